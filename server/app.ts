@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import './http/context.ts';
+import { installErrorHandler } from './http/errors.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { sessionPlugin } from './modules/auth/session.plugin.ts';
+import { APP_VERSION, healthRoutes } from './modules/health/health.routes.ts';
+import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.ts';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+
+z.config(z.locales.ru());
+
+/** Every domain module registers its routes here, in one list. */
+const MODULES = [
+  healthRoutes,
+  authRoutes,
+  municipalitiesRoutes,
+  organizationsRoutes,
+  usersRoutes,
+  auditRoutes,
+];
+
+export interface BuildAppOptions {
+  database: Database;
+  config: Config;
+  logger?: boolean | object;
+}
+
+export async function buildApp({ database, config, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 5 * 1024 * 1024,
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+    trustProxy: config.trustProxy,
+  });
+  app.decorate('db', database.db);
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'pedmonitor API',
+        description:
+          'API системы мониторинга профессионального развития педагогических работников. ' +
+          'Аутентификация — cookie сессии после POST /api/auth/login. Ошибки: `{ error: { code, message, details } }`.',
+        version: APP_VERSION,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin);
+  for (const routes of MODULES) await app.register(routes);
+  await registerWeb(app, config.webDist);
+  return app;
+}
+
+/** The built single-page app, with every non-API path answered by index.html (client-side routing). */
+async function registerWeb(app: FastifyInstance, webDist: string) {
+  const index = path.join(webDist, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/', async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><title>pedmonitor</title>' +
+          '<p>Веб-интерфейс не собран. Выполните <code>npm run build</code> или запустите <code>npm start</code>.</p>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  app.get('/', sendIndex);
+  app.get('/*', async (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply.status(404).send({
+        error: { code: 'not_found', message: `Адрес ${req.method} ${req.url} не найден.`, details: null },
+      });
+    }
+    return sendIndex(req, reply);
+  });
+}

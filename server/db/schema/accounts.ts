@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../../core/enums.ts';
+import { id, tracked } from './columns.ts';
+import { municipalities, organizations } from './hierarchy.ts';
+import { associations, teachers } from './registry.ts';
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    login: text().notNull(),
+    fullName: text().notNull(),
+    email: text(),
+    passwordHash: text().notNull(),
+    isActive: boolean().notNull().default(true),
+    teacherId: integer().references(() => teachers.id, { onDelete: 'set null' }),
+    lastLoginAt: timestamp({ withTimezone: true }),
+    passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...tracked(),
+  },
+  (t) => [uniqueIndex().on(t.login)],
+);
+
+/** A role with its scope: admin (everything, or one municipality), coordinator (a municipality),
+ * org_manager and teacher (an organization), association_leader (an association). */
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    id: id(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text({ enum: ROLES }).notNull(),
+    municipalityId: integer().references(() => municipalities.id),
+    organizationId: integer().references(() => organizations.id),
+    associationId: integer().references(() => associations.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.userId),
+    check(
+      'user_roles_scope',
+      sql`(${t.role} = 'admin')
+        or (${t.role} = 'coordinator' and ${t.municipalityId} is not null)
+        or (${t.role} in ('org_manager', 'teacher') and ${t.organizationId} is not null)
+        or (${t.role} = 'association_leader' and ${t.associationId} is not null)`,
+    ),
+  ],
+);
+
+/** Sessions are stored by the SHA-256 of the cookie token: a stolen database does not log anyone in. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index().on(t.userId), index().on(t.expiresAt)],
+);

@@ -1,0 +1,4 @@
+export * from './hierarchy.ts';
+export * from './accounts.ts';
+export * from './audit.ts';
+export * from './registry.ts';

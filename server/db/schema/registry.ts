@@ -1,0 +1,360 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import {
+  ACT_KINDS,
+  ASSOCIATION_TYPES,
+  CERTIFICATION_RESULTS,
+  COMPETENCE_AREAS,
+  COMPETITION_RESULTS,
+  EDUCATION_LEVELS,
+  EVENT_FORMATS,
+  EVENT_ROLES,
+  LEVELS,
+  PROVIDER_KINDS,
+  QUALIFICATION_CATEGORIES,
+  ROUTE_STATUSES,
+  SEXES,
+  STEP_STATUSES,
+  TRAINING_TYPES,
+} from '../../../core/enums.ts';
+import { id, tracked } from './columns.ts';
+import { municipalities, organizations } from './hierarchy.ts';
+
+const teacherRef = () =>
+  integer()
+    .notNull()
+    .references(() => teachers.id, { onDelete: 'cascade' });
+const organizationRef = () =>
+  integer()
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
+
+/** A pedagogical worker. Experience is derived from the start date at any reference date, never stored. */
+export const teachers = pgTable(
+  'teachers',
+  {
+    id: id(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    lastName: text().notNull(),
+    firstName: text().notNull(),
+    middleName: text(),
+    birthDate: date().notNull(),
+    sex: text({ enum: SEXES }).notNull(),
+    snils: text(),
+    email: text(),
+    phone: text(),
+    pedagogicalStartDate: date().notNull(),
+    qualificationCategory: text({ enum: QUALIFICATION_CATEGORIES }).notNull().default('none'),
+    categoryDate: date(),
+    isManager: boolean().notNull().default(false),
+    ...tracked(),
+  },
+  (t) => [
+    index().on(t.municipalityId),
+    index().on(t.lastName, t.firstName),
+    uniqueIndex().on(t.municipalityId, t.snils),
+  ],
+);
+
+/** A job of a teacher in an organization; a teacher may hold several (main job and part-time). */
+export const positions = pgTable(
+  'positions',
+  {
+    id: id(),
+    teacherId: teacherRef(),
+    organizationId: organizationRef(),
+    title: text().notNull(),
+    isMainJob: boolean().notNull().default(true),
+    rate: numeric({ precision: 4, scale: 2, mode: 'number' }).notNull().default(1),
+    startDate: date().notNull(),
+    endDate: date(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.organizationId, t.teacherId), index().on(t.teacherId)],
+);
+
+export const teacherSubjects = pgTable(
+  'teacher_subjects',
+  {
+    teacherId: teacherRef(),
+    subject: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teacherId, t.subject] })],
+);
+
+export const educations = pgTable(
+  'educations',
+  {
+    id: id(),
+    teacherId: teacherRef(),
+    level: text({ enum: EDUCATION_LEVELS }).notNull(),
+    institution: text().notNull(),
+    specialty: text(),
+    graduationYear: integer(),
+    matchesProfile: boolean().notNull().default(true),
+    ...tracked(),
+  },
+  (t) => [index().on(t.teacherId)],
+);
+
+export const certifications = pgTable(
+  'certifications',
+  {
+    id: id(),
+    teacherId: teacherRef(),
+    date: date().notNull(),
+    result: text({ enum: CERTIFICATION_RESULTS }).notNull(),
+    documentNumber: text(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.teacherId, t.date)],
+);
+
+/** Catalog of professional deficits (codes are referenced by diagnostics and route steps). */
+export const deficits = pgTable('deficits', {
+  code: text().primaryKey(),
+  area: text({ enum: COMPETENCE_AREAS }).notNull(),
+  title: text().notNull(),
+  description: text(),
+});
+
+export const diagnostics = pgTable(
+  'diagnostics',
+  {
+    id: id(),
+    teacherId: teacherRef(),
+    date: date().notNull(),
+    level: text({ enum: LEVELS }).notNull(),
+    instrument: text().notNull(),
+    areas: text({ enum: COMPETENCE_AREAS }).array().notNull().default([]),
+    score: numeric({ precision: 8, scale: 2, mode: 'number' }),
+    maxScore: numeric({ precision: 8, scale: 2, mode: 'number' }),
+    deficitCodes: text().array().notNull().default([]),
+    ...tracked(),
+  },
+  (t) => [index().on(t.teacherId, t.date), index().on(t.date)],
+);
+
+export const providers = pgTable(
+  'providers',
+  {
+    id: id(),
+    name: text().notNull(),
+    kind: text({ enum: PROVIDER_KINDS }).notNull(),
+    ...tracked(),
+  },
+  (t) => [uniqueIndex().on(t.name)],
+);
+
+export const trainings = pgTable(
+  'trainings',
+  {
+    id: id(),
+    teacherId: teacherRef(),
+    type: text({ enum: TRAINING_TYPES }).notNull(),
+    title: text().notNull(),
+    providerId: integer().references(() => providers.id),
+    hours: integer().notNull(),
+    startDate: date().notNull(),
+    endDate: date().notNull(),
+    documentNumber: text(),
+    topics: text().array().notNull().default([]),
+    ...tracked(),
+  },
+  (t) => [index().on(t.teacherId, t.endDate), index().on(t.endDate)],
+);
+
+/** Individual educational route (ИОМ): a plan of steps against the deficits a diagnostic found. */
+export const routes = pgTable(
+  'routes',
+  {
+    id: id(),
+    teacherId: teacherRef(),
+    diagnosticId: integer().references(() => diagnostics.id, { onDelete: 'set null' }),
+    startDate: date().notNull(),
+    endDate: date().notNull(),
+    curatorName: text(),
+    tutorName: text(),
+    status: text({ enum: ROUTE_STATUSES }).notNull().default('draft'),
+    approvedAt: date(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.teacherId), index().on(t.startDate, t.endDate)],
+);
+
+export const routeSteps = pgTable(
+  'route_steps',
+  {
+    id: id(),
+    routeId: integer()
+      .notNull()
+      .references(() => routes.id, { onDelete: 'cascade' }),
+    deficitCode: text().references(() => deficits.code),
+    title: text().notNull(),
+    deadline: date().notNull(),
+    status: text({ enum: STEP_STATUSES }).notNull().default('planned'),
+    result: text(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.routeId)],
+);
+
+export const mentoringPrograms = pgTable(
+  'mentoring_programs',
+  {
+    id: id(),
+    organizationId: organizationRef(),
+    title: text().notNull(),
+    startDate: date().notNull(),
+    endDate: date(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.organizationId)],
+);
+
+export const mentoringPairs = pgTable(
+  'mentoring_pairs',
+  {
+    id: id(),
+    programId: integer().references(() => mentoringPrograms.id, { onDelete: 'set null' }),
+    organizationId: organizationRef(),
+    mentorId: teacherRef(),
+    menteeId: teacherRef(),
+    form: text().notNull(),
+    startDate: date().notNull(),
+    endDate: date(),
+    outcome: text(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.mentorId), index().on(t.menteeId), index().on(t.organizationId)],
+);
+
+/** Methodical association or professional community (РМО, ШМО, «Школа молодого специалиста», …).
+ * organizationId is set for institutional ones (ШМО), null for municipal ones. */
+export const associations = pgTable(
+  'associations',
+  {
+    id: id(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    organizationId: integer().references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    level: text({ enum: LEVELS }).notNull(),
+    type: text({ enum: ASSOCIATION_TYPES }).notNull(),
+    subject: text(),
+    leaderId: integer().references(() => teachers.id, { onDelete: 'set null' }),
+    startDate: date().notNull(),
+    endDate: date(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.municipalityId), index().on(t.organizationId)],
+);
+
+export const associationMembers = pgTable(
+  'association_members',
+  {
+    id: id(),
+    associationId: integer()
+      .notNull()
+      .references(() => associations.id, { onDelete: 'cascade' }),
+    teacherId: teacherRef(),
+    joinedOn: date().notNull(),
+    leftOn: date(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.teacherId), index().on(t.associationId)],
+);
+
+/** A methodological event; organizationId null for municipal and higher-level events. */
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    organizationId: integer().references(() => organizations.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    level: text({ enum: LEVELS }).notNull(),
+    date: date().notNull(),
+    format: text({ enum: EVENT_FORMATS }).notNull(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.municipalityId, t.date)],
+);
+
+export const eventParticipations = pgTable(
+  'event_participations',
+  {
+    id: id(),
+    eventId: integer()
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    teacherId: teacherRef(),
+    role: text({ enum: EVENT_ROLES }).notNull().default('participant'),
+    ...tracked(),
+  },
+  (t) => [index().on(t.teacherId), uniqueIndex().on(t.eventId, t.teacherId)],
+);
+
+export const competitionParticipations = pgTable(
+  'competition_participations',
+  {
+    id: id(),
+    teacherId: teacherRef(),
+    name: text().notNull(),
+    level: text({ enum: LEVELS }).notNull(),
+    date: date().notNull(),
+    result: text({ enum: COMPETITION_RESULTS }).notNull(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.teacherId)],
+);
+
+/** Vacancies of an organization by month (the snapshot taken by the 10th). month is the 1st of the month. */
+export const vacancies = pgTable(
+  'vacancies',
+  {
+    id: id(),
+    organizationId: organizationRef(),
+    month: date().notNull(),
+    position: text().notNull(),
+    subject: text(),
+    count: integer().notNull(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.organizationId, t.month)],
+);
+
+/** Normative act (НПА) of an organization, or of the municipality when organizationId is null. */
+export const normativeActs = pgTable(
+  'normative_acts',
+  {
+    id: id(),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id),
+    organizationId: integer().references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text({ enum: ACT_KINDS }).notNull(),
+    number: text().notNull(),
+    date: date().notNull(),
+    title: text().notNull(),
+    url: text(),
+    validFrom: date().notNull(),
+    validTo: date(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.municipalityId), index().on(t.organizationId)],
+);

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Field helpers for input schemas. An omitted field stays undefined (a PATCH leaves it alone); an empty
+ * string becomes null (the user cleared it).
+ */
+export const optionalText = (max = 500) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === undefined ? undefined : v || null));
+
+export const optionalEmail = () =>
+  z
+    .union([z.literal(''), z.string().trim().email('некорректный адрес электронной почты')])
+    .nullish()
+    .transform((v) => (v === undefined ? undefined : v || null));
+
+export const optionalPattern = (pattern: RegExp, message: string) =>
+  z
+    .union([z.literal(''), z.string().trim().regex(pattern, message)])
+    .nullish()
+    .transform((v) => (v === undefined ? undefined : v || null));
+
+export const booleanQuery = () => z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -1,0 +1,113 @@
+import type { Role } from '../../../core/enums.ts';
+import { AppError, forbidden } from '../../errors.ts';
+
+/** A role grant with its scope resolved to ids: every grant except a global admin knows its municipality. */
+export interface RoleGrant {
+  role: Role;
+  municipalityId: number | null;
+  organizationId: number | null;
+  associationId: number | null;
+}
+
+export interface AuthUser {
+  id: number;
+  login: string;
+  fullName: string;
+  teacherId: number | null;
+  roles: RoleGrant[];
+}
+
+/** Who acts, for the audit log. A null user is the system itself (seed, migrations, first start). */
+export interface Actor {
+  user: AuthUser | null;
+  requestId?: string;
+}
+
+export const systemActor: Actor = { user: null, requestId: 'system' };
+
+export function requireUser(user: AuthUser | null | undefined): AuthUser {
+  if (!user) throw new AppError('unauthenticated', 'Войдите в систему, чтобы продолжить.');
+  return user;
+}
+
+export const hasRole = (user: AuthUser, ...roles: Role[]) => user.roles.some((g) => roles.includes(g.role));
+
+export const isGlobalAdmin = (user: AuthUser) =>
+  user.roles.some((g) => g.role === 'admin' && g.municipalityId === null);
+
+/**
+ * Which organizations a user may see or manage: all of them, those of some municipalities, or some
+ * organizations by id. Every query over organization data filters by this.
+ */
+export interface OrganizationScope {
+  all: boolean;
+  municipalityIds: number[];
+  organizationIds: number[];
+}
+
+export type Purpose = 'read' | 'manage';
+
+const READ_ROLES: Role[] = ['admin', 'coordinator', 'org_manager', 'teacher', 'association_leader'];
+const MANAGE_ROLES: Role[] = ['admin', 'coordinator', 'org_manager'];
+
+export function organizationScope(user: AuthUser, purpose: Purpose): OrganizationScope {
+  const roles = purpose === 'read' ? READ_ROLES : MANAGE_ROLES;
+  const scope: OrganizationScope = { all: false, municipalityIds: [], organizationIds: [] };
+  for (const grant of user.roles) {
+    if (!roles.includes(grant.role)) continue;
+    if (grant.role === 'admin' && grant.municipalityId === null) scope.all = true;
+    else if (grant.organizationId !== null && grant.role !== 'admin' && grant.role !== 'coordinator') {
+      scope.organizationIds.push(grant.organizationId);
+    } else if (grant.municipalityId !== null) scope.municipalityIds.push(grant.municipalityId);
+  }
+  return scope;
+}
+
+/** Municipalities whose shared data (programs, campaigns, municipal acts) a user may manage. */
+export function municipalityScope(user: AuthUser, purpose: Purpose): { all: boolean; ids: number[] } {
+  const roles: Role[] = purpose === 'read' ? READ_ROLES : ['admin', 'coordinator'];
+  let all = false;
+  const ids = new Set<number>();
+  for (const grant of user.roles) {
+    if (!roles.includes(grant.role)) continue;
+    if (grant.role === 'admin' && grant.municipalityId === null) all = true;
+    else if (grant.municipalityId !== null) ids.add(grant.municipalityId);
+  }
+  return { all, ids: [...ids] };
+}
+
+export function scopeIncludes(
+  scope: OrganizationScope,
+  organization: { id: number; municipalityId: number },
+): boolean {
+  return (
+    scope.all ||
+    scope.municipalityIds.includes(organization.municipalityId) ||
+    scope.organizationIds.includes(organization.id)
+  );
+}
+
+export function canAccessMunicipality(user: AuthUser, municipalityId: number, purpose: Purpose): boolean {
+  const scope = municipalityScope(user, purpose);
+  return scope.all || scope.ids.includes(municipalityId);
+}
+
+export function assertMunicipalityAccess(user: AuthUser, municipalityId: number, purpose: Purpose) {
+  if (!canAccessMunicipality(user, municipalityId, purpose)) {
+    throw forbidden('Нет доступа к данным этого муниципалитета.');
+  }
+}
+
+export function assertOrganizationAccess(
+  user: AuthUser,
+  organization: { id: number; municipalityId: number },
+  purpose: Purpose,
+) {
+  if (!scopeIncludes(organizationScope(user, purpose), organization)) {
+    throw forbidden(
+      purpose === 'read'
+        ? 'Нет доступа к данным этой организации.'
+        : 'Нет прав изменять данные этой организации.',
+    );
+  }
+}

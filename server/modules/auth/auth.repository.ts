@@ -1,0 +1,95 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { associations, organizations, sessions, userRoles, users } from '../../db/schema/index.ts';
+import type { AuthUser, RoleGrant } from './access.ts';
+
+export async function findUserForLogin(db: Db, login: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      login: users.login,
+      fullName: users.fullName,
+      passwordHash: users.passwordHash,
+      isActive: users.isActive,
+      teacherId: users.teacherId,
+    })
+    .from(users)
+    .where(eq(users.login, login.trim().toLowerCase()));
+  return row;
+}
+
+/** Grants with their scope resolved: an organization or association grant learns its municipality. */
+export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGrant[]> {
+  const rows = await db
+    .select({
+      role: userRoles.role,
+      municipalityId: sql<
+        number | null
+      >`coalesce(${userRoles.municipalityId}, ${organizations.municipalityId}, ${associations.municipalityId})`,
+      organizationId: sql<number | null>`coalesce(${userRoles.organizationId}, ${associations.organizationId})`,
+      associationId: userRoles.associationId,
+    })
+    .from(userRoles)
+    .leftJoin(organizations, eq(organizations.id, userRoles.organizationId))
+    .leftJoin(associations, eq(associations.id, userRoles.associationId))
+    .where(eq(userRoles.userId, userId))
+    .orderBy(userRoles.id);
+  return rows.map((r) => ({
+    role: r.role,
+    municipalityId: r.municipalityId === null ? null : Number(r.municipalityId),
+    organizationId: r.organizationId === null ? null : Number(r.organizationId),
+    associationId: r.associationId,
+  }));
+}
+
+export async function insertSession(
+  db: Db,
+  values: { id: string; userId: number; expiresAt: Date; ip?: string; userAgent?: string },
+) {
+  await db.insert(sessions).values(values);
+  await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, values.userId));
+}
+
+export async function findActiveSession(db: Db, id: string): Promise<
+  | {
+      session: { id: string; expiresAt: Date; lastSeenAt: Date };
+      user: Omit<AuthUser, 'roles'>;
+    }
+  | undefined
+> {
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      login: users.login,
+      fullName: users.fullName,
+      teacherId: users.teacherId,
+      isActive: users.isActive,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), sql`${sessions.expiresAt} > now()`));
+  if (!row || !row.isActive) return undefined;
+  return {
+    session: { id: row.id, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt },
+    user: { id: row.userId, login: row.login, fullName: row.fullName, teacherId: row.teacherId },
+  };
+}
+
+export async function extendSession(db: Db, id: string, expiresAt: Date) {
+  await db.update(sessions).set({ expiresAt, lastSeenAt: new Date() }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Db, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: number) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Db) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}

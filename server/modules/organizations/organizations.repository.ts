@@ -1,0 +1,117 @@
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { municipalities, organizations, positions } from '../../db/schema/index.ts';
+import type { OrganizationScope } from '../auth/access.ts';
+import type { CreateOrganizationInput, ListOrganizationsQuery } from './organizations.schema.ts';
+
+/** The SQL condition that keeps a query inside what the caller may see. */
+export function organizationScopeCondition(scope: OrganizationScope, column = organizations.id): SQL | undefined {
+  if (scope.all) return undefined;
+  const parts: SQL[] = [];
+  if (scope.municipalityIds.length) parts.push(inArray(organizations.municipalityId, scope.municipalityIds));
+  if (scope.organizationIds.length) parts.push(inArray(column, scope.organizationIds));
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+const teacherCount = sql<number>`(
+  select count(distinct ${positions.teacherId})::int from ${positions}
+  where ${positions.organizationId} = ${organizations.id}
+    and ${positions.startDate} <= current_date
+    and (${positions.endDate} is null or ${positions.endDate} >= current_date)
+)`;
+
+const columns = {
+  id: organizations.id,
+  municipalityId: organizations.municipalityId,
+  municipalityName: municipalities.name,
+  name: organizations.name,
+  shortName: organizations.shortName,
+  kind: organizations.kind,
+  isLowResults: organizations.isLowResults,
+  isHardSocialConditions: organizations.isHardSocialConditions,
+  address: organizations.address,
+  headName: organizations.headName,
+  phone: organizations.phone,
+  email: organizations.email,
+  website: organizations.website,
+  inn: organizations.inn,
+  isActive: organizations.isActive,
+  teacherCount,
+  version: organizations.version,
+  updatedAt: organizations.updatedAt,
+};
+
+export type OrganizationRow = Awaited<ReturnType<typeof findOrganizationById>> & object;
+
+export async function findOrganizationsInScope(db: Db, scope: OrganizationScope, query: ListOrganizationsQuery) {
+  const conditions = [organizationScopeCondition(scope)];
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(ilike(organizations.name, pattern), ilike(organizations.shortName, pattern), ilike(organizations.address, pattern)),
+    );
+  }
+  if (query.kind) conditions.push(eq(organizations.kind, query.kind));
+  if (query.isLowResults !== undefined) conditions.push(eq(organizations.isLowResults, query.isLowResults));
+  if (query.isHardSocialConditions !== undefined) {
+    conditions.push(eq(organizations.isHardSocialConditions, query.isHardSocialConditions));
+  }
+  if (query.municipalityId) conditions.push(eq(organizations.municipalityId, query.municipalityId));
+  if (query.isActive !== undefined) conditions.push(eq(organizations.isActive, query.isActive));
+  const where = and(...conditions);
+  const order =
+    query.sort === 'kind'
+      ? [asc(organizations.kind), asc(organizations.shortName)]
+      : query.sort === 'teacherCount'
+        ? [desc(teacherCount), asc(organizations.shortName)]
+        : [asc(organizations.shortName)];
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(columns)
+      .from(organizations)
+      .innerJoin(municipalities, eq(municipalities.id, organizations.municipalityId))
+      .where(where)
+      .orderBy(...order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(organizations).where(where),
+  ]);
+  return { rows, total };
+}
+
+export async function findOrganizationById(db: Db, id: number) {
+  const [row] = await db
+    .select(columns)
+    .from(organizations)
+    .innerJoin(municipalities, eq(municipalities.id, organizations.municipalityId))
+    .where(eq(organizations.id, id));
+  return row;
+}
+
+export async function insertOrganization(db: Db, input: CreateOrganizationInput) {
+  const [row] = await db.insert(organizations).values(input).returning({ id: organizations.id });
+  return row.id;
+}
+
+/** Updates only when the version matches: a stale edit is refused, not silently applied. */
+export async function updateOrganizationIfVersion(
+  db: Db,
+  id: number,
+  version: number,
+  patch: Partial<typeof organizations.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(organizations)
+    .set({ ...patch, version: sql`${organizations.version} + 1` })
+    .where(and(eq(organizations.id, id), eq(organizations.version, version)))
+    .returning({ id: organizations.id });
+  return rows.length > 0;
+}
+
+export async function isShortNameTaken(db: Db, municipalityId: number, shortName: string, exceptId?: number) {
+  const rows = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.municipalityId, municipalityId), eq(organizations.shortName, shortName)));
+  return rows.some((r) => r.id !== exceptId);
+}

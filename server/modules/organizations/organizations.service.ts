@@ -1,0 +1,87 @@
+import type { Db } from '../../db/client.ts';
+import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { assertOrganizationAccess, organizationScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
+import { authorizeOrganizationCreate, authorizeOrganizationUpdate } from './organizations.policy.ts';
+import {
+  findOrganizationById,
+  findOrganizationsInScope,
+  insertOrganization,
+  isShortNameTaken,
+  updateOrganizationIfVersion,
+} from './organizations.repository.ts';
+import type {
+  CreateOrganizationInput,
+  ListOrganizationsQuery,
+  UpdateOrganizationInput,
+} from './organizations.schema.ts';
+
+export async function listVisibleOrganizations(options: { db: Db; user: AuthUser; query: ListOrganizationsQuery }) {
+  return findOrganizationsInScope(options.db, organizationScope(options.user, 'read'), options.query);
+}
+
+export async function getOrganization(options: { db: Db; user: AuthUser; id: number }) {
+  const organization = await findOrganizationById(options.db, options.id);
+  if (!organization) throw notFound('Организация');
+  assertOrganizationAccess(options.user, organization, 'read');
+  return organization;
+}
+
+export async function createOrganization(options: { db: Db; actor: Actor; input: CreateOrganizationInput }) {
+  const { db, actor, input } = options;
+  authorizeOrganizationCreate(requireUser(actor.user), input.municipalityId);
+  return db.transaction(async (tx) => {
+    if (await isShortNameTaken(tx, input.municipalityId, input.shortName)) {
+      throw new AppError('conflict', `Организация с кратким наименованием «${input.shortName}» уже есть.`, {
+        field: 'shortName',
+      });
+    }
+    const id = await insertOrganization(tx, input);
+    const created = await findOrganizationById(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'organization',
+      entityId: id,
+      municipalityId: input.municipalityId,
+      organizationId: id,
+      summary: `Создана организация «${input.shortName}»`,
+      after: created,
+    });
+    return created!;
+  });
+}
+
+export async function updateOrganization(options: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: UpdateOrganizationInput;
+}) {
+  const { db, actor, id, input } = options;
+  const user = requireUser(actor.user);
+  return db.transaction(async (tx) => {
+    const before = await findOrganizationById(tx, id);
+    if (!before) throw notFound('Организация');
+    authorizeOrganizationUpdate(user, before, input);
+    if (input.shortName && (await isShortNameTaken(tx, before.municipalityId, input.shortName, id))) {
+      throw new AppError('conflict', `Организация с кратким наименованием «${input.shortName}» уже есть.`, {
+        field: 'shortName',
+      });
+    }
+    const { version, ...patch } = input;
+    if (!(await updateOrganizationIfVersion(tx, id, version, patch))) throw versionConflict();
+    const after = (await findOrganizationById(tx, id))!;
+    const diff = diffRecords(before, after);
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'organization',
+      entityId: id,
+      municipalityId: after.municipalityId,
+      organizationId: id,
+      summary: `Изменена организация «${after.shortName}»`,
+      before: diff.before,
+      after: diff.after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,194 @@
+import type { Db } from '../../db/client.ts';
+import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
+import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
+import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
+import { generatePassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { assertGrantsWithinScope, normalizeGrant, userAdminScope } from './users.policy.ts';
+import {
+  findGrantsWithNames,
+  findPasswordHash,
+  findScopeMunicipalities,
+  findUserById,
+  findUsers,
+  insertUser,
+  isLoginTaken,
+  municipalityExists,
+  replaceGrants,
+  setPasswordHash,
+  updateUserIfVersion,
+} from './users.repository.ts';
+import type { CreateUserInput, GrantInput, ListUsersQuery, UpdateUserInput, UserOutput } from './users.schema.ts';
+
+export async function listUsers(options: { db: Db; user: AuthUser; query: ListUsersQuery }) {
+  const scope = userAdminScope(options.user);
+  const { rows, total } = await findUsers(options.db, scope, options.query);
+  return { users: await withGrants(options.db, rows), total };
+}
+
+export async function getUser(options: { db: Db; user: AuthUser; id: number }) {
+  const scope = userAdminScope(options.user);
+  const [found] = await withGrants(options.db, [await requireExisting(options.db, options.id)]);
+  assertUserInScope(scope, found);
+  return found;
+}
+
+/** Creates a user with roles; without a password a random one is generated and returned once. */
+export async function createUser(options: { db: Db; actor: Actor; input: CreateUserInput }) {
+  const { db, actor, input } = options;
+  const scope = userAdminScope(requireUser(actor.user));
+  const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const user = await db.transaction(async (tx) => {
+    if (await isLoginTaken(tx, input.login)) {
+      throw new AppError('conflict', `Логин «${input.login}» уже занят.`, { field: 'login' });
+    }
+    const grants = await checkGrants(tx, scope, input.roles);
+    const id = await insertUser(tx, { ...input, passwordHash });
+    await replaceGrants(tx, id, grants);
+    const [created] = await withGrants(tx, [(await findUserById(tx, id))!]);
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: id,
+      summary: `Создан пользователь ${input.login}`,
+      after: created,
+    });
+    return created;
+  });
+  return { user, password: input.password ? null : password };
+}
+
+export async function updateUser(options: { db: Db; actor: Actor; id: number; input: UpdateUserInput }) {
+  const { db, actor, id, input } = options;
+  const current = requireUser(actor.user);
+  const scope = userAdminScope(current);
+  return db.transaction(async (tx) => {
+    const [before] = await withGrants(tx, [await requireExisting(tx, id)]);
+    assertUserInScope(scope, before);
+    if (id === current.id && input.isActive === false) {
+      throw new AppError('bad_request', 'Нельзя заблокировать собственную учётную запись.');
+    }
+    const { version, roles, ...patch } = input;
+    if (!(await updateUserIfVersion(tx, id, version, patch))) throw versionConflict();
+    if (roles) await replaceGrants(tx, id, await checkGrants(tx, scope, roles));
+    if (input.isActive === false) await deleteSessionsOfUser(tx, id);
+    const [after] = await withGrants(tx, [(await findUserById(tx, id))!]);
+    const diff = diffRecords(before, after);
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      summary: `Изменён пользователь ${after.login}`,
+      before: diff.before,
+      after: diff.after,
+    });
+    return after;
+  });
+}
+
+/** Sets a new password (given, or generated and returned once) and closes the user's sessions. */
+export async function resetPassword(options: { db: Db; actor: Actor; id: number; password?: string }) {
+  const { db, actor, id } = options;
+  const scope = userAdminScope(requireUser(actor.user));
+  const password = options.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [target] = await withGrants(tx, [await requireExisting(tx, id)]);
+    assertUserInScope(scope, target);
+    await setPasswordHash(tx, id, passwordHash);
+    await deleteSessionsOfUser(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'reset_password',
+      entity: 'user',
+      entityId: id,
+      summary: `Сброшен пароль пользователя ${target.login}`,
+    });
+  });
+  return { password: options.password ? null : password };
+}
+
+export async function changeOwnPassword(options: {
+  db: Db;
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+}) {
+  const user = requireUser(options.actor.user);
+  const stored = await findPasswordHash(options.db, user.id);
+  if (!(await verifyPassword(stored, options.currentPassword))) {
+    throw new AppError('validation_failed', 'Текущий пароль введён неверно.', { field: 'currentPassword' });
+  }
+  const passwordHash = await hashPassword(options.newPassword);
+  await options.db.transaction(async (tx) => {
+    await setPasswordHash(tx, user.id, passwordHash);
+    await recordAudit(tx, options.actor, {
+      action: 'change_password',
+      entity: 'user',
+      entityId: user.id,
+      summary: `Пользователь ${user.login} сменил пароль`,
+    });
+  });
+}
+
+async function requireExisting(db: Db, id: number) {
+  const row = await findUserById(db, id);
+  if (!row) throw notFound('Пользователь');
+  return row;
+}
+
+async function checkGrants(db: Db, scope: number[] | null, input: GrantInput[]) {
+  const grants = input.map(normalizeGrant);
+  const known = await findScopeMunicipalities(db, grants);
+  const resolved: { grant: GrantInput; municipalityId: number | null }[] = [];
+  for (const [index, grant] of grants.entries()) {
+    let municipalityId: number | null = grant.municipalityId ?? null;
+    if (grant.organizationId) {
+      municipalityId = known.organizations.get(grant.organizationId) ?? null;
+      if (municipalityId === null) throw roleError(index, `организация №${grant.organizationId} не найдена`);
+    }
+    if (grant.associationId) {
+      municipalityId = known.associations.get(grant.associationId) ?? null;
+      if (municipalityId === null) throw roleError(index, `методическое объединение №${grant.associationId} не найдено`);
+    }
+    if (grant.municipalityId && !(await municipalityExists(db, grant.municipalityId))) {
+      throw roleError(index, `муниципалитет №${grant.municipalityId} не найден`);
+    }
+    resolved.push({ grant, municipalityId });
+  }
+  assertGrantsWithinScope(scope, resolved);
+  return grants;
+}
+
+const roleError = (index: number, message: string) =>
+  new AppError('validation_failed', `Роль №${index + 1}: ${message}.`, { field: `roles.${index}` });
+
+function assertUserInScope(scope: number[] | null, user: UserOutput) {
+  if (scope === null) return;
+  const inScope = user.roles.some((g) => g.municipalityId !== null && scope.includes(g.municipalityId));
+  const outside = user.roles.some((g) => g.municipalityId === null || !scope.includes(g.municipalityId));
+  if (!inScope || outside) throw forbidden('Этот пользователь вне вашего муниципалитета.');
+}
+
+async function withGrants(
+  db: Db,
+  rows: NonNullable<Awaited<ReturnType<typeof findUserById>>>[],
+): Promise<UserOutput[]> {
+  const grants = await findGrantsWithNames(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
+    roles: grants
+      .filter((g) => g.userId === r.id)
+      .map((g) => ({
+        role: g.role,
+        municipalityId: g.municipalityId === null ? null : Number(g.municipalityId),
+        organizationId: g.organizationId,
+        associationId: g.associationId,
+        scopeName: g.scopeName,
+      })),
+  }));
+}
