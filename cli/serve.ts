@@ -1,0 +1,69 @@
+import { ORGANIZATION_FORMS, TEACHER_FORMS, countOf } from '../core/format.ts';
+import { buildApp } from '../server/app.ts';
+import { prepareDatabase } from '../server/bootstrap.ts';
+import { openDatabase } from '../server/db/client.ts';
+import type { Command } from './commands.ts';
+import { configFromFlags, type Flags } from './context.ts';
+import { print, printAccounts, printAdmin, progress } from './output.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const serveOptions = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+} as const;
+
+async function serve(flags: Flags, seedIfEmpty: boolean) {
+  const config = configFromFlags(flags);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    lockOwner: { role: 'server', port: config.port },
+  });
+  const prepared = await prepareDatabase({ database, config, seedIfEmpty, onProgress: progress });
+  const app = await buildApp({ database, config, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  print('');
+  print(`pedmonitor работает: ${url}`);
+  print(`База данных: ${database.kind === 'pglite' ? `встроенная (PGlite), папка ${database.location}` : `PostgreSQL ${database.location}`}`);
+  print(`Документация API: ${url}/api/docs`);
+  printAdmin(prepared.admin);
+  if (prepared.demo) {
+    print('');
+    print(`Создан демонстрационный район: ${countOf(prepared.demo.organizations, ORGANIZATION_FORMS)}, ${countOf(prepared.demo.teachers, TEACHER_FORMS)}.`);
+    printAccounts(prepared.demo.accounts, Boolean(config.demoPassword));
+  }
+  if (!prepared.admin) {
+    print('');
+    print('Вход: учётная запись администратора, созданная при первом запуске.');
+    print('Забыли пароль? Остановите сервер и выполните: npx pedmonitor user reset-password admin');
+  }
+  print('');
+  print('Остановить: Ctrl+C');
+}
+
+export const startCommand: Command = {
+  name: 'start',
+  usage: 'start [--port N] [--host H]',
+  summary: 'собрать интерфейс при необходимости и запустить сервер; пустую базу заполнить демо-районом',
+  options: serveOptions,
+  async run(flags) {
+    await ensureWebBuilt();
+    await serve(flags, true);
+  },
+};
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: 'serve [--port N] [--host H]',
+  summary: 'запустить сервер (порт из PORT или --port, по умолчанию 3000; адрес 127.0.0.1)',
+  options: serveOptions,
+  run: (flags) => serve(flags, false),
+};

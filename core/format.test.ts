@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { countOf, formatNumber, formatPercent, parseRuNumber, plural, ORGANIZATION_FORMS } from './format.ts';
+
+describe('Russian number formatting', () => {
+  it.each([
+    [1, 'организация'],
+    [2, 'организации'],
+    [5, 'организаций'],
+    [11, 'организаций'],
+    [21, 'организация'],
+    [24, 'организации'],
+    [112, 'организаций'],
+  ])('plural(%i)', (n, form) => expect(plural(n, ORGANIZATION_FORMS)).toBe(form));
+
+  it('writes the decimal comma and groups thousands', () => {
+    expect(formatNumber(18.1818, 1)).toBe('18,2');
+    expect(formatNumber(60000, 0)).toBe('60\u00a0000');
+    expect(formatNumber(-0.04, 1)).toBe('0,0');
+    expect(formatNumber(-3.5, 1)).toBe('−3,5');
+    expect(formatNumber(null)).toBe('—');
+    expect(formatPercent(18.18)).toBe('18,2\u00a0%');
+    expect(countOf(25, ORGANIZATION_FORMS)).toBe('25 организаций');
+  });
+
+  it('reads a number written either way', () => {
+    expect(parseRuNumber('18,2')).toBe(18.2);
+    expect(parseRuNumber('1 234,5')).toBe(1234.5);
+    expect(parseRuNumber('abc')).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+/** Russian presentation of numbers: decimal comma, thin grouping, and plural forms. */
+
+/** Picks the Russian plural form: plural(5, ['организация', 'организации', 'организаций']) → 'организаций'. */
+export function plural(n: number, forms: readonly [string, string, string]): string {
+  const abs = Math.abs(Math.trunc(n));
+  const last2 = abs % 100;
+  const last = abs % 10;
+  if (last2 >= 11 && last2 <= 19) return forms[2];
+  if (last === 1) return forms[0];
+  if (last >= 2 && last <= 4) return forms[1];
+  return forms[2];
+}
+
+/** «25 организаций» */
+export const countOf = (n: number, forms: readonly [string, string, string]) => `${formatNumber(n, 0)} ${plural(n, forms)}`;
+
+/** 1234.5 → «1 234,5» (decimal comma, non-breaking space between thousands). */
+export function formatNumber(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const fixed = Math.abs(value).toFixed(digits);
+  const [int, frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  const sign = value < 0 && Number(fixed) !== 0 ? '−' : '';
+  return `${sign}${grouped}${frac ? `,${frac}` : ''}`;
+}
+
+/** 18.18 → «18,2 %» */
+export const formatPercent = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined ? '—' : `${formatNumber(value, digits)}\u00a0%`;
+
+/** Parses «18,2» or «18.2» (and spaces between thousands) into a number; null when it is not one. */
+export function parseRuNumber(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+export const ORGANIZATION_FORMS = ['организация', 'организации', 'организаций'] as const;
+export const TEACHER_FORMS = ['педагог', 'педагога', 'педагогов'] as const;
