@@ -41,7 +41,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.exit(error.code === 'data_locked' ? 3 : 2);
   }
   if (error instanceof Error && 'code' in error && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`Ошибка в параметрах: ${error.message}\nСправка: npx pedmonitor help\n`);
+    const unknown = /Unknown option '([^']+)'/.exec(error.message)?.[1];
+    const text = unknown ? `неизвестный параметр ${unknown}` : error.message;
+    process.stderr.write(`Ошибка в параметрах: ${text}\nСправка: npx pedmonitor help\n`);
     process.exit(2);
   }
   // Database errors carry the whole statement; the cause says what went wrong.

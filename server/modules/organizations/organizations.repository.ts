@@ -41,6 +41,14 @@ const columns = {
   updatedAt: organizations.updatedAt,
 };
 
+/** Schools first, then kindergartens, then additional education; «№ 2» before «№ 10». */
+const kindOrder = sql`case ${organizations.kind} when 'school' then 0 when 'preschool' then 1 else 2 end`;
+const naturalOrder = [
+  kindOrder,
+  sql`nullif(substring(${organizations.shortName} from '№\\s*(\\d+)'), '')::int nulls last`,
+  asc(organizations.shortName),
+];
+
 export type OrganizationRow = Awaited<ReturnType<typeof findOrganizationById>> & object;
 
 export async function findOrganizationsInScope(db: Db, scope: OrganizationScope, query: ListOrganizationsQuery) {
@@ -60,11 +68,7 @@ export async function findOrganizationsInScope(db: Db, scope: OrganizationScope,
   if (query.isActive !== undefined) conditions.push(eq(organizations.isActive, query.isActive));
   const where = and(...conditions);
   const order =
-    query.sort === 'kind'
-      ? [asc(organizations.kind), asc(organizations.shortName)]
-      : query.sort === 'teacherCount'
-        ? [desc(teacherCount), asc(organizations.shortName)]
-        : [asc(organizations.shortName)];
+    query.sort === 'teacherCount' ? [desc(teacherCount), ...naturalOrder] : query.sort === 'kind' ? [kindOrder, ...naturalOrder] : naturalOrder;
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(columns)

@@ -1,0 +1,56 @@
+import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { Link, Navigate, Outlet, createBrowserRouter, useLocation } from 'react-router-dom';
+import { useAuth } from './auth/auth.tsx';
+import { Loading } from './components/common.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { MunicipalityPage } from './pages/MunicipalityPage.tsx';
+import { MyOrganizationPage, OrganizationPage } from './pages/organizations/OrganizationPage.tsx';
+import { OrganizationsPage } from './pages/organizations/OrganizationsPage.tsx';
+import { UsersPage } from './pages/users/UsersPage.tsx';
+
+function RequireAuth() {
+  const { me, isLoading } = useAuth();
+  const location = useLocation();
+  if (isLoading) return <Loading label="Проверка входа…" />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}
+
+function NotFoundPage() {
+  return (
+    <Center py={80}>
+      <Stack align="center">
+        <Title order={2}>Страница не найдена</Title>
+        <Text c="dimmed">Проверьте адрес или вернитесь на главную.</Text>
+        <Button component={Link} to="/">
+          На главную
+        </Button>
+      </Stack>
+    </Center>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/organizations', element: <OrganizationsPage /> },
+          { path: '/organizations/:id', element: <OrganizationPage /> },
+          { path: '/my-organization', element: <MyOrganizationPage /> },
+          { path: '/municipality', element: <MunicipalityPage /> },
+          { path: '/users', element: <UsersPage /> },
+          { path: '/audit', element: <AuditPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,91 @@
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconBuildingCommunity, IconSchool, IconUsers, type Icon } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { ORGANIZATION_FORMS, TEACHER_FORMS, countOf } from '../../../core/format.ts';
+import { api } from '../api/client.ts';
+import type { Organization } from '../api/types.ts';
+import { useAuth } from '../auth/auth.tsx';
+import { Loading, PageHeader } from '../components/common.tsx';
+
+function StatCard({ icon: IconComponent, label, value, hint, to, color = 'blue' }: { icon: Icon; label: string; value: string; hint?: string; to?: string; color?: string }) {
+  const body = (
+    <Card withBorder padding="lg" radius="md" h="100%">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Text size="sm" c="dimmed">
+            {label}
+          </Text>
+          <Text fz={28} fw={700} lh={1.2}>
+            {value}
+          </Text>
+          {hint && (
+            <Text size="xs" c="dimmed">
+              {hint}
+            </Text>
+          )}
+        </Stack>
+        <ThemeIcon variant="light" color={color} size={42} radius="md">
+          <IconComponent size={24} />
+        </ThemeIcon>
+      </Group>
+    </Card>
+  );
+  return to ? (
+    <Anchor component={Link} to={to} underline="never" c="inherit">
+      {body}
+    </Anchor>
+  ) : (
+    body
+  );
+}
+
+export function HomePage() {
+  const { me, hasRole } = useAuth();
+  const isDepartment = hasRole('admin', 'coordinator', 'association_leader');
+  const orgs = useQuery({
+    queryKey: ['organizations', 'dashboard'],
+    queryFn: () => api.list<Organization>('/api/organizations', { pageSize: 1000, isActive: true }),
+  });
+  const items = orgs.data?.items ?? [];
+  const teachers = items.reduce((sum, o) => sum + o.teacherCount, 0);
+  const byKind = (k: Organization['kind']) => items.filter((o) => o.kind === k).length;
+  const flagged = items.filter((o) => o.isLowResults || o.isHardSocialConditions).length;
+  const firstName = me?.fullName.split(/\s+/)[1] ?? me?.fullName;
+
+  return (
+    <>
+      <PageHeader title={`Здравствуйте, ${firstName}!`} subtitle={isDepartment ? items[0]?.municipalityName : undefined} />
+      {orgs.isLoading ? (
+        <Loading />
+      ) : isDepartment ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <StatCard icon={IconSchool} label="Организаций" value={String(items.length)} hint={`школ ${byKind('school')}, детских садов ${byKind('preschool')}, доп. образования ${byKind('additional')}`} to="/organizations" />
+          <StatCard icon={IconUsers} label="Педагогических работников" value={String(teachers)} hint="по действующим должностям" color="teal" />
+          <StatCard icon={IconAlertTriangle} label="ШНОР и ШССУ" value={String(flagged)} hint="школы с низкими результатами или в сложных условиях" to="/organizations?shnor=1" color="orange" />
+          <StatCard icon={IconBuildingCommunity} label="Муниципалитет" value={items[0]?.municipalityName ?? '—'} to={hasRole('admin', 'coordinator') ? '/municipality' : undefined} color="grape" />
+        </SimpleGrid>
+      ) : (
+        <Stack>
+          {items.map((o) => (
+            <Card withBorder key={o.id} padding="lg">
+              <Title order={3} fz="lg">
+                {o.shortName}
+              </Title>
+              <Text c="dimmed" size="sm" mb="sm">
+                {o.name}
+              </Text>
+              <Text size="sm">
+                В организации {countOf(o.teacherCount, TEACHER_FORMS)}.{' '}
+                <Anchor component={Link} to={hasRole('org_manager') ? '/my-organization' : `/organizations/${o.id}`}>
+                  Открыть карточку
+                </Anchor>
+              </Text>
+            </Card>
+          ))}
+          {!items.length && <Text c="dimmed">Нет доступных {ORGANIZATION_FORMS[2]}.</Text>}
+        </Stack>
+      )}
+    </>
+  );
+}
