@@ -32,7 +32,11 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
-  layer(['core/**'], ['server', 'cli', 'web', 'e2e', 'bench'], '`core` is pure domain logic: it imports none of the other layers.'),
+  layer(
+    ['core/**'],
+    ['server', 'cli', 'web', 'e2e', 'bench'],
+    '`core` is pure domain logic: it imports none of the other layers.',
+  ),
   layer(['web/**'], ['server', 'cli'], '`web` never imports `server` or `cli`: talk to the API over HTTP.'),
   layer(['server/**'], ['cli', 'web'], '`server` imports only `core`.'),
   {

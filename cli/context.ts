@@ -12,9 +12,16 @@ export function configFromFlags(flags: Flags): Config {
 }
 
 /** Opens the database (refusing a PGlite folder a running server holds), runs `fn`, closes it. */
-export async function withDatabase<T>(flags: Flags, fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  flags: Flags,
+  fn: (database: Database, config: Config) => Promise<T>,
+): Promise<T> {
   const config = configFromFlags(flags);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lockOwner: { role: 'cli' } });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    lockOwner: { role: 'cli' },
+  });
   try {
     return await fn(database, config);
   } finally {
@@ -34,6 +41,7 @@ export function intFlag(flags: Flags, name: string): number | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n)) throw new Error(`Параметр --${name} должен быть целым числом, получено «${value}».`);
+  if (!Number.isInteger(n))
+    throw new Error(`Параметр --${name} должен быть целым числом, получено «${value}».`);
   return n;
 }

@@ -14,7 +14,9 @@ export const migrateCommand: Command = {
   async run(flags) {
     await withDatabase(flags, async (database) => {
       await database.migrate();
-      print(`Миграции применены (${database.kind === 'pglite' ? database.location : `PostgreSQL ${database.location}`}).`);
+      print(
+        `Миграции применены (${database.kind === 'pglite' ? database.location : `PostgreSQL ${database.location}`}).`,
+      );
     });
   },
 };
@@ -29,11 +31,16 @@ export const seedCommand: Command = {
     await withDatabase(flags, async (database, config) => {
       const { admin } = await prepareDatabase({ database, config, onProgress: progress });
       if (!(await isDatabaseEmpty(database))) {
-        throw new AppError('conflict', 'В базе уже есть организации: демонстрационный район создаётся только в пустой базе. Укажите другую папку данных (--data).');
+        throw new AppError(
+          'conflict',
+          'В базе уже есть организации: демонстрационный район создаётся только в пустой базе. Укажите другую папку данных (--data).',
+        );
       }
       progress(`Создание демонстрационного района (seed ${seed})…`);
       const demo = await seedDemo({ db: database.db, seed, password: config.demoPassword });
-      print(`Создан демонстрационный район: ${countOf(demo.organizations, ORGANIZATION_FORMS)}, ${countOf(demo.teachers, TEACHER_FORMS)}.`);
+      print(
+        `Создан демонстрационный район: ${countOf(demo.organizations, ORGANIZATION_FORMS)}, ${countOf(demo.teachers, TEACHER_FORMS)}.`,
+      );
       printAdmin(admin);
       printAccounts(demo.accounts, Boolean(config.demoPassword));
     });

@@ -24,7 +24,10 @@ async function main(argv: string[]) {
   const words = name === 'user' ? [name, rest.shift() ?? ''] : [name];
   const command = COMMANDS.find((c) => c.name === words.join(' '));
   if (!command) {
-    throw new AppError('bad_request', `Неизвестная команда «${words.join(' ')}». Список команд: npx pedmonitor help`);
+    throw new AppError(
+      'bad_request',
+      `Неизвестная команда «${words.join(' ')}». Список команд: npx pedmonitor help`,
+    );
   }
   const { values, positionals } = parseArgs({
     args: rest,
@@ -40,7 +43,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`Ошибка: ${error.message}\n`);
     process.exit(error.code === 'data_locked' ? 3 : 2);
   }
-  if (error instanceof Error && 'code' in error && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')
+  ) {
     const unknown = /Unknown option '([^']+)'/.exec(error.message)?.[1];
     const text = unknown ? `неизвестный параметр ${unknown}` : error.message;
     process.stderr.write(`Ошибка в параметрах: ${text}\nСправка: npx pedmonitor help\n`);

@@ -22,7 +22,10 @@ export function printAccounts(accounts: DemoAccount[], fromEnv: boolean) {
   print('Демонстрационные учётные записи:');
   const width = Math.max(...accounts.map((a) => a.login.length));
   for (const a of accounts) {
-    print(`  ${a.login.padEnd(width)}  ${fromEnv ? '(пароль из PEDMONITOR_DEMO_PASSWORD)' : a.password}  — ${a.description}`);
+    print(
+      `  ${a.login.padEnd(width)}  ${fromEnv ? '(пароль из PEDMONITOR_DEMO_PASSWORD)' : a.password}  — ${a.description}`,
+    );
   }
-  if (!fromEnv) print('  Пароли показываются один раз; администратор может сбросить их в разделе «Пользователи».');
+  if (!fromEnv)
+    print('  Пароли показываются один раз; администратор может сбросить их в разделе «Пользователи».');
 }

@@ -32,12 +32,16 @@ async function serve(flags: Flags, seedIfEmpty: boolean) {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   print('');
   print(`pedmonitor работает: ${url}`);
-  print(`База данных: ${database.kind === 'pglite' ? `встроенная (PGlite), папка ${database.location}` : `PostgreSQL ${database.location}`}`);
+  print(
+    `База данных: ${database.kind === 'pglite' ? `встроенная (PGlite), папка ${database.location}` : `PostgreSQL ${database.location}`}`,
+  );
   print(`Документация API: ${url}/api/docs`);
   printAdmin(prepared.admin);
   if (prepared.demo) {
     print('');
-    print(`Создан демонстрационный район: ${countOf(prepared.demo.organizations, ORGANIZATION_FORMS)}, ${countOf(prepared.demo.teachers, TEACHER_FORMS)}.`);
+    print(
+      `Создан демонстрационный район: ${countOf(prepared.demo.organizations, ORGANIZATION_FORMS)}, ${countOf(prepared.demo.teachers, TEACHER_FORMS)}.`,
+    );
     printAccounts(prepared.demo.accounts, Boolean(config.demoPassword));
   }
   if (!prepared.admin) {

@@ -11,13 +11,20 @@ import { print } from './output.ts';
 
 /** The command line acts as a system administrator, recorded in the audit log as «cli». */
 const cliActor: Actor = {
-  user: { id: 0, login: 'cli', fullName: 'Командная строка', teacherId: null, roles: [{ role: 'admin', municipalityId: null, organizationId: null, associationId: null }] },
+  user: {
+    id: 0,
+    login: 'cli',
+    fullName: 'Командная строка',
+    teacherId: null,
+    roles: [{ role: 'admin', municipalityId: null, organizationId: null, associationId: null }],
+  },
   requestId: 'cli',
 };
 
 export const userCreateCommand: Command = {
   name: 'user create',
-  usage: 'user create --login L --name ФИО --role R [--municipality|--organization|--association ID] [--password P]',
+  usage:
+    'user create --login L --name ФИО --role R [--municipality|--organization|--association ID] [--password P]',
   summary: 'создать пользователя с ролью (пароль генерируется, если не задан)',
   options: {
     login: { type: 'string' },
@@ -31,21 +38,37 @@ export const userCreateCommand: Command = {
   },
   async run(flags) {
     const role = requireFlag(flags, 'role', `одна из ролей: ${ROLES.join(', ')}`) as Role;
-    if (!ROLES.includes(role)) throw new AppError('bad_request', `Неизвестная роль «${role}». Допустимо: ${ROLES.map((r) => `${r} (${roleLabels.label[r]})`).join(', ')}.`);
+    if (!ROLES.includes(role))
+      throw new AppError(
+        'bad_request',
+        `Неизвестная роль «${role}». Допустимо: ${ROLES.map((r) => `${r} (${roleLabels.label[r]})`).join(', ')}.`,
+      );
     const parsed = CreateUserInput.safeParse({
       login: requireFlag(flags, 'login', 'логин пользователя'),
       fullName: requireFlag(flags, 'name', 'ФИО пользователя'),
       email: flags.email,
       password: flags.password,
-      roles: [{ role, municipalityId: intFlag(flags, 'municipality'), organizationId: intFlag(flags, 'organization'), associationId: intFlag(flags, 'association') }],
+      roles: [
+        {
+          role,
+          municipalityId: intFlag(flags, 'municipality'),
+          organizationId: intFlag(flags, 'organization'),
+          associationId: intFlag(flags, 'association'),
+        },
+      ],
     });
     if (!parsed.success) {
-      throw new AppError('validation_failed', parsed.error.issues.map((i) => `${i.path.join('.') || 'параметры'}: ${i.message}`).join('; '));
+      throw new AppError(
+        'validation_failed',
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'параметры'}: ${i.message}`).join('; '),
+      );
     }
     await withDatabase(flags, async (database) => {
       await database.migrate();
       const { user, password } = await createUser({ db: database.db, actor: cliActor, input: parsed.data });
-      print(`Создан пользователь ${user.login} (${roleLabels.label[role]}${user.roles[0]?.scopeName ? `: ${user.roles[0].scopeName}` : ''}).`);
+      print(
+        `Создан пользователь ${user.login} (${roleLabels.label[role]}${user.roles[0]?.scopeName ? `: ${user.roles[0].scopeName}` : ''}).`,
+      );
       if (password) print(`Пароль: ${password}   (показывается один раз)`);
     });
   },
@@ -62,7 +85,12 @@ export const userResetPasswordCommand: Command = {
     await withDatabase(flags, async (database) => {
       const [found] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, login));
       if (!found) throw new AppError('not_found', `Пользователь «${login}» не найден.`);
-      const { password } = await resetPassword({ db: database.db, actor: cliActor, id: found.id, password: typeof flags.password === 'string' ? flags.password : undefined });
+      const { password } = await resetPassword({
+        db: database.db,
+        actor: cliActor,
+        id: found.id,
+        password: typeof flags.password === 'string' ? flags.password : undefined,
+      });
       print(`Пароль пользователя ${login} изменён; его сессии закрыты.`);
       if (password) print(`Новый пароль: ${password}   (показывается один раз)`);
     });

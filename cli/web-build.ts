@@ -20,7 +20,9 @@ export async function ensureWebBuilt(): Promise<void> {
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT_DIR, s))));
   if (built && built >= sources) return;
-  progress(built ? 'Веб-интерфейс изменился: пересборка…' : 'Сборка веб-интерфейса (один раз, около минуты)…');
+  progress(
+    built ? 'Веб-интерфейс изменился: пересборка…' : 'Сборка веб-интерфейса (один раз, около минуты)…',
+  );
   const started = Date.now();
   const { build } = await import('vite');
   await build({ configFile: path.join(ROOT_DIR, 'web', 'vite.config.ts'), logLevel: 'warn' });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, ageAt, experienceAt, formatRuDate, isValidIsoDate, isYoungTeacher, parseRuDate } from './dates.ts';
+import {
+  addMonths,
+  ageAt,
+  experienceAt,
+  formatRuDate,
+  isValidIsoDate,
+  isYoungTeacher,
+  parseRuDate,
+} from './dates.ts';
 
 describe('date rules', () => {
   it('counts full years as age is counted', () => {
@@ -11,9 +19,15 @@ describe('date rules', () => {
 
   it('applies the young-teacher rule of seed 001: under 35 and in the first three years', () => {
     const rule = { maxAge: 35, maxExperience: 3 };
-    expect(isYoungTeacher({ birthDate: '1995-01-01', pedagogicalStartDate: '2024-09-01' }, '2026-01-01', rule)).toBe(true);
-    expect(isYoungTeacher({ birthDate: '1995-01-01', pedagogicalStartDate: '2022-09-01' }, '2026-01-01', rule)).toBe(false);
-    expect(isYoungTeacher({ birthDate: '1985-01-01', pedagogicalStartDate: '2025-09-01' }, '2026-01-01', rule)).toBe(false);
+    expect(
+      isYoungTeacher({ birthDate: '1995-01-01', pedagogicalStartDate: '2024-09-01' }, '2026-01-01', rule),
+    ).toBe(true);
+    expect(
+      isYoungTeacher({ birthDate: '1995-01-01', pedagogicalStartDate: '2022-09-01' }, '2026-01-01', rule),
+    ).toBe(false);
+    expect(
+      isYoungTeacher({ birthDate: '1985-01-01', pedagogicalStartDate: '2025-09-01' }, '2026-01-01', rule),
+    ).toBe(false);
   });
 
   it('reads and writes дд.мм.гггг', () => {

@@ -17,7 +17,11 @@ export function isValidIsoDate(value: string): boolean {
   const m = ISO.exec(value);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
 }
 
 export function toIsoDate(date: Date): IsoDate {
@@ -52,7 +56,8 @@ export function fullYearsBetween(from: IsoDate, to: IsoDate): number {
 export const experienceAt = (startDate: IsoDate, referenceDate: IsoDate) =>
   Math.max(0, fullYearsBetween(startDate, referenceDate));
 
-export const ageAt = (birthDate: IsoDate, referenceDate: IsoDate) => fullYearsBetween(birthDate, referenceDate);
+export const ageAt = (birthDate: IsoDate, referenceDate: IsoDate) =>
+  fullYearsBetween(birthDate, referenceDate);
 
 /** «Молодой педагог»: a program parameter — under `maxAge` and with experience under `maxExperience` years. */
 export interface YoungTeacherRule {

@@ -106,7 +106,11 @@ export const associationType = labels({
 
 export const eventFormat = labels({ offline: 'очно', online: 'дистанционно', mixed: 'смешанный' });
 
-export const eventRole = labels({ participant: 'участник', speaker: 'выступающий', organizer: 'организатор' });
+export const eventRole = labels({
+  participant: 'участник',
+  speaker: 'выступающий',
+  organizer: 'организатор',
+});
 
 export const competitionResult = labels({
   participant: 'участник',

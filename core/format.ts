@@ -12,7 +12,8 @@ export function plural(n: number, forms: readonly [string, string, string]): str
 }
 
 /** «25 организаций» */
-export const countOf = (n: number, forms: readonly [string, string, string]) => `${formatNumber(n, 0)} ${plural(n, forms)}`;
+export const countOf = (n: number, forms: readonly [string, string, string]) =>
+  `${formatNumber(n, 0)} ${plural(n, forms)}`;
 
 /** 1234.5 → «1 234,5» (decimal comma, non-breaking space between thousands). */
 export function formatNumber(value: number | null | undefined, digits = 1): string {

@@ -45,7 +45,10 @@ test('an organization manager sees only its own organization', async ({ page }) 
   expect(visible.map((o: { shortName: string }) => o.shortName)).toEqual(['МБОУ СОШ № 1']);
 });
 
-test('the admin creates a user and the new user logs in with the password shown once', async ({ page, browser }) => {
+test('the admin creates a user and the new user logs in with the password shown once', async ({
+  page,
+  browser,
+}) => {
   await logIn(page, 'admin', ADMIN_PASSWORD);
   await page.getByRole('link', { name: 'Пользователи' }).click();
   await page.getByRole('button', { name: 'Добавить пользователя' }).click();

@@ -39,7 +39,11 @@ export interface BuildAppOptions {
   logger?: boolean | object;
 }
 
-export async function buildApp({ database, config, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  database,
+  config,
+  logger = false,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: 5 * 1024 * 1024,
@@ -82,8 +86,10 @@ async function registerWeb(app: FastifyInstance, webDist: string) {
     app.get('/', async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><meta charset="utf-8"><title>pedmonitor</title>' +
-          '<p>Веб-интерфейс не собран. Выполните <code>npm run build</code> или запустите <code>npm start</code>.</p>'),
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>pedmonitor</title>' +
+            '<p>Веб-интерфейс не собран. Выполните <code>npm run build</code> или запустите <code>npm start</code>.</p>',
+        ),
     );
     return;
   }

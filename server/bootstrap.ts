@@ -19,7 +19,11 @@ export interface FirstAdmin {
  */
 export async function ensureAdmin(database: Database, config: Config): Promise<FirstAdmin | null> {
   const db = database.db;
-  const existing = await db.select({ id: userRoles.id }).from(userRoles).where(eq(userRoles.role, 'admin')).limit(1);
+  const existing = await db
+    .select({ id: userRoles.id })
+    .from(userRoles)
+    .where(eq(userRoles.role, 'admin'))
+    .limit(1);
   if (existing.length) return null;
   const login = (config.adminLogin ?? 'admin').trim().toLowerCase();
   const password = config.adminPassword ?? generatePassword();
@@ -31,7 +35,12 @@ export async function ensureAdmin(database: Database, config: Config): Promise<F
       .onConflictDoUpdate({ target: users.login, set: { passwordHash } })
       .returning();
     await tx.insert(userRoles).values({ userId: user.id, role: 'admin' });
-    await recordAudit(tx, systemActor, { action: 'create', entity: 'user', entityId: user.id, summary: `Создан администратор ${login} при первом запуске` });
+    await recordAudit(tx, systemActor, {
+      action: 'create',
+      entity: 'user',
+      entityId: user.id,
+      summary: `Создан администратор ${login} при первом запуске`,
+    });
   });
   return { login, generatedPassword: config.adminPassword ? null : password };
 }

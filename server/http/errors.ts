@@ -74,7 +74,11 @@ export function installErrorHandler(app: FastifyInstance) {
 
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({
-      error: { code: 'not_found', message: `Адрес ${request.method} ${request.url} не найден.`, details: null },
+      error: {
+        code: 'not_found',
+        message: `Адрес ${request.method} ${request.url} не найден.`,
+        details: null,
+      },
     });
   });
 }

@@ -28,7 +28,12 @@ export interface DemoOrganizationSpec {
   hasVacancies?: boolean;
 }
 
-const school = (n: number, settlement: string, size: number, extra: Partial<DemoOrganizationSpec> = {}): DemoOrganizationSpec => ({
+const school = (
+  n: number,
+  settlement: string,
+  size: number,
+  extra: Partial<DemoOrganizationSpec> = {},
+): DemoOrganizationSpec => ({
   shortName: `МБОУ СОШ № ${n}`,
   name: `Муниципальное бюджетное общеобразовательное учреждение средняя общеобразовательная школа № ${n} ${settlement}`,
   kind: 'school',
@@ -37,7 +42,12 @@ const school = (n: number, settlement: string, size: number, extra: Partial<Demo
   ...extra,
 });
 
-const basic = (n: number, settlement: string, size: number, extra: Partial<DemoOrganizationSpec> = {}): DemoOrganizationSpec => ({
+const basic = (
+  n: number,
+  settlement: string,
+  size: number,
+  extra: Partial<DemoOrganizationSpec> = {},
+): DemoOrganizationSpec => ({
   shortName: `МБОУ ООШ № ${n}`,
   name: `Муниципальное бюджетное общеобразовательное учреждение основная общеобразовательная школа № ${n} ${settlement}`,
   kind: 'school',
@@ -46,7 +56,13 @@ const basic = (n: number, settlement: string, size: number, extra: Partial<DemoO
   ...extra,
 });
 
-const kindergarten = (n: number, title: string, settlement: string, size: number, extra: Partial<DemoOrganizationSpec> = {}): DemoOrganizationSpec => ({
+const kindergarten = (
+  n: number,
+  title: string,
+  settlement: string,
+  size: number,
+  extra: Partial<DemoOrganizationSpec> = {},
+): DemoOrganizationSpec => ({
   shortName: `МБДОУ д/с № ${n} «${title}»`,
   name: `Муниципальное бюджетное дошкольное образовательное учреждение детский сад № ${n} «${title}» ${settlement}`,
   kind: 'preschool',
@@ -60,12 +76,22 @@ export const DEMO_ORGANIZATIONS: DemoOrganizationSpec[] = [
   school(2, 'сл. Приреченская', 55),
   school(3, 'х. Весёлый', 36, { noRoutes: true }),
   school(4, 'с. Красный Яр', 34, { isLowResults: true, hasVacancies: true }),
-  school(5, 'х. Калиновка', 26, { isLowResults: true, isHardSocialConditions: true, neverDiagnoses: true, noRoutes: true }),
+  school(5, 'х. Калиновка', 26, {
+    isLowResults: true,
+    isHardSocialConditions: true,
+    neverDiagnoses: true,
+    noRoutes: true,
+  }),
   school(6, 'с. Ольгинка', 31, { noRoutes: true }),
   school(7, 'х. Дубовый', 24, { isHardSocialConditions: true, noRoutes: true }),
   school(8, 'п. Степной', 29),
   school(9, 'с. Андреевка', 38, { noRoutes: true }),
-  school(10, 'х. Заречный', 22, { isLowResults: true, neverDiagnoses: true, noRoutes: true, hasVacancies: true }),
+  school(10, 'х. Заречный', 22, {
+    isLowResults: true,
+    neverDiagnoses: true,
+    noRoutes: true,
+    hasVacancies: true,
+  }),
   basic(11, 'х. Ясный', 15, { noRoutes: true }),
   basic(12, 'х. Луговой', 14, { neverDiagnoses: true, noRoutes: true }),
   basic(13, 'х. Кирпичный', 13, { isHardSocialConditions: true, noRoutes: true }),

@@ -9,7 +9,14 @@ import {
   UNIVERSITIES,
   type DemoOrganizationSpec,
 } from './demo-district.ts';
-import { FATHERS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES, femaleSurname, patronymic } from './names.ts';
+import {
+  FATHERS,
+  FEMALE_FIRST_NAMES,
+  MALE_FIRST_NAMES,
+  SURNAMES,
+  femaleSurname,
+  patronymic,
+} from './names.ts';
 
 export interface DemoPosition {
   org: number;
@@ -34,7 +41,13 @@ export interface DemoTeacher {
   isManager: boolean;
   subjects: string[];
   positions: DemoPosition[];
-  educations: { level: 'higher' | 'secondary_vocational' | 'other'; institution: string; specialty: string; graduationYear: number; matchesProfile: boolean }[];
+  educations: {
+    level: 'higher' | 'secondary_vocational' | 'other';
+    institution: string;
+    specialty: string;
+    graduationYear: number;
+    matchesProfile: boolean;
+  }[];
   certifications: { date: IsoDate; result: 'compliance' | 'first' | 'highest'; documentNumber: string }[];
 }
 
@@ -71,14 +84,21 @@ export function generateTeachers(rng: Random, orgs: DemoOrganizationSpec[], toda
   const thisYear = yearOf(today);
   orgs.forEach((org, orgIndex) => {
     for (let i = 0; i < org.size; i++) {
-      const role = i === 0 ? 'head' : org.kind === 'school' && i <= Math.min(3, Math.floor(org.size / 12)) ? 'deputy' : 'staff';
+      const role =
+        i === 0
+          ? 'head'
+          : org.kind === 'school' && i <= Math.min(3, Math.floor(org.size / 12))
+            ? 'deputy'
+            : 'staff';
       teachers.push(buildTeacher(rng, teachers.length, org, orgIndex, role, today, thisYear));
     }
   });
   // A few teach part-time in a second organization of the same kind.
   for (const t of rng.sample(teachers, Math.round(teachers.length * 0.04))) {
     const main = t.positions[0];
-    const candidates = orgs.map((o, i) => ({ o, i })).filter(({ o, i }) => i !== main.org && o.kind === orgs[main.org].kind);
+    const candidates = orgs
+      .map((o, i) => ({ o, i }))
+      .filter(({ o, i }) => i !== main.org && o.kind === orgs[main.org].kind);
     if (!candidates.length || t.isManager) continue;
     const second = rng.pick(candidates);
     t.positions.push({
@@ -91,8 +111,14 @@ export function generateTeachers(rng: Random, orgs: DemoOrganizationSpec[], toda
     });
   }
   // Some left in the previous years: they count in past campaigns, not at today's date.
-  for (const t of rng.sample(teachers.filter((x) => !x.isManager), Math.round(teachers.length * 0.05))) {
-    const end = rng.pick([isoDate(thisYear - rng.int(1, 2), 6, 30), isoDate(thisYear - rng.int(1, 2), 8, 31)]);
+  for (const t of rng.sample(
+    teachers.filter((x) => !x.isManager),
+    Math.round(teachers.length * 0.05),
+  )) {
+    const end = rng.pick([
+      isoDate(thisYear - rng.int(1, 2), 6, 30),
+      isoDate(thisYear - rng.int(1, 2), 8, 31),
+    ]);
     if (t.positions[0].startDate < end) t.positions[0].endDate = end;
   }
   return teachers;
@@ -137,27 +163,54 @@ function buildTeacher(
           ['compliance', 22],
           ['none', experience > 5 ? 6 : 20],
         ]);
-  const categoryDate = category === 'none' ? null : randomDate(rng, isoDate(thisYear - 5, 1, 15), addDays(today, -20));
+  const categoryDate =
+    category === 'none' ? null : randomDate(rng, isoDate(thisYear - 5, 1, 15), addDays(today, -20));
   const higherShare = org.kind === 'preschool' ? 0.62 : 0.9;
   const level = rng.chance(higherShare) ? 'higher' : rng.chance(0.9) ? 'secondary_vocational' : 'other';
-  const graduationYear = Math.max(yearOf(birthDate) + 19, Math.min(thisYear, startYear - (rng.chance(0.7) ? 0 : rng.int(1, 4))));
+  const graduationYear = Math.max(
+    yearOf(birthDate) + 19,
+    Math.min(thisYear, startYear - (rng.chance(0.7) ? 0 : rng.int(1, 4))),
+  );
   const matchesProfile = rng.chance(org.kind === 'additional' ? 0.78 : 0.9);
-  const specialty = subjects[0] ? `Педагогическое образование (${subjects[0]})` : title === 'воспитатель' ? 'Дошкольное образование' : 'Педагогическое образование';
+  const specialty = subjects[0]
+    ? `Педагогическое образование (${subjects[0]})`
+    : title === 'воспитатель'
+      ? 'Дошкольное образование'
+      : 'Педагогическое образование';
   const educations: DemoTeacher['educations'] = [
     {
       level,
-      institution: level === 'higher' ? rng.pick(UNIVERSITIES) : level === 'secondary_vocational' ? rng.pick(COLLEGES) : 'ГБПОУ РО «Приреченский аграрный техникум»',
-      specialty: matchesProfile ? specialty : rng.pick(['Экономика', 'Юриспруденция', 'Агрономия', 'Бухгалтерский учёт']),
+      institution:
+        level === 'higher'
+          ? rng.pick(UNIVERSITIES)
+          : level === 'secondary_vocational'
+            ? rng.pick(COLLEGES)
+            : 'ГБПОУ РО «Приреченский аграрный техникум»',
+      specialty: matchesProfile
+        ? specialty
+        : rng.pick(['Экономика', 'Юриспруденция', 'Агрономия', 'Бухгалтерский учёт']),
       graduationYear,
       matchesProfile,
     },
   ];
   if (!matchesProfile && rng.chance(0.3)) {
     // Retraining fixes the profile: a second education record that matches.
-    educations.push({ level: 'other', institution: 'ГБУ ДПО РО РИПК и ППРО', specialty: `Профессиональная переподготовка: ${specialty}`, graduationYear: Math.min(thisYear, graduationYear + rng.int(2, 8)), matchesProfile: true });
+    educations.push({
+      level: 'other',
+      institution: 'ГБУ ДПО РО РИПК и ППРО',
+      specialty: `Профессиональная переподготовка: ${specialty}`,
+      graduationYear: Math.min(thisYear, graduationYear + rng.int(2, 8)),
+      matchesProfile: true,
+    });
   }
   const certifications: DemoTeacher['certifications'] = categoryDate
-    ? [{ date: categoryDate, result: category as 'compliance' | 'first' | 'highest', documentNumber: `${rng.int(100, 1999)}` }]
+    ? [
+        {
+          date: categoryDate,
+          result: category as 'compliance' | 'first' | 'highest',
+          documentNumber: `${rng.int(100, 1999)}`,
+        },
+      ]
     : [];
   return {
     key,
@@ -174,7 +227,12 @@ function buildTeacher(
         org: orgIndex,
         title,
         isMainJob: true,
-        rate: rng.weighted([[1, 70], [1.5, 15], [0.5, 10], [1.25, 5]]),
+        rate: rng.weighted([
+          [1, 70],
+          [1.5, 15],
+          [0.5, 10],
+          [1.25, 5],
+        ]),
         startDate: isRecentHire ? safeStart : randomDate(rng, safeStart, addDays(today, -400)),
         endDate: null,
       },
@@ -188,7 +246,11 @@ function chooseJob(rng: Random, org: DemoOrganizationSpec, role: 'head' | 'deput
   if (org.kind === 'school') {
     const subject = rng.weighted(SCHOOL_SUBJECTS);
     if (role === 'head') return { title: 'директор', subjects: [subject] };
-    if (role === 'deputy') return { title: rng.pick(['заместитель директора по УВР', 'заместитель директора по ВР']), subjects: [subject] };
+    if (role === 'deputy')
+      return {
+        title: rng.pick(['заместитель директора по УВР', 'заместитель директора по ВР']),
+        subjects: [subject],
+      };
     if (rng.chance(0.1)) return { title: rng.weighted(SCHOOL_SPECIALISTS), subjects: [] };
     const subjects = [subject];
     if (subject === 'история и обществознание' && rng.chance(0.3)) subjects.push('география');
@@ -201,6 +263,13 @@ function chooseJob(rng: Random, org: DemoOrganizationSpec, role: 'head' | 'deput
   }
   if (role === 'head') return { title: 'директор', subjects: [] };
   const title = rng.weighted(ADDITIONAL_POSITIONS);
-  const direction = rng.pick(['техническое творчество', 'художественное', 'естественнонаучное', 'туристско-краеведческое', 'физкультурно-спортивное', 'социально-гуманитарное']);
+  const direction = rng.pick([
+    'техническое творчество',
+    'художественное',
+    'естественнонаучное',
+    'туристско-краеведческое',
+    'физкультурно-спортивное',
+    'социально-гуманитарное',
+  ]);
   return { title, subjects: title === 'методист' ? [] : [direction] };
 }

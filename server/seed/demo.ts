@@ -49,14 +49,22 @@ async function insertPlain(db: Db, table: any, rows: object[]) {
 /** The deficit catalog and providers every district starts with. Idempotent. */
 export async function ensureCatalogs(db: Db) {
   await db.insert(s.deficits).values(DEFAULT_DEFICITS).onConflictDoNothing();
-  await db.insert(s.providers).values(DEMO_PROVIDERS.map((p) => ({ ...p }))).onConflictDoNothing();
+  await db
+    .insert(s.providers)
+    .values(DEMO_PROVIDERS.map((p) => ({ ...p })))
+    .onConflictDoNothing();
 }
 
 /**
  * The demo district: ~25 organizations, ~600 teachers and three years of their professional development,
  * with demo accounts for each role. Deterministic for a given seed and date.
  */
-export async function seedDemo(options: { db: Db; seed?: number; today?: IsoDate; password?: string }): Promise<DemoResult> {
+export async function seedDemo(options: {
+  db: Db;
+  seed?: number;
+  today?: IsoDate;
+  password?: string;
+}): Promise<DemoResult> {
   const seed = options.seed ?? 1;
   const today = options.today ?? toIsoDate(new Date());
   const rng = new Random(seed);
@@ -67,7 +75,10 @@ export async function seedDemo(options: { db: Db; seed?: number; today?: IsoDate
   return options.db.transaction(async (db) => {
     await ensureCatalogs(db);
     const [region] = await db.insert(s.regions).values(DEMO_REGION).returning();
-    const [municipality] = await db.insert(s.municipalities).values({ ...DEMO_MUNICIPALITY, regionId: region.id }).returning();
+    const [municipality] = await db
+      .insert(s.municipalities)
+      .values({ ...DEMO_MUNICIPALITY, regionId: region.id })
+      .returning();
     const m = municipality.id;
     const orgIds = await insertMany(
       db,
@@ -106,44 +117,228 @@ export async function seedDemo(options: { db: Db; seed?: number; today?: IsoDate
     const O = (index: number) => orgIds[index];
     for (const p of people) {
       const directors = p.positions.find((x) => x.title === 'директор' || x.title === 'заведующий');
-      if (directors) await db.update(s.organizations).set({ headName: `${p.lastName} ${p.firstName[0]}.${p.middleName[0]}.` }).where(eq(s.organizations.id, O(directors.org)));
+      if (directors)
+        await db
+          .update(s.organizations)
+          .set({ headName: `${p.lastName} ${p.firstName[0]}.${p.middleName[0]}.` })
+          .where(eq(s.organizations.id, O(directors.org)));
     }
-    await insertPlain(db, s.positions, people.flatMap((p) => p.positions.map((x) => ({ teacherId: T(p.key), organizationId: O(x.org), title: x.title, isMainJob: x.isMainJob, rate: x.rate, startDate: x.startDate, endDate: x.endDate }))));
-    await insertPlain(db, s.teacherSubjects, people.flatMap((p) => p.subjects.map((subject) => ({ teacherId: T(p.key), subject }))));
-    await insertPlain(db, s.educations, people.flatMap((p) => p.educations.map((e) => ({ ...e, teacherId: T(p.key) }))));
-    await insertPlain(db, s.certifications, people.flatMap((p) => p.certifications.map((c) => ({ ...c, teacherId: T(p.key) }))));
+    await insertPlain(
+      db,
+      s.positions,
+      people.flatMap((p) =>
+        p.positions.map((x) => ({
+          teacherId: T(p.key),
+          organizationId: O(x.org),
+          title: x.title,
+          isMainJob: x.isMainJob,
+          rate: x.rate,
+          startDate: x.startDate,
+          endDate: x.endDate,
+        })),
+      ),
+    );
+    await insertPlain(
+      db,
+      s.teacherSubjects,
+      people.flatMap((p) => p.subjects.map((subject) => ({ teacherId: T(p.key), subject }))),
+    );
+    await insertPlain(
+      db,
+      s.educations,
+      people.flatMap((p) => p.educations.map((e) => ({ ...e, teacherId: T(p.key) }))),
+    );
+    await insertPlain(
+      db,
+      s.certifications,
+      people.flatMap((p) => p.certifications.map((c) => ({ ...c, teacherId: T(p.key) }))),
+    );
 
     const providerRows = await db.select({ id: s.providers.id, name: s.providers.name }).from(s.providers);
     const providerId = (i: number) => providerRows.find((p) => p.name === DEMO_PROVIDERS[i].name)!.id;
-    const diagnosticIds = await insertMany(db, s.diagnostics, activity.diagnostics.map((d) => ({ ...d, teacherId: T(d.teacher), areas: d.areas as never })));
-    await insertPlain(db, s.trainings, activity.trainings.map((t) => ({ ...t, teacherId: T(t.teacher), providerId: providerId(t.provider) })));
-    const routeIds = await insertMany(db, s.routes, activity.routes.map((r) => ({ teacherId: T(r.teacher), diagnosticId: diagnosticIds[r.diagnostic], startDate: r.startDate, endDate: r.endDate, curatorName: r.curatorName, tutorName: r.tutorName, status: r.status, approvedAt: r.approvedAt })));
-    await insertPlain(db, s.routeSteps, activity.routes.flatMap((r, i) => r.steps.map((step) => ({ ...step, routeId: routeIds[i] }))));
-    const programIds = await insertMany(db, s.mentoringPrograms, activity.programs.map((p) => ({ ...p, organizationId: O(p.org) })));
-    await insertPlain(db, s.mentoringPairs, activity.pairs.map((p) => ({ programId: programIds[p.program], organizationId: O(p.org), mentorId: T(p.mentor), menteeId: T(p.mentee), form: p.form, startDate: p.startDate, endDate: p.endDate, outcome: p.outcome })));
-    const associationIds = await insertMany(db, s.associations, activity.associations.map((x) => ({ municipalityId: m, organizationId: x.org === null ? null : O(x.org), name: x.name, level: x.level, type: x.type as never, subject: x.subject, leaderId: x.leader === null ? null : T(x.leader), startDate: x.startDate })));
-    await insertPlain(db, s.associationMembers, activity.members.map((x) => ({ associationId: associationIds[x.association], teacherId: T(x.teacher), joinedOn: x.joinedOn })));
-    const eventIds = await insertMany(db, s.events, activity.events.map((e) => ({ ...e, municipalityId: m, organizationId: e.org === null ? null : O(e.org) })));
-    await insertPlain(db, s.eventParticipations, activity.participations.map((p) => ({ eventId: eventIds[p.event], teacherId: T(p.teacher), role: p.role })));
-    await insertPlain(db, s.competitionParticipations, activity.competitions.map((c) => ({ ...c, teacherId: T(c.teacher) })));
-    await insertPlain(db, s.vacancies, activity.vacancies.map((v) => ({ ...v, organizationId: O(v.org) })));
-    await insertPlain(db, s.normativeActs, activity.acts.map((x) => ({ ...x, municipalityId: m, organizationId: x.org === null ? null : O(x.org) })));
+    const diagnosticIds = await insertMany(
+      db,
+      s.diagnostics,
+      activity.diagnostics.map((d) => ({ ...d, teacherId: T(d.teacher), areas: d.areas as never })),
+    );
+    await insertPlain(
+      db,
+      s.trainings,
+      activity.trainings.map((t) => ({ ...t, teacherId: T(t.teacher), providerId: providerId(t.provider) })),
+    );
+    const routeIds = await insertMany(
+      db,
+      s.routes,
+      activity.routes.map((r) => ({
+        teacherId: T(r.teacher),
+        diagnosticId: diagnosticIds[r.diagnostic],
+        startDate: r.startDate,
+        endDate: r.endDate,
+        curatorName: r.curatorName,
+        tutorName: r.tutorName,
+        status: r.status,
+        approvedAt: r.approvedAt,
+      })),
+    );
+    await insertPlain(
+      db,
+      s.routeSteps,
+      activity.routes.flatMap((r, i) => r.steps.map((step) => ({ ...step, routeId: routeIds[i] }))),
+    );
+    const programIds = await insertMany(
+      db,
+      s.mentoringPrograms,
+      activity.programs.map((p) => ({ ...p, organizationId: O(p.org) })),
+    );
+    await insertPlain(
+      db,
+      s.mentoringPairs,
+      activity.pairs.map((p) => ({
+        programId: programIds[p.program],
+        organizationId: O(p.org),
+        mentorId: T(p.mentor),
+        menteeId: T(p.mentee),
+        form: p.form,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        outcome: p.outcome,
+      })),
+    );
+    const associationIds = await insertMany(
+      db,
+      s.associations,
+      activity.associations.map((x) => ({
+        municipalityId: m,
+        organizationId: x.org === null ? null : O(x.org),
+        name: x.name,
+        level: x.level,
+        type: x.type as never,
+        subject: x.subject,
+        leaderId: x.leader === null ? null : T(x.leader),
+        startDate: x.startDate,
+      })),
+    );
+    await insertPlain(
+      db,
+      s.associationMembers,
+      activity.members.map((x) => ({
+        associationId: associationIds[x.association],
+        teacherId: T(x.teacher),
+        joinedOn: x.joinedOn,
+      })),
+    );
+    const eventIds = await insertMany(
+      db,
+      s.events,
+      activity.events.map((e) => ({
+        ...e,
+        municipalityId: m,
+        organizationId: e.org === null ? null : O(e.org),
+      })),
+    );
+    await insertPlain(
+      db,
+      s.eventParticipations,
+      activity.participations.map((p) => ({
+        eventId: eventIds[p.event],
+        teacherId: T(p.teacher),
+        role: p.role,
+      })),
+    );
+    await insertPlain(
+      db,
+      s.competitionParticipations,
+      activity.competitions.map((c) => ({ ...c, teacherId: T(c.teacher) })),
+    );
+    await insertPlain(
+      db,
+      s.vacancies,
+      activity.vacancies.map((v) => ({ ...v, organizationId: O(v.org) })),
+    );
+    await insertPlain(
+      db,
+      s.normativeActs,
+      activity.acts.map((x) => ({
+        ...x,
+        municipalityId: m,
+        organizationId: x.org === null ? null : O(x.org),
+      })),
+    );
 
     // Demo accounts, one or more per role.
-    const schoolTeacher = people.find((p) => p.positions[0].org === 0 && !p.isManager && p.subjects.includes('математика') && !p.positions[0].endDate) ?? people[5];
+    const schoolTeacher =
+      people.find(
+        (p) =>
+          p.positions[0].org === 0 &&
+          !p.isManager &&
+          p.subjects.includes('математика') &&
+          !p.positions[0].endDate,
+      ) ?? people[5];
     const mathRmo = activity.associations.findIndex((x) => x.subject === 'математика');
-    const specs: { login: string; fullName: string; role: Role; scope: object; description: string; teacherId?: number }[] = [
-      { login: 'metodist', fullName: 'Сафонова Ирина Петровна', role: 'coordinator', scope: { municipalityId: m }, description: `координатор: ${DEMO_MUNICIPALITY.name}` },
-      { login: 'school1', fullName: 'Ответственный МБОУ СОШ № 1', role: 'org_manager', scope: { organizationId: O(0) }, description: `ответственный ОО: ${orgSpecs[0].shortName}` },
-      { login: 'school5', fullName: 'Ответственный МБОУ СОШ № 5', role: 'org_manager', scope: { organizationId: O(4) }, description: `ответственный ОО: ${orgSpecs[4].shortName} (ШНОР, ШССУ)` },
-      { login: 'sad1', fullName: 'Ответственный МБДОУ д/с № 1', role: 'org_manager', scope: { organizationId: O(13) }, description: `ответственный ОО: ${orgSpecs[13].shortName}` },
-      { login: 'teacher', fullName: `${schoolTeacher.lastName} ${schoolTeacher.firstName} ${schoolTeacher.middleName}`, role: 'teacher', scope: { organizationId: O(schoolTeacher.positions[0].org) }, description: `педагог: ${schoolTeacher.lastName} ${schoolTeacher.firstName[0]}.${schoolTeacher.middleName[0]}., ${orgSpecs[schoolTeacher.positions[0].org].shortName}`, teacherId: T(schoolTeacher.key) },
-      { login: 'rmo', fullName: 'Руководитель РМО учителей математики', role: 'association_leader', scope: { associationId: associationIds[mathRmo] }, description: 'руководитель МО: РМО учителей математики' },
+    const specs: {
+      login: string;
+      fullName: string;
+      role: Role;
+      scope: object;
+      description: string;
+      teacherId?: number;
+    }[] = [
+      {
+        login: 'metodist',
+        fullName: 'Сафонова Ирина Петровна',
+        role: 'coordinator',
+        scope: { municipalityId: m },
+        description: `координатор: ${DEMO_MUNICIPALITY.name}`,
+      },
+      {
+        login: 'school1',
+        fullName: 'Ответственный МБОУ СОШ № 1',
+        role: 'org_manager',
+        scope: { organizationId: O(0) },
+        description: `ответственный ОО: ${orgSpecs[0].shortName}`,
+      },
+      {
+        login: 'school5',
+        fullName: 'Ответственный МБОУ СОШ № 5',
+        role: 'org_manager',
+        scope: { organizationId: O(4) },
+        description: `ответственный ОО: ${orgSpecs[4].shortName} (ШНОР, ШССУ)`,
+      },
+      {
+        login: 'sad1',
+        fullName: 'Ответственный МБДОУ д/с № 1',
+        role: 'org_manager',
+        scope: { organizationId: O(13) },
+        description: `ответственный ОО: ${orgSpecs[13].shortName}`,
+      },
+      {
+        login: 'teacher',
+        fullName: `${schoolTeacher.lastName} ${schoolTeacher.firstName} ${schoolTeacher.middleName}`,
+        role: 'teacher',
+        scope: { organizationId: O(schoolTeacher.positions[0].org) },
+        description: `педагог: ${schoolTeacher.lastName} ${schoolTeacher.firstName[0]}.${schoolTeacher.middleName[0]}., ${orgSpecs[schoolTeacher.positions[0].org].shortName}`,
+        teacherId: T(schoolTeacher.key),
+      },
+      {
+        login: 'rmo',
+        fullName: 'Руководитель РМО учителей математики',
+        role: 'association_leader',
+        scope: { associationId: associationIds[mathRmo] },
+        description: 'руководитель МО: РМО учителей математики',
+      },
     ];
     const accounts: DemoAccount[] = [];
     for (const spec of specs) {
       const password = options.password ?? generatePassword();
-      const [user] = await db.insert(s.users).values({ login: spec.login, fullName: spec.fullName, passwordHash: await hashPassword(password), teacherId: spec.teacherId ?? null }).returning();
+      const [user] = await db
+        .insert(s.users)
+        .values({
+          login: spec.login,
+          fullName: spec.fullName,
+          passwordHash: await hashPassword(password),
+          teacherId: spec.teacherId ?? null,
+        })
+        .returning();
       await db.insert(s.userRoles).values({ userId: user.id, role: spec.role, ...spec.scope });
       accounts.push({ login: spec.login, password, role: spec.role, description: spec.description });
     }

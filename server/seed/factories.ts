@@ -23,7 +23,10 @@ const next = () => ++counter;
 export type NewOrganization = typeof organizations.$inferInsert;
 export type NewTeacher = typeof teachers.$inferInsert;
 
-export async function createMunicipality(db: Db, overrides: Partial<typeof municipalities.$inferInsert> = {}) {
+export async function createMunicipality(
+  db: Db,
+  overrides: Partial<typeof municipalities.$inferInsert> = {},
+) {
   const [region] = await db.insert(regions).values({ name: 'Ростовская область', code: '61' }).returning();
   const n = next();
   const [row] = await db
@@ -38,7 +41,10 @@ export async function createMunicipality(db: Db, overrides: Partial<typeof munic
   return row;
 }
 
-export function buildOrganization(municipalityId: number, overrides: Partial<NewOrganization> = {}): NewOrganization {
+export function buildOrganization(
+  municipalityId: number,
+  overrides: Partial<NewOrganization> = {},
+): NewOrganization {
   const n = next();
   return {
     municipalityId,
@@ -50,8 +56,15 @@ export function buildOrganization(municipalityId: number, overrides: Partial<New
   };
 }
 
-export async function createOrganization(db: Db, municipalityId: number, overrides: Partial<NewOrganization> = {}) {
-  const [row] = await db.insert(organizations).values(buildOrganization(municipalityId, overrides)).returning();
+export async function createOrganization(
+  db: Db,
+  municipalityId: number,
+  overrides: Partial<NewOrganization> = {},
+) {
+  const [row] = await db
+    .insert(organizations)
+    .values(buildOrganization(municipalityId, overrides))
+    .returning();
   return row;
 }
 
@@ -79,7 +92,10 @@ export async function createTeacher(
   overrides: Partial<NewTeacher> & { title?: string; subjects?: string[]; positionStart?: string } = {},
 ) {
   const { title = 'учитель', subjects = [], positionStart, ...teacherOverrides } = overrides;
-  const [teacher] = await db.insert(teachers).values(buildTeacher(organization.municipalityId, teacherOverrides)).returning();
+  const [teacher] = await db
+    .insert(teachers)
+    .values(buildTeacher(organization.municipalityId, teacherOverrides))
+    .returning();
   await db.insert(positions).values({
     teacherId: teacher.id,
     organizationId: organization.id,
@@ -88,7 +104,8 @@ export async function createTeacher(
     rate: 1,
     startDate: positionStart ?? teacher.pedagogicalStartDate,
   });
-  if (subjects.length) await db.insert(teacherSubjects).values(subjects.map((subject) => ({ teacherId: teacher.id, subject })));
+  if (subjects.length)
+    await db.insert(teacherSubjects).values(subjects.map((subject) => ({ teacherId: teacher.id, subject })));
   return teacher;
 }
 
@@ -102,7 +119,13 @@ export interface GrantSpec {
 /** A user with the given roles; the password is hashed with the real argon2id. */
 export async function createUser(
   db: Db,
-  options: { login: string; password: string; fullName?: string; grants: GrantSpec[]; teacherId?: number | null },
+  options: {
+    login: string;
+    password: string;
+    fullName?: string;
+    grants: GrantSpec[];
+    teacherId?: number | null;
+  },
 ) {
   const [user] = await db
     .insert(users)

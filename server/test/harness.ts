@@ -58,7 +58,12 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const app = await buildApp({ database, config });
   await app.ready();
   const request: TestApp['request'] = ({ method, url, cookie, body }) =>
-    app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(body === undefined ? {} : { payload: body as object }) });
+    app.inject({
+      method,
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
   return {
     app,
     database,

@@ -27,7 +27,8 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A slow rural connection: keep showing the last data, retry network failures but not refusals.
-      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
       staleTime: 30_000,
     },

@@ -48,7 +48,9 @@ export function diffRecords(before: Record<string, unknown>, after: Record<strin
 
 function toJson(value: unknown) {
   return JSON.parse(
-    JSON.stringify(value, (key, v) => (key === 'passwordHash' ? undefined : v instanceof Date ? v.toISOString() : v)),
+    JSON.stringify(value, (key, v) =>
+      key === 'passwordHash' ? undefined : v instanceof Date ? v.toISOString() : v,
+    ),
   );
 }
 
@@ -65,7 +67,9 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 /** Audit entries, newest first; `municipalityIds` null means every municipality. */
 export async function findAuditEntries(db: Db, municipalityIds: number[] | null, q: AuditQuery) {
   const conditions: (SQL | undefined)[] = [
-    municipalityIds ? inArray(auditLog.municipalityId, municipalityIds.length ? municipalityIds : [-1]) : undefined,
+    municipalityIds
+      ? inArray(auditLog.municipalityId, municipalityIds.length ? municipalityIds : [-1])
+      : undefined,
     q.entity ? eq(auditLog.entity, q.entity) : undefined,
     q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
     q.organizationId ? eq(auditLog.organizationId, q.organizationId) : undefined,
@@ -80,7 +84,10 @@ export async function findAuditEntries(db: Db, municipalityIds: number[] | null,
       .orderBy(desc(auditLog.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return { rows, total };
 }

@@ -31,7 +31,8 @@ export async function auditRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const user = requireUser(req.user);
-      if (!hasRole(user, 'admin', 'coordinator')) throw forbidden('Журнал изменений доступен администратору и координатору.');
+      if (!hasRole(user, 'admin', 'coordinator'))
+        throw forbidden('Журнал изменений доступен администратору и координатору.');
       const scope = municipalityScope(user, 'manage');
       const { rows, total } = await findAuditEntries(app.db, scope.all ? null : scope.ids, req.query);
       reply.header('X-Total-Count', String(total));

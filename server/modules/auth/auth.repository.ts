@@ -26,7 +26,9 @@ export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGran
       municipalityId: sql<
         number | null
       >`coalesce(${userRoles.municipalityId}, ${organizations.municipalityId}, ${associations.municipalityId})`,
-      organizationId: sql<number | null>`coalesce(${userRoles.organizationId}, ${associations.organizationId})`,
+      organizationId: sql<
+        number | null
+      >`coalesce(${userRoles.organizationId}, ${associations.organizationId})`,
       associationId: userRoles.associationId,
     })
     .from(userRoles)
@@ -50,7 +52,10 @@ export async function insertSession(
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, values.userId));
 }
 
-export async function findActiveSession(db: Db, id: string): Promise<
+export async function findActiveSession(
+  db: Db,
+  id: string,
+): Promise<
   | {
       session: { id: string; expiresAt: Date; lastSeenAt: Date };
       user: Omit<AuthUser, 'roles'>;

@@ -22,7 +22,8 @@ export async function authRoutes(app: FastifyInstance) {
         // while guessing one account's password is still throttled.
         rateLimit: {
           hook: 'preHandler',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { login?: string })?.login ?? '').toLowerCase()}`,
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { login?: string })?.login ?? '').toLowerCase()}`,
           max: app.config.loginMaxAttempts,
           timeWindow: app.config.loginWindowMinutes * 60_000,
         },
@@ -51,7 +52,13 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['Вход'], summary: 'Выход: закрывает сессию', response: { 200: z.object({ ok: z.boolean() }) } } },
+    {
+      schema: {
+        tags: ['Вход'],
+        summary: 'Выход: закрывает сессию',
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await logOut({ db: app.db, token, user: req.user, requestId: req.id });

@@ -35,7 +35,13 @@ export async function logIn(options: {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + options.ttlHours * 3600_000);
   const roles = await findGrantsOfUser(db, row.id);
-  const user: AuthUser = { id: row.id, login: row.login, fullName: row.fullName, teacherId: row.teacherId, roles };
+  const user: AuthUser = {
+    id: row.id,
+    login: row.login,
+    fullName: row.fullName,
+    teacherId: row.teacherId,
+    roles,
+  };
   await db.transaction(async (tx) => {
     await insertSession(tx, {
       id: hashToken(token),
@@ -44,12 +50,16 @@ export async function logIn(options: {
       ip: options.ip,
       userAgent: options.userAgent?.slice(0, 300),
     });
-    await recordAudit(tx, { user, requestId: options.requestId }, {
-      action: 'login',
-      entity: 'user',
-      entityId: row.id,
-      summary: `Вход в систему: ${row.login}`,
-    });
+    await recordAudit(
+      tx,
+      { user, requestId: options.requestId },
+      {
+        action: 'login',
+        entity: 'user',
+        entityId: row.id,
+        summary: `Вход в систему: ${row.login}`,
+      },
+    );
   });
   return { token, expiresAt, user };
 }
@@ -75,12 +85,16 @@ export async function logOut(options: { db: Db; token: string; user: AuthUser | 
   await options.db.transaction(async (tx) => {
     await deleteSession(tx, hashToken(options.token));
     if (options.user) {
-      await recordAudit(tx, { user: options.user, requestId: options.requestId }, {
-        action: 'logout',
-        entity: 'user',
-        entityId: options.user.id,
-        summary: `Выход из системы: ${options.user.login}`,
-      });
+      await recordAudit(
+        tx,
+        { user: options.user, requestId: options.requestId },
+        {
+          action: 'logout',
+          entity: 'user',
+          entityId: options.user.id,
+          summary: `Выход из системы: ${options.user.login}`,
+        },
+      );
     }
   });
 }

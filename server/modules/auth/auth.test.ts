@@ -8,14 +8,26 @@ beforeAll(async () => {
   t = await createTestApp();
   const m = await createMunicipality(t.database.db);
   const org = await createOrganization(t.database.db, m.id);
-  await createUser(t.database.db, { login: 'head', password: 'correct-horse-1', grants: [{ role: 'org_manager', organizationId: org.id }] });
-  await createUser(t.database.db, { login: 'other', password: 'correct-horse-2', grants: [{ role: 'coordinator', municipalityId: m.id }] });
+  await createUser(t.database.db, {
+    login: 'head',
+    password: 'correct-horse-1',
+    grants: [{ role: 'org_manager', organizationId: org.id }],
+  });
+  await createUser(t.database.db, {
+    login: 'other',
+    password: 'correct-horse-2',
+    grants: [{ role: 'coordinator', municipalityId: m.id }],
+  });
 });
 afterAll(() => t.close());
 
 describe('login and sessions', () => {
   it('logs in with JSON {login, password} and sets an httpOnly SameSite session cookie', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/auth/login', body: { login: 'head', password: 'correct-horse-1' } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: 'head', password: 'correct-horse-1' },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/^pm_session=/);
@@ -33,14 +45,26 @@ describe('login and sessions', () => {
   });
 
   it('answers a wrong password with a Russian message and no cookie', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/auth/login', body: { login: 'other', password: 'nope' } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: 'other', password: 'nope' },
+    });
     expect(response.statusCode).toBe(401);
-    expect(response.json().error).toEqual({ code: 'invalid_credentials', message: 'Неверный логин или пароль.', details: null });
+    expect(response.json().error).toEqual({
+      code: 'invalid_credentials',
+      message: 'Неверный логин или пароль.',
+      details: null,
+    });
     expect(response.headers['set-cookie']).toBeUndefined();
   });
 
   it('answers an unknown login exactly like a wrong password', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/auth/login', body: { login: 'ghost', password: 'nope' } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { login: 'ghost', password: 'nope' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.message).toBe('Неверный логин или пароль.');
   });

@@ -10,7 +10,13 @@ export async function healthRoutes(app: FastifyInstance) {
       schema: {
         tags: ['Служебное'],
         summary: 'Проверка работоспособности и вид базы данных',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+          }),
+        },
       },
     },
     async () => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { optionalText } from '../../http/fields.ts';
 
-
 export const MunicipalityOutput = z.object({
   id: z.number(),
   regionId: z.number(),
@@ -20,7 +19,11 @@ export const MunicipalityOutput = z.object({
 
 export const MunicipalityFields = {
   name: z.string().trim().min(3, 'наименование: не короче 3 символов').max(300),
-  departmentName: z.string().trim().min(3, 'наименование органа управления образованием: не короче 3 символов').max(500),
+  departmentName: z
+    .string()
+    .trim()
+    .min(3, 'наименование органа управления образованием: не короче 3 символов')
+    .max(500),
   departmentAddress: optionalText(1000),
   departmentPhone: optionalText(1000),
   departmentEmail: optionalText(1000),

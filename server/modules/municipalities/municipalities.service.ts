@@ -32,11 +32,15 @@ export async function getMunicipality(options: { db: Db; user: AuthUser; id: num
 
 export async function createMunicipality(options: { db: Db; actor: Actor; input: CreateMunicipalityInput }) {
   const { db, actor, input } = options;
-  if (!isGlobalAdmin(requireUser(actor.user))) throw forbidden('Создавать муниципалитеты может администратор системы.');
+  if (!isGlobalAdmin(requireUser(actor.user)))
+    throw forbidden('Создавать муниципалитеты может администратор системы.');
   return db.transaction(async (tx) => {
     const { regionId: givenRegionId, regionName, ...fields } = input;
     const regionId = givenRegionId ?? (regionName ? await findOrCreateRegion(tx, regionName) : undefined);
-    if (!regionId) throw new AppError('validation_failed', 'Укажите регион (regionId или regionName).', { field: 'regionId' });
+    if (!regionId)
+      throw new AppError('validation_failed', 'Укажите регион (regionId или regionName).', {
+        field: 'regionId',
+      });
     const id = await insertMunicipality(tx, { ...fields, regionId });
     const created = (await findMunicipalityById(tx, id))!;
     await recordAudit(tx, actor, {
@@ -59,7 +63,9 @@ export async function updateMunicipality(options: {
 }) {
   const { db, actor, id, input } = options;
   const user = requireUser(actor.user);
-  const isAdmin = user.roles.some((g) => g.role === 'admin' && (g.municipalityId === null || g.municipalityId === id));
+  const isAdmin = user.roles.some(
+    (g) => g.role === 'admin' && (g.municipalityId === null || g.municipalityId === id),
+  );
   if (!isAdmin) throw forbidden('Реквизиты муниципалитета меняет администратор.');
   return db.transaction(async (tx) => {
     const before = await findMunicipalityById(tx, id);

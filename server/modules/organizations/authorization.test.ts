@@ -38,9 +38,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = (who: string, url: string) => t.request({ method: 'GET', url, cookie: cookies[who] });
-const versionOf = async (id: number) => (await get('root', `/api/organizations/${id}`)).json().version as number;
+const versionOf = async (id: number) =>
+  (await get('root', `/api/organizations/${id}`)).json().version as number;
 const patchOrg = async (who: string, id: number, body: object) =>
-  t.request({ method: 'PATCH', url: `/api/organizations/${id}`, cookie: cookies[who], body: { ...body, version: await versionOf(id) } });
+  t.request({
+    method: 'PATCH',
+    url: `/api/organizations/${id}`,
+    cookie: cookies[who],
+    body: { ...body, version: await versionOf(id) },
+  });
 
 describe('organizations list shows exactly what the caller may see', () => {
   const cases: [string, (keyof typeof ids)[]][] = [
@@ -54,7 +60,10 @@ describe('organizations list shows exactly what the caller may see', () => {
   it.each(cases)('%s sees %j', async (who, expected) => {
     const response = await get(who, '/api/organizations');
     expect(response.statusCode).toBe(200);
-    const seen = response.json().map((o: { id: number }) => o.id).sort();
+    const seen = response
+      .json()
+      .map((o: { id: number }) => o.id)
+      .sort();
     expect(seen).toEqual(expected.map((k) => ids[k]).sort());
     expect(response.headers['x-total-count']).toBe(String(expected.length));
   });
@@ -120,7 +129,8 @@ describe('changing organizations', () => {
       shortName,
       kind: 'school',
     });
-    const post = (who: string, b: object) => t.request({ method: 'POST', url: '/api/organizations', cookie: cookies[who], body: b });
+    const post = (who: string, b: object) =>
+      t.request({ method: 'POST', url: '/api/organizations', cookie: cookies[who], body: b });
     expect((await post('coordM1', body(ids.m1, 'Новая 1'))).statusCode).toBe(201);
     expect((await post('coordM1', body(ids.m2, 'Чужая'))).statusCode).toBe(403);
     expect((await post('mgrA1', body(ids.m1, 'Своя'))).statusCode).toBe(403);
@@ -128,9 +138,19 @@ describe('changing organizations', () => {
 
   it('a stale version is refused with 409 and nothing is overwritten', async () => {
     const version = await versionOf(ids.a1);
-    const first = await t.request({ method: 'PATCH', url: `/api/organizations/${ids.a1}`, cookie: cookies.coordM1, body: { headName: 'Первый', version } });
+    const first = await t.request({
+      method: 'PATCH',
+      url: `/api/organizations/${ids.a1}`,
+      cookie: cookies.coordM1,
+      body: { headName: 'Первый', version },
+    });
     expect(first.statusCode).toBe(200);
-    const second = await t.request({ method: 'PATCH', url: `/api/organizations/${ids.a1}`, cookie: cookies.mgrA1, body: { headName: 'Второй', version } });
+    const second = await t.request({
+      method: 'PATCH',
+      url: `/api/organizations/${ids.a1}`,
+      cookie: cookies.mgrA1,
+      body: { headName: 'Второй', version },
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('version_conflict');
     expect((await get('root', `/api/organizations/${ids.a1}`)).json().headName).toBe('Первый');
@@ -138,7 +158,9 @@ describe('changing organizations', () => {
 
   it('every change is in the audit log with before and after', async () => {
     const response = await get('root', `/api/audit?entity=organization&entityId=${ids.a1}`);
-    const entry = response.json().find((e: { after: { headName?: string } }) => e.after?.headName === 'Первый');
+    const entry = response
+      .json()
+      .find((e: { after: { headName?: string } }) => e.after?.headName === 'Первый');
     expect(entry.userLogin).toBe('coordm1');
     expect(entry.before).toEqual({ headName: null });
   });
@@ -172,7 +194,16 @@ describe('municipalities, users and audit are scoped too', () => {
     expect(logins).not.toContain('coordm2');
     expect(logins).not.toContain('root');
     const create = (roles: object[]) =>
-      t.request({ method: 'POST', url: '/api/users', cookie: cookies.adminM1, body: { login: `u${roles.length}x${Math.random().toString(36).slice(2, 6)}`, fullName: 'Новый Пользователь', roles } });
+      t.request({
+        method: 'POST',
+        url: '/api/users',
+        cookie: cookies.adminM1,
+        body: {
+          login: `u${roles.length}x${Math.random().toString(36).slice(2, 6)}`,
+          fullName: 'Новый Пользователь',
+          roles,
+        },
+      });
     expect((await create([{ role: 'org_manager', organizationId: ids.b1 }])).statusCode).toBe(403);
     expect((await create([{ role: 'admin' }])).statusCode).toBe(403);
     const ok = await create([{ role: 'org_manager', organizationId: ids.a2 }]);
@@ -182,7 +213,12 @@ describe('municipalities, users and audit are scoped too', () => {
 
   it('a municipal admin cannot reset the password of a user of another municipality', async () => {
     const users = (await get('root', '/api/users?q=coordm2')).json();
-    const response = await t.request({ method: 'POST', url: `/api/users/${users[0].id}/reset-password`, cookie: cookies.adminM1, body: {} });
+    const response = await t.request({
+      method: 'POST',
+      url: `/api/users/${users[0].id}/reset-password`,
+      cookie: cookies.adminM1,
+      body: {},
+    });
     expect(response.statusCode).toBe(403);
   });
 });

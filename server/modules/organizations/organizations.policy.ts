@@ -1,5 +1,10 @@
 import { forbidden } from '../../errors.ts';
-import { assertMunicipalityAccess, assertOrganizationAccess, hasRole, type AuthUser } from '../auth/access.ts';
+import {
+  assertMunicipalityAccess,
+  assertOrganizationAccess,
+  hasRole,
+  type AuthUser,
+} from '../auth/access.ts';
 import type { UpdateOrganizationInput } from './organizations.schema.ts';
 
 /** Fields an organization's own manager may edit: its contacts. Kind, names and the ШНОР/ШССУ flags are set
@@ -7,7 +12,8 @@ import type { UpdateOrganizationInput } from './organizations.schema.ts';
 const SELF_EDITABLE = new Set(['address', 'headName', 'phone', 'email', 'website', 'version']);
 
 export function authorizeOrganizationCreate(user: AuthUser, municipalityId: number) {
-  if (!hasRole(user, 'admin', 'coordinator')) throw forbidden('Создавать организации могут администратор и координатор.');
+  if (!hasRole(user, 'admin', 'coordinator'))
+    throw forbidden('Создавать организации могут администратор и координатор.');
   assertMunicipalityAccess(user, municipalityId, 'manage');
 }
 
@@ -19,7 +25,8 @@ export function authorizeOrganizationUpdate(
   assertOrganizationAccess(user, organization, 'manage');
   const isDepartment = user.roles.some(
     (g) =>
-      (g.role === 'admin' && (g.municipalityId === null || g.municipalityId === organization.municipalityId)) ||
+      (g.role === 'admin' &&
+        (g.municipalityId === null || g.municipalityId === organization.municipalityId)) ||
       (g.role === 'coordinator' && g.municipalityId === organization.municipalityId),
   );
   if (!isDepartment) {

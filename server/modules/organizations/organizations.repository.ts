@@ -5,7 +5,10 @@ import type { OrganizationScope } from '../auth/access.ts';
 import type { CreateOrganizationInput, ListOrganizationsQuery } from './organizations.schema.ts';
 
 /** The SQL condition that keeps a query inside what the caller may see. */
-export function organizationScopeCondition(scope: OrganizationScope, column = organizations.id): SQL | undefined {
+export function organizationScopeCondition(
+  scope: OrganizationScope,
+  column = organizations.id,
+): SQL | undefined {
   if (scope.all) return undefined;
   const parts: SQL[] = [];
   if (scope.municipalityIds.length) parts.push(inArray(organizations.municipalityId, scope.municipalityIds));
@@ -51,12 +54,20 @@ const naturalOrder = [
 
 export type OrganizationRow = Awaited<ReturnType<typeof findOrganizationById>> & object;
 
-export async function findOrganizationsInScope(db: Db, scope: OrganizationScope, query: ListOrganizationsQuery) {
+export async function findOrganizationsInScope(
+  db: Db,
+  scope: OrganizationScope,
+  query: ListOrganizationsQuery,
+) {
   const conditions = [organizationScopeCondition(scope)];
   if (query.q) {
     const pattern = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conditions.push(
-      or(ilike(organizations.name, pattern), ilike(organizations.shortName, pattern), ilike(organizations.address, pattern)),
+      or(
+        ilike(organizations.name, pattern),
+        ilike(organizations.shortName, pattern),
+        ilike(organizations.address, pattern),
+      ),
     );
   }
   if (query.kind) conditions.push(eq(organizations.kind, query.kind));
@@ -68,7 +79,11 @@ export async function findOrganizationsInScope(db: Db, scope: OrganizationScope,
   if (query.isActive !== undefined) conditions.push(eq(organizations.isActive, query.isActive));
   const where = and(...conditions);
   const order =
-    query.sort === 'teacherCount' ? [desc(teacherCount), ...naturalOrder] : query.sort === 'kind' ? [kindOrder, ...naturalOrder] : naturalOrder;
+    query.sort === 'teacherCount'
+      ? [desc(teacherCount), ...naturalOrder]
+      : query.sort === 'kind'
+        ? [kindOrder, ...naturalOrder]
+        : naturalOrder;
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(columns)
@@ -78,7 +93,10 @@ export async function findOrganizationsInScope(db: Db, scope: OrganizationScope,
       .orderBy(...order)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(organizations).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(organizations)
+      .where(where),
   ]);
   return { rows, total };
 }

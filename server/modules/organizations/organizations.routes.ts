@@ -27,13 +27,18 @@ export async function organizationsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Организации, которые видит пользователь (поиск, фильтры, страницы; всего — в X-Total-Count)',
+        summary:
+          'Организации, которые видит пользователь (поиск, фильтры, страницы; всего — в X-Total-Count)',
         querystring: ListOrganizationsQuery,
         response: { 200: z.array(OrganizationOutput) },
       },
     },
     async (req, reply) => {
-      const { rows, total } = await listVisibleOrganizations({ db: app.db, user: requireUser(req.user), query: req.query });
+      const { rows, total } = await listVisibleOrganizations({
+        db: app.db,
+        user: requireUser(req.user),
+        query: req.query,
+      });
       reply.header('X-Total-Count', String(total));
       return rows.map(presentOrganization);
     },
@@ -41,13 +46,30 @@ export async function organizationsRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/organizations/:id',
-    { schema: { tags, summary: 'Карточка организации', params: IdParams, response: { 200: OrganizationOutput } } },
-    async (req) => presentOrganization(await getOrganization({ db: app.db, user: requireUser(req.user), id: req.params.id })),
+    {
+      schema: {
+        tags,
+        summary: 'Карточка организации',
+        params: IdParams,
+        response: { 200: OrganizationOutput },
+      },
+    },
+    async (req) =>
+      presentOrganization(
+        await getOrganization({ db: app.db, user: requireUser(req.user), id: req.params.id }),
+      ),
   );
 
   r.post(
     '/api/organizations',
-    { schema: { tags, summary: 'Создать организацию', body: CreateOrganizationInput, response: { 201: OrganizationOutput } } },
+    {
+      schema: {
+        tags,
+        summary: 'Создать организацию',
+        body: CreateOrganizationInput,
+        response: { 201: OrganizationOutput },
+      },
+    },
     async (req, reply) => {
       requireUser(req.user);
       const created = await createOrganization({ db: app.db, actor: req.actor, input: req.body });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../../../core/enums.ts';
 import { booleanQuery, optionalEmail, optionalPattern, optionalText } from '../../http/fields.ts';
 
-
 export const OrganizationOutput = z.object({
   id: z.number(),
   municipalityId: z.number(),
@@ -64,4 +63,3 @@ export const UpdateOrganizationInput = OrganizationFields.partial().extend({
   isActive: z.boolean().optional(),
 });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
-

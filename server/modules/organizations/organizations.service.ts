@@ -1,7 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
-import { assertOrganizationAccess, organizationScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
+import {
+  assertOrganizationAccess,
+  organizationScope,
+  requireUser,
+  type Actor,
+  type AuthUser,
+} from '../auth/access.ts';
 import { authorizeOrganizationCreate, authorizeOrganizationUpdate } from './organizations.policy.ts';
 import {
   findOrganizationById,
@@ -16,7 +22,11 @@ import type {
   UpdateOrganizationInput,
 } from './organizations.schema.ts';
 
-export async function listVisibleOrganizations(options: { db: Db; user: AuthUser; query: ListOrganizationsQuery }) {
+export async function listVisibleOrganizations(options: {
+  db: Db;
+  user: AuthUser;
+  query: ListOrganizationsQuery;
+}) {
   return findOrganizationsInScope(options.db, organizationScope(options.user, 'read'), options.query);
 }
 

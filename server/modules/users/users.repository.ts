@@ -22,18 +22,26 @@ export async function findUsers(db: Db, municipalityIds: number[] | null, query:
   if (municipalityIds) conditions.push(inArray(users.id, usersOfMunicipalities(db, municipalityIds)));
   if (query.q) {
     const pattern = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(users.login, pattern), ilike(users.fullName, pattern), ilike(users.email, pattern)));
+    conditions.push(
+      or(ilike(users.login, pattern), ilike(users.fullName, pattern), ilike(users.email, pattern)),
+    );
   }
   if (query.role) {
     conditions.push(
-      inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, query.role))),
+      inArray(
+        users.id,
+        db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, query.role)),
+      ),
     );
   }
   if (query.organizationId) {
     conditions.push(
       inArray(
         users.id,
-        db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.organizationId, query.organizationId)),
+        db
+          .select({ id: userRoles.userId })
+          .from(userRoles)
+          .where(eq(userRoles.organizationId, query.organizationId)),
       ),
     );
   }
@@ -46,7 +54,10 @@ export async function findUsers(db: Db, municipalityIds: number[] | null, query:
       .orderBy(asc(users.fullName))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(users)
+      .where(where),
   ]);
   return { rows, total };
 }
@@ -87,7 +98,9 @@ export async function findGrantsWithNames(db: Db, userIds: number[]) {
       >`coalesce(${userRoles.municipalityId}, ${organizations.municipalityId}, ${associations.municipalityId})`,
       organizationId: userRoles.organizationId,
       associationId: userRoles.associationId,
-      scopeName: sql<string | null>`coalesce(${organizations.shortName}, ${associations.name}, ${municipalities.name})`,
+      scopeName: sql<
+        string | null
+      >`coalesce(${organizations.shortName}, ${associations.name}, ${municipalities.name})`,
     })
     .from(userRoles)
     .leftJoin(organizations, eq(organizations.id, userRoles.organizationId))
@@ -99,7 +112,13 @@ export async function findGrantsWithNames(db: Db, userIds: number[]) {
 
 export async function insertUser(
   db: Db,
-  values: { login: string; fullName: string; email?: string | null; passwordHash: string; teacherId?: number | null },
+  values: {
+    login: string;
+    fullName: string;
+    email?: string | null;
+    passwordHash: string;
+    teacherId?: number | null;
+  },
 ) {
   const [row] = await db.insert(users).values(values).returning({ id: users.id });
   return row.id;
@@ -174,6 +193,9 @@ export async function findScopeMunicipalities(db: Db, grants: GrantInput[]) {
 }
 
 export async function municipalityExists(db: Db, id: number) {
-  const rows = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, id));
+  const rows = await db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.id, id));
   return rows.length > 0;
 }

@@ -11,7 +11,14 @@ import {
   UpdateUserInput,
   UserOutput,
 } from './users.schema.ts';
-import { changeOwnPassword, createUser, getUser, listUsers, resetPassword, updateUser } from './users.service.ts';
+import {
+  changeOwnPassword,
+  createUser,
+  getUser,
+  listUsers,
+  resetPassword,
+  updateUser,
+} from './users.service.ts';
 
 const tags = ['Пользователи'];
 const PasswordOutput = z.object({ password: z.string().nullable() });
@@ -21,7 +28,14 @@ export async function usersRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/users',
-    { schema: { tags, summary: 'Пользователи (для администратора)', querystring: ListUsersQuery, response: { 200: z.array(UserOutput) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Пользователи (для администратора)',
+        querystring: ListUsersQuery,
+        response: { 200: z.array(UserOutput) },
+      },
+    },
     async (req, reply) => {
       const { users, total } = await listUsers({ db: app.db, user: requireUser(req.user), query: req.query });
       reply.header('X-Total-Count', String(total));
@@ -55,7 +69,15 @@ export async function usersRoutes(app: FastifyInstance) {
 
   r.patch(
     '/api/users/:id',
-    { schema: { tags, summary: 'Изменить пользователя и его роли', params: IdParams, body: UpdateUserInput, response: { 200: UserOutput } } },
+    {
+      schema: {
+        tags,
+        summary: 'Изменить пользователя и его роли',
+        params: IdParams,
+        body: UpdateUserInput,
+        response: { 200: UserOutput },
+      },
+    },
     async (req) => {
       requireUser(req.user);
       return updateUser({ db: app.db, actor: req.actor, id: req.params.id, input: req.body });
@@ -81,7 +103,14 @@ export async function usersRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/auth/change-password',
-    { schema: { tags, summary: 'Сменить свой пароль', body: ChangePasswordInput, response: { 200: z.object({ ok: z.boolean() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Сменить свой пароль',
+        body: ChangePasswordInput,
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
+    },
     async (req) => {
       requireUser(req.user);
       await changeOwnPassword({ db: app.db, actor: req.actor, ...req.body });

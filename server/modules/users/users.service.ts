@@ -18,7 +18,13 @@ import {
   setPasswordHash,
   updateUserIfVersion,
 } from './users.repository.ts';
-import type { CreateUserInput, GrantInput, ListUsersQuery, UpdateUserInput, UserOutput } from './users.schema.ts';
+import type {
+  CreateUserInput,
+  GrantInput,
+  ListUsersQuery,
+  UpdateUserInput,
+  UserOutput,
+} from './users.schema.ts';
 
 export async function listUsers(options: { db: Db; user: AuthUser; query: ListUsersQuery }) {
   const scope = userAdminScope(options.user);
@@ -149,7 +155,8 @@ async function checkGrants(db: Db, scope: number[] | null, input: GrantInput[]) 
     }
     if (grant.associationId) {
       municipalityId = known.associations.get(grant.associationId) ?? null;
-      if (municipalityId === null) throw roleError(index, `методическое объединение №${grant.associationId} не найдено`);
+      if (municipalityId === null)
+        throw roleError(index, `методическое объединение №${grant.associationId} не найдено`);
     }
     if (grant.municipalityId && !(await municipalityExists(db, grant.municipalityId))) {
       throw roleError(index, `муниципалитет №${grant.municipalityId} не найден`);

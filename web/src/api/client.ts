@@ -29,7 +29,11 @@ export function withParams(url: string, params?: Params): string {
   return query ? `${url}?${query}` : url;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<{ data: T; response: Response }> {
+async function request<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ data: T; response: Response }> {
   let response: Response;
   try {
     response = await fetch(url, {

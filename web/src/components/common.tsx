@@ -4,7 +4,15 @@ import type { ReactNode } from 'react';
 import { organizationKind, type OrganizationKind } from '../../../core/enums.ts';
 import { ApiError } from '../api/client.ts';
 
-export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="sm">
       <Stack gap={4}>
@@ -22,9 +30,16 @@ export function PageHeader({ title, subtitle, actions }: { title: ReactNode; sub
   );
 }
 
-export function ErrorAlert({ error, title = 'Не удалось выполнить действие' }: { error: unknown; title?: string }) {
+export function ErrorAlert({
+  error,
+  title = 'Не удалось выполнить действие',
+}: {
+  error: unknown;
+  title?: string;
+}) {
   if (!error) return null;
-  const message = error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
   return (
     <Alert color="red" icon={<IconAlertTriangle size={18} />} title={title} role="alert">
       {message}
@@ -56,8 +71,16 @@ export function EmptyState({ children }: { children: ReactNode }) {
   );
 }
 
-const KIND_SHORT: Record<OrganizationKind, string> = { school: 'Школа', preschool: 'Детский сад', additional: 'Доп. образование' };
-const KIND_COLOR: Record<OrganizationKind, string> = { school: 'blue', preschool: 'grape', additional: 'teal' };
+const KIND_SHORT: Record<OrganizationKind, string> = {
+  school: 'Школа',
+  preschool: 'Детский сад',
+  additional: 'Доп. образование',
+};
+const KIND_COLOR: Record<OrganizationKind, string> = {
+  school: 'blue',
+  preschool: 'grape',
+  additional: 'teal',
+};
 
 export function KindBadge({ kind }: { kind: OrganizationKind }) {
   return (
@@ -67,16 +90,32 @@ export function KindBadge({ kind }: { kind: OrganizationKind }) {
   );
 }
 
-export function FlagBadges({ isLowResults, isHardSocialConditions }: { isLowResults: boolean; isHardSocialConditions: boolean }) {
+export function FlagBadges({
+  isLowResults,
+  isHardSocialConditions,
+}: {
+  isLowResults: boolean;
+  isHardSocialConditions: boolean;
+}) {
   return (
     <Group gap={4} wrap="nowrap">
       {isLowResults && (
-        <Badge color="orange" variant="filled" size="sm" title="Школа с низкими образовательными результатами">
+        <Badge
+          color="orange"
+          variant="filled"
+          size="sm"
+          title="Школа с низкими образовательными результатами"
+        >
           ШНОР
         </Badge>
       )}
       {isHardSocialConditions && (
-        <Badge color="red" variant="filled" size="sm" title="Школа, функционирующая в сложных социальных условиях">
+        <Badge
+          color="red"
+          variant="filled"
+          size="sm"
+          title="Школа, функционирующая в сложных социальных условиях"
+        >
           ШССУ
         </Badge>
       )}

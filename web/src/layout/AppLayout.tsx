@@ -1,4 +1,15 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,7 +35,11 @@ export function AppLayout() {
   const roleText = [...new Set(me.roles.map((g) => roleLabels.label[g.role]))].join(', ');
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
@@ -96,7 +111,9 @@ export function AppLayout() {
                     to={item.to}
                     label={item.label}
                     leftSection={<item.icon size={18} stroke={1.6} />}
-                    active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+                    active={
+                      item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)
+                    }
                     onClick={close}
                     style={{ borderRadius: 6 }}
                   />

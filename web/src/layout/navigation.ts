@@ -18,12 +18,42 @@ export interface NavItem {
 
 /** The menu, by role. A page appears here when it exists; the server enforces access on every request anyway. */
 export const NAVIGATION: NavItem[] = [
-  { to: '/', label: 'Главная', icon: IconHome, roles: ['admin', 'coordinator', 'org_manager', 'teacher', 'association_leader'], section: '' },
-  { to: '/organizations', label: 'Организации', icon: IconSchool, roles: ['admin', 'coordinator', 'association_leader'], section: 'Реестр' },
-  { to: '/my-organization', label: 'Моя организация', icon: IconSchool, roles: ['org_manager'], section: 'Реестр' },
-  { to: '/municipality', label: 'Муниципалитет', icon: IconBuildingCommunity, roles: ['admin', 'coordinator'], section: 'Администрирование' },
+  {
+    to: '/',
+    label: 'Главная',
+    icon: IconHome,
+    roles: ['admin', 'coordinator', 'org_manager', 'teacher', 'association_leader'],
+    section: '',
+  },
+  {
+    to: '/organizations',
+    label: 'Организации',
+    icon: IconSchool,
+    roles: ['admin', 'coordinator', 'association_leader'],
+    section: 'Реестр',
+  },
+  {
+    to: '/my-organization',
+    label: 'Моя организация',
+    icon: IconSchool,
+    roles: ['org_manager'],
+    section: 'Реестр',
+  },
+  {
+    to: '/municipality',
+    label: 'Муниципалитет',
+    icon: IconBuildingCommunity,
+    roles: ['admin', 'coordinator'],
+    section: 'Администрирование',
+  },
   { to: '/users', label: 'Пользователи', icon: IconUsers, roles: ['admin'], section: 'Администрирование' },
-  { to: '/audit', label: 'Журнал изменений', icon: IconHistory, roles: ['admin', 'coordinator'], section: 'Администрирование' },
+  {
+    to: '/audit',
+    label: 'Журнал изменений',
+    icon: IconHistory,
+    roles: ['admin', 'coordinator'],
+    section: 'Администрирование',
+  },
 ];
 
 export function navigationFor(roles: Role[]): { section: string; items: NavItem[] }[] {

@@ -8,7 +8,10 @@ import { ApiError } from '../api/client.ts';
  */
 export function applyServerError<T>(form: UseFormReturnType<T>, error: unknown): string {
   const message = error instanceof ApiError ? error.message : 'Не удалось сохранить. Повторите попытку.';
-  const details = error instanceof ApiError ? (error.details as { field?: string; issues?: { path: string; message: string }[] } | null) : null;
+  const details =
+    error instanceof ApiError
+      ? (error.details as { field?: string; issues?: { path: string; message: string }[] } | null)
+      : null;
   if (details?.field) form.setFieldError(details.field, message);
   for (const issue of details?.issues ?? []) if (issue.path) form.setFieldError(issue.path, issue.message);
   return message;

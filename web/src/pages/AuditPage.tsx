@@ -57,7 +57,18 @@ export function AuditPage() {
     <>
       <PageHeader title="Журнал изменений" subtitle="Кто, когда и что изменил: было → стало" />
       <Paper withBorder p="md" mb="md">
-        <Select label="Объект" placeholder="Все" clearable w={260} data={Object.entries(ENTITIES).map(([value, label]) => ({ value, label }))} value={entity} onChange={(v) => { setEntity(v); setPage(1); }} />
+        <Select
+          label="Объект"
+          placeholder="Все"
+          clearable
+          w={260}
+          data={Object.entries(ENTITIES).map(([value, label]) => ({ value, label }))}
+          value={entity}
+          onChange={(v) => {
+            setEntity(v);
+            setPage(1);
+          }}
+        />
       </Paper>
       <ErrorAlert error={query.error} />
       <Paper withBorder>

@@ -1,5 +1,11 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconBuildingCommunity, IconSchool, IconUsers, type Icon } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconBuildingCommunity,
+  IconSchool,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { ORGANIZATION_FORMS, TEACHER_FORMS, countOf } from '../../../core/format.ts';
@@ -8,7 +14,21 @@ import type { Organization } from '../api/types.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { Loading, PageHeader } from '../components/common.tsx';
 
-function StatCard({ icon: IconComponent, label, value, hint, to, color = 'blue' }: { icon: Icon; label: string; value: string; hint?: string; to?: string; color?: string }) {
+function StatCard({
+  icon: IconComponent,
+  label,
+  value,
+  hint,
+  to,
+  color = 'blue',
+}: {
+  icon: Icon;
+  label: string;
+  value: string;
+  hint?: string;
+  to?: string;
+  color?: string;
+}) {
   const body = (
     <Card withBorder padding="lg" radius="md" h="100%">
       <Group justify="space-between" align="flex-start">
@@ -55,15 +75,43 @@ export function HomePage() {
 
   return (
     <>
-      <PageHeader title={`Здравствуйте, ${firstName}!`} subtitle={isDepartment ? items[0]?.municipalityName : undefined} />
+      <PageHeader
+        title={`Здравствуйте, ${firstName}!`}
+        subtitle={isDepartment ? items[0]?.municipalityName : undefined}
+      />
       {orgs.isLoading ? (
         <Loading />
       ) : isDepartment ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          <StatCard icon={IconSchool} label="Организаций" value={String(items.length)} hint={`школ ${byKind('school')}, детских садов ${byKind('preschool')}, доп. образования ${byKind('additional')}`} to="/organizations" />
-          <StatCard icon={IconUsers} label="Педагогических работников" value={String(teachers)} hint="по действующим должностям" color="teal" />
-          <StatCard icon={IconAlertTriangle} label="ШНОР и ШССУ" value={String(flagged)} hint="школы с низкими результатами или в сложных условиях" to="/organizations?shnor=1" color="orange" />
-          <StatCard icon={IconBuildingCommunity} label="Муниципалитет" value={items[0]?.municipalityName ?? '—'} to={hasRole('admin', 'coordinator') ? '/municipality' : undefined} color="grape" />
+          <StatCard
+            icon={IconSchool}
+            label="Организаций"
+            value={String(items.length)}
+            hint={`школ ${byKind('school')}, детских садов ${byKind('preschool')}, доп. образования ${byKind('additional')}`}
+            to="/organizations"
+          />
+          <StatCard
+            icon={IconUsers}
+            label="Педагогических работников"
+            value={String(teachers)}
+            hint="по действующим должностям"
+            color="teal"
+          />
+          <StatCard
+            icon={IconAlertTriangle}
+            label="ШНОР и ШССУ"
+            value={String(flagged)}
+            hint="школы с низкими результатами или в сложных условиях"
+            to="/organizations?shnor=1"
+            color="orange"
+          />
+          <StatCard
+            icon={IconBuildingCommunity}
+            label="Муниципалитет"
+            value={items[0]?.municipalityName ?? '—'}
+            to={hasRole('admin', 'coordinator') ? '/municipality' : undefined}
+            color="grape"
+          />
         </SimpleGrid>
       ) : (
         <Stack>
@@ -77,7 +125,10 @@ export function HomePage() {
               </Text>
               <Text size="sm">
                 В организации {countOf(o.teacherCount, TEACHER_FORMS)}.{' '}
-                <Anchor component={Link} to={hasRole('org_manager') ? '/my-organization' : `/organizations/${o.id}`}>
+                <Anchor
+                  component={Link}
+                  to={hasRole('org_manager') ? '/my-organization' : `/organizations/${o.id}`}
+                >
                   Открыть карточку
                 </Anchor>
               </Text>

@@ -1,4 +1,15 @@
-import { Alert, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
@@ -57,8 +68,21 @@ export function LoginPage() {
                   {error}
                 </Alert>
               )}
-              <TextInput label="Логин" name="login" autoComplete="username" value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoFocus />
-              <PasswordInput label="Пароль" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <TextInput
+                label="Логин"
+                name="login"
+                autoComplete="username"
+                value={login}
+                onChange={(e) => setLogin(e.currentTarget.value)}
+                autoFocus
+              />
+              <PasswordInput
+                label="Пароль"
+                name="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
               <Button type="submit" loading={busy} fullWidth>
                 Войти
               </Button>

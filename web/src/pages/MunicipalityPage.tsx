@@ -12,11 +12,17 @@ import { applyServerError, notifySaved } from '../lib/forms.ts';
 export function MunicipalityPage() {
   const { hasRole } = useAuth();
   const [editing, setEditing] = useState<Municipality | null>(null);
-  const query = useQuery({ queryKey: ['municipalities'], queryFn: () => api.get<Municipality[]>('/api/municipalities') });
+  const query = useQuery({
+    queryKey: ['municipalities'],
+    queryFn: () => api.get<Municipality[]>('/api/municipalities'),
+  });
   if (query.isLoading) return <Loading />;
   return (
     <>
-      <PageHeader title="Муниципалитет" subtitle="Реквизиты отдела образования используются в письмах и справках" />
+      <PageHeader
+        title="Муниципалитет"
+        subtitle="Реквизиты отдела образования используются в письмах и справках"
+      />
       <ErrorAlert error={query.error} />
       <Stack>
         {query.data?.map((m) => (
@@ -24,7 +30,12 @@ export function MunicipalityPage() {
             <Group justify="space-between" mb="sm">
               <strong>{m.name}</strong>
               {hasRole('admin') && (
-                <Button size="xs" variant="light" leftSection={<IconPencil size={14} />} onClick={() => setEditing(m)}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPencil size={14} />}
+                  onClick={() => setEditing(m)}
+                >
                   Изменить реквизиты
                 </Button>
               )}
@@ -36,7 +47,9 @@ export function MunicipalityPage() {
               <InfoRow label="Телефон">{m.departmentPhone}</InfoRow>
               <InfoRow label="Электронная почта">{m.departmentEmail}</InfoRow>
               <InfoRow label="Реквизиты">{m.departmentRequisites}</InfoRow>
-              <InfoRow label="Руководитель">{[m.headPosition, m.headName].filter(Boolean).join(' — ')}</InfoRow>
+              <InfoRow label="Руководитель">
+                {[m.headPosition, m.headName].filter(Boolean).join(' — ')}
+              </InfoRow>
               <InfoRow label="Организаций">{m.organizationCount}</InfoRow>
             </Stack>
           </Paper>
@@ -63,7 +76,11 @@ function MunicipalityForm({ municipality, onClose }: { municipality: Municipalit
     },
   });
   const save = useMutation({
-    mutationFn: (v: typeof form.values) => api.patch<Municipality>(`/api/municipalities/${municipality.id}`, { ...v, version: municipality.version }),
+    mutationFn: (v: typeof form.values) =>
+      api.patch<Municipality>(`/api/municipalities/${municipality.id}`, {
+        ...v,
+        version: municipality.version,
+      }),
     onSuccess: () => {
       client.invalidateQueries({ queryKey: ['municipalities'] });
       notifySaved('Реквизиты сохранены');
@@ -77,13 +94,20 @@ function MunicipalityForm({ municipality, onClose }: { municipality: Municipalit
         <Stack>
           {error && <Alert color="red">{error}</Alert>}
           <TextInput label="Наименование муниципалитета" {...form.getInputProps('name')} />
-          <Textarea label="Орган управления образованием" autosize {...form.getInputProps('departmentName')} />
+          <Textarea
+            label="Орган управления образованием"
+            autosize
+            {...form.getInputProps('departmentName')}
+          />
           <TextInput label="Адрес" {...form.getInputProps('departmentAddress')} />
           <Group grow>
             <TextInput label="Телефон" {...form.getInputProps('departmentPhone')} />
             <TextInput label="Электронная почта" {...form.getInputProps('departmentEmail')} />
           </Group>
-          <TextInput label="Реквизиты (ОКПО, ОГРН, ИНН/КПП)" {...form.getInputProps('departmentRequisites')} />
+          <TextInput
+            label="Реквизиты (ОКПО, ОГРН, ИНН/КПП)"
+            {...form.getInputProps('departmentRequisites')}
+          />
           <Group grow>
             <TextInput label="Должность руководителя" {...form.getInputProps('headPosition')} />
             <TextInput label="Руководитель (И.О. Фамилия)" {...form.getInputProps('headName')} />

@@ -57,7 +57,8 @@ export function OrganizationFormModal({
       website: organization?.website ?? '',
     },
     validate: {
-      municipalityId: (v) => (!organization && !v && (municipalities.data?.length ?? 0) > 1 ? 'Выберите муниципалитет' : null),
+      municipalityId: (v) =>
+        !organization && !v && (municipalities.data?.length ?? 0) > 1 ? 'Выберите муниципалитет' : null,
       name: (v) => (v.trim().length < 3 ? 'Укажите полное наименование' : null),
       shortName: (v) => (v.trim().length < 2 ? 'Укажите краткое наименование' : null),
       inn: (v) => (v && !/^\d{10}$/.test(v.trim()) ? 'ИНН организации — 10 цифр' : null),
@@ -67,10 +68,27 @@ export function OrganizationFormModal({
 
   const save = useMutation({
     mutationFn: async (values: Values) => {
-      const contacts = { address: values.address, headName: values.headName, phone: values.phone, email: values.email, website: values.website };
-      const full = { ...contacts, name: values.name, shortName: values.shortName, kind: values.kind, isLowResults: values.isLowResults, isHardSocialConditions: values.isHardSocialConditions, inn: values.inn };
+      const contacts = {
+        address: values.address,
+        headName: values.headName,
+        phone: values.phone,
+        email: values.email,
+        website: values.website,
+      };
+      const full = {
+        ...contacts,
+        name: values.name,
+        shortName: values.shortName,
+        kind: values.kind,
+        isLowResults: values.isLowResults,
+        isHardSocialConditions: values.isHardSocialConditions,
+        inn: values.inn,
+      };
       if (organization) {
-        return api.patch<Organization>(`/api/organizations/${organization.id}`, { ...(contactsOnly ? contacts : full), version: organization.version });
+        return api.patch<Organization>(`/api/organizations/${organization.id}`, {
+          ...(contactsOnly ? contacts : full),
+          version: organization.version,
+        });
       }
       const municipalityId = Number(values.municipalityId ?? municipalities.data?.[0]?.id);
       return api.post<Organization>('/api/organizations', { ...full, municipalityId });
@@ -86,7 +104,12 @@ export function OrganizationFormModal({
   });
 
   return (
-    <Modal opened onClose={onClose} title={organization ? 'Сведения об организации' : 'Новая организация'} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={organization ? 'Сведения об организации' : 'Новая организация'}
+      size="lg"
+    >
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack>
           {error && (
@@ -95,18 +118,34 @@ export function OrganizationFormModal({
             </Alert>
           )}
           {!organization && (municipalities.data?.length ?? 0) > 1 && (
-            <Select label="Муниципалитет" required data={municipalities.data!.map((m) => ({ value: String(m.id), label: m.name }))} {...form.getInputProps('municipalityId')} />
+            <Select
+              label="Муниципалитет"
+              required
+              data={municipalities.data!.map((m) => ({ value: String(m.id), label: m.name }))}
+              {...form.getInputProps('municipalityId')}
+            />
           )}
           {!contactsOnly && (
             <>
               <TextInput label="Полное наименование" required {...form.getInputProps('name')} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label="Краткое наименование" required {...form.getInputProps('shortName')} />
-                <Select label="Тип" data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: organizationKind.label[k] }))} allowDeselect={false} {...form.getInputProps('kind')} />
+                <Select
+                  label="Тип"
+                  data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: organizationKind.label[k] }))}
+                  allowDeselect={false}
+                  {...form.getInputProps('kind')}
+                />
               </SimpleGrid>
               <Group>
-                <Checkbox label="ШНОР — школа с низкими образовательными результатами" {...form.getInputProps('isLowResults', { type: 'checkbox' })} />
-                <Checkbox label="ШССУ — школа в сложных социальных условиях" {...form.getInputProps('isHardSocialConditions', { type: 'checkbox' })} />
+                <Checkbox
+                  label="ШНОР — школа с низкими образовательными результатами"
+                  {...form.getInputProps('isLowResults', { type: 'checkbox' })}
+                />
+                <Checkbox
+                  label="ШССУ — школа в сложных социальных условиях"
+                  {...form.getInputProps('isHardSocialConditions', { type: 'checkbox' })}
+                />
               </Group>
               <TextInput label="ИНН" {...form.getInputProps('inn')} w={200} />
             </>

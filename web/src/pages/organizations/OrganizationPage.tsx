@@ -19,7 +19,10 @@ export function OrganizationPage({ id: fixedId }: { id?: number }) {
   const { hasRole, me } = useAuth();
   const [searchParams, setSearchParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
-  const query = useQuery({ queryKey: ['organization', id], queryFn: () => api.get<Organization>(`/api/organizations/${id}`) });
+  const query = useQuery({
+    queryKey: ['organization', id],
+    queryFn: () => api.get<Organization>(`/api/organizations/${id}`),
+  });
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Организация недоступна" />;
   const o = query.data;
@@ -37,7 +40,11 @@ export function OrganizationPage({ id: fixedId }: { id?: number }) {
             <InfoRow label="Тип">{organizationKind.label[o.kind]}</InfoRow>
             <InfoRow label="Муниципалитет">{o.municipalityName}</InfoRow>
             <InfoRow label="Признаки">
-              {o.isLowResults || o.isHardSocialConditions ? <FlagBadges isLowResults={o.isLowResults} isHardSocialConditions={o.isHardSocialConditions} /> : 'нет'}
+              {o.isLowResults || o.isHardSocialConditions ? (
+                <FlagBadges isLowResults={o.isLowResults} isHardSocialConditions={o.isHardSocialConditions} />
+              ) : (
+                'нет'
+              )}
             </InfoRow>
             <InfoRow label="Руководитель">{o.headName}</InfoRow>
             <InfoRow label="Адрес">{o.address}</InfoRow>
@@ -51,7 +58,11 @@ export function OrganizationPage({ id: fixedId }: { id?: number }) {
         </Paper>
       ),
     },
-    ...ORGANIZATION_TABS.filter((t) => t.visible({ hasRole, isOwnManager })).map((t) => ({ value: t.value, label: t.label, content: t.render(o) })),
+    ...ORGANIZATION_TABS.filter((t) => t.visible({ hasRole, isOwnManager })).map((t) => ({
+      value: t.value,
+      label: t.label,
+      content: t.render(o),
+    })),
   ];
   if (hasRole('admin')) {
     tabs.push({ value: 'users', label: 'Пользователи', content: <UsersTable organizationId={o.id} /> });
@@ -85,7 +96,11 @@ export function OrganizationPage({ id: fixedId }: { id?: number }) {
           )
         }
       />
-      <Tabs value={active} onChange={(v) => setSearchParams(v && v !== 'info' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={active}
+        onChange={(v) => setSearchParams(v && v !== 'info' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           {tabs.map((t) => (
             <Tabs.Tab key={t.value} value={t.value}>
@@ -99,7 +114,13 @@ export function OrganizationPage({ id: fixedId }: { id?: number }) {
           </Tabs.Panel>
         ))}
       </Tabs>
-      {editing && <OrganizationFormModal organization={o} contactsOnly={!isDepartment} onClose={() => setEditing(false)} />}
+      {editing && (
+        <OrganizationFormModal
+          organization={o}
+          contactsOnly={!isDepartment}
+          onClose={() => setEditing(false)}
+        />
+      )}
     </>
   );
 }
@@ -108,6 +129,7 @@ export function OrganizationPage({ id: fixedId }: { id?: number }) {
 export function MyOrganizationPage() {
   const { me } = useAuth();
   const grant = me?.roles.find((g) => g.role === 'org_manager' && g.organizationId);
-  if (!grant?.organizationId) return <ErrorAlert error={new Error('Учётная запись не привязана к организации.')} />;
+  if (!grant?.organizationId)
+    return <ErrorAlert error={new Error('Учётная запись не привязана к организации.')} />;
   return <OrganizationPage id={grant.organizationId} />;
 }

@@ -1,4 +1,15 @@
-import { Anchor, Button, Checkbox, Group, Pagination, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -9,7 +20,14 @@ import { ORGANIZATION_FORMS, countOf } from '../../../../core/format.ts';
 import { api } from '../../api/client.ts';
 import type { Organization } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
-import { EmptyState, ErrorAlert, FlagBadges, KindBadge, Loading, PageHeader } from '../../components/common.tsx';
+import {
+  EmptyState,
+  ErrorAlert,
+  FlagBadges,
+  KindBadge,
+  Loading,
+  PageHeader,
+} from '../../components/common.tsx';
 import { OrganizationFormModal } from './OrganizationFormModal.tsx';
 
 const PAGE_SIZE = 20;
@@ -87,8 +105,18 @@ export function OrganizationsPage() {
             onChange={(v) => update({ kind: v })}
             w={320}
           />
-          <Checkbox label="ШНОР" checked={isLowResults} onChange={(e) => update({ shnor: e.currentTarget.checked ? '1' : null })} mb={8} />
-          <Checkbox label="ШССУ" checked={isHardSocialConditions} onChange={(e) => update({ shssu: e.currentTarget.checked ? '1' : null })} mb={8} />
+          <Checkbox
+            label="ШНОР"
+            checked={isLowResults}
+            onChange={(e) => update({ shnor: e.currentTarget.checked ? '1' : null })}
+            mb={8}
+          />
+          <Checkbox
+            label="ШССУ"
+            checked={isHardSocialConditions}
+            onChange={(e) => update({ shssu: e.currentTarget.checked ? '1' : null })}
+            mb={8}
+          />
         </Group>
       </Paper>
       <ErrorAlert error={query.error} title="Не удалось загрузить список" />
@@ -127,7 +155,10 @@ export function OrganizationsPage() {
                       <KindBadge kind={o.kind} />
                     </Table.Td>
                     <Table.Td>
-                      <FlagBadges isLowResults={o.isLowResults} isHardSocialConditions={o.isHardSocialConditions} />
+                      <FlagBadges
+                        isLowResults={o.isLowResults}
+                        isHardSocialConditions={o.isHardSocialConditions}
+                      />
                     </Table.Td>
                     <Table.Td ta="right">{o.teacherCount}</Table.Td>
                     <Table.Td>{o.headName ?? '—'}</Table.Td>
@@ -145,7 +176,11 @@ export function OrganizationsPage() {
       </Paper>
       {total > PAGE_SIZE && (
         <Group justify="center" mt="md">
-          <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={(p) => update({ page: String(p) })} />
+          <Pagination
+            total={Math.ceil(total / PAGE_SIZE)}
+            value={page}
+            onChange={(p) => update({ page: String(p) })}
+          />
         </Group>
       )}
       {creating && <OrganizationFormModal onClose={() => setCreating(false)} />}

@@ -16,7 +16,11 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     },
   });
   const save = useMutation({
-    mutationFn: (v: typeof form.values) => api.post('/api/auth/change-password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    mutationFn: (v: typeof form.values) =>
+      api.post('/api/auth/change-password', {
+        currentPassword: v.currentPassword,
+        newPassword: v.newPassword,
+      }),
     onSuccess: () => {
       notifySaved('Пароль изменён');
       form.reset();
@@ -29,9 +33,22 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack>
           {error && <Alert color="red">{error}</Alert>}
-          <PasswordInput label="Текущий пароль" autoComplete="current-password" {...form.getInputProps('currentPassword')} />
-          <PasswordInput label="Новый пароль" autoComplete="new-password" description="Не короче 8 символов" {...form.getInputProps('newPassword')} />
-          <PasswordInput label="Повторите новый пароль" autoComplete="new-password" {...form.getInputProps('repeat')} />
+          <PasswordInput
+            label="Текущий пароль"
+            autoComplete="current-password"
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label="Новый пароль"
+            autoComplete="new-password"
+            description="Не короче 8 символов"
+            {...form.getInputProps('newPassword')}
+          />
+          <PasswordInput
+            label="Повторите новый пароль"
+            autoComplete="new-password"
+            {...form.getInputProps('repeat')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Отмена

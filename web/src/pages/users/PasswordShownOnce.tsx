@@ -1,7 +1,15 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 
 /** A generated password is shown once: the server never returns it again. */
-export function PasswordShownOnce({ login, password, onClose }: { login: string; password: string; onClose(): void }) {
+export function PasswordShownOnce({
+  login,
+  password,
+  onClose,
+}: {
+  login: string;
+  password: string;
+  onClose(): void;
+}) {
   return (
     <Modal opened onClose={onClose} title="Пароль пользователя">
       <Stack>
@@ -20,7 +28,9 @@ export function PasswordShownOnce({ login, password, onClose }: { login: string;
             )}
           </CopyButton>
         </Group>
-        <Alert color="yellow">Пароль показывается один раз. Передайте его пользователю; он сможет сменить его после входа.</Alert>
+        <Alert color="yellow">
+          Пароль показывается один раз. Передайте его пользователю; он сможет сменить его после входа.
+        </Alert>
         <Button onClick={onClose}>Готово</Button>
       </Stack>
     </Modal>

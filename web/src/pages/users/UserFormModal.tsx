@@ -1,4 +1,16 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, Modal, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -45,8 +57,14 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ login: string; password: string } | null>(null);
-  const municipalities = useQuery({ queryKey: ['municipalities'], queryFn: () => api.get<Municipality[]>('/api/municipalities') });
-  const organizations = useQuery({ queryKey: ['organizations', 'all'], queryFn: () => api.list<Organization>('/api/organizations', { pageSize: 1000 }) });
+  const municipalities = useQuery({
+    queryKey: ['municipalities'],
+    queryFn: () => api.get<Municipality[]>('/api/municipalities'),
+  });
+  const organizations = useQuery({
+    queryKey: ['organizations', 'all'],
+    queryFn: () => api.list<Organization>('/api/organizations', { pageSize: 1000 }),
+  });
   const associations = useQuery({
     queryKey: ['associations', 'all'],
     queryFn: async () => {
@@ -70,7 +88,10 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
       })) ?? [{ role: 'org_manager', scopeId: null }],
     },
     validate: {
-      login: (v) => (!user && !/^[a-z0-9._-]{3,64}$/.test(v.trim().toLowerCase()) ? 'От 3 до 64 латинских букв, цифр, точек, дефисов' : null),
+      login: (v) =>
+        !user && !/^[a-z0-9._-]{3,64}$/.test(v.trim().toLowerCase())
+          ? 'От 3 до 64 латинских букв, цифр, точек, дефисов'
+          : null,
       fullName: (v) => (v.trim().length < 3 ? 'Укажите ФИО' : null),
       roles: {
         scopeId: (v, values, path) => {
@@ -85,8 +106,19 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
   const save = useMutation({
     mutationFn: async (v: Values) => {
       const body = { fullName: v.fullName, email: v.email, roles: v.roles.map(toGrant) };
-      if (user) return { user: await api.patch<User>(`/api/users/${user.id}`, { ...body, isActive: v.isActive, version: user.version }), password: null };
-      return api.post<{ user: User; password: string | null }>('/api/users', { ...body, login: v.login.trim().toLowerCase() });
+      if (user)
+        return {
+          user: await api.patch<User>(`/api/users/${user.id}`, {
+            ...body,
+            isActive: v.isActive,
+            version: user.version,
+          }),
+          password: null,
+        };
+      return api.post<{ user: User; password: string | null }>('/api/users', {
+        ...body,
+        login: v.login.trim().toLowerCase(),
+      });
     },
     onSuccess: (result) => {
       client.invalidateQueries({ queryKey: ['users'] });
@@ -103,15 +135,27 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
 
   const scopeData = (role: Role) => {
     const scope = SCOPE_OF[role];
-    if (scope === 'organization') return (organizations.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.shortName }));
-    if (scope === 'association') return (associations.data ?? []).map((a) => ({ value: String(a.id), label: a.name }));
+    if (scope === 'organization')
+      return (organizations.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.shortName }));
+    if (scope === 'association')
+      return (associations.data ?? []).map((a) => ({ value: String(a.id), label: a.name }));
     return (municipalities.data ?? []).map((m) => ({ value: String(m.id), label: m.name }));
   };
   const scopeLabel = (role: Role) =>
-    ({ organization: 'Организация', association: 'Методическое объединение', municipality: 'Муниципалитет', 'optional-municipality': 'Муниципалитет (пусто — вся система)' })[SCOPE_OF[role]];
+    ({
+      organization: 'Организация',
+      association: 'Методическое объединение',
+      municipality: 'Муниципалитет',
+      'optional-municipality': 'Муниципалитет (пусто — вся система)',
+    })[SCOPE_OF[role]];
 
   return (
-    <Modal opened onClose={onClose} title={user ? `Пользователь ${user.login}` : 'Новый пользователь'} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={user ? `Пользователь ${user.login}` : 'Новый пользователь'}
+      size="lg"
+    >
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack>
           {error && (
@@ -119,10 +163,26 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
               {error}
             </Alert>
           )}
-          {!user && <TextInput label="Логин" required description="Латинские буквы, цифры, точки и дефисы" {...form.getInputProps('login')} />}
+          {!user && (
+            <TextInput
+              label="Логин"
+              required
+              description="Латинские буквы, цифры, точки и дефисы"
+              {...form.getInputProps('login')}
+            />
+          )}
           <TextInput label="ФИО" required {...form.getInputProps('fullName')} />
-          <TextInput label="Электронная почта" description="Для напоминаний о сроках мониторинга" {...form.getInputProps('email')} />
-          {user && <Checkbox label="Учётная запись действует" {...form.getInputProps('isActive', { type: 'checkbox' })} />}
+          <TextInput
+            label="Электронная почта"
+            description="Для напоминаний о сроках мониторинга"
+            {...form.getInputProps('email')}
+          />
+          {user && (
+            <Checkbox
+              label="Учётная запись действует"
+              {...form.getInputProps('isActive', { type: 'checkbox' })}
+            />
+          )}
           <Text fw={500} size="sm">
             Роли
           </Text>
@@ -140,17 +200,41 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
                     form.setFieldValue(`roles.${index}.scopeId`, null);
                   }}
                 />
-                <Select label={scopeLabel(g.role)} data={scopeData(g.role)} searchable clearable style={{ flex: 1 }} nothingFoundMessage="Ничего не найдено" {...form.getInputProps(`roles.${index}.scopeId`)} />
-                <ActionIcon variant="subtle" color="red" mb={4} aria-label="Удалить роль" disabled={form.values.roles.length === 1} onClick={() => form.removeListItem('roles', index)}>
+                <Select
+                  label={scopeLabel(g.role)}
+                  data={scopeData(g.role)}
+                  searchable
+                  clearable
+                  style={{ flex: 1 }}
+                  nothingFoundMessage="Ничего не найдено"
+                  {...form.getInputProps(`roles.${index}.scopeId`)}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mb={4}
+                  aria-label="Удалить роль"
+                  disabled={form.values.roles.length === 1}
+                  onClick={() => form.removeListItem('roles', index)}
+                >
                   <IconTrash size={16} />
                 </ActionIcon>
               </Group>
             </Paper>
           ))}
-          <Button variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('roles', { role: 'org_manager', scopeId: null })} w="fit-content">
+          <Button
+            variant="subtle"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => form.insertListItem('roles', { role: 'org_manager', scopeId: null })}
+            w="fit-content"
+          >
             Добавить роль
           </Button>
-          {!user && <Text size="xs" c="dimmed">Пароль будет сгенерирован и показан один раз после сохранения.</Text>}
+          {!user && (
+            <Text size="xs" c="dimmed">
+              Пароль будет сгенерирован и показан один раз после сохранения.
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Отмена

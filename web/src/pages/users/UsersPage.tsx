@@ -25,8 +25,23 @@ export function UsersPage() {
       />
       <Paper withBorder p="md" mb="md">
         <Group>
-          <TextInput label="Поиск" placeholder="ФИО, логин или почта" leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
-          <Select label="Роль" placeholder="Все роли" clearable data={ROLES.map((r) => ({ value: r, label: roleLabels.label[r] }))} value={role} onChange={(v) => setRole(v as Role | null)} w={260} />
+          <TextInput
+            label="Поиск"
+            placeholder="ФИО, логин или почта"
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={320}
+          />
+          <Select
+            label="Роль"
+            placeholder="Все роли"
+            clearable
+            data={ROLES.map((r) => ({ value: r, label: roleLabels.label[r] }))}
+            value={role}
+            onChange={(v) => setRole(v as Role | null)}
+            w={260}
+          />
         </Group>
       </Paper>
       <UsersTable q={q} role={role} />

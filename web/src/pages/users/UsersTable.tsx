@@ -12,7 +12,15 @@ import { UserFormModal } from './UserFormModal.tsx';
 
 const PAGE_SIZE = 25;
 
-export function UsersTable({ q, role, organizationId }: { q?: string; role?: Role | null; organizationId?: number }) {
+export function UsersTable({
+  q,
+  role,
+  organizationId,
+}: {
+  q?: string;
+  role?: Role | null;
+  organizationId?: number;
+}) {
   const client = useQueryClient();
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<User | null>(null);
@@ -27,7 +35,8 @@ export function UsersTable({ q, role, organizationId }: { q?: string; role?: Rol
     onSuccess: (result, user) => setShownPassword({ login: user.login, password: result.password }),
   });
   const toggle = useMutation({
-    mutationFn: (user: User) => api.patch<User>(`/api/users/${user.id}`, { isActive: !user.isActive, version: user.version }),
+    mutationFn: (user: User) =>
+      api.patch<User>(`/api/users/${user.id}`, { isActive: !user.isActive, version: user.version }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
   });
 
@@ -95,7 +104,10 @@ export function UsersTable({ q, role, organizationId }: { q?: string; role?: Rol
                           <Menu.Item leftSection={<IconKey size={14} />} onClick={() => reset.mutate(u)}>
                             Сбросить пароль
                           </Menu.Item>
-                          <Menu.Item leftSection={u.isActive ? <IconLock size={14} /> : <IconLockOpen size={14} />} onClick={() => toggle.mutate(u)}>
+                          <Menu.Item
+                            leftSection={u.isActive ? <IconLock size={14} /> : <IconLockOpen size={14} />}
+                            onClick={() => toggle.mutate(u)}
+                          >
                             {u.isActive ? 'Заблокировать' : 'Разблокировать'}
                           </Menu.Item>
                         </Menu.Dropdown>
