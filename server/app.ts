@@ -20,6 +20,9 @@ import { APP_VERSION, healthRoutes } from './modules/health/health.routes.ts';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { teachersModule } from './modules/teachers/index.ts';
+import { registersModule } from './modules/registers/index.ts';
+import { exchangeModule } from './modules/exchange/index.ts';
 
 z.config(z.locales.ru());
 
@@ -31,6 +34,9 @@ const MODULES = [
   organizationsRoutes,
   usersRoutes,
   auditRoutes,
+  teachersModule,
+  registersModule,
+  exchangeModule,
 ];
 
 export interface BuildAppOptions {

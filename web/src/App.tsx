@@ -10,6 +10,9 @@ import { MunicipalityPage } from './pages/MunicipalityPage.tsx';
 import { MyOrganizationPage, OrganizationPage } from './pages/organizations/OrganizationPage.tsx';
 import { OrganizationsPage } from './pages/organizations/OrganizationsPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
+import { teachersRoutes } from './pages/teachers/routes.tsx';
+import { registersRoutes } from './pages/registers/routes.tsx';
+import { exchangeRoutes } from './pages/exchange/routes.tsx';
 
 function RequireAuth() {
   const { me, isLoading } = useAuth();
@@ -48,6 +51,9 @@ export const router = createBrowserRouter([
           { path: '/municipality', element: <MunicipalityPage /> },
           { path: '/users', element: <UsersPage /> },
           { path: '/audit', element: <AuditPage /> },
+          ...teachersRoutes,
+          ...registersRoutes,
+          ...exchangeRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

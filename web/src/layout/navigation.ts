@@ -1,9 +1,17 @@
 import {
+  IconBook,
+  IconBriefcase,
   IconBuildingCommunity,
+  IconCalendarEvent,
+  IconFileSpreadsheet,
+  IconGavel,
+  IconHeartHandshake,
   IconHistory,
   IconHome,
   IconSchool,
+  IconUser,
   IconUsers,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
 import type { Role } from '../../../core/enums.ts';

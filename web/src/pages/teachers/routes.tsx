@@ -1,0 +1,8 @@
+import type { RouteObject } from 'react-router-dom';
+import type { OrganizationTab } from '../organizations/organization-tabs.tsx';
+
+/** Pages of the teachers area, mounted by App.tsx inside the application layout. */
+export const teachersRoutes: RouteObject[] = [];
+
+/** Tabs this area adds to an organization card. */
+export const teachersOrganizationTabs: OrganizationTab[] = [];
