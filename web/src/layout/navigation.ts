@@ -24,44 +24,41 @@ export interface NavItem {
   section: string;
 }
 
-/** The menu, by role. A page appears here when it exists; the server enforces access on every request anyway. */
+const ALL: Role[] = ['admin', 'coordinator', 'org_manager', 'teacher', 'association_leader'];
+const DEPARTMENT: Role[] = ['admin', 'coordinator'];
+const REGISTRY_EDITORS: Role[] = ['admin', 'coordinator', 'org_manager'];
+
+const item = (to: string, label: string, icon: Icon, roles: Role[], section: string): NavItem => ({
+  to,
+  label,
+  icon,
+  roles,
+  section,
+});
+
+/** The menu, by role. The server enforces access on every request anyway. */
 export const NAVIGATION: NavItem[] = [
-  {
-    to: '/',
-    label: 'Главная',
-    icon: IconHome,
-    roles: ['admin', 'coordinator', 'org_manager', 'teacher', 'association_leader'],
-    section: '',
-  },
-  {
-    to: '/organizations',
-    label: 'Организации',
-    icon: IconSchool,
-    roles: ['admin', 'coordinator', 'association_leader'],
-    section: 'Реестр',
-  },
-  {
-    to: '/my-organization',
-    label: 'Моя организация',
-    icon: IconSchool,
-    roles: ['org_manager'],
-    section: 'Реестр',
-  },
-  {
-    to: '/municipality',
-    label: 'Муниципалитет',
-    icon: IconBuildingCommunity,
-    roles: ['admin', 'coordinator'],
-    section: 'Администрирование',
-  },
-  { to: '/users', label: 'Пользователи', icon: IconUsers, roles: ['admin'], section: 'Администрирование' },
-  {
-    to: '/audit',
-    label: 'Журнал изменений',
-    icon: IconHistory,
-    roles: ['admin', 'coordinator'],
-    section: 'Администрирование',
-  },
+  item('/', 'Главная', IconHome, ALL, ''),
+  item('/my-profile', 'Мой профиль', IconUser, ['teacher'], ''),
+  item('/organizations', 'Организации', IconSchool, [...DEPARTMENT, 'association_leader'], 'Реестр'),
+  item('/my-organization', 'Моя организация', IconSchool, ['org_manager'], 'Реестр'),
+  item('/teachers', 'Педагоги', IconUsersGroup, REGISTRY_EDITORS, 'Реестр'),
+  item(
+    '/associations',
+    'Методические объединения',
+    IconBook,
+    [...REGISTRY_EDITORS, 'association_leader'],
+    'Реестр',
+  ),
+  item('/events', 'Мероприятия', IconCalendarEvent, REGISTRY_EDITORS, 'Реестр'),
+  item('/mentoring', 'Наставничество', IconHeartHandshake, REGISTRY_EDITORS, 'Реестр'),
+  item('/vacancies', 'Вакансии', IconBriefcase, REGISTRY_EDITORS, 'Реестр'),
+  item('/normative-acts', 'НПА', IconGavel, REGISTRY_EDITORS, 'Реестр'),
+  item('/exchange', 'Загрузка и выгрузка', IconFileSpreadsheet, REGISTRY_EDITORS, 'Реестр'),
+  item('/municipality', 'Муниципалитет', IconBuildingCommunity, DEPARTMENT, 'Администрирование'),
+  item('/catalogs', 'Справочники', IconBook, DEPARTMENT, 'Администрирование'),
+  item('/users', 'Пользователи', IconUsers, ['admin'], 'Администрирование'),
+  item('/audit', 'Журнал изменений', IconHistory, DEPARTMENT, 'Администрирование'),
 ];
 
 export function navigationFor(roles: Role[]): { section: string; items: NavItem[] }[] {
