@@ -1,0 +1,252 @@
+/**
+ * The catalog of the formula language: every function a methodist may call and every filter it accepts.
+ * The validator checks formulas against it, the editor autocompletes from it, docs/formulas.md is
+ * generated from it, and the server's SQL compiler switches on the same codes.
+ */
+
+import { actKind, associationType, eventFormat } from '../enums.ts';
+import {
+  enumFilter,
+  flag,
+  levelFilter,
+  orgKindFilter,
+  organizationKinds,
+  stringFilter,
+  type CatalogFunction,
+  type Filter,
+  type FunctionName,
+} from './catalog-schema.ts';
+import { teacherFilters } from './catalog-teachers.ts';
+
+export {
+  AGGREGATE_NAMES,
+  FORM_FIELD_CODE,
+  HOURS,
+  YEARS,
+  type AggregateFunction,
+  type AggregateName,
+  type CatalogFunction,
+  type EnumFilter,
+  type EnumValue,
+  type Filter,
+  type FilterKind,
+  type FlagFilter,
+  type FormFieldFunction,
+  type FunctionName,
+  type NestedFilter,
+  type NumberFilter,
+  type NumberUnit,
+  type StringFilter,
+} from './catalog-schema.ts';
+
+// ——— the catalog ———
+
+const organizationFlags: Filter[] = [
+  flag('lowResults', 'ШНОР', 'Школа с низкими образовательными результатами.', 'ШНОР', 'не ШНОР'),
+  flag(
+    'hardSocial',
+    'ШССУ',
+    'Школа, функционирующая в неблагоприятных социальных условиях.',
+    'ШССУ',
+    'не ШССУ',
+  ),
+];
+
+export const CATALOG: readonly CatalogFunction[] = [
+  {
+    kind: 'aggregate',
+    name: 'teachers',
+    label: 'Педагоги',
+    phrase: 'число педагогов',
+    description:
+      'Число педагогов (каждый считается один раз), у которых на дату расчёта есть действующая должность ' +
+      'в организациях, по которым считается показатель. Условия о должности и организации (orgKind, ' +
+      'lowResults, hardSocial, position, mainJob) проверяются по каждой действующей должности: педагог ' +
+      'учитывается, если хотя бы одна его должность удовлетворяет всему условию.',
+    example: 'teachers(young, diagnosed(level = municipal))',
+    filters: teacherFilters,
+  },
+  {
+    kind: 'aggregate',
+    name: 'organizations',
+    label: 'Организации',
+    phrase: 'число организаций',
+    description: 'Число действующих образовательных организаций.',
+    example: 'organizations(kind = school, lowResults)',
+    filters: [
+      enumFilter('kind', 'тип ОО', 'Тип образовательной организации.', organizationKinds, 'kind = school'),
+      ...organizationFlags,
+    ],
+  },
+  {
+    kind: 'aggregate',
+    name: 'positions',
+    label: 'Занятые должности',
+    phrase: 'число занятых должностей',
+    description:
+      'Число педагогических должностей, занятых на дату расчёта. Педагог на двух должностях даёт две ' +
+      '(в отличие от teachers, где он считается один раз).',
+    example: 'positions(mainJob)',
+    filters: [
+      flag(
+        'mainJob',
+        'основное место работы',
+        'Должность по основному месту работы.',
+        'основные',
+        'совместительство',
+      ),
+      orgKindFilter('где находится должность'),
+      stringFilter(
+        'position',
+        'должность',
+        'Наименование должности, точное совпадение.',
+        'position = "учитель"',
+      ),
+    ],
+  },
+  {
+    kind: 'aggregate',
+    name: 'vacancies',
+    label: 'Вакансии',
+    phrase: 'число вакансий',
+    description:
+      'Сумма вакансий из ежемесячного учёта за последний месяц учёта, не позже даты расчёта ' +
+      '(учёт ведётся до 10 числа каждого месяца).',
+    example: 'vacancies(subject = "математика")',
+    filters: [
+      stringFilter(
+        'position',
+        'должность',
+        'Наименование вакантной должности, точное совпадение.',
+        'position = "учитель"',
+      ),
+      stringFilter('subject', 'предмет', 'Предмет вакансии, точное совпадение.', 'subject = "математика"'),
+      orgKindFilter('где открыта вакансия'),
+    ],
+  },
+  {
+    kind: 'aggregate',
+    name: 'mentoringPrograms',
+    label: 'Программы наставничества',
+    phrase: 'число программ наставничества',
+    description: 'Число программ (планов) наставничества организаций, действующих в отчётном периоде.',
+    example: 'mentoringPrograms(orgKind = school)',
+    filters: [orgKindFilter('реализующей программу')],
+  },
+  {
+    kind: 'aggregate',
+    name: 'mentoringPairs',
+    label: 'Наставнические пары',
+    phrase: 'число наставнических пар',
+    description: 'Число наставнических пар, действующих в отчётном периоде.',
+    example: 'mentoringPairs(orgKind = school)',
+    filters: [
+      stringFilter(
+        'form',
+        'форма наставничества',
+        'Форма наставничества, точное совпадение.',
+        'form = "педагог — педагог"',
+      ),
+      orgKindFilter('где сложилась пара'),
+    ],
+  },
+  {
+    kind: 'aggregate',
+    name: 'associations',
+    label: 'Методические объединения',
+    phrase: 'число МО и сообществ',
+    description:
+      'Число методических объединений и профессиональных сообществ, действующих в отчётном периоде.',
+    example: 'associations(level = municipal)',
+    filters: [
+      levelFilter('объединения'),
+      enumFilter(
+        'type',
+        'вид объединения',
+        'Вид объединения или сообщества.',
+        associationType,
+        'type = rmo',
+        '{value}',
+      ),
+      stringFilter('subject', 'предмет', 'Предмет объединения, точное совпадение.', 'subject = "математика"'),
+    ],
+  },
+  {
+    kind: 'aggregate',
+    name: 'events',
+    label: 'Мероприятия',
+    phrase: 'число мероприятий',
+    description: 'Число научно-методических мероприятий, проведённых в отчётном периоде.',
+    example: 'events(level = municipal)',
+    filters: [
+      levelFilter('мероприятия'),
+      enumFilter('format', 'формат', 'Формат проведения мероприятия.', eventFormat, 'format = online'),
+    ],
+  },
+  {
+    kind: 'aggregate',
+    name: 'acts',
+    label: 'Нормативные правовые акты',
+    phrase: 'число действующих НПА',
+    description:
+      'Число нормативных правовых актов (НПА), действующих на дату расчёта. Для показателя с единицей ' +
+      '«наличие» значение больше нуля означает «есть».',
+    example: 'acts(kind = mentoring, level = municipal)',
+    filters: [
+      enumFilter('kind', 'вид НПА', 'О чём акт.', actKind, 'kind = mentoring', 'НПА {value}'),
+      enumFilter(
+        'level',
+        'уровень',
+        'Чей акт: организации или муниципалитета (отдела образования).',
+        [
+          { code: 'organization', label: 'акт организации' },
+          { code: 'municipal', label: 'муниципальный акт' },
+        ],
+        'level = municipal',
+        '{value}',
+      ),
+    ],
+  },
+  {
+    kind: 'form_field',
+    name: 'form',
+    label: 'Поле формы сбора',
+    phrase: 'значение поля формы',
+    description:
+      'Числовое значение, которое организации указали в форме сбора текущего мониторинга, по коду поля; ' +
+      'по нескольким организациям значения складываются. Код поля — строчные латинские буквы, цифры и «_».',
+    example: 'form("staffed_positions")',
+  },
+];
+
+const byName = new Map(CATALOG.map((fn) => [fn.name, fn]));
+
+/** Names of all functions, in catalog order. */
+export const FUNCTION_NAMES: readonly FunctionName[] = CATALOG.map((fn) => fn.name);
+
+/** The catalog entry of a function, or undefined for an unknown name (names are case-sensitive). */
+export function findFunction(name: string): CatalogFunction | undefined {
+  return byName.get(name as FunctionName);
+}
+
+/** The filter of that name among `filters`, or undefined. */
+export function findFilter(filters: readonly Filter[], name: string): Filter | undefined {
+  return filters.find((f) => f.name === name);
+}
+
+/**
+ * The catalog entry of the filter a condition names: `path` is the function name followed by the
+ * nested filter names leading to it, e.g. `findFilterByPath(['teachers', 'diagnosed', 'level'])`.
+ */
+export function findFilterByPath(path: readonly string[]): Filter | undefined {
+  const fn = findFunction(path[0]);
+  if (!fn || fn.kind !== 'aggregate') return undefined;
+  let filters: readonly Filter[] = fn.filters;
+  let found: Filter | undefined;
+  for (const name of path.slice(1)) {
+    found = findFilter(filters, name);
+    if (!found) return undefined;
+    filters = found.kind === 'nested' ? found.filters : [];
+  }
+  return found;
+}
