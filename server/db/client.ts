@@ -96,3 +96,12 @@ function describeUrl(url: string): string {
     return 'postgres';
   }
 }
+
+/** Rows of a raw SQL query; PGlite and node-postgres both answer `{ rows }`. */
+export async function queryRows<T = Record<string, unknown>>(
+  db: Db,
+  query: import('drizzle-orm').SQL,
+): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

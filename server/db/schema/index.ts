@@ -2,3 +2,4 @@ export * from './hierarchy.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './registry.ts';
+export * from './programs.ts';

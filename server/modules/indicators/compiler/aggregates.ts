@@ -1,0 +1,195 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AggregateCallNode, AggregateName } from '../../../../core/formula/index.ts';
+import { queryRows, type Db } from '../../../db/client.ts';
+import { compileCondition, UnknownFilterError, type FilterResolver, type FilterSql } from './conditions.ts';
+import type { ComputeContext } from './context.ts';
+import { activePositionsWhere, organizationFilter, teacherResolver } from './teachers.ts';
+
+/**
+ * Each aggregate function of the formula language as SQL: its rows (FROM … WHERE for the context), the
+ * organization a row belongs to, how a call is measured over those rows, and the filters it accepts.
+ * All calls of one function are computed in one query with one FILTER clause each, grouped by
+ * organization with GROUPING SETS so the municipal total counts every teacher once.
+ */
+interface AggregateSql {
+  rows(ctx: ComputeContext): SQL;
+  orgColumn: SQL;
+  measure(condition: SQL): SQL;
+  resolver(ctx: ComputeContext): FilterResolver;
+  /** Rows without an organization (municipal acts) also count for every organization. */
+  isSharedWithOrganizations?: boolean;
+}
+
+const fixed =
+  (filters: Record<string, FilterSql>): ((ctx: ComputeContext) => FilterResolver) =>
+  () =>
+  (name) => {
+    const f = filters[name];
+    if (!f) throw new UnknownFilterError(name);
+    return f;
+  };
+
+const orgKind: FilterSql = { kind: 'column', expression: sql`o.kind` };
+const overlapsPeriod = (from: SQL, to: SQL, ctx: ComputeContext) =>
+  sql`${from} <= ${ctx.period.end}::date and (${to} is null or ${to} >= ${ctx.period.start}::date)`;
+const countRows = (condition: SQL) => sql`count(*) filter (where ${condition})`;
+
+export const AGGREGATES: Record<AggregateName, AggregateSql> = {
+  teachers: {
+    rows: (
+      ctx,
+    ) => sql`positions p join teachers t on t.id = p.teacher_id join organizations o on o.id = p.organization_id
+      where ${activePositionsWhere(ctx)}`,
+    orgColumn: sql`p.organization_id`,
+    measure: (condition) => sql`count(distinct t.id) filter (where ${condition})`,
+    resolver: teacherResolver,
+  },
+  organizations: {
+    rows: (ctx) =>
+      sql`organizations o where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}`,
+    orgColumn: sql`o.id`,
+    measure: countRows,
+    resolver: fixed({
+      kind: orgKind,
+      lowResults: { kind: 'flag', expression: sql`o.is_low_results` },
+      hardSocial: { kind: 'flag', expression: sql`o.is_hard_social_conditions` },
+    }),
+  },
+  positions: {
+    rows: (ctx) =>
+      sql`positions p join organizations o on o.id = p.organization_id where ${activePositionsWhere(ctx)}`,
+    orgColumn: sql`p.organization_id`,
+    measure: countRows,
+    resolver: fixed({
+      mainJob: { kind: 'flag', expression: sql`p.is_main_job` },
+      orgKind,
+      position: { kind: 'column', expression: sql`p.title` },
+    }),
+  },
+  vacancies: {
+    // The latest monthly snapshot of the municipality not after the reference date, within the period.
+    rows: (ctx) => sql`vacancies v join organizations o on o.id = v.organization_id
+      where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
+        and v.month = (select max(v2.month) from vacancies v2 join organizations o2 on o2.id = v2.organization_id
+          where o2.municipality_id = ${ctx.municipalityId} and v2.month <= ${ctx.period.referenceDate}::date
+            and v2.month >= ${ctx.period.start}::date)`,
+    orgColumn: sql`v.organization_id`,
+    measure: (condition) => sql`coalesce(sum(v.count) filter (where ${condition}), 0)`,
+    resolver: fixed({
+      position: { kind: 'column', expression: sql`v.position` },
+      subject: { kind: 'column', expression: sql`v.subject` },
+      orgKind,
+    }),
+  },
+  mentoringPrograms: {
+    rows: (ctx) => sql`mentoring_programs mp join organizations o on o.id = mp.organization_id
+      where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
+        and ${overlapsPeriod(sql`mp.start_date`, sql`mp.end_date`, ctx)}`,
+    orgColumn: sql`mp.organization_id`,
+    measure: countRows,
+    resolver: fixed({ orgKind }),
+  },
+  mentoringPairs: {
+    rows: (ctx) => sql`mentoring_pairs mp join organizations o on o.id = mp.organization_id
+      where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
+        and ${overlapsPeriod(sql`mp.start_date`, sql`mp.end_date`, ctx)}`,
+    orgColumn: sql`mp.organization_id`,
+    measure: countRows,
+    resolver: fixed({ form: { kind: 'column', expression: sql`mp.form` }, orgKind }),
+  },
+  associations: {
+    rows: (ctx) => sql`associations a where a.municipality_id = ${ctx.municipalityId}
+      and ${overlapsPeriod(sql`a.start_date`, sql`a.end_date`, ctx)} ${scopeOfOptionalOrg(ctx, sql`a.organization_id`)}`,
+    orgColumn: sql`a.organization_id`,
+    measure: countRows,
+    resolver: fixed({
+      level: { kind: 'column', expression: sql`a.level` },
+      type: { kind: 'column', expression: sql`a.type` },
+      subject: { kind: 'column', expression: sql`a.subject` },
+    }),
+  },
+  events: {
+    rows: (ctx) => sql`events ev where ev.municipality_id = ${ctx.municipalityId}
+      and ev.date between ${ctx.period.start}::date and ${ctx.period.end}::date ${scopeOfOptionalOrg(ctx, sql`ev.organization_id`)}`,
+    orgColumn: sql`ev.organization_id`,
+    measure: countRows,
+    resolver: fixed({
+      level: { kind: 'column', expression: sql`ev.level` },
+      format: { kind: 'column', expression: sql`ev.format` },
+    }),
+  },
+  acts: {
+    rows: (ctx) => sql`normative_acts n where n.municipality_id = ${ctx.municipalityId}
+      and n.valid_from <= ${ctx.period.referenceDate}::date
+      and (n.valid_to is null or n.valid_to >= ${ctx.period.referenceDate}::date)
+      ${scopeOfOptionalOrg(ctx, sql`n.organization_id`)}`,
+    orgColumn: sql`n.organization_id`,
+    measure: countRows,
+    resolver: fixed({
+      kind: { kind: 'column', expression: sql`n.kind` },
+      level: {
+        kind: 'column',
+        expression: sql`(case when n.organization_id is null then 'municipal' else 'organization' end)`,
+      },
+    }),
+    isSharedWithOrganizations: true,
+  },
+};
+
+/** Municipal rows (no organization) always, organization rows only of the computed organizations. */
+function scopeOfOptionalOrg(ctx: ComputeContext, column: SQL): SQL {
+  if (!ctx.organizationIds) return sql``;
+  return sql`and (${column} is null or (true ${organizationFilter(ctx, column)}))`;
+}
+
+/** The measured value of one call: per organization, for rows without one, and the municipal total. */
+export interface CallValues {
+  total: number;
+  byOrganization: Map<number, number>;
+  /** Value of rows without an organization (municipal-level records). */
+  withoutOrganization: number;
+  isSharedWithOrganizations: boolean;
+}
+
+export function valueForOrganization(values: CallValues, organizationId: number): number {
+  return (
+    (values.byOrganization.get(organizationId) ?? 0) +
+    (values.isSharedWithOrganizations ? values.withoutOrganization : 0)
+  );
+}
+
+/** Runs every call of one aggregate function in one query. */
+export async function measureCalls(
+  db: Db,
+  ctx: ComputeContext,
+  name: AggregateName,
+  calls: { key: string; call: AggregateCallNode }[],
+): Promise<Map<string, CallValues>> {
+  const aggregate = AGGREGATES[name];
+  const resolver = aggregate.resolver(ctx);
+  const measures = calls.map(
+    ({ call }, i) =>
+      sql`${aggregate.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`,
+  );
+  const query = sql`select ${aggregate.orgColumn} as org, grouping(${aggregate.orgColumn})::int as is_total, ${sql.join(measures, sql`, `)}
+    from ${aggregate.rows(ctx)}
+    group by grouping sets ((${aggregate.orgColumn}), ())`;
+  const rows = await queryRows(db, query);
+  const out = new Map<string, CallValues>();
+  calls.forEach(({ key }, i) => {
+    const values: CallValues = {
+      total: 0,
+      byOrganization: new Map(),
+      withoutOrganization: 0,
+      isSharedWithOrganizations: Boolean(aggregate.isSharedWithOrganizations),
+    };
+    for (const row of rows) {
+      const v = Number(row[`m${i}`] ?? 0);
+      if (Number(row.is_total) === 1) values.total = v;
+      else if (row.org === null) values.withoutOrganization = v;
+      else values.byOrganization.set(Number(row.org), v);
+    }
+    out.set(key, values);
+  });
+  return out;
+}

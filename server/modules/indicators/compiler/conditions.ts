@@ -1,0 +1,118 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { CompareOperator, Condition, Literal, NestedNode } from '../../../../core/formula/index.ts';
+import { splitWindow } from '../../../../core/formula/index.ts';
+
+/**
+ * How one filter of the formula catalog becomes SQL. The catalog (core/formula) says what a filter means;
+ * this says where it lives in the database.
+ */
+export type FilterSql =
+  /** A boolean SQL expression: `young`, `lowResults`. */
+  | { kind: 'flag'; expression: SQL }
+  /** A scalar column compared with the value: `orgKind = school`, `age < 35`. */
+  | { kind: 'column'; expression: SQL }
+  /** An array column containing the value: `area = subject` is `'subject' = any(areas)`. */
+  | { kind: 'contains'; expression: SQL }
+  /** A row exists in another table whose column matches: `subject = "математика"`. */
+  | { kind: 'exists'; from: SQL; column: SQL }
+  /** A nested record condition: `diagnosed(level = municipal)` — an EXISTS with its own filters. */
+  | { kind: 'nested'; build(node: Pick<NestedNode, 'filter'>): SQL };
+
+export type FilterResolver = (name: string) => FilterSql;
+
+/** The dates a nested condition looks at: the reporting period, or `years = N` back from the reference date. */
+export interface DateWindow {
+  start: string;
+  end: string;
+}
+
+const OPERATORS: Record<CompareOperator, string> = {
+  '=': '=',
+  '!=': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+};
+
+const literal = (value: Literal) =>
+  value.kind === 'number' ? sql`${value.value}` : sql`${String(value.value)}`;
+
+export class UnknownFilterError extends Error {}
+
+/** Compiles a condition tree with a resolver for its filter names into one SQL boolean expression. */
+export function compileCondition(condition: Condition | null, resolve: FilterResolver): SQL {
+  if (!condition) return sql`true`;
+  switch (condition.kind) {
+    case 'and':
+      return sql`(${sql.join(
+        condition.operands.map((c) => compileCondition(c, resolve)),
+        sql` and `,
+      )})`;
+    case 'or':
+      return sql`(${sql.join(
+        condition.operands.map((c) => compileCondition(c, resolve)),
+        sql` or `,
+      )})`;
+    case 'not':
+      return sql`(not ${compileCondition(condition.operand, resolve)})`;
+    case 'flag': {
+      const f = resolve(condition.name);
+      if (f.kind === 'flag') return sql`(${f.expression})`;
+      if (f.kind === 'nested') return f.build({ filter: null });
+      throw new UnknownFilterError(condition.name);
+    }
+    case 'nested': {
+      const f = resolve(condition.name);
+      if (f.kind !== 'nested') throw new UnknownFilterError(condition.name);
+      return f.build(condition);
+    }
+    case 'compare':
+      return compare(resolve(condition.name), condition.operator, [condition.value], condition.name);
+    case 'in':
+      return compare(resolve(condition.name), 'in', condition.values, condition.name);
+  }
+}
+
+function compare(f: FilterSql, operator: CompareOperator | 'in', values: Literal[], name: string): SQL {
+  const list = sql.join(values.map(literal), sql`, `);
+  const isNegative = operator === '!=';
+  switch (f.kind) {
+    case 'column':
+      return operator === 'in'
+        ? sql`(${f.expression} in (${list}))`
+        : sql`(${f.expression} ${sql.raw(OPERATORS[operator])} ${literal(values[0])})`;
+    case 'contains': {
+      const any =
+        operator === 'in'
+          ? sql`(${f.expression} && array[${list}]::text[])`
+          : sql`(${literal(values[0])} = any(${f.expression}))`;
+      return isNegative ? sql`(not ${any})` : any;
+    }
+    case 'exists': {
+      const match =
+        operator === 'in'
+          ? sql`${f.column} in (${list})`
+          : operator === '!='
+            ? sql`${f.column} = ${literal(values[0])}`
+            : sql`${f.column} ${sql.raw(OPERATORS[operator])} ${literal(values[0])}`;
+      const exists = sql`exists (select 1 from ${f.from} and ${match})`;
+      return isNegative ? sql`(not ${exists})` : exists;
+    }
+    default:
+      throw new UnknownFilterError(name);
+  }
+}
+
+/** The date window of a nested condition and its remaining sub-conditions. */
+export function nestedWindow(
+  node: Pick<NestedNode, 'filter'>,
+  period: { start: string; end: string; referenceDate: string },
+): { window: DateWindow; rest: Condition | null } {
+  const { years, rest } = splitWindow(node);
+  if (years === null) return { window: { start: period.start, end: period.end }, rest };
+  const ref = new Date(`${period.referenceDate}T00:00:00Z`);
+  ref.setUTCFullYear(ref.getUTCFullYear() - years);
+  ref.setUTCDate(ref.getUTCDate() + 1);
+  return { window: { start: ref.toISOString().slice(0, 10), end: period.referenceDate }, rest };
+}

@@ -1,0 +1,168 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Condition, NestedNode } from '../../../../core/formula/index.ts';
+import {
+  compileCondition,
+  nestedWindow,
+  UnknownFilterError,
+  type FilterResolver,
+  type FilterSql,
+} from './conditions.ts';
+import type { ComputeContext } from './context.ts';
+
+/**
+ * The filters of `teachers(…)` over the aliases of the base query: t (teachers), p (positions, active at
+ * the reference date), o (their organizations).
+ */
+export function teacherResolver(ctx: ComputeContext): FilterResolver {
+  const { period } = ctx;
+  const ref = sql`${period.referenceDate}::date`;
+  const age = sql`date_part('year', age(${ref}, t.birth_date))::int`;
+  const experience = sql`greatest(0, date_part('year', age(${ref}, t.pedagogical_start_date))::int)`;
+  const inWindow = (column: SQL, w: { start: string; end: string }) =>
+    sql`${column} between ${w.start}::date and ${w.end}::date`;
+  const overlaps = (from: SQL, to: SQL, w: { start: string; end: string }) =>
+    sql`${from} <= ${w.end}::date and (${to} is null or ${to} >= ${w.start}::date)`;
+
+  /** EXISTS over one table of records, in the window, with its own sub-filters. */
+  const records = (
+    from: SQL,
+    inPeriod: (w: { start: string; end: string }) => SQL,
+    sub: Record<string, FilterSql>,
+  ): FilterSql => ({
+    kind: 'nested',
+    build(node: Pick<NestedNode, 'filter'>) {
+      const { window, rest } = nestedWindow(node, period);
+      const resolveSub: FilterResolver = (name) => {
+        const f = sub[name];
+        if (!f) throw new UnknownFilterError(name);
+        return f;
+      };
+      return sql`exists (select 1 from ${from} and ${inPeriod(window)} and ${compileCondition(rest, resolveSub)})`;
+    },
+  });
+
+  const filters: Record<string, FilterSql> = {
+    orgKind: { kind: 'column', expression: sql`o.kind` },
+    lowResults: { kind: 'flag', expression: sql`o.is_low_results` },
+    hardSocial: { kind: 'flag', expression: sql`o.is_hard_social_conditions` },
+    position: { kind: 'column', expression: sql`p.title` },
+    mainJob: { kind: 'flag', expression: sql`p.is_main_job` },
+    subject: {
+      kind: 'exists',
+      from: sql`teacher_subjects ts where ts.teacher_id = t.id`,
+      column: sql`ts.subject`,
+    },
+    manager: { kind: 'flag', expression: sql`t.is_manager` },
+    young: {
+      kind: 'flag',
+      expression: sql`(${age} < ${period.youngRule.maxAge} and ${experience} < ${period.youngRule.maxExperience})`,
+    },
+    experience: { kind: 'column', expression: experience },
+    age: { kind: 'column', expression: age },
+    sex: { kind: 'column', expression: sql`t.sex` },
+    educationMatches: {
+      kind: 'flag',
+      expression: sql`exists (select 1 from educations e where e.teacher_id = t.id and e.matches_profile)`,
+    },
+    education: { kind: 'exists', from: sql`educations e where e.teacher_id = t.id`, column: sql`e.level` },
+    category: { kind: 'column', expression: sql`t.qualification_category` },
+    certified: records(sql`certifications c where c.teacher_id = t.id`, (w) => inWindow(sql`c.date`, w), {
+      result: { kind: 'column', expression: sql`c.result` },
+    }),
+    diagnosed: records(sql`diagnostics d where d.teacher_id = t.id`, (w) => inWindow(sql`d.date`, w), {
+      level: { kind: 'column', expression: sql`d.level` },
+      area: { kind: 'contains', expression: sql`d.areas` },
+      instrument: { kind: 'column', expression: sql`d.instrument` },
+      deficit: { kind: 'contains', expression: sql`d.deficit_codes` },
+      withDeficits: { kind: 'flag', expression: sql`cardinality(d.deficit_codes) > 0` },
+    }),
+    trained: records(
+      sql`trainings tr left join providers pr on pr.id = tr.provider_id where tr.teacher_id = t.id`,
+      (w) => inWindow(sql`tr.end_date`, w),
+      {
+        type: { kind: 'column', expression: sql`tr.type` },
+        topic: { kind: 'contains', expression: sql`tr.topics` },
+        provider: { kind: 'column', expression: sql`pr.kind` },
+        hours: { kind: 'column', expression: sql`tr.hours` },
+      },
+    ),
+    route: records(
+      sql`routes r where r.teacher_id = t.id`,
+      (w) => overlaps(sql`r.start_date`, sql`r.end_date`, w),
+      {
+        curator: { kind: 'flag', expression: sql`coalesce(r.curator_name, '') <> ''` },
+        tutor: { kind: 'flag', expression: sql`coalesce(r.tutor_name, '') <> ''` },
+        fromDiagnostic: { kind: 'flag', expression: sql`r.diagnostic_id is not null` },
+        status: { kind: 'column', expression: sql`r.status` },
+      },
+    ),
+    mentor: records(
+      sql`mentoring_pairs mp where mp.mentor_id = t.id`,
+      (w) => overlaps(sql`mp.start_date`, sql`mp.end_date`, w),
+      {
+        form: { kind: 'column', expression: sql`mp.form` },
+      },
+    ),
+    mentee: records(
+      sql`mentoring_pairs mp where mp.mentee_id = t.id`,
+      (w) => overlaps(sql`mp.start_date`, sql`mp.end_date`, w),
+      {
+        form: { kind: 'column', expression: sql`mp.form` },
+      },
+    ),
+    member: records(
+      sql`association_members am join associations a on a.id = am.association_id where am.teacher_id = t.id`,
+      (w) =>
+        sql`${overlaps(sql`am.joined_on`, sql`am.left_on`, w)} and ${overlaps(sql`a.start_date`, sql`a.end_date`, w)}`,
+      {
+        level: { kind: 'column', expression: sql`a.level` },
+        type: { kind: 'column', expression: sql`a.type` },
+        subject: { kind: 'column', expression: sql`a.subject` },
+      },
+    ),
+    event: records(
+      sql`event_participations ep join events ev on ev.id = ep.event_id where ep.teacher_id = t.id`,
+      (w) => inWindow(sql`ev.date`, w),
+      {
+        level: { kind: 'column', expression: sql`ev.level` },
+        format: { kind: 'column', expression: sql`ev.format` },
+        role: { kind: 'column', expression: sql`ep.role` },
+      },
+    ),
+    competition: records(
+      sql`competition_participations cp where cp.teacher_id = t.id`,
+      (w) => inWindow(sql`cp.date`, w),
+      {
+        level: { kind: 'column', expression: sql`cp.level` },
+        result: { kind: 'column', expression: sql`cp.result` },
+        name: { kind: 'column', expression: sql`cp.name` },
+      },
+    ),
+  };
+  return (name) => {
+    const f = filters[name];
+    if (!f) throw new UnknownFilterError(name);
+    return f;
+  };
+}
+
+/** Positions active at the reference date in the organizations of the computation. */
+export function activePositionsWhere(ctx: ComputeContext): SQL {
+  const ref = ctx.period.referenceDate;
+  return sql`o.municipality_id = ${ctx.municipalityId} and o.is_active
+    and p.start_date <= ${ref}::date and (p.end_date is null or p.end_date >= ${ref}::date)
+    ${organizationFilter(ctx, sql`o.id`)}`;
+}
+
+/** `and column in (…)` when the computation is limited to some organizations. */
+export function organizationFilter(ctx: ComputeContext, column: SQL): SQL {
+  if (!ctx.organizationIds) return sql``;
+  if (!ctx.organizationIds.length) return sql`and false`;
+  return sql`and ${column} in (${sql.join(
+    ctx.organizationIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}
+
+export const compileTeacherCondition = (condition: Condition | null, ctx: ComputeContext) =>
+  compileCondition(condition, teacherResolver(ctx));

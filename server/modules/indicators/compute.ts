@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm';
+import {
+  callKey,
+  collectCalls,
+  evaluate,
+  parseFormula,
+  type AggregateCallNode,
+  type AggregateName,
+  type CallNode,
+  type Expression,
+  type FormulaError,
+} from '../../../core/formula/index.ts';
+import {
+  indicatorValue,
+  levelOf,
+  type IndicatorLevel,
+  type IndicatorUnit,
+} from '../../../core/indicators/levels.ts';
+import { queryRows, type Db } from '../../db/client.ts';
+import { measureCalls, valueForOrganization, type CallValues } from './compiler/aggregates.ts';
+import type { ComputeContext } from './compiler/context.ts';
+
+export interface IndicatorDefinition {
+  code: string;
+  name: string;
+  unit: IndicatorUnit;
+  numerator: string;
+  denominator: string | null;
+  factor: number;
+  direction: 'higher' | 'lower';
+  levelHigh: number | null;
+  levelMedium: number | null;
+}
+
+export interface IndicatorResult {
+  indicator: string;
+  /** null: the municipality as a whole. */
+  organization: number | null;
+  organizationName: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  level: IndicatorLevel | null;
+}
+
+export interface FormulaProblem {
+  indicator: string;
+  part: 'numerator' | 'denominator';
+  errors: FormulaError[];
+}
+
+/** Values reported in campaign forms, by field code: per organization and their municipal sum. */
+export type FormValues = (
+  fieldCode: string,
+) => { byOrganization: Map<number, number | null>; total: number | null } | undefined;
+
+export interface ComputeResult {
+  results: IndicatorResult[];
+  problems: FormulaProblem[];
+  organizations: { id: number; name: string }[];
+}
+
+interface Parsed {
+  definition: IndicatorDefinition;
+  numerator: Expression;
+  denominator: Expression | null;
+}
+
+/**
+ * Computes indicators for every organization of the context and for the municipality as a whole. The
+ * aggregation runs in the database (one query per aggregate function, all its calls at once); only the
+ * per-organization arithmetic of numerator ÷ denominator × factor happens here.
+ */
+export async function computeIndicators(options: {
+  db: Db;
+  ctx: ComputeContext;
+  indicators: IndicatorDefinition[];
+  formValues?: FormValues;
+}): Promise<ComputeResult> {
+  const { db, ctx } = options;
+  const problems: FormulaProblem[] = [];
+  const parsed: Parsed[] = [];
+  for (const definition of options.indicators) {
+    const numerator = parseFormula(definition.numerator);
+    const denominator = definition.denominator?.trim() ? parseFormula(definition.denominator) : null;
+    if (!numerator.ok)
+      problems.push({ indicator: definition.code, part: 'numerator', errors: numerator.errors });
+    if (denominator && !denominator.ok)
+      problems.push({ indicator: definition.code, part: 'denominator', errors: denominator.errors });
+    if (numerator.ok && (!denominator || denominator.ok)) {
+      parsed.push({
+        definition,
+        numerator: numerator.ast,
+        denominator: denominator?.ok ? denominator.ast : null,
+      });
+    }
+  }
+
+  const measured = await measureAll(db, ctx, parsed);
+  const organizations = await findComputedOrganizations(db, ctx);
+  const results: IndicatorResult[] = [];
+  for (const p of parsed) {
+    const evaluateFor = (organizationId: number | null) => {
+      const valueOf = (call: CallNode): number | null => {
+        if (call.name === 'form') {
+          const reported = options.formValues?.(call.field);
+          if (!reported) return null;
+          return organizationId === null
+            ? reported.total
+            : (reported.byOrganization.get(organizationId) ?? null);
+        }
+        const values = measured.get(callKey(call));
+        if (!values) return 0;
+        return organizationId === null ? values.total : valueForOrganization(values, organizationId);
+      };
+      const numerator = evaluate(p.numerator, valueOf);
+      const denominator = p.denominator ? evaluate(p.denominator, valueOf) : null;
+      const value = indicatorValue(
+        p.definition.unit,
+        numerator,
+        p.denominator ? denominator : undefined,
+        p.definition.factor,
+      );
+      return { numerator, denominator, value, level: levelOf(value, p.definition) };
+    };
+    for (const o of organizations) {
+      results.push({
+        indicator: p.definition.code,
+        organization: o.id,
+        organizationName: o.name,
+        ...evaluateFor(o.id),
+      });
+    }
+    results.push({
+      indicator: p.definition.code,
+      organization: null,
+      organizationName: 'Муниципалитет в целом',
+      ...evaluateFor(null),
+    });
+  }
+  return { results, problems, organizations };
+}
+
+async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promise<Map<string, CallValues>> {
+  const byFunction = new Map<AggregateName, Map<string, AggregateCallNode>>();
+  for (const p of parsed) {
+    for (const expression of [p.numerator, p.denominator]) {
+      if (!expression) continue;
+      for (const { key, call } of collectCalls(expression)) {
+        if (call.name === 'form') continue;
+        const calls = byFunction.get(call.name) ?? new Map();
+        calls.set(key, call);
+        byFunction.set(call.name, calls);
+      }
+    }
+  }
+  const measured = new Map<string, CallValues>();
+  for (const [name, calls] of byFunction) {
+    const values = await measureCalls(
+      db,
+      ctx,
+      name,
+      [...calls].map(([key, call]) => ({ key, call })),
+    );
+    for (const [key, v] of values) measured.set(key, v);
+  }
+  return measured;
+}
+
+/** The organizations a computation reports on, in the natural order of their names. */
+export async function findComputedOrganizations(db: Db, ctx: ComputeContext) {
+  const filter = ctx.organizationIds
+    ? ctx.organizationIds.length
+      ? sql`and id in (${sql.join(
+          ctx.organizationIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql`and false`
+    : sql``;
+  return queryRows<{ id: number; name: string }>(
+    db,
+    sql`select id, short_name as name from organizations where municipality_id = ${ctx.municipalityId} and is_active ${filter}
+      order by case kind when 'school' then 0 when 'preschool' then 1 else 2 end,
+        nullif(substring(short_name from '№\\s*(\\d+)'), '')::int nulls last, short_name`,
+  );
+}
