@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { municipalities, organizations, regions } from '../../db/schema/index.ts';
 
@@ -46,18 +46,4 @@ export async function findOrCreateRegion(db: Db, name: string) {
 export async function insertMunicipality(db: Db, values: typeof municipalities.$inferInsert) {
   const [row] = await db.insert(municipalities).values(values).returning({ id: municipalities.id });
   return row.id;
-}
-
-export async function updateMunicipalityIfVersion(
-  db: Db,
-  id: number,
-  version: number,
-  patch: Partial<typeof municipalities.$inferInsert>,
-) {
-  const rows = await db
-    .update(municipalities)
-    .set({ ...patch, version: sql`${municipalities.version} + 1` })
-    .where(and(eq(municipalities.id, id), eq(municipalities.version, version)))
-    .returning({ id: municipalities.id });
-  return rows.length > 0;
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client.ts';
+import { municipalities } from '../../db/schema/index.ts';
+import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
 import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
 import {
@@ -14,7 +16,6 @@ import {
   findMunicipalityById,
   findOrCreateRegion,
   insertMunicipality,
-  updateMunicipalityIfVersion,
 } from './municipalities.repository.ts';
 import type { CreateMunicipalityInput, UpdateMunicipalityInput } from './municipalities.schema.ts';
 
@@ -71,7 +72,7 @@ export async function updateMunicipality(options: {
     const before = await findMunicipalityById(tx, id);
     if (!before) throw notFound('Муниципалитет');
     const { version, ...patch } = input;
-    if (!(await updateMunicipalityIfVersion(tx, id, version, patch))) throw versionConflict();
+    if (!(await updateIfVersion(tx, municipalities, id, version, patch))) throw versionConflict();
     const after = (await findMunicipalityById(tx, id))!;
     const diff = diffRecords(before, after);
     await recordAudit(tx, actor, {

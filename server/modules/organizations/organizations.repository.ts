@@ -115,21 +115,6 @@ export async function insertOrganization(db: Db, input: CreateOrganizationInput)
   return row.id;
 }
 
-/** Updates only when the version matches: a stale edit is refused, not silently applied. */
-export async function updateOrganizationIfVersion(
-  db: Db,
-  id: number,
-  version: number,
-  patch: Partial<typeof organizations.$inferInsert>,
-): Promise<boolean> {
-  const rows = await db
-    .update(organizations)
-    .set({ ...patch, version: sql`${organizations.version} + 1` })
-    .where(and(eq(organizations.id, id), eq(organizations.version, version)))
-    .returning({ id: organizations.id });
-  return rows.length > 0;
-}
-
 export async function isShortNameTaken(db: Db, municipalityId: number, shortName: string, exceptId?: number) {
   const rows = await db
     .select({ id: organizations.id })

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client.ts';
+import { organizations } from '../../db/schema/index.ts';
+import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
 import {
@@ -14,7 +16,6 @@ import {
   findOrganizationsInScope,
   insertOrganization,
   isShortNameTaken,
-  updateOrganizationIfVersion,
 } from './organizations.repository.ts';
 import type {
   CreateOrganizationInput,
@@ -79,7 +80,7 @@ export async function updateOrganization(options: {
       });
     }
     const { version, ...patch } = input;
-    if (!(await updateOrganizationIfVersion(tx, id, version, patch))) throw versionConflict();
+    if (!(await updateIfVersion(tx, organizations, id, version, patch))) throw versionConflict();
     const after = (await findOrganizationById(tx, id))!;
     const diff = diffRecords(before, after);
     await recordAudit(tx, actor, {

@@ -139,20 +139,6 @@ export async function replaceGrants(db: Db, userId: number, grants: GrantInput[]
   }
 }
 
-export async function updateUserIfVersion(
-  db: Db,
-  id: number,
-  version: number,
-  patch: Partial<typeof users.$inferInsert>,
-): Promise<boolean> {
-  const rows = await db
-    .update(users)
-    .set({ ...patch, version: sql`${users.version} + 1` })
-    .where(and(eq(users.id, id), eq(users.version, version)))
-    .returning({ id: users.id });
-  return rows.length > 0;
-}
-
 export async function setPasswordHash(db: Db, id: number, passwordHash: string) {
   await db
     .update(users)

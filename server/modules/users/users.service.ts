@@ -1,4 +1,6 @@
 import type { Db } from '../../db/client.ts';
+import { users } from '../../db/schema/index.ts';
+import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
 import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
@@ -16,7 +18,6 @@ import {
   municipalityExists,
   replaceGrants,
   setPasswordHash,
-  updateUserIfVersion,
 } from './users.repository.ts';
 import type {
   CreateUserInput,
@@ -76,7 +77,7 @@ export async function updateUser(options: { db: Db; actor: Actor; id: number; in
       throw new AppError('bad_request', 'Нельзя заблокировать собственную учётную запись.');
     }
     const { version, roles, ...patch } = input;
-    if (!(await updateUserIfVersion(tx, id, version, patch))) throw versionConflict();
+    if (!(await updateIfVersion(tx, users, id, version, patch))) throw versionConflict();
     if (roles) await replaceGrants(tx, id, await checkGrants(tx, scope, roles));
     if (input.isActive === false) await deleteSessionsOfUser(tx, id);
     const [after] = await withGrants(tx, [(await findUserById(tx, id))!]);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { collectCalls, parseFormula } from '../formula/index.ts';
+import { PROGRAM_TEMPLATES } from './index.ts';
+
+describe('program templates of the seed districts', () => {
+  it.each(PROGRAM_TEMPLATES.map((t) => [t.code, t] as const))(
+    '%s: every formula parses and codes are unique',
+    (_code, template) => {
+      const codes = template.criteria.flatMap((c) => c.indicators.map((i) => i.code));
+      expect(new Set(codes).size).toBe(codes.length);
+      const fieldCodes = new Set(template.formFields.map((f) => f.code));
+      for (const indicator of template.criteria.flatMap((c) => c.indicators)) {
+        for (const formula of [indicator.numerator, indicator.denominator].filter(Boolean) as string[]) {
+          const parsed = parseFormula(formula);
+          expect(
+            parsed.ok ? [] : parsed.errors.map((e) => e.message),
+            `${indicator.code}: ${formula}`,
+          ).toEqual([]);
+          if (!parsed.ok) continue;
+          const formCalls = collectCalls(parsed.ast).filter((c) => c.call.name === 'form');
+          // A value from the form is marked as such, and the field exists in the template's form.
+          if (formCalls.length) expect(indicator.isFormValue, indicator.code).toBe(true);
+          for (const { call } of formCalls)
+            if (call.name === 'form') expect(fieldCodes.has(call.field), call.field).toBe(true);
+        }
+      }
+      for (const f of template.formFields)
+        if (f.notGreaterThan) expect(fieldCodes.has(f.notGreaterThan)).toBe(true);
+    },
+  );
+
+  it('reproduces the size of each seed program', () => {
+    const size = (code: string) => PROGRAM_TEMPLATES.find((t) => t.code === code)!;
+    const count = (code: string) => size(code).criteria.flatMap((c) => c.indicators).length;
+    expect(size('seed-004-myasnikovsky').criteria).toHaveLength(5);
+    expect(count('seed-004-myasnikovsky')).toBe(13); // 12 of the section-6 table and the vacancies of section 5
+    expect(count('seed-002-zhirnovsky')).toBe(13);
+    expect(size('seed-000-kardymovsky').criteria).toHaveLength(5);
+    expect(count('seed-001-egorlyksky')).toBe(11);
+    expect(size('seed-003-khorolsky').goals.length).toBeGreaterThanOrEqual(4);
+  });
+});
