@@ -23,6 +23,8 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import { teachersModule } from './modules/teachers/index.ts';
 import { registersModule } from './modules/registers/index.ts';
 import { exchangeModule } from './modules/exchange/index.ts';
+import { programsRoutes } from './modules/programs/programs.routes.ts';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -37,6 +39,8 @@ const MODULES = [
   teachersModule,
   registersModule,
   exchangeModule,
+  programsRoutes,
+  indicatorsRoutes,
 ];
 
 export interface BuildAppOptions {

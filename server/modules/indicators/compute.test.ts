@@ -64,16 +64,14 @@ beforeAll(async () => {
     birthDate: '1966-03-03',
     pedagogicalStartDate: '1988-09-01',
   });
-  await db
-    .insert(s.positions)
-    .values({
-      teacherId: c.id,
-      organizationId: shnor.id,
-      title: 'учитель',
-      isMainJob: false,
-      rate: 0.5,
-      startDate: '2020-09-01',
-    });
+  await db.insert(s.positions).values({
+    teacherId: c.id,
+    organizationId: shnor.id,
+    title: 'учитель',
+    isMainJob: false,
+    rate: 0.5,
+    startDate: '2020-09-01',
+  });
   // Kindergarten: 1 educator.
   const g = await createTeacher(db, kg, {
     lastName: 'Ж',
@@ -138,16 +136,14 @@ beforeAll(async () => {
       endDate: '2025-08-31',
     })
     .returning();
-  await db
-    .insert(s.mentoringPairs)
-    .values({
-      programId: program.id,
-      organizationId: school.id,
-      mentorId: c.id,
-      menteeId: a.id,
-      form: 'педагог — педагог',
-      startDate: '2024-09-15',
-    });
+  await db.insert(s.mentoringPairs).values({
+    programId: program.id,
+    organizationId: school.id,
+    mentorId: c.id,
+    menteeId: a.id,
+    form: 'педагог — педагог',
+    startDate: '2024-09-15',
+  });
   // Associations: a municipal RMO (members C and E) and the school's ШМО (member B).
   const [rmo] = await db
     .insert(s.associations)
@@ -361,6 +357,46 @@ describe('computing indicators from teacher-level records', () => {
     expect(r('actOrg', 'school').value).toBe(1);
     expect(r('actOrg', 'shnor').value).toBe(0); // its act expired
     expect(r('staffing', 'shnor')).toMatchObject({ numerator: 3, denominator: 5, value: 60 });
+  });
+
+  it('applies the young-teacher rule exactly at its boundaries, and the rule is a parameter', async () => {
+    const db = database.db;
+    const m2 = await createMunicipality(db);
+    const org = await createOrganization(db, m2.id);
+    await createTeacher(db, org, {
+      lastName: '34 года, стаж 2',
+      birthDate: '1991-01-02',
+      pedagogicalStartDate: '2023-09-01',
+    });
+    await createTeacher(db, org, {
+      lastName: '35 лет в день расчёта',
+      birthDate: '1991-01-01',
+      pedagogicalStartDate: '2025-09-01',
+    }); // 35 on 2026-01-01
+    await createTeacher(db, org, {
+      lastName: '30 лет, стаж ровно 3',
+      birthDate: '1995-05-05',
+      pedagogicalStartDate: '2023-01-01',
+    });
+    await createTeacher(db, org, {
+      lastName: '30 лет, стаж 2',
+      birthDate: '1995-05-05',
+      pedagogicalStartDate: '2023-01-02',
+    });
+    const young = [indicator('young', 'teachers(young)', null, 'count')];
+    const at = (maxAge: number) =>
+      computeIndicators({
+        db,
+        ctx: {
+          municipalityId: m2.id,
+          period: reportingPeriod({ ...DEFAULT_PROGRAM_PARAMETERS, youngMaxAge: maxAge }, 2025),
+        },
+        indicators: young,
+      });
+    const municipal = async (maxAge: number) =>
+      (await at(maxAge)).results.find((r) => r.organization === null)!.value;
+    expect(await municipal(35)).toBe(2); // «34 года, стаж 2» and «30 лет, стаж 2»
+    expect(await municipal(36)).toBe(3);
   });
 
   it('limits the computation to some organizations', async () => {

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams } from '../../http/fields.ts';
+import { requireUser } from '../auth/access.ts';
+import { drilldown } from './drilldown.ts';
+import { previewIndicator } from './preview.ts';
+import { computeProgramResults } from './results.service.ts';
+
+const tags = ['Показатели'];
+const Year = z.coerce.number().int().min(2000, 'год не раньше 2000').max(2100, 'год не позже 2100');
+
+export async function indicatorsRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/programs/:id/results',
+    {
+      schema: {
+        tags,
+        summary: 'Значения показателей по организациям и муниципалитету за отчётный год (расчёт по реестру)',
+        params: IdParams,
+        querystring: z.object({ year: Year }),
+      },
+    },
+    async (req) => {
+      const { results, organizations, period, problems } = await computeProgramResults({
+        db: app.db,
+        user: requireUser(req.user),
+        programId: req.params.id,
+        year: req.query.year,
+      });
+      return { period, organizations, results, problems };
+    },
+  );
+
+  r.get(
+    '/api/programs/:id/drilldown',
+    {
+      schema: {
+        tags,
+        summary: 'Записи за значением: педагоги (или организации, программы, акты) числителя или знаменателя',
+        params: IdParams,
+        querystring: z.object({
+          year: Year,
+          indicator: z.string().min(1),
+          organizationId: z.coerce.number().int().positive().optional(),
+          part: z.enum(['numerator', 'denominator']).default('numerator'),
+        }),
+      },
+    },
+    async (req) =>
+      drilldown({
+        db: app.db,
+        actor: req.actor,
+        programId: req.params.id,
+        year: req.query.year,
+        indicatorCode: req.query.indicator,
+        organizationId: req.query.organizationId ?? null,
+        part: req.query.part,
+      }),
+  );
+
+  r.post(
+    '/api/programs/:id/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Предпросмотр значения формулы на текущих данных (для редактора показателей)',
+        params: IdParams,
+        body: z.object({
+          unit: z.enum(['percent', 'count', 'presence', 'number']),
+          numerator: z.string().min(1).max(2000),
+          denominator: z.string().max(2000).nullish(),
+          factor: z.number().positive().default(1),
+          year: Year,
+        }),
+      },
+    },
+    async (req) => {
+      const user = requireUser(req.user);
+      return previewIndicator({ db: app.db, user, programId: req.params.id, ...req.body });
+    },
+  );
+}

@@ -1,0 +1,395 @@
+import { ageAt, experienceAt, isYoungTeacher } from '../../../core/dates.ts';
+import type { AggregateCallNode, Condition, Literal } from '../../../core/formula/index.ts';
+import type { ReportingPeriod } from '../../../core/indicators/period.ts';
+import type { Db } from '../../db/client.ts';
+import * as s from '../../db/schema/index.ts';
+
+/**
+ * An independent, in-memory evaluation of the formula semantics of docs/formulas.md, used only by tests to
+ * check the SQL compiler on realistic data. It loads plain rows and counts them in JavaScript.
+ */
+export async function loadReferenceData(db: Db) {
+  const [
+    organizations,
+    teachers,
+    positions,
+    subjects,
+    educations,
+    certifications,
+    diagnostics,
+    trainings,
+    providers,
+    routes,
+    pairs,
+    programs,
+    associations,
+    members,
+    events,
+    participations,
+    competitions,
+    vacancies,
+    acts,
+  ] = await Promise.all([
+    db.select().from(s.organizations),
+    db.select().from(s.teachers),
+    db.select().from(s.positions),
+    db.select().from(s.teacherSubjects),
+    db.select().from(s.educations),
+    db.select().from(s.certifications),
+    db.select().from(s.diagnostics),
+    db.select().from(s.trainings),
+    db.select().from(s.providers),
+    db.select().from(s.routes),
+    db.select().from(s.mentoringPairs),
+    db.select().from(s.mentoringPrograms),
+    db.select().from(s.associations),
+    db.select().from(s.associationMembers),
+    db.select().from(s.events),
+    db.select().from(s.eventParticipations),
+    db.select().from(s.competitionParticipations),
+    db.select().from(s.vacancies),
+    db.select().from(s.normativeActs),
+  ]);
+  const byTeacher = <T extends { teacherId: number }>(rows: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const r of rows) map.set(r.teacherId, [...(map.get(r.teacherId) ?? []), r]);
+    return (id: number) => map.get(id) ?? [];
+  };
+  return {
+    organizations,
+    teachers: new Map(teachers.map((t) => [t.id, t])),
+    positions,
+    subjectsOf: byTeacher(subjects),
+    educationsOf: byTeacher(educations),
+    certificationsOf: byTeacher(certifications),
+    diagnosticsOf: byTeacher(diagnostics),
+    trainingsOf: byTeacher(trainings),
+    routesOf: byTeacher(routes),
+    providers: new Map(providers.map((p) => [p.id, p])),
+    pairs,
+    programs,
+    associations: new Map(associations.map((a) => [a.id, a])),
+    associationList: associations,
+    membersOf: byTeacher(members),
+    events: new Map(events.map((e) => [e.id, e])),
+    eventList: events,
+    participationsOf: byTeacher(participations),
+    competitionsOf: byTeacher(competitions),
+    vacancies,
+    acts,
+  };
+}
+type Data = Awaited<ReturnType<typeof loadReferenceData>>;
+
+const v = (l: Literal) => l.value;
+function cmp(actual: unknown, op: string, expected: unknown): boolean {
+  switch (op) {
+    case '=':
+      return actual === expected;
+    case '!=':
+      return actual !== expected;
+    case '<':
+      return (actual as number) < (expected as number);
+    case '<=':
+      return (actual as number) <= (expected as number);
+    case '>':
+      return (actual as number) > (expected as number);
+    default:
+      return (actual as number) >= (expected as number);
+  }
+}
+
+/** Evaluates a condition with a per-filter lookup: `get(name)` gives the value (or a list for "any of"). */
+function holds(
+  cond: Condition | null,
+  lookup: (name: string) => unknown,
+  nested: (name: string, node: Condition) => boolean,
+): boolean {
+  if (!cond) return true;
+  const any = (name: string, test: (x: unknown) => boolean) => {
+    const value = lookup(name);
+    return Array.isArray(value) ? value.some(test) : test(value);
+  };
+  switch (cond.kind) {
+    case 'and':
+      return cond.operands.every((c) => holds(c, lookup, nested));
+    case 'or':
+      return cond.operands.some((c) => holds(c, lookup, nested));
+    case 'not':
+      return !holds(cond.operand, lookup, nested);
+    case 'flag': {
+      const value = lookup(cond.name);
+      return value === undefined ? nested(cond.name, cond) : Boolean(value);
+    }
+    case 'nested':
+      return nested(cond.name, cond);
+    case 'compare':
+      if (cond.operator === '!=' && Array.isArray(lookup(cond.name)))
+        return !any(cond.name, (x) => x === v(cond.value));
+      return any(cond.name, (x) => cmp(x, cond.operator, v(cond.value)));
+    case 'in':
+      return any(cond.name, (x) => cond.values.some((l) => x === v(l)));
+  }
+}
+
+const between = (d: string, w: { start: string; end: string }) => d >= w.start && d <= w.end;
+const overlaps = (from: string, to: string | null, w: { start: string; end: string }) =>
+  from <= w.end && (!to || to >= w.start);
+
+function windowOf(node: Condition, period: ReportingPeriod) {
+  const filter = node.kind === 'nested' ? node.filter : null;
+  const operands = filter?.kind === 'and' ? filter.operands : filter ? [filter] : [];
+  const years = operands.find((o) => o.kind === 'compare' && o.name === 'years');
+  const rest = operands.filter((o) => o !== years);
+  const restCond: Condition | null =
+    rest.length === 0
+      ? null
+      : rest.length === 1
+        ? rest[0]
+        : { kind: 'and', operands: rest, position: 0, length: 0 };
+  if (!years || years.kind !== 'compare')
+    return { window: { start: period.start, end: period.end }, rest: restCond };
+  const ref = new Date(`${period.referenceDate}T00:00:00Z`);
+  ref.setUTCFullYear(ref.getUTCFullYear() - Number(years.value.value));
+  ref.setUTCDate(ref.getUTCDate() + 1);
+  return { window: { start: ref.toISOString().slice(0, 10), end: period.referenceDate }, rest: restCond };
+}
+
+/** Per organization and municipal total of one call, counted in JavaScript. */
+export function referenceCount(
+  data: Data,
+  municipalityId: number,
+  period: ReportingPeriod,
+  call: AggregateCallNode,
+) {
+  const ref = period.referenceDate;
+  const orgs = new Map(
+    data.organizations.filter((o) => o.municipalityId === municipalityId && o.isActive).map((o) => [o.id, o]),
+  );
+  const byOrg = new Map<number, number>();
+  let total = 0;
+  let withoutOrg = 0;
+  const add = (orgId: number | null, n = 1) => {
+    if (orgId === null) withoutOrg += n;
+    else byOrg.set(orgId, (byOrg.get(orgId) ?? 0) + n);
+    total += n;
+  };
+  const noNested = () => false;
+  const active = data.positions.filter(
+    (p) => orgs.has(p.organizationId) && p.startDate <= ref && (!p.endDate || p.endDate >= ref),
+  );
+
+  if (call.name === 'teachers') {
+    const perOrg = new Map<number, Set<number>>();
+    const all = new Set<number>();
+    for (const p of active) {
+      const t = data.teachers.get(p.teacherId)!;
+      const o = orgs.get(p.organizationId)!;
+      const nested = (name: string, node: Condition): boolean => {
+        const { window, rest } = windowOf(node, period);
+        const sub = (lookup: (n: string) => unknown) => holds(rest, lookup, noNested);
+        switch (name) {
+          case 'certified':
+            return data
+              .certificationsOf(t.id)
+              .some((c) => between(c.date, window) && sub((n) => (n === 'result' ? c.result : undefined)));
+          case 'diagnosed':
+            return data
+              .diagnosticsOf(t.id)
+              .some(
+                (d) =>
+                  between(d.date, window) &&
+                  sub(
+                    (n) =>
+                      ({
+                        level: d.level,
+                        area: d.areas,
+                        instrument: d.instrument,
+                        deficit: d.deficitCodes,
+                        withDeficits: d.deficitCodes.length > 0,
+                      })[n],
+                  ),
+              );
+          case 'trained':
+            return data
+              .trainingsOf(t.id)
+              .some(
+                (x) =>
+                  between(x.endDate, window) &&
+                  sub(
+                    (n) =>
+                      ({
+                        type: x.type,
+                        topic: x.topics,
+                        provider: x.providerId ? data.providers.get(x.providerId)!.kind : null,
+                        hours: x.hours,
+                      })[n],
+                  ),
+              );
+          case 'route':
+            return data
+              .routesOf(t.id)
+              .some(
+                (r) =>
+                  overlaps(r.startDate, r.endDate, window) &&
+                  sub(
+                    (n) =>
+                      ({
+                        curator: Boolean(r.curatorName),
+                        tutor: Boolean(r.tutorName),
+                        fromDiagnostic: r.diagnosticId !== null,
+                        status: r.status,
+                      })[n],
+                  ),
+              );
+          case 'mentor':
+          case 'mentee':
+            return data.pairs.some(
+              (mp) =>
+                (name === 'mentor' ? mp.mentorId : mp.menteeId) === t.id &&
+                overlaps(mp.startDate, mp.endDate, window) &&
+                sub((n) => (n === 'form' ? mp.form : undefined)),
+            );
+          case 'member':
+            return data.membersOf(t.id).some((m) => {
+              const a = data.associations.get(m.associationId)!;
+              return (
+                overlaps(m.joinedOn, m.leftOn, window) &&
+                overlaps(a.startDate, a.endDate, window) &&
+                sub((n) => ({ level: a.level, type: a.type, subject: a.subject })[n])
+              );
+            });
+          case 'event':
+            return data.participationsOf(t.id).some((ep) => {
+              const e = data.events.get(ep.eventId)!;
+              return (
+                between(e.date, window) &&
+                sub((n) => ({ level: e.level, format: e.format, role: ep.role })[n])
+              );
+            });
+          case 'competition':
+            return data
+              .competitionsOf(t.id)
+              .some(
+                (c) =>
+                  between(c.date, window) &&
+                  sub((n) => ({ level: c.level, result: c.result, name: c.name })[n]),
+              );
+        }
+        return false;
+      };
+      const lookup = (name: string): unknown =>
+        ({
+          orgKind: o.kind,
+          lowResults: o.isLowResults,
+          hardSocial: o.isHardSocialConditions,
+          position: p.title,
+          mainJob: p.isMainJob,
+          subject: data.subjectsOf(t.id).map((x) => x.subject),
+          manager: t.isManager,
+          young: isYoungTeacher(t, ref, period.youngRule),
+          experience: experienceAt(t.pedagogicalStartDate, ref),
+          age: ageAt(t.birthDate, ref),
+          sex: t.sex,
+          educationMatches: data.educationsOf(t.id).some((e) => e.matchesProfile),
+          education: data.educationsOf(t.id).map((e) => e.level),
+          category: t.qualificationCategory,
+        })[name];
+      if (!holds(call.filter, lookup, nested)) continue;
+      perOrg.set(p.organizationId, (perOrg.get(p.organizationId) ?? new Set()).add(t.id));
+      all.add(t.id);
+    }
+    return {
+      byOrg: new Map([...perOrg].map(([k, set]) => [k, set.size])),
+      total: all.size,
+      withoutOrg: 0,
+      shared: false,
+    };
+  }
+  if (call.name === 'organizations') {
+    for (const o of orgs.values())
+      if (
+        holds(
+          call.filter,
+          (n) => ({ kind: o.kind, lowResults: o.isLowResults, hardSocial: o.isHardSocialConditions })[n],
+          noNested,
+        )
+      )
+        add(o.id);
+  }
+  if (call.name === 'positions') {
+    for (const p of active)
+      if (
+        holds(
+          call.filter,
+          (n) => ({ mainJob: p.isMainJob, orgKind: orgs.get(p.organizationId)!.kind, position: p.title })[n],
+          noNested,
+        )
+      )
+        add(p.organizationId);
+  }
+  if (call.name === 'vacancies') {
+    const months = data.vacancies
+      .filter((x) => orgs.has(x.organizationId) && x.month <= ref && x.month >= period.start)
+      .map((x) => x.month);
+    const latest = months.sort().at(-1);
+    for (const x of data.vacancies) {
+      if (x.month !== latest || !orgs.has(x.organizationId)) continue;
+      if (
+        holds(
+          call.filter,
+          (n) => ({ position: x.position, subject: x.subject, orgKind: orgs.get(x.organizationId)!.kind })[n],
+          noNested,
+        )
+      )
+        add(x.organizationId, x.count);
+    }
+  }
+  if (call.name === 'mentoringPrograms' || call.name === 'mentoringPairs') {
+    const rows =
+      call.name === 'mentoringPrograms'
+        ? data.programs.map((x) => ({ ...x, form: undefined as string | undefined }))
+        : data.pairs;
+    for (const x of rows) {
+      if (!orgs.has(x.organizationId) || !overlaps(x.startDate, x.endDate, period)) continue;
+      if (
+        holds(
+          call.filter,
+          (n) => ({ orgKind: orgs.get(x.organizationId)!.kind, form: 'form' in x ? x.form : undefined })[n],
+          noNested,
+        )
+      )
+        add(x.organizationId);
+    }
+  }
+  if (call.name === 'associations') {
+    for (const a of data.associationList) {
+      if (a.municipalityId !== municipalityId || !overlaps(a.startDate, a.endDate, period)) continue;
+      if (holds(call.filter, (n) => ({ level: a.level, type: a.type, subject: a.subject })[n], noNested))
+        add(a.organizationId);
+    }
+  }
+  if (call.name === 'events') {
+    for (const e of data.eventList) {
+      if (e.municipalityId !== municipalityId || !between(e.date, period)) continue;
+      if (holds(call.filter, (n) => ({ level: e.level, format: e.format })[n], noNested))
+        add(e.organizationId);
+    }
+  }
+  if (call.name === 'acts') {
+    for (const a of data.acts) {
+      if (a.municipalityId !== municipalityId || a.validFrom > ref || (a.validTo && a.validTo < ref))
+        continue;
+      if (
+        holds(
+          call.filter,
+          (n) => ({ kind: a.kind, level: a.organizationId === null ? 'municipal' : 'organization' })[n],
+          noNested,
+        )
+      )
+        add(a.organizationId);
+    }
+    return { byOrg, total, withoutOrg, shared: true };
+  }
+  return { byOrg, total, withoutOrg, shared: false };
+}

@@ -1,0 +1,78 @@
+import { reportingPeriod } from '../../../core/indicators/period.ts';
+import type { Db } from '../../db/client.ts';
+import { forbidden, notFound } from '../../errors.ts';
+import { canAccessMunicipality, organizationScope, type AuthUser } from '../auth/access.ts';
+import { findProgramTree, type ProgramTree } from '../programs/programs.repository.ts';
+import type { ComputeContext } from './compiler/context.ts';
+import { computeIndicators, type FormValues, type IndicatorDefinition } from './compute.ts';
+
+export function definitionsOf(tree: ProgramTree): IndicatorDefinition[] {
+  return tree.indicators.map((i) => ({
+    code: i.code,
+    name: i.name,
+    unit: i.unit,
+    numerator: i.numerator,
+    denominator: i.denominator,
+    factor: i.factor,
+    direction: i.direction,
+    levelHigh: i.levelHigh,
+    levelMedium: i.levelMedium,
+  }));
+}
+
+export function contextOf(tree: ProgramTree, year: number, organizationIds?: number[]): ComputeContext {
+  return {
+    municipalityId: tree.program.municipalityId,
+    period: reportingPeriod(tree.program.parameters, year),
+    organizationIds,
+  };
+}
+
+/** Who may see which rows of results: the department sees all, an organization its own row and the municipal one. */
+export function resultScope(
+  user: AuthUser,
+  municipalityId: number,
+): { all: boolean; organizationIds: number[] } {
+  if (
+    user.roles.some(
+      (g) =>
+        (g.role === 'admin' || g.role === 'coordinator') &&
+        (g.municipalityId === null || g.municipalityId === municipalityId),
+    )
+  ) {
+    return { all: true, organizationIds: [] };
+  }
+  if (!canAccessMunicipality(user, municipalityId, 'read'))
+    throw forbidden('Нет доступа к данным этого муниципалитета.');
+  return { all: false, organizationIds: organizationScope(user, 'read').organizationIds };
+}
+
+/** Live values of a program's indicators for a reporting year, computed from the registry now. */
+export async function computeProgramResults(options: {
+  db: Db;
+  user: AuthUser;
+  programId: number;
+  year: number;
+  organizationIds?: number[];
+  formValues?: FormValues;
+}) {
+  const tree = await findProgramTree(options.db, options.programId);
+  if (!tree) throw notFound('Программа мониторинга');
+  const scope = resultScope(options.user, tree.program.municipalityId);
+  const ctx = contextOf(tree, options.year, options.organizationIds);
+  const computed = await computeIndicators({
+    db: options.db,
+    ctx,
+    indicators: definitionsOf(tree),
+    formValues: options.formValues,
+  });
+  const visible = (organization: number | null) =>
+    scope.all || organization === null || scope.organizationIds.includes(organization);
+  return {
+    tree,
+    period: ctx.period,
+    results: computed.results.filter((r) => visible(r.organization)),
+    organizations: computed.organizations.filter((o) => visible(o.id)),
+    problems: computed.problems,
+  };
+}

@@ -1,0 +1,176 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ProgramTemplate } from '../../../core/templates/index.ts';
+import type { Db } from '../../db/client.ts';
+import { criteria, formFields, indicators, programs } from '../../db/schema/index.ts';
+
+export type ProgramRow = typeof programs.$inferSelect;
+export type CriterionRow = typeof criteria.$inferSelect;
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type FormFieldRow = typeof formFields.$inferSelect;
+
+export async function findPrograms(db: Db, municipalityIds: number[] | null) {
+  return db
+    .select({
+      id: programs.id,
+      municipalityId: programs.municipalityId,
+      title: programs.title,
+      templateCode: programs.templateCode,
+      isArchived: programs.isArchived,
+      updatedAt: programs.updatedAt,
+      indicatorCount: sql<number>`(select count(*)::int from ${indicators} where ${indicators.programId} = ${programs.id})`,
+    })
+    .from(programs)
+    .where(
+      municipalityIds
+        ? inArray(programs.municipalityId, municipalityIds.length ? municipalityIds : [-1])
+        : undefined,
+    )
+    .orderBy(asc(programs.isArchived), asc(programs.title));
+}
+
+export async function findProgramById(db: Db, id: number) {
+  const [row] = await db.select().from(programs).where(eq(programs.id, id));
+  return row;
+}
+
+/** The program with its criteria, indicators and form fields, in their order. */
+export async function findProgramTree(db: Db, id: number) {
+  const program = await findProgramById(db, id);
+  if (!program) return undefined;
+  const [criteriaRows, indicatorRows, fieldRows] = await Promise.all([
+    db
+      .select()
+      .from(criteria)
+      .where(eq(criteria.programId, id))
+      .orderBy(asc(criteria.sortOrder), asc(criteria.id)),
+    db
+      .select()
+      .from(indicators)
+      .where(eq(indicators.programId, id))
+      .orderBy(asc(indicators.sortOrder), asc(indicators.id)),
+    db
+      .select()
+      .from(formFields)
+      .where(eq(formFields.programId, id))
+      .orderBy(asc(formFields.sortOrder), asc(formFields.id)),
+  ]);
+  return { program, criteria: criteriaRows, indicators: indicatorRows, formFields: fieldRows };
+}
+export type ProgramTree = NonNullable<Awaited<ReturnType<typeof findProgramTree>>>;
+
+export async function insertProgramFromTemplate(db: Db, municipalityId: number, template: ProgramTemplate) {
+  const [program] = await db
+    .insert(programs)
+    .values({
+      municipalityId,
+      title: template.title,
+      description: `${template.description}\n\nИсточник: ${template.source}.`,
+      goals: template.goals,
+      templateCode: template.code,
+      parameters: template.parameters,
+    })
+    .returning();
+  let order = 0;
+  for (const [ci, c] of template.criteria.entries()) {
+    const [criterion] = await db
+      .insert(criteria)
+      .values({ programId: program.id, code: c.code, title: c.title, goal: c.goal ?? null, sortOrder: ci })
+      .returning();
+    await db.insert(indicators).values(
+      c.indicators.map((i) => ({
+        programId: program.id,
+        criterionId: criterion.id,
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        numerator: i.numerator,
+        denominator: i.denominator ?? null,
+        factor: i.factor ?? 1,
+        source: i.source,
+        method: i.method,
+        periodicity: i.periodicity,
+        deadline: i.deadline,
+        referenceDateRule: i.referenceDateRule,
+        direction: i.direction ?? 'higher',
+        levelHigh: i.levelHigh ?? null,
+        levelMedium: i.levelMedium ?? null,
+        isFormValue: i.isFormValue ?? false,
+        note: i.note ?? null,
+        sortOrder: order++,
+      })),
+    );
+  }
+  if (template.formFields.length) {
+    await db.insert(formFields).values(
+      template.formFields.map((f, i) => ({
+        programId: program.id,
+        code: f.code,
+        label: f.label,
+        type: f.type,
+        unit: f.unit ?? null,
+        hint: f.hint ?? null,
+        isRequired: f.isRequired ?? false,
+        min: f.min ?? null,
+        max: f.max ?? null,
+        notGreaterThan: f.notGreaterThan ?? null,
+        sortOrder: i,
+      })),
+    );
+  }
+  return program.id;
+}
+
+export async function insertProgram(db: Db, values: typeof programs.$inferInsert) {
+  const [row] = await db.insert(programs).values(values).returning({ id: programs.id });
+  return row.id;
+}
+
+export async function deleteProgram(db: Db, id: number) {
+  await db.delete(programs).where(eq(programs.id, id));
+}
+
+export const CHILD_TABLES = { criteria, indicators, formFields } as const;
+export type ChildKind = keyof typeof CHILD_TABLES;
+
+export async function findChild(db: Db, kind: ChildKind, id: number) {
+  const table = CHILD_TABLES[kind];
+  const [row] = await db.select().from(table).where(eq(table.id, id));
+  return row as (IndicatorRow & CriterionRow & FormFieldRow) | undefined;
+}
+
+export async function insertChild(db: Db, kind: ChildKind, values: Record<string, unknown>) {
+  const table = CHILD_TABLES[kind];
+  const [row] = await db
+    .insert(table)
+    .values(values as never)
+    .returning({ id: table.id });
+  return row.id;
+}
+
+export async function deleteChild(db: Db, kind: ChildKind, id: number) {
+  const table = CHILD_TABLES[kind];
+  await db.delete(table).where(eq(table.id, id));
+}
+
+export async function isCodeTaken(
+  db: Db,
+  kind: ChildKind,
+  programId: number,
+  code: string,
+  exceptId?: number,
+) {
+  const table = CHILD_TABLES[kind];
+  const rows = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(sql`${table.programId} = ${programId} and ${table.code} = ${code}`);
+  return rows.some((r) => r.id !== exceptId);
+}
+
+export async function countIndicatorsOfCriterion(db: Db, criterionId: number) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(indicators)
+    .where(eq(indicators.criterionId, criterionId));
+  return row.n;
+}

@@ -1,0 +1,308 @@
+import { describeFormula, parseFormula } from '../../../core/formula/index.ts';
+import { DEFAULT_PROGRAM_PARAMETERS } from '../../../core/indicators/period.ts';
+import { findTemplate, PROGRAM_TEMPLATES } from '../../../core/templates/index.ts';
+import type { Db } from '../../db/client.ts';
+import { programs } from '../../db/schema/index.ts';
+import { updateIfVersion } from '../../db/versioned.ts';
+import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import {
+  assertMunicipalityAccess,
+  municipalityScope,
+  requireUser,
+  type Actor,
+  type AuthUser,
+} from '../auth/access.ts';
+import {
+  CHILD_TABLES,
+  countIndicatorsOfCriterion,
+  deleteChild,
+  deleteProgram as deleteProgramRow,
+  findChild,
+  findProgramById,
+  findPrograms,
+  findProgramTree,
+  insertChild,
+  insertProgram,
+  insertProgramFromTemplate,
+  isCodeTaken,
+  type ChildKind,
+} from './programs.repository.ts';
+import type { UpdateProgramInput } from './programs.schema.ts';
+
+const CHILD_LABEL: Record<ChildKind, string> = {
+  criteria: 'Критерий',
+  indicators: 'Показатель',
+  formFields: 'Поле формы',
+};
+
+export function listTemplates() {
+  return PROGRAM_TEMPLATES.map((t) => ({
+    code: t.code,
+    title: t.title,
+    source: t.source,
+    criteriaCount: t.criteria.length,
+    indicatorCount: t.criteria.reduce((n, c) => n + c.indicators.length, 0),
+    formFieldCount: t.formFields.length,
+  }));
+}
+
+export async function listPrograms(options: { db: Db; user: AuthUser; municipalityId?: number }) {
+  const scope = municipalityScope(options.user, 'read');
+  const ids = options.municipalityId ? [options.municipalityId] : scope.all ? null : scope.ids;
+  if (options.municipalityId) assertMunicipalityAccess(options.user, options.municipalityId, 'read');
+  return findPrograms(options.db, ids);
+}
+
+export async function getProgramTree(options: { db: Db; user: AuthUser; id: number }) {
+  const tree = await findProgramTree(options.db, options.id);
+  if (!tree) throw notFound('Программа мониторинга');
+  assertMunicipalityAccess(options.user, tree.program.municipalityId, 'read');
+  return tree;
+}
+
+async function requireProgramForChange(db: Db, user: AuthUser, id: number) {
+  const program = await findProgramById(db, id);
+  if (!program) throw notFound('Программа мониторинга');
+  assertMunicipalityAccess(user, program.municipalityId, 'manage');
+  return program;
+}
+
+/** Loads a seed district's program into a municipality in one action; it can be edited afterwards. */
+export async function createProgramFromTemplate(options: {
+  db: Db;
+  actor: Actor;
+  municipalityId: number;
+  templateCode: string;
+}) {
+  const user = requireUser(options.actor.user);
+  assertMunicipalityAccess(user, options.municipalityId, 'manage');
+  const template = findTemplate(options.templateCode);
+  if (!template)
+    throw new AppError('validation_failed', `Шаблон «${options.templateCode}» не найден.`, {
+      field: 'templateCode',
+    });
+  return options.db.transaction(async (tx) => {
+    const id = await insertProgramFromTemplate(tx, options.municipalityId, template);
+    await recordAudit(tx, options.actor, {
+      action: 'create',
+      entity: 'program',
+      entityId: id,
+      municipalityId: options.municipalityId,
+      summary: `Загружена программа мониторинга из шаблона: ${template.title}`,
+    });
+    return id;
+  });
+}
+
+export async function createProgram(options: {
+  db: Db;
+  actor: Actor;
+  input: {
+    municipalityId: number;
+    title: string;
+    description?: string | null;
+    goals: string[];
+    parameters?: typeof DEFAULT_PROGRAM_PARAMETERS;
+  };
+}) {
+  const user = requireUser(options.actor.user);
+  const { input } = options;
+  assertMunicipalityAccess(user, input.municipalityId, 'manage');
+  return options.db.transaction(async (tx) => {
+    const id = await insertProgram(tx, {
+      municipalityId: input.municipalityId,
+      title: input.title,
+      description: input.description ?? null,
+      goals: input.goals,
+      parameters: input.parameters ?? DEFAULT_PROGRAM_PARAMETERS,
+    });
+    await recordAudit(tx, options.actor, {
+      action: 'create',
+      entity: 'program',
+      entityId: id,
+      municipalityId: input.municipalityId,
+      summary: `Создана программа мониторинга «${input.title}»`,
+    });
+    return id;
+  });
+}
+
+export async function updateProgram(options: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: UpdateProgramInput;
+}) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const before = await requireProgramForChange(tx, user, options.id);
+    const { version, ...patch } = options.input;
+    if (!(await updateIfVersion(tx, programs, options.id, version, patch))) throw versionConflict();
+    const after = (await findProgramById(tx, options.id))!;
+    const diff = diffRecords(before, after);
+    await recordAudit(tx, options.actor, {
+      action: 'update',
+      entity: 'program',
+      entityId: options.id,
+      municipalityId: after.municipalityId,
+      summary: `Изменена программа «${after.title}»`,
+      before: diff.before,
+      after: diff.after,
+    });
+  });
+}
+
+export async function removeProgram(options: { db: Db; actor: Actor; id: number }) {
+  const user = requireUser(options.actor.user);
+  await options.db.transaction(async (tx) => {
+    const program = await requireProgramForChange(tx, user, options.id);
+    await deleteProgramRow(tx, options.id);
+    await recordAudit(tx, options.actor, {
+      action: 'delete',
+      entity: 'program',
+      entityId: options.id,
+      municipalityId: program.municipalityId,
+      summary: `Удалена программа «${program.title}»`,
+      before: program,
+    });
+  });
+}
+
+/** Parses a formula; a broken one is refused with the Russian message and its position. */
+export function checkFormula(text: string | null | undefined, field: 'numerator' | 'denominator') {
+  if (!text?.trim()) return;
+  const parsed = parseFormula(text);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    throw new AppError(
+      'validation_failed',
+      `${field === 'numerator' ? 'Числитель' : 'Знаменатель'}: ${first.message}`,
+      {
+        field,
+        errors: parsed.errors,
+      },
+    );
+  }
+}
+
+export function validateFormula(text: string) {
+  const parsed = parseFormula(text);
+  return parsed.ok
+    ? { ok: true as const, errors: [], description: describeFormula(parsed.ast) }
+    : { ok: false as const, errors: parsed.errors, description: null };
+}
+
+async function checkChild(
+  db: Db,
+  kind: ChildKind,
+  programId: number,
+  values: Record<string, unknown>,
+  exceptId?: number,
+) {
+  if (typeof values.code === 'string' && (await isCodeTaken(db, kind, programId, values.code, exceptId))) {
+    throw new AppError('conflict', `${CHILD_LABEL[kind]} с кодом «${values.code}» уже есть в программе.`, {
+      field: 'code',
+    });
+  }
+  if (kind === 'indicators') {
+    checkFormula(values.numerator as string | undefined, 'numerator');
+    checkFormula(values.denominator as string | undefined, 'denominator');
+    if (values.criterionId !== undefined) {
+      const criterion = await findChild(db, 'criteria', values.criterionId as number);
+      if (!criterion || criterion.programId !== programId) {
+        throw new AppError('validation_failed', 'Критерий не найден в этой программе.', {
+          field: 'criterionId',
+        });
+      }
+    }
+  }
+  if (kind === 'formFields' && values.notGreaterThan) {
+    if (!(await isCodeTaken(db, 'formFields', programId, values.notGreaterThan as string))) {
+      throw new AppError(
+        'validation_failed',
+        `Поле «${values.notGreaterThan}», с которым сравнивается значение, не найдено в форме.`,
+        { field: 'notGreaterThan' },
+      );
+    }
+  }
+}
+
+export async function addChild(options: {
+  db: Db;
+  actor: Actor;
+  programId: number;
+  kind: ChildKind;
+  values: Record<string, unknown>;
+}) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const program = await requireProgramForChange(tx, user, options.programId);
+    await checkChild(tx, options.kind, program.id, options.values);
+    const id = await insertChild(tx, options.kind, { ...options.values, programId: program.id });
+    await recordAudit(tx, options.actor, {
+      action: 'create',
+      entity: options.kind,
+      entityId: id,
+      municipalityId: program.municipalityId,
+      summary: `${CHILD_LABEL[options.kind]} «${options.values.code}» добавлен в программу «${program.title}»`,
+      after: options.values,
+    });
+    return id;
+  });
+}
+
+export async function updateChild(options: {
+  db: Db;
+  actor: Actor;
+  kind: ChildKind;
+  id: number;
+  values: Record<string, unknown> & { version: number };
+}) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const before = await findChild(tx, options.kind, options.id);
+    if (!before) throw notFound(CHILD_LABEL[options.kind]);
+    const program = await requireProgramForChange(tx, user, before.programId);
+    const { version, ...patch } = options.values;
+    await checkChild(tx, options.kind, program.id, patch, options.id);
+    if (!(await updateIfVersion(tx, CHILD_TABLES[options.kind], options.id, version, patch)))
+      throw versionConflict();
+    const after = (await findChild(tx, options.kind, options.id))!;
+    const diff = diffRecords(before, after);
+    await recordAudit(tx, options.actor, {
+      action: 'update',
+      entity: options.kind,
+      entityId: options.id,
+      municipalityId: program.municipalityId,
+      summary: `${CHILD_LABEL[options.kind]} «${after.code}» изменён`,
+      before: diff.before,
+      after: diff.after,
+    });
+    return after;
+  });
+}
+
+export async function removeChild(options: { db: Db; actor: Actor; kind: ChildKind; id: number }) {
+  const user = requireUser(options.actor.user);
+  await options.db.transaction(async (tx) => {
+    const before = await findChild(tx, options.kind, options.id);
+    if (!before) throw notFound(CHILD_LABEL[options.kind]);
+    const program = await requireProgramForChange(tx, user, before.programId);
+    if (options.kind === 'criteria' && (await countIndicatorsOfCriterion(tx, options.id)) > 0) {
+      throw new AppError(
+        'conflict',
+        'В критерии есть показатели: перенесите или удалите их, затем удалите критерий.',
+      );
+    }
+    await deleteChild(tx, options.kind, options.id);
+    await recordAudit(tx, options.actor, {
+      action: 'delete',
+      entity: options.kind,
+      entityId: options.id,
+      municipalityId: program.municipalityId,
+      summary: `${CHILD_LABEL[options.kind]} «${before.code}» удалён из программы «${program.title}»`,
+      before,
+    });
+  });
+}
