@@ -3,6 +3,7 @@ import { AppError } from '../server/errors.ts';
 import { serveCommand, startCommand } from './serve.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { userCreateCommand, userResetPasswordCommand } from './users.ts';
+import { computeCommand } from './compute.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   seedCommand,
   userCreateCommand,
   userResetPasswordCommand,
+  computeCommand,
 ];
 
 export function usageError(message: string): AppError {

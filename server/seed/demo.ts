@@ -12,6 +12,8 @@ import { generatePassword, hashPassword } from '../modules/auth/passwords.ts';
 import { generateActivity, DEMO_PROVIDERS } from './demo-activity.ts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, DEMO_REGION } from './demo-district.ts';
 import { generateTeachers } from './demo-people.ts';
+import { findTemplate } from '../../core/templates/index.ts';
+import { insertProgramFromTemplate } from '../modules/programs/programs.repository.ts';
 
 export interface DemoAccount {
   login: string;
@@ -342,6 +344,8 @@ export async function seedDemo(options: {
       await db.insert(s.userRoles).values({ userId: user.id, role: spec.role, ...spec.scope });
       accounts.push({ login: spec.login, password, role: spec.role, description: spec.description });
     }
+    // The monitoring programs of two seed districts, ready to compute.
+    for (const code of ['seed-004-myasnikovsky', 'seed-002-zhirnovsky']) await insertProgramFromTemplate(db, m, findTemplate(code)!);
     await recordAudit(db, systemActor, {
       action: 'seed',
       entity: 'municipality',
