@@ -19,7 +19,11 @@ if (!files.length) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const result = spawnSync(process.execPath, [path.join(dir, '..', 'bin', 'run-ts.js'), path.join(dir, file)], { stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(dir, '..', 'bin', 'run-ts.js'), path.join(dir, file)],
+    { stdio: 'inherit' },
+  );
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

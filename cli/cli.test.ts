@@ -12,10 +12,19 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pedmonitor-cli-'));
 /** Runs the real `pedmonitor` command on a data folder of its own (always the embedded database). */
 async function pedmonitor(...args: string[]) {
   try {
-    const { stdout, stderr } = await run('node', [path.join(ROOT, 'bin/pedmonitor.js'), ...args, '--data', dataDir], {
-      env: { ...process.env, DATABASE_URL: '', PEDMONITOR_DEMO_PASSWORD: 'cli-demo-password', PEDMONITOR_ADMIN_PASSWORD: '' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await run(
+      'node',
+      [path.join(ROOT, 'bin/pedmonitor.js'), ...args, '--data', dataDir],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          PEDMONITOR_DEMO_PASSWORD: 'cli-demo-password',
+          PEDMONITOR_ADMIN_PASSWORD: '',
+        },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -42,11 +51,16 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pedmonitor command', () 
     const result = await pedmonitor('compute', '--program', '1', '--period', '2025');
     expect(result.code, result.stderr).toBe(0);
     const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
-    expect(Object.keys(rows[0]).sort()).toEqual(['denominator', 'indicator', 'level', 'numerator', 'organization', 'organizationName', 'value'].sort());
+    expect(Object.keys(rows[0]).sort()).toEqual(
+      ['denominator', 'indicator', 'level', 'numerator', 'organization', 'organizationName', 'value'].sort(),
+    );
     expect(rows).toHaveLength(13 * 26);
     const municipal = rows.find((r) => r.indicator === '1.1' && r.organization === null)!;
     expect(municipal.organizationName).toBe('Муниципалитет в целом');
-    expect(municipal.value).toBeCloseTo(((municipal.numerator as number) / (municipal.denominator as number)) * 100, 3);
+    expect(municipal.value).toBeCloseTo(
+      ((municipal.numerator as number) / (municipal.denominator as number)) * 100,
+      3,
+    );
   });
 
   it('compute writes CSV for Russian Excel and XLSX', async () => {
@@ -54,7 +68,17 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pedmonitor command', () 
     expect(csv.stdout.startsWith('\ufeffПоказатель;ID организации;Организация;')).toBe(true);
     expect(csv.stdout).toMatch(/;\d+,\d+;/); // decimal comma
     const file = path.join(dataDir, 'results.xlsx');
-    const xlsx = await pedmonitor('compute', '--program', '1', '--period', '2025', '--format', 'xlsx', '--output', file);
+    const xlsx = await pedmonitor(
+      'compute',
+      '--program',
+      '1',
+      '--period',
+      '2025',
+      '--format',
+      'xlsx',
+      '--output',
+      file,
+    );
     expect(xlsx.code, xlsx.stderr).toBe(0);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
@@ -69,10 +93,14 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pedmonitor command', () 
 
   it('refuses to open a data folder a running server holds, and names the server', async () => {
     const port = 3900 + Math.floor(Math.random() * 90);
-    const server = spawn('node', [path.join(ROOT, 'bin/pedmonitor.js'), 'serve', '--port', String(port), '--data', dataDir], {
-      env: { ...process.env, DATABASE_URL: '' },
-      stdio: 'pipe',
-    });
+    const server = spawn(
+      'node',
+      [path.join(ROOT, 'bin/pedmonitor.js'), 'serve', '--port', String(port), '--data', dataDir],
+      {
+        env: { ...process.env, DATABASE_URL: '' },
+        stdio: 'pipe',
+      },
+    );
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('server did not start')), 60_000);
@@ -87,7 +115,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pedmonitor command', () 
       expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
       const refused = await pedmonitor('migrate');
       expect(refused.code).toBe(3);
-      expect(refused.stderr).toContain(`занята запущенным сервером pedmonitor (PID ${server.pid}, порт ${port})`);
+      expect(refused.stderr).toContain(
+        `занята запущенным сервером pedmonitor (PID ${server.pid}, порт ${port})`,
+      );
     } finally {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
@@ -96,11 +126,31 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pedmonitor command', () 
   });
 
   it('user create prints a generated password once', async () => {
-    const created = await pedmonitor('user', 'create', '--login', 'new.methodist', '--name', 'Новикова Анна Петровна', '--role', 'coordinator', '--municipality', '1');
+    const created = await pedmonitor(
+      'user',
+      'create',
+      '--login',
+      'new.methodist',
+      '--name',
+      'Новикова Анна Петровна',
+      '--role',
+      'coordinator',
+      '--municipality',
+      '1',
+    );
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/Создан пользователь new\.methodist \(Муниципальный координатор: .+\)/);
     expect(created.stdout).toMatch(/Пароль: [A-Za-z0-9]{14}/);
-    const wrong = await pedmonitor('user', 'create', '--login', 'x123', '--name', 'Иванов Иван', '--role', 'coordinator');
+    const wrong = await pedmonitor(
+      'user',
+      'create',
+      '--login',
+      'x123',
+      '--name',
+      'Иванов Иван',
+      '--role',
+      'coordinator',
+    );
     expect(wrong.stderr).toMatch(/Для роли «Муниципальный координатор» укажите муниципалитет/);
   });
 });

@@ -7,29 +7,69 @@ import type { Command } from './commands.ts';
 import { intFlag, withDatabase } from './context.ts';
 import { print, progress } from './output.ts';
 
-const systemUser: AuthUser = { id: 0, login: 'cli', fullName: 'Командная строка', teacherId: null, roles: [{ role: 'admin', municipalityId: null, organizationId: null, associationId: null }] };
+const systemUser: AuthUser = {
+  id: 0,
+  login: 'cli',
+  fullName: 'Командная строка',
+  teacherId: null,
+  roles: [{ role: 'admin', municipalityId: null, organizationId: null, associationId: null }],
+};
 
 export const computeCommand: Command = {
   name: 'compute',
   usage: 'compute --program ID --period YYYY [--format json|csv|xlsx] [--output FILE]',
   summary: 'рассчитать показатели программы за отчётный год по реестру',
-  options: { program: { type: 'string' }, period: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' } },
+  options: {
+    program: { type: 'string' },
+    period: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string' },
+  },
   async run(flags) {
     const programId = intFlag(flags, 'program');
     const year = intFlag(flags, 'period');
     const format = (flags.format as string | undefined) ?? 'json';
-    if (!programId) throw new AppError('bad_request', 'Укажите программу: --program ID (список программ — в разделе «Программы мониторинга»).');
-    if (!year || year < 2000 || year > 2100) throw new AppError('bad_request', 'Укажите отчётный год: --period ГГГГ, например --period 2025.');
-    if (!['json', 'csv', 'xlsx'].includes(format)) throw new AppError('bad_request', `Неизвестный формат «${format}»: json, csv или xlsx.`);
-    if (format === 'xlsx' && typeof flags.output !== 'string') throw new AppError('bad_request', 'Для формата xlsx укажите файл: --output ФАЙЛ.xlsx');
+    if (!programId)
+      throw new AppError(
+        'bad_request',
+        'Укажите программу: --program ID (список программ — в разделе «Программы мониторинга»).',
+      );
+    if (!year || year < 2000 || year > 2100)
+      throw new AppError('bad_request', 'Укажите отчётный год: --period ГГГГ, например --period 2025.');
+    if (!['json', 'csv', 'xlsx'].includes(format))
+      throw new AppError('bad_request', `Неизвестный формат «${format}»: json, csv или xlsx.`);
+    if (format === 'xlsx' && typeof flags.output !== 'string')
+      throw new AppError('bad_request', 'Для формата xlsx укажите файл: --output ФАЙЛ.xlsx');
     await withDatabase(flags, async (database) => {
       const started = Date.now();
-      const { tree, results, problems } = await computeProgramResults({ db: database.db, user: systemUser, programId, year });
-      for (const p of problems) progress(`Показатель ${p.indicator}, ${p.part === 'numerator' ? 'числитель' : 'знаменатель'}: ${p.errors[0].message}`);
-      progress(`Рассчитано за ${Date.now() - started} мс: ${tree.indicators.length} показателей × ${new Set(results.map((r) => r.organization)).size} строк.`);
+      const { tree, results, problems } = await computeProgramResults({
+        db: database.db,
+        user: systemUser,
+        programId,
+        year,
+      });
+      for (const p of problems)
+        progress(
+          `Показатель ${p.indicator}, ${p.part === 'numerator' ? 'числитель' : 'знаменатель'}: ${p.errors[0].message}`,
+        );
+      progress(
+        `Рассчитано за ${Date.now() - started} мс: ${tree.indicators.length} показателей × ${new Set(results.map((r) => r.organization)).size} строк.`,
+      );
       const output =
         format === 'json'
-          ? JSON.stringify(results.map((r) => ({ indicator: r.indicator, organization: r.organization, organizationName: r.organizationName, value: r.value, numerator: r.numerator, denominator: r.denominator, level: r.level })), null, 2)
+          ? JSON.stringify(
+              results.map((r) => ({
+                indicator: r.indicator,
+                organization: r.organization,
+                organizationName: r.organizationName,
+                value: r.value,
+                numerator: r.numerator,
+                denominator: r.denominator,
+                level: r.level,
+              })),
+              null,
+              2,
+            )
           : format === 'csv'
             ? resultsToCsv(results)
             : await resultsToXlsx(tree, year, results);

@@ -345,7 +345,8 @@ export async function seedDemo(options: {
       accounts.push({ login: spec.login, password, role: spec.role, description: spec.description });
     }
     // The monitoring programs of two seed districts, ready to compute.
-    for (const code of ['seed-004-myasnikovsky', 'seed-002-zhirnovsky']) await insertProgramFromTemplate(db, m, findTemplate(code)!);
+    for (const code of ['seed-004-myasnikovsky', 'seed-002-zhirnovsky'])
+      await insertProgramFromTemplate(db, m, findTemplate(code)!);
     await recordAudit(db, systemActor, {
       action: 'seed',
       entity: 'municipality',
