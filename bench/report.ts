@@ -12,7 +12,7 @@ export async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ r
 }
 
 /** Writes bench/results/<name>.json with the machine it ran on. */
-export function writeReport(name: string, report: Record<string, unknown>) {
+export function writeReport<T extends Record<string, unknown>>(name: string, report: T) {
   const dir = path.join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const full = {
