@@ -10,6 +10,8 @@ import { MunicipalityPage } from './pages/MunicipalityPage.tsx';
 import { MyOrganizationPage, OrganizationPage } from './pages/organizations/OrganizationPage.tsx';
 import { OrganizationsPage } from './pages/organizations/OrganizationsPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
+import { ProgramPage } from './pages/programs/ProgramPage.tsx';
+import { ProgramsPage } from './pages/programs/ProgramsPage.tsx';
 import { teachersRoutes } from './pages/teachers/routes.tsx';
 import { registersRoutes } from './pages/registers/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
@@ -51,6 +53,8 @@ export const router = createBrowserRouter([
           { path: '/municipality', element: <MunicipalityPage /> },
           { path: '/users', element: <UsersPage /> },
           { path: '/audit', element: <AuditPage /> },
+          { path: '/programs', element: <ProgramsPage /> },
+          { path: '/programs/:id', element: <ProgramPage /> },
           ...teachersRoutes,
           ...registersRoutes,
           ...exchangeRoutes,

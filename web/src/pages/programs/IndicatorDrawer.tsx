@@ -1,0 +1,292 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Drawer,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { parseFormula } from '../../../../core/formula/index.ts';
+import { UNIT_LABEL, type IndicatorUnit } from '../../../../core/indicators/levels.ts';
+import { api, ApiError } from '../../api/client.ts';
+import { notifySaved } from '../../lib/forms.ts';
+import type { Criterion, Indicator, ProgramTree } from './api.ts';
+import { FormulaInput } from './FormulaInput.tsx';
+import { formatValue } from './format.ts';
+
+type Draft = Omit<Indicator, 'id' | 'version' | 'sortOrder' | 'targets'>;
+
+const empty = (criterionId: number): Draft => ({
+  criterionId,
+  code: '',
+  name: '',
+  unit: 'percent',
+  numerator: 'teachers()',
+  denominator: 'teachers()',
+  factor: 100,
+  source: '',
+  method: '',
+  periodicity: 'Ежегодно',
+  deadline: '',
+  referenceDateRule: '',
+  direction: 'higher',
+  levelHigh: 70,
+  levelMedium: 40,
+  isFormValue: false,
+  note: '',
+});
+
+const parsesOk = (text: string | null, optional: boolean) =>
+  !text?.trim() ? optional : parseFormula(text).ok;
+
+/** Add or edit an indicator; the formula validates as one types and its value is previewed on current data. */
+export function IndicatorDrawer({
+  program,
+  indicator,
+  criterion,
+  year,
+  onClose,
+}: {
+  program: ProgramTree;
+  indicator?: Indicator;
+  criterion: Criterion;
+  year: number;
+  onClose(): void;
+}) {
+  const client = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(indicator ? { ...indicator } : empty(criterion.id));
+  const [error, setError] = useState<ApiError | null>(null);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const formulasOk = parsesOk(draft.numerator, false) && parsesOk(draft.denominator, true);
+  const [debounced] = useDebouncedValue(
+    { numerator: draft.numerator, denominator: draft.denominator, unit: draft.unit, factor: draft.factor },
+    600,
+  );
+  const preview = useQuery({
+    queryKey: ['indicator-preview', program.id, year, debounced],
+    queryFn: () =>
+      api.post<{
+        municipal: { value: number | null; numerator: number | null; denominator: number | null };
+        organizations: number;
+        withValue: number;
+        min: number | null;
+        max: number | null;
+      }>(`/api/programs/${program.id}/preview`, {
+        ...debounced,
+        denominator: debounced.denominator || null,
+        factor: debounced.factor || 1,
+        year,
+      }),
+    enabled:
+      parsesOk(debounced.numerator, false) && parsesOk(debounced.denominator, true) && debounced.factor > 0,
+    retry: false,
+  });
+  const save = useMutation({
+    mutationFn: () => {
+      const body = {
+        ...draft,
+        denominator: draft.denominator || null,
+        levelHigh: draft.levelHigh ?? null,
+        levelMedium: draft.levelMedium ?? null,
+      };
+      return indicator
+        ? api.patch<ProgramTree>(`/api/indicators/${indicator.id}`, { ...body, version: indicator.version })
+        : api.post<ProgramTree>(`/api/programs/${program.id}/indicators`, body);
+    },
+    onSuccess: (tree) => {
+      client.setQueryData(['program', program.id], tree);
+      client.invalidateQueries({ queryKey: ['program-results', program.id] });
+      notifySaved(indicator ? 'Показатель сохранён' : 'Показатель добавлен');
+      onClose();
+    },
+    onError: (e) => setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', 'Не удалось сохранить')),
+  });
+  const fieldError = (field: string) =>
+    (error?.details as { field?: string } | null)?.field === field ? error!.message : null;
+
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={indicator ? `Показатель ${indicator.code}` : `Новый показатель в критерии ${criterion.code}`}
+    >
+      <Stack>
+        {error && !fieldError('numerator') && !fieldError('denominator') && (
+          <Alert color="red">{error.message}</Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label="Код"
+            value={draft.code}
+            onChange={(e) => set('code', e.currentTarget.value)}
+            error={fieldError('code')}
+          />
+          <Select
+            label="Критерий"
+            data={program.criteria.map((c) => ({ value: String(c.id), label: `${c.code}. ${c.title}` }))}
+            value={String(draft.criterionId)}
+            onChange={(v) => v && set('criterionId', Number(v))}
+            allowDeselect={false}
+            style={{ gridColumn: 'span 2' }}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Наименование"
+          autosize
+          value={draft.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+        />
+        <Group grow align="flex-start">
+          <Select
+            label="Единица измерения"
+            data={(Object.keys(UNIT_LABEL) as IndicatorUnit[]).map((u) => ({
+              value: u,
+              label: UNIT_LABEL[u],
+            }))}
+            value={draft.unit}
+            onChange={(v) => {
+              if (!v) return;
+              set('unit', v as IndicatorUnit);
+              if (v === 'percent' && draft.factor === 1) set('factor', 100);
+              if (v !== 'percent' && draft.factor === 100) set('factor', 1);
+            }}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label="Множитель"
+            decimalSeparator=","
+            value={draft.factor}
+            onChange={(v) => set('factor', Number(v) || 0)}
+            min={0}
+          />
+        </Group>
+        <FormulaInput
+          label="Числитель"
+          value={draft.numerator}
+          onChange={(v) => set('numerator', v)}
+          serverError={fieldError('numerator')}
+        />
+        <FormulaInput
+          label="Знаменатель"
+          value={draft.denominator ?? ''}
+          onChange={(v) => set('denominator', v)}
+          isOptional
+          serverError={fieldError('denominator')}
+        />
+        <Paper withBorder p="sm" bg="gray.0" aria-live="polite">
+          <Text size="sm" fw={500}>
+            Значение на текущих данных за {year} год
+          </Text>
+          {!formulasOk ? (
+            <Text size="sm" c="dimmed">
+              Исправьте формулу, чтобы увидеть значение.
+            </Text>
+          ) : preview.isFetching ? (
+            <Text size="sm" c="dimmed">
+              Расчёт…
+            </Text>
+          ) : preview.error ? (
+            <Text size="sm" c="red">
+              {(preview.error as Error).message}
+            </Text>
+          ) : preview.data ? (
+            <Text size="sm" data-testid="indicator-preview">
+              По муниципалитету: <b>{formatValue(preview.data.municipal.value, draft.unit)}</b>
+              {preview.data.municipal.denominator !== null &&
+                ` (${preview.data.municipal.numerator} из ${preview.data.municipal.denominator})`}
+              {preview.data.withValue > 0 &&
+                `; по организациям от ${formatValue(preview.data.min, draft.unit)} до ${formatValue(preview.data.max, draft.unit)}`}
+            </Text>
+          ) : null}
+        </Paper>
+        <Group grow align="flex-end">
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              Лучше, когда значение
+            </Text>
+            <SegmentedControl
+              fullWidth
+              value={draft.direction}
+              onChange={(v) => set('direction', v as 'higher' | 'lower')}
+              data={[
+                { value: 'higher', label: 'выше' },
+                { value: 'lower', label: 'ниже' },
+              ]}
+            />
+          </div>
+          <NumberInput
+            label="Порог «высокий»"
+            decimalSeparator=","
+            value={draft.levelHigh ?? ''}
+            onChange={(v) => set('levelHigh', v === '' ? null : Number(v))}
+          />
+          <NumberInput
+            label="Порог «средний»"
+            decimalSeparator=","
+            value={draft.levelMedium ?? ''}
+            onChange={(v) => set('levelMedium', v === '' ? null : Number(v))}
+          />
+        </Group>
+        <TextInput
+          label="Источник данных"
+          value={draft.source ?? ''}
+          onChange={(e) => set('source', e.currentTarget.value)}
+        />
+        <TextInput
+          label="Метод сбора и обработки"
+          value={draft.method ?? ''}
+          onChange={(e) => set('method', e.currentTarget.value)}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label="Периодичность"
+            value={draft.periodicity ?? ''}
+            onChange={(e) => set('periodicity', e.currentTarget.value)}
+          />
+          <TextInput
+            label="Срок сбора"
+            value={draft.deadline ?? ''}
+            onChange={(e) => set('deadline', e.currentTarget.value)}
+          />
+          <TextInput
+            label="По состоянию на"
+            value={draft.referenceDateRule ?? ''}
+            onChange={(e) => set('referenceDateRule', e.currentTarget.value)}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label="Значение из формы мониторинга (реестр этих данных не содержит)"
+          checked={draft.isFormValue}
+          onChange={(e) => set('isFormValue', e.currentTarget.checked)}
+        />
+        <Textarea
+          label="Примечание"
+          autosize
+          value={draft.note ?? ''}
+          onChange={(e) => set('note', e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!formulasOk}>
+            Сохранить
+          </Button>
+        </Group>
+      </Stack>
+    </Drawer>
+  );
+}

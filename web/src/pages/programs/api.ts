@@ -1,0 +1,117 @@
+import type { FormulaError } from '../../../../core/formula/index.ts';
+import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
+import type { ProgramParameters } from '../../../../core/indicators/period.ts';
+
+export interface ProgramSummary {
+  id: number;
+  municipalityId: number;
+  title: string;
+  templateCode: string | null;
+  isArchived: boolean;
+  indicatorCount: number;
+  updatedAt: string;
+}
+
+export interface TemplateSummary {
+  code: string;
+  title: string;
+  source: string;
+  criteriaCount: number;
+  indicatorCount: number;
+  formFieldCount: number;
+}
+
+export interface Indicator {
+  id: number;
+  criterionId: number;
+  code: string;
+  name: string;
+  unit: IndicatorUnit;
+  numerator: string;
+  denominator: string | null;
+  factor: number;
+  source: string | null;
+  method: string | null;
+  periodicity: string | null;
+  deadline: string | null;
+  referenceDateRule: string | null;
+  direction: 'higher' | 'lower';
+  levelHigh: number | null;
+  levelMedium: number | null;
+  targets: Record<string, number>;
+  isFormValue: boolean;
+  note: string | null;
+  sortOrder: number;
+  version: number;
+}
+
+export interface Criterion {
+  id: number;
+  code: string;
+  title: string;
+  goal: string | null;
+  sortOrder: number;
+  version: number;
+  indicators: Indicator[];
+}
+
+export interface FormField {
+  id: number;
+  code: string;
+  label: string;
+  type: 'number' | 'integer' | 'text' | 'boolean';
+  unit: string | null;
+  hint: string | null;
+  isRequired: boolean;
+  min: number | null;
+  max: number | null;
+  notGreaterThan: string | null;
+  sortOrder: number;
+  version: number;
+}
+
+export interface ProgramTree {
+  id: number;
+  municipalityId: number;
+  title: string;
+  description: string | null;
+  goals: string[];
+  templateCode: string | null;
+  parameters: ProgramParameters;
+  referenceDateText: string;
+  isArchived: boolean;
+  version: number;
+  criteria: Criterion[];
+  formFields: FormField[];
+}
+
+export interface IndicatorResult {
+  indicator: string;
+  organization: number | null;
+  organizationName: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  level: IndicatorLevel | null;
+}
+
+export interface ResultsResponse {
+  period: { year: number; start: string; end: string; referenceDate: string };
+  organizations: { id: number; name: string }[];
+  results: IndicatorResult[];
+  problems: { indicator: string; part: string; errors: FormulaError[] }[];
+}
+
+export interface DrilldownResponse {
+  indicator: string;
+  organizationId: number | null;
+  part: string;
+  formula: string;
+  calls: {
+    description: string;
+    function: string;
+    isPersonal: boolean;
+    total: number;
+    rows: { id: number | null; label: string; organization: string | null; detail: string | null }[];
+  }[];
+}
