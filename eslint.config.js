@@ -40,7 +40,7 @@ export default tseslint.config(
   layer(['web/**'], ['server', 'cli'], '`web` never imports `server` or `cli`: talk to the API over HTTP.'),
   layer(['server/**'], ['cli', 'web'], '`server` imports only `core`.'),
   {
-    files: ['bin/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    files: ['bin/**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
   },
 );

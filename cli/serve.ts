@@ -6,6 +6,8 @@ import type { Command } from './commands.ts';
 import { configFromFlags, type Flags } from './context.ts';
 import { print, printAccounts, printAdmin, progress } from './output.ts';
 import { ensureWebBuilt } from './web-build.ts';
+import { todayOf } from '../server/config.ts';
+import { scheduleReminders } from '../server/modules/notifications/reminders.ts';
 
 const serveOptions = {
   port: { type: 'string' },
@@ -30,6 +32,12 @@ async function serve(flags: Flags, seedIfEmpty: boolean) {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  scheduleReminders({
+    db: database.db,
+    today: () => todayOf(config),
+    baseUrl: url,
+    log: (m) => app.log.warn(m),
+  });
   print('');
   print(`pedmonitor работает: ${url}`);
   print(

@@ -25,6 +25,8 @@ import { registersModule } from './modules/registers/index.ts';
 import { exchangeModule } from './modules/exchange/index.ts';
 import { programsRoutes } from './modules/programs/programs.routes.ts';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.ts';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -41,6 +43,8 @@ const MODULES = [
   exchangeModule,
   programsRoutes,
   indicatorsRoutes,
+  campaignsRoutes,
+  notificationsRoutes,
 ];
 
 export interface BuildAppOptions {

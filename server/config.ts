@@ -14,6 +14,8 @@ export interface Config {
   /** Login attempts allowed per IP within `loginWindowMinutes`. */
   loginMaxAttempts: number;
   loginWindowMinutes: number;
+  /** A fixed «today» (YYYY-MM-DD) for demonstrations and tests of deadlines; the real date when absent. */
+  fixedToday?: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   webDist: string;
@@ -44,7 +46,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     demoPassword: env.PEDMONITOR_DEMO_PASSWORD || undefined,
     loginMaxAttempts: Number(env.PEDMONITOR_LOGIN_MAX_ATTEMPTS ?? 10),
     loginWindowMinutes: Number(env.PEDMONITOR_LOGIN_WINDOW_MINUTES ?? 15),
+    fixedToday: env.PEDMONITOR_TODAY || undefined,
     trustProxy: env.PEDMONITOR_TRUST_PROXY === '1' || env.PEDMONITOR_TRUST_PROXY === 'true',
     webDist: path.join(ROOT_DIR, 'web', 'dist'),
   };
+}
+
+/** Today's date as the server sees it (local calendar day), or the fixed one of the configuration. */
+export function todayOf(config: Pick<Config, 'fixedToday'>): string {
+  if (config.fixedToday) return config.fixedToday;
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The moment to stamp an action with: now, or noon of the fixed «today» when the configuration fixes it. */
+export function nowFor(today: string): Date {
+  return today === todayOf({}) ? new Date() : new Date(`${today}T12:00:00Z`);
 }

@@ -3,3 +3,4 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './registry.ts';
 export * from './programs.ts';
+export * from './campaigns.ts';

@@ -168,7 +168,10 @@ async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promis
 }
 
 /** The organizations a computation reports on, in the natural order of their names. */
-export async function findComputedOrganizations(db: Db, ctx: ComputeContext) {
+export async function findComputedOrganizations(
+  db: Db,
+  ctx: Pick<ComputeContext, 'municipalityId' | 'organizationIds'>,
+) {
   const filter = ctx.organizationIds
     ? ctx.organizationIds.length
       ? sql`and id in (${sql.join(

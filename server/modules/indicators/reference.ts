@@ -194,54 +194,48 @@ export function referenceCount(
               .certificationsOf(t.id)
               .some((c) => between(c.date, window) && sub((n) => (n === 'result' ? c.result : undefined)));
           case 'diagnosed':
-            return data
-              .diagnosticsOf(t.id)
-              .some(
-                (d) =>
-                  between(d.date, window) &&
-                  sub(
-                    (n) =>
-                      ({
-                        level: d.level,
-                        area: d.areas,
-                        instrument: d.instrument,
-                        deficit: d.deficitCodes,
-                        withDeficits: d.deficitCodes.length > 0,
-                      })[n],
-                  ),
-              );
+            return data.diagnosticsOf(t.id).some(
+              (d) =>
+                between(d.date, window) &&
+                sub(
+                  (n) =>
+                    ({
+                      level: d.level,
+                      area: d.areas,
+                      instrument: d.instrument,
+                      deficit: d.deficitCodes,
+                      withDeficits: d.deficitCodes.length > 0,
+                    })[n],
+                ),
+            );
           case 'trained':
-            return data
-              .trainingsOf(t.id)
-              .some(
-                (x) =>
-                  between(x.endDate, window) &&
-                  sub(
-                    (n) =>
-                      ({
-                        type: x.type,
-                        topic: x.topics,
-                        provider: x.providerId ? data.providers.get(x.providerId)!.kind : null,
-                        hours: x.hours,
-                      })[n],
-                  ),
-              );
+            return data.trainingsOf(t.id).some(
+              (x) =>
+                between(x.endDate, window) &&
+                sub(
+                  (n) =>
+                    ({
+                      type: x.type,
+                      topic: x.topics,
+                      provider: x.providerId ? data.providers.get(x.providerId)!.kind : null,
+                      hours: x.hours,
+                    })[n],
+                ),
+            );
           case 'route':
-            return data
-              .routesOf(t.id)
-              .some(
-                (r) =>
-                  overlaps(r.startDate, r.endDate, window) &&
-                  sub(
-                    (n) =>
-                      ({
-                        curator: Boolean(r.curatorName),
-                        tutor: Boolean(r.tutorName),
-                        fromDiagnostic: r.diagnosticId !== null,
-                        status: r.status,
-                      })[n],
-                  ),
-              );
+            return data.routesOf(t.id).some(
+              (r) =>
+                overlaps(r.startDate, r.endDate, window) &&
+                sub(
+                  (n) =>
+                    ({
+                      curator: Boolean(r.curatorName),
+                      tutor: Boolean(r.tutorName),
+                      fromDiagnostic: r.diagnosticId !== null,
+                      status: r.status,
+                    })[n],
+                ),
+            );
           case 'mentor':
           case 'mentee':
             return data.pairs.some(

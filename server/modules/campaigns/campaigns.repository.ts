@@ -1,0 +1,250 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  campaignParticipants,
+  campaignResults,
+  campaigns,
+  organizations,
+  programs,
+  reminders,
+  submissionEvents,
+  submissions,
+  userRoles,
+  users,
+} from '../../db/schema/index.ts';
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+export type SubmissionRow = typeof submissions.$inferSelect;
+
+export async function findCampaigns(db: Db, municipalityIds: number[] | null) {
+  return db
+    .select({
+      id: campaigns.id,
+      municipalityId: campaigns.municipalityId,
+      programId: campaigns.programId,
+      programTitle: programs.title,
+      title: campaigns.title,
+      year: campaigns.year,
+      status: campaigns.status,
+      initialStart: campaigns.initialStart,
+      mainEnd: campaigns.mainEnd,
+      finalEnd: campaigns.finalEnd,
+      participantCount: sql<number>`(select count(*)::int from ${campaignParticipants} where ${campaignParticipants.campaignId} = ${campaigns.id})`,
+      submittedCount: sql<number>`(select count(*)::int from ${submissions} where ${submissions.campaignId} = ${campaigns.id} and ${submissions.status} in ('submitted', 'accepted'))`,
+    })
+    .from(campaigns)
+    .innerJoin(programs, eq(programs.id, campaigns.programId))
+    .where(
+      municipalityIds
+        ? inArray(campaigns.municipalityId, municipalityIds.length ? municipalityIds : [-1])
+        : undefined,
+    )
+    .orderBy(desc(campaigns.year), desc(campaigns.id));
+}
+
+export async function findCampaignById(db: Db, id: number) {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  return row;
+}
+
+export async function insertCampaign(
+  db: Db,
+  values: typeof campaigns.$inferInsert,
+  organizationIds: number[],
+) {
+  const [row] = await db.insert(campaigns).values(values).returning({ id: campaigns.id });
+  await replaceParticipants(db, row.id, organizationIds);
+  return row.id;
+}
+
+export async function replaceParticipants(db: Db, campaignId: number, organizationIds: number[]) {
+  const current = await db
+    .select()
+    .from(campaignParticipants)
+    .where(eq(campaignParticipants.campaignId, campaignId));
+  const keep = new Set(organizationIds);
+  const removed = current.filter((p) => !keep.has(p.organizationId)).map((p) => p.organizationId);
+  if (removed.length) {
+    await db
+      .delete(campaignParticipants)
+      .where(
+        and(
+          eq(campaignParticipants.campaignId, campaignId),
+          inArray(campaignParticipants.organizationId, removed),
+        ),
+      );
+  }
+  const existing = new Set(current.map((p) => p.organizationId));
+  const added = organizationIds.filter((id) => !existing.has(id));
+  if (added.length)
+    await db
+      .insert(campaignParticipants)
+      .values(added.map((organizationId) => ({ campaignId, organizationId })));
+}
+
+export async function findParticipants(db: Db, campaignId: number) {
+  return db
+    .select({
+      organizationId: campaignParticipants.organizationId,
+      organizationName: organizations.shortName,
+      kind: organizations.kind,
+      isLowResults: organizations.isLowResults,
+      isHardSocialConditions: organizations.isHardSocialConditions,
+      reopenedUntil: campaignParticipants.reopenedUntil,
+    })
+    .from(campaignParticipants)
+    .innerJoin(organizations, eq(organizations.id, campaignParticipants.organizationId))
+    .where(eq(campaignParticipants.campaignId, campaignId))
+    .orderBy(
+      sql`case ${organizations.kind} when 'school' then 0 when 'preschool' then 1 else 2 end`,
+      sql`nullif(substring(${organizations.shortName} from '№\\s*(\\d+)'), '')::int nulls last`,
+      asc(organizations.shortName),
+    );
+}
+
+export async function findParticipant(db: Db, campaignId: number, organizationId: number) {
+  const [row] = await db
+    .select()
+    .from(campaignParticipants)
+    .where(
+      and(
+        eq(campaignParticipants.campaignId, campaignId),
+        eq(campaignParticipants.organizationId, organizationId),
+      ),
+    );
+  return row;
+}
+
+export async function setReopenedUntil(
+  db: Db,
+  campaignId: number,
+  organizationId: number,
+  until: string | null,
+) {
+  await db
+    .update(campaignParticipants)
+    .set({ reopenedUntil: until })
+    .where(
+      and(
+        eq(campaignParticipants.campaignId, campaignId),
+        eq(campaignParticipants.organizationId, organizationId),
+      ),
+    );
+}
+
+export async function findSubmissions(db: Db, campaignId: number) {
+  return db.select().from(submissions).where(eq(submissions.campaignId, campaignId));
+}
+
+export async function findSubmission(db: Db, campaignId: number, organizationId: number) {
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.campaignId, campaignId), eq(submissions.organizationId, organizationId)));
+  return row;
+}
+
+export async function insertSubmission(db: Db, values: typeof submissions.$inferInsert) {
+  const [row] = await db.insert(submissions).values(values).returning();
+  return row;
+}
+
+export async function insertSubmissionEvent(db: Db, values: typeof submissionEvents.$inferInsert) {
+  await db.insert(submissionEvents).values(values);
+}
+
+export async function findSubmissionEvents(db: Db, submissionId: number) {
+  return db
+    .select()
+    .from(submissionEvents)
+    .where(eq(submissionEvents.submissionId, submissionId))
+    .orderBy(asc(submissionEvents.id));
+}
+
+/** The same program's campaign of the year before, for «far from last year» warnings and dynamics. */
+export async function findPreviousCampaign(db: Db, campaign: CampaignRow) {
+  const [row] = await db
+    .select()
+    .from(campaigns)
+    .where(
+      and(
+        eq(campaigns.municipalityId, campaign.municipalityId),
+        eq(campaigns.programId, campaign.programId),
+        sql`${campaigns.year} < ${campaign.year}`,
+      ),
+    )
+    .orderBy(desc(campaigns.year))
+    .limit(1);
+  return row;
+}
+
+export async function insertFrozenResults(db: Db, rows: (typeof campaignResults.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db.insert(campaignResults).values(rows.slice(i, i + 1000));
+}
+
+export async function findFrozenResults(db: Db, campaignId: number) {
+  return db.select().from(campaignResults).where(eq(campaignResults.campaignId, campaignId));
+}
+
+/** E-mail addresses and ids of an organization's responsible persons (active org_manager accounts). */
+export async function findResponsibleUsers(db: Db, organizationIds: number[]) {
+  if (!organizationIds.length) return [];
+  return db
+    .select({
+      userId: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      organizationId: userRoles.organizationId,
+    })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(
+      and(
+        eq(userRoles.role, 'org_manager'),
+        inArray(userRoles.organizationId, organizationIds),
+        eq(users.isActive, true),
+      ),
+    );
+}
+
+/** Coordinators of a municipality, told when a submission arrives. */
+export async function findCoordinators(db: Db, municipalityId: number) {
+  return db
+    .select({ userId: users.id, email: users.email })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(
+      and(
+        eq(userRoles.role, 'coordinator'),
+        eq(userRoles.municipalityId, municipalityId),
+        eq(users.isActive, true),
+      ),
+    );
+}
+
+export async function findActiveCampaigns(db: Db) {
+  return db.select().from(campaigns).where(eq(campaigns.status, 'active'));
+}
+
+/** Claims a reminder; null when it was already sent (the unique key makes the job idempotent). */
+export async function claimReminder(
+  db: Db,
+  values: {
+    campaignId: number;
+    organizationId: number;
+    kind: 'before_deadline' | 'after_deadline';
+    deadline: string;
+  },
+): Promise<number | null> {
+  const rows = await db
+    .insert(reminders)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: reminders.id });
+  return rows[0]?.id ?? null;
+}
+
+export async function recordReminderOutcome(db: Db, id: number, recipients: string[], error: string | null) {
+  await db.update(reminders).set({ recipients, error }).where(eq(reminders.id, id));
+}

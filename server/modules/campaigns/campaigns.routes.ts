@@ -1,0 +1,306 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { todayOf } from '../../config.ts';
+import { AppError } from '../../errors.ts';
+import { IdParams } from '../../http/fields.ts';
+import { requireUser } from '../auth/access.ts';
+import { findProgramTree } from '../programs/programs.repository.ts';
+import { findParticipants, findSubmission } from './campaigns.repository.ts';
+import {
+  CampaignOrgParams,
+  CreateCampaignInput,
+  ReopenInput,
+  ReturnInput,
+  ReviewInput,
+  SaveSubmissionInput,
+  UpdateCampaignInput,
+} from './campaigns.schema.ts';
+import {
+  closeCampaign,
+  createCampaign,
+  getCampaignResults,
+  getCampaignView,
+  listCampaigns,
+  requireCampaign,
+  updateCampaign,
+} from './campaigns.service.ts';
+import { buildFormWorkbook, parseFormWorkbook } from './form-workbook.ts';
+import { assertSubmissionAccess } from './campaigns.policy.ts';
+import {
+  getSubmissionView,
+  reopenForOrganization,
+  reviewForm,
+  saveDraft,
+  submitForm,
+} from './submissions.service.ts';
+
+const tags = ['Мониторинг'];
+const Ok = z.object({ ok: z.boolean() });
+
+export async function campaignsRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const today = () => todayOf(app.config);
+
+  r.get(
+    '/api/campaigns',
+    { schema: { tags, summary: 'Мониторинги (кампании) муниципалитетов пользователя' } },
+    async (req) => listCampaigns({ db: app.db, user: requireUser(req.user) }),
+  );
+
+  r.post(
+    '/api/campaigns',
+    {
+      schema: {
+        tags,
+        summary: 'Создать мониторинг: программа, год, участники, даты этапов (по умолчанию — из шаблона)',
+        body: CreateCampaignInput,
+      },
+    },
+    async (req, reply) => {
+      const id = await createCampaign({ db: app.db, actor: req.actor, input: req.body });
+      reply.status(201);
+      return getCampaignView({ db: app.db, user: requireUser(req.user), id, today: today() });
+    },
+  );
+
+  r.get(
+    '/api/campaigns/:id',
+    { schema: { tags, summary: 'Мониторинг: текущий этап и состояние форм организаций', params: IdParams } },
+    async (req) =>
+      getCampaignView({ db: app.db, user: requireUser(req.user), id: req.params.id, today: today() }),
+  );
+
+  r.patch(
+    '/api/campaigns/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить даты, участников, напоминания',
+        params: IdParams,
+        body: UpdateCampaignInput,
+      },
+    },
+    async (req) => {
+      await updateCampaign({ db: app.db, actor: req.actor, id: req.params.id, input: req.body });
+      return getCampaignView({ db: app.db, user: requireUser(req.user), id: req.params.id, today: today() });
+    },
+  );
+
+  r.post(
+    '/api/campaigns/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Закрыть мониторинг и заморозить результаты',
+        params: IdParams,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await closeCampaign({ db: app.db, actor: req.actor, id: req.params.id });
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    '/api/campaigns/:id/results',
+    { schema: { tags, summary: 'Результаты мониторинга (после закрытия — замороженные)', params: IdParams } },
+    async (req) => getCampaignResults({ db: app.db, user: requireUser(req.user), id: req.params.id }),
+  );
+
+  const base = '/api/campaigns/:id/organizations/:organizationId';
+  const ids = (p: { id: number; organizationId: number }) => ({
+    campaignId: p.id,
+    organizationId: p.organizationId,
+  });
+
+  r.get(
+    `${base}/submission`,
+    {
+      schema: {
+        tags,
+        summary: 'Форма организации: поля, значения, проверки, показатели по реестру, история',
+        params: CampaignOrgParams,
+      },
+    },
+    async (req) =>
+      getSubmissionView({ db: app.db, user: requireUser(req.user), ...ids(req.params), today: today() }),
+  );
+
+  r.put(
+    `${base}/submission`,
+    {
+      schema: {
+        tags,
+        summary: 'Сохранить черновик формы (автосохранение)',
+        params: CampaignOrgParams,
+        body: SaveSubmissionInput,
+      },
+    },
+    async (req) =>
+      saveDraft({
+        db: app.db,
+        actor: req.actor,
+        ...ids(req.params),
+        values: req.body.values,
+        isRegistryConfirmed: req.body.isRegistryConfirmed,
+        version: req.body.version,
+        today: today(),
+      }),
+  );
+
+  r.post(
+    `${base}/submission/submit`,
+    {
+      schema: {
+        tags,
+        summary: 'Отправить форму координатору',
+        params: CampaignOrgParams,
+        body: z.object({ version: z.number().int().positive() }),
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await submitForm({
+        db: app.db,
+        actor: req.actor,
+        ...ids(req.params),
+        version: req.body.version,
+        today: today(),
+      });
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    `${base}/submission/accept`,
+    {
+      schema: {
+        tags,
+        summary: 'Принять форму',
+        params: CampaignOrgParams,
+        body: ReviewInput,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await reviewForm({
+        db: app.db,
+        actor: req.actor,
+        ...ids(req.params),
+        decision: 'accept',
+        comment: req.body.comment,
+        version: req.body.version,
+      });
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    `${base}/submission/return`,
+    {
+      schema: {
+        tags,
+        summary: 'Вернуть форму на доработку с комментарием',
+        params: CampaignOrgParams,
+        body: ReturnInput,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await reviewForm({
+        db: app.db,
+        actor: req.actor,
+        ...ids(req.params),
+        decision: 'return',
+        comment: req.body.comment,
+        version: req.body.version,
+      });
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    `${base}/reopen`,
+    {
+      schema: {
+        tags,
+        summary: 'Открыть редактирование формы одной организации до даты',
+        params: CampaignOrgParams,
+        body: ReopenInput,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await reopenForOrganization({
+        db: app.db,
+        actor: req.actor,
+        ...ids(req.params),
+        until: req.body.until,
+      });
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    `${base}/submission/form.xlsx`,
+    { schema: { tags, summary: 'Скачать форму как книгу Excel', params: CampaignOrgParams } },
+    async (req, reply) => {
+      const user = requireUser(req.user);
+      const campaign = await requireCampaign(app.db, req.params.id);
+      assertSubmissionAccess(user, campaign, req.params.organizationId, 'read');
+      const participant = (await findParticipants(app.db, campaign.id)).find(
+        (p) => p.organizationId === req.params.organizationId,
+      );
+      if (!participant) throw new AppError('not_found', 'Организация не участвует в этом мониторинге.');
+      const tree = (await findProgramTree(app.db, campaign.programId))!;
+      const submission = await findSubmission(app.db, campaign.id, req.params.organizationId);
+      const file = await buildFormWorkbook({
+        title: campaign.title,
+        organizationName: participant.organizationName,
+        fields: tree.formFields,
+        values: submission?.values ?? {},
+      });
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="form-${campaign.id}-${req.params.organizationId}.xlsx"; filename*=UTF-8''${encodeURIComponent(`Форма мониторинга ${campaign.year}.xlsx`)}`,
+        );
+      return reply.send(file);
+    },
+  );
+
+  r.post(
+    `${base}/submission/form.xlsx`,
+    {
+      schema: {
+        tags,
+        summary: 'Загрузить заполненную книгу Excel: значения сохраняются как черновик',
+        params: CampaignOrgParams,
+      },
+    },
+    async (req) => {
+      const user = requireUser(req.user);
+      const campaign = await requireCampaign(app.db, req.params.id);
+      assertSubmissionAccess(user, campaign, req.params.organizationId, 'fill');
+      const file = await req.file();
+      if (!file) throw new AppError('bad_request', 'Прикрепите файл формы (.xlsx).');
+      const tree = (await findProgramTree(app.db, campaign.programId))!;
+      const parsed = await parseFormWorkbook(await file.toBuffer(), tree.formFields);
+      if (parsed.errors.length)
+        throw new AppError('validation_failed', parsed.errors[0].message, { errors: parsed.errors });
+      const current = await findSubmission(app.db, campaign.id, req.params.organizationId);
+      return saveDraft({
+        db: app.db,
+        actor: req.actor,
+        ...ids(req.params),
+        values: parsed.values,
+        version: current?.version ?? null,
+        today: today(),
+        action: 'upload',
+      });
+    },
+  );
+}

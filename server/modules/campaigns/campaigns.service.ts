@@ -1,0 +1,348 @@
+import {
+  currentPhase,
+  checkStageDates,
+  datesFromTemplate,
+  type CampaignDates,
+} from '../../../core/campaigns/stages.ts';
+import { findTemplate } from '../../../core/templates/index.ts';
+import type { Db } from '../../db/client.ts';
+import { campaigns } from '../../db/schema/index.ts';
+import { updateIfVersion } from '../../db/versioned.ts';
+import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { municipalityScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
+import { computeIndicators, type FormValues } from '../indicators/compute.ts';
+import { contextOf, definitionsOf } from '../indicators/results.service.ts';
+import { findComputedOrganizations } from '../indicators/compute.ts';
+import { findProgramById, findProgramTree } from '../programs/programs.repository.ts';
+import { assertDepartment, visibleOrganizations } from './campaigns.policy.ts';
+import {
+  findCampaignById,
+  findCampaigns,
+  findFrozenResults,
+  findParticipants,
+  findSubmissions,
+  insertCampaign,
+  insertFrozenResults,
+  replaceParticipants,
+  type CampaignRow,
+  type SubmissionRow,
+} from './campaigns.repository.ts';
+import type { CreateCampaignInput, UpdateCampaignInput } from './campaigns.schema.ts';
+
+export const datesOf = (c: CampaignRow): CampaignDates => ({
+  initialStart: c.initialStart,
+  initialEnd: c.initialEnd,
+  mainStart: c.mainStart,
+  mainEnd: c.mainEnd,
+  finalStart: c.finalStart,
+  finalEnd: c.finalEnd,
+});
+
+export async function requireCampaign(db: Db, id: number) {
+  const campaign = await findCampaignById(db, id);
+  if (!campaign) throw notFound('Мониторинг');
+  return campaign;
+}
+
+export async function listCampaigns(options: { db: Db; user: AuthUser }) {
+  const scope = municipalityScope(options.user, 'read');
+  return findCampaigns(options.db, scope.all ? null : scope.ids);
+}
+
+function assertDates(dates: CampaignDates) {
+  const problems = checkStageDates(dates);
+  if (problems.length)
+    throw new AppError('validation_failed', `${problems[0].message}.`, {
+      field: `dates.${problems[0].field}`,
+    });
+}
+
+/**
+ * A campaign for a program and a reporting year. Without dates, the dates of the district the program's
+ * template came from are used (seed 004: 1 April – 10 July in three stages; seed 000: 13 September – 5 November).
+ */
+export async function createCampaign(options: { db: Db; actor: Actor; input: CreateCampaignInput }) {
+  const { db, actor, input } = options;
+  const user = requireUser(actor.user);
+  const program = await findProgramById(db, input.programId);
+  if (!program) throw notFound('Программа мониторинга');
+  assertDepartment(user, program.municipalityId);
+  const template = program.templateCode ? findTemplate(program.templateCode) : undefined;
+  const dates =
+    input.dates ??
+    (template
+      ? datesFromTemplate(
+          template.campaign.stages,
+          template.campaign.isSameYear ? input.year : input.year + 1,
+        )
+      : null);
+  if (!dates) throw new AppError('validation_failed', 'Укажите даты этапов мониторинга.', { field: 'dates' });
+  assertDates(dates);
+  return db.transaction(async (tx) => {
+    const all = await findComputedOrganizations(tx, { municipalityId: program.municipalityId });
+    const allowed = new Set(all.map((o) => o.id));
+    const organizationIds = input.organizationIds ?? all.map((o) => o.id);
+    const foreign = organizationIds.filter((id) => !allowed.has(id));
+    if (foreign.length)
+      throw new AppError(
+        'validation_failed',
+        `Организации № ${foreign.join(', ')} не относятся к муниципалитету программы.`,
+        { field: 'organizationIds' },
+      );
+    const title = input.title ?? `${template?.campaign.title ?? program.title}: ${input.year} год`;
+    const id = await insertCampaign(
+      tx,
+      {
+        municipalityId: program.municipalityId,
+        programId: program.id,
+        title,
+        year: input.year,
+        reminderDaysBefore: input.reminderDaysBefore,
+        ...dates,
+      },
+      organizationIds,
+    );
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'campaign',
+      entityId: id,
+      municipalityId: program.municipalityId,
+      summary: `Создан мониторинг «${title}»`,
+      after: { ...dates, organizations: organizationIds.length },
+    });
+    return id;
+  });
+}
+
+export async function updateCampaign(options: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: UpdateCampaignInput;
+}) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const before = await requireCampaign(tx, options.id);
+    assertDepartment(user, before.municipalityId);
+    if (before.status === 'closed')
+      throw new AppError('conflict', 'Мониторинг закрыт: его результаты заморожены и не меняются.');
+    const { version, dates, organizationIds, ...patch } = options.input;
+    if (dates) assertDates(dates);
+    if (!(await updateIfVersion(tx, campaigns, options.id, version, { ...patch, ...(dates ?? {}) })))
+      throw versionConflict();
+    if (organizationIds) await replaceParticipants(tx, options.id, organizationIds);
+    const after = (await findCampaignById(tx, options.id))!;
+    const diff = diffRecords(before, after);
+    await recordAudit(tx, options.actor, {
+      action: 'update',
+      entity: 'campaign',
+      entityId: options.id,
+      municipalityId: after.municipalityId,
+      summary: `Изменён мониторинг «${after.title}»`,
+      before: diff.before,
+      after: diff.after,
+    });
+  });
+}
+
+export type SubmissionState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
+export const STATE_LABEL: Record<SubmissionState, string> = {
+  not_started: 'не начато',
+  draft: 'черновик',
+  submitted: 'отправлено',
+  returned: 'возвращено',
+  accepted: 'принято',
+};
+
+/** Whether an organization's row is late: not sent after the deadline, or first sent after it. */
+export function lateness(
+  campaign: CampaignRow,
+  submission: SubmissionRow | undefined,
+  today: string,
+): { isLate: boolean; isOnTime: boolean } {
+  const sentOn = submission?.firstSubmittedAt ? submission.firstSubmittedAt.toISOString().slice(0, 10) : null;
+  const isSent = submission?.status === 'submitted' || submission?.status === 'accepted';
+  const isOnTime = Boolean(sentOn && sentOn <= campaign.mainEnd);
+  const isLate = (sentOn !== null && sentOn > campaign.mainEnd) || (!isSent && today > campaign.mainEnd);
+  return { isLate, isOnTime };
+}
+
+/** The campaign page: its stage today, and what is due from whom (the live completeness table). */
+export async function getCampaignView(options: { db: Db; user: AuthUser; id: number; today: string }) {
+  const { db, user, today } = options;
+  const campaign = await requireCampaign(db, options.id);
+  const visible = visibleOrganizations(user, campaign.municipalityId);
+  const [participants, submissionRows, program] = await Promise.all([
+    findParticipants(db, campaign.id),
+    findSubmissions(db, campaign.id),
+    findProgramById(db, campaign.programId),
+  ]);
+  const byOrg = new Map(submissionRows.map((s) => [s.organizationId, s]));
+  const rows = participants.map((p) => {
+    const submission = byOrg.get(p.organizationId);
+    const state: SubmissionState = submission?.status ?? 'not_started';
+    return {
+      ...p,
+      state,
+      stateLabel: STATE_LABEL[state],
+      submittedAt: submission?.submittedAt?.toISOString() ?? null,
+      firstSubmittedAt: submission?.firstSubmittedAt?.toISOString() ?? null,
+      updatedAt: submission?.updatedAt.toISOString() ?? null,
+      reviewComment: submission?.reviewComment ?? null,
+      ...lateness(campaign, submission, today),
+    };
+  });
+  const counts = Object.fromEntries(
+    (['not_started', 'draft', 'submitted', 'returned', 'accepted'] as SubmissionState[]).map((s) => [
+      s,
+      rows.filter((r) => r.state === s).length,
+    ]),
+  );
+  const onTime = rows.filter((r) => r.isOnTime).length;
+  return {
+    campaign: {
+      id: campaign.id,
+      municipalityId: campaign.municipalityId,
+      programId: campaign.programId,
+      programTitle: program?.title ?? '',
+      title: campaign.title,
+      year: campaign.year,
+      status: campaign.status,
+      dates: datesOf(campaign),
+      reminderDaysBefore: campaign.reminderDaysBefore,
+      closedAt: campaign.closedAt?.toISOString() ?? null,
+      version: campaign.version,
+      phase: currentPhase(datesOf(campaign), today),
+      today,
+    },
+    stats:
+      visible === null
+        ? {
+            participants: rows.length,
+            counts,
+            onTime,
+            onTimeShare: rows.length ? Math.round((onTime / rows.length) * 1000) / 10 : 0,
+            late: rows.filter((r) => r.isLate).length,
+          }
+        : null,
+    organizations: visible === null ? rows : rows.filter((r) => visible.includes(r.organizationId)),
+  };
+}
+
+/** Form values of a campaign's submissions that count: sent or accepted. */
+export function formValuesOf(
+  submissionRows: SubmissionRow[],
+  override?: { organizationId: number; values: SubmissionRow['values'] },
+): FormValues {
+  const counted = submissionRows.filter((s) => s.status === 'submitted' || s.status === 'accepted');
+  return (field) => {
+    const byOrganization = new Map<number, number | null>();
+    for (const s of counted) byOrganization.set(s.organizationId, toNumber(s.values[field]));
+    if (override) byOrganization.set(override.organizationId, toNumber(override.values[field]));
+    const reported = [...byOrganization.values()].filter((v): v is number => v !== null);
+    return { byOrganization, total: reported.length ? reported.reduce((a, b) => a + b, 0) : null };
+  };
+}
+
+const toNumber = (v: unknown): number | null =>
+  typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : null;
+
+/**
+ * Closing freezes the results: the values are computed once more, from the registry and the sent forms, and
+ * stored; later registry edits do not change them, and they stay available for comparison over years.
+ */
+export async function closeCampaign(options: { db: Db; actor: Actor; id: number }) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const campaign = await requireCampaign(tx, options.id);
+    assertDepartment(user, campaign.municipalityId);
+    if (campaign.status === 'closed') throw new AppError('conflict', 'Мониторинг уже закрыт.');
+    const tree = (await findProgramTree(tx, campaign.programId))!;
+    const participants = await findParticipants(tx, campaign.id);
+    const ctx = contextOf(
+      tree,
+      campaign.year,
+      participants.map((p) => p.organizationId),
+    );
+    const computed = await computeIndicators({
+      db: tx,
+      ctx,
+      indicators: definitionsOf(tree),
+      formValues: formValuesOf(await findSubmissions(tx, campaign.id)),
+    });
+    await insertFrozenResults(
+      tx,
+      computed.results.map((r) => ({
+        campaignId: campaign.id,
+        indicatorCode: r.indicator,
+        organizationId: r.organization,
+        organizationName: r.organizationName,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        level: r.level,
+      })),
+    );
+    const snapshot = {
+      criteria: tree.criteria.map((c) => ({ id: c.id, code: c.code, title: c.title })),
+      indicators: definitionsOf(tree).map((d, i) => ({ ...d, criterionId: tree.indicators[i].criterionId })),
+      period: ctx.period,
+    };
+    await updateIfVersion(tx, campaigns, campaign.id, campaign.version, {
+      status: 'closed',
+      closedAt: new Date(),
+      programSnapshot: snapshot,
+    });
+    await recordAudit(tx, options.actor, {
+      action: 'close',
+      entity: 'campaign',
+      entityId: campaign.id,
+      municipalityId: campaign.municipalityId,
+      summary: `Мониторинг «${campaign.title}» закрыт, результаты заморожены (${computed.results.length} значений)`,
+    });
+  });
+}
+
+/** Results of a campaign: frozen ones once it is closed, otherwise computed now with the forms sent so far. */
+export async function getCampaignResults(options: { db: Db; user: AuthUser; id: number }) {
+  const { db, user } = options;
+  const campaign = await requireCampaign(db, options.id);
+  const visible = visibleOrganizations(user, campaign.municipalityId);
+  const isVisible = (org: number | null) => visible === null || org === null || visible.includes(org);
+  if (campaign.status === 'closed') {
+    const frozen = await findFrozenResults(db, campaign.id);
+    return {
+      isFrozen: true,
+      results: frozen
+        .filter((r) => isVisible(r.organizationId))
+        .map((r) => ({
+          indicator: r.indicatorCode,
+          organization: r.organizationId,
+          organizationName: r.organizationName,
+          value: r.value,
+          numerator: r.numerator,
+          denominator: r.denominator,
+          level: r.level,
+        })),
+      snapshot: campaign.programSnapshot,
+    };
+  }
+  const tree = (await findProgramTree(db, campaign.programId))!;
+  const participants = await findParticipants(db, campaign.id);
+  const computed = await computeIndicators({
+    db,
+    ctx: contextOf(
+      tree,
+      campaign.year,
+      participants.map((p) => p.organizationId),
+    ),
+    indicators: definitionsOf(tree),
+    formValues: formValuesOf(await findSubmissions(db, campaign.id)),
+  });
+  return {
+    isFrozen: false,
+    results: computed.results.filter((r) => isVisible(r.organization)),
+    snapshot: null,
+  };
+}

@@ -1,0 +1,417 @@
+import {
+  validateFormValues,
+  type FormFieldRule,
+  type FormValue,
+} from '../../../core/campaigns/form-validation.ts';
+import { nowFor } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { submissions } from '../../db/schema/index.ts';
+import { updateIfVersion } from '../../db/versioned.ts';
+import { AppError, notFound, versionConflict } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
+import { computeIndicators } from '../indicators/compute.ts';
+import { contextOf, definitionsOf } from '../indicators/results.service.ts';
+import { notifyUsers } from '../notifications/notifications.repository.ts';
+import { findProgramTree } from '../programs/programs.repository.ts';
+import { assertDepartment, assertSubmissionAccess } from './campaigns.policy.ts';
+import {
+  findCoordinators,
+  findParticipant,
+  findPreviousCampaign,
+  findResponsibleUsers,
+  findSubmission,
+  findSubmissionEvents,
+  findSubmissions,
+  insertSubmission,
+  insertSubmissionEvent,
+  setReopenedUntil,
+  type CampaignRow,
+  type SubmissionRow,
+} from './campaigns.repository.ts';
+import { formValuesOf, requireCampaign, STATE_LABEL, type SubmissionState } from './campaigns.service.ts';
+
+type Values = Record<string, FormValue>;
+
+async function requireParticipant(db: Db, campaign: CampaignRow, organizationId: number) {
+  const participant = await findParticipant(db, campaign.id, organizationId);
+  if (!participant) throw notFound('Организация среди участников мониторинга');
+  return participant;
+}
+
+/** Whether the organization may still edit: the campaign is open and the main stage (or a reopening) has not ended. */
+export function editability(
+  campaign: CampaignRow,
+  participant: { reopenedUntil: string | null },
+  submission: SubmissionRow | undefined,
+  today: string,
+): { isEditable: boolean; reason: string | null } {
+  if (campaign.status === 'closed') return { isEditable: false, reason: 'Мониторинг закрыт.' };
+  if (submission?.status === 'submitted')
+    return { isEditable: false, reason: 'Форма отправлена и ждёт проверки координатором.' };
+  if (submission?.status === 'accepted') return { isEditable: false, reason: 'Форма принята координатором.' };
+  const until =
+    participant.reopenedUntil && participant.reopenedUntil > campaign.mainEnd
+      ? participant.reopenedUntil
+      : campaign.mainEnd;
+  if (today > until)
+    return {
+      isEditable: false,
+      reason: `Срок сбора данных истёк ${until.split('-').reverse().join('.')}. Обратитесь к координатору, чтобы он открыл форму повторно.`,
+    };
+  return { isEditable: true, reason: null };
+}
+
+async function formFieldsOf(db: Db, campaign: CampaignRow) {
+  const tree = (await findProgramTree(db, campaign.programId))!;
+  const fields: FormFieldRule[] = tree.formFields.map((f) => ({
+    code: f.code,
+    label: f.label,
+    type: f.type,
+    unit: f.unit,
+    isRequired: f.isRequired,
+    min: f.min,
+    max: f.max,
+    notGreaterThan: f.notGreaterThan,
+  }));
+  return { tree, fields };
+}
+
+async function lastYearValues(
+  db: Db,
+  campaign: CampaignRow,
+  organizationId: number,
+): Promise<Values | undefined> {
+  const previous = await findPreviousCampaign(db, campaign);
+  if (!previous) return undefined;
+  return (await findSubmission(db, previous.id, organizationId))?.values;
+}
+
+/** The form of one organization: fields, values, state, history, checks, and its indicator values now. */
+export async function getSubmissionView(options: {
+  db: Db;
+  user: AuthUser;
+  campaignId: number;
+  organizationId: number;
+  today: string;
+}) {
+  const { db, user, organizationId, today } = options;
+  const campaign = await requireCampaign(db, options.campaignId);
+  assertSubmissionAccess(user, campaign, organizationId, 'read');
+  const participant = await requireParticipant(db, campaign, organizationId);
+  const submission = await findSubmission(db, campaign.id, organizationId);
+  const { tree, fields } = await formFieldsOf(db, campaign);
+  const values = submission?.values ?? {};
+  const lastYear = await lastYearValues(db, campaign, organizationId);
+  const checks = validateFormValues(fields, values, { isFinal: true, lastYear });
+  const others = (await findSubmissions(db, campaign.id)).filter((s) => s.organizationId !== organizationId);
+  const computed = await computeIndicators({
+    db,
+    ctx: contextOf(tree, campaign.year, [organizationId]),
+    indicators: definitionsOf(tree),
+    formValues: formValuesOf(others, { organizationId, values }),
+  });
+  const state: SubmissionState = submission?.status ?? 'not_started';
+  return {
+    campaignId: campaign.id,
+    organizationId,
+    state,
+    stateLabel: STATE_LABEL[state],
+    version: submission?.version ?? null,
+    values,
+    isRegistryConfirmed: submission?.isRegistryConfirmed ?? false,
+    reviewComment: submission?.reviewComment ?? null,
+    deadline:
+      participant.reopenedUntil && participant.reopenedUntil > campaign.mainEnd
+        ? participant.reopenedUntil
+        : campaign.mainEnd,
+    ...editability(campaign, participant, submission, today),
+    fields: tree.formFields.map((f) => ({
+      code: f.code,
+      label: f.label,
+      type: f.type,
+      unit: f.unit,
+      hint: f.hint,
+      isRequired: f.isRequired,
+      min: f.min,
+      max: f.max,
+      notGreaterThan: f.notGreaterThan,
+    })),
+    lastYear: lastYear ?? null,
+    errors: checks.errors,
+    warnings: checks.warnings,
+    indicators: tree.indicators.map((i) => {
+      const r = computed.results.find((x) => x.indicator === i.code && x.organization === organizationId);
+      return {
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        isFormValue: i.isFormValue,
+        value: r?.value ?? null,
+        numerator: r?.numerator ?? null,
+        denominator: r?.denominator ?? null,
+        level: r?.level ?? null,
+      };
+    }),
+    history: submission
+      ? (await findSubmissionEvents(db, submission.id)).map((e) => ({
+          at: e.at.toISOString(),
+          userName: e.userName,
+          action: e.action,
+          statusAfter: e.statusAfter,
+          comment: e.comment,
+          changes: e.changes,
+        }))
+      : [],
+  };
+}
+
+function changesBetween(before: Values, after: Values) {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if ((before[key] ?? null) !== (after[key] ?? null))
+      changes[key] = [before[key] ?? null, after[key] ?? null];
+  }
+  return changes;
+}
+
+/**
+ * Saves a draft (autosave). A draft may be incomplete or even out of range — nothing typed is lost — but
+ * the values must have the field's type. The version protects against two people overwriting each other.
+ */
+export async function saveDraft(options: {
+  db: Db;
+  actor: Actor;
+  campaignId: number;
+  organizationId: number;
+  values: Values;
+  isRegistryConfirmed?: boolean;
+  version: number | null;
+  today: string;
+  action?: 'save' | 'upload';
+}) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const campaign = await requireCampaign(tx, options.campaignId);
+    assertSubmissionAccess(user, campaign, options.organizationId, 'fill');
+    const participant = await requireParticipant(tx, campaign, options.organizationId);
+    const current = await findSubmission(tx, campaign.id, options.organizationId);
+    const edit = editability(campaign, participant, current, options.today);
+    if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
+    const { fields } = await formFieldsOf(tx, campaign);
+    const typeErrors = validateFormValues(fields, options.values, { isFinal: false }).errors.filter((e) =>
+      /ожидается|нет в форме|ответьте/.test(e.message),
+    );
+    if (typeErrors.length)
+      throw new AppError('validation_failed', typeErrors[0].message, {
+        field: typeErrors[0].field,
+        errors: typeErrors,
+      });
+    const values = { ...(current?.values ?? {}), ...options.values };
+    const changes = changesBetween(current?.values ?? {}, values);
+    const isConfirmed = options.isRegistryConfirmed ?? current?.isRegistryConfirmed ?? false;
+    if (isConfirmed !== (current?.isRegistryConfirmed ?? false))
+      changes.isRegistryConfirmed = [current?.isRegistryConfirmed ?? false, isConfirmed];
+    let submission: SubmissionRow;
+    if (!current) {
+      if (options.version !== null) throw versionConflict();
+      submission = await insertSubmission(tx, {
+        campaignId: campaign.id,
+        organizationId: options.organizationId,
+        status: 'draft',
+        values,
+        isRegistryConfirmed: options.isRegistryConfirmed ?? false,
+      });
+    } else {
+      if (options.version !== current.version) throw versionConflict();
+      await updateIfVersion(tx, submissions, current.id, current.version, {
+        values,
+        isRegistryConfirmed: options.isRegistryConfirmed ?? current.isRegistryConfirmed,
+      });
+      submission = (await findSubmission(tx, campaign.id, options.organizationId))!;
+    }
+    if (Object.keys(changes).length || !current || options.action === 'upload') {
+      await insertSubmissionEvent(tx, {
+        submissionId: submission.id,
+        userId: user.id,
+        userName: user.fullName,
+        action: options.action ?? 'save',
+        statusAfter: submission.status,
+        changes,
+      });
+    }
+    return { version: submission.version, state: submission.status as SubmissionState };
+  });
+}
+
+export async function submitForm(options: {
+  db: Db;
+  actor: Actor;
+  campaignId: number;
+  organizationId: number;
+  version: number;
+  today: string;
+}) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const campaign = await requireCampaign(tx, options.campaignId);
+    assertSubmissionAccess(user, campaign, options.organizationId, 'fill');
+    const participant = await requireParticipant(tx, campaign, options.organizationId);
+    const current = await findSubmission(tx, campaign.id, options.organizationId);
+    if (!current) throw new AppError('validation_failed', 'Сначала заполните форму.');
+    const edit = editability(campaign, participant, current, options.today);
+    if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
+    if (current.version !== options.version) throw versionConflict();
+    const { fields } = await formFieldsOf(tx, campaign);
+    const { errors } = validateFormValues(fields, current.values, { isFinal: true });
+    if (errors.length)
+      throw new AppError(
+        'validation_failed',
+        `Форма не может быть отправлена: ${errors.map((e) => e.message).join('; ')}.`,
+        { errors },
+      );
+    if (!current.isRegistryConfirmed) {
+      throw new AppError(
+        'validation_failed',
+        'Подтвердите, что сведения реестра педагогов организации полны и актуальны на дату расчёта.',
+        { field: 'isRegistryConfirmed' },
+      );
+    }
+    const now = nowFor(options.today);
+    await updateIfVersion(tx, submissions, current.id, current.version, {
+      status: 'submitted',
+      submittedAt: now,
+      firstSubmittedAt: current.firstSubmittedAt ?? now,
+      reviewComment: null,
+    });
+    await insertSubmissionEvent(tx, {
+      submissionId: current.id,
+      userId: user.id,
+      userName: user.fullName,
+      action: 'submit',
+      statusAfter: 'submitted',
+    });
+    await recordAudit(tx, options.actor, {
+      action: 'submit',
+      entity: 'submission',
+      entityId: current.id,
+      municipalityId: campaign.municipalityId,
+      organizationId: options.organizationId,
+      summary: `Форма мониторинга «${campaign.title}» отправлена`,
+    });
+    const coordinators = await findCoordinators(tx, campaign.municipalityId);
+    await notifyUsers(
+      tx,
+      coordinators.map((c) => c.userId),
+      {
+        title: 'Форма отправлена на проверку',
+        body: `${campaign.title}: организация отправила форму.`,
+        link: `/campaigns/${campaign.id}/organizations/${options.organizationId}`,
+      },
+    );
+  });
+}
+
+/** The coordinator accepts a sent form, or returns it with a comment; every step is kept. */
+export async function reviewForm(options: {
+  db: Db;
+  actor: Actor;
+  campaignId: number;
+  organizationId: number;
+  decision: 'accept' | 'return';
+  comment?: string;
+  version: number;
+}) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const campaign = await requireCampaign(tx, options.campaignId);
+    assertDepartment(user, campaign.municipalityId);
+    if (campaign.status === 'closed') throw new AppError('conflict', 'Мониторинг закрыт.');
+    const current = await findSubmission(tx, campaign.id, options.organizationId);
+    if (
+      !current ||
+      (current.status !== 'submitted' && !(options.decision === 'return' && current.status === 'accepted'))
+    ) {
+      throw new AppError('conflict', 'Проверять можно только отправленную форму.');
+    }
+    if (current.version !== options.version) throw versionConflict();
+    const status = options.decision === 'accept' ? 'accepted' : 'returned';
+    await updateIfVersion(tx, submissions, current.id, current.version, {
+      status,
+      reviewedAt: new Date(),
+      reviewComment: options.comment ?? null,
+    });
+    await insertSubmissionEvent(tx, {
+      submissionId: current.id,
+      userId: user.id,
+      userName: user.fullName,
+      action: options.decision,
+      statusAfter: status,
+      comment: options.comment ?? null,
+    });
+    await recordAudit(tx, options.actor, {
+      action: options.decision,
+      entity: 'submission',
+      entityId: current.id,
+      municipalityId: campaign.municipalityId,
+      organizationId: options.organizationId,
+      summary:
+        options.decision === 'accept' ? `Форма принята` : `Форма возвращена на доработку: ${options.comment}`,
+    });
+    const responsible = await findResponsibleUsers(tx, [options.organizationId]);
+    await notifyUsers(
+      tx,
+      responsible.map((r) => r.userId),
+      {
+        title:
+          options.decision === 'accept'
+            ? 'Форма мониторинга принята'
+            : 'Форма мониторинга возвращена на доработку',
+        body:
+          options.decision === 'accept'
+            ? `${campaign.title}: форма принята координатором.`
+            : `${campaign.title}: ${options.comment}`,
+        link: `/campaigns/${campaign.id}/organizations/${options.organizationId}`,
+      },
+    );
+  });
+}
+
+/** After the main stage, the coordinator can reopen editing for one organization until a date. */
+export async function reopenForOrganization(options: {
+  db: Db;
+  actor: Actor;
+  campaignId: number;
+  organizationId: number;
+  until: string;
+}) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const campaign = await requireCampaign(tx, options.campaignId);
+    assertDepartment(user, campaign.municipalityId);
+    if (campaign.status === 'closed') throw new AppError('conflict', 'Мониторинг закрыт.');
+    await requireParticipant(tx, campaign, options.organizationId);
+    await setReopenedUntil(tx, campaign.id, options.organizationId, options.until);
+    const current = await findSubmission(tx, campaign.id, options.organizationId);
+    if (current) {
+      if (current.status === 'submitted' || current.status === 'accepted')
+        await updateIfVersion(tx, submissions, current.id, current.version, { status: 'returned' });
+      await insertSubmissionEvent(tx, {
+        submissionId: current.id,
+        userId: user.id,
+        userName: user.fullName,
+        action: 'reopen',
+        statusAfter: current.status === 'draft' ? 'draft' : 'returned',
+        comment: `Редактирование открыто до ${options.until.split('-').reverse().join('.')}`,
+      });
+    }
+    await recordAudit(tx, options.actor, {
+      action: 'reopen',
+      entity: 'campaign',
+      entityId: campaign.id,
+      municipalityId: campaign.municipalityId,
+      organizationId: options.organizationId,
+      summary: `Форма открыта для редактирования до ${options.until}`,
+    });
+  });
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { todayOf } from '../../config.ts';
+import { forbidden } from '../../errors.ts';
+import { hasRole, isGlobalAdmin, requireUser } from '../auth/access.ts';
+import { writeSetting, readSetting } from '../settings/settings.repository.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { SMTP_KEY, SmtpSettings, sendMail } from './mailer.ts';
+import { listNotifications, markRead } from './notifications.repository.ts';
+import { runReminders } from './reminders.ts';
+
+export async function notificationsRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/notifications',
+    { schema: { tags: ['Уведомления'], summary: 'Уведомления пользователя' } },
+    async (req) => listNotifications(app.db, requireUser(req.user).id),
+  );
+
+  r.post(
+    '/api/notifications/read',
+    {
+      schema: {
+        tags: ['Уведомления'],
+        summary: 'Отметить прочитанными',
+        body: z.object({ ids: z.array(z.number().int()).optional(), all: z.boolean().optional() }),
+      },
+    },
+    async (req) => {
+      await markRead(app.db, requireUser(req.user).id, req.body.all ? 'all' : (req.body.ids ?? []));
+      return { ok: true };
+    },
+  );
+
+  const requireSystemAdmin = (user: ReturnType<typeof requireUser>) => {
+    if (!isGlobalAdmin(user)) throw forbidden('Настройки почты меняет администратор системы.');
+  };
+
+  r.get(
+    '/api/settings/smtp',
+    { schema: { tags: ['Настройки'], summary: 'Почтовый сервер для напоминаний (пароль не возвращается)' } },
+    async (req) => {
+      requireSystemAdmin(requireUser(req.user));
+      const smtp = await readSetting<SmtpSettings>(app.db, SMTP_KEY);
+      return smtp ? { ...smtp, password: smtp.password ? '********' : '' } : null;
+    },
+  );
+
+  r.put(
+    '/api/settings/smtp',
+    { schema: { tags: ['Настройки'], summary: 'Задать почтовый сервер', body: SmtpSettings } },
+    async (req) => {
+      requireSystemAdmin(requireUser(req.user));
+      const previous = await readSetting<SmtpSettings>(app.db, SMTP_KEY);
+      const password = req.body.password === '********' ? (previous?.password ?? '') : req.body.password;
+      await writeSetting(app.db, SMTP_KEY, { ...req.body, password });
+      await recordAudit(app.db, req.actor, {
+        action: 'update',
+        entity: 'settings',
+        entityId: SMTP_KEY,
+        summary: `Почтовый сервер: ${req.body.host}:${req.body.port}`,
+      });
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/settings/smtp/test',
+    {
+      schema: {
+        tags: ['Настройки'],
+        summary: 'Отправить пробное письмо',
+        body: z.object({ to: z.string().email('некорректный адрес') }),
+      },
+    },
+    async (req) => {
+      requireSystemAdmin(requireUser(req.user));
+      await sendMail(app.db, {
+        to: [req.body.to],
+        subject: 'pedmonitor: пробное письмо',
+        text: 'Почтовый сервер настроен: напоминания о сроках мониторинга будут приходить на этот адрес.',
+      });
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/reminders/run',
+    {
+      schema: {
+        tags: ['Уведомления'],
+        summary: 'Разослать напоминания о сроках сейчас (обычно — раз в час автоматически)',
+      },
+    },
+    async (req) => {
+      const user = requireUser(req.user);
+      if (!hasRole(user, 'admin', 'coordinator'))
+        throw forbidden('Рассылку запускает администратор или координатор.');
+      return runReminders({ db: app.db, today: todayOf(app.config) });
+    },
+  );
+}
