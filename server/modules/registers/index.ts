@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
 
 /** Routes of the registers area; registered by server/app.ts. */
-export async function registersModule(_app: FastifyInstance) {}
+export async function registersModule(app: FastifyInstance) {
+  await app.register(catalogsRoutes);
+}

@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordSchema } from '../../../../core/registry/schema.ts';
+import type { Db } from '../../../db/client.ts';
+import { IdParams } from '../../../http/fields.ts';
+import { requireUser, type AuthUser } from '../../auth/access.ts';
+import { sendPage } from './http.ts';
+import {
+  createOwned,
+  deleteOwned,
+  getOwned,
+  updateOwned,
+  type OwnedKind,
+  type OwnedRow,
+} from './owned-records.ts';
+
+export interface OwnedRoutesOptions<Row extends OwnedRow, Query, Out> {
+  kind: OwnedKind<Row>;
+  /** The collection, e.g. `/api/vacancies`; one record is `${path}/:id`. */
+  path: string;
+  tags: string[];
+  /** Russian summaries of the OpenAPI documentation. */
+  summaries: { list: string; get: string; create: string; update: string; remove: string };
+  output: z.ZodType<Out>;
+  present(row: Row): Out;
+  listQuery: z.ZodType<Query>;
+  list(options: { db: Db; user: AuthUser; query: Query }): Promise<{ rows: Row[]; total: number }>;
+}
+
+/** Body of POST: the record kind's fields; a municipal-or-organization record may name its municipality. */
+export function createBody(kind: Pick<OwnedKind<any>, 'kind' | 'ownership'>) {
+  const base = recordSchema(kind.kind);
+  return kind.ownership === 'mixed'
+    ? base.extend({ municipalityId: z.number().int().positive().optional() })
+    : base;
+}
+
+/** Body of PATCH: any of the fields, and the version the client saw. */
+export function updateBody(kind: Pick<OwnedKind<any>, 'kind'>) {
+  return recordSchema(kind.kind, { partial: true }).extend({
+    version: z.number('«Версия записи»: обязательное поле').int().positive(),
+  });
+}
+
+/** GET list, GET one, POST, PATCH and DELETE of one registry record kind. */
+export function registerOwnedRoutes<Row extends OwnedRow, Query, Out>(
+  app: FastifyInstance,
+  options: OwnedRoutesOptions<Row, Query, Out>,
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { kind, path, tags, summaries, output, present } = options;
+  const one = `${path}/:id`;
+
+  r.get(
+    path,
+    {
+      schema: {
+        tags,
+        summary: summaries.list,
+        querystring: options.listQuery,
+        response: { 200: z.array(output) },
+      },
+    },
+    async (req, reply) =>
+      sendPage(
+        reply,
+        await options.list({ db: app.db, user: requireUser(req.user), query: req.query as Query }),
+        present,
+      ),
+  );
+
+  r.get(
+    one,
+    { schema: { tags, summary: summaries.get, params: IdParams, response: { 200: output } } },
+    async (req) =>
+      present(await getOwned(kind, { db: app.db, user: requireUser(req.user), id: req.params.id })),
+  );
+
+  r.post(
+    path,
+    { schema: { tags, summary: summaries.create, body: createBody(kind), response: { 201: output } } },
+    async (req, reply) => {
+      requireUser(req.user);
+      const created = await createOwned(kind, {
+        db: app.db,
+        actor: req.actor,
+        input: req.body as Record<string, unknown>,
+      });
+      reply.status(201);
+      return present(created);
+    },
+  );
+
+  r.patch(
+    one,
+    {
+      schema: {
+        tags,
+        summary: `${summaries.update} (нужна текущая версия записи)`,
+        params: IdParams,
+        body: updateBody(kind),
+        response: { 200: output },
+      },
+    },
+    async (req) => {
+      requireUser(req.user);
+      return present(
+        await updateOwned(kind, {
+          db: app.db,
+          actor: req.actor,
+          id: req.params.id,
+          input: req.body as Record<string, unknown> & { version: number },
+        }),
+      );
+    },
+  );
+
+  r.delete(one, { schema: { tags, summary: summaries.remove, params: IdParams } }, async (req, reply) => {
+    requireUser(req.user);
+    await deleteOwned(kind, { db: app.db, actor: req.actor, id: req.params.id });
+    return reply.status(204).send();
+  });
+}

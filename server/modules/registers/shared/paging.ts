@@ -1,0 +1,26 @@
+import { getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../../../db/client.ts';
+import type { Page } from './http.ts';
+
+/** A page of rows and the total count of the same condition, queried together. */
+export async function paged<Row>(rows: Promise<Row[]>, total: Promise<{ total: number }[]>) {
+  const [items, [{ total: count }]] = await Promise.all([rows, total]);
+  return { rows: items, total: count };
+}
+
+export const offsetOf = (q: Page) => (q.page - 1) * q.pageSize;
+
+export const countWhere = (db: Db, table: PgTable, where: SQL | undefined) =>
+  db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(table)
+    .where(where);
+
+/**
+ * A column of the outer query inside a correlated subquery. Drizzle prints the columns of a single-table
+ * select without their table, so `${providers.id}` inside a subquery over another table would silently
+ * mean that table's own `id`.
+ */
+export const outer = (column: PgColumn) =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
