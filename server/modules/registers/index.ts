@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
+import { vacanciesRoutes } from './vacancies/vacancies.routes.ts';
 
 /** Routes of the registers area; registered by server/app.ts. */
 export async function registersModule(app: FastifyInstance) {
   await app.register(catalogsRoutes);
+  await app.register(vacanciesRoutes);
 }

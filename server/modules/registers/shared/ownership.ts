@@ -1,8 +1,9 @@
 import { eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.ts';
+import { outer } from './paging.ts';
 import { organizations } from '../../../db/schema/index.ts';
-import { AppError, forbidden } from '../../../errors.ts';
+import { AppError, forbidden, notFound } from '../../../errors.ts';
 import {
   hasRole,
   municipalityScope,
@@ -107,7 +108,7 @@ export function ownerReadCondition(
 
 /** The municipality of an organization, as an SQL subquery, for tables that only store the organization. */
 export const municipalityOfOrganization = (organizationId: PgColumn) =>
-  sql<number>`(select ${organizations.municipalityId} from ${organizations} where ${organizations.id} = ${organizationId})`;
+  sql<number>`(select ${outer(organizations.municipalityId)} from ${organizations} where ${outer(organizations.id)} = ${outer(organizationId)})`;
 
 export async function findOrganizationOwner(db: Db, organizationId: number) {
   const [row] = await db
@@ -155,4 +156,26 @@ export async function resolveOwner(
     });
   }
   return { municipalityId, organizationId: null };
+}
+
+/**
+ * A list filtered by an organization or municipality the user may not read is refused outright (403 with
+ * the reason), rather than answered with an empty list that looks like «no data».
+ */
+export async function assertListFilter(
+  db: Db,
+  user: AuthUser,
+  filter: { organizationId?: number; municipalityId?: number },
+) {
+  if (filter.organizationId !== undefined) {
+    const organization = await findOrganizationOwner(db, filter.organizationId);
+    if (!organization) throw notFound('Организация');
+    assertCanReadOwner(user, {
+      municipalityId: organization.municipalityId,
+      organizationId: organization.id,
+    });
+  }
+  if (filter.municipalityId !== undefined) {
+    assertCanReadOwner(user, { municipalityId: filter.municipalityId, organizationId: null });
+  }
 }

@@ -1,4 +1,5 @@
 import { getTableName, sql, type SQL } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.ts';
 import type { Page } from './http.ts';
@@ -20,7 +21,7 @@ export const countWhere = (db: Db, table: PgTable, where: SQL | undefined) =>
 /**
  * A column of the outer query inside a correlated subquery. Drizzle prints the columns of a single-table
  * select without their table, so `${providers.id}` inside a subquery over another table would silently
- * mean that table's own `id`.
+ * mean that table's own `id`. The database uses snake_case names (the client's casing option).
  */
 export const outer = (column: PgColumn) =>
-  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.keyAsName ? toSnakeCase(column.name) : column.name)}`;

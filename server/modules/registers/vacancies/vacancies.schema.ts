@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ORGANIZATION_KINDS } from '../../../../core/enums.ts';
+import { idQuery, monthQuery, pageFields } from '../shared/http.ts';
+
+export const VacancyOutput = z.object({
+  id: z.number(),
+  organizationId: z.number(),
+  organizationShortName: z.string(),
+  month: z.string(),
+  position: z.string(),
+  subject: z.string().nullable(),
+  count: z.number(),
+  version: z.number(),
+});
+export type VacancyOutput = z.infer<typeof VacancyOutput>;
+
+export const ListVacanciesQuery = z.object({
+  organizationId: idQuery(),
+  municipalityId: idQuery(),
+  from: monthQuery('«С месяца»'),
+  to: monthQuery('«По месяц»'),
+  ...pageFields,
+});
+export type ListVacanciesQuery = z.infer<typeof ListVacanciesQuery>;
+
+export const VacancySummaryQuery = z.object({
+  municipalityId: idQuery(),
+  month: monthQuery('«Месяц»'),
+  from: monthQuery('«С месяца»'),
+  to: monthQuery('«По месяц»'),
+});
+export type VacancySummaryQuery = z.infer<typeof VacancySummaryQuery>;
+
+export const VacancySummaryRow = z.object({
+  organizationId: z.number(),
+  organizationShortName: z.string(),
+  organizationKind: z.enum(ORGANIZATION_KINDS),
+  month: z.string(),
+  count: z.number(),
+});
+export type VacancySummaryRow = z.infer<typeof VacancySummaryRow>;
