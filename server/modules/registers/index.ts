@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
+import { normativeActsRoutes } from './normative-acts/normative-acts.routes.ts';
 import { vacanciesRoutes } from './vacancies/vacancies.routes.ts';
 
 /** Routes of the registers area; registered by server/app.ts. */
 export async function registersModule(app: FastifyInstance) {
   await app.register(catalogsRoutes);
   await app.register(vacanciesRoutes);
+  await app.register(normativeActsRoutes);
 }

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld, expectError, type World } from '../shared/test-world.ts';
+
+let w: World;
+let municipalId = 0;
+let schoolId = 0;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(() => w.close());
+
+const act = (extra: object = {}) => ({
+  kind: 'mentoring',
+  number: '112',
+  date: '2025-08-29',
+  title: 'Об утверждении положения о наставничестве',
+  validFrom: '2025-09-01',
+  ...extra,
+});
+
+describe('normative acts', () => {
+  it('a coordinator registers a municipal act (no organization): the municipality is its own', async () => {
+    const response = await w.post(
+      'coord1',
+      '/api/normative-acts',
+      act({ url: 'https://rayon.example.ru/npa/112.pdf' }),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ municipalityId: w.m1, organizationId: null, isInForce: true });
+    municipalId = response.json().id;
+    expect((await w.audit('normativeAct', municipalId))[0]).toMatchObject({
+      action: 'create',
+      userLogin: 'coord1',
+    });
+  });
+
+  it('an org_manager cannot register a municipal act but registers its own', async () => {
+    expectError(
+      await w.post('mgra1', '/api/normative-acts', act()),
+      403,
+      'Записи муниципального уровня ведут администратор и координатор муниципалитета.',
+    );
+    const own = await w.post('mgra1', '/api/normative-acts', act({ organizationId: w.a1, number: '45-од' }));
+    expect(own.statusCode, own.body).toBe(201);
+    schoolId = own.json().id;
+    expect(own.json().organizationShortName).toBe('Школа А1');
+    expectError(await w.post('mgra1', '/api/normative-acts', act({ organizationId: w.a2 })), 403);
+  });
+
+  it('validates the link, the kind and the period in Russian', async () => {
+    expectError(
+      await w.post('coord1', '/api/normative-acts', act({ url: 'ftp://files/npa.pdf' })),
+      400,
+      '«Ссылка»: укажите адрес страницы, начинающийся с http:// или https://',
+    );
+    const bad = await w.post('coord1', '/api/normative-acts', act({ kind: 'law', validTo: '2024-01-01' }));
+    expectError(bad, 400);
+    expect(bad.json().error.message).toContain('«Вид»: допустимые значения — о методических объединениях');
+    expectError(
+      await w.patch('coord1', `/api/normative-acts/${municipalId}`, { validTo: '2025-01-01', version: 1 }),
+      400,
+      'Дата окончания не может быть раньше даты начала',
+    );
+  });
+
+  it('an org_manager reads municipal acts and its own, not another organization’s', async () => {
+    const other = await w.post('mgra2', '/api/normative-acts', act({ organizationId: w.a2 }));
+    const seen = (await w.get('mgra1', '/api/normative-acts')).json().map((a: { id: number }) => a.id);
+    expect(seen.sort()).toEqual([municipalId, schoolId].sort());
+    expectError(await w.get('mgra1', `/api/normative-acts/${other.json().id}`), 403);
+    expectError(await w.get('mgra1', `/api/normative-acts?organizationId=${w.a2}`), 403);
+    expectError(
+      await w.patch('mgra1', `/api/normative-acts/${municipalId}`, { title: 'X', version: 1 }),
+      403,
+    );
+    // A coordinator of another municipality sees none of them and changes nothing.
+    expect((await w.get('coord2', '/api/normative-acts')).json()).toEqual([]);
+    expectError(await w.del('coord2', `/api/normative-acts/${schoolId}`), 403);
+  });
+
+  it('filters by level, kind and the date it is in force', async () => {
+    const ids = async (query: string) =>
+      (await w.get('coord1', `/api/normative-acts?${query}`)).json().map((a: { id: number }) => a.id);
+    expect(await ids('level=municipal')).toEqual([municipalId]);
+    expect(await ids(`level=organization&organizationId=${w.a1}`)).toEqual([schoolId]);
+    expect(await ids('inForceOn=2025-08-31')).toEqual([]);
+    expect((await ids('inForceOn=2026-01-01&kind=mentoring')).length).toBe(3);
+    expect(await ids('kind=associations')).toEqual([]);
+  });
+
+  it('versioned change and delete, both audited', async () => {
+    const ok = await w.patch('mgra1', `/api/normative-acts/${schoolId}`, {
+      validTo: '2025-12-31',
+      version: 1,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().isInForce).toBe(false);
+    expectError(await w.patch('coord1', `/api/normative-acts/${schoolId}`, { number: '1', version: 1 }), 409);
+    expect((await w.del('mgra1', `/api/normative-acts/${schoolId}`)).statusCode).toBe(204);
+    const actions = (await w.audit('normativeAct', schoolId)).map((e) => e.action);
+    expect(actions).toEqual(['delete', 'update', 'create']);
+  });
+});
