@@ -65,6 +65,9 @@ export interface YoungTeacherRule {
   maxExperience: number;
 }
 
+/** The rule of seed 001 (under 35 and in the first three years of work), used where no program sets its own. */
+export const DEFAULT_YOUNG_TEACHER_RULE: YoungTeacherRule = { maxAge: 35, maxExperience: 3 };
+
 export function isYoungTeacher(
   teacher: { birthDate: IsoDate; pedagogicalStartDate: IsoDate },
   referenceDate: IsoDate,

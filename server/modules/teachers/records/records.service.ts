@@ -1,0 +1,181 @@
+import type { Db } from '../../../db/client.ts';
+import { updateIfVersion } from '../../../db/versioned.ts';
+import { AppError, versionConflict } from '../../../errors.ts';
+import { diffRecords, recordAudit } from '../../audit/audit.repository.ts';
+import { requireUser, type Actor } from '../../auth/access.ts';
+import { loadTeacherContext, shortNameOf, todayIso, type TeacherContext } from '../teacher-access.ts';
+import { assertRecordsRead, assertTeacherManage } from '../teachers.policy.ts';
+import type { RecordType, RecordValues } from './record-types.ts';
+import {
+  deleteRecordRow,
+  findRecordById,
+  findRecordsOf,
+  findRouteTeacherId,
+  insertRecord,
+  labelReferences,
+  type StoredRecord,
+} from './records.repository.ts';
+
+/**
+ * The use cases of every kind of teacher record (positions, education, diagnostics, ИОМ and its steps…):
+ * one implementation, driven by the RecordType.
+ */
+
+function presentRecord(type: RecordType, row: StoredRecord, labels: Record<string, string>) {
+  const out: RecordValues = {
+    id: row.id,
+    [type.parentKey]: row[type.parentKey],
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    labels,
+  };
+  for (const f of type.kind.fields) {
+    const value = row[f.key];
+    const isList = f.type.kind === 'enumList' || f.type.kind === 'textList';
+    out[f.key] = value ?? (isList ? [] : f.type.kind === 'bool' ? false : null);
+  }
+  return out;
+}
+
+async function presentRecords(db: Db, type: RecordType, rows: StoredRecord[]) {
+  const labels = await labelReferences(db, type, rows);
+  return rows.map((row, i) => presentRecord(type, row, labels[i]));
+}
+
+/** The stored values of the kind's fields, for the audit log. */
+const auditValues = (type: RecordType, row: RecordValues) =>
+  Object.fromEntries(type.kind.fields.map((f) => [f.key, row[f.key] ?? null]));
+
+const recordNotFound = (type: RecordType) =>
+  new AppError('not_found', `Запись «${type.kind.label}» не найдена: возможно, её уже удалили.`);
+
+async function teacherOfParent(db: Db, type: RecordType, parentId: number): Promise<number> {
+  if (type.parent === 'teacher') return parentId;
+  const teacherId = await findRouteTeacherId(db, parentId);
+  if (teacherId === undefined) throw new AppError('not_found', 'ИОМ не найден: возможно, его уже удалили.');
+  return teacherId;
+}
+
+function auditTarget(type: RecordType, ctx: TeacherContext, row: RecordValues) {
+  return {
+    entity: type.entity,
+    municipalityId: ctx.teacher.municipalityId,
+    organizationId: type.entity === 'position' ? Number(row.organizationId) : ctx.organizationId,
+  };
+}
+
+/** Cross-field rules over the record as it will be after a partial change. */
+function assertChecks(type: RecordType, values: RecordValues) {
+  for (const check of type.kind.checks ?? []) {
+    if (!check.isValid(values)) {
+      throw new AppError('validation_failed', check.message, {
+        field: check.field,
+        issues: [{ path: check.field, message: check.message }],
+      });
+    }
+  }
+}
+
+export async function listRecords(options: { db: Db; actor: Actor; type: RecordType; parentId: number }) {
+  const { db, actor, type, parentId } = options;
+  const user = requireUser(actor.user);
+  const ctx = await loadTeacherContext(db, user, await teacherOfParent(db, type, parentId));
+  assertRecordsRead(ctx.access);
+  const rows = await findRecordsOf(db, type, parentId);
+  await recordAudit(db, actor, {
+    action: 'view_personal',
+    entity: 'teacher',
+    entityId: ctx.teacher.id,
+    municipalityId: ctx.teacher.municipalityId,
+    organizationId: ctx.organizationId,
+    summary: `Просмотр сведений педагога ${shortNameOf(ctx.teacher)}: ${type.kind.pluralLabel}`,
+  });
+  return presentRecords(db, type, rows);
+}
+
+export async function createRecord(options: {
+  db: Db;
+  actor: Actor;
+  type: RecordType;
+  parentId: number;
+  input: RecordValues;
+}) {
+  const { db, actor, type, parentId, input } = options;
+  const user = requireUser(actor.user);
+  return db.transaction(async (tx) => {
+    const ctx = await loadTeacherContext(tx, user, await teacherOfParent(tx, type, parentId));
+    assertTeacherManage(ctx.access);
+    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: input });
+    const values = type.derive?.(input, undefined, todayIso()) ?? input;
+    const row = await insertRecord(tx, type, { ...values, [type.parentKey]: parentId });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityId: row.id,
+      ...auditTarget(type, ctx, row),
+      summary: `Добавлена запись: ${type.describe(row)} — ${shortNameOf(ctx.teacher)}`,
+      after: auditValues(type, row),
+    });
+    return (await presentRecords(tx, type, [row]))[0];
+  });
+}
+
+export async function updateRecord(options: {
+  db: Db;
+  actor: Actor;
+  type: RecordType;
+  id: number;
+  input: RecordValues & { version: number };
+}) {
+  const { db, actor, type, id } = options;
+  const user = requireUser(actor.user);
+  const { version, ...patch } = options.input;
+  return db.transaction(async (tx) => {
+    const before = await findRecordById(tx, type, id);
+    if (!before) throw recordNotFound(type);
+    const parentId = Number(before[type.parentKey]);
+    const ctx = await loadTeacherContext(tx, user, await teacherOfParent(tx, type, parentId));
+    assertTeacherManage(ctx.access);
+    const merged = { ...before, ...patch };
+    assertChecks(type, merged);
+    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: merged, before });
+    const values = type.derive?.(patch, before, todayIso()) ?? patch;
+    if (!(await updateIfVersion(tx, type.table as never, id, version, values as never)))
+      throw versionConflict();
+    const after = (await findRecordById(tx, type, id))!;
+    const diff = diffRecords(auditValues(type, before), auditValues(type, after));
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entityId: id,
+      ...auditTarget(type, ctx, after),
+      summary: `Изменена запись: ${type.describe(after)} — ${shortNameOf(ctx.teacher)}`,
+      before: diff.before,
+      after: diff.after,
+    });
+    return (await presentRecords(tx, type, [after]))[0];
+  });
+}
+
+export async function deleteRecord(options: { db: Db; actor: Actor; type: RecordType; id: number }) {
+  const { db, actor, type, id } = options;
+  const user = requireUser(actor.user);
+  return db.transaction(async (tx) => {
+    const before = await findRecordById(tx, type, id);
+    if (!before) throw recordNotFound(type);
+    const ctx = await loadTeacherContext(
+      tx,
+      user,
+      await teacherOfParent(tx, type, Number(before[type.parentKey])),
+    );
+    assertTeacherManage(ctx.access);
+    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, before });
+    await deleteRecordRow(tx, type, id);
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entityId: id,
+      ...auditTarget(type, ctx, before),
+      summary: `Удалена запись: ${type.describe(before)} — ${shortNameOf(ctx.teacher)}`,
+      before: auditValues(type, before),
+    });
+    return { deleted: true as const, message: `Запись «${type.kind.label}» удалена.` };
+  });
+}

@@ -1,0 +1,176 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams } from '../../http/fields.ts';
+import { requireUser } from '../auth/access.ts';
+import {
+  AttachTeacherInput,
+  CreateTeacherInput,
+  DeleteTeacherOutput,
+  ListTeachersQuery,
+  MyProfileOutput,
+  SubjectCount,
+  TeacherCard,
+  TeacherFilters,
+  TeacherListItem,
+  TeacherSummary,
+  UpdateTeacherInput,
+} from './teachers.schema.ts';
+import {
+  attachTeacher,
+  createTeacher,
+  deleteTeacher,
+  getMyProfile,
+  getTeacherCard,
+  listSubjects,
+  listTeachers,
+  readTeacherCard,
+  summarizeVisibleTeachers,
+  updateTeacher,
+} from './teachers.service.ts';
+
+const tags = ['Педагоги'];
+
+export async function teachersRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/teachers',
+    {
+      schema: {
+        tags,
+        summary:
+          'Поиск педагогов в организациях пользователя (фильтры, страницы; всего — в X-Total-Count). ' +
+          'Возраст и стаж — на referenceDate (по умолчанию сегодня). Запрос записывается в журнал.',
+        querystring: ListTeachersQuery,
+        response: { 200: z.array(TeacherListItem) },
+      },
+    },
+    async (req, reply) => {
+      const { rows, total } = await listTeachers({ db: app.db, actor: req.actor, query: req.query });
+      reply.header('X-Total-Count', String(total));
+      return rows;
+    },
+  );
+
+  r.get(
+    '/api/teachers/summary',
+    {
+      schema: {
+        tags,
+        summary:
+          'Сколько педагогов найдут фильтры: всего, молодых, с диагностикой, с ИОМ… (для панели фильтров)',
+        querystring: TeacherFilters,
+        response: { 200: TeacherSummary },
+      },
+    },
+    async (req) => summarizeVisibleTeachers({ db: app.db, user: requireUser(req.user), filters: req.query }),
+  );
+
+  r.get(
+    '/api/teachers/subjects',
+    {
+      schema: {
+        tags,
+        summary: 'Преподаваемые предметы найденных педагогов с числом педагогов',
+        querystring: TeacherFilters,
+        response: { 200: z.array(SubjectCount) },
+      },
+    },
+    async (req) => listSubjects({ db: app.db, user: requireUser(req.user), filters: req.query }),
+  );
+
+  r.get(
+    '/api/teachers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Карточка педагога (просмотр записывается в журнал)',
+        params: IdParams,
+        response: { 200: TeacherCard },
+      },
+    },
+    async (req) => getTeacherCard({ db: app.db, actor: req.actor, id: req.params.id }),
+  );
+
+  r.post(
+    '/api/teachers',
+    {
+      schema: {
+        tags,
+        summary:
+          'Добавить педагога с первой должностью. Если педагог с тем же СНИЛС уже есть в муниципалитете — 409 ' +
+          '(добавьте ему должность через /api/teachers/attach)',
+        body: CreateTeacherInput,
+        response: { 201: TeacherCard },
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req.user);
+      const id = await createTeacher({ db: app.db, actor: req.actor, input: req.body });
+      reply.status(201);
+      return readTeacherCard({ db: app.db, user, id });
+    },
+  );
+
+  r.post(
+    '/api/teachers/attach',
+    {
+      schema: {
+        tags,
+        summary: 'Добавить должность в своей организации педагогу, который уже есть в реестре (по СНИЛС)',
+        body: AttachTeacherInput,
+        response: { 200: TeacherCard },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req.user);
+      const id = await attachTeacher({ db: app.db, actor: req.actor, input: req.body });
+      return readTeacherCard({ db: app.db, user, id });
+    },
+  );
+
+  r.patch(
+    '/api/teachers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить сведения о педагоге (нужна текущая версия записи)',
+        params: IdParams,
+        body: UpdateTeacherInput,
+        response: { 200: TeacherCard },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req.user);
+      await updateTeacher({ db: app.db, actor: req.actor, id: req.params.id, input: req.body });
+      return readTeacherCard({ db: app.db, user, id: req.params.id });
+    },
+  );
+
+  r.delete(
+    '/api/teachers/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Удалить педагога. Ответственный ОО удаляет только должности своей организации, если педагог работает и в других',
+        params: IdParams,
+        response: { 200: DeleteTeacherOutput },
+      },
+    },
+    async (req) => deleteTeacher({ db: app.db, actor: req.actor, id: req.params.id }),
+  );
+
+  r.get(
+    '/api/my-profile',
+    {
+      schema: {
+        tags,
+        summary: 'Педагог, с которым связана учётная запись',
+        response: { 200: MyProfileOutput },
+      },
+    },
+    async (req) => getMyProfile({ db: app.db, user: requireUser(req.user) }),
+  );
+}
