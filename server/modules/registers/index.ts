@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
+import { mentoringRoutes } from './mentoring/mentoring.routes.ts';
 import { normativeActsRoutes } from './normative-acts/normative-acts.routes.ts';
 import { vacanciesRoutes } from './vacancies/vacancies.routes.ts';
 
@@ -8,4 +9,5 @@ export async function registersModule(app: FastifyInstance) {
   await app.register(catalogsRoutes);
   await app.register(vacanciesRoutes);
   await app.register(normativeActsRoutes);
+  await app.register(mentoringRoutes);
 }

@@ -1,0 +1,83 @@
+import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../../../db/client.ts';
+import { organizations, positions, teachers } from '../../../db/schema/index.ts';
+import { outer } from './paging.ts';
+
+/**
+ * What the registers need to know about teachers: their names for the rows people read, their
+ * municipality, and where they work. (The teachers area owns the teacher records themselves.)
+ */
+
+/** «Иванова Мария Петровна» of the teacher a column points to. */
+export const teacherNameOf = (teacherId: PgColumn) =>
+  sql<string>`(select concat_ws(' ', ${outer(teachers.lastName)}, ${outer(teachers.firstName)}, ${outer(teachers.middleName)}) from ${teachers} where ${outer(teachers.id)} = ${outer(teacherId)})`;
+
+/** Current main place of work of a teacher: the short name of the organization and the position title. */
+export const currentPositionOf = (teacherId: PgColumn) => {
+  const p = sql`(select ${outer(positions.organizationId)} as org, ${outer(positions.title)} as title from ${positions}
+    where ${outer(positions.teacherId)} = ${outer(teacherId)}
+    order by (${outer(positions.endDate)} is null or ${outer(positions.endDate)} >= current_date) desc,
+             ${outer(positions.isMainJob)} desc, ${outer(positions.startDate)} desc limit 1)`;
+  return {
+    organizationId: sql<number | null>`(select org from ${p} cp)`,
+    organizationShortName: sql<
+      string | null
+    >`(select ${outer(organizations.shortName)} from ${organizations} where ${outer(organizations.id)} = (select org from ${p} cp))`,
+    positionTitle: sql<string | null>`(select title from ${p} cp)`,
+  };
+};
+
+export interface TeacherBasics {
+  id: number;
+  municipalityId: number;
+  name: string;
+}
+
+export async function findTeachers(db: Db, ids: number[]): Promise<Map<number, TeacherBasics>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      id: teachers.id,
+      municipalityId: teachers.municipalityId,
+      name: sql<string>`concat_ws(' ', ${teachers.lastName}, ${teachers.firstName}, ${teachers.middleName})`,
+    })
+    .from(teachers)
+    .where(inArray(teachers.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Teachers (of the given ones) holding a position in the organization that has not ended before `from`. */
+export async function teachersWorkingIn(
+  db: Db,
+  organizationId: number,
+  teacherIds: number[],
+  from?: string | null,
+): Promise<Set<number>> {
+  if (!teacherIds.length) return new Set();
+  const rows = await db
+    .selectDistinct({ id: positions.teacherId })
+    .from(positions)
+    .where(
+      and(
+        eq(positions.organizationId, organizationId),
+        inArray(positions.teacherId, teacherIds),
+        or(isNull(positions.endDate), gte(positions.endDate, from ?? sql`current_date`)),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Teachers (of the given ones) with any position in one of the organizations. */
+export async function teachersOfOrganizations(
+  db: Db,
+  organizationIds: number[],
+  teacherIds: number[],
+): Promise<Set<number>> {
+  if (!organizationIds.length || !teacherIds.length) return new Set();
+  const rows = await db
+    .selectDistinct({ id: positions.teacherId })
+    .from(positions)
+    .where(and(inArray(positions.organizationId, organizationIds), inArray(positions.teacherId, teacherIds)));
+  return new Set(rows.map((r) => r.id));
+}
