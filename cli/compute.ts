@@ -1,19 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { AppError } from '../server/errors.ts';
-import type { AuthUser } from '../server/modules/auth/access.ts';
+import { systemAdmin } from '../server/modules/auth/access.ts';
 import { computeProgramResults } from '../server/modules/indicators/results.service.ts';
 import { resultsToCsv, resultsToXlsx } from '../server/modules/indicators/results.export.ts';
 import type { Command } from './commands.ts';
 import { intFlag, withDatabase } from './context.ts';
 import { print, progress } from './output.ts';
 
-const systemUser: AuthUser = {
-  id: 0,
-  login: 'cli',
-  fullName: 'Командная строка',
-  teacherId: null,
-  roles: [{ role: 'admin', municipalityId: null, organizationId: null, associationId: null }],
-};
+const systemUser = systemAdmin('cli');
 
 export const computeCommand: Command = {
   name: 'compute',

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { ROLES, role as roleLabels, type Role } from '../core/enums.ts';
 import { users } from '../server/db/schema/index.ts';
 import { AppError } from '../server/errors.ts';
-import type { Actor } from '../server/modules/auth/access.ts';
+import { systemAdmin, type Actor } from '../server/modules/auth/access.ts';
 import { createUser, resetPassword } from '../server/modules/users/users.service.ts';
 import { CreateUserInput } from '../server/modules/users/users.schema.ts';
 import type { Command } from './commands.ts';
@@ -10,16 +10,7 @@ import { intFlag, requireFlag, withDatabase } from './context.ts';
 import { print } from './output.ts';
 
 /** The command line acts as a system administrator, recorded in the audit log as «cli». */
-const cliActor: Actor = {
-  user: {
-    id: 0,
-    login: 'cli',
-    fullName: 'Командная строка',
-    teacherId: null,
-    roles: [{ role: 'admin', municipalityId: null, organizationId: null, associationId: null }],
-  },
-  requestId: 'cli',
-};
+const cliActor: Actor = { user: systemAdmin('cli'), requestId: 'cli' };
 
 export const userCreateCommand: Command = {
   name: 'user create',

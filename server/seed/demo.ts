@@ -12,6 +12,7 @@ import { generatePassword, hashPassword } from '../modules/auth/passwords.ts';
 import { generateActivity, DEMO_PROVIDERS } from './demo-activity.ts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, DEMO_REGION } from './demo-district.ts';
 import { generateTeachers } from './demo-people.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { findTemplate } from '../../core/templates/index.ts';
 import { insertProgramFromTemplate } from '../modules/programs/programs.repository.ts';
 
@@ -344,9 +345,20 @@ export async function seedDemo(options: {
       await db.insert(s.userRoles).values({ userId: user.id, role: spec.role, ...spec.scope });
       accounts.push({ login: spec.login, password, role: spec.role, description: spec.description });
     }
-    // The monitoring programs of two seed districts, ready to compute.
-    for (const code of ['seed-004-myasnikovsky', 'seed-002-zhirnovsky'])
-      await insertProgramFromTemplate(db, m, findTemplate(code)!);
+    // The monitoring programs of three seed districts, and the campaigns run with them.
+    const monitoringPrograms: number[] = [];
+    for (const code of ['seed-004-myasnikovsky', 'seed-002-zhirnovsky', 'seed-000-kardymovsky']) {
+      monitoringPrograms.push(await insertProgramFromTemplate(db, m, findTemplate(code)!));
+    }
+    await seedDemoCampaigns({
+      db,
+      rng,
+      today,
+      municipalityId: m,
+      organizationIds: orgIds,
+      schoolIds: orgIds.filter((_, i) => orgSpecs[i].kind === 'school'),
+      programs: { myasnikovsky: monitoringPrograms[0], kardymovsky: monitoringPrograms[2] },
+    });
     await recordAudit(db, systemActor, {
       action: 'seed',
       entity: 'municipality',

@@ -12,6 +12,9 @@ import { OrganizationsPage } from './pages/organizations/OrganizationsPage.tsx';
 import { UsersPage } from './pages/users/UsersPage.tsx';
 import { ProgramPage } from './pages/programs/ProgramPage.tsx';
 import { ProgramsPage } from './pages/programs/ProgramsPage.tsx';
+import { CampaignPage } from './pages/campaigns/CampaignPage.tsx';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
+import { SubmissionPage } from './pages/campaigns/SubmissionPage.tsx';
 import { teachersRoutes } from './pages/teachers/routes.tsx';
 import { registersRoutes } from './pages/registers/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
@@ -55,6 +58,9 @@ export const router = createBrowserRouter([
           { path: '/audit', element: <AuditPage /> },
           { path: '/programs', element: <ProgramsPage /> },
           { path: '/programs/:id', element: <ProgramPage /> },
+          { path: '/campaigns', element: <CampaignsPage /> },
+          { path: '/campaigns/:id', element: <CampaignPage /> },
+          { path: '/campaigns/:id/organizations/:organizationId', element: <SubmissionPage /> },
           ...teachersRoutes,
           ...registersRoutes,
           ...exchangeRoutes,

@@ -25,6 +25,20 @@ export interface Actor {
 
 export const systemActor: Actor = { user: null, requestId: 'system' };
 
+/** The id to store as «who»: null for the system (id 0), which has no account row. */
+export const accountIdOf = (user: AuthUser) => (user.id > 0 ? user.id : null);
+
+/** The system acting with full rights: the command line and the demo generator. Audited as its login. */
+export function systemAdmin(login: 'cli' | 'seed'): AuthUser {
+  return {
+    id: 0,
+    login,
+    fullName: login === 'cli' ? 'Командная строка' : 'Демонстрационные данные',
+    teacherId: null,
+    roles: [{ role: 'admin', municipalityId: null, organizationId: null, associationId: null }],
+  };
+}
+
 export function requireUser(user: AuthUser | null | undefined): AuthUser {
   if (!user) throw new AppError('unauthenticated', 'Войдите в систему, чтобы продолжить.');
   return user;

@@ -229,16 +229,14 @@ describe('after the main stage', () => {
     const before = frozen.results.find(diagnosed);
     expect(before).toMatchObject({ numerator: 0, denominator: 2, value: 0 });
     const teachers = await t.database.db.select().from(s.teachers);
-    await t.database.db
-      .insert(s.diagnostics)
-      .values(
-        teachers.map((x) => ({
-          teacherId: x.id,
-          date: '2025-03-01',
-          level: 'municipal' as const,
-          instrument: 'РМК',
-        })),
-      );
+    await t.database.db.insert(s.diagnostics).values(
+      teachers.map((x) => ({
+        teacherId: x.id,
+        date: '2025-03-01',
+        level: 'municipal' as const,
+        instrument: 'РМК',
+      })),
+    );
     const live = (await call('coord', 'GET', `/api/programs/${ids.program}/results?year=2025`))
       .json()
       .results.find(diagnosed);

@@ -9,7 +9,7 @@ import { submissions } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
+import { accountIdOf, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
@@ -233,7 +233,7 @@ export async function saveDraft(options: {
     if (Object.keys(changes).length || !current || options.action === 'upload') {
       await insertSubmissionEvent(tx, {
         submissionId: submission.id,
-        userId: user.id,
+        userId: accountIdOf(user),
         userName: user.fullName,
         action: options.action ?? 'save',
         statusAfter: submission.status,
@@ -286,7 +286,7 @@ export async function submitForm(options: {
     });
     await insertSubmissionEvent(tx, {
       submissionId: current.id,
-      userId: user.id,
+      userId: accountIdOf(user),
       userName: user.fullName,
       action: 'submit',
       statusAfter: 'submitted',
@@ -343,7 +343,7 @@ export async function reviewForm(options: {
     });
     await insertSubmissionEvent(tx, {
       submissionId: current.id,
-      userId: user.id,
+      userId: accountIdOf(user),
       userName: user.fullName,
       action: options.decision,
       statusAfter: status,
@@ -398,7 +398,7 @@ export async function reopenForOrganization(options: {
         await updateIfVersion(tx, submissions, current.id, current.version, { status: 'returned' });
       await insertSubmissionEvent(tx, {
         submissionId: current.id,
-        userId: user.id,
+        userId: accountIdOf(user),
         userName: user.fullName,
         action: 'reopen',
         statusAfter: current.status === 'draft' ? 'draft' : 'returned',

@@ -22,16 +22,43 @@ import type { DrilldownResponse, Indicator, IndicatorResult, ProgramTree, Result
 import { LEVEL_BG, LEVEL_COLOR, formatValue } from './format.ts';
 
 /** Organizations × indicators, coloured by level, the municipality first; a click opens what is behind a value. */
-export function ResultsTable({ program, year }: { program: ProgramTree; year: number }) {
+export function ResultsTable({
+  program,
+  year,
+  campaignId,
+}: {
+  program: ProgramTree;
+  year: number;
+  campaignId?: number;
+}) {
   const indicators = program.criteria.flatMap((c) => c.indicators);
   const [opened, setOpened] = useState<{ indicator: Indicator; result: IndicatorResult } | null>(null);
   const query = useQuery({
-    queryKey: ['program-results', program.id, year],
-    queryFn: () => api.get<ResultsResponse>(`/api/programs/${program.id}/results`, { year }),
+    queryKey: campaignId ? ['campaign-results', campaignId] : ['program-results', program.id, year],
+    queryFn: async (): Promise<ResultsResponse & { isFrozen?: boolean }> => {
+      if (!campaignId) return api.get<ResultsResponse>(`/api/programs/${program.id}/results`, { year });
+      const data = await api.get<{ isFrozen: boolean; results: IndicatorResult[] }>(
+        `/api/campaigns/${campaignId}/results`,
+      );
+      const organizations = [
+        ...new Map(
+          data.results
+            .filter((r) => r.organization !== null)
+            .map((r) => [r.organization!, r.organizationName]),
+        ).entries(),
+      ].map(([id, name]) => ({ id, name }));
+      return {
+        isFrozen: data.isFrozen,
+        results: data.results,
+        organizations,
+        period: null as never,
+        problems: [],
+      };
+    },
   });
   if (query.isLoading) return <Loading label="Расчёт показателей по реестру…" />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} />;
-  const { results, organizations, period, problems } = query.data;
+  const { results, organizations, period, problems, isFrozen } = query.data;
   const cell = (indicator: string, organization: number | null) =>
     results.find((r) => r.indicator === indicator && r.organization === organization);
   const rows: { id: number | null; name: string }[] = [
@@ -40,10 +67,18 @@ export function ResultsTable({ program, year }: { program: ProgramTree; year: nu
   ];
   return (
     <Stack>
-      <Text size="sm" c="dimmed">
-        Отчётный период {formatRuDate(period.start)} — {formatRuDate(period.end)}, значения по состоянию на{' '}
-        {formatRuDate(period.referenceDate)}. Нажмите на значение, чтобы увидеть, из чего оно сложилось.
-      </Text>
+      {period && (
+        <Text size="sm" c="dimmed">
+          Отчётный период {formatRuDate(period.start)} — {formatRuDate(period.end)}, значения по состоянию на{' '}
+          {formatRuDate(period.referenceDate)}. Нажмите на значение, чтобы увидеть, из чего оно сложилось.
+        </Text>
+      )}
+      {isFrozen && (
+        <Alert color="gray">
+          Мониторинг закрыт: значения заморожены на момент закрытия и не меняются при правке реестра. Списки
+          за значением показываются по текущим данным реестра.
+        </Alert>
+      )}
       {problems.map((p) => (
         <Alert key={`${p.indicator}-${p.part}`} color="red">
           Показатель {p.indicator}: {p.errors[0].message}

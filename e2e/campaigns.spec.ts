@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { logIn } from './helpers.ts';
+
+const statusOf = (page: Page, organization: string) =>
+  page
+    .getByRole('table', { name: 'Полнота и своевременность' })
+    .getByRole('row')
+    .filter({ hasText: organization })
+    .first();
+
+async function openCurrentCampaign(page: Page) {
+  await page.goto('/campaigns');
+  await page
+    .getByRole('link', {
+      name: /Обеспечение профессионального развития педагогических работников в общеобразовательных организациях/,
+    })
+    .click();
+  await expect(page.getByRole('table', { name: 'Полнота и своевременность' })).toBeVisible();
+}
+
+test('one school goes from draft to returned to accepted while the coordinator’s completeness table follows', async ({
+  browser,
+}) => {
+  const coordinator = await (await browser.newContext()).newPage();
+  const school = await (await browser.newContext()).newPage();
+  await logIn(coordinator, 'metodist');
+  await logIn(school, 'school1');
+
+  await openCurrentCampaign(coordinator);
+  await expect(statusOf(coordinator, 'МБОУ СОШ № 1 ')).toContainText('не начато');
+  await expect(coordinator.getByText('Участников')).toBeVisible();
+
+  // The school fills its form; drafts save by themselves.
+  await openCurrentCampaign(school);
+  await expect(school.getByRole('table', { name: 'Полнота и своевременность' }).getByRole('row')).toHaveCount(
+    2,
+  ); // header and its own school
+  await school.getByRole('link', { name: 'Заполнить форму' }).click();
+  await expect(school.getByTestId('submission-state')).toHaveText('не начато');
+  await expect(school.getByRole('table', { name: 'Показатели организации' })).toContainText('1.1');
+  await school.locator('label', { hasText: /^да$/ }).first().click();
+  await school.getByLabel(/Открытых уроков проведено за учебный год/).fill('20');
+  await school.getByLabel(/Из них проведено молодыми педагогами/).fill('25');
+  await expect(
+    school.getByText(/не может быть больше, чем «Открытых уроков проведено за учебный год, всего» \(20\)/),
+  ).toBeVisible();
+  await school.getByLabel(/Из них проведено молодыми педагогами/).fill('4');
+  await school.getByLabel(/Потребность в педагогических кадрах/).fill('1');
+  await expect(school.getByText(/Черновик сохранён в/)).toBeVisible();
+  await coordinator.reload();
+  await expect(statusOf(coordinator, 'МБОУ СОШ № 1 ')).toContainText('черновик');
+
+  // Nothing typed is lost when the connection drops.
+  await school.context().setOffline(true);
+  await school.getByLabel(/Потребность в педагогических кадрах/).fill('2');
+  await expect(school.getByTestId('offline-notice')).toBeVisible();
+  await school.context().setOffline(false);
+  await school.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(school.getByText(/Черновик сохранён в/)).toBeVisible();
+
+  await school.getByLabel(/сведения о педагогах организации в реестре полны/).check();
+  await expect(school.getByText(/Черновик сохранён в/)).toBeVisible();
+  await school.getByRole('button', { name: 'Отправить координатору' }).click();
+  await expect(school.getByTestId('submission-state')).toHaveText('отправлено');
+  await coordinator.reload();
+  await expect(statusOf(coordinator, 'МБОУ СОШ № 1 ')).toContainText('отправлено');
+
+  // The coordinator returns it with a comment.
+  await statusOf(coordinator, 'МБОУ СОШ № 1 ').getByRole('link', { name: 'Проверить' }).click();
+  await coordinator.getByRole('button', { name: 'Вернуть на доработку' }).click();
+  await coordinator
+    .getByLabel('Что исправить')
+    .fill('Уточните потребность в кадрах: в плане указано 3 человека.');
+  await coordinator.getByRole('button', { name: 'Вернуть', exact: true }).click();
+  await expect(coordinator.getByTestId('submission-state')).toHaveText('возвращено');
+
+  // The school sees the comment, corrects, sends again.
+  await school.reload();
+  await expect(school.getByRole('alert').filter({ hasText: 'Форма возвращена на доработку' })).toContainText(
+    'Уточните потребность в кадрах: в плане указано 3 человека.',
+  );
+  await school.getByLabel(/Потребность в педагогических кадрах/).fill('3');
+  await expect(school.getByText(/Черновик сохранён в/)).toBeVisible();
+  await school.getByRole('button', { name: 'Отправить координатору' }).click();
+  await expect(school.getByTestId('submission-state')).toHaveText('отправлено');
+
+  // Accepted; the history keeps every step.
+  await coordinator.reload();
+  await coordinator.getByRole('button', { name: 'Принять' }).click();
+  await expect(coordinator.getByTestId('submission-state')).toHaveText('принято');
+  for (const step of ['отправлено координатору', 'возвращено на доработку', 'принято'])
+    await expect(coordinator.getByText(step, { exact: true }).first()).toBeVisible();
+  await coordinator.getByRole('link', { name: /Обеспечение профессионального развития/ }).click();
+  await expect(statusOf(coordinator, 'МБОУ СОШ № 1 ')).toContainText('принято');
+  await coordinator.screenshot({ path: 'test-results/campaign-completeness.png', fullPage: true });
+});
+
+test('a school cannot open another school’s form', async ({ page }) => {
+  await logIn(page, 'school5');
+  await openCurrentCampaign(page);
+  const own = page.url();
+  const campaignId = own.match(/campaigns\/(\d+)/)![1];
+  const organizations = await (await page.request.get('/api/organizations?q=СОШ № 1')).json();
+  expect(organizations).toEqual([]); // it does not even see the other school
+  const response = await page.request.get(`/api/campaigns/${campaignId}/organizations/1/submission`);
+  expect(response.status()).toBe(403);
+  await page.goto(`/campaigns/${campaignId}/organizations/1`);
+  await expect(page.getByText('Нет доступа к форме этой организации.')).toBeVisible();
+});

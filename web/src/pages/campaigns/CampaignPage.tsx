@@ -1,0 +1,337 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import {
+  PHASE_LABEL,
+  STAGE_LABEL,
+  STAGE_PURPOSE,
+  type CampaignDates,
+} from '../../../../core/campaigns/stages.ts';
+import { formatRuDate } from '../../../../core/dates.ts';
+import { formatPercent } from '../../../../core/format.ts';
+import { api } from '../../api/client.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { notifySaved } from '../../lib/forms.ts';
+import type { ProgramTree } from '../programs/api.ts';
+import { ResultsTable } from '../programs/ResultsTable.tsx';
+import { STATE_COLOR, type CampaignView } from './api.ts';
+
+const STAGES = ['initial', 'main', 'final'] as const;
+
+export function CampaignPage() {
+  const id = Number(useParams().id);
+  const { hasRole } = useAuth();
+  const isDepartment = hasRole('admin', 'coordinator');
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'progress';
+  const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const query = useQuery({
+    queryKey: ['campaign', id],
+    queryFn: () => api.get<CampaignView>(`/api/campaigns/${id}`),
+    refetchInterval: 30_000,
+  });
+  const program = useQuery({
+    queryKey: ['program', query.data?.campaign.programId],
+    queryFn: () => api.get<ProgramTree>(`/api/programs/${query.data!.campaign.programId}`),
+    enabled: Boolean(query.data),
+  });
+  const close = useMutation({
+    mutationFn: () => api.post(`/api/campaigns/${id}/close`),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['campaign', id] });
+      client.invalidateQueries({ queryKey: ['campaign-results', id] });
+      setConfirmClose(false);
+      notifySaved('Мониторинг закрыт, результаты заморожены');
+    },
+  });
+  if (query.isLoading) return <Loading />;
+  if (query.error || !query.data) return <ErrorAlert error={query.error} title="Мониторинг недоступен" />;
+  const { campaign, stats, organizations } = query.data;
+  const activeStep =
+    campaign.phase === 'before' ? -1 : campaign.phase === 'after' ? 3 : STAGES.indexOf(campaign.phase);
+  return (
+    <>
+      <Breadcrumbs mb="xs">
+        <Anchor component={Link} to="/campaigns" size="sm">
+          Мониторинг
+        </Anchor>
+        <Text size="sm">{campaign.year}</Text>
+      </Breadcrumbs>
+      <PageHeader
+        title={campaign.title}
+        subtitle={`Программа: ${campaign.programTitle}`}
+        actions={
+          <Group>
+            <Badge size="lg" color={campaign.status === 'closed' ? 'gray' : 'green'} variant="light">
+              {campaign.status === 'closed'
+                ? `закрыт ${formatDateTime(campaign.closedAt)}`
+                : PHASE_LABEL[campaign.phase]}
+            </Badge>
+            {isDepartment && campaign.status === 'active' && (
+              <>
+                <Button variant="default" onClick={() => setEditing(true)}>
+                  Сроки и напоминания
+                </Button>
+                <Button color="gray" onClick={() => setConfirmClose(true)}>
+                  Закрыть мониторинг
+                </Button>
+              </>
+            )}
+          </Group>
+        }
+      />
+      <Paper withBorder p="md" mb="md">
+        <Stepper active={activeStep} size="sm" allowNextStepsSelect={false}>
+          {STAGES.map((stage) => (
+            <Stepper.Step
+              key={stage}
+              label={`${STAGE_LABEL[stage][0].toUpperCase()}${STAGE_LABEL[stage].slice(1)} этап`}
+              description={`${formatRuDate(campaign.dates[`${stage}Start` as keyof CampaignDates])} — ${formatRuDate(campaign.dates[`${stage}End` as keyof CampaignDates])}: ${STAGE_PURPOSE[stage]}`}
+            />
+          ))}
+        </Stepper>
+      </Paper>
+      {stats && (
+        <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
+          <Stat label="Участников" value={String(stats.participants)} />
+          <Stat
+            label="Отправлено и принято"
+            value={`${stats.counts.submitted + stats.counts.accepted} (принято ${stats.counts.accepted})`}
+          />
+          <Stat
+            label="Отправлено в срок"
+            value={formatPercent(stats.onTimeShare)}
+            hint={`${stats.onTime} из ${stats.participants}, срок — ${formatRuDate(campaign.dates.mainEnd)}`}
+          />
+          <Stat label="Просрочено" value={String(stats.late)} color={stats.late ? 'red' : undefined} />
+        </SimpleGrid>
+      )}
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="progress">Формы организаций</Tabs.Tab>
+          <Tabs.Tab value="results">Результаты</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="progress">
+          <Paper withBorder>
+            <Table.ScrollContainer minWidth={700}>
+              <Table verticalSpacing="sm" aria-label="Полнота и своевременность">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Организация</Table.Th>
+                    <Table.Th>Статус</Table.Th>
+                    <Table.Th>Отправлено</Table.Th>
+                    <Table.Th>Изменено</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {organizations.map((o) => (
+                    <Table.Tr
+                      key={o.organizationId}
+                      bg={o.isLate ? 'red.0' : undefined}
+                      data-late={o.isLate || undefined}
+                    >
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {o.organizationName}
+                        </Text>
+                        {o.reopenedUntil && (
+                          <Text size="xs" c="dimmed">
+                            открыта до {formatRuDate(o.reopenedUntil)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6}>
+                          <Badge color={STATE_COLOR[o.state]} variant="light">
+                            {o.stateLabel}
+                          </Badge>
+                          {o.isLate && (
+                            <Tooltip
+                              label={
+                                o.firstSubmittedAt
+                                  ? 'Отправлено после срока'
+                                  : 'Срок прошёл, форма не отправлена'
+                              }
+                            >
+                              <Badge color="red">просрочено</Badge>
+                            </Tooltip>
+                          )}
+                        </Group>
+                        {o.state === 'returned' && o.reviewComment && (
+                          <Text size="xs" c="orange.8" mt={2}>
+                            {o.reviewComment}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{formatDateTime(o.submittedAt)}</Table.Td>
+                      <Table.Td>{formatDateTime(o.updatedAt)}</Table.Td>
+                      <Table.Td ta="right">
+                        <Button
+                          component={Link}
+                          to={`/campaigns/${campaign.id}/organizations/${o.organizationId}`}
+                          size="xs"
+                          variant={o.state === 'submitted' && isDepartment ? 'filled' : 'light'}
+                        >
+                          {isDepartment
+                            ? o.state === 'submitted'
+                              ? 'Проверить'
+                              : 'Открыть'
+                            : 'Заполнить форму'}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="results">
+          {program.data ? (
+            <ResultsTable program={program.data} year={campaign.year} campaignId={campaign.id} />
+          ) : (
+            <Loading />
+          )}
+        </Tabs.Panel>
+      </Tabs>
+      {editing && <CampaignSettingsModal view={query.data} onClose={() => setEditing(false)} />}
+      <Modal opened={confirmClose} onClose={() => setConfirmClose(false)} title="Закрыть мониторинг?">
+        <Stack>
+          <Text size="sm">
+            Значения будут рассчитаны в последний раз и заморожены: последующие изменения реестра их не
+            изменят. Формы станут недоступны для правки.
+          </Text>
+          {stats && stats.counts.submitted > 0 && (
+            <Alert color="yellow">
+              {stats.counts.submitted} форм(ы) ещё не проверены; их значения войдут в результаты.
+            </Alert>
+          )}
+          <ErrorAlert error={close.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmClose(false)}>
+              Отмена
+            </Button>
+            <Button color="red" loading={close.isPending} onClick={() => close.mutate()}>
+              Закрыть и заморозить
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  hint,
+  color,
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  color?: string;
+}) {
+  return (
+    <Card withBorder padding="md">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={22} fw={700} c={color}>
+        {value}
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function CampaignSettingsModal({ view, onClose }: { view: CampaignView; onClose(): void }) {
+  const client = useQueryClient();
+  const [dates, setDates] = useState(view.campaign.dates);
+  const [days, setDays] = useState(view.campaign.reminderDaysBefore);
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch<CampaignView>(`/api/campaigns/${view.campaign.id}`, {
+        dates,
+        reminderDaysBefore: days,
+        version: view.campaign.version,
+      }),
+    onSuccess: (v) => {
+      client.setQueryData(['campaign', view.campaign.id], v);
+      notifySaved('Сроки сохранены');
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title="Сроки этапов и напоминания" size="lg">
+      <Stack>
+        <ErrorAlert error={save.error} />
+        {STAGES.map((stage) => (
+          <Group key={stage} grow>
+            <TextInput
+              type="date"
+              label={`${STAGE_LABEL[stage]} этап: начало`}
+              value={dates[`${stage}Start` as keyof CampaignDates]}
+              onChange={(e) => setDates({ ...dates, [`${stage}Start`]: e.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label="окончание"
+              value={dates[`${stage}End` as keyof CampaignDates]}
+              onChange={(e) => setDates({ ...dates, [`${stage}End`]: e.currentTarget.value })}
+            />
+          </Group>
+        ))}
+        <NumberInput
+          label="Напоминать за, дней до окончания основного этапа"
+          value={days}
+          onChange={(v) => setDays(Number(v))}
+          min={0}
+          max={30}
+          description="И ещё раз — на следующий день после срока, если форма не отправлена"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button loading={save.isPending} onClick={() => save.mutate()}>
+            Сохранить
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

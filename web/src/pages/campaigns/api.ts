@@ -1,0 +1,120 @@
+import type { FormIssue, FormValue } from '../../../../core/campaigns/form-validation.ts';
+import type { CampaignDates, CampaignPhase } from '../../../../core/campaigns/stages.ts';
+import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
+
+export type SubmissionState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
+
+export interface CampaignSummary {
+  id: number;
+  programId: number;
+  programTitle: string;
+  title: string;
+  year: number;
+  status: 'active' | 'closed';
+  initialStart: string;
+  mainEnd: string;
+  finalEnd: string;
+  participantCount: number;
+  submittedCount: number;
+}
+
+export interface CampaignView {
+  campaign: {
+    id: number;
+    municipalityId: number;
+    programId: number;
+    programTitle: string;
+    title: string;
+    year: number;
+    status: 'active' | 'closed';
+    dates: CampaignDates;
+    reminderDaysBefore: number;
+    closedAt: string | null;
+    version: number;
+    phase: CampaignPhase;
+    today: string;
+  };
+  stats: {
+    participants: number;
+    counts: Record<SubmissionState, number>;
+    onTime: number;
+    onTimeShare: number;
+    late: number;
+  } | null;
+  organizations: {
+    organizationId: number;
+    organizationName: string;
+    kind: string;
+    state: SubmissionState;
+    stateLabel: string;
+    submittedAt: string | null;
+    firstSubmittedAt: string | null;
+    updatedAt: string | null;
+    reviewComment: string | null;
+    reopenedUntil: string | null;
+    isLate: boolean;
+    isOnTime: boolean;
+  }[];
+}
+
+export interface SubmissionView {
+  campaignId: number;
+  organizationId: number;
+  state: SubmissionState;
+  stateLabel: string;
+  version: number | null;
+  values: Record<string, FormValue>;
+  isRegistryConfirmed: boolean;
+  reviewComment: string | null;
+  deadline: string;
+  isEditable: boolean;
+  reason: string | null;
+  fields: {
+    code: string;
+    label: string;
+    type: 'number' | 'integer' | 'text' | 'boolean';
+    unit: string | null;
+    hint: string | null;
+    isRequired: boolean;
+    min: number | null;
+    max: number | null;
+    notGreaterThan: string | null;
+  }[];
+  lastYear: Record<string, FormValue> | null;
+  errors: FormIssue[];
+  warnings: FormIssue[];
+  indicators: {
+    code: string;
+    name: string;
+    unit: IndicatorUnit;
+    isFormValue: boolean;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    level: IndicatorLevel | null;
+  }[];
+  history: {
+    at: string;
+    userName: string | null;
+    action: string;
+    statusAfter: SubmissionState;
+    comment: string | null;
+    changes: Record<string, [unknown, unknown]> | null;
+  }[];
+}
+
+export const STATE_COLOR: Record<SubmissionState, string> = {
+  not_started: 'gray',
+  draft: 'blue',
+  submitted: 'violet',
+  returned: 'orange',
+  accepted: 'teal',
+};
+
+export const STATE_LABEL: Record<SubmissionState, string> = {
+  not_started: 'не начато',
+  draft: 'черновик',
+  submitted: 'отправлено',
+  returned: 'возвращено',
+  accepted: 'принято',
+};

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FormValue } from '../../../../core/campaigns/form-validation.ts';
+import { api, ApiError } from '../../api/client.ts';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'offline' }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'error'; message: string };
+
+interface Draft {
+  values: Record<string, FormValue>;
+  isRegistryConfirmed: boolean;
+}
+
+interface Stored extends Draft {
+  version: number | null;
+  savedAt: string;
+}
+
+const storageKey = (url: string) => `pedmonitor:draft:${url}`;
+
+/**
+ * Autosave of a form draft. Every change is first written to this device (localStorage), then sent to the
+ * server a moment later; without a connection it stays on the device and goes out when the connection comes
+ * back. A change made meanwhile by someone else is never overwritten (the version check answers 409).
+ */
+export function useAutosave(
+  url: string,
+  server: {
+    version: number | null;
+    values: Record<string, FormValue>;
+    isRegistryConfirmed: boolean;
+    isEditable: boolean;
+  },
+  onSaved: () => void,
+) {
+  const [draft, setDraft] = useState<Draft>(
+    () => restore(url, server) ?? { values: server.values, isRegistryConfirmed: server.isRegistryConfirmed },
+  );
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const version = useRef<number | null>(readStored(url)?.version ?? server.version);
+  const pending = useRef<boolean>(Boolean(restore(url, server)));
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const flush = useCallback(async () => {
+    if (!pending.current || !server.isEditable) return;
+    const current = readStored(url);
+    if (!current) return;
+    setState({ kind: 'saving' });
+    try {
+      const result = await api.put<{ version: number }>(url, {
+        values: current.values,
+        isRegistryConfirmed: current.isRegistryConfirmed,
+        version: version.current,
+      });
+      version.current = result.version;
+      pending.current = false;
+      localStorage.removeItem(storageKey(url));
+      setState({ kind: 'saved', at: new Date() });
+      onSaved();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 0) setState({ kind: 'offline' });
+      else if (e instanceof ApiError && e.code === 'version_conflict')
+        setState({ kind: 'conflict', message: e.message });
+      else setState({ kind: 'error', message: e instanceof Error ? e.message : 'Не удалось сохранить' });
+    }
+  }, [url, server.isEditable, onSaved]);
+
+  const change = useCallback(
+    (next: Draft) => {
+      setDraft(next);
+      pending.current = true;
+      localStorage.setItem(
+        storageKey(url),
+        JSON.stringify({
+          ...next,
+          version: version.current,
+          savedAt: new Date().toISOString(),
+        } satisfies Stored),
+      );
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(flush, 1200);
+    },
+    [url, flush],
+  );
+
+  useEffect(() => {
+    const online = () => void flush();
+    window.addEventListener('online', online);
+    if (pending.current) void flush();
+    return () => {
+      window.removeEventListener('online', online);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [flush]);
+
+  return {
+    draft,
+    change,
+    state,
+    version: () => version.current,
+    /** Sends what is pending now (before submitting). */
+    flush,
+    hasPending: () => pending.current,
+    discardLocal: () => {
+      localStorage.removeItem(storageKey(url));
+      pending.current = false;
+    },
+  };
+}
+
+function readStored(url: string): Stored | null {
+  try {
+    const raw = localStorage.getItem(storageKey(url));
+    return raw ? (JSON.parse(raw) as Stored) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A draft left on this device (the connection dropped before it reached the server) is shown instead of the
+ * server copy; if the server copy changed meanwhile, saving it answers with a conflict the user resolves.
+ */
+function restore(url: string, _server: { version: number | null }): Draft | null {
+  const stored = readStored(url);
+  return stored ? { values: stored.values, isRegistryConfirmed: stored.isRegistryConfirmed } : null;
+}
