@@ -15,6 +15,7 @@ import { ProgramsPage } from './pages/programs/ProgramsPage.tsx';
 import { CampaignPage } from './pages/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
 import { SubmissionPage } from './pages/campaigns/SubmissionPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
 import { teachersRoutes } from './pages/teachers/routes.tsx';
 import { registersRoutes } from './pages/registers/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
           { path: '/municipality', element: <MunicipalityPage /> },
           { path: '/users', element: <UsersPage /> },
           { path: '/audit', element: <AuditPage /> },
+          { path: '/settings', element: <SettingsPage /> },
           { path: '/programs', element: <ProgramsPage /> },
           { path: '/programs/:id', element: <ProgramPage /> },
           { path: '/campaigns', element: <CampaignsPage /> },

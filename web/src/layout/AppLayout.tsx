@@ -18,6 +18,7 @@ import { role as roleLabels } from '../../../core/enums.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { ChangePasswordModal } from '../pages/users/ChangePasswordModal.tsx';
 import { navigationFor } from './navigation.ts';
+import { NotificationsBell } from './NotificationsBell.tsx';
 
 export function AppLayout() {
   const { me, logOut } = useAuth();
@@ -56,42 +57,45 @@ export function AppLayout() {
               </Group>
             </Link>
           </Group>
-          <Menu position="bottom-end" width={260}>
-            <Menu.Target>
-              <UnstyledButton aria-label="Меню пользователя">
-                <Group gap={8}>
-                  <Avatar color="blue" radius="xl" size={32}>
-                    {initials}
-                  </Avatar>
-                  <Stack gap={0} visibleFrom="sm">
-                    <Text size="sm" fw={500} lh={1.2}>
-                      {me.fullName}
-                    </Text>
-                    <Text size="xs" c="dimmed" lh={1.2}>
-                      {roleText}
-                    </Text>
-                  </Stack>
-                  <IconChevronDown size={14} />
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>Вы вошли как {me.login}</Menu.Label>
-              <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setPasswordOpen(true)}>
-                Сменить пароль
-              </Menu.Item>
-              <Menu.Item
-                color="red"
-                leftSection={<IconLogout size={16} />}
-                onClick={async () => {
-                  await logOut();
-                  navigate('/login');
-                }}
-              >
-                Выйти
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="xs">
+            <NotificationsBell />
+            <Menu position="bottom-end" width={260}>
+              <Menu.Target>
+                <UnstyledButton aria-label="Меню пользователя">
+                  <Group gap={8}>
+                    <Avatar color="blue" radius="xl" size={32}>
+                      {initials}
+                    </Avatar>
+                    <Stack gap={0} visibleFrom="sm">
+                      <Text size="sm" fw={500} lh={1.2}>
+                        {me.fullName}
+                      </Text>
+                      <Text size="xs" c="dimmed" lh={1.2}>
+                        {roleText}
+                      </Text>
+                    </Stack>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>Вы вошли как {me.login}</Menu.Label>
+                <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setPasswordOpen(true)}>
+                  Сменить пароль
+                </Menu.Item>
+                <Menu.Item
+                  color="red"
+                  leftSection={<IconLogout size={16} />}
+                  onClick={async () => {
+                    await logOut();
+                    navigate('/login');
+                  }}
+                >
+                  Выйти
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

@@ -11,6 +11,7 @@ import {
   IconHistory,
   IconHome,
   IconSchool,
+  IconSettings,
   IconUser,
   IconUsers,
   IconUsersGroup,
@@ -63,6 +64,7 @@ export const NAVIGATION: NavItem[] = [
   item('/catalogs', 'Справочники', IconBook, DEPARTMENT, 'Администрирование'),
   item('/users', 'Пользователи', IconUsers, ['admin'], 'Администрирование'),
   item('/audit', 'Журнал изменений', IconHistory, DEPARTMENT, 'Администрирование'),
+  item('/settings', 'Настройки', IconSettings, ['admin'], 'Администрирование'),
 ];
 
 export function navigationFor(roles: Role[]): { section: string; items: NavItem[] }[] {

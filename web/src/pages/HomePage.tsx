@@ -13,6 +13,7 @@ import { api } from '../api/client.ts';
 import type { Organization } from '../api/types.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { Loading, PageHeader } from '../components/common.tsx';
+import { CurrentCampaigns } from './CurrentCampaigns.tsx';
 
 function StatCard({
   icon: IconComponent,
@@ -137,6 +138,7 @@ export function HomePage() {
           {!items.length && <Text c="dimmed">Нет доступных {ORGANIZATION_FORMS[2]}.</Text>}
         </Stack>
       )}
+      <CurrentCampaigns />
     </>
   );
 }
