@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { associationsRoutes } from './associations/associations.routes.ts';
 import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
 import { mentoringRoutes } from './mentoring/mentoring.routes.ts';
 import { normativeActsRoutes } from './normative-acts/normative-acts.routes.ts';
@@ -10,4 +11,5 @@ export async function registersModule(app: FastifyInstance) {
   await app.register(vacanciesRoutes);
   await app.register(normativeActsRoutes);
   await app.register(mentoringRoutes);
+  await app.register(associationsRoutes);
 }

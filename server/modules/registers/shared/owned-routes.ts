@@ -26,7 +26,11 @@ export interface OwnedRoutesOptions<Row extends OwnedRow, Query, Out> {
   present(row: Row): Out;
   listQuery: z.ZodType<Query>;
   list(options: { db: Db; user: AuthUser; query: Query }): Promise<{ rows: Row[]; total: number }>;
+  /** The routes to register (all five by default): links to a parent are created through the parent. */
+  only?: RouteName[];
 }
+
+export type RouteName = 'list' | 'get' | 'create' | 'update' | 'remove';
 
 /** Body of POST: the record kind's fields; a municipal-or-organization record may name its municipality. */
 export function createBody(kind: Pick<OwnedKind<any>, 'kind' | 'ownership'>) {
@@ -51,70 +55,75 @@ export function registerOwnedRoutes<Row extends OwnedRow, Query, Out>(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { kind, path, tags, summaries, output, present } = options;
   const one = `${path}/:id`;
+  const has = (name: RouteName) => !options.only || options.only.includes(name);
 
-  r.get(
-    path,
-    {
-      schema: {
-        tags,
-        summary: summaries.list,
-        querystring: options.listQuery,
-        response: { 200: z.array(output) },
+  if (has('list'))
+    r.get(
+      path,
+      {
+        schema: {
+          tags,
+          summary: summaries.list,
+          querystring: options.listQuery,
+          response: { 200: z.array(output) },
+        },
       },
-    },
-    async (req, reply) =>
-      sendPage(
-        reply,
-        await options.list({ db: app.db, user: requireUser(req.user), query: req.query as Query }),
-        present,
-      ),
-  );
+      async (req, reply) =>
+        sendPage(
+          reply,
+          await options.list({ db: app.db, user: requireUser(req.user), query: req.query as Query }),
+          present,
+        ),
+    );
 
-  r.get(
-    one,
-    { schema: { tags, summary: summaries.get, params: IdParams, response: { 200: output } } },
-    async (req) =>
-      present(await getOwned(kind, { db: app.db, user: requireUser(req.user), id: req.params.id })),
-  );
+  if (has('get'))
+    r.get(
+      one,
+      { schema: { tags, summary: summaries.get, params: IdParams, response: { 200: output } } },
+      async (req) =>
+        present(await getOwned(kind, { db: app.db, user: requireUser(req.user), id: req.params.id })),
+    );
 
-  r.post(
-    path,
-    { schema: { tags, summary: summaries.create, body: createBody(kind), response: { 201: output } } },
-    async (req, reply) => {
-      requireUser(req.user);
-      const created = await createOwned(kind, {
-        db: app.db,
-        actor: req.actor,
-        input: req.body as Record<string, unknown>,
-      });
-      reply.status(201);
-      return present(created);
-    },
-  );
-
-  r.patch(
-    one,
-    {
-      schema: {
-        tags,
-        summary: `${summaries.update} (нужна текущая версия записи)`,
-        params: IdParams,
-        body: updateBody(kind),
-        response: { 200: output },
-      },
-    },
-    async (req) => {
-      requireUser(req.user);
-      return present(
-        await updateOwned(kind, {
+  if (has('create'))
+    r.post(
+      path,
+      { schema: { tags, summary: summaries.create, body: createBody(kind), response: { 201: output } } },
+      async (req, reply) => {
+        requireUser(req.user);
+        const created = await createOwned(kind, {
           db: app.db,
           actor: req.actor,
-          id: req.params.id,
-          input: req.body as Record<string, unknown> & { version: number },
-        }),
-      );
-    },
-  );
+          input: req.body as Record<string, unknown>,
+        });
+        reply.status(201);
+        return present(created);
+      },
+    );
+
+  if (has('update'))
+    r.patch(
+      one,
+      {
+        schema: {
+          tags,
+          summary: `${summaries.update} (нужна текущая версия записи)`,
+          params: IdParams,
+          body: updateBody(kind),
+          response: { 200: output },
+        },
+      },
+      async (req) => {
+        requireUser(req.user);
+        return present(
+          await updateOwned(kind, {
+            db: app.db,
+            actor: req.actor,
+            id: req.params.id,
+            input: req.body as Record<string, unknown> & { version: number },
+          }),
+        );
+      },
+    );
 
   r.delete(one, { schema: { tags, summary: summaries.remove, params: IdParams } }, async (req, reply) => {
     requireUser(req.user);

@@ -1,0 +1,180 @@
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { associationMembers, associations, organizations } from '../../../db/schema/index.ts';
+import type { AuthUser } from '../../auth/access.ts';
+import { containsPattern, type Page } from '../shared/http.ts';
+import { ownerReadCondition } from '../shared/ownership.ts';
+import { countWhere, offsetOf, outer, paged } from '../shared/paging.ts';
+import { linkVisibleCondition } from '../shared/teacher-links.ts';
+import { currentPositionOf, teacherNameOf } from '../shared/teachers.ts';
+import { leaderAssociationIds } from './associations.policy.ts';
+import type { ListAssociationsQuery } from './associations.schema.ts';
+
+const isCurrentMember = sql`(${outer(associationMembers.leftOn)} is null or ${outer(associationMembers.leftOn)} >= current_date)`;
+
+const associationColumns = {
+  id: associations.id,
+  municipalityId: associations.municipalityId,
+  organizationId: associations.organizationId,
+  organizationShortName: organizations.shortName,
+  name: associations.name,
+  level: associations.level,
+  type: associations.type,
+  subject: associations.subject,
+  leaderId: associations.leaderId,
+  leaderName: teacherNameOf(associations.leaderId),
+  startDate: associations.startDate,
+  endDate: associations.endDate,
+  memberCount: sql<number>`(select count(*)::int from ${associationMembers} where ${outer(associationMembers.associationId)} = ${outer(associations.id)} and ${isCurrentMember})`,
+  version: associations.version,
+};
+
+export type AssociationRow = Awaited<ReturnType<typeof findAssociationById>> & object;
+
+const selectAssociations = (db: Db) =>
+  db
+    .select(associationColumns)
+    .from(associations)
+    .leftJoin(organizations, eq(organizations.id, associations.organizationId));
+
+export async function findAssociationById(db: Db, id: number) {
+  const [row] = await selectAssociations(db).where(eq(associations.id, id));
+  return row;
+}
+
+/** What a user may read: by the owner (municipal or ШМО), and a leader's own associations. */
+export function associationReadCondition(user: AuthUser): SQL | undefined {
+  const byOwner = ownerReadCondition(user, associations);
+  const led = leaderAssociationIds(user);
+  if (!led.length || byOwner === undefined) return byOwner;
+  return or(byOwner, inArray(associations.id, led));
+}
+
+export function findAssociations(db: Db, user: AuthUser, q: ListAssociationsQuery) {
+  const where = and(
+    associationReadCondition(user),
+    q.municipalityId ? eq(associations.municipalityId, q.municipalityId) : undefined,
+    q.organizationId ? eq(associations.organizationId, q.organizationId) : undefined,
+    q.level ? eq(associations.level, q.level) : undefined,
+    q.type ? eq(associations.type, q.type) : undefined,
+    q.q
+      ? or(ilike(associations.name, containsPattern(q.q)), ilike(associations.subject, containsPattern(q.q)))
+      : undefined,
+  );
+  return paged(
+    selectAssociations(db)
+      .where(where)
+      // Municipal ones first, then the ШМО by organization; active before closed.
+      .orderBy(
+        sql`${associations.organizationId} is not null`,
+        asc(organizations.shortName),
+        sql`${associations.endDate} is not null`,
+        asc(associations.name),
+      )
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    countWhere(db, associations, where),
+  );
+}
+
+const position = currentPositionOf(associationMembers.teacherId);
+
+const memberColumns = {
+  id: associationMembers.id,
+  associationId: associationMembers.associationId,
+  teacherId: associationMembers.teacherId,
+  teacherName: teacherNameOf(associationMembers.teacherId),
+  organizationShortName: position.organizationShortName,
+  positionTitle: position.positionTitle,
+  joinedOn: associationMembers.joinedOn,
+  leftOn: associationMembers.leftOn,
+  version: associationMembers.version,
+  // The owner of a membership is the owner of its association.
+  municipalityId: associations.municipalityId,
+  organizationId: associations.organizationId,
+  associationName: associations.name,
+  associationLevel: associations.level,
+  associationType: associations.type,
+};
+
+export type MemberRow = Awaited<ReturnType<typeof findMemberById>> & object;
+
+const selectMembers = (db: Db) =>
+  db
+    .select(memberColumns)
+    .from(associationMembers)
+    .innerJoin(associations, eq(associations.id, associationMembers.associationId));
+
+export async function findMemberById(db: Db, id: number) {
+  const [row] = await selectMembers(db).where(eq(associationMembers.id, id));
+  return row;
+}
+
+/** Members a user may see: see linkVisibleCondition (an organization sees only its own teachers). */
+const memberVisible = (user: AuthUser) =>
+  linkVisibleCondition(
+    user,
+    {
+      municipalityId: associations.municipalityId,
+      organizationId: associations.organizationId,
+      teacherId: associationMembers.teacherId,
+      parentId: associationMembers.associationId,
+    },
+    leaderAssociationIds(user),
+  );
+
+export function findMembers(
+  db: Db,
+  user: AuthUser,
+  filter: Page & { associationId?: number; teacherId?: number; isCurrent?: boolean },
+) {
+  const where = and(
+    memberVisible(user),
+    filter.associationId ? eq(associationMembers.associationId, filter.associationId) : undefined,
+    filter.teacherId ? eq(associationMembers.teacherId, filter.teacherId) : undefined,
+    filter.isCurrent
+      ? or(isNull(associationMembers.leftOn), sql`${associationMembers.leftOn} >= current_date`)
+      : undefined,
+  );
+  return paged(
+    selectMembers(db)
+      .where(where)
+      .orderBy(
+        sql`${associationMembers.leftOn} is not null`,
+        asc(memberColumns.teacherName),
+        asc(associationMembers.id),
+      )
+      .limit(filter.pageSize)
+      .offset(offsetOf(filter)),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(associationMembers)
+      .innerJoin(associations, eq(associations.id, associationMembers.associationId))
+      .where(where),
+  );
+}
+
+/** Teachers with a current membership in the association (not left before `on`). */
+export async function currentMemberIds(db: Db, associationId: number, teacherIds: number[], on: string) {
+  if (!teacherIds.length) return new Set<number>();
+  const rows = await db
+    .select({ id: associationMembers.teacherId })
+    .from(associationMembers)
+    .where(
+      and(
+        eq(associationMembers.associationId, associationId),
+        inArray(associationMembers.teacherId, teacherIds),
+        or(isNull(associationMembers.leftOn), sql`${associationMembers.leftOn} >= ${on}`),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function insertMembers(
+  db: Db,
+  rows: { associationId: number; teacherId: number; joinedOn: string; leftOn: string | null }[],
+) {
+  if (!rows.length) return [];
+  const inserted = await db.insert(associationMembers).values(rows).returning({ id: associationMembers.id });
+  return inserted.map((r) => r.id);
+}
