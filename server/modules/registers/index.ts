@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { associationsRoutes } from './associations/associations.routes.ts';
 import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
+import { eventsRoutes } from './events/events.routes.ts';
 import { mentoringRoutes } from './mentoring/mentoring.routes.ts';
 import { normativeActsRoutes } from './normative-acts/normative-acts.routes.ts';
 import { vacanciesRoutes } from './vacancies/vacancies.routes.ts';
@@ -12,4 +13,5 @@ export async function registersModule(app: FastifyInstance) {
   await app.register(normativeActsRoutes);
   await app.register(mentoringRoutes);
   await app.register(associationsRoutes);
+  await app.register(eventsRoutes);
 }

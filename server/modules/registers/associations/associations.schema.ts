@@ -3,7 +3,7 @@ import { ASSOCIATION_TYPES, LEVELS } from '../../../../core/enums.ts';
 import { fieldSchema } from '../../../../core/registry/schema.ts';
 import { membershipKind } from '../../../../core/registry/kinds.ts';
 import type { RecordKind } from '../../../../core/registry/fields.ts';
-import { idQuery, pageFields, searchQuery } from '../shared/http.ts';
+import { SkippedOutput, idQuery, pageFields, searchQuery } from '../shared/http.ts';
 
 export const AssociationOutput = z.object({
   id: z.number(),
@@ -92,11 +92,5 @@ export const AddMembersInput = z
       });
   });
 export type AddMembersInput = z.infer<typeof AddMembersInput>;
-
-export const SkippedOutput = z.object({
-  teacherId: z.number(),
-  teacherName: z.string().nullable(),
-  reason: z.string(),
-});
 
 export const AddMembersResult = z.object({ added: z.array(MemberOutput), skipped: z.array(SkippedOutput) });

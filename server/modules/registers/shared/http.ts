@@ -40,3 +40,10 @@ export function sendPage<Row, Out>(
   reply.header('X-Total-Count', String(page.total));
   return page.rows.map(present);
 }
+
+/** A teacher not added to an association or event, with the reason. */
+export const SkippedOutput = z.object({
+  teacherId: z.number(),
+  teacherName: z.string().nullable(),
+  reason: z.string(),
+});

@@ -1,0 +1,131 @@
+import { eventRole, level as levelLabels } from '../../../../core/enums.ts';
+import { formatRuDate } from '../../../../core/dates.ts';
+import { eventKind } from '../../../../core/registry/kinds.ts';
+import type { Db } from '../../../db/client.ts';
+import { eventParticipations, events } from '../../../db/schema/index.ts';
+import { AppError, forbidden, notFound } from '../../../errors.ts';
+import { organizationScope, type Actor, type AuthUser } from '../../auth/access.ts';
+import type { OwnedKind } from '../shared/owned-records.ts';
+import { assertCanReadOwner, canManageOwner, canReadOwner } from '../shared/ownership.ts';
+import { addTeacherLinks } from '../shared/teacher-links.ts';
+import { teachersOfOrganizations } from '../shared/teachers.ts';
+import {
+  findEventById,
+  findParticipationById,
+  findParticipations,
+  insertParticipations,
+  participantIds,
+  type EventRow,
+  type ParticipationRow,
+} from './events.repository.ts';
+import { participationRoleKind, type AddParticipantsInput } from './events.schema.ts';
+
+/** An institutional event is an organization's; a municipal or higher one belongs to the municipality. */
+function assertLevelMatchesOwner(values: Record<string, unknown>) {
+  const hasOrganization = values.organizationId !== null && values.organizationId !== undefined;
+  if (values.level === 'institutional' && !hasOrganization) {
+    throw new AppError('validation_failed', 'Для институционального мероприятия укажите организацию.', {
+      field: 'organizationId',
+    });
+  }
+  if (values.level !== 'institutional' && hasOrganization) {
+    throw new AppError(
+      'validation_failed',
+      `Мероприятие организации — институционального уровня. Для уровня «${levelLabels.label[values.level as 'municipal']}» не указывайте организацию.`,
+      { field: 'level' },
+    );
+  }
+}
+
+export const eventRecords: OwnedKind<EventRow> = {
+  entity: 'event',
+  noun: 'Мероприятие',
+  kind: eventKind,
+  table: events,
+  ownership: 'mixed',
+  storesMunicipality: true,
+  findById: findEventById,
+  describe: (row) =>
+    `мероприятие «${row.title}» ${formatRuDate(row.date)} (${levelLabels.label[row.level]})${row.organizationShortName ? `, ${row.organizationShortName}` : ''}`,
+  check: async ({ values }) => assertLevelMatchesOwner(values),
+};
+
+/**
+ * Participants are kept by whoever manages the event; an org_manager may also add, change and remove its
+ * own teachers in a municipal (or higher) event of its municipality, and nobody else's.
+ */
+async function assertCanManageParticipants(db: Db, user: AuthUser, event: EventRow, teacherIds: number[]) {
+  if (canManageOwner(user, event)) return;
+  const own = organizationScope(user, 'manage').organizationIds;
+  if (event.organizationId === null && own.length && canReadOwner(user, event)) {
+    const theirs = await teachersOfOrganizations(db, own, teacherIds);
+    if (teacherIds.every((id) => theirs.has(id))) return;
+    throw forbidden(
+      'Ответственный ОО может добавлять участниками мероприятия только педагогов своей организации.',
+    );
+  }
+  throw forbidden(
+    event.organizationId === null
+      ? 'Участников муниципальных мероприятий ведут координатор и администратор.'
+      : 'Нет прав изменять данные этой организации.',
+  );
+}
+
+export const participationRecords: OwnedKind<ParticipationRow> = {
+  entity: 'eventParticipation',
+  noun: 'Участие в мероприятии',
+  kind: participationRoleKind,
+  table: eventParticipations,
+  ownership: 'mixed',
+  storesMunicipality: false,
+  findById: findParticipationById,
+  describe: (row) =>
+    `${row.teacherName} — ${eventRole.label[row.role]} мероприятия «${row.eventTitle}» ${formatRuDate(row.eventDate)}`,
+  async authorizeWrite({ db, user, before }) {
+    const event = (await findEventById(db, before!.eventId))!;
+    await assertCanManageParticipants(db, user, event, [before!.teacherId]);
+  },
+};
+
+async function loadEvent(db: Db, id: number) {
+  const event = await findEventById(db, id);
+  if (!event) throw notFound('Мероприятие');
+  return event;
+}
+
+export async function listEventParticipants(options: {
+  db: Db;
+  user: AuthUser;
+  eventId: number;
+  page: number;
+  pageSize: number;
+}) {
+  const event = await loadEvent(options.db, options.eventId);
+  assertCanReadOwner(options.user, event);
+  return findParticipations(options.db, options.user, { ...options, eventId: event.id });
+}
+
+export async function addEventParticipants(options: {
+  db: Db;
+  actor: Actor;
+  eventId: number;
+  input: AddParticipantsInput;
+}) {
+  return addTeacherLinks<EventRow, ParticipationRow>({
+    db: options.db,
+    actor: options.actor,
+    kind: participationRecords,
+    teacherIds: options.input.teacherIds,
+    isSingle: false,
+    loadParent: (db) => loadEvent(db, options.eventId),
+    authorize: ({ db, user, parent, teacherIds }) =>
+      assertCanManageParticipants(db, user, parent, teacherIds),
+    alreadyLinked: (db, parent, ids) => participantIds(db, parent.id, ids),
+    alreadyLinkedReason: 'уже в списке участников',
+    insert: (db, parent, ids) =>
+      insertParticipations(
+        db,
+        ids.map((teacherId) => ({ eventId: parent.id, teacherId, role: options.input.role })),
+      ),
+  });
+}
