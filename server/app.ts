@@ -27,6 +27,7 @@ import { programsRoutes } from './modules/programs/programs.routes.ts';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.ts';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -45,6 +46,7 @@ const MODULES = [
   indicatorsRoutes,
   campaignsRoutes,
   notificationsRoutes,
+  analysisRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './registry.ts';
 export * from './programs.ts';
 export * from './campaigns.ts';
+export * from './analysis.ts';

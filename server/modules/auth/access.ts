@@ -29,11 +29,12 @@ export const systemActor: Actor = { user: null, requestId: 'system' };
 export const accountIdOf = (user: AuthUser) => (user.id > 0 ? user.id : null);
 
 /** The system acting with full rights: the command line and the demo generator. Audited as its login. */
-export function systemAdmin(login: 'cli' | 'seed'): AuthUser {
+export function systemAdmin(login: 'cli' | 'seed' | 'public'): AuthUser {
   return {
     id: 0,
     login,
-    fullName: login === 'cli' ? 'Командная строка' : 'Демонстрационные данные',
+    fullName:
+      login === 'cli' ? 'Командная строка' : login === 'seed' ? 'Демонстрационные данные' : 'Публичный отчёт',
     teacherId: null,
     roles: [{ role: 'admin', municipalityId: null, organizationId: null, associationId: null }],
   };

@@ -1,7 +1,8 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProgramTemplate } from '../../../core/templates/index.ts';
 import type { Db } from '../../db/client.ts';
-import { criteria, formFields, indicators, programs } from '../../db/schema/index.ts';
+import { defaultRules } from '../../../core/analysis/drafts.ts';
+import { criteria, formFields, indicators, programs, recommendationRules } from '../../db/schema/index.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type CriterionRow = typeof criteria.$inferSelect;
@@ -100,6 +101,11 @@ export async function insertProgramFromTemplate(db: Db, municipalityId: number, 
       })),
     );
   }
+  await insertDefaultRules(
+    db,
+    program.id,
+    template.criteria.flatMap((c) => c.indicators),
+  );
   if (template.formFields.length) {
     await db.insert(formFields).values(
       template.formFields.map((f, i) => ({
@@ -173,4 +179,14 @@ export async function countIndicatorsOfCriterion(db: Db, criterionId: number) {
     .from(indicators)
     .where(eq(indicators.criterionId, criterionId));
   return row.n;
+}
+
+/** The library's default recommendation rules for indicators (their theme's texts at the level «низкий»). */
+export async function insertDefaultRules(
+  db: Db,
+  programId: number,
+  items: { code: string; name: string; numerator: string }[],
+) {
+  const rows = items.flatMap((i) => defaultRules(i)).map((r) => ({ ...r, programId }));
+  if (rows.length) await db.insert(recommendationRules).values(rows);
 }

@@ -23,6 +23,7 @@ import {
   findPrograms,
   findProgramTree,
   insertChild,
+  insertDefaultRules,
   insertProgram,
   insertProgramFromTemplate,
   isCodeTaken,
@@ -240,6 +241,10 @@ export async function addChild(options: {
     const program = await requireProgramForChange(tx, user, options.programId);
     await checkChild(tx, options.kind, program.id, options.values);
     const id = await insertChild(tx, options.kind, { ...options.values, programId: program.id });
+    if (options.kind === 'indicators') {
+      const v = options.values as { code: string; name: string; numerator: string };
+      await insertDefaultRules(tx, program.id, [v]);
+    }
     await recordAudit(tx, options.actor, {
       action: 'create',
       entity: options.kind,

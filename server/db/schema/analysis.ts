@@ -1,0 +1,82 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { campaigns } from './campaigns.ts';
+import { id, tracked } from './columns.ts';
+import { organizations } from './hierarchy.ts';
+import { programs } from './programs.ts';
+
+/** A conclusion (вывод) of a campaign's analysis: drafted from the data, edited by the coordinator. */
+export const conclusions = pgTable(
+  'conclusions',
+  {
+    id: id(),
+    campaignId: integer()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    sortOrder: integer().notNull().default(0),
+    text: text().notNull(),
+    kind: text({ enum: ['problem', 'municipal', 'dynamics', 'manual'] })
+      .notNull()
+      .default('manual'),
+    indicatorCode: text(),
+    organizationIds: jsonb().$type<number[]>().notNull().default([]),
+    ...tracked(),
+  },
+  (t) => [index().on(t.campaignId)],
+);
+
+/** The library of recommendation rules of a program: indicator × level → text, to organizations or the department. */
+export const recommendationRules = pgTable(
+  'recommendation_rules',
+  {
+    id: id(),
+    programId: integer()
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    indicatorCode: text().notNull(),
+    level: text({ enum: ['high', 'medium', 'low'] }).notNull(),
+    target: text({ enum: ['organization', 'municipality'] }).notNull(),
+    text: text().notNull(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.programId)],
+);
+
+export const RECOMMENDATION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+
+/** An addressed recommendation (адресная рекомендация) to an organization, or to the department when organizationId is null. */
+export const recommendations = pgTable(
+  'recommendations',
+  {
+    id: id(),
+    campaignId: integer()
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    organizationId: integer().references(() => organizations.id),
+    indicatorCode: text(),
+    text: text().notNull(),
+    addressee: text().notNull(),
+    deadline: date(),
+    status: text({ enum: RECOMMENDATION_STATUSES }).notNull().default('planned'),
+    /** What the organization reports it did. */
+    report: text(),
+    reportedAt: timestamp({ withTimezone: true }),
+    reportedBy: text(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.campaignId), index().on(t.organizationId)],
+);
+
+/** The campaign's report: the letter's requisites and whether the public page is published. */
+export const campaignReports = pgTable('campaign_reports', {
+  campaignId: integer()
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  isPublished: boolean().notNull().default(false),
+  publishedAt: timestamp({ withTimezone: true }),
+  introduction: text(),
+  letterNumber: text(),
+  letterDate: date(),
+  signerPosition: text(),
+  signerName: text(),
+  ...tracked(),
+});

@@ -1,0 +1,289 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isValidIsoDate } from '../../../core/dates.ts';
+import { booleanQuery, IdParams, optionalText } from '../../http/fields.ts';
+import { requireUser } from '../auth/access.ts';
+import { getAnalysis } from './analysis.service.ts';
+import {
+  addConclusion,
+  editConclusion,
+  generateConclusions,
+  listConclusions,
+  removeConclusion,
+} from './conclusions.service.ts';
+import {
+  addRecommendation,
+  addRule,
+  generateRecommendations,
+  listOwnRecommendations,
+  listRecommendations,
+  listRules,
+  removeRecommendation,
+  removeRule,
+  updateRecommendation,
+  updateRule,
+} from './recommendations.service.ts';
+import {
+  getPublicReport,
+  getReportSettings,
+  listPublicReports,
+  updateReportSettings,
+} from './report.service.ts';
+
+const tags = ['Анализ и рекомендации'];
+const Ok = z.object({ ok: z.boolean() });
+const day = z.string().refine(isValidIsoDate, 'некорректная дата').nullish();
+const Level = z.enum(['high', 'medium', 'low']);
+const Target = z.enum(['organization', 'municipality']);
+const Status = z.enum(['planned', 'in_progress', 'done', 'cancelled']);
+
+export async function analysisRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.db;
+
+  r.get(
+    '/api/campaigns/:id/analysis',
+    {
+      schema: {
+        tags,
+        summary: 'Анализ: значения, статистика, рейтинг, кластеры, динамика (фильтры: тип ОО, ШНОР, ШССУ)',
+        params: IdParams,
+        querystring: z.object({
+          kind: z.enum(['school', 'preschool', 'additional']).optional(),
+          lowResults: booleanQuery().optional(),
+          hardSocial: booleanQuery().optional(),
+        }),
+      },
+    },
+    async (req) =>
+      getAnalysis({ db: db(), user: requireUser(req.user), campaignId: req.params.id, filters: req.query }),
+  );
+
+  r.get(
+    '/api/campaigns/:id/conclusions',
+    { schema: { tags, summary: 'Выводы', params: IdParams } },
+    async (req) => listConclusions({ db: db(), actor: req.actor, campaignId: req.params.id }),
+  );
+  r.post(
+    '/api/campaigns/:id/conclusions/generate',
+    { schema: { tags, summary: 'Сформировать выводы по данным (заменяет текущие)', params: IdParams } },
+    async (req) => generateConclusions({ db: db(), actor: req.actor, campaignId: req.params.id }),
+  );
+  r.post(
+    '/api/campaigns/:id/conclusions',
+    {
+      schema: {
+        tags,
+        summary: 'Добавить вывод',
+        params: IdParams,
+        body: z.object({ text: z.string().trim().min(3, 'введите текст вывода').max(5000) }),
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return addConclusion({ db: db(), actor: req.actor, campaignId: req.params.id, text: req.body.text });
+    },
+  );
+  r.patch(
+    '/api/conclusions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить вывод',
+        params: IdParams,
+        body: z.object({
+          text: z.string().trim().min(3).max(5000).optional(),
+          sortOrder: z.number().int().optional(),
+          version: z.number().int().positive(),
+        }),
+      },
+    },
+    async (req) => editConclusion({ db: db(), actor: req.actor, id: req.params.id, ...req.body }),
+  );
+  r.delete(
+    '/api/conclusions/:id',
+    { schema: { tags, summary: 'Удалить вывод', params: IdParams, response: { 200: Ok } } },
+    async (req) => {
+      await removeConclusion({ db: db(), actor: req.actor, id: req.params.id });
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    '/api/campaigns/:id/recommendations',
+    { schema: { tags, summary: 'Адресные рекомендации мониторинга', params: IdParams } },
+    async (req) => listRecommendations({ db: db(), actor: req.actor, campaignId: req.params.id }),
+  );
+  r.post(
+    '/api/campaigns/:id/recommendations/generate',
+    { schema: { tags, summary: 'Сформировать рекомендации по правилам программы', params: IdParams } },
+    async (req) => generateRecommendations({ db: db(), actor: req.actor, campaignId: req.params.id }),
+  );
+  r.post(
+    '/api/campaigns/:id/recommendations',
+    {
+      schema: {
+        tags,
+        summary: 'Добавить рекомендацию',
+        params: IdParams,
+        body: z.object({
+          organizationId: z.number().int().positive().nullable(),
+          text: z.string().trim().min(3, 'введите текст рекомендации').max(5000),
+          addressee: optionalText(300),
+          deadline: day,
+          indicatorCode: optionalText(20),
+        }),
+        response: { 201: Ok },
+      },
+    },
+    async (req, reply) => {
+      await addRecommendation({
+        db: db(),
+        actor: req.actor,
+        campaignId: req.params.id,
+        values: req.body as never,
+      });
+      reply.status(201);
+      return { ok: true };
+    },
+  );
+  r.patch(
+    '/api/recommendations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить рекомендацию (координатор) или сообщить о выполнении (организация)',
+        params: IdParams,
+        body: z.object({
+          text: z.string().trim().min(3).max(5000).optional(),
+          addressee: z.string().trim().min(3).max(300).optional(),
+          deadline: day,
+          status: Status.optional(),
+          report: optionalText(5000),
+          version: z.number().int().positive(),
+        }),
+      },
+    },
+    async (req) =>
+      updateRecommendation({ db: db(), actor: req.actor, id: req.params.id, values: req.body as never }),
+  );
+  r.delete(
+    '/api/recommendations/:id',
+    { schema: { tags, summary: 'Удалить рекомендацию', params: IdParams, response: { 200: Ok } } },
+    async (req) => {
+      await removeRecommendation({ db: db(), actor: req.actor, id: req.params.id });
+      return { ok: true };
+    },
+  );
+  r.get(
+    '/api/my-recommendations',
+    { schema: { tags, summary: 'Рекомендации, адресованные организации пользователя' } },
+    async (req) => listOwnRecommendations({ db: db(), actor: req.actor }),
+  );
+
+  r.get(
+    '/api/programs/:id/recommendation-rules',
+    {
+      schema: {
+        tags,
+        summary: 'Библиотека правил: показатель × уровень → текст рекомендации',
+        params: IdParams,
+      },
+    },
+    async (req) => listRules({ db: db(), actor: req.actor, programId: req.params.id }),
+  );
+  r.post(
+    '/api/programs/:id/recommendation-rules',
+    {
+      schema: {
+        tags,
+        summary: 'Добавить правило',
+        params: IdParams,
+        body: z.object({
+          indicatorCode: z.string().min(1),
+          level: Level,
+          target: Target,
+          text: z.string().trim().min(3).max(5000),
+        }),
+      },
+    },
+    async (req, reply) => {
+      reply.status(201);
+      return addRule({ db: db(), actor: req.actor, programId: req.params.id, values: req.body });
+    },
+  );
+  r.patch(
+    '/api/recommendation-rules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить правило',
+        params: IdParams,
+        body: z.object({
+          text: z.string().trim().min(3).max(5000).optional(),
+          level: Level.optional(),
+          target: Target.optional(),
+          version: z.number().int().positive(),
+        }),
+      },
+    },
+    async (req) => updateRule({ db: db(), actor: req.actor, id: req.params.id, values: req.body }),
+  );
+  r.delete(
+    '/api/recommendation-rules/:id',
+    { schema: { tags, summary: 'Удалить правило', params: IdParams, response: { 200: Ok } } },
+    async (req) => {
+      await removeRule({ db: db(), actor: req.actor, id: req.params.id });
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    '/api/campaigns/:id/report',
+    { schema: { tags, summary: 'Реквизиты отчёта и письма, публикация', params: IdParams } },
+    async (req) => getReportSettings({ db: db(), actor: req.actor, campaignId: req.params.id }),
+  );
+  r.put(
+    '/api/campaigns/:id/report',
+    {
+      schema: {
+        tags,
+        summary: 'Изменить реквизиты и публикацию отчёта',
+        params: IdParams,
+        body: z.object({
+          introduction: optionalText(10000),
+          letterNumber: optionalText(50),
+          letterDate: day,
+          signerPosition: optionalText(300),
+          signerName: optionalText(200),
+          isPublished: z.boolean().optional(),
+        }),
+      },
+    },
+    async (req) =>
+      updateReportSettings({
+        db: db(),
+        actor: req.actor,
+        campaignId: req.params.id,
+        values: req.body as never,
+      }),
+  );
+
+  r.get(
+    '/api/public/campaigns',
+    { schema: { tags: ['Публичный отчёт'], summary: 'Опубликованные отчёты (без входа)' } },
+    async () => listPublicReports(db()),
+  );
+  r.get(
+    '/api/public/campaigns/:id',
+    {
+      schema: {
+        tags: ['Публичный отчёт'],
+        summary: 'Публичный отчёт: агрегаты и графики без персональных данных (без входа)',
+        params: IdParams,
+      },
+    },
+    async (req) => getPublicReport(db(), req.params.id),
+  );
+}

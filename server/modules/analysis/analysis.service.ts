@@ -1,0 +1,170 @@
+import {
+  clusterOrganizations,
+  rateOrganizations,
+  RATING_METHOD,
+  type IndicatorAxis,
+} from '../../../core/analysis/scores.ts';
+import { describeValues } from '../../../core/analysis/statistics.ts';
+import type { IndicatorUnit } from '../../../core/indicators/levels.ts';
+import type { Db } from '../../db/client.ts';
+import type { AuthUser } from '../auth/access.ts';
+import { visibleOrganizations } from '../campaigns/campaigns.policy.ts';
+import {
+  findCampaigns,
+  findParticipants,
+  findPreviousCampaign,
+  type CampaignRow,
+} from '../campaigns/campaigns.repository.ts';
+import { getCampaignResults, requireCampaign } from '../campaigns/campaigns.service.ts';
+import { findProgramTree } from '../programs/programs.repository.ts';
+
+export interface AnalysisFilters {
+  kind?: 'school' | 'preschool' | 'additional';
+  lowResults?: boolean;
+  hardSocial?: boolean;
+}
+
+export interface IndicatorInfo {
+  code: string;
+  name: string;
+  unit: IndicatorUnit;
+  direction: 'higher' | 'lower';
+  numerator: string;
+  levelHigh: number | null;
+  levelMedium: number | null;
+  criterionCode: string;
+  criterionTitle: string;
+}
+
+interface Snapshot {
+  criteria: { id: number; code: string; title: string }[];
+  indicators: (Omit<IndicatorInfo, 'criterionCode' | 'criterionTitle'> & { criterionId: number })[];
+}
+
+/** The indicators a campaign is judged by: as frozen at closing, or the program's current ones. */
+export async function indicatorsOf(db: Db, campaign: CampaignRow): Promise<IndicatorInfo[]> {
+  if (campaign.programSnapshot) {
+    const snapshot = campaign.programSnapshot as Snapshot;
+    return snapshot.indicators.map((i) => {
+      const c = snapshot.criteria.find((x) => x.id === i.criterionId);
+      return {
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        direction: i.direction,
+        numerator: i.numerator,
+        levelHigh: i.levelHigh,
+        levelMedium: i.levelMedium,
+        criterionCode: c?.code ?? '',
+        criterionTitle: c?.title ?? '',
+      };
+    });
+  }
+  const tree = (await findProgramTree(db, campaign.programId))!;
+  return tree.indicators.map((i) => {
+    const c = tree.criteria.find((x) => x.id === i.criterionId);
+    return {
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      direction: i.direction,
+      numerator: i.numerator,
+      levelHigh: i.levelHigh,
+      levelMedium: i.levelMedium,
+      criterionCode: c?.code ?? '',
+      criterionTitle: c?.title ?? '',
+    };
+  });
+}
+
+/** Earlier campaigns of the same program in the municipality, oldest first, for the dynamics. */
+export async function earlierCampaigns(db: Db, campaign: CampaignRow) {
+  const all = await findCampaigns(db, [campaign.municipalityId]);
+  return all
+    .filter((c) => c.programId === campaign.programId && c.year < campaign.year)
+    .sort((a, b) => a.year - b.year);
+}
+
+/**
+ * The analysis of a campaign: values, per-indicator statistics, the rating by the composite score,
+ * clusters of similar organizations and the dynamics over the program's earlier campaigns.
+ */
+export async function getAnalysis(options: {
+  db: Db;
+  user: AuthUser;
+  campaignId: number;
+  filters: AnalysisFilters;
+}) {
+  const { db, user, filters } = options;
+  const campaign = await requireCampaign(db, options.campaignId);
+  const visible = visibleOrganizations(user, campaign.municipalityId);
+  const [indicators, participants, current] = await Promise.all([
+    indicatorsOf(db, campaign),
+    findParticipants(db, campaign.id),
+    getCampaignResults({ db, user, id: campaign.id }),
+  ]);
+  const organizations = participants
+    .filter(
+      (p) =>
+        (visible === null || visible.includes(p.organizationId)) &&
+        (!filters.kind || p.kind === filters.kind) &&
+        (!filters.lowResults || p.isLowResults) &&
+        (!filters.hardSocial || p.isHardSocialConditions),
+    )
+    .map((p) => ({
+      id: p.organizationId,
+      name: p.organizationName,
+      kind: p.kind,
+      isLowResults: p.isLowResults,
+      isHardSocialConditions: p.isHardSocialConditions,
+    }));
+  const ids = new Set(organizations.map((o) => o.id));
+  const results = current.results.filter((r) => r.organization === null || ids.has(r.organization));
+  const valueOf = (code: string, org: number) =>
+    results.find((r) => r.indicator === code && r.organization === org)?.value ?? null;
+  const axes: IndicatorAxis[] = indicators
+    .filter((i) => i.unit !== 'presence')
+    .map((i) => ({ code: i.code, name: i.name, direction: i.direction }));
+  const profiles = organizations.map((o) => ({
+    organizationId: o.id,
+    name: o.name,
+    values: axes.map((a) => valueOf(a.code, o.id)),
+  }));
+  const history = await Promise.all(
+    (await earlierCampaigns(db, campaign)).map(async (c) => ({
+      campaignId: c.id,
+      year: c.year,
+      isFrozen: c.status === 'closed',
+      results: (await getCampaignResults({ db, user, id: c.id })).results.filter(
+        (r) => r.organization === null || ids.has(r.organization),
+      ),
+    })),
+  );
+  return {
+    campaign: {
+      id: campaign.id,
+      title: campaign.title,
+      year: campaign.year,
+      status: campaign.status,
+      isFrozen: current.isFrozen,
+    },
+    indicators,
+    organizations,
+    results,
+    statistics: Object.fromEntries(
+      indicators.map((i) => [i.code, describeValues(organizations.map((o) => valueOf(i.code, o.id)))]),
+    ),
+    rating: {
+      method: RATING_METHOD,
+      indicators: axes.map((a) => a.code),
+      rows: rateOrganizations(profiles, axes),
+    },
+    clusters: visible === null && organizations.length >= 6 ? clusterOrganizations(profiles, axes, 3) : [],
+    dynamics: [
+      ...history,
+      { campaignId: campaign.id, year: campaign.year, isFrozen: current.isFrozen, results },
+    ],
+  };
+}
+
+export { findPreviousCampaign };

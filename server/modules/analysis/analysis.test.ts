@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as s from '../../db/schema/index.ts';
+import { seedDemo } from '../../seed/demo.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+
+/** The analysis of the demo district's campaigns, through the API. */
+let t: TestApp;
+const cookies: Record<string, string> = {};
+let closedId = 0;
+let currentId = 0;
+
+beforeAll(async () => {
+  t = await createTestApp({ fixedToday: '2026-11-01' });
+  await seedDemo({ db: t.database.db, seed: 5, today: '2026-11-01', password: 'analysis-pass-1' });
+  for (const login of ['metodist', 'school1', 'school5'])
+    cookies[login] = await t.login(login, 'analysis-pass-1');
+  const campaigns = (await call('metodist', 'GET', '/api/campaigns')).json();
+  closedId = campaigns.find((c: { status: string }) => c.status === 'closed').id;
+  currentId = campaigns.find((c: { status: string }) => c.status === 'active').id;
+}, 300_000);
+afterAll(() => t.close());
+
+function call(
+  who: string | null,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+) {
+  return t.request({ method, url, cookie: who ? cookies[who] : undefined, body });
+}
+
+describe('analysis of a campaign', () => {
+  it('gives statistics, a rating with its method, clusters and the dynamics over earlier campaigns', async () => {
+    const a = (await call('metodist', 'GET', `/api/campaigns/${closedId}/analysis`)).json();
+    expect(a.campaign.isFrozen).toBe(true);
+    expect(a.organizations).toHaveLength(25);
+    const stats = a.statistics['1.1'];
+    const values = a.results
+      .filter(
+        (r: { indicator: string; organization: number | null }) =>
+          r.indicator === '1.1' && r.organization !== null,
+      )
+      .map((r: { value: number }) => r.value);
+    expect(stats.count).toBe(values.length);
+    expect(stats.max).toBeCloseTo(Math.max(...values), 1);
+    expect(a.rating.method).toMatch(/Интегральный балл/);
+    expect(a.rating.rows[0].place).toBe(1);
+    expect(a.clusters.length).toBe(3);
+    expect(a.clusters.flatMap((c: { organizationIds: number[] }) => c.organizationIds).sort()).toEqual(
+      a.organizations.map((o: { id: number }) => o.id).sort(),
+    );
+    expect(a.dynamics.map((d: { year: number }) => d.year)).toEqual([2024, 2025]);
+  });
+
+  it('filters by kind of organization and ШНОР', async () => {
+    const schools = (await call('metodist', 'GET', `/api/campaigns/${closedId}/analysis?kind=school`)).json();
+    expect(schools.organizations.every((o: { kind: string }) => o.kind === 'school')).toBe(true);
+    const shnor = (
+      await call('metodist', 'GET', `/api/campaigns/${closedId}/analysis?lowResults=true`)
+    ).json();
+    expect(shnor.organizations.map((o: { name: string }) => o.name).sort()).toEqual([
+      'МБОУ СОШ № 10',
+      'МБОУ СОШ № 4',
+      'МБОУ СОШ № 5',
+    ]);
+  });
+
+  it('an organization sees only its own row', async () => {
+    const a = (await call('school5', 'GET', `/api/campaigns/${closedId}/analysis`)).json();
+    expect(a.organizations.map((o: { name: string }) => o.name)).toEqual(['МБОУ СОШ № 5']);
+    expect(a.clusters).toEqual([]);
+  });
+});
+
+describe('conclusions and recommendations', () => {
+  it('drafts conclusions from the data, naming organizations; the coordinator edits them', async () => {
+    const drafted = (
+      await call('metodist', 'POST', `/api/campaigns/${closedId}/conclusions/generate`)
+    ).json();
+    const texts = drafted.map((c: { text: string }) => c.text);
+    expect(
+      texts.some((x: string) =>
+        /^Недостаточное выявление профессиональных дефицитов педагогических работников в \d+ ОО: .*МБОУ СОШ № 5/.test(
+          x,
+        ),
+      ),
+    ).toBe(true);
+    expect(texts.some((x: string) => /^Нехватка педагогических кадров в \d+ ОО:/.test(x))).toBe(true);
+    const edited = await call('metodist', 'PATCH', `/api/conclusions/${drafted[0].id}`, {
+      text: `${drafted[0].text} Уточнено методистом.`,
+      version: drafted[0].version,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect((await call('school1', 'GET', `/api/campaigns/${closedId}/conclusions`)).statusCode).toBe(403);
+  });
+
+  it('applies the rule library to every organization and the department; the school reports what it did', async () => {
+    const all = (
+      await call('metodist', 'POST', `/api/campaigns/${closedId}/recommendations/generate`)
+    ).json();
+    const toSchool5 = all.filter(
+      (r: { organizationName: string | null }) => r.organizationName === 'МБОУ СОШ № 5',
+    );
+    expect(toSchool5.map((r: { text: string }) => r.text)).toContain(
+      'Обеспечить участие педагогов в едином мониторинге по выявлению профессиональных дефицитов педагогических работников и управленческих кадров.',
+    );
+    expect(toSchool5[0].addressee).toBe('Руководителю МБОУ СОШ № 5');
+    expect(
+      all.some(
+        (r: { organizationId: number | null; addressee: string }) =>
+          r.organizationId === null && r.addressee === 'Методическому кабинету отдела образования',
+      ),
+    ).toBe(true);
+
+    const own = (await call('school5', 'GET', '/api/my-recommendations')).json();
+    expect(own.length).toBe(toSchool5.length);
+    const first = own[0];
+    const report = await call('school5', 'PATCH', `/api/recommendations/${first.id}`, {
+      status: 'done',
+      report: 'Все учителя прошли диагностику ЦНППМ в марте.',
+      version: first.version,
+    });
+    expect(report.statusCode).toBe(200);
+    expect(report.json()).toMatchObject({ status: 'done', reportedBy: expect.any(String) });
+    expect(
+      (
+        await call('school5', 'PATCH', `/api/recommendations/${first.id}`, {
+          text: 'Иначе',
+          version: first.version + 1,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const other = all.find(
+      (r: { organizationName: string | null }) => r.organizationName && r.organizationName !== 'МБОУ СОШ № 5',
+    );
+    expect(
+      (
+        await call('school5', 'PATCH', `/api/recommendations/${other.id}`, {
+          status: 'done',
+          version: other.version,
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    // Generating again keeps what the school reported.
+    const again = (
+      await call('metodist', 'POST', `/api/campaigns/${closedId}/recommendations/generate`)
+    ).json();
+    expect(again.find((r: { id: number }) => r.id === first.id)).toMatchObject({
+      status: 'done',
+      report: 'Все учителя прошли диагностику ЦНППМ в марте.',
+    });
+  });
+
+  it('a rule of the library changes what is generated', async () => {
+    const programId = (await call('metodist', 'GET', `/api/campaigns/${closedId}`)).json().campaign.programId;
+    const rules = (await call('metodist', 'GET', `/api/programs/${programId}/recommendation-rules`)).json();
+    const rule = rules.find(
+      (r: { indicatorCode: string; target: string }) =>
+        r.indicatorCode === '1.1' && r.target === 'organization',
+    );
+    await call('metodist', 'PATCH', `/api/recommendation-rules/${rule.id}`, {
+      text: 'Провести диагностику в ЦНППМ до 1 марта.',
+      version: rule.version,
+    });
+    const generated = (
+      await call('metodist', 'POST', `/api/campaigns/${closedId}/recommendations/generate`)
+    ).json();
+    expect(
+      generated.some((r: { text: string }) => r.text === 'Провести диагностику в ЦНППМ до 1 марта.'),
+    ).toBe(true);
+  });
+});
+
+describe('the public report', () => {
+  it('is not reachable before it is published, then opens without login and holds no personal data', async () => {
+    expect((await call(null, 'GET', `/api/public/campaigns/${closedId}`)).statusCode).toBe(404);
+    await call('metodist', 'POST', `/api/campaigns/${closedId}/conclusions/generate`);
+    const published = await call('metodist', 'PUT', `/api/campaigns/${closedId}/report`, {
+      isPublished: true,
+      introduction: 'Итоги мониторинга',
+    });
+    expect(published.json().isPublished).toBe(true);
+    const page = await call(null, 'GET', `/api/public/campaigns/${closedId}`);
+    expect(page.statusCode).toBe(200);
+    const body = page.json();
+    expect(body.conclusions.length).toBeGreaterThan(0);
+    expect(body.results.length).toBe(body.indicators.length * 26);
+    const text = page.body;
+    const teachers = await t.database.db
+      .select({ lastName: s.teachers.lastName, snils: s.teachers.snils })
+      .from(s.teachers)
+      .limit(200);
+    for (const x of teachers) expect(text).not.toContain(x.snils);
+    expect(text).not.toMatch(/birthDate|snils|teacherId/);
+    expect(
+      (await call(null, 'GET', '/api/public/campaigns')).json().map((c: { id: number }) => c.id),
+    ).toEqual([closedId]);
+    expect((await call(null, 'GET', `/api/public/campaigns/${currentId}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,301 @@
+import { draftRecommendations } from '../../../core/analysis/drafts.ts';
+import { addDays, isoDate } from '../../../core/dates.ts';
+import type { Db } from '../../db/client.ts';
+import { recommendationRules, recommendations, RECOMMENDATION_STATUSES } from '../../db/schema/index.ts';
+import { updateIfVersion } from '../../db/versioned.ts';
+import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { assertMunicipalityAccess, requireUser, type Actor } from '../auth/access.ts';
+import { assertDepartment, isDepartmentOf, visibleOrganizations } from '../campaigns/campaigns.policy.ts';
+import { requireCampaign } from '../campaigns/campaigns.service.ts';
+import { findProgramById } from '../programs/programs.repository.ts';
+import {
+  deleteRecommendation,
+  deleteRule,
+  deleteUntouchedRecommendations,
+  findOrganizationsById,
+  findRecommendation,
+  findRecommendations,
+  findRecommendationsOfOrganizations,
+  findRule,
+  findRules,
+  insertRecommendations,
+  insertRule,
+} from './analysis.repository.ts';
+import { analysisInputOf } from './conclusions.service.ts';
+
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+export const DEPARTMENT_ADDRESSEE = 'Методическому кабинету отдела образования';
+
+const present = (r: Awaited<ReturnType<typeof findRecommendations>>[number]) => ({
+  ...r,
+  reportedAt: r.reportedAt?.toISOString() ?? null,
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+export async function listRecommendations(options: { db: Db; actor: Actor; campaignId: number }) {
+  const user = requireUser(options.actor.user);
+  const campaign = await requireCampaign(options.db, options.campaignId);
+  const visible = visibleOrganizations(user, campaign.municipalityId);
+  return (await findRecommendations(options.db, campaign.id, visible)).map(present);
+}
+
+/** A school's cabinet: every recommendation addressed to its organization, across campaigns. */
+export async function listOwnRecommendations(options: { db: Db; actor: Actor }) {
+  const user = requireUser(options.actor.user);
+  const own = user.roles
+    .filter((g) => (g.role === 'org_manager' || g.role === 'teacher') && g.organizationId !== null)
+    .map((g) => g.organizationId!);
+  return (await findRecommendationsOfOrganizations(options.db, own)).map((r) => ({
+    ...present(r),
+    campaignTitle: r.campaignTitle,
+    campaignYear: r.campaignYear,
+  }));
+}
+
+/**
+ * Applies the program's rule library to the campaign's results: a recommendation to every organization
+ * where an indicator shows its problem, and to the department. Recommendations nobody has touched yet are
+ * replaced; edited ones and those with a report stay.
+ */
+export async function generateRecommendations(options: { db: Db; actor: Actor; campaignId: number }) {
+  const { db, actor } = options;
+  const campaign = await requireCampaign(db, options.campaignId);
+  assertDepartment(requireUser(actor.user), campaign.municipalityId);
+  const input = await analysisInputOf(db, actor, campaign.id);
+  const rules = await findRules(db, campaign.programId);
+  const drafts = draftRecommendations(input, rules);
+  const names = new Map(
+    (
+      await findOrganizationsById(
+        db,
+        input.organizations.map((o) => o.id),
+      )
+    ).map((o) => [o.id, o.name]),
+  );
+  const deadline =
+    isoDate(campaign.year + 1, 12, 31) > addDays(campaign.finalEnd, 180)
+      ? addDays(campaign.finalEnd, 180)
+      : isoDate(campaign.year + 1, 12, 31);
+  await db.transaction(async (tx) => {
+    await deleteUntouchedRecommendations(tx, campaign.id);
+    const kept = await findRecommendations(tx, campaign.id, null);
+    const keys = new Set(kept.map((r) => `${r.organizationId}|${r.text}`));
+    await insertRecommendations(
+      tx,
+      drafts
+        .filter((d) => !keys.has(`${d.organizationId}|${d.text}`))
+        .map((d) => ({
+          campaignId: campaign.id,
+          organizationId: d.organizationId,
+          indicatorCode: d.indicatorCode,
+          text: d.text,
+          addressee:
+            d.organizationId === null
+              ? DEPARTMENT_ADDRESSEE
+              : `Руководителю ${names.get(d.organizationId) ?? ''}`.trim(),
+          deadline,
+        })),
+    );
+    await recordAudit(tx, actor, {
+      action: 'generate',
+      entity: 'recommendations',
+      entityId: campaign.id,
+      municipalityId: campaign.municipalityId,
+      summary: `Адресные рекомендации сформированы: ${drafts.length}`,
+    });
+  });
+  return listRecommendations({ db, actor, campaignId: campaign.id });
+}
+
+export async function addRecommendation(options: {
+  db: Db;
+  actor: Actor;
+  campaignId: number;
+  values: {
+    organizationId: number | null;
+    text: string;
+    addressee?: string | null;
+    deadline?: string | null;
+    indicatorCode?: string | null;
+  };
+}) {
+  const { db, actor, values } = options;
+  const campaign = await requireCampaign(db, options.campaignId);
+  assertDepartment(requireUser(actor.user), campaign.municipalityId);
+  const org = values.organizationId ? (await findOrganizationsById(db, [values.organizationId]))[0] : null;
+  if (values.organizationId && !org)
+    throw new AppError('validation_failed', 'Организация не найдена.', { field: 'organizationId' });
+  await db.transaction(async (tx) => {
+    await insertRecommendations(tx, [
+      {
+        campaignId: campaign.id,
+        organizationId: values.organizationId,
+        text: values.text,
+        addressee: values.addressee ?? (org ? `Руководителю ${org.name}` : DEPARTMENT_ADDRESSEE),
+        deadline: values.deadline ?? null,
+        indicatorCode: values.indicatorCode ?? null,
+      },
+    ]);
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'recommendation',
+      municipalityId: campaign.municipalityId,
+      organizationId: values.organizationId,
+      after: values,
+    });
+  });
+}
+
+/**
+ * The department edits a recommendation (text, addressee, deadline, status); the addressed organization
+ * reports what it did and moves the status. Nobody else may touch it.
+ */
+export async function updateRecommendation(options: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  values: {
+    text?: string;
+    addressee?: string;
+    deadline?: string | null;
+    status?: RecommendationStatus;
+    report?: string | null;
+    version: number;
+  };
+}) {
+  const { db, actor } = options;
+  const user = requireUser(actor.user);
+  const before = await findRecommendation(db, options.id);
+  if (!before) throw notFound('Рекомендация');
+  const campaign = await requireCampaign(db, before.campaignId);
+  const { version, ...patch } = options.values;
+  if (!isDepartmentOf(user, campaign.municipalityId)) {
+    const isOwn =
+      before.organizationId !== null &&
+      user.roles.some((g) => g.role === 'org_manager' && g.organizationId === before.organizationId);
+    if (!isOwn) throw forbidden('Рекомендация адресована другой организации.');
+    if (patch.text !== undefined || patch.addressee !== undefined || patch.deadline !== undefined)
+      throw forbidden('Организация сообщает о выполнении, но не меняет текст, адресата и срок рекомендации.');
+  }
+  const reported = patch.report !== undefined ? { reportedAt: new Date(), reportedBy: user.fullName } : {};
+  return db.transaction(async (tx) => {
+    if (!(await updateIfVersion(tx, recommendations, options.id, version, { ...patch, ...reported })))
+      throw versionConflict();
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'recommendation',
+      entityId: options.id,
+      municipalityId: campaign.municipalityId,
+      organizationId: before.organizationId,
+      before: { status: before.status, report: before.report, text: before.text },
+      after: patch,
+    });
+    return findRecommendation(tx, options.id);
+  });
+}
+
+export async function removeRecommendation(options: { db: Db; actor: Actor; id: number }) {
+  const before = await findRecommendation(options.db, options.id);
+  if (!before) throw notFound('Рекомендация');
+  const campaign = await requireCampaign(options.db, before.campaignId);
+  assertDepartment(requireUser(options.actor.user), campaign.municipalityId);
+  await options.db.transaction(async (tx) => {
+    await deleteRecommendation(tx, options.id);
+    await recordAudit(tx, options.actor, {
+      action: 'delete',
+      entity: 'recommendation',
+      entityId: options.id,
+      municipalityId: campaign.municipalityId,
+      organizationId: before.organizationId,
+      before,
+    });
+  });
+}
+
+// ——— the rule library of a program ———
+
+async function requireProgramForRules(db: Db, actor: Actor, programId: number, purpose: 'read' | 'manage') {
+  const program = await findProgramById(db, programId);
+  if (!program) throw notFound('Программа мониторинга');
+  const user = requireUser(actor.user);
+  if (purpose === 'manage') assertDepartment(user, program.municipalityId);
+  else assertMunicipalityAccess(user, program.municipalityId, 'read');
+  return program;
+}
+
+export async function listRules(options: { db: Db; actor: Actor; programId: number }) {
+  await requireProgramForRules(options.db, options.actor, options.programId, 'read');
+  return findRules(options.db, options.programId);
+}
+
+export async function addRule(options: {
+  db: Db;
+  actor: Actor;
+  programId: number;
+  values: {
+    indicatorCode: string;
+    level: 'high' | 'medium' | 'low';
+    target: 'organization' | 'municipality';
+    text: string;
+  };
+}) {
+  const program = await requireProgramForRules(options.db, options.actor, options.programId, 'manage');
+  return options.db.transaction(async (tx) => {
+    const row = await insertRule(tx, { ...options.values, programId: program.id });
+    await recordAudit(tx, options.actor, {
+      action: 'create',
+      entity: 'recommendation_rule',
+      entityId: row.id,
+      municipalityId: program.municipalityId,
+      after: options.values,
+    });
+    return row;
+  });
+}
+
+export async function updateRule(options: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  values: {
+    text?: string;
+    level?: 'high' | 'medium' | 'low';
+    target?: 'organization' | 'municipality';
+    version: number;
+  };
+}) {
+  const before = await findRule(options.db, options.id);
+  if (!before) throw notFound('Правило');
+  const program = await requireProgramForRules(options.db, options.actor, before.programId, 'manage');
+  const { version, ...patch } = options.values;
+  return options.db.transaction(async (tx) => {
+    if (!(await updateIfVersion(tx, recommendationRules, options.id, version, patch)))
+      throw versionConflict();
+    await recordAudit(tx, options.actor, {
+      action: 'update',
+      entity: 'recommendation_rule',
+      entityId: options.id,
+      municipalityId: program.municipalityId,
+      before: { text: before.text },
+      after: patch,
+    });
+    return findRule(tx, options.id);
+  });
+}
+
+export async function removeRule(options: { db: Db; actor: Actor; id: number }) {
+  const before = await findRule(options.db, options.id);
+  if (!before) throw notFound('Правило');
+  const program = await requireProgramForRules(options.db, options.actor, before.programId, 'manage');
+  await options.db.transaction(async (tx) => {
+    await deleteRule(tx, options.id);
+    await recordAudit(tx, options.actor, {
+      action: 'delete',
+      entity: 'recommendation_rule',
+      entityId: options.id,
+      municipalityId: program.municipalityId,
+      before,
+    });
+  });
+}
