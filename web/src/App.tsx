@@ -16,6 +16,7 @@ import { CampaignPage } from './pages/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
 import { SubmissionPage } from './pages/campaigns/SubmissionPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { MyRecommendationsPage, PublicReportPage } from './pages/analysis/index.tsx';
 import { teachersRoutes } from './pages/teachers/routes.tsx';
 import { registersRoutes } from './pages/registers/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
@@ -44,6 +45,7 @@ function NotFoundPage() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/public/campaigns/:id', element: <PublicReportPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -58,6 +60,7 @@ export const router = createBrowserRouter([
           { path: '/users', element: <UsersPage /> },
           { path: '/audit', element: <AuditPage /> },
           { path: '/settings', element: <SettingsPage /> },
+          { path: '/my-recommendations', element: <MyRecommendationsPage /> },
           { path: '/programs', element: <ProgramsPage /> },
           { path: '/programs/:id', element: <ProgramPage /> },
           { path: '/campaigns', element: <CampaignsPage /> },

@@ -36,6 +36,8 @@ import { formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
 import type { ProgramTree } from '../programs/api.ts';
 import { ResultsTable } from '../programs/ResultsTable.tsx';
+import { AnalysisTab, ConclusionsTab, RecommendationsTab, ReportTab } from '../analysis/index.tsx';
+import { DocumentsTab } from '../documents/index.tsx';
 import { STATE_COLOR, type CampaignView } from './api.ts';
 
 const STAGES = ['initial', 'main', 'final'] as const;
@@ -138,6 +140,15 @@ export function CampaignPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="progress">Формы организаций</Tabs.Tab>
           <Tabs.Tab value="results">Результаты</Tabs.Tab>
+          {isDepartment && (
+            <>
+              <Tabs.Tab value="analysis">Анализ</Tabs.Tab>
+              <Tabs.Tab value="conclusions">Выводы</Tabs.Tab>
+              <Tabs.Tab value="recommendations">Рекомендации</Tabs.Tab>
+              <Tabs.Tab value="documents">Документы</Tabs.Tab>
+              <Tabs.Tab value="report">Публикация</Tabs.Tab>
+            </>
+          )}
         </Tabs.List>
         <Tabs.Panel value="progress">
           <Paper withBorder>
@@ -214,6 +225,21 @@ export function CampaignPage() {
               </Table>
             </Table.ScrollContainer>
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="analysis">
+          <AnalysisTab campaignId={campaign.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="conclusions">
+          <ConclusionsTab campaignId={campaign.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="recommendations">
+          <RecommendationsTab campaignId={campaign.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <DocumentsTab campaignId={campaign.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="report">
+          <ReportTab campaignId={campaign.id} />
         </Tabs.Panel>
         <Tabs.Panel value="results">
           {program.data ? (

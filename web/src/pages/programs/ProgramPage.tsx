@@ -26,6 +26,7 @@ import type { Criterion, Indicator, ProgramTree } from './api.ts';
 import { CriterionModal, FormFieldsPanel, ParametersPanel } from './ProgramPanels.tsx';
 import { IndicatorDrawer } from './IndicatorDrawer.tsx';
 import { ResultsTable, YearSelect } from './ResultsTable.tsx';
+import { RulesPanel } from '../analysis/index.tsx';
 
 export function ProgramPage() {
   const id = Number(useParams().id);
@@ -60,6 +61,7 @@ export function ProgramPage() {
           <Tabs.Tab value="results">Результаты</Tabs.Tab>
           <Tabs.Tab value="parameters">Цели и параметры</Tabs.Tab>
           <Tabs.Tab value="form">Форма сбора</Tabs.Tab>
+          <Tabs.Tab value="rules">Правила рекомендаций</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="indicators">
           <IndicatorsPanel program={program} canEdit={canEdit} year={year} />
@@ -79,6 +81,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="parameters">
           <ParametersPanel program={program} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="rules">
+          <RulesPanel programId={program.id} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="form">
           <FormFieldsPanel program={program} canEdit={canEdit} />
