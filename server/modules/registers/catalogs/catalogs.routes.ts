@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../errors.ts';
 import { requireUser } from '../../auth/access.ts';
-import { sendPage } from '../shared/http.ts';
+import { DeletedOutput, sendPage } from '../shared/http.ts';
 import { registerOwnedRoutes } from '../shared/owned-routes.ts';
 import {
   findDeficitByCode,
@@ -138,11 +138,18 @@ export async function catalogsRoutes(app: FastifyInstance) {
 
   r.delete(
     '/api/deficits/:code',
-    { schema: { tags, summary: 'Удалить дефицит (если он нигде не указан)', params: DeficitParams } },
-    async (req, reply) => {
+    {
+      schema: {
+        tags,
+        summary: 'Удалить дефицит (если он нигде не указан)',
+        params: DeficitParams,
+        response: { 200: DeletedOutput },
+      },
+    },
+    async (req) => {
       requireUser(req.user);
       await deleteDeficitEntry({ db: app.db, actor: req.actor, code: req.params.code });
-      return reply.status(204).send();
+      return { deleted: true as const, message: `Дефицит ${req.params.code} удалён из справочника.` };
     },
   );
 }

@@ -47,3 +47,6 @@ export const SkippedOutput = z.object({
   teacherName: z.string().nullable(),
   reason: z.string(),
 });
+
+/** The answer to DELETE: a confirmation people can read. */
+export const DeletedOutput = z.object({ deleted: z.literal(true), message: z.string() });

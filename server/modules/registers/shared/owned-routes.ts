@@ -5,7 +5,7 @@ import { recordSchema } from '../../../../core/registry/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { IdParams } from '../../../http/fields.ts';
 import { requireUser, type AuthUser } from '../../auth/access.ts';
-import { sendPage } from './http.ts';
+import { DeletedOutput, sendPage } from './http.ts';
 import {
   createOwned,
   deleteOwned,
@@ -125,9 +125,14 @@ export function registerOwnedRoutes<Row extends OwnedRow, Query, Out>(
       },
     );
 
-  r.delete(one, { schema: { tags, summary: summaries.remove, params: IdParams } }, async (req, reply) => {
-    requireUser(req.user);
-    await deleteOwned(kind, { db: app.db, actor: req.actor, id: req.params.id });
-    return reply.status(204).send();
-  });
+  if (has('remove'))
+    r.delete(
+      one,
+      { schema: { tags, summary: summaries.remove, params: IdParams, response: { 200: DeletedOutput } } },
+      async (req) => {
+        requireUser(req.user);
+        await deleteOwned(kind, { db: app.db, actor: req.actor, id: req.params.id });
+        return { deleted: true as const, message: `Запись «${kind.kind.label}» удалена.` };
+      },
+    );
 }
