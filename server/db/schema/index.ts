@@ -5,3 +5,4 @@ export * from './registry.ts';
 export * from './programs.ts';
 export * from './campaigns.ts';
 export * from './analysis.ts';
+export * from './management.ts';

@@ -7,6 +7,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import {
@@ -188,6 +189,11 @@ export const routes = pgTable(
     tutorName: text(),
     status: text({ enum: ROUTE_STATUSES }).notNull().default('draft'),
     approvedAt: date(),
+    /** The curator and the tutor each approve the route; it becomes «утверждён» when both have. */
+    curatorApprovedAt: timestamp({ withTimezone: true }),
+    curatorApprovedBy: text(),
+    tutorApprovedAt: timestamp({ withTimezone: true }),
+    tutorApprovedBy: text(),
     ...tracked(),
   },
   (t) => [index().on(t.teacherId), index().on(t.startDate, t.endDate)],
