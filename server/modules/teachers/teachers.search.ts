@@ -18,6 +18,18 @@ export interface SearchContext {
   filters: TeacherFilters;
   referenceDate: IsoDate;
   youngRule: YoungTeacherRule;
+  /** The organizations of the `kind` filter, looked up once (see `withKind`). */
+  kindOrganizationIds?: number[];
+}
+
+/** Resolves the organization-kind filter into organization ids, so the search itself joins nothing. */
+export async function withKind(db: Db, ctx: SearchContext): Promise<SearchContext> {
+  if (!ctx.filters.kind) return ctx;
+  const rows = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.kind, ctx.filters.kind));
+  return { ...ctx, kindOrganizationIds: rows.map((r) => r.id) };
 }
 
 const values = (items: readonly (number | string)[]) =>
@@ -31,12 +43,17 @@ const yearsBefore = (date: IsoDate, years: number) => addMonths(date, -12 * year
 
 const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
-/** Positions visible to the caller, over `positions p join organizations o`. */
+/**
+ * Visible positions without a join: positions never cross municipalities (a teacher and its organizations
+ * share one), so a municipality grant is a condition on the teacher and an organization grant one on the
+ * position. A join to organizations here would let a planner without statistics (embedded PGlite runs no
+ * autovacuum) loop over organizations for every teacher.
+ */
 function scopeSql(scope: OrganizationScope): SQL {
   if (scope.all) return sql`true`;
   const parts: SQL[] = [];
-  if (scope.municipalityIds.length) parts.push(sql`o.municipality_id in (${values(scope.municipalityIds)})`);
-  if (scope.organizationIds.length) parts.push(sql`o.id in (${values(scope.organizationIds)})`);
+  if (scope.municipalityIds.length) parts.push(sql`t.municipality_id in (${values(scope.municipalityIds)})`);
+  if (scope.organizationIds.length) parts.push(sql`p.organization_id in (${values(scope.organizationIds)})`);
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
@@ -68,11 +85,16 @@ export function teacherConditions(ctx: SearchContext, options: { skipSubject?: b
   const positionParts: SQL[] = [sql`p.teacher_id = t.id`, scopeSql(scope)];
   if (!f.includeFormer) positionParts.push(activeAt(sql`p.start_date`, sql`p.end_date`, ref));
   if (f.organizationId) positionParts.push(sql`p.organization_id = ${f.organizationId}`);
-  if (f.kind) positionParts.push(sql`o.kind = ${f.kind}`);
+  if (ctx.kindOrganizationIds) {
+    positionParts.push(
+      ctx.kindOrganizationIds.length
+        ? sql`p.organization_id in (${values(ctx.kindOrganizationIds)})`
+        : sql`false`,
+    );
+  }
   if (f.position) positionParts.push(sql`p.title ilike ${likePattern(f.position)}`);
   const conditions: (SQL | undefined)[] = [
-    sql`exists (select 1 from positions p join organizations o on o.id = p.organization_id
-      where ${sql.join(positionParts, sql` and `)})`,
+    sql`exists (select 1 from positions p where ${sql.join(positionParts, sql` and `)})`,
   ];
   if (!scope.all && scope.municipalityIds.length && !scope.organizationIds.length) {
     conditions.push(sql`t.municipality_id in (${values(scope.municipalityIds)})`);

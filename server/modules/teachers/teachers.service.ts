@@ -51,11 +51,12 @@ import {
   findVisiblePositions,
   searchTeachers,
   summarizeTeachers,
+  withKind,
   type SearchContext,
 } from './teachers.search.ts';
 
-function searchContext(user: AuthUser, filters: TeacherFilters): SearchContext {
-  return {
+async function searchContext(db: Db, user: AuthUser, filters: TeacherFilters): Promise<SearchContext> {
+  return withKind(db, {
     scope: teacherSearchScope(user),
     filters,
     referenceDate: filters.referenceDate ?? todayIso(),
@@ -63,7 +64,7 @@ function searchContext(user: AuthUser, filters: TeacherFilters): SearchContext {
       maxAge: filters.youngMaxAge ?? DEFAULT_YOUNG_TEACHER_RULE.maxAge,
       maxExperience: filters.youngMaxExperience ?? DEFAULT_YOUNG_TEACHER_RULE.maxExperience,
     },
-  };
+  });
 }
 
 /** The municipality and organization an audit entry of a search is filed under. */
@@ -79,7 +80,7 @@ function searchAuditTarget(user: AuthUser, filters: TeacherFilters) {
 export async function listTeachers(options: { db: Db; actor: Actor; query: ListTeachersQuery }) {
   const { db, actor, query } = options;
   const user = requireUser(actor.user);
-  const ctx = searchContext(user, query);
+  const ctx = await searchContext(db, user, query);
   const { rows, total } = await searchTeachers(db, ctx, query);
   const jobs = await findVisiblePositions(db, {
     teacherIds: rows.map((r) => r.id),
@@ -114,11 +115,11 @@ export async function listTeachers(options: { db: Db; actor: Actor; query: ListT
 }
 
 export async function summarizeVisibleTeachers(options: { db: Db; user: AuthUser; filters: TeacherFilters }) {
-  return summarizeTeachers(options.db, searchContext(options.user, options.filters));
+  return summarizeTeachers(options.db, await searchContext(options.db, options.user, options.filters));
 }
 
 export async function listSubjects(options: { db: Db; user: AuthUser; filters: TeacherFilters }) {
-  return countSubjects(options.db, searchContext(options.user, options.filters));
+  return countSubjects(options.db, await searchContext(options.db, options.user, options.filters));
 }
 
 function permissionsOf(access: TeacherAccess) {
