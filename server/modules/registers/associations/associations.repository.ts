@@ -126,15 +126,12 @@ const memberVisible = (user: AuthUser) =>
 export function findMembers(
   db: Db,
   user: AuthUser,
-  filter: Page & { associationId?: number; teacherId?: number; isCurrent?: boolean },
+  filter: Page & { associationId?: number; teacherId?: number },
 ) {
   const where = and(
     memberVisible(user),
     filter.associationId ? eq(associationMembers.associationId, filter.associationId) : undefined,
     filter.teacherId ? eq(associationMembers.teacherId, filter.teacherId) : undefined,
-    filter.isCurrent
-      ? or(isNull(associationMembers.leftOn), sql`${associationMembers.leftOn} >= current_date`)
-      : undefined,
   );
   return paged(
     selectMembers(db)

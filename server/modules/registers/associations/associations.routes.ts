@@ -1,9 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams } from '../../../http/fields.ts';
-import { requireUser } from '../../auth/access.ts';
-import { sendPage } from '../shared/http.ts';
+import { registerLinkRoutes } from '../shared/link-routes.ts';
 import { registerOwnedRoutes } from '../shared/owned-routes.ts';
 import { assertListFilter } from '../shared/ownership.ts';
 import {
@@ -18,7 +15,6 @@ import {
   AssociationOutput,
   ListAssociationsQuery,
   ListMembershipsQuery,
-  ListMembersQuery,
   MemberOutput,
   MembershipOutput,
 } from './associations.schema.ts';
@@ -26,6 +22,7 @@ import {
   addAssociationMembers,
   associationRecords,
   listAssociationMembers,
+  listMemberCandidates,
   memberRecords,
 } from './associations.service.ts';
 
@@ -106,55 +103,26 @@ export async function associationsRoutes(app: FastifyInstance) {
     only: ['list', 'update', 'remove'],
   });
 
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/associations/:id/members',
-    {
-      schema: {
-        tags,
-        summary: 'Состав объединения (ответственный ОО видит только педагогов своей организации)',
-        params: IdParams,
-        querystring: ListMembersQuery,
-        response: { 200: z.array(MemberOutput) },
-      },
+  registerLinkRoutes(app, {
+    path: '/api/associations/:id/members',
+    tags,
+    summaries: {
+      list: 'Состав объединения (ответственный ОО видит только педагогов своей организации)',
+      add: 'Добавить в объединение педагога ({teacherId, joinedOn, leftOn}) или нескольких ({teacherIds, joinedOn}); уже состоящие пропускаются',
+      candidates: 'Педагоги, которых можно добавить в объединение (поиск по ФИО)',
     },
-    async (req, reply) =>
-      sendPage(
-        reply,
-        await listAssociationMembers({
-          db: app.db,
-          user: requireUser(req.user),
-          associationId: req.params.id,
-          query: req.query,
-        }),
-        presentMember,
-      ),
-  );
-
-  r.post(
-    '/api/associations/:id/members',
-    {
-      schema: {
-        tags,
-        summary:
-          'Добавить в объединение педагога ({teacherId, joinedOn, leftOn}) или нескольких ({teacherIds, joinedOn}); уже состоящие пропускаются',
-        params: IdParams,
-        body: AddMembersInput,
-        response: { 201: z.union([MemberOutput, AddMembersResult]) },
-      },
-    },
-    async (req, reply) => {
-      requireUser(req.user);
-      const result = await addAssociationMembers({
-        db: app.db,
-        actor: req.actor,
-        associationId: req.params.id,
-        input: req.body,
-      });
-      reply.status(201);
-      if (req.body.teacherIds?.length)
-        return { added: result.added.map(presentMember), skipped: result.skipped };
+    output: MemberOutput,
+    present: presentMember,
+    addBody: AddMembersInput,
+    addResponse: z.union([MemberOutput, AddMembersResult]),
+    list: ({ db, user, parentId, query }) =>
+      listAssociationMembers({ db, user, associationId: parentId, query }),
+    async add({ db, actor, parentId, body }) {
+      const result = await addAssociationMembers({ db, actor, associationId: parentId, input: body });
+      if (body.teacherIds?.length) return { added: result.added.map(presentMember), skipped: result.skipped };
       return presentMember(result.added[0]);
     },
-  );
+    candidates: ({ db, user, parentId, query }) =>
+      listMemberCandidates({ db, user, associationId: parentId, query }),
+  });
 }

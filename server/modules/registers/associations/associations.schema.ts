@@ -54,13 +54,6 @@ export const MembershipOutput = MemberOutput.extend({
 });
 export type MembershipOutput = z.infer<typeof MembershipOutput>;
 
-export const ListMembersQuery = z.object({
-  /** Only current members (not left before today). */
-  current: z.enum(['true', 'false']).optional(),
-  ...pageFields,
-});
-export type ListMembersQuery = z.infer<typeof ListMembersQuery>;
-
 export const ListMembershipsQuery = z.object({ teacherId: idQuery(), ...pageFields });
 export type ListMembershipsQuery = z.infer<typeof ListMembershipsQuery>;
 

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../../errors.ts';
 import type { Actor, AuthUser } from '../../auth/access.ts';
 import { assertKindChecks, type OwnedKind } from '../shared/owned-records.ts';
 import { addTeacherLinks } from '../shared/teacher-links.ts';
-import { findTeachers, teachersWorkingIn } from '../shared/teachers.ts';
+import { findTeacherCandidates, findTeachers, teachersWorkingIn } from '../shared/teachers.ts';
 import { assertCanManageMembers, assertCanReadAssociation } from './associations.policy.ts';
 import {
   currentMemberIds,
@@ -18,7 +18,8 @@ import {
   type AssociationRow,
   type MemberRow,
 } from './associations.repository.ts';
-import { membershipPeriodKind, type AddMembersInput, type ListMembersQuery } from './associations.schema.ts';
+import { membershipPeriodKind, type AddMembersInput } from './associations.schema.ts';
+import type { CandidatesQuery, Page } from '../shared/http.ts';
 
 const invalid = (field: string, message: string) => new AppError('validation_failed', message, { field });
 
@@ -87,14 +88,26 @@ export async function listAssociationMembers(options: {
   db: Db;
   user: AuthUser;
   associationId: number;
-  query: ListMembersQuery;
+  query: Page;
 }) {
   const association = await loadAssociation(options.db, options.associationId);
   assertCanReadAssociation(options.user, association);
-  return findMembers(options.db, options.user, {
-    ...options.query,
-    associationId: association.id,
-    isCurrent: options.query.current === 'true',
+  return findMembers(options.db, options.user, { ...options.query, associationId: association.id });
+}
+
+export async function listMemberCandidates(options: {
+  db: Db;
+  user: AuthUser;
+  associationId: number;
+  query: CandidatesQuery;
+}) {
+  const association = await loadAssociation(options.db, options.associationId);
+  assertCanManageMembers(options.user, association);
+  return findTeacherCandidates(options.db, {
+    municipalityId: association.municipalityId,
+    organizationIds: association.organizationId === null ? null : [association.organizationId],
+    q: options.query.q,
+    limit: options.query.limit,
   });
 }
 

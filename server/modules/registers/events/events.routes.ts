@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams } from '../../../http/fields.ts';
-import { requireUser } from '../../auth/access.ts';
-import { SkippedOutput, sendPage } from '../shared/http.ts';
+import { SkippedOutput } from '../shared/http.ts';
+import { registerLinkRoutes } from '../shared/link-routes.ts';
 import { registerOwnedRoutes } from '../shared/owned-routes.ts';
 import { assertListFilter } from '../shared/ownership.ts';
 import { findEvents, findParticipations, type EventRow, type ParticipationRow } from './events.repository.ts';
@@ -11,7 +9,6 @@ import {
   AddParticipantsInput,
   EventOutput,
   ListEventsQuery,
-  ListParticipantsQuery,
   ListParticipationsQuery,
   ParticipantOutput,
   ParticipationOutput,
@@ -20,6 +17,7 @@ import {
   addEventParticipants,
   eventRecords,
   listEventParticipants,
+  listParticipantCandidates,
   participationRecords,
 } from './events.service.ts';
 
@@ -96,53 +94,24 @@ export async function eventsRoutes(app: FastifyInstance) {
     only: ['list', 'update', 'remove'],
   });
 
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/events/:id/participants',
-    {
-      schema: {
-        tags,
-        summary: 'Участники мероприятия (ответственный ОО видит только педагогов своей организации)',
-        params: IdParams,
-        querystring: ListParticipantsQuery,
-        response: { 200: z.array(ParticipantOutput) },
-      },
+  registerLinkRoutes(app, {
+    path: '/api/events/:id/participants',
+    tags,
+    summaries: {
+      list: 'Участники мероприятия (ответственный ОО видит только педагогов своей организации)',
+      add: 'Добавить участников ({teacherIds, role}); уже записанные пропускаются и перечисляются в skipped',
+      candidates: 'Педагоги, которых пользователь может добавить участниками (поиск по ФИО)',
     },
-    async (req, reply) =>
-      sendPage(
-        reply,
-        await listEventParticipants({
-          db: app.db,
-          user: requireUser(req.user),
-          eventId: req.params.id,
-          ...req.query,
-        }),
-        presentParticipant,
-      ),
-  );
-
-  r.post(
-    '/api/events/:id/participants',
-    {
-      schema: {
-        tags,
-        summary:
-          'Добавить участников ({teacherIds, role}); уже записанные пропускаются и перечисляются в skipped',
-        params: IdParams,
-        body: AddParticipantsInput,
-        response: { 201: z.object({ added: z.array(ParticipantOutput), skipped: z.array(SkippedOutput) }) },
-      },
-    },
-    async (req, reply) => {
-      requireUser(req.user);
-      const result = await addEventParticipants({
-        db: app.db,
-        actor: req.actor,
-        eventId: req.params.id,
-        input: req.body,
-      });
-      reply.status(201);
+    output: ParticipantOutput,
+    present: presentParticipant,
+    addBody: AddParticipantsInput,
+    addResponse: z.object({ added: z.array(ParticipantOutput), skipped: z.array(SkippedOutput) }),
+    list: ({ db, user, parentId, query }) => listEventParticipants({ db, user, eventId: parentId, query }),
+    async add({ db, actor, parentId, body }) {
+      const result = await addEventParticipants({ db, actor, eventId: parentId, input: body });
       return { added: result.added.map(presentParticipant), skipped: result.skipped };
     },
-  );
+    candidates: ({ db, user, parentId, query }) =>
+      listParticipantCandidates({ db, user, eventId: parentId, query }),
+  });
 }

@@ -53,8 +53,6 @@ export type ParticipationOutput = z.infer<typeof ParticipationOutput>;
 export const ListParticipationsQuery = z.object({ teacherId: idQuery(), ...pageFields });
 export type ListParticipationsQuery = z.infer<typeof ListParticipationsQuery>;
 
-export const ListParticipantsQuery = z.object({ ...pageFields });
-
 /** What changes in a participation once it exists: the role (the event and the teacher stay). */
 export const participationRoleKind: RecordKind = {
   ...participationKind,

@@ -8,7 +8,8 @@ import { organizationScope, type Actor, type AuthUser } from '../../auth/access.
 import type { OwnedKind } from '../shared/owned-records.ts';
 import { assertCanReadOwner, canManageOwner, canReadOwner } from '../shared/ownership.ts';
 import { addTeacherLinks } from '../shared/teacher-links.ts';
-import { teachersOfOrganizations } from '../shared/teachers.ts';
+import { findTeacherCandidates, teachersOfOrganizations } from '../shared/teachers.ts';
+import type { CandidatesQuery, Page } from '../shared/http.ts';
 import {
   findEventById,
   findParticipationById,
@@ -51,24 +52,29 @@ export const eventRecords: OwnedKind<EventRow> = {
 };
 
 /**
- * Participants are kept by whoever manages the event; an org_manager may also add, change and remove its
- * own teachers in a municipal (or higher) event of its municipality, and nobody else's.
+ * Whose participation a user may keep in an event: any teacher of the municipality for whoever manages the
+ * event (null), or — for an org_manager in a municipal (or higher) event of its municipality — the teachers
+ * of its own organizations.
  */
-async function assertCanManageParticipants(db: Db, user: AuthUser, event: EventRow, teacherIds: number[]) {
-  if (canManageOwner(user, event)) return;
+function participantOrganizations(user: AuthUser, event: EventRow): number[] | null {
+  if (canManageOwner(user, event)) return null;
   const own = organizationScope(user, 'manage').organizationIds;
-  if (event.organizationId === null && own.length && canReadOwner(user, event)) {
-    const theirs = await teachersOfOrganizations(db, own, teacherIds);
-    if (teacherIds.every((id) => theirs.has(id))) return;
-    throw forbidden(
-      'Ответственный ОО может добавлять участниками мероприятия только педагогов своей организации.',
-    );
-  }
+  if (event.organizationId === null && own.length && canReadOwner(user, event)) return own;
   throw forbidden(
     event.organizationId === null
       ? 'Участников муниципальных мероприятий ведут координатор и администратор.'
       : 'Нет прав изменять данные этой организации.',
   );
+}
+
+async function assertCanManageParticipants(db: Db, user: AuthUser, event: EventRow, teacherIds: number[]) {
+  const own = participantOrganizations(user, event);
+  if (own === null) return;
+  const theirs = await teachersOfOrganizations(db, own, teacherIds);
+  if (!teacherIds.every((id) => theirs.has(id)))
+    throw forbidden(
+      'Ответственный ОО может добавлять участниками мероприятия только педагогов своей организации.',
+    );
 }
 
 export const participationRecords: OwnedKind<ParticipationRow> = {
@@ -97,12 +103,26 @@ export async function listEventParticipants(options: {
   db: Db;
   user: AuthUser;
   eventId: number;
-  page: number;
-  pageSize: number;
+  query: Page;
 }) {
   const event = await loadEvent(options.db, options.eventId);
   assertCanReadOwner(options.user, event);
-  return findParticipations(options.db, options.user, { ...options, eventId: event.id });
+  return findParticipations(options.db, options.user, { ...options.query, eventId: event.id });
+}
+
+export async function listParticipantCandidates(options: {
+  db: Db;
+  user: AuthUser;
+  eventId: number;
+  query: CandidatesQuery;
+}) {
+  const event = await loadEvent(options.db, options.eventId);
+  return findTeacherCandidates(options.db, {
+    municipalityId: event.municipalityId,
+    organizationIds: participantOrganizations(options.user, event),
+    q: options.query.q,
+    limit: options.query.limit,
+  });
 }
 
 export async function addEventParticipants(options: {

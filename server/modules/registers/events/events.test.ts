@@ -124,6 +124,26 @@ describe('methodological events', () => {
     );
   });
 
+  it('offers candidates: the municipality to the coordinator, its own teachers to an org_manager', async () => {
+    const all = await w.get('coord1', `/api/events/${municipal}/participants/candidates`);
+    expect(
+      all
+        .json()
+        .map((c: { fullName: string }) => c.fullName.split(' ')[0])
+        .sort(),
+    ).toEqual(['Алексеева', 'Андреев', 'Богданов', 'Борисова']);
+    const own = await w.get('mgra1', `/api/events/${municipal}/participants/candidates?q=але`);
+    expect(own.json()).toEqual([
+      {
+        id: w.teachers.a1[0],
+        fullName: 'Алексеева Мария Петровна',
+        organizationShortName: 'Школа А1',
+        positionTitle: 'учитель математики',
+      },
+    ]);
+    expectError(await w.get('mgra2', `/api/events/${institutional}/participants/candidates`), 403);
+  });
+
   it('a coordinator of another municipality sees none of it', async () => {
     expect((await w.get('coord2', '/api/events')).json()).toEqual([]);
     expectError(await w.get('coord2', `/api/events/${municipal}/participants`), 403);

@@ -50,3 +50,17 @@ export const SkippedOutput = z.object({
 
 /** The answer to DELETE: a confirmation people can read. */
 export const DeletedOutput = z.object({ deleted: z.literal(true), message: z.string() });
+
+export const CandidatesQuery = z.object({
+  q: searchQuery(),
+  limit: z.coerce.number().int().min(1).max(200).default(30),
+});
+export type CandidatesQuery = z.infer<typeof CandidatesQuery>;
+
+/** A teacher that can be added, with the current workplace to tell namesakes apart. */
+export const CandidateOutput = z.object({
+  id: z.number(),
+  fullName: z.string(),
+  organizationShortName: z.string().nullable(),
+  positionTitle: z.string().nullable(),
+});

@@ -81,3 +81,49 @@ export async function teachersOfOrganizations(
     .where(and(inArray(positions.organizationId, organizationIds), inArray(positions.teacherId, teacherIds)));
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * Teachers one may add to an association or event: of the municipality, or of some organizations only,
+ * matching a name, with their current workplace to tell namesakes apart.
+ */
+export async function findTeacherCandidates(
+  db: Db,
+  options: { municipalityId: number; organizationIds: number[] | null; q?: string; limit: number },
+) {
+  const name = sql<string>`concat_ws(' ', ${teachers.lastName}, ${teachers.firstName}, ${teachers.middleName})`;
+  const place = currentPositionOf(teachers.id);
+  const words = (options.q ?? '').split(/\s+/).filter(Boolean).slice(0, 3);
+  return db
+    .select({
+      id: teachers.id,
+      fullName: name,
+      organizationShortName: place.organizationShortName,
+      positionTitle: place.positionTitle,
+    })
+    .from(teachers)
+    .where(
+      and(
+        eq(teachers.municipalityId, options.municipalityId),
+        options.organizationIds
+          ? inArray(
+              teachers.id,
+              db
+                .select({ id: positions.teacherId })
+                .from(positions)
+                .where(
+                  and(
+                    inArray(
+                      positions.organizationId,
+                      options.organizationIds.length ? options.organizationIds : [-1],
+                    ),
+                    or(isNull(positions.endDate), gte(positions.endDate, sql`current_date`)),
+                  ),
+                ),
+            )
+          : undefined,
+        ...words.map((w) => sql`${name} ilike ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`),
+      ),
+    )
+    .orderBy(teachers.lastName, teachers.firstName, teachers.id)
+    .limit(options.limit);
+}
