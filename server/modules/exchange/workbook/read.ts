@@ -1,0 +1,177 @@
+import { readCell } from '../format/cells.ts';
+import { SHEETS, type SheetSpec } from '../format/sheets.ts';
+import type { RawRow, RawSheet } from '../plan/context.ts';
+import { importError, type ImportError } from '../plan/types.ts';
+import { readXlsxValues, type XlsxBook } from './xlsx-reader.ts';
+import { decodeCsv, detectSeparator, parseCsv, type CsvEncoding } from './csv.ts';
+
+export interface ParsedUpload {
+  format: 'xlsx' | 'csv';
+  encoding?: CsvEncoding;
+  sheets: RawSheet[];
+  /** Problems of the file or of a whole sheet (a missing column): they block the import. */
+  errors: ImportError[];
+}
+
+const FILE = 'Файл';
+const normalize = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+
+/** Which column of the spec each position of the header row holds; and the columns that are missing. */
+function mapHeader(spec: SheetSpec, header: string[]) {
+  const byHeader = new Map(spec.columns.map((c) => [normalize(c.header), c]));
+  const positions: (SheetSpec['columns'][number] | undefined)[] = header.map((h) =>
+    byHeader.get(normalize(h)),
+  );
+  const present = new Set(positions.filter(Boolean).map((c) => c!.key));
+  const missing = spec.columns.filter((c) => !c.isId && !present.has(c.key));
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (const c of positions) {
+    if (!c) continue;
+    if (seen.has(c.key)) repeated.push(c.header);
+    seen.add(c.key);
+  }
+  return { positions, missing, repeated };
+}
+
+function sheetOf(
+  spec: SheetSpec,
+  header: string[],
+  records: { row: number; values: unknown[] }[],
+  errors: ImportError[],
+  date1904 = false,
+): RawSheet | null {
+  const { positions, missing, repeated } = mapHeader(spec, header);
+  for (const c of missing)
+    errors.push(
+      importError(spec.name, 1, c.header, 'нет столбца; верните его в строку заголовков (лист не загружен)'),
+    );
+  for (const h of repeated)
+    errors.push(importError(spec.name, 1, h, 'столбец повторяется (лист не загружен)'));
+  if (missing.length || repeated.length) return null;
+  const rows: RawRow[] = [];
+  for (const record of records) {
+    const cells: Record<string, unknown> = {};
+    let isBlank = true;
+    positions.forEach((c, i) => {
+      if (!c) return;
+      let raw = record.values[i];
+      // Serial numbers of the Mac date system count from 1904.
+      if (date1904 && typeof raw === 'number' && (c.type.kind === 'date' || c.type.kind === 'month'))
+        raw += 1462;
+      const value = readCell(raw, c.type);
+      cells[c.key] = value;
+      if (value !== null && !(Array.isArray(value) && value.length === 0)) isBlank = false;
+    });
+    if (!isBlank) rows.push({ row: record.row, cells });
+  }
+  return { name: spec.name, rows };
+}
+
+function readXlsx(buffer: Buffer): ParsedUpload {
+  let book: XlsxBook;
+  try {
+    book = readXlsxValues(buffer);
+  } catch {
+    return {
+      format: 'xlsx',
+      sheets: [],
+      errors: [
+        importError(
+          FILE,
+          0,
+          '',
+          'файл не читается как книга Excel (.xlsx); сохраните его в Excel как «Книга Excel»',
+        ),
+      ],
+    };
+  }
+  const errors: ImportError[] = [];
+  const sheets: RawSheet[] = [];
+  for (const ws of book.sheets) {
+    const spec = SHEETS.find((s) => normalize(s.name) === normalize(ws.name));
+    if (!spec) continue;
+    const header = Array.from(ws.rows.get(1) ?? [], (v) => (v === null || v === undefined ? '' : String(v)));
+    const records = [...ws.rows]
+      .filter(([row]) => row > 1)
+      .sort(([a], [b]) => a - b)
+      .map(([row, values]) => ({ row, values }));
+    const sheet = sheetOf(spec, header, records, errors, book.date1904);
+    if (sheet) sheets.push(sheet);
+  }
+  if (!sheets.length && !errors.length) {
+    errors.push(
+      importError(
+        FILE,
+        0,
+        '',
+        `в книге нет ни одного листа с данными (ожидаются листы: ${SHEETS.map((s) => `«${s.name}»`).join(', ')})`,
+      ),
+    );
+  }
+  return { format: 'xlsx', sheets, errors };
+}
+
+/** The sheet whose every column the CSV header has; of several, the one that matches most columns. */
+function sheetOfHeader(header: string[]): { spec?: SheetSpec; closest: SheetSpec; missing: string[] } {
+  const normalized = new Set(header.map(normalize));
+  let best: { spec: SheetSpec; matched: number } | undefined;
+  let closest = { spec: SHEETS[0], missing: SHEETS[0].columns.map((c) => c.header) };
+  for (const spec of SHEETS) {
+    const missing = spec.columns
+      .filter((c) => !c.isId && !normalized.has(normalize(c.header)))
+      .map((c) => c.header);
+    const matched = spec.columns.filter((c) => normalized.has(normalize(c.header))).length;
+    if (missing.length < closest.missing.length) closest = { spec, missing };
+    if (!missing.length && (!best || matched > best.matched)) best = { spec, matched };
+  }
+  return { spec: best?.spec, closest: closest.spec, missing: closest.missing };
+}
+
+function readCsv(buffer: Buffer): ParsedUpload {
+  const { text, encoding } = decodeCsv(buffer);
+  const records = parseCsv(text, detectSeparator(text));
+  if (!records.length)
+    return { format: 'csv', encoding, sheets: [], errors: [importError(FILE, 0, '', 'файл пуст')] };
+  const header = records[0].cells.map((h) => h.trim());
+  const { spec, closest, missing } = sheetOfHeader(header);
+  if (!spec) {
+    const problem =
+      'по строке заголовков не удалось определить лист: ближе всего лист ' +
+      `«${closest.name}», но нет столбцов ${missing.map((m) => `«${m}»`).join(', ')}`;
+    return { format: 'csv', encoding, sheets: [], errors: [importError(FILE, 1, '', problem)] };
+  }
+  const errors: ImportError[] = [];
+  const sheet = sheetOf(
+    spec,
+    header,
+    records.slice(1).map((r) => ({ row: r.line, values: r.cells })),
+    errors,
+  );
+  return { format: 'csv', encoding, sheets: sheet ? [sheet] : [], errors };
+}
+
+const isZip = (buffer: Buffer) => buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b;
+
+/** Reads an uploaded .xlsx workbook or a .csv sheet into rows of cells by column key. */
+export async function readUpload(buffer: Buffer, fileName: string): Promise<ParsedUpload> {
+  const name = fileName.toLowerCase();
+  if (isZip(buffer)) return readXlsx(buffer);
+  if (name.endsWith('.xlsx') || name.endsWith('.xls')) {
+    return {
+      format: 'xlsx',
+      sheets: [],
+      errors: [
+        importError(
+          FILE,
+          0,
+          '',
+          name.endsWith('.xls')
+            ? 'старый формат .xls не поддерживается: сохраните книгу в Excel как «Книга Excel (.xlsx)»'
+            : 'файл не читается как книга Excel (.xlsx)',
+        ),
+      ],
+    };
+  }
+  return readCsv(buffer);
+}
