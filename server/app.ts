@@ -28,6 +28,7 @@ import { indicatorsRoutes } from './modules/indicators/indicators.routes.ts';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
+import { managementRoutes } from './modules/management/management.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -47,6 +48,7 @@ const MODULES = [
   campaignsRoutes,
   notificationsRoutes,
   analysisRoutes,
+  managementRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -1,4 +1,4 @@
-import { addDays, isoDate, type IsoDate } from '../../core/dates.ts';
+import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { Random } from '../../core/random.ts';
 import { datesFromTemplate } from '../../core/campaigns/stages.ts';
 import { findTemplate } from '../../core/templates/index.ts';
@@ -44,6 +44,7 @@ export async function seedDemoCampaigns(options: {
   const pastYears = [year - 3, year - 2, year - 1]
     .filter((y) => datesFromTemplate(template.campaign.stages, y + 1).finalEnd < today)
     .slice(-2);
+  const closed: { id: number; year: number }[] = [];
   for (const y of pastYears) {
     const campaignId = await createCampaign({
       db,
@@ -91,6 +92,7 @@ export async function seedDemoCampaigns(options: {
       });
     }
     await closeCampaign({ db, actor: seedActor, id: campaignId });
+    closed.push({ id: campaignId, year: y });
   }
 
   // The current campaign: «today» falls in its main stage.
@@ -165,5 +167,5 @@ export async function seedDemoCampaigns(options: {
       });
     }
   }
-  return { currentCampaignId: currentId, closedYears: pastYears, isoYear: isoDate(year, 1, 1) };
+  return { currentCampaignId: currentId, closed };
 }

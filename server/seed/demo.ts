@@ -13,6 +13,7 @@ import { generateActivity, DEMO_PROVIDERS } from './demo-activity.ts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, DEMO_REGION } from './demo-district.ts';
 import { generateTeachers } from './demo-people.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
+import { seedDemoManagement } from './demo-management.ts';
 import { findTemplate } from '../../core/templates/index.ts';
 import { insertProgramFromTemplate } from '../modules/programs/programs.repository.ts';
 
@@ -350,7 +351,7 @@ export async function seedDemo(options: {
     for (const code of ['seed-004-myasnikovsky', 'seed-002-zhirnovsky', 'seed-000-kardymovsky']) {
       monitoringPrograms.push(await insertProgramFromTemplate(db, m, findTemplate(code)!));
     }
-    await seedDemoCampaigns({
+    const { closed } = await seedDemoCampaigns({
       db,
       rng,
       today,
@@ -358,6 +359,12 @@ export async function seedDemo(options: {
       organizationIds: orgIds,
       schoolIds: orgIds.filter((_, i) => orgSpecs[i].kind === 'school'),
       programs: { myasnikovsky: monitoringPrograms[0], kardymovsky: monitoringPrograms[2] },
+    });
+    await seedDemoManagement({
+      db,
+      municipalityId: m,
+      programId: monitoringPrograms[0],
+      closedCampaigns: closed,
     });
     await recordAudit(db, systemActor, {
       action: 'seed',

@@ -1,0 +1,180 @@
+import type { Db } from '../../db/client.ts';
+import { decisions } from '../../db/schema/index.ts';
+import { updateIfVersion } from '../../db/versioned.ts';
+import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
+import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import {
+  assertMunicipalityAccess,
+  municipalityScope,
+  requireUser,
+  type Actor,
+  type AuthUser,
+} from '../auth/access.ts';
+import { assertDepartment } from '../campaigns/campaigns.policy.ts';
+import {
+  deleteDecision,
+  findDecision,
+  findDecisions,
+  findFile,
+  findFileMeta,
+  insertDecision,
+  insertFile,
+} from './management.repository.ts';
+
+export interface DecisionInput {
+  municipalityId: number;
+  kind: 'order' | 'protocol' | 'publication' | 'other';
+  number?: string | null;
+  date: string;
+  title: string;
+  url?: string | null;
+  fileId?: number | null;
+  conclusionIds?: number[];
+  measureIds?: number[];
+}
+
+export const DECISION_KIND_LABEL = {
+  order: 'приказ',
+  protocol: 'протокол',
+  publication: 'публикация',
+  other: 'другое',
+} as const;
+
+export async function listDecisions(options: { db: Db; user: AuthUser }) {
+  const scope = municipalityScope(options.user, 'read');
+  const rows = await findDecisions(options.db, scope.all ? null : scope.ids);
+  const files = await findFileMeta(
+    options.db,
+    rows.flatMap((r) => (r.fileId ? [r.fileId] : [])),
+  );
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    file: files.find((f) => f.id === r.fileId) ?? null,
+  }));
+}
+
+async function checkFile(db: Db, fileId: number | null | undefined, municipalityId: number) {
+  if (!fileId) return;
+  const [file] = await findFileMeta(db, [fileId]);
+  if (!file || file.municipalityId !== municipalityId)
+    throw new AppError('validation_failed', 'Файл документа не найден.', { field: 'fileId' });
+}
+
+export async function createDecision(options: { db: Db; actor: Actor; values: DecisionInput }) {
+  assertDepartment(requireUser(options.actor.user), options.values.municipalityId);
+  await checkFile(options.db, options.values.fileId, options.values.municipalityId);
+  return options.db.transaction(async (tx) => {
+    const row = await insertDecision(tx, {
+      ...options.values,
+      conclusionIds: options.values.conclusionIds ?? [],
+      measureIds: options.values.measureIds ?? [],
+    });
+    await recordAudit(tx, options.actor, {
+      action: 'create',
+      entity: 'decision',
+      entityId: row.id,
+      municipalityId: row.municipalityId,
+      summary: `${DECISION_KIND_LABEL[row.kind]} ${row.number ?? ''} «${row.title}»`.replace('  ', ' '),
+      after: options.values,
+    });
+    return row;
+  });
+}
+
+export async function updateDecision(options: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  values: Partial<Omit<DecisionInput, 'municipalityId'>> & { version: number };
+}) {
+  const user = requireUser(options.actor.user);
+  return options.db.transaction(async (tx) => {
+    const before = await findDecision(tx, options.id);
+    if (!before) throw notFound('Решение');
+    assertDepartment(user, before.municipalityId);
+    await checkFile(tx, options.values.fileId, before.municipalityId);
+    const { version, ...patch } = options.values;
+    if (!(await updateIfVersion(tx, decisions, options.id, version, patch))) throw versionConflict();
+    const after = (await findDecision(tx, options.id))!;
+    const diff = diffRecords(before, after);
+    await recordAudit(tx, options.actor, {
+      action: 'update',
+      entity: 'decision',
+      entityId: options.id,
+      municipalityId: after.municipalityId,
+      before: diff.before,
+      after: diff.after,
+    });
+    return after;
+  });
+}
+
+export async function removeDecision(options: { db: Db; actor: Actor; id: number }) {
+  const user = requireUser(options.actor.user);
+  await options.db.transaction(async (tx) => {
+    const before = await findDecision(tx, options.id);
+    if (!before) throw notFound('Решение');
+    assertDepartment(user, before.municipalityId);
+    await deleteDecision(tx, options.id);
+    await recordAudit(tx, options.actor, {
+      action: 'delete',
+      entity: 'decision',
+      entityId: options.id,
+      municipalityId: before.municipalityId,
+      before,
+    });
+  });
+}
+
+const MAX_FILE = 20 * 1024 * 1024;
+const ALLOWED = /\.(pdf|docx?|xlsx?|odt|ods|jpe?g|png|txt|zip)$/i;
+
+/** Stores an uploaded document (evidence of a measure, the text of a decision). */
+export async function uploadFile(options: {
+  db: Db;
+  actor: Actor;
+  municipalityId: number;
+  name: string;
+  mimeType: string;
+  content: Buffer;
+}) {
+  assertDepartment(requireUser(options.actor.user), options.municipalityId);
+  if (!ALLOWED.test(options.name))
+    throw new AppError(
+      'validation_failed',
+      'Допустимы документы PDF, Word, Excel, OpenDocument, изображения JPG/PNG, текст и ZIP.',
+      { field: 'file' },
+    );
+  if (options.content.length > MAX_FILE) throw new AppError('payload_too_large', 'Файл больше 20 МБ.');
+  return options.db.transaction(async (tx) => {
+    const row = await insertFile(tx, {
+      municipalityId: options.municipalityId,
+      name: options.name,
+      mimeType: options.mimeType,
+      size: options.content.length,
+      content: options.content,
+      uploadedBy: options.actor.user?.fullName ?? null,
+    });
+    await recordAudit(tx, options.actor, {
+      action: 'upload',
+      entity: 'file',
+      entityId: row.id,
+      municipalityId: options.municipalityId,
+      summary: `Загружен файл «${row.name}»`,
+    });
+    return row;
+  });
+}
+
+export async function downloadFile(options: { db: Db; user: AuthUser; id: number }) {
+  const file = await findFile(options.db, options.id);
+  if (!file) throw notFound('Файл');
+  try {
+    assertMunicipalityAccess(options.user, file.municipalityId, 'read');
+  } catch {
+    throw forbidden('Нет доступа к этому файлу.');
+  }
+  return file;
+}
