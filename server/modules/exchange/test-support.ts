@@ -37,7 +37,7 @@ export interface ExchangeWorld {
 export function multipart(file: Buffer, fileName: string) {
   const boundary = `----pedmonitor${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
       'Content-Type: application/octet-stream\r\n\r\n',
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -148,4 +148,24 @@ export function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
   });
   if (!found) throw new Error(`no column ${header} on ${sheet.name}`);
   return found;
+}
+
+/** The first data row whose cell under `header` satisfies the test; its number. */
+export function findRow(sheet: ExcelJS.Worksheet, header: string, test: (value: unknown) => boolean): number {
+  const col = columnOf(sheet, header);
+  for (let r = 2; r <= sheet.rowCount; r++) if (test(sheet.getRow(r).getCell(col).value)) return r;
+  throw new Error(`no row on ${sheet.name} with a matching ${header}`);
+}
+
+export function cell(sheet: ExcelJS.Worksheet, row: number, header: string) {
+  return sheet.getRow(row).getCell(columnOf(sheet, header));
+}
+
+/** Appends a row with values by header. */
+export function appendRow(sheet: ExcelJS.Worksheet, values: Record<string, unknown>) {
+  const row = sheet.getRow(sheet.rowCount + 1);
+  for (const [header, value] of Object.entries(values))
+    row.getCell(columnOf(sheet, header)).value = value as never;
+  row.commit();
+  return row.number;
 }

@@ -58,12 +58,10 @@ export async function assessMuko(options: {
     .filter((m) => m.indicators.some((i) => i.before && i.after));
 
   const programLinks = (n = 5): MukoEvidence[] =>
-    trees
-      .slice(0, n)
-      .map((t) => ({
-        title: `Программа мониторинга «${t.program.title}»`,
-        url: `/programs/${t.program.id}`,
-      }));
+    trees.slice(0, n).map((t) => ({
+      title: `Программа мониторинга «${t.program.title}»`,
+      url: `/programs/${t.program.id}`,
+    }));
   const published = perCampaign.filter((p) => p.report?.isPublished);
   const publicLinks: MukoEvidence[] = published.map((p) => ({
     title: `Публичный отчёт: ${p.campaign.title}`,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ASSOCIATION_TYPES, LEVELS } from '../../../../core/enums.ts';
 import { fieldSchema } from '../../../../core/registry/schema.ts';
-import { membershipKind } from '../../../../core/registry/kinds.ts';
-import type { RecordKind } from '../../../../core/registry/fields.ts';
+import { membershipPeriodKind } from '../../../../core/registry/register-kinds.ts';
 import { SkippedOutput, idQuery, pageFields, searchQuery } from '../shared/http.ts';
 
 export const AssociationOutput = z.object({
@@ -56,12 +55,6 @@ export type MembershipOutput = z.infer<typeof MembershipOutput>;
 
 export const ListMembershipsQuery = z.object({ teacherId: idQuery(), ...pageFields });
 export type ListMembershipsQuery = z.infer<typeof ListMembershipsQuery>;
-
-/** What changes in a membership once it exists: its period (the association and the teacher stay). */
-export const membershipPeriodKind: RecordKind = {
-  ...membershipKind,
-  fields: membershipKind.fields.filter((f) => f.key === 'joinedOn' || f.key === 'leftOn'),
-};
 
 const [joinedOnField, leftOnField] = membershipPeriodKind.fields;
 

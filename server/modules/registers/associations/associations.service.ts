@@ -18,7 +18,8 @@ import {
   type AssociationRow,
   type MemberRow,
 } from './associations.repository.ts';
-import { membershipPeriodKind, type AddMembersInput } from './associations.schema.ts';
+import { membershipPeriodKind } from '../../../../core/registry/register-kinds.ts';
+import type { AddMembersInput } from './associations.schema.ts';
 import type { CandidatesQuery, Page } from '../shared/http.ts';
 
 const invalid = (field: string, message: string) => new AppError('validation_failed', message, { field });

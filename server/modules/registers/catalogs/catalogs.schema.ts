@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMPETENCE_AREAS, PROVIDER_KINDS } from '../../../../core/enums.ts';
 import { recordSchema } from '../../../../core/registry/schema.ts';
-import { deficitCatalogKind } from '../../../../core/registry/catalog-kinds.ts';
+import { deficitCatalogKind } from '../../../../core/registry/register-kinds.ts';
 import { pageFields, searchQuery } from '../shared/http.ts';
 
 export const ProviderOutput = z.object({

@@ -1,5 +1,5 @@
 import { providerKind } from '../../../../core/enums.ts';
-import { providerCatalogKind } from '../../../../core/registry/catalog-kinds.ts';
+import { providerCatalogKind } from '../../../../core/registry/register-kinds.ts';
 import type { Db } from '../../../db/client.ts';
 import { providers } from '../../../db/schema/index.ts';
 import { AppError, notFound } from '../../../errors.ts';

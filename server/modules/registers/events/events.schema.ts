@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { EVENT_FORMATS, EVENT_ROLES, LEVELS, eventRole } from '../../../../core/enums.ts';
-import type { RecordKind } from '../../../../core/registry/fields.ts';
-import { participationKind } from '../../../../core/registry/kinds.ts';
 import { dateQuery, idQuery, pageFields, searchQuery } from '../shared/http.ts';
 
 export const EventOutput = z.object({
@@ -52,12 +50,6 @@ export type ParticipationOutput = z.infer<typeof ParticipationOutput>;
 
 export const ListParticipationsQuery = z.object({ teacherId: idQuery(), ...pageFields });
 export type ListParticipationsQuery = z.infer<typeof ListParticipationsQuery>;
-
-/** What changes in a participation once it exists: the role (the event and the teacher stay). */
-export const participationRoleKind: RecordKind = {
-  ...participationKind,
-  fields: participationKind.fields.filter((f) => f.key === 'role'),
-};
 
 export const AddParticipantsInput = z.object({
   teacherIds: z

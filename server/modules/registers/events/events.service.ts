@@ -19,7 +19,8 @@ import {
   type EventRow,
   type ParticipationRow,
 } from './events.repository.ts';
-import { participationRoleKind, type AddParticipantsInput } from './events.schema.ts';
+import { participationRoleKind } from '../../../../core/registry/register-kinds.ts';
+import type { AddParticipantsInput } from './events.schema.ts';
 
 /** An institutional event is an organization's; a municipal or higher one belongs to the municipality. */
 function assertLevelMatchesOwner(values: Record<string, unknown>) {

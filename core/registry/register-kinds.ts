@@ -1,7 +1,11 @@
 import { competenceArea, providerKind } from '../enums.ts';
 import { field, text, type RecordKind } from './fields.ts';
+import { membershipKind, participationKind } from './kinds.ts';
 
-/** The catalogs every municipality shares: training providers and professional deficits. */
+/**
+ * Record kinds of the registers beyond core/registry/kinds.ts: the catalogs every municipality shares
+ * (training providers, professional deficits) and the editable parts of memberships and participations.
+ */
 
 export const providerCatalogKind: RecordKind = {
   key: 'provider',
@@ -34,3 +38,14 @@ export const deficitCatalogKind: RecordKind = {
     field('description', 'Описание', { kind: 'text', max: 2000, multiline: true }),
   ],
 };
+
+const keep = (kind: RecordKind, keys: string[]): RecordKind => ({
+  ...kind,
+  fields: kind.fields.filter((f) => keys.includes(f.key)),
+});
+
+/** What changes in a membership once it exists: its period (the association and the teacher stay). */
+export const membershipPeriodKind = keep(membershipKind, ['joinedOn', 'leftOn']);
+
+/** What changes in a participation once it exists: the role (the event and the teacher stay). */
+export const participationRoleKind = keep(participationKind, ['role']);
