@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { logIn } from './helpers.ts';
 
-test('the methodist edits an indicator formula with live validation and a preview on current data', async ({ page }) => {
+test('the methodist edits an indicator formula with live validation and a preview on current data', async ({
+  page,
+}) => {
   await logIn(page, 'metodist');
   await page.getByRole('link', { name: 'Программы мониторинга' }).click();
   await page.getByRole('link', { name: /по программе Мясниковского района/ }).click();
@@ -30,8 +32,12 @@ test('the results table is coloured by level and a value opens the teachers behi
   await expect(table.getByRole('row')).toHaveCount(27); // header, the municipality and 25 organizations
   await table.getByRole('button', { name: /^1\.1, Муниципалитет в целом:/ }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByText(/число педагогов: прошли диагностику \(муниципальный уровень\): \d+/)).toBeVisible();
-  await expect(dialog.getByRole('table', { name: 'Записи за значением' }).getByRole('row').first()).toBeVisible();
+  await expect(
+    dialog.getByText(/число педагогов: прошли диагностику \(муниципальный уровень\): \d+/),
+  ).toBeVisible();
+  await expect(
+    dialog.getByRole('table', { name: 'Записи за значением' }).getByRole('row').first(),
+  ).toBeVisible();
   await dialog.getByText(/^Знаменатель/).click();
   await expect(dialog.getByText(/^число педагогов: \d+/)).toBeVisible();
   await page.screenshot({ path: 'test-results/program-results.png', fullPage: true });
@@ -41,14 +47,22 @@ test('a template loads into the municipality in one action', async ({ page }) =>
   await logIn(page, 'metodist');
   await page.goto('/programs');
   await page.getByRole('button', { name: 'Загрузить программу из шаблона' }).click();
-  const card = page.getByRole('dialog').locator('div', { hasText: 'Кардымовский район' }).filter({ has: page.getByRole('button', { name: 'Загрузить' }) }).last();
+  const card = page
+    .getByRole('dialog')
+    .locator('div', { hasText: 'Кардымовский район' })
+    .filter({ has: page.getByRole('button', { name: 'Загрузить' }) })
+    .last();
   await card.getByRole('button', { name: 'Загрузить' }).click();
   await expect(page.getByRole('heading', { name: /Кардымовскому району/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Форма сбора' }).click();
-  await expect(page.getByRole('table', { name: 'Поля формы' }).getByText('open_lessons_by_young')).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Поля формы' }).getByText('open_lessons_by_young'),
+  ).toBeVisible();
 });
 
-test('an organization manager sees only its own row of results and cannot open another school’s teachers', async ({ page }) => {
+test('an organization manager sees only its own row of results and cannot open another school’s teachers', async ({
+  page,
+}) => {
   await logIn(page, 'school1');
   await page.goto('/programs');
   await page.getByRole('link', { name: /по программе Мясниковского района/ }).click();
@@ -56,5 +70,7 @@ test('an organization manager sees only its own row of results and cannot open a
   const table = page.getByRole('table', { name: 'Результаты мониторинга' });
   await expect(table.getByRole('row')).toHaveCount(3); // header, the municipality, its school
   await table.getByRole('button', { name: /^1\.1, Муниципалитет в целом:/ }).click();
-  await expect(page.getByRole('dialog').getByText('Список педагогов доступен только по своей организации.')).toBeVisible();
+  await expect(
+    page.getByRole('dialog').getByText('Список педагогов доступен только по своей организации.'),
+  ).toBeVisible();
 });

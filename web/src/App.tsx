@@ -16,6 +16,10 @@ import { CampaignPage } from './pages/campaigns/CampaignPage.tsx';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage.tsx';
 import { SubmissionPage } from './pages/campaigns/SubmissionPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { DecisionsPage } from './pages/management/DecisionsPage.tsx';
+import { MukoPage } from './pages/management/MukoPage.tsx';
+import { RoadmapPage } from './pages/management/RoadmapPage.tsx';
+import { RoadmapsPage } from './pages/management/RoadmapsPage.tsx';
 import { MyRecommendationsPage, PublicReportPage } from './pages/analysis/index.tsx';
 import { teachersRoutes } from './pages/teachers/routes.tsx';
 import { registersRoutes } from './pages/registers/routes.tsx';
@@ -61,6 +65,10 @@ export const router = createBrowserRouter([
           { path: '/audit', element: <AuditPage /> },
           { path: '/settings', element: <SettingsPage /> },
           { path: '/my-recommendations', element: <MyRecommendationsPage /> },
+          { path: '/roadmaps', element: <RoadmapsPage /> },
+          { path: '/roadmaps/:id', element: <RoadmapPage /> },
+          { path: '/decisions', element: <DecisionsPage /> },
+          { path: '/muko', element: <MukoPage /> },
           { path: '/programs', element: <ProgramsPage /> },
           { path: '/programs/:id', element: <ProgramPage /> },
           { path: '/campaigns', element: <CampaignsPage /> },

@@ -1,0 +1,200 @@
+import type { OrganizationKind } from '../../../../core/enums.ts';
+import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
+import type { IndicatorResult } from '../programs/api.ts';
+
+/** Shapes of the analysis API (server/modules/analysis). */
+
+export interface AnalysisIndicator {
+  code: string;
+  name: string;
+  unit: IndicatorUnit;
+  direction: 'higher' | 'lower';
+  levelHigh: number | null;
+  levelMedium: number | null;
+  criterionCode: string;
+  criterionTitle: string;
+}
+
+export interface Descriptive {
+  count: number;
+  mean: number;
+  median: number;
+  q1: number;
+  q3: number;
+  min: number;
+  max: number;
+  range: number;
+  standardDeviation: number;
+  interquartileRange: number;
+  variation: number | null;
+}
+
+export interface RatingRow {
+  organizationId: number;
+  name: string;
+  score: number | null;
+  place: number | null;
+  indicatorCount: number;
+}
+
+export interface Rating {
+  method: string;
+  indicators: string[];
+  rows: RatingRow[];
+}
+
+export interface Cluster {
+  index: number;
+  title: string;
+  description: string;
+  organizationIds: number[];
+  names: string[];
+  centroid: number[];
+}
+
+export interface DynamicsPoint {
+  year: number;
+  results: IndicatorResult[];
+}
+
+export interface AnalysisOrganization {
+  id: number;
+  name: string;
+  kind: OrganizationKind;
+  isLowResults: boolean;
+  isHardSocialConditions: boolean;
+}
+
+export interface AnalysisView {
+  campaign: { id: number; title: string; year: number; status: 'active' | 'closed'; isFrozen: boolean };
+  indicators: AnalysisIndicator[];
+  organizations: AnalysisOrganization[];
+  results: IndicatorResult[];
+  statistics: Record<string, Descriptive | null>;
+  rating: Rating;
+  clusters: Cluster[];
+  dynamics: (DynamicsPoint & { campaignId: number; isFrozen: boolean })[];
+}
+
+export type ConclusionKind = 'problem' | 'municipal' | 'dynamics' | 'manual';
+
+export interface Conclusion {
+  id: number;
+  campaignId: number;
+  sortOrder: number;
+  text: string;
+  kind: ConclusionKind;
+  indicatorCode: string | null;
+  organizationIds: number[] | null;
+  version: number;
+}
+
+export const CONCLUSION_KIND_LABEL: Record<ConclusionKind, string> = {
+  problem: 'по организациям',
+  municipal: 'муниципальный уровень',
+  dynamics: 'динамика',
+  manual: 'добавлен вручную',
+};
+
+export type RecommendationStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
+export const RECOMMENDATION_STATUSES: RecommendationStatus[] = [
+  'planned',
+  'in_progress',
+  'done',
+  'cancelled',
+];
+export const STATUS_LABEL: Record<RecommendationStatus, string> = {
+  planned: 'запланировано',
+  in_progress: 'выполняется',
+  done: 'выполнено',
+  cancelled: 'отменено',
+};
+export const STATUS_COLOR: Record<RecommendationStatus, string> = {
+  planned: 'blue',
+  in_progress: 'yellow',
+  done: 'teal',
+  cancelled: 'gray',
+};
+
+export interface Recommendation {
+  id: number;
+  campaignId: number;
+  organizationId: number | null;
+  organizationName: string | null;
+  indicatorCode: string | null;
+  text: string;
+  addressee: string;
+  deadline: string | null;
+  status: RecommendationStatus;
+  report: string | null;
+  reportedAt: string | null;
+  reportedBy: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface OwnRecommendation extends Recommendation {
+  campaignTitle: string;
+  campaignYear: number;
+}
+
+export type RuleTarget = 'organization' | 'municipality';
+export const TARGET_LABEL: Record<RuleTarget, string> = {
+  organization: 'организации',
+  municipality: 'отделу образования',
+};
+
+export interface RecommendationRule {
+  id: number;
+  programId: number;
+  indicatorCode: string;
+  level: IndicatorLevel;
+  target: RuleTarget;
+  text: string;
+  version: number;
+}
+
+export interface ReportSettings {
+  campaignId: number;
+  isPublished: boolean;
+  publishedAt: string | null;
+  introduction: string | null;
+  letterNumber: string | null;
+  letterDate: string | null;
+  signerPosition: string | null;
+  signerName: string | null;
+  publicUrl: string;
+}
+
+export interface PublicReport {
+  municipality: { name: string; departmentName: string | null; regionName: string | null } | null;
+  campaign: {
+    id: number;
+    title: string;
+    year: number;
+    status: 'active' | 'closed';
+    dates: { start: string; end: string };
+  };
+  introduction: string | null;
+  publishedAt: string | null;
+  participantCount: number;
+  indicators: AnalysisIndicator[];
+  organizations: { id: number; name: string; kind: OrganizationKind }[];
+  results: IndicatorResult[];
+  statistics: Record<string, Descriptive | null>;
+  rating: Rating;
+  dynamics: DynamicsPoint[];
+  conclusions: string[];
+  recommendations: {
+    organizationName: string | null;
+    addressee: string;
+    text: string;
+    deadline: string | null;
+    status: RecommendationStatus;
+  }[];
+}
+
+/** The result of one indicator for one organization (null: the municipality as a whole). */
+export function resultOf(results: IndicatorResult[], indicator: string, organization: number | null) {
+  return results.find((r) => r.indicator === indicator && r.organization === organization);
+}

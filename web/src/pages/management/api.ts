@@ -1,0 +1,107 @@
+import type { DeadlineKind } from '../../../../core/management/roadmap-template.ts';
+import type { Verdict } from '../../../../core/management/effect.ts';
+import type { MukoRow } from '../../../../core/management/muko.ts';
+
+export interface Roadmap {
+  id: number;
+  municipalityId: number;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  templateCode: string | null;
+  version: number;
+}
+
+export interface Measure {
+  id: number;
+  roadmapId: number;
+  section: string;
+  number: string;
+  title: string;
+  deadlineKind: DeadlineKind;
+  deadlineFrom: string | null;
+  deadlineTo: string | null;
+  executors: string;
+  status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+  doneOn: string | null;
+  evidence: { title: string; url?: string | null; fileId?: number | null }[];
+  indicators: { programId: number; indicatorCode: string; name: string }[];
+  recommendationIds: number[];
+  version: number;
+}
+
+export interface RoadmapView extends Roadmap {
+  measures: Measure[];
+}
+
+export interface EffectView {
+  roadmapId: number;
+  title: string;
+  measures: {
+    measureId: number;
+    number: string;
+    title: string;
+    status: string;
+    date: string | null;
+    verdict: Verdict;
+    indicators: {
+      programId: number;
+      indicatorCode: string;
+      name: string;
+      unit: 'percent' | 'count' | 'presence' | 'number';
+      before: { campaignId: number; year: number; value: number | null } | null;
+      after: { campaignId: number; year: number; value: number | null } | null;
+      verdict: Verdict;
+      organizations: {
+        organizationId: number;
+        name: string;
+        before: number | null;
+        after: number | null;
+        verdict: Verdict;
+      }[];
+    }[];
+  }[];
+}
+
+export interface Decision {
+  id: number;
+  municipalityId: number;
+  kind: 'order' | 'protocol' | 'publication' | 'other';
+  number: string | null;
+  date: string;
+  title: string;
+  url: string | null;
+  fileId: number | null;
+  file: { id: number; name: string; size: number } | null;
+  conclusionIds: number[];
+  measureIds: number[];
+  version: number;
+}
+
+export interface MukoAssessment {
+  municipality: string;
+  total: number;
+  max: number;
+  rows: MukoRow[];
+}
+
+export const MEASURE_STATUS: Record<Measure['status'], { label: string; color: string }> = {
+  planned: { label: 'запланировано', color: 'gray' },
+  in_progress: { label: 'выполняется', color: 'blue' },
+  done: { label: 'выполнено', color: 'teal' },
+  cancelled: { label: 'отменено', color: 'red' },
+};
+
+export const VERDICT_COLOR: Record<Verdict, string> = {
+  improved: 'teal',
+  unchanged: 'gray',
+  worsened: 'red',
+  no_data: 'gray',
+};
+
+export const DECISION_KIND: Record<Decision['kind'], string> = {
+  order: 'Приказ',
+  protocol: 'Протокол',
+  publication: 'Публикация',
+  other: 'Другое',
+};

@@ -1,0 +1,243 @@
+import {
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconFilterOff } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { parseRuDate } from '../../../../core/dates.ts';
+import {
+  ORGANIZATION_KINDS,
+  QUALIFICATION_CATEGORIES,
+  organizationKind,
+  qualificationCategory,
+} from '../../../../core/enums.ts';
+import { api } from '../../api/client.ts';
+import type { Organization } from '../../api/types.ts';
+import type { TeacherSummary } from './api.ts';
+import type { FilterKey, Filters } from './filters.ts';
+
+interface PanelProps {
+  filters: Filters;
+  summary: TeacherSummary | undefined;
+  update(changes: Partial<Record<FilterKey, string | null>>): void;
+  reset(): void;
+  activeCount: number;
+}
+
+const withCount = (label: string, count: number | undefined) =>
+  count === undefined ? label : `${label} (${count})`;
+
+function FlagFilter({
+  name,
+  label,
+  count,
+  filters,
+  update,
+}: { name: FilterKey; label: string; count?: number } & Pick<PanelProps, 'filters' | 'update'>) {
+  return (
+    <Checkbox
+      label={withCount(label, count)}
+      checked={filters[name] === 'true'}
+      onChange={(e) => update({ [name]: e.currentTarget.checked ? 'true' : null })}
+    />
+  );
+}
+
+function RangeFilter({
+  label,
+  from,
+  to,
+  filters,
+  update,
+}: { label: string; from: FilterKey; to: FilterKey } & Pick<PanelProps, 'filters' | 'update'>) {
+  const input = (key: FilterKey, placeholder: string) => (
+    <NumberInput
+      aria-label={`${label}: ${placeholder}`}
+      placeholder={placeholder}
+      min={0}
+      max={120}
+      allowDecimal={false}
+      allowNegative={false}
+      value={filters[key] ?? ''}
+      onChange={(v) => update({ [key]: v === '' ? null : String(v) })}
+      w="50%"
+    />
+  );
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <Group gap="xs" wrap="nowrap">
+        {input(from, 'от')}
+        {input(to, 'до')}
+      </Group>
+    </Stack>
+  );
+}
+
+/** The filters of the teacher search with the number of teachers each flag would find. */
+export function TeacherFilterPanel({ filters, summary, update, reset, activeCount }: PanelProps) {
+  const organizations = useQuery({
+    queryKey: ['organizations', 'options'],
+    queryFn: () => api.list<Organization>('/api/organizations', { pageSize: 1000 }),
+    staleTime: 5 * 60_000,
+  });
+  const subjectFilters = { ...filters, subject: undefined };
+  const subjects = useQuery({
+    queryKey: ['teachers-subjects', subjectFilters],
+    queryFn: () => api.get<{ subject: string; count: number }[]>('/api/teachers/subjects', subjectFilters),
+    placeholderData: (previous) => previous,
+  });
+  const thisYear = new Date().getFullYear();
+  const refYear = Number((summary?.referenceDate ?? String(thisYear)).slice(0, 4));
+  const orgOptions = (organizations.data?.items ?? []).map((o) => ({
+    value: String(o.id),
+    label: o.shortName,
+  }));
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={600}>Фильтры</Text>
+          {activeCount > 0 && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconFilterOff size={14} />}
+              onClick={reset}
+            >
+              Сбросить ({activeCount})
+            </Button>
+          )}
+        </Group>
+        <DateInput
+          label="Возраст и стаж на дату"
+          valueFormat="DD.MM.YYYY"
+          dateParser={(text) => parseRuDate(text)}
+          placeholder="сегодня"
+          clearable
+          value={filters.referenceDate ?? null}
+          onChange={(v) => update({ referenceDate: v })}
+        />
+        {orgOptions.length > 1 && (
+          <Select
+            label="Организация"
+            placeholder="Все организации"
+            searchable
+            clearable
+            data={orgOptions}
+            value={filters.organizationId ?? null}
+            onChange={(v) => update({ organizationId: v })}
+          />
+        )}
+        {orgOptions.length > 1 && (
+          <Select
+            label="Тип организации"
+            placeholder="Все типы"
+            clearable
+            data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: organizationKind.label[k] }))}
+            value={filters.kind ?? null}
+            onChange={(v) => update({ kind: v })}
+          />
+        )}
+        <Select
+          label="Предмет"
+          placeholder="Все предметы"
+          searchable
+          clearable
+          data={(subjects.data ?? []).map((s) => ({ value: s.subject, label: `${s.subject} (${s.count})` }))}
+          value={filters.subject ?? null}
+          onChange={(v) => update({ subject: v })}
+          nothingFoundMessage="Нет такого предмета"
+        />
+        <TextInput
+          label="Должность"
+          placeholder="например, учитель"
+          value={filters.position ?? ''}
+          onChange={(e) => update({ position: e.currentTarget.value || null })}
+        />
+        <RangeFilter label="Возраст, лет" from="ageFrom" to="ageTo" filters={filters} update={update} />
+        <RangeFilter
+          label="Педагогический стаж, лет"
+          from="experienceFrom"
+          to="experienceTo"
+          filters={filters}
+          update={update}
+        />
+        <Select
+          label="Квалификационная категория"
+          placeholder="Любая"
+          clearable
+          data={QUALIFICATION_CATEGORIES.map((c) => ({
+            value: c,
+            label: withCount(qualificationCategory.label[c], summary?.byCategory[c]),
+          }))}
+          value={filters.category ?? null}
+          onChange={(v) => update({ category: v })}
+        />
+        <Select
+          label="Прошли диагностику в году"
+          placeholder="Не важно"
+          clearable
+          data={[0, 1, 2, 3].map((d) => {
+            const year = String(thisYear - d);
+            return {
+              value: year,
+              label: Number(year) === refYear ? withCount(year, summary?.diagnosedThisYear) : year,
+            };
+          })}
+          value={filters.diagnosedYear ?? null}
+          onChange={(v) => update({ diagnosedYear: v })}
+        />
+        <Divider />
+        <FlagFilter
+          name="young"
+          label="Молодые педагоги"
+          count={summary?.young}
+          filters={filters}
+          update={update}
+        />
+        <FlagFilter
+          name="hasRoute"
+          label="Есть действующий ИОМ"
+          count={summary?.withRoute}
+          filters={filters}
+          update={update}
+        />
+        <FlagFilter
+          name="inMentoring"
+          label="Участвуют в наставничестве"
+          count={summary?.inMentoring}
+          filters={filters}
+          update={update}
+        />
+        <FlagFilter
+          name="inAssociation"
+          label="Состоят в методических объединениях"
+          count={summary?.inAssociation}
+          filters={filters}
+          update={update}
+        />
+        <FlagFilter
+          name="isManager"
+          label="Руководители"
+          count={summary?.managers}
+          filters={filters}
+          update={update}
+        />
+        <FlagFilter name="includeFormer" label="Включая уволившихся" filters={filters} update={update} />
+      </Stack>
+    </Paper>
+  );
+}
