@@ -1,3 +1,4 @@
+import { findResult } from '../indicators/find-result.ts';
 import { formatNumber, formatPercent } from '../format.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../indicators/levels.ts';
 import { themeOf, type Theme } from './themes.ts';
@@ -67,10 +68,7 @@ function hasProblem(theme: Theme, r: AnalysisResult | undefined): boolean {
 export function problemOrganizations(input: AnalysisInput, indicator: AnalysisIndicator) {
   const theme = themeOf(indicator.numerator);
   return input.organizations.filter((o) =>
-    hasProblem(
-      theme,
-      input.results.find((r) => r.indicator === indicator.code && r.organization === o.id),
-    ),
+    hasProblem(theme, findResult(input.results, indicator.code, o.id)),
   );
 }
 
@@ -98,7 +96,7 @@ export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
         kind: 'problem',
       });
     }
-    const total = input.results.find((r) => r.indicator === indicator.code && r.organization === null);
+    const total = findResult(input.results, indicator.code, null);
     if (
       total &&
       total.value !== null &&
@@ -111,9 +109,7 @@ export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
         kind: 'municipal',
       });
     }
-    const before = input.previous?.results.find(
-      (r) => r.indicator === indicator.code && r.organization === null,
-    );
+    const before = input.previous ? findResult(input.previous.results, indicator.code, null) : undefined;
     if (total?.value != null && before?.value != null && indicator.unit !== 'presence') {
       const delta = total.value - before.value;
       const threshold = indicator.unit === 'percent' ? 3 : 0.5;
@@ -177,12 +173,12 @@ export function draftRecommendations(
       });
     // «средний» gets its own rule only when the library has one for it.
     for (const o of input.organizations) {
-      const r = input.results.find((x) => x.indicator === indicator.code && x.organization === o.id);
+      const r = findResult(input.results, indicator.code, o.id);
       const medium = own.find((x) => x.target === 'organization' && x.level === 'medium');
       if (medium && r?.level === 'medium')
         push({ organizationId: o.id, indicatorCode: indicator.code, text: medium.text });
     }
-    const total = input.results.find((r) => r.indicator === indicator.code && r.organization === null);
+    const total = findResult(input.results, indicator.code, null);
     if (problems.length || total?.level === 'low')
       push({
         organizationId: null,

@@ -1,3 +1,4 @@
+import { findResult } from '../../../core/indicators/find-result.ts';
 import {
   clusterOrganizations,
   rateOrganizations,
@@ -120,8 +121,7 @@ export async function getAnalysis(options: {
     }));
   const ids = new Set(organizations.map((o) => o.id));
   const results = current.results.filter((r) => r.organization === null || ids.has(r.organization));
-  const valueOf = (code: string, org: number) =>
-    results.find((r) => r.indicator === code && r.organization === org)?.value ?? null;
+  const valueOf = (code: string, org: number) => findResult(results, code, org)?.value ?? null;
   const axes: IndicatorAxis[] = indicators
     .filter((i) => i.unit !== 'presence')
     .map((i) => ({ code: i.code, name: i.name, direction: i.direction }));

@@ -1,3 +1,4 @@
+import { findResult } from '../../../core/indicators/find-result.ts';
 import {
   validateFormValues,
   type FormFieldRule,
@@ -141,7 +142,7 @@ export async function getSubmissionView(options: {
     errors: checks.errors,
     warnings: checks.warnings,
     indicators: tree.indicators.map((i) => {
-      const r = computed.results.find((x) => x.indicator === i.code && x.organization === organizationId);
+      const r = findResult(computed.results, i.code, organizationId);
       return {
         code: i.code,
         name: i.name,

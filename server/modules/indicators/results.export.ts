@@ -1,3 +1,4 @@
+import { findResult } from '../../../core/indicators/find-result.ts';
 import ExcelJS from 'exceljs';
 import { LEVEL_LABEL, UNIT_LABEL } from '../../../core/indicators/levels.ts';
 import type { IndicatorResult } from './compute.ts';
@@ -42,9 +43,7 @@ export async function resultsToXlsx(
   for (const [organization, name] of organizations) {
     const row = values.addRow([
       name,
-      ...tree.indicators.map(
-        (i) => results.find((r) => r.indicator === i.code && r.organization === organization)?.value ?? null,
-      ),
+      ...tree.indicators.map((i) => findResult(results, i.code, organization)?.value ?? null),
     ]);
     if (organization === null) row.font = { bold: true };
   }

@@ -1,3 +1,4 @@
+import { findResult } from '../../../core/indicators/find-result.ts';
 import { overallVerdict, verdictOf, type Verdict } from '../../../core/management/effect.ts';
 import { reportingPeriod } from '../../../core/indicators/period.ts';
 import type { Db } from '../../db/client.ts';
@@ -73,7 +74,7 @@ export async function roadmapEffect(options: { db: Db; user: AuthUser; roadmapId
       const beforeResults = before ? await resultsOf(before.id) : [];
       const afterResults = after ? await resultsOf(after.id) : [];
       const valueIn = (results: typeof beforeResults, org: number | null) =>
-        results.find((r) => r.indicator === indicator.code && r.organization === org)?.value ?? null;
+        findResult(results, indicator.code, org)?.value ?? null;
       const organizations = [
         ...new Map(
           afterResults

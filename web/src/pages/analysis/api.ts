@@ -1,3 +1,4 @@
+import { findResult } from '../../../../core/indicators/find-result.ts';
 import type { OrganizationKind } from '../../../../core/enums.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import type { IndicatorResult } from '../programs/api.ts';
@@ -196,5 +197,5 @@ export interface PublicReport {
 
 /** The result of one indicator for one organization (null: the municipality as a whole). */
 export function resultOf(results: IndicatorResult[], indicator: string, organization: number | null) {
-  return results.find((r) => r.indicator === indicator && r.organization === organization);
+  return findResult(results, indicator, organization);
 }

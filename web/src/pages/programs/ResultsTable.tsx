@@ -1,3 +1,4 @@
+import { findResult } from '../../../../core/indicators/find-result.ts';
 import {
   Alert,
   Badge,
@@ -60,7 +61,7 @@ export function ResultsTable({
   if (query.error || !query.data) return <ErrorAlert error={query.error} />;
   const { results, organizations, period, problems, isFrozen } = query.data;
   const cell = (indicator: string, organization: number | null) =>
-    results.find((r) => r.indicator === indicator && r.organization === organization);
+    findResult(results, indicator, organization);
   const rows: { id: number | null; name: string }[] = [
     { id: null, name: 'Муниципалитет в целом' },
     ...organizations,

@@ -1,0 +1,114 @@
+/**
+ * How the API answers the pages people open most, for a municipality the size of a whole region (2,000
+ * organizations, 60,000 teachers) on the embedded PGlite: the organizations list, the teachers search with
+ * filters, a teacher card, a campaign page with its completeness table, the results table and a
+ * drill-down, the analysis of a campaign. Requests go through the real server (Fastify inject: routing,
+ * session, authorization, validation, serialization). Goal: each under 300 ms once warm.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { findTemplate } from '../core/templates/index.ts';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/client.ts';
+import { insertProgramFromTemplate } from '../server/modules/programs/programs.repository.ts';
+import { createUser } from '../server/seed/factories.ts';
+import { generateRegion } from './generate-region.ts';
+import { median, timed, writeReport } from './report.ts';
+
+const SIZE = {
+  organizations: Number(process.env.BENCH_ORGANIZATIONS ?? 2000),
+  teachers: Number(process.env.BENCH_TEACHERS ?? 60000),
+};
+const RUNS = 5;
+const GOAL_MS = 300;
+const PASSWORD = 'bench-password-1';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pedmonitor-bench-'));
+const database = await openDatabase({ dataDir: dir, lockOwner: { role: 'bench' } });
+try {
+  console.log(`Бенчмарк API: ${SIZE.organizations} организаций, ${SIZE.teachers} педагогов, PGlite (${dir})`);
+  await timed('миграции', () => database.migrate());
+  const { result: region } = await timed('генерация данных', () => generateRegion(database.db, SIZE));
+  const programId = await insertProgramFromTemplate(
+    database.db,
+    region.municipalityId,
+    findTemplate('seed-004-myasnikovsky')!,
+  );
+  await createUser(database.db, {
+    login: 'bench',
+    password: PASSWORD,
+    grants: [{ role: 'coordinator', municipalityId: region.municipalityId }],
+  });
+  await database.db.execute(sql`analyze`);
+
+  const config = { ...loadConfig({}), webDist: '/nonexistent', fixedToday: '2026-05-20' };
+  const app = await buildApp({ database, config });
+  await app.ready();
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { login: 'bench', password: PASSWORD },
+  });
+  const setCookie = login.headers['set-cookie'];
+  const cookie = String(Array.isArray(setCookie) ? setCookie[0] : setCookie).split(';')[0];
+  const get = async (url: string) => {
+    const response = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+    return response;
+  };
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/campaigns',
+    headers: { cookie },
+    payload: { programId, year: 2025 },
+  });
+  if (created.statusCode !== 201 && created.statusCode !== 200)
+    throw new Error(`campaign: ${created.statusCode} ${created.body}`);
+  const campaignId = created.json().campaign.id as number;
+  const firstTeacher = (await get('/api/teachers?pageSize=1')).json()[0].id as number;
+  const firstIndicator = (await get(`/api/programs/${programId}`)).json();
+  const code = (firstIndicator.criteria?.[0]?.indicators?.[0]?.code ?? '1.1') as string;
+
+  const pages: [string, string][] = [
+    ['организации, страница 1', '/api/organizations?page=1&pageSize=50'],
+    ['организации, поиск', `/api/organizations?search=${encodeURIComponent('школа')}&pageSize=50`],
+    ['педагоги, страница 1', '/api/teachers?page=1&pageSize=50'],
+    ['педагоги: молодые, стаж до 5 лет', '/api/teachers?young=true&experienceTo=5&pageSize=50'],
+    ['педагоги: есть ИОМ', '/api/teachers?hasRoute=true&pageSize=50'],
+    ['карточка педагога', `/api/teachers/${firstTeacher}`],
+    ['страница мониторинга (полнота)', `/api/campaigns/${campaignId}`],
+    ['таблица результатов', `/api/campaigns/${campaignId}/results`],
+    [
+      'детализация значения',
+      `/api/programs/${programId}/drilldown?indicator=${encodeURIComponent(code)}&year=2025`,
+    ],
+    ['анализ мониторинга', `/api/campaigns/${campaignId}/analysis`],
+  ];
+  const rows: { page: string; url: string; coldMs: number; warmMedianMs: number; bytes: number }[] = [];
+  for (const [label, url] of pages) {
+    const { ms: coldMs, result } = await timed(`${label} — первый запрос`, () => get(url));
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      await get(url);
+      warm.push(Math.round(performance.now() - started));
+    }
+    const warmMedianMs = median(warm);
+    console.log(`  ${label}: медиана ${warmMedianMs} мс, ${Math.round(result.rawPayload.length / 1024)} КБ`);
+    rows.push({ page: label, url, coldMs, warmMedianMs, bytes: result.rawPayload.length });
+  }
+  await app.close();
+  const slow = rows.filter((r) => r.warmMedianMs > GOAL_MS);
+  writeReport('api', { size: SIZE, goalMs: GOAL_MS, pages: rows, database: 'pglite' });
+  console.log(
+    slow.length
+      ? `Итог: дольше ${GOAL_MS} мс — ${slow.map((r) => `${r.page} (${r.warmMedianMs} мс)`).join(', ')}.`
+      : `Итог: все ${rows.length} страниц отвечают быстрее ${GOAL_MS} мс.`,
+  );
+} finally {
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
