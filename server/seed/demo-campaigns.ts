@@ -2,7 +2,9 @@ import { addDays, type IsoDate } from '../../core/dates.ts';
 import type { Random } from '../../core/random.ts';
 import { datesFromTemplate } from '../../core/campaigns/stages.ts';
 import { findTemplate } from '../../core/templates/index.ts';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { campaigns } from '../db/schema/index.ts';
 import { systemAdmin, type Actor, type AuthUser } from '../modules/auth/access.ts';
 import { closeCampaign, createCampaign } from '../modules/campaigns/campaigns.service.ts';
 import {
@@ -11,6 +13,26 @@ import {
   saveDraft,
   submitForm,
 } from '../modules/campaigns/submissions.service.ts';
+
+/**
+ * The services stamp «now» on reviews and closing; in a past campaign each form was accepted a few days
+ * after it was sent, late ones were reopened the day after the main stage, and the campaign closed at the
+ * end of its final stage — so the demo's history reads as it would have happened.
+ */
+async function backdateReview(db: Db, campaignId: number, mainEnd: IsoDate, finalEnd: IsoDate) {
+  await db.execute(sql`update submission_events e set at = case e.action
+      when 'accept' then s.submitted_at + interval '2 days'
+      else ${mainEnd}::date + interval '1 day 9 hours' end
+    from submissions s
+    where e.submission_id = s.id and s.campaign_id = ${campaignId} and e.action in ('accept', 'reopen')`);
+  await db.execute(sql`update submissions set reviewed_at = submitted_at + interval '2 days',
+      updated_at = submitted_at + interval '2 days'
+    where campaign_id = ${campaignId}`);
+  await db
+    .update(campaigns)
+    .set({ closedAt: new Date(`${finalEnd}T14:00:00Z`) })
+    .where(eq(campaigns.id, campaignId));
+}
 
 const seedActor: Actor = { user: systemAdmin('seed'), requestId: 'seed' };
 const managerOf = (organizationId: number, municipalityId: number): Actor => ({
@@ -92,6 +114,7 @@ export async function seedDemoCampaigns(options: {
       });
     }
     await closeCampaign({ db, actor: seedActor, id: campaignId });
+    await backdateReview(db, campaignId, dates.mainEnd, dates.finalEnd);
     closed.push({ id: campaignId, year: y });
   }
 

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema/index.ts';
 import { seedDemo } from '../../seed/demo.ts';
@@ -177,6 +178,19 @@ describe('conclusions and recommendations', () => {
     expect(
       generated.some((r: { text: string }) => r.text === 'Провести диагностику в ЦНППМ до 1 марта.'),
     ).toBe(true);
+  });
+});
+
+describe('the demo history', () => {
+  it('reads as it would have happened: forms accepted after they were sent, the campaign closed after its final stage', async () => {
+    const view = (await call('metodist', 'GET', `/api/campaigns/${closedId}`)).json();
+    expect(view.campaign.closedAt.slice(0, 10)).toBe(view.campaign.dates.finalEnd);
+    const rows = await t.database.db
+      .select({ submittedAt: s.submissions.submittedAt, reviewedAt: s.submissions.reviewedAt })
+      .from(s.submissions)
+      .where(eq(s.submissions.campaignId, closedId));
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) expect(r.reviewedAt!.getTime() - r.submittedAt!.getTime()).toBe(2 * 86_400_000);
   });
 });
 
