@@ -12,7 +12,7 @@ import {
   JobParams,
   JobView,
 } from './documents.schema.ts';
-import { getDocumentCatalog, prepareDocument } from './documents.service.ts';
+import { getDocumentCatalog, listOwnLetters, prepareDocument } from './documents.service.ts';
 import { findJob, presentJob, startJob, type DocumentFile } from './jobs.ts';
 
 const tags = ['Документы'];
@@ -104,6 +104,30 @@ export async function documentsRoutes(app: FastifyInstance) {
         );
       return sendFile(reply, job.file);
     },
+  );
+
+  r.get(
+    '/api/my-letters',
+    {
+      schema: {
+        tags,
+        summary:
+          'Письма с адресными рекомендациями организациям пользователя (по опубликованным мониторингам)',
+        response: {
+          200: z.array(
+            z.object({
+              campaignId: z.number(),
+              campaignTitle: z.string(),
+              campaignYear: z.number(),
+              organizationId: z.number(),
+              organizationName: z.string(),
+              url: z.string(),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) => listOwnLetters({ db: app.db, user: requireUser(req.user) }),
   );
 
   // Small single documents answer at once: the school's own letter, or a file for a script.

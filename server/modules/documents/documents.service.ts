@@ -3,13 +3,16 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import { findRecommendations, findReport } from '../analysis/analysis.repository.ts';
-import { isDepartmentOf } from '../campaigns/campaigns.policy.ts';
+import {
+  findRecommendations,
+  findRecommendationsOfOrganizations,
+  findReport,
+} from '../analysis/analysis.repository.ts';
 import { findParticipants, type CampaignRow } from '../campaigns/campaigns.repository.ts';
 import { requireCampaign } from '../campaigns/campaigns.service.ts';
 import { chartCount, renderReportCharts } from './charts.ts';
 import { loadDocumentData, type DocumentData, type DocumentOrganization } from './documents.data.ts';
-import { assertMayGetDocument } from './documents.policy.ts';
+import { assertMayGetDocument, mayGetOwnLetter } from './documents.policy.ts';
 import type { DocumentKind, DocumentRequest } from './documents.schema.ts';
 import { safeFileName } from './docx-kit.ts';
 import type { DocumentFile, Progress } from './jobs.ts';
@@ -292,6 +295,27 @@ export async function prepareDocument(options: {
   }
 }
 
-/** Whether the user is the campaign's department (for presenting choices; the policy decides access). */
-export const isDepartment = (user: AuthUser, campaign: CampaignRow) =>
-  isDepartmentOf(user, campaign.municipalityId);
+/** The letters an organization's manager may download: its own, from campaigns whose results are published. */
+export async function listOwnLetters(options: { db: Db; user: AuthUser }) {
+  const { db, user } = options;
+  const own = user.roles
+    .filter((g) => g.role === 'org_manager' && g.organizationId !== null)
+    .map((g) => g.organizationId!);
+  const rows = await findRecommendationsOfOrganizations(db, own);
+  const letters = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) letters.set(`${r.campaignId}|${r.organizationId}`, r);
+  const out = [];
+  for (const r of letters.values()) {
+    const report = await findReport(db, r.campaignId);
+    if (!mayGetOwnLetter(user, r.organizationId!, { isPublished: report?.isPublished ?? false })) continue;
+    out.push({
+      campaignId: r.campaignId,
+      campaignTitle: r.campaignTitle,
+      campaignYear: r.campaignYear,
+      organizationId: r.organizationId!,
+      organizationName: r.organizationName ?? '',
+      url: `/api/campaigns/${r.campaignId}/documents/letters?organizationId=${r.organizationId}`,
+    });
+  }
+  return out.sort((a, b) => b.campaignYear - a.campaignYear);
+}

@@ -321,6 +321,11 @@ describe('who may have which document', () => {
     expect(letter.text).toContain('Руководителю МБОУ СОШ № 1');
     expect(letter.text).not.toContain('Руководителю МБОУ СОШ № 5');
 
+    const mine = (await call('school1', 'GET', '/api/my-letters')).json();
+    expect(mine.map((l: { campaignId: number }) => l.campaignId)).toEqual([latestId]);
+    expect(mine[0].url).toBe(`/api/campaigns/${latestId}/documents/letters?organizationId=${schoolOneId()}`);
+    expect((await call('metodist', 'GET', '/api/my-letters')).json()).toEqual([]);
+
     const foreign = await call(
       'school1',
       'GET',
