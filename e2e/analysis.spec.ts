@@ -52,7 +52,7 @@ test('the coordinator analyses a closed campaign and generates its documents; th
 
   // The letter to one organization downloads at once.
   const letters = page.getByRole('region', { name: 'Письмо «Адресные рекомендации»' });
-  await letters.getByText('Одной организации').click();
+  await letters.getByText('Одной организации', { exact: true }).click();
   await letters.getByRole('textbox', { name: 'Организация' }).click();
   await page.getByRole('option', { name: /^МБОУ СОШ № 1 \(/ }).click();
   const [letter] = await Promise.all([
@@ -60,7 +60,8 @@ test('the coordinator analyses a closed campaign and generates its documents; th
     letters.getByRole('link', { name: 'Скачать письмо' }).click(),
   ]);
   expect(letter.suggestedFilename()).toMatch(/^Адресные рекомендации \d{4} МБОУ СОШ № 1\.docx$/);
-  await page.screenshot({ path: testInfo.outputPath('documents-tab.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Документы' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('documents-tab.png') });
 
   const teachers = (await (await page.request.get('/api/teachers?pageSize=200')).json()) as {
     fullName: string;

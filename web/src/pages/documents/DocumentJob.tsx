@@ -70,9 +70,17 @@ export function DocumentJob({
           </Group>
         </Stack>
       )}
-      <Group gap="sm">
-        {current?.status === 'done' && current.downloadUrl ? (
-          <>
+      {current?.status === 'done' && current.downloadUrl ? (
+        <Stack gap={6}>
+          <Text size="sm">
+            {current.fileName}
+            {current.size ? (
+              <Text span c="dimmed" size="sm">
+                {` · ${fileSize(current.size)}`}
+              </Text>
+            ) : null}
+          </Text>
+          <Group gap="sm">
             <Button
               component="a"
               href={current.downloadUrl}
@@ -81,10 +89,6 @@ export function DocumentJob({
             >
               Скачать
             </Button>
-            <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 0 }} truncate>
-              {current.fileName}
-              {current.size ? `, ${fileSize(current.size)}` : ''}
-            </Text>
             <Button
               variant="subtle"
               leftSection={<IconRefresh size={16} />}
@@ -93,8 +97,10 @@ export function DocumentJob({
             >
               Сформировать заново
             </Button>
-          </>
-        ) : (
+          </Group>
+        </Stack>
+      ) : (
+        <Group gap="sm">
           <Button
             variant="light"
             leftSection={<IconFileExport size={16} />}
@@ -104,8 +110,8 @@ export function DocumentJob({
           >
             {current?.status === 'failed' ? 'Повторить' : label}
           </Button>
-        )}
-      </Group>
+        </Group>
+      )}
     </Stack>
   );
 }
