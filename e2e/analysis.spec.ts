@@ -63,6 +63,19 @@ test('the coordinator analyses a closed campaign and generates its documents; th
   await page.getByRole('tab', { name: 'Документы' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('documents-tab.png') });
 
+  // The school finds the department's letter on its recommendations page, since the results are published.
+  const school = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await logIn(school, 'school1');
+  await school.goto('/my-recommendations');
+  const own = school.getByRole('region', { name: 'Письма отдела образования' });
+  await expect(own).toBeVisible();
+  const [schoolLetter] = await Promise.all([
+    school.waitForEvent('download'),
+    own.getByRole('link', { name: `Письмо за ${latest.year} год` }).click(),
+  ]);
+  expect(schoolLetter.suggestedFilename()).toMatch(/МБОУ СОШ № 1\.docx$/);
+  await school.context().close();
+
   const teachers = (await (await page.request.get('/api/teachers?pageSize=200')).json()) as {
     fullName: string;
   }[];

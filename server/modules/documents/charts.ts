@@ -20,7 +20,8 @@ const LEVEL_HEX: Record<IndicatorLevel | 'none', string> = {
   none: '#adb5bd',
 };
 const MUNICIPAL_HEX = '#1c7ed6';
-const YEAR_HEX = ['#adb5bd', '#74c0fc', '#1c7ed6', '#1864ab', '#0b3d91'];
+/** Earlier years lighter, this one in the municipal blue. */
+const YEAR_HEX = ['#d0ebff', '#a5d8ff', '#74c0fc', '#4dabf7', MUNICIPAL_HEX];
 const FONT = 'DejaVu Sans';
 /** Width of a chart in the document, px at 96 dpi: the text width of an A4 page with ГОСТ margins is 680. */
 export const CHART_WIDTH = 640;
@@ -210,6 +211,7 @@ export function dynamicsChart(data: DocumentData): ChartImage | null {
       type: 'bar',
       name: `${y.year} год`,
       barMaxWidth: 16,
+      barGap: '35%',
       itemStyle: { color: YEAR_HEX[Math.max(0, YEAR_HEX.length - years.length + index)] },
       data: indicators.map((i) => y.municipal[i.code] ?? null),
       label: {
