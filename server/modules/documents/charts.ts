@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -61,6 +62,13 @@ function fonts(): string[] {
   return fontFiles;
 }
 
+/**
+ * PNGs of charts already drawn, by their SVG: a closed campaign's charts never change, so the report made
+ * again, or the archive after the report, skips rasterising (the slow half of a chart). Bounded: oldest out.
+ */
+const pngCache = new Map<string, Buffer>();
+const PNG_CACHE_SIZE = 96;
+
 /** Renders an ECharts option on the server to a PNG. The chart is always disposed: a live one keeps the process running. */
 export function renderChart(option: Record<string, unknown>, width: number, height: number): Buffer {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -71,12 +79,18 @@ export function renderChart(option: Record<string, unknown>, width: number, heig
   } finally {
     chart.dispose();
   }
+  const key = createHash('sha1').update(svg).digest('hex');
+  const cached = pngCache.get(key);
+  if (cached) return cached;
   const resvg = new Resvg(svg, {
     font: { fontFiles: fonts(), loadSystemFonts: false, defaultFontFamily: FONT },
     fitTo: { mode: 'width', value: width * SCALE },
     background: '#ffffff',
   });
-  return Buffer.from(resvg.render().asPng());
+  const png = Buffer.from(resvg.render().asPng());
+  pngCache.set(key, png);
+  if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
+  return png;
 }
 
 const valueLabel = (indicator: DocumentIndicator, value: number) =>
