@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -69,8 +69,16 @@ function fonts(): string[] {
 const pngCache = new Map<string, Buffer>();
 const PNG_CACHE_SIZE = 96;
 
-/** Renders an ECharts option on the server to a PNG. The chart is always disposed: a live one keeps the process running. */
-export function renderChart(option: Record<string, unknown>, width: number, height: number): Buffer {
+/**
+ * Renders an ECharts option on the server to a PNG. The chart is always disposed: a live one keeps the
+ * process running. The SVG is drawn here; resvg rasterises it on the thread pool, so the next chart's SVG
+ * is drawn meanwhile and the event loop keeps answering.
+ */
+export async function renderChart(
+  option: Record<string, unknown>,
+  width: number,
+  height: number,
+): Promise<Buffer> {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   let svg: string;
   try {
@@ -82,12 +90,12 @@ export function renderChart(option: Record<string, unknown>, width: number, heig
   const key = createHash('sha1').update(svg).digest('hex');
   const cached = pngCache.get(key);
   if (cached) return cached;
-  const resvg = new Resvg(svg, {
+  const rendered = await renderAsync(svg, {
     font: { fontFiles: fonts(), loadSystemFonts: false, defaultFontFamily: FONT },
     fitTo: { mode: 'width', value: width * SCALE },
     background: '#ffffff',
   });
-  const png = Buffer.from(resvg.render().asPng());
+  const png = Buffer.from(rendered.asPng());
   pngCache.set(key, png);
   if (pngCache.size > PNG_CACHE_SIZE) pngCache.delete(pngCache.keys().next().value!);
   return png;
@@ -105,7 +113,10 @@ function thresholdLabel(indicator: DocumentIndicator, level: 'high' | 'medium', 
  * Organizations by the value of one indicator, the best on top, bars coloured by level; vertical lines
  * mark the level thresholds and the municipal value. Null when no organization has a value.
  */
-export function indicatorChart(data: DocumentData, indicator: DocumentIndicator): ChartImage | null {
+export async function indicatorChart(
+  data: DocumentData,
+  indicator: DocumentIndicator,
+): Promise<ChartImage | null> {
   if (indicator.unit === 'presence') return null;
   const rows = data.organizations
     .map((o) => ({ name: o.name, result: data.resultOf(indicator.code, o.id) }))
@@ -173,7 +184,7 @@ export function indicatorChart(data: DocumentData, indicator: DocumentIndicator)
   };
   return {
     title: `Рисунок: показатель ${indicator.code} «${indicator.name}» по организациям.${thresholdCaption(indicator)}`,
-    png: renderChart(option, CHART_WIDTH, height),
+    png: await renderChart(option, CHART_WIDTH, height),
     placeholder: placeholder(),
     width: CHART_WIDTH,
     height,
@@ -199,7 +210,7 @@ function thresholdCaption(indicator: DocumentIndicator): string {
  * The municipal value of each percentage indicator over the campaigns of the program, one bar per year.
  * Null with a single campaign: there is nothing to compare yet.
  */
-export function dynamicsChart(data: DocumentData): ChartImage | null {
+export async function dynamicsChart(data: DocumentData): Promise<ChartImage | null> {
   const years = data.dynamics;
   const indicators = data.indicators.filter((i) => i.unit === 'percent');
   if (years.length < 2 || !indicators.length) return null;
@@ -239,32 +250,34 @@ export function dynamicsChart(data: DocumentData): ChartImage | null {
   };
   return {
     title: `Рисунок: динамика значений показателей по муниципалитету (${years.map((y) => y.year).join(', ')}), %`,
-    png: renderChart(option, CHART_WIDTH, height),
+    png: await renderChart(option, CHART_WIDTH, height),
     placeholder: placeholder(),
     width: CHART_WIDTH,
     height,
   };
 }
 
-/** Every chart of the report in its order, with a callback after each so a job can show its progress. */
+/** Every chart of the report, with a callback as each is ready so a job can show its progress. */
 export async function renderReportCharts(
   data: DocumentData,
   onChart: (done: number, total: number) => Promise<void>,
 ): Promise<{ byIndicator: Map<string, ChartImage>; dynamics: ChartImage | null }> {
   const planned = chartCount(data);
-  const byIndicator = new Map<string, ChartImage>();
   let done = 0;
-  for (const indicator of data.indicators) {
-    if (!hasIndicatorChart(data, indicator)) continue;
-    const image = indicatorChart(data, indicator);
-    if (image) byIndicator.set(indicator.code, image);
+  const counted = async <T>(chart: Promise<T>) => {
+    const image = await chart;
     await onChart(++done, planned);
-  }
-  let dynamics: ChartImage | null = null;
-  if (hasDynamicsChart(data)) {
-    dynamics = dynamicsChart(data);
-    await onChart(++done, planned);
-  }
+    return image;
+  };
+  const indicators = data.indicators.filter((i) => hasIndicatorChart(data, i));
+  const [images, dynamics] = await Promise.all([
+    Promise.all(indicators.map((i) => counted(indicatorChart(data, i)))),
+    hasDynamicsChart(data) ? counted(dynamicsChart(data)) : Promise.resolve(null),
+  ]);
+  const byIndicator = new Map<string, ChartImage>();
+  indicators.forEach((i, k) => {
+    if (images[k]) byIndicator.set(i.code, images[k]);
+  });
   return { byIndicator, dynamics };
 }
 
