@@ -30,6 +30,7 @@ import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { managementRoutes } from './modules/management/management.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -50,6 +51,7 @@ const MODULES = [
   notificationsRoutes,
   analysisRoutes,
   managementRoutes,
+  documentsRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -26,6 +26,7 @@ import {
   type RecommendationStatus,
 } from './api.ts';
 import { isOverdue, RecommendationCard, statusOptions } from './recommendation-card.tsx';
+import { OwnLetters } from '../documents/OwnLetters.tsx';
 
 /** The school's cabinet: every recommendation addressed to it, by campaign, with «Сообщить о выполнении». */
 export function MyRecommendationsPage() {
@@ -59,6 +60,7 @@ export function MyRecommendationsPage() {
         </Paper>
       ) : (
         <Stack gap="lg">
+          <OwnLetters />
           <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
             <Paper withBorder p="xs">
               <Text size="xs" c="dimmed">
