@@ -118,6 +118,19 @@ test('an org_manager downloads the workbook, sees the errors of a bad file, appl
   await expect(change).toContainText(NEW_EMAIL);
   await expect(page.getByText(new RegExp(`${escaped(NEW_POSITION)}.*2`))).toBeVisible();
   await page.screenshot({ path: 'test-results/exchange-preview.png', fullPage: true });
+
+  // Someone changes the same teacher after the check: applying is refused, and the page asks for the file again.
+  const card = await (await page.request.get(`/api/teachers/${teacherId}`)).json();
+  const patched = await page.request.patch(`/api/teachers/${teacherId}`, {
+    data: { phone: '+7 900 000-00-01', version: card.version },
+  });
+  expect(patched.status()).toBe(200);
+  await page.getByRole('button', { name: 'Применить' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Загрузите файл ещё раз' })).toContainText(
+    'Данные организации изменились после проверки файла',
+  );
+  await upload(page, corrected);
+  await expect(page.getByLabel('Изменится: 1')).toBeVisible();
   await page.getByRole('button', { name: 'Применить' }).click();
   const done = page.getByRole('status').filter({ hasText: 'Изменения применены' });
   await expect(done).toContainText('добавлено 1 запись, изменено 1, удалено 0');

@@ -9,7 +9,7 @@ export function ExchangePage() {
     <>
       <PageHeader
         title="Загрузка и выгрузка"
-        subtitle="Сведения организации одной книгой Excel: скачайте, заполните или исправьте и загрузите обратно"
+        subtitle={`${organization && !isDepartment ? `${organization.shortName}. ` : ''}Сведения организации одной книгой Excel: скачайте, заполните или исправьте и загрузите обратно`}
         actions={picker}
       />
       {organization ? (
