@@ -118,6 +118,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pedmonitor command', () 
       expect(refused.stderr).toContain(
         `занята запущенным сервером pedmonitor (PID ${server.pid}, порт ${port})`,
       );
+      // A workbook import neither: it would write behind the server's back.
+      const importing = await pedmonitor('import', path.join(ROOT, 'package.json'), '--organization', '1');
+      expect(importing.code).toBe(3);
+      expect(importing.stderr).toContain('занята запущенным сервером pedmonitor');
     } finally {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));

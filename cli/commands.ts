@@ -4,6 +4,7 @@ import { serveCommand, startCommand } from './serve.ts';
 import { migrateCommand, seedCommand } from './database.ts';
 import { userCreateCommand, userResetPasswordCommand } from './users.ts';
 import { computeCommand } from './compute.ts';
+import { exportCommand, importCommand } from './exchange.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
@@ -22,6 +23,8 @@ export const COMMANDS: Command[] = [
   userCreateCommand,
   userResetPasswordCommand,
   computeCommand,
+  importCommand,
+  exportCommand,
 ];
 
 export function usageError(message: string): AppError {

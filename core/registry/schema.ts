@@ -11,12 +11,17 @@ export function recordSchema(kind: RecordKind, options: { partial?: boolean } = 
   for (const f of kind.fields) shape[f.key] = fieldSchema(f, Boolean(options.partial));
   const object = z.object(shape);
   if (!kind.checks?.length) return object;
-  return object.superRefine((values, ctx) => {
-    for (const check of kind.checks!) {
-      if (!check.isValid(values))
-        ctx.addIssue({ code: 'custom', path: [check.field], message: check.message });
-    }
-  });
+  // A rule across fields compares valid values only: a malformed date would otherwise also be reported as
+  // «раньше даты рождения», a second message about the same mistake.
+  return object.superRefine(
+    (values, ctx) => {
+      for (const check of kind.checks!) {
+        if (!check.isValid(values))
+          ctx.addIssue({ code: 'custom', path: [check.field], message: check.message });
+      }
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 }
 
 const quote = (f: FieldDef) => `«${f.label}»`;

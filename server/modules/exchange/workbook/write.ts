@@ -20,6 +20,8 @@ interface RangeValidations {
 interface ListRange {
   title: string;
   values: string[];
+  /** Where the values come from, for docs/exchange-format.md. */
+  source: string;
 }
 
 /** The lists the drop-downs take their values from, one column each on the hidden sheet «Списки». */
@@ -33,23 +35,48 @@ function collectLists(data: OrganizationData | null) {
       const e = c.type.enumeration;
       if (enumColumns.has(e)) continue;
       enumColumns.set(e, lists.length);
-      lists.push({ title: c.header, values: e.values.map((v) => e.label[v]) });
+      lists.push({
+        title: c.header,
+        values: e.values.map((v) => e.label[v]),
+        source: `допустимые значения столбца «${c.header}» (лист «${sheet.name}»)`,
+      });
     }
   }
-  const names: [NameList, string, string[]][] = [
-    ['providers', 'Организации, проводящие обучение', data?.providers.map((p) => p.name) ?? []],
-    ['associations', 'Методические объединения', data?.associations.map((a) => a.name) ?? []],
-    ['programs', 'Программы наставничества', data?.programs.map((p) => p.title) ?? []],
+  const names: [NameList, string, string[], string][] = [
+    [
+      'providers',
+      'Организации, проводящие обучение',
+      data?.providers.map((p) => p.name) ?? [],
+      'справочник организаций, проводящих обучение (раздел «Справочники»)',
+    ],
+    [
+      'associations',
+      'Методические объединения',
+      data?.associations.map((a) => a.name) ?? [],
+      'объединения муниципалитета и ШМО этой организации (раздел «Методические объединения»)',
+    ],
+    [
+      'programs',
+      'Программы наставничества',
+      data?.programs.map((p) => p.title) ?? [],
+      'программы наставничества этой организации (раздел «Наставничество»)',
+    ],
   ];
-  for (const [key, title, values] of names) {
+  for (const [key, title, values, source] of names) {
     nameColumns.set(key, lists.length);
-    lists.push({ title, values: [...new Set(values)] });
+    lists.push({ title, values: [...new Set(values)], source });
   }
   lists.push({
     title: 'Коды дефицитов',
     values: data?.deficits.map((d) => `${d.code} — ${d.title}`) ?? [],
+    source: 'каталог профессиональных дефицитов в виде «код — название» (раздел «Справочники»)',
   });
   return { lists, enumColumns, nameColumns };
+}
+
+/** The columns of the hidden sheet «Списки»: title and source; values only for the fixed lists. */
+export function listSheetColumns(): { title: string; source: string; values: string[] }[] {
+  return collectLists(null).lists.map(({ title, source, values }) => ({ title, source, values }));
 }
 
 const columnLetter = (index: number) => {

@@ -58,6 +58,8 @@ export function TeacherLinksPanel<Row extends TeacherLink>(props: {
   addDefaults: Record<string, unknown>;
   emptyText: string;
   note?: ReactNode;
+  /** Whether a row still links its teacher (a member who left may join again); every row by default. */
+  isCurrent?(row: Row): boolean;
 }) {
   const client = useQueryClient();
   const [isAdding, setAdding] = useState(false);
@@ -189,6 +191,7 @@ export function TeacherLinksPanel<Row extends TeacherLink>(props: {
               candidatesUrl={props.candidatesUrl}
               value={teacherIds}
               onChange={setTeacherIds}
+              exclude={rows.filter((r) => props.isCurrent?.(r) ?? true).map((r) => r.teacherId)}
             />
             {props.addForm({ values: extra, set: (key, value) => setExtra((v) => ({ ...v, [key]: value })) })}
             <Text size="xs" c="dimmed">

@@ -172,10 +172,14 @@ export function useRegistersRole() {
   const managedOrganizationIds = (me?.roles ?? [])
     .filter((g) => g.role === 'org_manager' && g.organizationId !== null)
     .map((g) => g.organizationId!);
+  const leaderAssociationIds = (me?.roles ?? [])
+    .filter((g) => g.role === 'association_leader' && g.associationId !== null)
+    .map((g) => g.associationId!);
   const municipalityId = me?.roles.find((g) => g.municipalityId !== null)?.municipalityId ?? null;
   return {
     isDepartment,
     managedOrganizationIds,
+    leaderAssociationIds,
     municipalityId,
     /** May change records of this organization (null — municipal records). */
     canManage: (organizationId: number | null) =>

@@ -75,11 +75,14 @@ export function CandidatePicker({
   value,
   onChange,
   label = 'Педагоги',
+  exclude = [],
 }: {
   candidatesUrl: string;
   value: string[];
   onChange(value: string[]): void;
   label?: string;
+  /** Teachers already linked: the server would skip them, so they are not offered. */
+  exclude?: number[];
 }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
@@ -93,7 +96,9 @@ export function CandidatePicker({
     [c.fullName, [c.organizationShortName, c.positionTitle].filter(Boolean).join(', ')]
       .filter(Boolean)
       .join(' — ');
-  const found = (query.data ?? []).map((c) => ({ value: String(c.id), label: describe(c) }));
+  const found = (query.data ?? [])
+    .filter((c) => !exclude.includes(c.id))
+    .map((c) => ({ value: String(c.id), label: describe(c) }));
   const selected = value
     .filter((v) => !found.some((o) => o.value === v))
     .map((v) => ({ value: v, label: known[v] ?? `Педагог № ${v}` }));

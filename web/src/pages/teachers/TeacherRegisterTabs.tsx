@@ -176,7 +176,17 @@ export function AssociationsTab({
       registerLabel="Реестр методических объединений →"
       emptyText="Педагог не состоит в методических объединениях."
       columns={[
-        { label: 'Объединение', render: (m) => m.associationName },
+        {
+          label: 'Объединение',
+          render: (m) =>
+            linkToRegister ? (
+              <Anchor component={Link} to={`/associations/${m.associationId}`} size="sm">
+                {m.associationName}
+              </Anchor>
+            ) : (
+              m.associationName
+            ),
+        },
         { label: 'Вид', render: (m) => associationType.label[m.associationType] ?? m.associationType },
         { label: 'Уровень', render: (m) => level.label[m.associationLevel] ?? m.associationLevel },
         { label: 'Участие', render: (m) => period(m.joinedOn, m.leftOn) },
@@ -205,7 +215,17 @@ export function EventsTable({ teacherId, linkToRegister }: { teacherId: number; 
       emptyText="Участие в мероприятиях не отмечено."
       columns={[
         { label: 'Дата', render: (e) => formatRuDate(e.eventDate) },
-        { label: 'Мероприятие', render: (e) => e.eventTitle },
+        {
+          label: 'Мероприятие',
+          render: (e) =>
+            linkToRegister ? (
+              <Anchor component={Link} to={`/events/${e.eventId}`} size="sm">
+                {e.eventTitle}
+              </Anchor>
+            ) : (
+              e.eventTitle
+            ),
+        },
         { label: 'Уровень', render: (e) => level.label[e.eventLevel] ?? e.eventLevel },
         { label: 'Роль', render: (e) => eventRole.label[e.role] ?? e.role },
       ]}

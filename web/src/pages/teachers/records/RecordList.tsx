@@ -181,7 +181,13 @@ export function RecordList(props: RecordListProps) {
             </Text>
             <ErrorAlert error={remove.error} title="Не удалось удалить" />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)}>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setDeleting(null);
+                  remove.reset();
+                }}
+              >
                 Отмена
               </Button>
               <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>

@@ -1,0 +1,166 @@
+import { Anchor, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { level } from '../../../../core/enums.ts';
+import { countOf } from '../../../../core/format.ts';
+import type { FieldDef } from '../../../../core/registry/fields.ts';
+import { eventKind } from '../../../../core/registry/kinds.ts';
+import { withParams } from '../../api/client.ts';
+import { PageHeader } from '../../components/common.tsx';
+import { formatRuDate } from '../../lib/format.ts';
+import type { RecordRow } from '../teachers/api.ts';
+import { RecordList } from '../teachers/records/RecordList.tsx';
+import { useOrganizationOptions, useRegistersRole, type RegisterEvent } from './api.ts';
+import { registersFieldRenderer } from './fields.tsx';
+import { enumOptions, OrganizationFilter, SearchFilter, useListParams } from './list-filters.tsx';
+
+const PARTICIPANT_FORMS = ['участник', 'участника', 'участников'] as const;
+const LEVEL_COLOR: Record<string, string> = {
+  institutional: 'teal.8',
+  municipal: 'indigo.8',
+  regional: 'grape.8',
+  federal: 'orange.8',
+};
+
+function eventCell(f: FieldDef, row: RecordRow) {
+  const e = row as unknown as RegisterEvent;
+  switch (f.key) {
+    case 'title':
+      return (
+        <Stack gap={2}>
+          <Anchor component={Link} to={`/events/${e.id}`} size="sm" fw={500}>
+            {e.title}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {e.participantCount ? countOf(e.participantCount, PARTICIPANT_FORMS) : 'участники не отмечены'}
+          </Text>
+        </Stack>
+      );
+    case 'date':
+      return formatRuDate(e.date);
+    case 'level':
+      return (
+        <Text size="sm" c={LEVEL_COLOR[e.level]}>
+          {level.label[e.level]}
+        </Text>
+      );
+    case 'organizationId':
+      return e.organizationShortName ?? 'муниципалитет';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Methodological events with add, edit and delete: the whole register (the page) or the institutional
+ * events of one organization (its card's tab).
+ */
+export function EventsList({
+  organization,
+  filters = {},
+}: {
+  organization?: { id: number; shortName: string };
+  filters?: Record<string, string | undefined>;
+}) {
+  const { isDepartment, managedOrganizationIds, canManage } = useRegistersRole();
+  const organizations = useOrganizationOptions();
+  const managedId = managedOrganizationIds[0];
+  // An org_manager adds only institutional events of its own organization.
+  const fixed =
+    organization ??
+    (isDepartment || managedId === undefined
+      ? null
+      : {
+          id: managedId,
+          shortName: organizations.data?.find((o) => o.id === managedId)?.shortName ?? 'своя организация',
+        });
+  const url = withParams('/api/events', { organizationId: organization?.id, pageSize: 1000, ...filters });
+  const canAdd = organization ? canManage(organization.id) : isDepartment || managedId !== undefined;
+  const isInstitutional = fixed !== null;
+  return (
+    <RecordList
+      kind={eventKind}
+      listUrl={url}
+      itemUrl={(id) => `/api/events/${id}`}
+      queryKey={['events', url]}
+      canEdit={canAdd}
+      isRowEditable={(row) => canManage((row.organizationId as number | null) ?? null)}
+      columns={
+        organization ? ['date', 'title', 'format'] : ['date', 'title', 'level', 'format', 'organizationId']
+      }
+      columnLabels={{ organizationId: 'Проводит' }}
+      renderCell={eventCell}
+      renderField={registersFieldRenderer({ fixedOrganization: fixed })}
+      defaults={{
+        organizationId: fixed?.id ?? null,
+        level: isInstitutional ? 'institutional' : 'municipal',
+        format: 'offline',
+        date: new Date().toISOString().slice(0, 10),
+      }}
+      title={organization ? `Мероприятия организации: ${organization.shortName}` : undefined}
+      addLabel="Добавить мероприятие"
+      emptyText={
+        organization
+          ? 'Институциональных мероприятий организации не внесено.'
+          : 'Мероприятий не найдено. Измените условия отбора или добавьте мероприятие.'
+      }
+    />
+  );
+}
+
+const yearOptions = () => {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 6 }, (_, i) => String(now - i));
+};
+
+export function EventsPage() {
+  const { get, set } = useListParams();
+  const { isDepartment } = useRegistersRole();
+  const year = get('year');
+  return (
+    <>
+      <PageHeader
+        title="Научно-методические мероприятия"
+        subtitle="Семинары, конференции, мастер-классы и другие мероприятия для педагогов: уровень, дата, формат и участники"
+      />
+      <Paper withBorder p="md" mb="md">
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <SearchFilter value={get('q')} onChange={(v) => set('q', v)} placeholder="Название мероприятия" />
+          <Select
+            label="Год"
+            placeholder="Все годы"
+            data={yearOptions()}
+            value={year}
+            onChange={(v) => set('year', v)}
+            clearable
+            w={130}
+          />
+          <Select
+            label="Уровень"
+            placeholder="Все уровни"
+            data={enumOptions(level)}
+            value={get('level')}
+            onChange={(v) => set('level', v)}
+            clearable
+            w={200}
+          />
+          {isDepartment && (
+            <OrganizationFilter
+              label="Организация (институциональные)"
+              value={get('organizationId')}
+              onChange={(v) => set('organizationId', v)}
+            />
+          )}
+        </Group>
+      </Paper>
+      <EventsList
+        filters={{
+          q: get('q') ?? undefined,
+          level: get('level') ?? undefined,
+          organizationId: get('organizationId') ?? undefined,
+          from: year ? `${year}-01-01` : undefined,
+          to: year ? `${year}-12-31` : undefined,
+        }}
+      />
+    </>
+  );
+}
