@@ -29,6 +29,8 @@ import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { managementRoutes } from './modules/management/management.routes.ts';
+import { iomRoutes } from './modules/iom/iom.routes.ts';
+import { cabinetRoutes } from './modules/cabinet/cabinet.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -49,6 +51,8 @@ const MODULES = [
   notificationsRoutes,
   analysisRoutes,
   managementRoutes,
+  iomRoutes,
+  cabinetRoutes,
 ];
 
 export interface BuildAppOptions {
