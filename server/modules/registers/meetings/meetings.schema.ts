@@ -56,6 +56,8 @@ export const MeetingOutput = z.object({
   notes: z.string().nullable(),
   /** Held; planned (still ahead); overdue (its date passed and it is not marked held). */
   state: z.enum(['held', 'planned', 'overdue']),
+  /** Its date has come: attendance can be marked. */
+  isDue: z.boolean(),
   presentCount: z.number(),
   absentCount: z.number(),
   memberCount: z.number(),

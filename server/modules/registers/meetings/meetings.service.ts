@@ -53,6 +53,7 @@ function presentMeeting(row: MeetingWithCounts, members: Member[], today: IsoDat
     isHeld: row.isHeld,
     notes: row.notes,
     state: row.isHeld ? 'held' : row.date < today ? 'overdue' : 'planned',
+    isDue: row.date <= today,
     presentCount: present,
     absentCount: absent,
     memberCount: members.filter((m) => isMemberOn(m, row.date)).length,

@@ -222,7 +222,7 @@ export function AssociationMeetingsPage() {
                         </Table.Td>
                         <Table.Td>
                           <Group gap={4} wrap="nowrap" justify="flex-end">
-                            {can.canSeeAttendance && m.state !== 'planned' && (
+                            {can.canSeeAttendance && m.isDue && (
                               <Tooltip label={can.canManage ? 'Отметить посещаемость' : 'Посещаемость'}>
                                 <ActionIcon
                                   variant="subtle"

@@ -180,7 +180,13 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
   };
 
   return (
-    <Paper withBorder p="md" radius="md" aria-label={`ИОМ ${formatRuDate(route.startDate)}`}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      role="region"
+      aria-label={`ИОМ на ${formatRuDate(route.startDate)} — ${formatRuDate(route.endDate)}`}
+    >
       <Stack gap="md">
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>

@@ -102,6 +102,7 @@ export interface Meeting {
   isHeld: boolean;
   notes: string | null;
   state: 'held' | 'planned' | 'overdue';
+  isDue: boolean;
   presentCount: number;
   absentCount: number;
   memberCount: number;
