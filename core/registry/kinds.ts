@@ -215,7 +215,7 @@ export const mentoringPairKind: RecordKind = {
     }),
     date('startDate', 'Начало'),
     date('endDate', 'Окончание', false),
-    text('outcome', 'Результат', { max: 1000 }),
+    field('outcome', 'Результат', { kind: 'text', max: 1000, multiline: true }),
   ],
   checks: [
     periodCheck(),

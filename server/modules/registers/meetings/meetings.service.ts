@@ -155,6 +155,10 @@ export async function getMeetingOverview(options: {
 }) {
   const period = schoolYearPeriod(options.schoolYear ?? schoolYearOf(options.today));
   const rows = await findMeetingOverview(options.db, options.user, period, options.today);
+  // Municipal associations first, then each organization's ШМО together.
+  rows.sort(
+    (a, b) => (a.organizationId ?? 0) - (b.organizationId ?? 0) || a.name.localeCompare(b.name, 'ru'),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

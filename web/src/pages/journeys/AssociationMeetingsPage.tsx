@@ -26,7 +26,7 @@ import { associationType, level } from '../../../../core/enums.ts';
 import { schoolYearLabel } from '../../../../core/school-year.ts';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
-import type { AssociationYear, Meeting } from './api.ts';
+import { WHOLE, type AssociationYear, type Meeting } from './api.ts';
 import { AttendanceModal, MeetingModal } from './MeetingModals.tsx';
 import { ConfirmDeleteModal } from './RouteModals.tsx';
 
@@ -43,7 +43,7 @@ function RateBar({ rate, label }: { rate: number | null; label: string }) {
   return (
     <Group gap="xs" wrap="nowrap">
       <Progress value={rate ?? 0} color={rateColor(rate)} w={90} size="sm" aria-label={label} />
-      <Text size="sm" w={44} ta="right">
+      <Text size="sm" w={52} ta="right" style={{ whiteSpace: 'nowrap' }}>
         {rate === null ? '—' : `${rate} %`}
       </Text>
     </Group>
@@ -199,7 +199,7 @@ export function AssociationMeetingsPage() {
                           )}
                         </Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={STATE[m.state].color} tt="none">
+                          <Badge variant="light" color={STATE[m.state].color} tt="none" style={WHOLE}>
                             {STATE[m.state].label}
                           </Badge>
                         </Table.Td>

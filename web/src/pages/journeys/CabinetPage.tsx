@@ -8,7 +8,7 @@ import { qualificationCategory } from '../../../../core/enums.ts';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { years } from '../teachers/TeachersTable.tsx';
-import type { Cabinet } from './api.ts';
+import { WHOLE, type Cabinet } from './api.ts';
 import {
   AssociationsSection,
   DiagnosticsSection,
@@ -23,9 +23,16 @@ import { RouteCard, RouteStatusBadge } from './RouteCard.tsx';
 
 const CERTIFICATION: Record<Cabinet['profile']['certification']['state'], { color: string; hint: string }> = {
   none: { color: 'gray', hint: 'аттестация не проводилась' },
-  valid: { color: 'teal', hint: 'действует' },
+  valid: { color: 'teal', hint: 'категория действует' },
   due_soon: { color: 'orange', hint: 'скоро: подайте заявление' },
   overdue: { color: 'red', hint: 'срок истёк' },
+};
+
+const CERTIFICATION_BADGE: Record<Cabinet['profile']['certification']['state'], string> = {
+  none: '',
+  valid: 'действует',
+  due_soon: 'скоро',
+  overdue: 'просрочена',
 };
 
 function Stat({
@@ -103,7 +110,7 @@ export function CabinetPage() {
             hint={`возраст ${years(p.age)}${p.subjects.length ? ` · ${p.subjects.join(', ')}` : ''}`}
             badge={
               p.isYoung && (
-                <Badge color="teal" variant="light" size="sm">
+                <Badge color="teal" variant="light" size="sm" style={WHOLE}>
                   молодой педагог
                 </Badge>
               )
@@ -120,8 +127,8 @@ export function CabinetPage() {
             hint={cert.hint}
             badge={
               p.certification.state !== 'none' && (
-                <Badge color={cert.color} variant="light" size="sm">
-                  {cert.hint}
+                <Badge color={cert.color} variant="light" size="sm" style={WHOLE}>
+                  {CERTIFICATION_BADGE[p.certification.state]}
                 </Badge>
               )
             }

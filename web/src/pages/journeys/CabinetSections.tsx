@@ -15,7 +15,7 @@ import { formatNumber } from '../../../../core/format.ts';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import { STATUS_COLOR, STATUS_LABEL, type OwnRecommendation } from '../analysis/api.ts';
-import type { Cabinet } from './api.ts';
+import { WHOLE, type Cabinet } from './api.ts';
 
 /** The sections of the teacher's cabinet below the ИОМ. */
 
@@ -101,7 +101,7 @@ export function DiagnosticsSection({ cabinet }: { cabinet: Cabinet }) {
                     </Table.Td>
                     <Table.Td>
                       {d.routeId ? (
-                        <Badge variant="light" color="blue" tt="none">
+                        <Badge variant="light" color="blue" tt="none" style={WHOLE}>
                           составлен
                         </Badge>
                       ) : d.deficits.length ? (
@@ -137,7 +137,7 @@ export function MentoringSection({ cabinet }: { cabinet: Cabinet }) {
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <Stack gap={2}>
                   <Group gap="xs">
-                    <Badge variant="light" color={p.role === 'mentor' ? 'grape' : 'teal'}>
+                    <Badge variant="light" color={p.role === 'mentor' ? 'grape' : 'teal'} style={WHOLE}>
                       {p.role === 'mentor' ? 'я наставник' : 'я наставляемый'}
                     </Badge>
                     <Text size="sm" fw={500}>
@@ -151,7 +151,7 @@ export function MentoringSection({ cabinet }: { cabinet: Cabinet }) {
                   </Text>
                 </Stack>
                 {p.isActive && (
-                  <Badge variant="dot" color="green">
+                  <Badge variant="dot" color="green" style={WHOLE}>
                     продолжается
                   </Badge>
                 )}
@@ -192,14 +192,9 @@ export function AssociationsSection({ cabinet }: { cabinet: Cabinet }) {
                     {a.leaderName ? ` · руководитель ${a.leaderName}` : ''}
                   </Text>
                 </Stack>
-                <Stack gap={0} align="flex-end">
-                  <Text size="sm">
-                    {a.meetingsHeld} из {a.meetingsPlanned}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    заседаний проведено
-                  </Text>
-                </Stack>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  заседаний: {a.meetingsHeld} из {a.meetingsPlanned}
+                </Text>
               </Group>
               {a.marked > 0 && (
                 <Text size="xs" mt={4}>
@@ -284,7 +279,7 @@ export function EventsSection({ cabinet }: { cabinet: Cabinet }) {
                     </Text>
                   </Table.Td>
                   <Table.Td w={170}>
-                    <Badge variant="light" color={r.color} tt="none" maw="none">
+                    <Badge variant="light" color={r.color} tt="none" style={WHOLE}>
                       {r.what}
                     </Badge>
                   </Table.Td>

@@ -26,7 +26,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import { useDeficits, type Deficit } from '../teachers/api.ts';
-import { RESOURCE_KIND_COLOR, type Resource, type ResourceKind } from './api.ts';
+import { RESOURCE_KIND_COLOR, WHOLE, type Resource, type ResourceKind } from './api.ts';
 import { ConfirmDeleteModal } from './RouteModals.tsx';
 
 const KIND_OPTIONS = resourceKind.values.map((value) => ({ value, label: resourceKind.label[value] }));
@@ -158,7 +158,7 @@ export function DeficitResourcesPage() {
                     {shown.map((r) => (
                       <Table.Tr key={r.id}>
                         <Table.Td w={230}>
-                          <Badge variant="light" color={RESOURCE_KIND_COLOR[r.kind]} tt="none" maw="none">
+                          <Badge variant="light" color={RESOURCE_KIND_COLOR[r.kind]} tt="none" style={WHOLE}>
                             {resourceKind.label[r.kind]}
                           </Badge>
                         </Table.Td>

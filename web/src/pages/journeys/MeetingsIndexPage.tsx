@@ -7,11 +7,14 @@ import { formatRuDate } from '../../../../core/dates.ts';
 import { associationType } from '../../../../core/enums.ts';
 import { schoolYearLabel, schoolYearOf } from '../../../../core/school-year.ts';
 import { api } from '../../api/client.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import type { AssociationOverview } from './api.ts';
 
 /** The plans of all associations the user may read: how many meetings, how many held, the next one. */
 export function MeetingsIndexPage() {
+  const { hasRole } = useAuth();
+  const isDepartment = hasRole('admin', 'coordinator');
   const [params, setParams] = useSearchParams();
   const current = schoolYearOf(new Date().toISOString().slice(0, 10));
   const schoolYear = Number(params.get('year') ?? current);
@@ -107,7 +110,7 @@ export function MeetingsIndexPage() {
                               {a.organizationShortName}
                             </Text>
                           )}
-                          {a.canManage && (
+                          {a.canManage && !isDepartment && (
                             <Badge size="xs" variant="outline" color="teal">
                               вы ведёте
                             </Badge>

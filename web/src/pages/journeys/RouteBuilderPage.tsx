@@ -62,8 +62,15 @@ export function RouteBuilderPage() {
     queryKey: ['teacher-records', teacherId, 'diagnostics'],
     queryFn: () => api.get<RecordRow[]>(`/api/teachers/${teacherId}/diagnostics`),
   });
+  const routes = useQuery({
+    queryKey: iomKey(teacherId),
+    queryFn: () => api.get<RouteView[]>(`/api/teachers/${teacherId}/iom`),
+  });
+  const withRoute = new Set((routes.data ?? []).map((r) => r.diagnostic?.id));
   const withDeficits = (diagnostics.data ?? []).filter((d) => (d.deficitCodes as string[]).length > 0);
-  const chosen = diagnosticId ?? (withDeficits[0] ? String(withDeficits[0].id) : null);
+  // The latest diagnostic not yet worked into a route is where a new route starts.
+  const fresh = withDeficits.find((d) => !withRoute.has(d.id)) ?? withDeficits[0];
+  const chosen = diagnosticId ?? (fresh ? String(fresh.id) : null);
   const proposal = useQuery({
     queryKey: ['iom-proposal', teacherId, chosen, period.startDate, period.endDate],
     queryFn: () =>
@@ -72,11 +79,11 @@ export function RouteBuilderPage() {
         startDate: period.startDate,
         endDate: period.endDate,
       }),
-    enabled: chosen !== null,
+    enabled: chosen !== null && !routes.isLoading,
     retry: false,
   });
 
-  if (teacher.isLoading || diagnostics.isLoading) return <Loading />;
+  if (teacher.isLoading || diagnostics.isLoading || routes.isLoading) return <Loading />;
   if (teacher.error || !teacher.data)
     return <ErrorAlert error={teacher.error} title="Карточка педагога недоступна" />;
   const card = teacher.data;
@@ -118,7 +125,7 @@ export function RouteBuilderPage() {
                 label="По итогам диагностики"
                 data={withDeficits.map((d) => ({
                   value: String(d.id),
-                  label: `${formatRuDate(String(d.date))}, ${String(d.instrument)} — дефицитов: ${(d.deficitCodes as string[]).length}`,
+                  label: `${formatRuDate(String(d.date))}, ${String(d.instrument)} — дефицитов: ${(d.deficitCodes as string[]).length}${withRoute.has(d.id) ? ' (ИОМ составлен)' : ''}`,
                 }))}
                 value={chosen}
                 onChange={(v) => {
@@ -284,8 +291,8 @@ function ProposalEditor({ teacherId, proposal }: { teacherId: number; proposal: 
                   <Table.Tr>
                     <Table.Th w={40} />
                     <Table.Th>Мероприятие</Table.Th>
-                    <Table.Th w={220}>Вид</Table.Th>
-                    <Table.Th w={160}>Срок</Table.Th>
+                    <Table.Th w={250}>Вид</Table.Th>
+                    <Table.Th w={140}>Срок</Table.Th>
                     <Table.Th w={40} />
                   </Table.Tr>
                 </Table.Thead>
@@ -307,10 +314,14 @@ function ProposalEditor({ teacherId, proposal }: { teacherId: number; proposal: 
                               aria-label="Ресурс из каталога"
                               data={[
                                 { value: '', label: 'Без ресурса каталога' },
-                                ...group.resources.map((r) => ({
-                                  value: String(r.id),
-                                  label: `${resourceKind.label[r.kind]}: ${r.title}`,
-                                })),
+                                ...resourceKind.values
+                                  .map((k) => ({
+                                    group: resourceKind.label[k],
+                                    items: group.resources
+                                      .filter((r) => r.kind === k)
+                                      .map((r) => ({ value: String(r.id), label: r.title })),
+                                  }))
+                                  .filter((g) => g.items.length > 0),
                               ]}
                               value={s.resourceId === null ? '' : String(s.resourceId)}
                               onChange={(v) => {

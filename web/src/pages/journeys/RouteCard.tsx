@@ -38,6 +38,7 @@ import {
   type Approval,
   type RouteStep,
   type RouteView,
+  WHOLE,
 } from './api.ts';
 import {
   ApprovalWarning,
@@ -49,7 +50,7 @@ import {
 
 export function RouteStatusBadge({ status }: { status: RouteView['status'] }) {
   return (
-    <Badge variant="light" color={ROUTE_STATUS_COLOR[status]} tt="none">
+    <Badge variant="light" color={ROUTE_STATUS_COLOR[status]} tt="none" style={WHOLE}>
       {routeStatus.label[status]}
     </Badge>
   );
@@ -112,10 +113,15 @@ function ApprovalBox({
 
 function StepCell({ step }: { step: RouteStep }) {
   return (
-    <Stack gap={2}>
+    <Stack gap={3}>
       <Text size="sm" fw={500}>
         {step.title}
       </Text>
+      {step.kind && (
+        <Badge size="sm" variant="light" color={RESOURCE_KIND_COLOR[step.kind]} tt="none" style={WHOLE}>
+          {resourceKind.label[step.kind]}
+        </Badge>
+      )}
       {step.resource && (step.resource.provider || step.resource.hours || step.resource.url) && (
         <Text size="xs" c="dimmed">
           {[step.resource.provider, step.resource.hours ? `${step.resource.hours} ч` : null]
@@ -132,8 +138,8 @@ function StepCell({ step }: { step: RouteStep }) {
         </Text>
       )}
       {step.deficitCode && (
-        <Group gap={4} wrap="nowrap">
-          <Badge size="xs" variant="light" color="orange">
+        <Group gap={4} wrap="nowrap" align="flex-start">
+          <Badge size="xs" variant="light" color="orange" style={WHOLE}>
             {step.deficitCode}
           </Badge>
           <Text size="xs" c="dimmed">
@@ -188,7 +194,7 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
       aria-label={`ИОМ на ${formatRuDate(route.startDate)} — ${formatRuDate(route.endDate)}`}
     >
       <Stack gap="md">
-        <Group justify="space-between" align="flex-start">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={2}>
             <Group gap="sm">
               <Title order={4}>
@@ -203,7 +209,7 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
               {route.approvedAt && ` · утверждён ${formatRuDate(route.approvedAt)}`}
             </Text>
           </Stack>
-          <Group gap="xs">
+          <Group gap="xs" wrap="nowrap">
             {can.canApproveAsCurator && (
               <Button
                 size="xs"
@@ -263,7 +269,7 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
             approval={route.approvals.tutor}
           />
         </SimpleGrid>
-        {can.canEdit && <ApprovalWarning route={route} />}
+        {can.canEdit && route.status !== 'completed' && <ApprovalWarning route={route} compact />}
         <Stack gap="xs">
           <Group justify="space-between">
             <Text fw={600}>Шаги маршрута</Text>
@@ -287,7 +293,6 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
                   <Table.Tr>
                     <Table.Th w={100}>Срок</Table.Th>
                     <Table.Th>Шаг</Table.Th>
-                    <Table.Th w={150}>Вид</Table.Th>
                     <Table.Th w={130}>Статус</Table.Th>
                     <Table.Th>Результат</Table.Th>
                     <Table.Th w={can.canEdit ? 200 : 170} />
@@ -310,16 +315,7 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
                         <StepCell step={step} />
                       </Table.Td>
                       <Table.Td>
-                        {step.kind ? (
-                          <Badge variant="light" color={RESOURCE_KIND_COLOR[step.kind]} tt="none" maw="none">
-                            {resourceKind.label[step.kind]}
-                          </Badge>
-                        ) : (
-                          '—'
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" color={STEP_STATUS_COLOR[step.status]} tt="none">
+                        <Badge variant="light" color={STEP_STATUS_COLOR[step.status]} tt="none" style={WHOLE}>
                           {stepStatus.label[step.status]}
                         </Badge>
                       </Table.Td>

@@ -17,8 +17,17 @@ import type { RouteStep, RouteView, StepStatus } from './api.ts';
 
 const hasApprovals = (route: RouteView) => Boolean(route.approvals.curator || route.approvals.tutor);
 
-export function ApprovalWarning({ route }: { route: RouteView }) {
+export function ApprovalWarning({ route, compact = false }: { route: RouteView; compact?: boolean }) {
   if (!hasApprovals(route)) return null;
+  if (compact)
+    return (
+      <Group gap={6} wrap="nowrap">
+        <IconAlertTriangle size={15} color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0 }} />
+        <Text size="xs" c="dimmed">
+          Изменение мероприятия, срока, вида или дефицита шага снимет утверждения; отметки о выполнении — нет.
+        </Text>
+      </Group>
+    );
   return (
     <Alert color="yellow" icon={<IconAlertTriangle size={18} />}>
       Маршрут утверждён{route.approvals.curator && route.approvals.tutor ? '' : ' частично'}. Изменение

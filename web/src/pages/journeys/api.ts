@@ -272,3 +272,6 @@ export const STEP_STATUS_COLOR: Record<StepStatus, string> = {
   done: 'green',
   cancelled: 'red',
 };
+
+/** Badges in narrow table cells and cards keep their whole text instead of an ellipsis. */
+export const WHOLE = { minWidth: 'max-content' } as const;

@@ -29,7 +29,12 @@ type IndicatorEffect = EffectView['measures'][number]['indicators'][number];
 
 function VerdictBadge({ verdict, size = 'md' }: { verdict: Verdict; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge size={size} color={VERDICT_COLOR[verdict]} variant={verdict === 'no_data' ? 'outline' : 'light'}>
+    <Badge
+      size={size}
+      color={VERDICT_COLOR[verdict]}
+      variant={verdict === 'no_data' ? 'outline' : 'light'}
+      style={{ minWidth: 'max-content' }}
+    >
       {VERDICT_LABEL[verdict]}
     </Badge>
   );
@@ -98,7 +103,14 @@ export function MeasurePage() {
         <Anchor component={Link} to="/roadmaps" size="sm">
           Дорожные карты
         </Anchor>
-        <Anchor component={Link} to={`/roadmaps/${roadmapId}`} size="sm">
+        <Anchor
+          component={Link}
+          to={`/roadmaps/${roadmapId}`}
+          size="sm"
+          maw={560}
+          truncate="end"
+          title={roadmap.data.title}
+        >
           {roadmap.data.title}
         </Anchor>
         <Text size="sm">Мероприятие {measure.number}</Text>
