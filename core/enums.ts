@@ -95,6 +95,14 @@ export const stepStatus = labels({
   cancelled: 'отменён',
 });
 
+/** How a deficit is worked on: a catalog resource of the ИОМ builder, and the kind of a route step. */
+export const resourceKind = labels({
+  course: 'курсы повышения квалификации',
+  event: 'методическое мероприятие',
+  mentoring: 'наставничество, консультации',
+  self_study: 'самообразование',
+});
+
 export const associationType = labels({
   rmo: 'РМО',
   shmo: 'ШМО',
@@ -144,6 +152,7 @@ export const TRAINING_TOPICS = trainingTopic.values;
 export const PROVIDER_KINDS = providerKind.values;
 export const ROUTE_STATUSES = routeStatus.values;
 export const STEP_STATUSES = stepStatus.values;
+export const RESOURCE_KINDS = resourceKind.values;
 export const ASSOCIATION_TYPES = associationType.values;
 export const EVENT_FORMATS = eventFormat.values;
 export const EVENT_ROLES = eventRole.values;

@@ -133,6 +133,7 @@ test('a teacher sees its own profile read-only', async ({ page }) => {
     .getByRole('navigation', { name: 'Основное меню' })
     .getByRole('link', { name: 'Мой профиль' })
     .click();
+  await page.getByRole('link', { name: 'Все сведения обо мне' }).click();
   await expect(page.getByRole('tab', { name: 'Общие сведения' })).toBeVisible();
   await expect(page.getByText('только просмотр')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Изменить сведения' })).toHaveCount(0);

@@ -31,6 +31,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { analysisRoutes } from './modules/analysis/analysis.routes.ts';
 import { managementRoutes } from './modules/management/management.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
+import { iomRoutes } from './modules/iom/iom.routes.ts';
+import { cabinetRoutes } from './modules/cabinet/cabinet.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -52,6 +54,8 @@ const MODULES = [
   analysisRoutes,
   managementRoutes,
   documentsRoutes,
+  iomRoutes,
+  cabinetRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -9,6 +9,7 @@ import {
   eventRole,
   level,
   qualificationCategory,
+  resourceKind,
   routeStatus,
   sex,
   stepStatus,
@@ -177,6 +178,7 @@ export const routeStepKind: RecordKind = {
   pluralLabel: 'Шаги ИОМ',
   fields: [
     text('deficitCode', 'Дефицит (код)', { max: 20 }),
+    field('kind', 'Вид', { kind: 'enum', enumeration: resourceKind }),
     text('title', 'Мероприятие', { required: true }),
     date('deadline', 'Срок'),
     field('status', 'Статус', { kind: 'enum', enumeration: stepStatus }, { required: true }),
@@ -213,7 +215,7 @@ export const mentoringPairKind: RecordKind = {
     }),
     date('startDate', 'Начало'),
     date('endDate', 'Окончание', false),
-    text('outcome', 'Результат', { max: 1000 }),
+    field('outcome', 'Результат', { kind: 'text', max: 1000, multiline: true }),
   ],
   checks: [
     periodCheck(),

@@ -14,6 +14,7 @@ import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, DEMO_REGION } from './demo-distr
 import { generateTeachers } from './demo-people.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoManagement } from './demo-management.ts';
+import { seedDemoJourneys } from './demo-journeys.ts';
 import { findTemplate } from '../../core/templates/index.ts';
 import { insertProgramFromTemplate } from '../modules/programs/programs.repository.ts';
 
@@ -346,6 +347,15 @@ export async function seedDemo(options: {
       await db.insert(s.userRoles).values({ userId: user.id, role: spec.role, ...spec.scope });
       accounts.push({ login: spec.login, password, role: spec.role, description: spec.description });
     }
+    await seedDemoJourneys({
+      db,
+      seed,
+      today,
+      municipalityId: m,
+      demoTeacherId: T(schoolTeacher.key),
+      firstSchoolId: O(0),
+      curatorName: specs[0].fullName,
+    });
     // The monitoring programs of three seed districts, and the campaigns run with them.
     const monitoringPrograms: number[] = [];
     for (const code of ['seed-004-myasnikovsky', 'seed-002-zhirnovsky', 'seed-000-kardymovsky']) {

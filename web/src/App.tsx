@@ -24,6 +24,7 @@ import { MyRecommendationsPage, PublicReportPage } from './pages/analysis/index.
 import { teachersRoutes } from './pages/teachers/routes.tsx';
 import { registersRoutes } from './pages/registers/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
+import { journeysRoutes } from './pages/journeys/routes.tsx';
 
 function RequireAuth() {
   const { me, isLoading } = useAuth();
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
           ...teachersRoutes,
           ...registersRoutes,
           ...exchangeRoutes,
+          ...journeysRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -11,12 +11,11 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { COMPETENCE_AREAS } from '../../../core/enums.ts';
 import { recommendations } from './analysis.ts';
 import { id, tracked } from './columns.ts';
 import { municipalities } from './hierarchy.ts';
 import { programs } from './programs.ts';
-import { associations, deficits, teachers } from './registry.ts';
+import { associations, teachers } from './registry.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -131,25 +130,6 @@ export const decisions = pgTable(
     ...tracked(),
   },
   (t) => [index().on(t.municipalityId)],
-);
-
-/** What a deficit can be worked on with: the catalog the ИОМ builder proposes steps from. */
-export const deficitResources = pgTable(
-  'deficit_resources',
-  {
-    id: id(),
-    deficitCode: text()
-      .notNull()
-      .references(() => deficits.code, { onDelete: 'cascade' }),
-    kind: text({ enum: ['course', 'event', 'mentoring', 'self_study'] }).notNull(),
-    title: text().notNull(),
-    provider: text(),
-    hours: integer(),
-    url: text(),
-    area: text({ enum: COMPETENCE_AREAS }),
-    ...tracked(),
-  },
-  (t) => [index().on(t.deficitCode)],
 );
 
 /** Planned and held meetings of a methodical association or «Школа молодого специалиста». */

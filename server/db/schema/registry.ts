@@ -22,6 +22,7 @@ import {
   LEVELS,
   PROVIDER_KINDS,
   QUALIFICATION_CATEGORIES,
+  RESOURCE_KINDS,
   ROUTE_STATUSES,
   SEXES,
   STEP_STATUSES,
@@ -130,6 +131,29 @@ export const deficits = pgTable('deficits', {
   description: text(),
 });
 
+/**
+ * What a deficit can be worked on with: the catalog the ИОМ builder proposes steps from. A municipality keeps
+ * its own resources (its ЦНППМ courses, its seminars); municipalityId null marks a resource shared by all.
+ */
+export const deficitResources = pgTable(
+  'deficit_resources',
+  {
+    id: id(),
+    municipalityId: integer().references(() => municipalities.id),
+    deficitCode: text()
+      .notNull()
+      .references(() => deficits.code, { onDelete: 'cascade' }),
+    kind: text({ enum: RESOURCE_KINDS }).notNull(),
+    title: text().notNull(),
+    provider: text(),
+    hours: integer(),
+    url: text(),
+    area: text({ enum: COMPETENCE_AREAS }),
+    ...tracked(),
+  },
+  (t) => [index().on(t.deficitCode), index().on(t.municipalityId)],
+);
+
 export const diagnostics = pgTable(
   'diagnostics',
   {
@@ -207,6 +231,9 @@ export const routeSteps = pgTable(
       .notNull()
       .references(() => routes.id, { onDelete: 'cascade' }),
     deficitCode: text().references(() => deficits.code),
+    /** What the step is (a course, an event…) and the catalog resource it was proposed from, if any. */
+    kind: text({ enum: RESOURCE_KINDS }),
+    resourceId: integer().references(() => deficitResources.id, { onDelete: 'set null' }),
     title: text().notNull(),
     deadline: date().notNull(),
     status: text({ enum: STEP_STATUSES }).notNull().default('planned'),

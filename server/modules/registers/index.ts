@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { associationsRoutes } from './associations/associations.routes.ts';
 import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
+import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { mentoringRoutes } from './mentoring/mentoring.routes.ts';
 import { normativeActsRoutes } from './normative-acts/normative-acts.routes.ts';
 import { vacanciesRoutes } from './vacancies/vacancies.routes.ts';
@@ -14,4 +15,5 @@ export async function registersModule(app: FastifyInstance) {
   await app.register(mentoringRoutes);
   await app.register(associationsRoutes);
   await app.register(eventsRoutes);
+  await app.register(meetingsRoutes);
 }

@@ -25,6 +25,7 @@ export interface World {
   get(who: Login, url: string): Promise<LightMyRequestResponse>;
   post(who: Login, url: string, body: unknown): Promise<LightMyRequestResponse>;
   patch(who: Login, url: string, body: unknown): Promise<LightMyRequestResponse>;
+  put(who: Login, url: string, body: unknown): Promise<LightMyRequestResponse>;
   del(who: Login, url: string): Promise<LightMyRequestResponse>;
   /** Audit entries of an entity, newest first (read as the global admin). */
   audit(
@@ -70,11 +71,12 @@ export async function createWorld(): Promise<World> {
   await addUser('mgra2', [{ role: 'org_manager', organizationId: orgA2.id }]);
   await addUser('teachera1', [{ role: 'teacher', organizationId: orgA1.id }]);
 
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE') => (who: Login, url: string, body?: unknown) => {
-    const cookie = cookies.get(who);
-    if (!cookie) throw new Error(`unknown test user ${who}`);
-    return t.request({ method, url, cookie, body });
-  };
+  const send =
+    (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE') => (who: Login, url: string, body?: unknown) => {
+      const cookie = cookies.get(who);
+      if (!cookie) throw new Error(`unknown test user ${who}`);
+      return t.request({ method, url, cookie, body });
+    };
   return {
     t,
     m1,
@@ -86,6 +88,7 @@ export async function createWorld(): Promise<World> {
     get: send('GET'),
     post: send('POST'),
     patch: send('PATCH'),
+    put: send('PUT'),
     del: send('DELETE'),
     async audit(entity, entityId) {
       const response = await send('GET')(

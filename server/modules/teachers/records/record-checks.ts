@@ -1,7 +1,15 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import { formatRuDate } from '../../../../core/dates.ts';
 import type { RecordKind } from '../../../../core/registry/fields.ts';
 import type { Db } from '../../../db/client.ts';
-import { deficits, diagnostics, organizations, providers } from '../../../db/schema/index.ts';
+import {
+  deficits,
+  diagnostics,
+  organizations,
+  providers,
+  routeSteps,
+  routes,
+} from '../../../db/schema/index.ts';
 import { AppError, forbidden } from '../../../errors.ts';
 import type { TeacherContext } from '../teacher-access.ts';
 import { canUseOrganizationForPosition } from '../teachers.policy.ts';
@@ -14,6 +22,8 @@ export interface RecordCheckContext {
   values?: Record<string, unknown>;
   /** The stored record, on change and removal. */
   before?: Record<string, unknown>;
+  /** The teacher, or (route steps) the ИОМ the record hangs off. */
+  parentId?: number;
 }
 
 const labelOf = (kind: RecordKind, key: string) => kind.fields.find((f) => f.key === key)?.label ?? key;
@@ -97,4 +107,45 @@ export async function assertPositionOrganization(ctx: RecordCheckContext) {
       throw forbidden('Ответственный ОО добавляет, меняет и удаляет должности только в своей организации.');
     }
   }
+}
+
+/** A step's deadline lies inside the period of its ИОМ. */
+export async function assertStepInRoutePeriod(ctx: RecordCheckContext) {
+  const deadline = ctx.values?.deadline;
+  if (!deadline || ctx.parentId === undefined) return;
+  const [route] = await ctx.db
+    .select({ startDate: routes.startDate, endDate: routes.endDate })
+    .from(routes)
+    .where(eq(routes.id, ctx.parentId));
+  if (!route) return;
+  const value = String(deadline);
+  if (value < route.startDate || value > route.endDate)
+    throw invalidField(
+      ctx.kind,
+      'deadline',
+      `срок вне периода маршрута (${formatRuDate(route.startDate)} — ${formatRuDate(route.endDate)})`,
+    );
+}
+
+/** A new period of an ИОМ keeps every step's deadline inside it. */
+export async function assertRoutePeriodHoldsSteps(ctx: RecordCheckContext) {
+  if (!ctx.before || !ctx.values) return;
+  const start = String(ctx.values.startDate);
+  const end = String(ctx.values.endDate);
+  const [outside] = await ctx.db
+    .select({ title: routeSteps.title, deadline: routeSteps.deadline })
+    .from(routeSteps)
+    .where(
+      and(
+        eq(routeSteps.routeId, Number(ctx.before.id)),
+        or(lt(routeSteps.deadline, start), gt(routeSteps.deadline, end)),
+      ),
+    )
+    .orderBy(asc(routeSteps.deadline));
+  if (outside)
+    throw invalidField(
+      ctx.kind,
+      outside.deadline < start ? 'startDate' : 'endDate',
+      `шаг «${outside.title}» со сроком ${formatRuDate(outside.deadline)} окажется вне периода маршрута`,
+    );
 }

@@ -23,9 +23,14 @@ import {
   routes,
   trainings,
 } from '../../../db/schema/index.ts';
+import type { Db } from '../../../db/client.ts';
+import type { Actor } from '../../auth/access.ts';
+import { afterStepWritten, assertRouteStatusChange, deriveRouteValues } from '../../iom/approvals.service.ts';
 import {
   assertDeficitCodesExist,
   assertDiagnosticOfTeacher,
+  assertRoutePeriodHoldsSteps,
+  assertStepInRoutePeriod,
   assertPositionOrganization,
   assertProviderExists,
   type RecordCheckContext,
@@ -58,6 +63,14 @@ export interface RecordType {
   check?(ctx: RecordCheckContext): Promise<void>;
   /** Values the server derives on save. */
   derive?(values: RecordValues, before: RecordValues | undefined, today: string): RecordValues;
+  /** What a write sets off elsewhere, in the same transaction: a step changed in an approved ИОМ withdraws its approvals. */
+  afterWrite?(ctx: {
+    db: Db;
+    actor: Actor;
+    parentId: number;
+    before?: RecordValues;
+    after?: RecordValues;
+  }): Promise<void>;
   tag: string;
 }
 
@@ -162,12 +175,13 @@ export const RECORD_TYPES: RecordType[] = [
     parentKey: 'teacherId',
     order: () => [desc(routes.startDate), desc(routes.id)],
     describe: (v) => `ИОМ${v.startDate ? ` с ${formatRuDate(String(v.startDate))}` : ''}`,
-    check: assertDiagnosticOfTeacher,
-    // The date of approval is recorded once, when the route first leaves the draft.
-    derive: (values, before, today) =>
-      values.status && values.status !== 'draft' && !before?.approvedAt
-        ? { ...values, approvedAt: today }
-        : values,
+    async check(ctx) {
+      if (ctx.values) assertRouteStatusChange(ctx.values, ctx.before);
+      await assertDiagnosticOfTeacher(ctx);
+      await assertRoutePeriodHoldsSteps(ctx);
+    },
+    // The route leaves the draft only through the approvals of the curator and the tutor (see iom/).
+    derive: (values, before) => deriveRouteValues(values, before),
     tag: 'Педагоги: ИОМ',
   },
   {
@@ -181,7 +195,12 @@ export const RECORD_TYPES: RecordType[] = [
     parentKey: 'routeId',
     order: () => [asc(routeSteps.deadline), asc(routeSteps.id)],
     describe: (v) => `шаг ИОМ «${String(v.title)}»`,
-    check: (ctx) => assertDeficitCodesExist(ctx, 'deficitCode'),
+    async check(ctx) {
+      await assertDeficitCodesExist(ctx, 'deficitCode');
+      await assertStepInRoutePeriod(ctx);
+    },
+    afterWrite: ({ db, actor, parentId, before, after }) =>
+      afterStepWritten({ db, actor, routeId: parentId, before, after }),
     tag: 'Педагоги: ИОМ',
   },
 ];

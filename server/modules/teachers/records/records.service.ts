@@ -105,9 +105,10 @@ export async function createRecord(options: {
   return db.transaction(async (tx) => {
     const ctx = await loadTeacherContext(tx, user, await teacherOfParent(tx, type, parentId));
     assertTeacherManage(ctx.access);
-    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: input });
+    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: input, parentId });
     const values = type.derive?.(input, undefined, todayIso()) ?? input;
     const row = await insertRecord(tx, type, { ...values, [type.parentKey]: parentId });
+    await type.afterWrite?.({ db: tx, actor, parentId, after: row });
     await recordAudit(tx, actor, {
       action: 'create',
       entityId: row.id,
@@ -137,11 +138,12 @@ export async function updateRecord(options: {
     assertTeacherManage(ctx.access);
     const merged = { ...before, ...patch };
     assertChecks(type, merged);
-    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: merged, before });
+    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: merged, before, parentId });
     const values = type.derive?.(patch, before, todayIso()) ?? patch;
     if (!(await updateIfVersion(tx, type.table as never, id, version, values as never)))
       throw versionConflict();
     const after = (await findRecordById(tx, type, id))!;
+    await type.afterWrite?.({ db: tx, actor, parentId, before, after });
     const diff = diffRecords(auditValues(type, before), auditValues(type, after));
     await recordAudit(tx, actor, {
       action: 'update',
@@ -167,8 +169,10 @@ export async function deleteRecord(options: { db: Db; actor: Actor; type: Record
       await teacherOfParent(tx, type, Number(before[type.parentKey])),
     );
     assertTeacherManage(ctx.access);
-    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, before });
+    const parentId = Number(before[type.parentKey]);
+    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, before, parentId });
     await deleteRecordRow(tx, type, id);
+    await type.afterWrite?.({ db: tx, actor, parentId, before });
     await recordAudit(tx, actor, {
       action: 'delete',
       entityId: id,

@@ -94,7 +94,7 @@ const KINDS: [string, () => object, object][] = [
   [
     'routes',
     () => ({ startDate: '2025-04-01', endDate: '2025-12-31', curatorName: 'Петрова И. И.', status: 'draft' }),
-    { status: 'approved' },
+    { tutorName: 'Смирнова А. А.' },
   ],
   [
     'positions',
@@ -251,7 +251,7 @@ describe('ИОМ steps', () => {
   let routeId = 0;
   let diagnosticId = 0;
 
-  it('a route from the teacher’s diagnostic carries its label, and the approval date is recorded', async () => {
+  it('a route from the teacher’s diagnostic carries its label', async () => {
     diagnosticId = (
       await post('coord', `/api/teachers/${ids.teacher}/diagnostics`, {
         date: '2025-03-10',
@@ -264,7 +264,7 @@ describe('ИОМ steps', () => {
       diagnosticId,
       startDate: '2025-04-01',
       endDate: '2025-12-31',
-      status: 'approved',
+      status: 'draft',
     });
     expect(response.statusCode).toBe(201);
     routeId = response.json().id;

@@ -98,7 +98,13 @@ export function RoadmapPage() {
                           <Table.Tr key={m.id}>
                             <Table.Td fw={600}>{m.number}</Table.Td>
                             <Table.Td>
-                              <Text size="sm">{m.title}</Text>
+                              <Anchor
+                                component={Link}
+                                to={`/roadmaps/${roadmap.id}/measures/${m.id}`}
+                                size="sm"
+                              >
+                                {m.title}
+                              </Anchor>
                               <Group gap={4} mt={4}>
                                 {m.indicators.map((i) => (
                                   <Badge
@@ -331,7 +337,18 @@ function EffectPanel({ roadmapId }: { roadmapId: number }) {
                     style={{ cursor: 'pointer' }}
                     onClick={() => setOpened(opened === key ? null : key)}
                   >
-                    <Table.Td>{k === 0 ? `${m.number}. ${m.title}` : ''}</Table.Td>
+                    <Table.Td>
+                      {k === 0 && (
+                        <Anchor
+                          component={Link}
+                          to={`/roadmaps/${roadmapId}/measures/${m.measureId}`}
+                          size="sm"
+                          onClick={(e) => e.stopPropagation()}
+                        >
+                          {m.number}. {m.title}
+                        </Anchor>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       {i.indicatorCode}. {i.name}
                     </Table.Td>

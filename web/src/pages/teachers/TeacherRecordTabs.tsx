@@ -6,12 +6,11 @@ import {
   diagnosticKind,
   educationKind,
   positionKind,
-  routeKind,
-  routeStepKind,
   trainingKind,
 } from '../../../../core/registry/kinds.ts';
 import { routeStatus, stepStatus } from '../../../../core/enums.ts';
 import { formatNumber } from '../../../../core/format.ts';
+import { TeacherRoutes } from '../journeys/TeacherRoutes.tsx';
 import type { RecordRow, TeacherCard } from './api.ts';
 import { DeficitTitles, deficitFieldRenderer } from './records/deficits.tsx';
 import { RecordList, type RecordListProps } from './records/RecordList.tsx';
@@ -152,39 +151,8 @@ export function TrainingsTab({ card }: { card: TeacherCard }) {
   );
 }
 
-function RouteSteps({ route, canEdit }: { route: RecordRow; canEdit: boolean }) {
-  return (
-    <RecordList
-      kind={routeStepKind}
-      title="Шаги маршрута"
-      listUrl={`/api/routes/${route.id}/steps`}
-      itemUrl={(id) => `/api/route-steps/${id}`}
-      queryKey={['route-steps', route.id]}
-      canEdit={canEdit}
-      addLabel="Добавить шаг"
-      columns={['deadline', 'title', 'deficitCode', 'status', 'result']}
-      columnLabels={{ deficitCode: 'Дефицит' }}
-      defaults={{ status: 'planned' }}
-      renderField={deficitFieldRenderer}
-      renderCell={(f, row) => cells.status(f, row) ?? cells.deficits(f, row)}
-      emptyText="Шаги маршрута ещё не запланированы."
-    />
-  );
-}
-
 export function RoutesTab({ card }: { card: TeacherCard }) {
-  return (
-    <TeacherRecords
-      card={card}
-      path="routes"
-      kind={routeKind}
-      addLabel="Добавить ИОМ"
-      defaults={{ status: 'draft' }}
-      renderCell={cells.status}
-      renderDetails={(route) => <RouteSteps route={route} canEdit={card.permissions.canEdit} />}
-      emptyText="Индивидуальных образовательных маршрутов нет."
-    />
-  );
+  return <TeacherRoutes teacherId={card.id} canEdit={card.permissions.canEdit} />;
 }
 
 export function CompetitionsTab({ card }: { card: TeacherCard }) {

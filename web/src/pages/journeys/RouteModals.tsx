@@ -1,0 +1,231 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatRuDate } from '../../../../core/dates.ts';
+import { stepStatus } from '../../../../core/enums.ts';
+import { routeKind, routeStepKind } from '../../../../core/registry/kinds.ts';
+import { api, ApiError } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/common.tsx';
+import { notifySaved } from '../../lib/forms.ts';
+import { deficitFieldRenderer } from '../teachers/records/deficits.tsx';
+import { RecordContext } from '../teachers/records/RecordFields.tsx';
+import { RecordForm } from '../teachers/records/RecordForm.tsx';
+import type { RouteStep, RouteView, StepStatus } from './api.ts';
+
+/** The modals of a route card: marking a step, editing a step or the route, deleting. */
+
+const hasApprovals = (route: RouteView) => Boolean(route.approvals.curator || route.approvals.tutor);
+
+export function ApprovalWarning({ route, compact = false }: { route: RouteView; compact?: boolean }) {
+  if (!hasApprovals(route)) return null;
+  if (compact)
+    return (
+      <Group gap={6} wrap="nowrap">
+        <IconAlertTriangle size={15} color="var(--mantine-color-yellow-7)" style={{ flexShrink: 0 }} />
+        <Text size="xs" c="dimmed">
+          Изменение мероприятия, срока, вида или дефицита шага снимет утверждения; отметки о выполнении — нет.
+        </Text>
+      </Group>
+    );
+  return (
+    <Alert color="yellow" icon={<IconAlertTriangle size={18} />}>
+      Маршрут утверждён{route.approvals.curator && route.approvals.tutor ? '' : ' частично'}. Изменение
+      мероприятия, срока, вида или дефицита шага снимет утверждения — куратор и тьютор утвердят маршрут
+      заново.
+    </Alert>
+  );
+}
+
+/** «Отметить выполнение»: the teacher marks its own step; the school and the department may also cancel one. */
+export function StepProgressModal({
+  step,
+  canCancel,
+  onClose,
+  onSaved,
+}: {
+  step: RouteStep;
+  canCancel: boolean;
+  onClose(): void;
+  onSaved(route: RouteView): void;
+}) {
+  const [status, setStatus] = useState<StepStatus>(step.status === 'planned' ? 'done' : step.status);
+  const [result, setResult] = useState(step.result ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<RouteView>(`/api/route-steps/${step.id}/progress`, {
+        status,
+        result,
+        version: step.version,
+      }),
+    onSuccess: (route) => {
+      notifySaved(status === 'done' ? 'Шаг отмечен выполненным' : 'Статус шага сохранён');
+      onSaved(route);
+    },
+  });
+  const options = stepStatus.values
+    .filter((v) => canCancel || v !== 'cancelled')
+    .map((value) => ({ value, label: stepStatus.label[value] }));
+  const fieldError =
+    save.error instanceof ApiError && (save.error.details as { field?: string } | null)?.field === 'result'
+      ? save.error.message
+      : null;
+  return (
+    <Modal opened onClose={onClose} title="Выполнение шага маршрута" size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack>
+          <div>
+            <Text fw={600}>{step.title}</Text>
+            <Text size="sm" c="dimmed">
+              Срок — {formatRuDate(step.deadline)}
+            </Text>
+          </div>
+          {!fieldError && <ErrorAlert error={save.error} title="Не удалось сохранить" />}
+          <Select
+            label="Статус"
+            data={options}
+            value={status}
+            onChange={(v) => v && setStatus(v as StepStatus)}
+            allowDeselect={false}
+          />
+          <Textarea
+            label="Результат"
+            description="Что сделано: удостоверение о повышении квалификации, открытый урок, разработка, выступление"
+            withAsterisk={status === 'done'}
+            autosize
+            minRows={3}
+            maxLength={1000}
+            value={result}
+            onChange={(e) => setResult(e.currentTarget.value)}
+            error={fieldError}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Отмена
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Сохранить
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Adds or edits a step of the plan (the deficit, kind, activity and deadline). */
+export function StepFormModal({
+  route,
+  step,
+  onClose,
+  onSaved,
+}: {
+  route: RouteView;
+  step: RouteStep | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  return (
+    <Modal opened onClose={onClose} title={step ? 'Шаг маршрута' : 'Новый шаг маршрута'} size="lg">
+      <Stack>
+        <ApprovalWarning route={route} />
+        <Text size="sm" c="dimmed">
+          Срок — в пределах маршрута: {formatRuDate(route.startDate)} — {formatRuDate(route.endDate)}.
+        </Text>
+        <RecordForm
+          kind={routeStepKind}
+          record={step as unknown as Record<string, unknown> | null}
+          defaults={{ status: 'planned', kind: 'course' }}
+          only={['deficitCode', 'kind', 'title', 'deadline']}
+          renderField={deficitFieldRenderer}
+          onSubmit={async (payload) => {
+            if (step) await api.patch(`/api/route-steps/${step.id}`, { ...payload, version: step.version });
+            else await api.post(`/api/routes/${route.id}/steps`, payload);
+            notifySaved(step ? 'Шаг сохранён' : 'Шаг добавлен');
+            onSaved();
+          }}
+          onCancel={onClose}
+        />
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Edits the route itself: its period, the diagnostic it follows, who curates and tutors it. */
+export function RouteFormModal({
+  route,
+  onClose,
+  onSaved,
+}: {
+  route: RouteView;
+  onClose(): void;
+  onSaved(): void;
+}) {
+  return (
+    <Modal opened onClose={onClose} title="Индивидуальный образовательный маршрут" size="lg">
+      <Stack>
+        {hasApprovals(route) && (
+          <Alert color="yellow" icon={<IconAlertTriangle size={18} />}>
+            Изменение периода или диагностики снимет утверждения куратора и тьютора.
+          </Alert>
+        )}
+        <RecordContext.Provider value={{ teacherId: route.teacherId }}>
+          <RecordForm
+            kind={routeKind}
+            record={{ ...route, diagnosticId: route.diagnostic?.id ?? null }}
+            only={['diagnosticId', 'startDate', 'endDate', 'curatorName', 'tutorName']}
+            onSubmit={async (payload) => {
+              await api.patch(`/api/routes/${route.id}`, { ...payload, version: route.version });
+              notifySaved('Маршрут сохранён');
+              onSaved();
+            }}
+            onCancel={onClose}
+          />
+        </RecordContext.Provider>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function ConfirmDeleteModal({
+  title,
+  text,
+  url,
+  onClose,
+  onDeleted,
+}: {
+  title: string;
+  text: string;
+  url: string;
+  onClose(): void;
+  onDeleted(): void;
+}) {
+  const remove = useMutation({
+    mutationFn: () => api.delete<{ message: string }>(url),
+    onSuccess: (result) => {
+      notifySaved(result.message);
+      onDeleted();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={title}>
+      <Stack>
+        <Text size="sm">{text}</Text>
+        <ErrorAlert error={remove.error} title="Не удалось удалить" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+            Удалить
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
