@@ -64,7 +64,9 @@ export const teachers = pgTable(
   },
   (t) => [
     index().on(t.municipalityId),
-    index().on(t.lastName, t.firstName),
+    // The teachers list is sorted by name: with the whole order in the index, page 1 of 60,000 teachers
+    // reads 50 rows in order instead of sorting them all.
+    index('teachers_name_order_index').on(t.lastName, t.firstName, t.middleName.asc().nullsFirst(), t.id),
     uniqueIndex().on(t.municipalityId, t.snils),
   ],
 );
