@@ -47,6 +47,8 @@ export default defineConfig({
       PEDMONITOR_ADMIN_PASSWORD: ADMIN_PASSWORD,
       PEDMONITOR_DEMO_PASSWORD: DEMO_PASSWORD,
       DATABASE_URL: '',
+      // Every test logs in afresh from one address; the login limit is tested on the server.
+      PEDMONITOR_LOGIN_MAX_ATTEMPTS: '1000',
       TZ: 'UTC',
     },
   },
