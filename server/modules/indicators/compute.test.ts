@@ -1,5 +1,6 @@
 import { eq as sqlEq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullYearsBetween } from '../../../core/dates.ts';
 import { DEFAULT_PROGRAM_PARAMETERS, reportingPeriod } from '../../../core/indicators/period.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher } from '../../seed/factories.ts';
@@ -420,5 +421,100 @@ describe('computing indicators from teacher-level records', () => {
     });
     expect(results).toEqual([]);
     expect(problems[0].errors[0].message).toMatch(/Неизвестная функция «teacher»/);
+  });
+});
+
+describe('age and experience are full years at the reference date', () => {
+  // Around the boundaries of 2026-01-01: a birthday on the day and the day after, 29 February, a
+  // pedagogical start after the reference date (experience 0, never negative).
+  const people = [
+    { birthDate: '1991-01-01', start: '2023-01-01' },
+    { birthDate: '1991-01-02', start: '2023-01-02' },
+    { birthDate: '1996-02-29', start: '2025-12-31' },
+    { birthDate: '2000-02-29', start: '2026-01-02' },
+    { birthDate: '1976-01-01', start: '2021-01-01' },
+    { birthDate: '1975-12-31', start: '2020-12-31' },
+    { birthDate: '2004-06-30', start: '2026-09-01' },
+  ];
+  let municipalityId = 0;
+  beforeAll(async () => {
+    const m = await createMunicipality(database.db);
+    municipalityId = m.id;
+    const school = await createOrganization(database.db, m.id, { shortName: 'СОШ краевая' });
+    for (const [i, p] of people.entries())
+      await createTeacher(database.db, school, {
+        lastName: `Граница ${i}`,
+        birthDate: p.birthDate,
+        pedagogicalStartDate: p.start,
+        positionStart: '2019-09-01',
+      });
+  });
+
+  const ref = period.referenceDate;
+  const years = (from: string) => Math.max(0, fullYearsBetween(from, ref));
+  const test = (value: number, operator: string, n: number | number[]) => {
+    const list = Array.isArray(n) ? n : [n];
+    switch (operator) {
+      case '<':
+        return value < list[0];
+      case '<=':
+        return value <= list[0];
+      case '>':
+        return value > list[0];
+      case '>=':
+        return value >= list[0];
+      case '=':
+        return value === list[0];
+      case '!=':
+        return value !== list[0];
+      default:
+        return list.includes(value);
+    }
+  };
+  const cases: [string, string, number | number[]][] = [];
+  for (const operator of ['<', '<=', '>', '>=', '=', '!=']) {
+    for (const n of [0, 1, 2, 3, 25, 29, 30, 34, 35, 50]) {
+      cases.push(['age', operator, n], ['experience', operator, n]);
+    }
+  }
+  cases.push(['age', 'in', [29, 35]], ['experience', 'in', [0, 3, 5]]);
+
+  it('every comparison counts exactly the teachers whose full years satisfy it', async () => {
+    const definitions = cases.map(([filter, operator, n], i) =>
+      indicator(
+        `c${i}`,
+        Array.isArray(n)
+          ? `teachers(${filter} in (${n.join(', ')}))`
+          : `teachers(${filter} ${operator} ${n})`,
+        null,
+        'count',
+      ),
+    );
+    const { results, problems } = await computeIndicators({
+      db: database.db,
+      ctx: { municipalityId, period },
+      indicators: definitions,
+    });
+    expect(problems).toEqual([]);
+    cases.forEach(([filter, operator, n], i) => {
+      const expected = people.filter((p) =>
+        test(filter === 'age' ? fullYearsBetween(p.birthDate, ref) : years(p.start), operator, n),
+      ).length;
+      const got = results.find((r) => r.indicator === `c${i}` && r.organization === null)!.value;
+      expect({ filter, operator, n, got }).toEqual({ filter, operator, n, got: expected });
+    });
+  });
+
+  it('the young-teacher rule of the program uses the same full years', async () => {
+    const { results } = await computeIndicators({
+      db: database.db,
+      ctx: { municipalityId, period },
+      indicators: [indicator('young', 'teachers(young)', null, 'count')],
+    });
+    const { maxAge, maxExperience } = period.youngRule;
+    const expected = people.filter(
+      (p) => fullYearsBetween(p.birthDate, ref) < maxAge && years(p.start) < maxExperience,
+    ).length;
+    expect(results.find((r) => r.organization === null)!.value).toBe(expected);
   });
 });

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CompareOperator, Condition, Literal, NestedNode } from '../../../../core/formula/index.ts';
 import { splitWindow } from '../../../../core/formula/index.ts';
+import { addMonths, type IsoDate } from '../../../../core/dates.ts';
 
 /**
  * How one filter of the formula catalog becomes SQL. The catalog (core/formula) says what a filter means;
@@ -16,7 +17,12 @@ export type FilterSql =
   /** A row exists in another table whose column matches: `subject = "математика"`. */
   | { kind: 'exists'; from: SQL; column: SQL }
   /** A nested record condition: `diagnosed(level = municipal)` — an EXISTS with its own filters. */
-  | { kind: 'nested'; build(node: Pick<NestedNode, 'filter'>): SQL };
+  | { kind: 'nested'; build(node: Pick<NestedNode, 'filter'>): SQL }
+  /**
+   * Full years from a date column to the reference date (age, experience; experience is never below 0).
+   * A comparison with a number becomes a range of the date itself: no age() per row, and an index applies.
+   */
+  | { kind: 'years'; column: SQL; referenceDate: IsoDate; isClampedAtZero: boolean };
 
 export type FilterResolver = (name: string) => FilterSql;
 
@@ -99,8 +105,64 @@ function compare(f: FilterSql, operator: CompareOperator | 'in', values: Literal
       const exists = sql`exists (select 1 from ${f.from} and ${match})`;
       return isNegative ? sql`(not ${exists})` : exists;
     }
+    case 'years': {
+      const numbers = values.map((v) => (v.kind === 'number' ? Number(v.value) : NaN));
+      return compareYears(f, operator, numbers);
+    }
     default:
       throw new UnknownFilterError(name);
+  }
+}
+
+/** The whole number of years as a plain expression, for comparisons with fractions. */
+const yearsExpression = (f: Extract<FilterSql, { kind: 'years' }>) => {
+  const years = sql`date_part('year', age(${f.referenceDate}::date, ${f.column}))::int`;
+  return f.isClampedAtZero ? sql`greatest(0, ${years})` : years;
+};
+
+/**
+ * `years ≥ a` is `column ≤ ref − a years`; `years ≤ b` is `column > ref − (b + 1) years`. Experience is
+ * clamped at 0 (a start after the reference date counts as 0), so a bound at or below 0 drops its side.
+ */
+export function compareYears(
+  f: Extract<FilterSql, { kind: 'years' }>,
+  operator: CompareOperator | 'in',
+  numbers: number[],
+): SQL {
+  if (numbers.some((x) => !Number.isInteger(x))) {
+    const list = sql.join(
+      numbers.map((n) => sql`${n}`),
+      sql`, `,
+    );
+    return operator === 'in'
+      ? sql`(${yearsExpression(f)} in (${list}))`
+      : sql`(${yearsExpression(f)} ${sql.raw(OPERATORS[operator])} ${numbers[0]})`;
+  }
+  const before = (years: number) => addMonths(f.referenceDate, -12 * years);
+  const atLeast = (a: number) =>
+    f.isClampedAtZero && a <= 0 ? sql`true` : sql`${f.column} <= ${before(a)}::date`;
+  const atMost = (b: number) =>
+    f.isClampedAtZero && b < 0 ? sql`false` : sql`${f.column} > ${before(b + 1)}::date`;
+  const between = (a: number, b: number) => sql`(${atLeast(a)} and ${atMost(b)})`;
+  const n = numbers[0];
+  switch (operator) {
+    case '<':
+      return sql`(${atMost(n - 1)})`;
+    case '<=':
+      return sql`(${atMost(n)})`;
+    case '>':
+      return sql`(${atLeast(n + 1)})`;
+    case '>=':
+      return sql`(${atLeast(n)})`;
+    case '=':
+      return between(n, n);
+    case '!=':
+      return sql`(not ${between(n, n)})`;
+    case 'in':
+      return sql`(${sql.join(
+        numbers.map((x) => between(x, x)),
+        sql` or `,
+      )})`;
   }
 }
 

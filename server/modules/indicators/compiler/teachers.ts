@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Condition, NestedNode } from '../../../../core/formula/index.ts';
 import {
+  compareYears,
   compileCondition,
   nestedWindow,
   UnknownFilterError,
@@ -15,9 +16,13 @@ import type { ComputeContext } from './context.ts';
  */
 export function teacherResolver(ctx: ComputeContext): FilterResolver {
   const { period } = ctx;
-  const ref = sql`${period.referenceDate}::date`;
-  const age = sql`date_part('year', age(${ref}, t.birth_date))::int`;
-  const experience = sql`greatest(0, date_part('year', age(${ref}, t.pedagogical_start_date))::int)`;
+  const age: Extract<FilterSql, { kind: 'years' }> = {
+    kind: 'years',
+    column: sql`t.birth_date`,
+    referenceDate: period.referenceDate,
+    isClampedAtZero: false,
+  };
+  const experience: typeof age = { ...age, column: sql`t.pedagogical_start_date`, isClampedAtZero: true };
   const inWindow = (column: SQL, w: { start: string; end: string }) =>
     sql`${column} between ${w.start}::date and ${w.end}::date`;
   const overlaps = (from: SQL, to: SQL, w: { start: string; end: string }) =>
@@ -55,10 +60,10 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
     manager: { kind: 'flag', expression: sql`t.is_manager` },
     young: {
       kind: 'flag',
-      expression: sql`(${age} < ${period.youngRule.maxAge} and ${experience} < ${period.youngRule.maxExperience})`,
+      expression: sql`(${compareYears(age, '<', [period.youngRule.maxAge])} and ${compareYears(experience, '<', [period.youngRule.maxExperience])})`,
     },
-    experience: { kind: 'column', expression: experience },
-    age: { kind: 'column', expression: age },
+    experience,
+    age,
     sex: { kind: 'column', expression: sql`t.sex` },
     educationMatches: {
       kind: 'flag',
