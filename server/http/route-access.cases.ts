@@ -1,4 +1,5 @@
-import type { Caller, Samples, UploadFile } from './route-access.world.ts';
+import type { Samples } from './route-access.samples.ts';
+import type { Caller, UploadFile } from './route-access.world.ts';
 
 /**
  * Every route of the API, with what it reaches and a real request against the demo district. The sweep in

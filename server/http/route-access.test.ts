@@ -1,16 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/client.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTE_CASES, urlOf, type RouteCase } from './route-access.cases.ts';
-import {
-  changedTables,
-  createAccessWorld,
-  responseText,
-  snilsForms,
-  type AccessWorld,
-  type Caller,
-  type Samples,
-} from './route-access.world.ts';
+import { ROUTE_CASES } from './route-access.cases.ts';
+import { changedTables, createAccessWorld, type AccessWorld, type Caller } from './route-access.world.ts';
+import { brief, createSweeper, targetsRecords, type Sweeper } from './route-access.sweep.ts';
 
 /**
  * Authorization of every API route, swept from the route table rather than written route by route: each
@@ -21,8 +15,10 @@ import {
  */
 
 let w: AccessWorld;
+let sweeper: Sweeper;
 beforeAll(async () => {
   w = await createAccessWorld();
+  sweeper = createSweeper(w);
 }, 600_000);
 afterAll(() => w?.close());
 
@@ -30,140 +26,6 @@ const keyOf = (route: { method: string; url: string }) => `${route.method} ${rou
 const apiRoutes = () => w.t.routes.filter((r) => r.url.startsWith('/api/'));
 /** The routes in the order of the table, which is also the order parents come before children in. */
 const cases = () => Object.entries(ROUTE_CASES);
-
-async function send(who: Caller | null, key: string, entry: RouteCase, samples: Samples) {
-  const [method, pattern] = key.split(' ');
-  const call = entry.call(samples);
-  const response = await w.call(who, { method, url: urlOf(pattern, call), body: call.body, file: call.file });
-  return { method, response };
-}
-
-const brief = (response: LightMyRequestResponse) =>
-  `${response.statusCode} ${response.body.slice(0, 160).replace(/\s+/g, ' ')}`;
-
-/** A refusal: 403 or 404 with the error body every client reads. */
-function refusalProblem(response: LightMyRequestResponse): string | null {
-  if (response.statusCode !== 403 && response.statusCode !== 404)
-    return `expected 403 or 404, got ${brief(response)}`;
-  const body = response.json();
-  if (!['forbidden', 'not_found'].includes(body?.error?.code) || !/[а-яё]/i.test(body.error.message ?? ''))
-    return `the refusal is not { error: { code, message } } in Russian: ${response.body.slice(0, 160)}`;
-  return null;
-}
-
-// ——— personal data ———
-
-/** Teachers of the demo whose personal data the caller may see. */
-function allowedTeachers(who: Caller | null): Set<number> {
-  const working = (organization: number) =>
-    w.demoTeachers.filter((t) => t.organizations.includes(organization)).map((t) => t.id);
-  switch (who) {
-    case 'metodist':
-      return new Set(w.demoTeachers.map((t) => t.id));
-    case 'school1':
-      return new Set(working(w.school1));
-    case 'school5':
-      return new Set(working(w.school5));
-    case 'teacher':
-      return new Set([w.teacherAccountTeacherId]);
-    default:
-      return new Set();
-  }
-}
-
-/** Objects of a JSON answer that carry a birth date or СНИЛС, with the id they describe. */
-function personalObjects(value: unknown, found: { id: unknown; keys: string[] }[] = []) {
-  if (Array.isArray(value)) for (const item of value) personalObjects(item, found);
-  else if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    // Values only: the OpenAPI document describes these fields with objects, and that is no leak.
-    const keys = ['birthDate', 'snils', 'email', 'phone'].filter(
-      (k) => typeof record[k] === 'string' && ('birthDate' in record || 'snils' in record),
-    );
-    if (keys.length) found.push({ id: record.id ?? record.teacherId, keys });
-    for (const item of Object.values(record)) personalObjects(item, found);
-  }
-  return found;
-}
-
-/** What in an answer the caller may not see: others' СНИЛС and birth dates, and — across municipalities — names. */
-async function leaksIn(
-  who: Caller | null,
-  response: LightMyRequestResponse,
-  isPublic = false,
-): Promise<string[]> {
-  // Refusals are read too: an error message must not name what the caller may not see either.
-  const text = await responseText(response);
-  const allowed = allowedTeachers(who);
-  const problems: string[] = [];
-  for (const teacher of w.demoTeachers) {
-    if (allowed.has(teacher.id) || !teacher.snils) continue;
-    if (snilsForms(teacher.snils).some((form) => text.includes(form)))
-      problems.push(`СНИЛС of teacher ${teacher.id}`);
-  }
-  const isJson = String(response.headers['content-type'] ?? '').includes('json');
-  if (isJson && text) {
-    const foreignTeacher = who === 'foreign' ? w.foreign.teacherId : -1;
-    for (const object of personalObjects(JSON.parse(text))) {
-      if (typeof object.id === 'number' && (allowed.has(object.id) || object.id === foreignTeacher)) continue;
-      problems.push(`${object.keys.join(', ')} of teacher ${String(object.id)}`);
-    }
-  }
-  if (who === 'foreign' || who === null) {
-    // A published report names the district and its schools by design; teachers never.
-    const names = who === null || isPublic ? w.demoTeachers.map((t) => t.fullName) : w.demoNames;
-    const seen = names.filter((name) => text.includes(name));
-    if (seen.length) problems.push(`names of the demo district: ${seen.slice(0, 3).join('; ')}`);
-  }
-  return problems.slice(0, 3);
-}
-
-// ——— the sweep ———
-
-type Expectation = 'refused' | 'unchanged' | 'read' | 'skip';
-
-/**
- * Calls every route as `who` against `samples`: what `expect` says must be refused is refused and writes
- * nothing, what must leave the database as it is does, and every answer is searched for personal data.
- * Reads go first, so the fingerprint taken before each write is not disturbed by the audit entries of reads.
- */
-async function sweep(
-  who: Caller,
-  samples: Samples,
-  expectation: (key: string, entry: RouteCase, method: string) => Expectation,
-): Promise<string[]> {
-  const failures: string[] = [];
-  const entries = cases().filter(([key, entry]) => !entry.endsSession && key in ROUTE_CASES);
-  const reads = entries.filter(([key]) => key.startsWith('GET '));
-  const writes = entries.filter(([key]) => !key.startsWith('GET '));
-  for (const [key, entry] of reads) {
-    const wanted = expectation(key, entry, 'GET');
-    if (wanted === 'skip') continue;
-    const { response } = await send(who, key, entry, samples);
-    const problem = wanted === 'refused' ? refusalProblem(response) : null;
-    if (problem) failures.push(`${key}: ${problem}`);
-    if (response.statusCode >= 500) failures.push(`${key}: ${brief(response)}`);
-    for (const leak of await leaksIn(who, response, entry.scope === 'public'))
-      failures.push(`${key}: leaks ${leak}`);
-  }
-  let before = await w.fingerprint();
-  for (const [key, entry] of writes) {
-    const wanted = expectation(key, entry, key.split(' ')[0]);
-    if (wanted === 'skip') continue;
-    const { response } = await send(who, key, entry, samples);
-    const after = await w.fingerprint();
-    const problem = wanted === 'refused' ? refusalProblem(response) : null;
-    if (problem) failures.push(`${key}: ${problem}`);
-    if (response.statusCode >= 500) failures.push(`${key}: ${brief(response)}`);
-    const changed = changedTables(before, after);
-    if (changed.length) failures.push(`${key}: changed ${changed.join(', ')} (answered ${brief(response)})`);
-    for (const leak of await leaksIn(who, response)) failures.push(`${key}: leaks ${leak}`);
-    before = after;
-  }
-  return failures;
-}
-
-const targetsRecords = (entry: RouteCase) => entry.scope === 'organization' || entry.scope === 'municipality';
 
 describe('the route table', () => {
   it('has an entry for every registered route, hidden or documented', () => {
@@ -214,7 +76,7 @@ describe('without a session', () => {
     const failures: string[] = [];
     for (const [key, entry] of cases()) {
       if (entry.scope === 'public') continue;
-      const { response } = await send(null, key, entry, w.samples.school5);
+      const { response } = await sweeper.send(null, key, entry, w.samples.school5);
       const body = response.statusCode === 401 ? response.json() : null;
       if (
         body?.error?.code !== 'unauthenticated' ||
@@ -230,10 +92,10 @@ describe('without a session', () => {
     const failures: string[] = [];
     for (const [key, entry] of cases()) {
       if (entry.scope !== 'public' || entry.endsSession) continue;
-      const { response } = await send(null, key, entry, w.samples.school5);
+      const { response } = await sweeper.send(null, key, entry, w.samples.school5);
       const isRefused = response.statusCode === 401 && response.json().error.code === 'unauthenticated';
       if (isRefused || response.statusCode >= 500) failures.push(`${key}: ${brief(response)}`);
-      for (const leak of await leaksIn(null, response, true)) failures.push(`${key}: leaks ${leak}`);
+      for (const leak of await sweeper.leaksIn(null, response, true)) failures.push(`${key}: leaks ${leak}`);
     }
     expect(failures).toEqual([]);
   });
@@ -241,7 +103,7 @@ describe('without a session', () => {
 
 describe('signed in, outside the owner of the records', () => {
   it('the coordinator of another municipality reaches nothing of the demo district and changes nothing', async () => {
-    const failures = await sweep('foreign', w.samples.school5, (_key, entry, method) => {
+    const failures = await sweeper.sweep('foreign', w.samples.school5, (_key, entry, method) => {
       if (targetsRecords(entry)) return 'refused';
       if (method === 'GET') return 'read';
       // Its own (empty) municipality: nothing to write, so nothing may change — not even elsewhere.
@@ -251,7 +113,7 @@ describe('signed in, outside the owner of the records', () => {
   });
 
   it('the manager of school 1 reaches nothing of school 5, and writes nothing of the municipality', async () => {
-    const failures = await sweep('school1', w.samples.school5, (_key, entry, method) => {
+    const failures = await sweeper.sweep('school1', w.samples.school5, (_key, entry, method) => {
       if (entry.scope === 'organization') return 'refused';
       if (method === 'GET') return 'read';
       return entry.scope === 'municipality' ? 'refused' : 'skip';
@@ -260,7 +122,7 @@ describe('signed in, outside the owner of the records', () => {
   });
 
   it('a teacher reads no colleague’s personal data and writes no registry data of its own school', async () => {
-    const failures = await sweep('teacher', w.samples.school1, (_key, entry, method) => {
+    const failures = await sweeper.sweep('teacher', w.samples.school1, (_key, entry, method) => {
       if (method === 'GET') return entry.personal && entry.scope !== 'public' ? 'refused' : 'read';
       return targetsRecords(entry) ? 'refused' : 'skip';
     });
@@ -268,11 +130,92 @@ describe('signed in, outside the owner of the records', () => {
   });
 
   it('an association leader reads no personal data and writes nothing of a school or the municipality', async () => {
-    const failures = await sweep('rmo', w.samples.school5, (_key, entry, method) => {
+    const failures = await sweeper.sweep('rmo', w.samples.school5, (_key, entry, method) => {
       if (method === 'GET') return 'read';
       return targetsRecords(entry) ? 'refused' : 'skip';
     });
     expect(failures).toEqual([]);
+  });
+});
+
+describe('teachers inside shared lists', () => {
+  // Municipal events and РМО gather teachers of every school: each reader sees its own part of them.
+  const get = async (who: Caller, url: string) => {
+    const response = await w.call(who, { method: 'GET', url });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(await sweeper.leaksIn(who, response)).toEqual([]);
+    return response.json();
+  };
+  const teachersOf = (organization: number) =>
+    new Set(w.demoTeachers.filter((t) => t.organizations.includes(organization)).map((t) => t.id));
+
+  it('a school sees only its own teachers among the participants of municipal events and members of РМО', async () => {
+    const own = teachersOf(w.school1);
+    const [event] = await queryRows<{ id: number }>(
+      w.db,
+      sql`select e.id from events e join event_participations p on p.event_id = e.id
+          where e.organization_id is null and e.municipality_id = ${w.municipalityId}
+          group by e.id having count(*) filter (where p.teacher_id in (select teacher_id from positions where organization_id = ${w.school1})) > 0
+            and count(*) filter (where p.teacher_id not in (select teacher_id from positions where organization_id = ${w.school1})) > 0
+          order by e.id limit 1`,
+    );
+    const lists = [
+      `/api/events/${event.id}/participants?pageSize=1000`,
+      `/api/associations/${w.samples.school5.municipalAssociation}/members?pageSize=1000`,
+      '/api/event-participations?pageSize=1000',
+      '/api/association-members?pageSize=1000',
+    ];
+    for (const url of lists) {
+      const all = (await get('metodist', url)) as { teacherId: number }[];
+      const seen = (await get('school1', url)) as { teacherId: number }[];
+      // The department's view holds others, so the school's view was really filtered.
+      expect(
+        all.some((row) => !own.has(row.teacherId)),
+        url,
+      ).toBe(true);
+      expect(
+        seen.filter((row) => !own.has(row.teacherId)),
+        url,
+      ).toEqual([]);
+    }
+    const pairs = (await get('school1', '/api/mentoring-pairs?pageSize=1000')) as {
+      organizationId: number;
+    }[];
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.filter((p) => p.organizationId !== w.school1)).toEqual([]);
+    const campaign = await get('school1', `/api/campaigns/${w.samples.school1.campaign}`);
+    expect(campaign.organizations.map((o: { organizationId: number }) => o.organizationId)).toEqual([
+      w.school1,
+    ]);
+  });
+
+  it('an association leader reads its members’ names and workplaces, not their personal data or records', async () => {
+    const members = (await get('rmo', `/api/associations/${w.rmoAssociationId}/members?pageSize=1000`)) as {
+      teacherId: number;
+      teacherName: string;
+    }[];
+    expect(members.length).toBeGreaterThan(0);
+    const member = members[0].teacherId;
+    const card = await get('rmo', `/api/teachers/${member}`);
+    expect(card).toMatchObject({
+      fullName: members[0].teacherName,
+      birthDate: null,
+      snils: null,
+      email: null,
+      phone: null,
+      age: null,
+      educations: [],
+      certifications: [],
+      permissions: { isLimited: true, canEdit: false },
+    });
+    for (const records of ['diagnostics', 'trainings', 'routes', 'positions']) {
+      const response = await w.call('rmo', { method: 'GET', url: `/api/teachers/${member}/${records}` });
+      expect(response.statusCode, records).toBe(403);
+    }
+    const stranger = w.demoTeachers.find((t) => !members.some((m) => m.teacherId === t.id))!;
+    expect((await w.call('rmo', { method: 'GET', url: `/api/teachers/${stranger.id}` })).statusCode).toBe(
+      403,
+    );
   });
 });
 
@@ -350,7 +293,7 @@ describe('requests of another municipality on its own records, naming ours', () 
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.message).toMatch(message);
     expect(changedTables(before, await w.fingerprint())).toEqual([]);
-    expect(await leaksIn('foreign', response)).toEqual([]);
+    expect(await sweeper.leaksIn('foreign', response)).toEqual([]);
   }
 
   it('a campaign enrols only schools of its municipality, on creation and on change', async () => {
@@ -476,7 +419,7 @@ describe('requests of another municipality on its own records, naming ours', () 
         { teacherId: s.teacher, teacherName: null, reason: 'педагог другого муниципалитета' },
         { teacherId: s.colleague, teacherName: null, reason: 'педагог другого муниципалитета' },
       ]);
-      expect(await leaksIn('foreign', response)).toEqual([]);
+      expect(await sweeper.leaksIn('foreign', response)).toEqual([]);
     }
   });
 
@@ -534,7 +477,7 @@ describe('the samples are real', () => {
       ...controlled.filter(([key]) => key.startsWith('DELETE ')).reverse(),
     ];
     for (const [key, entry] of order) {
-      const { response } = await send(entry.owner ?? 'metodist', key, entry, w.samples.school5);
+      const { response } = await sweeper.send(entry.owner ?? 'metodist', key, entry, w.samples.school5);
       // 409 and 423 are answers of the business rules (a stale version, a closed campaign): past authorization.
       if (response.statusCode >= 300 && ![409, 423].includes(response.statusCode))
         failures.push(`${key}: ${brief(response)}`);
