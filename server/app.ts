@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -16,7 +16,7 @@ import './http/context.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { sessionPlugin } from './modules/auth/session.plugin.ts';
+import { requireSession, sessionPlugin } from './modules/auth/session.plugin.ts';
 import { APP_VERSION, healthRoutes } from './modules/health/health.routes.ts';
 import { municipalitiesRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.ts';
@@ -62,12 +62,15 @@ export interface BuildAppOptions {
   database: Database;
   config: Config;
   logger?: boolean | object;
+  /** Called for every route as it is registered: tests sweep the whole API with it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp({
   database,
   config,
   logger = false,
+  onRoute,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -75,6 +78,7 @@ export async function buildApp({
     genReqId: () => Math.random().toString(36).slice(2, 10),
     trustProxy: config.trustProxy,
   });
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
@@ -101,7 +105,10 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin);
-  for (const routes of MODULES) await app.register(routes);
+  await app.register(async (api) => {
+    api.addHook('onRequest', requireSession);
+    for (const routes of MODULES) await api.register(routes);
+  });
   await registerWeb(app, config.webDist);
   return app;
 }

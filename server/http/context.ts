@@ -12,6 +12,10 @@ declare module 'fastify' {
     user: AuthUser | null;
     actor: Actor;
   }
+  interface FastifyContextConfig {
+    /** Answered without a session (health, login, the published report); every other API route needs one. */
+    isPublic?: boolean;
+  }
 }
 
 export {};

@@ -37,8 +37,20 @@ export async function createTestDatabase(): Promise<Database> {
   };
 }
 
+/** A route as registered, for tests that sweep every route (HEAD twins of GET routes left out). */
+export interface RegisteredRoute {
+  method: string;
+  /** The pattern, e.g. `/api/teachers/:id`. */
+  url: string;
+  isPublic: boolean;
+  /** Left out of the OpenAPI document (`schema.hide`). */
+  isHidden: boolean;
+}
+
 export interface TestApp {
   app: FastifyInstance;
+  /** Every route of the app, in registration order. */
+  routes: RegisteredRoute[];
   database: Database;
   config: Config;
   close(): Promise<void>;
@@ -55,8 +67,25 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({}), webDist: '/nonexistent', loginMaxAttempts: 1000, ...overrides };
-  const app = await buildApp({ database, config });
+  const registered: RegisteredRoute[] = [];
+  const app = await buildApp({
+    database,
+    config,
+    onRoute: (route) => {
+      for (const method of [route.method].flat()) {
+        registered.push({
+          method,
+          url: route.url,
+          isPublic: route.config?.isPublic === true,
+          isHidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide),
+        });
+      }
+    },
+  });
   await app.ready();
+  // Fastify adds a HEAD twin to every GET route, running the same handler and hooks.
+  const getUrls = new Set(registered.filter((r) => r.method === 'GET').map((r) => r.url));
+  const routes = registered.filter((r) => !(r.method === 'HEAD' && getUrls.has(r.url)));
   const request: TestApp['request'] = ({ method, url, cookie, body }) =>
     app.inject({
       method,
@@ -66,6 +95,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     });
   return {
     app,
+    routes,
     database,
     config,
     request,

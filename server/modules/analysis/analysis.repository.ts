@@ -169,6 +169,7 @@ export async function findOrganizationsById(db: Db, ids: number[]) {
   return db
     .select({
       id: organizations.id,
+      municipalityId: organizations.municipalityId,
       name: organizations.shortName,
       fullName: organizations.name,
       kind: organizations.kind,

@@ -272,12 +272,16 @@ export async function analysisRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/public/campaigns',
-    { schema: { tags: ['Публичный отчёт'], summary: 'Опубликованные отчёты (без входа)' } },
+    {
+      config: { isPublic: true },
+      schema: { tags: ['Публичный отчёт'], summary: 'Опубликованные отчёты (без входа)' },
+    },
     async () => listPublicReports(db()),
   );
   r.get(
     '/api/public/campaigns/:id',
     {
+      config: { isPublic: true },
       schema: {
         tags: ['Публичный отчёт'],
         summary: 'Публичный отчёт: агрегаты и графики без персональных данных (без входа)',

@@ -124,8 +124,11 @@ export async function addRecommendation(options: {
   const campaign = await requireCampaign(db, options.campaignId);
   assertDepartment(requireUser(actor.user), campaign.municipalityId);
   const org = values.organizationId ? (await findOrganizationsById(db, [values.organizationId]))[0] : null;
-  if (values.organizationId && !org)
-    throw new AppError('validation_failed', 'Организация не найдена.', { field: 'organizationId' });
+  // A school of another municipality is not found here: it would see the recommendation in its cabinet.
+  if (values.organizationId && (!org || org.municipalityId !== campaign.municipalityId))
+    throw new AppError('validation_failed', 'Организация не найдена в муниципалитете мониторинга.', {
+      field: 'organizationId',
+    });
   await db.transaction(async (tx) => {
     await insertRecommendations(tx, [
       {

@@ -18,6 +18,7 @@ export async function authRoutes(app: FastifyInstance) {
         response: { 200: LoginOutput },
       },
       config: {
+        isPublic: true,
         // Counted per address and login: a school behind one NAT address does not lock out its staff,
         // while guessing one account's password is still throttled.
         rateLimit: {
@@ -53,6 +54,8 @@ export async function authRoutes(app: FastifyInstance) {
   r.post(
     '/api/auth/logout',
     {
+      // An expired session still logs out cleanly: the cookie is cleared either way.
+      config: { isPublic: true },
       schema: {
         tags: ['Вход'],
         summary: 'Выход: закрывает сессию',

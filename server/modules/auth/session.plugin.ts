@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { requireUser } from './access.ts';
 import { SESSION_COOKIE, resolveSession } from './auth.service.ts';
 
 /** Resolves the session cookie into `request.user` for every API request. */
@@ -17,3 +18,13 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
     request.actor = { user: request.user, requestId: request.id };
   });
 });
+
+/**
+ * The gate in front of every domain route (server/app.ts installs it around the modules): without a
+ * session the request is answered 401 before its body is even parsed, unless the route says
+ * `config: { isPublic: true }`. A new route therefore cannot forget to authenticate; whether the user may
+ * touch this record is still the service's and policy's question.
+ */
+export async function requireSession(request: FastifyRequest) {
+  if (request.routeOptions.config.isPublic !== true) requireUser(request.user);
+}

@@ -223,8 +223,19 @@ export async function findCoordinators(db: Db, municipalityId: number) {
     );
 }
 
-export async function findActiveCampaigns(db: Db) {
-  return db.select().from(campaigns).where(eq(campaigns.status, 'active'));
+/** Active campaigns, of the given municipalities only (null: of all). */
+export async function findActiveCampaigns(db: Db, municipalityIds: number[] | null = null) {
+  return db
+    .select()
+    .from(campaigns)
+    .where(
+      and(
+        eq(campaigns.status, 'active'),
+        municipalityIds
+          ? inArray(campaigns.municipalityId, municipalityIds.length ? municipalityIds : [-1])
+          : undefined,
+      ),
+    );
 }
 
 /** Claims a reminder; null when it was already sent (the unique key makes the job idempotent). */

@@ -80,16 +80,7 @@ export async function createCampaign(options: { db: Db; actor: Actor; input: Cre
   if (!dates) throw new AppError('validation_failed', 'Укажите даты этапов мониторинга.', { field: 'dates' });
   assertDates(dates);
   return db.transaction(async (tx) => {
-    const all = await findComputedOrganizations(tx, { municipalityId: program.municipalityId });
-    const allowed = new Set(all.map((o) => o.id));
-    const organizationIds = input.organizationIds ?? all.map((o) => o.id);
-    const foreign = organizationIds.filter((id) => !allowed.has(id));
-    if (foreign.length)
-      throw new AppError(
-        'validation_failed',
-        `Организации № ${foreign.join(', ')} не относятся к муниципалитету программы.`,
-        { field: 'organizationIds' },
-      );
+    const organizationIds = await participantsOf(tx, program.municipalityId, input.organizationIds);
     const title = input.title ?? `${template?.campaign.title ?? program.title}: ${input.year} год`;
     const id = await insertCampaign(
       tx,
@@ -115,6 +106,24 @@ export async function createCampaign(options: { db: Db; actor: Actor; input: Cre
   });
 }
 
+/**
+ * The organizations a campaign of the municipality may enrol: its own active ones (all of them when none
+ * are named). Another municipality's school would receive this campaign's forms and reminders.
+ */
+async function participantsOf(db: Db, municipalityId: number, requested: number[] | undefined) {
+  const all = await findComputedOrganizations(db, { municipalityId });
+  const allowed = new Set(all.map((o) => o.id));
+  const organizationIds = requested ?? all.map((o) => o.id);
+  const foreign = organizationIds.filter((id) => !allowed.has(id));
+  if (foreign.length)
+    throw new AppError(
+      'validation_failed',
+      `Организации № ${foreign.join(', ')} не относятся к муниципалитету программы.`,
+      { field: 'organizationIds' },
+    );
+  return organizationIds;
+}
+
 export async function updateCampaign(options: {
   db: Db;
   actor: Actor;
@@ -131,7 +140,12 @@ export async function updateCampaign(options: {
     if (dates) assertDates(dates);
     if (!(await updateIfVersion(tx, campaigns, options.id, version, { ...patch, ...(dates ?? {}) })))
       throw versionConflict();
-    if (organizationIds) await replaceParticipants(tx, options.id, organizationIds);
+    if (organizationIds)
+      await replaceParticipants(
+        tx,
+        options.id,
+        await participantsOf(tx, before.municipalityId, organizationIds),
+      );
     const after = (await findCampaignById(tx, options.id))!;
     const diff = diffRecords(before, after);
     await recordAudit(tx, options.actor, {

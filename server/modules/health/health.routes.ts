@@ -7,6 +7,7 @@ export async function healthRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
+      config: { isPublic: true },
       schema: {
         tags: ['Служебное'],
         summary: 'Проверка работоспособности и вид базы данных',

@@ -7,13 +7,14 @@ import {
   type AggregateName,
 } from '../../../core/formula/index.ts';
 import { queryRows, type Db } from '../../db/client.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor } from '../auth/access.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { AGGREGATES } from './compiler/aggregates.ts';
 import { compileCondition } from './compiler/conditions.ts';
 import type { ComputeContext } from './compiler/context.ts';
+import { assertMayDrillDown } from './indicators.policy.ts';
 import { contextOf, resultScope } from './results.service.ts';
 
 /** What a row of a drill-down shows for each aggregate function (besides the teacher list). */
@@ -98,13 +99,7 @@ export async function drilldown(options: {
   const user = requireUser(options.actor.user);
   const tree = await findProgramTree(options.db, options.programId);
   if (!tree) throw notFound('Программа мониторинга');
-  const scope = resultScope(user, tree.program.municipalityId);
-  if (
-    !scope.all &&
-    (options.organizationId === null || !scope.organizationIds.includes(options.organizationId))
-  ) {
-    throw forbidden('Список педагогов доступен только по своей организации.');
-  }
+  assertMayDrillDown(user, resultScope(user, tree.program.municipalityId), options.organizationId);
   const indicator = tree.indicators.find((i) => i.code === options.indicatorCode);
   if (!indicator) throw notFound(`Показатель «${options.indicatorCode}»`);
   const formula = options.part === 'numerator' ? indicator.numerator : indicator.denominator;

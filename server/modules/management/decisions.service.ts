@@ -11,6 +11,7 @@ import {
   type AuthUser,
 } from '../auth/access.ts';
 import { assertDepartment } from '../campaigns/campaigns.policy.ts';
+import { assertLinksInMunicipality } from './links.ts';
 import {
   deleteDecision,
   findDecision,
@@ -62,9 +63,16 @@ async function checkFile(db: Db, fileId: number | null | undefined, municipality
     throw new AppError('validation_failed', 'Файл документа не найден.', { field: 'fileId' });
 }
 
+const assertDecisionLinks = (db: Db, municipalityId: number, values: Partial<DecisionInput>) =>
+  assertLinksInMunicipality(db, municipalityId, {
+    conclusions: values.conclusionIds,
+    measures: values.measureIds,
+  });
+
 export async function createDecision(options: { db: Db; actor: Actor; values: DecisionInput }) {
   assertDepartment(requireUser(options.actor.user), options.values.municipalityId);
   await checkFile(options.db, options.values.fileId, options.values.municipalityId);
+  await assertDecisionLinks(options.db, options.values.municipalityId, options.values);
   return options.db.transaction(async (tx) => {
     const row = await insertDecision(tx, {
       ...options.values,
@@ -95,6 +103,7 @@ export async function updateDecision(options: {
     if (!before) throw notFound('Решение');
     assertDepartment(user, before.municipalityId);
     await checkFile(tx, options.values.fileId, before.municipalityId);
+    await assertDecisionLinks(tx, before.municipalityId, options.values);
     const { version, ...patch } = options.values;
     if (!(await updateIfVersion(tx, decisions, options.id, version, patch))) throw versionConflict();
     const after = (await findDecision(tx, options.id))!;

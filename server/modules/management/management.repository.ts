@@ -1,11 +1,15 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  campaigns,
+  conclusions,
   decisions,
   files,
   measureIndicators,
   measureRecommendations,
   measures,
+  programs,
+  recommendations,
   roadmaps,
 } from '../../db/schema/index.ts';
 
@@ -134,4 +138,50 @@ export async function findFileMeta(db: Db, ids: number[]) {
     .select({ id: files.id, name: files.name, size: files.size, municipalityId: files.municipalityId })
     .from(files)
     .where(and(inArray(files.id, ids)));
+}
+
+/** The records a measure or a decision may link to, of one kind. */
+export type LinkedKind = 'programs' | 'recommendations' | 'conclusions' | 'measures' | 'files';
+
+/** Of the given ids of a kind, those that are records of the municipality. */
+export async function findLinkableIds(
+  db: Db,
+  municipalityId: number,
+  kind: LinkedKind,
+  ids: number[],
+): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows: { id: number }[] = await (() => {
+    switch (kind) {
+      case 'programs':
+        return db
+          .select({ id: programs.id })
+          .from(programs)
+          .where(and(inArray(programs.id, ids), eq(programs.municipalityId, municipalityId)));
+      case 'files':
+        return db
+          .select({ id: files.id })
+          .from(files)
+          .where(and(inArray(files.id, ids), eq(files.municipalityId, municipalityId)));
+      case 'recommendations':
+        return db
+          .select({ id: recommendations.id })
+          .from(recommendations)
+          .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
+          .where(and(inArray(recommendations.id, ids), eq(campaigns.municipalityId, municipalityId)));
+      case 'conclusions':
+        return db
+          .select({ id: conclusions.id })
+          .from(conclusions)
+          .innerJoin(campaigns, eq(campaigns.id, conclusions.campaignId))
+          .where(and(inArray(conclusions.id, ids), eq(campaigns.municipalityId, municipalityId)));
+      case 'measures':
+        return db
+          .select({ id: measures.id })
+          .from(measures)
+          .innerJoin(roadmaps, eq(roadmaps.id, measures.roadmapId))
+          .where(and(inArray(measures.id, ids), eq(roadmaps.municipalityId, municipalityId)));
+    }
+  })();
+  return new Set(rows.map((r) => r.id));
 }

@@ -18,6 +18,7 @@ import {
   type AuthUser,
 } from '../auth/access.ts';
 import { assertDepartment } from '../campaigns/campaigns.policy.ts';
+import { assertLinksInMunicipality } from './links.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import {
   deleteMeasure,
@@ -212,11 +213,19 @@ function checkMeasure(values: Partial<MeasureInput>) {
     throw new AppError('validation_failed', 'Не больше 20 подтверждений.', { field: 'evidence' });
 }
 
+const assertMeasureLinks = (db: Db, municipalityId: number, values: Partial<MeasureInput>) =>
+  assertLinksInMunicipality(db, municipalityId, {
+    programs: values.indicators?.map((l) => l.programId),
+    recommendations: values.recommendationIds,
+    files: values.evidence?.map((e) => e.fileId),
+  });
+
 export async function addMeasure(options: { db: Db; actor: Actor; roadmapId: number; values: MeasureInput }) {
   const user = requireUser(options.actor.user);
   checkMeasure(options.values);
   return options.db.transaction(async (tx) => {
     const roadmap = await requireRoadmap(tx, user, options.roadmapId, 'manage');
+    await assertMeasureLinks(tx, roadmap.municipalityId, options.values);
     const { indicators, recommendationIds, ...fields } = options.values;
     const existing = await findMeasures(tx, roadmap.id);
     const row = await insertMeasure(tx, { ...fields, roadmapId: roadmap.id, sortOrder: existing.length });
@@ -244,6 +253,7 @@ export async function updateMeasure(options: {
     const before = await findMeasure(tx, options.id);
     if (!before) throw notFound('Мероприятие');
     const roadmap = await requireRoadmap(tx, user, before.roadmapId, 'manage');
+    await assertMeasureLinks(tx, roadmap.municipalityId, options.values);
     const { version, indicators, recommendationIds, ...patch } = options.values;
     checkMeasure({
       ...before,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayOf } from '../../config.ts';
 import { forbidden } from '../../errors.ts';
-import { hasRole, isGlobalAdmin, requireUser } from '../auth/access.ts';
+import { hasRole, isGlobalAdmin, municipalityScope, requireUser } from '../auth/access.ts';
 import { writeSetting, readSetting } from '../settings/settings.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { SMTP_KEY, SmtpSettings, sendMail } from './mailer.ts';
@@ -98,7 +98,13 @@ export async function notificationsRoutes(app: FastifyInstance) {
       const user = requireUser(req.user);
       if (!hasRole(user, 'admin', 'coordinator'))
         throw forbidden('Рассылку запускает администратор или координатор.');
-      return runReminders({ db: app.db, today: todayOf(app.config) });
+      // A coordinator reminds the schools of its own municipality, not those of its neighbours.
+      const scope = municipalityScope(user, 'manage');
+      return runReminders({
+        db: app.db,
+        today: todayOf(app.config),
+        municipalityIds: scope.all ? null : scope.ids,
+      });
     },
   );
 }

@@ -32,10 +32,12 @@ export async function runReminders(options: {
   db: Db;
   today: string;
   baseUrl?: string;
+  /** The municipalities whose campaigns to remind of; the hourly job (null) reminds of all. */
+  municipalityIds?: number[] | null;
 }): Promise<ReminderReport> {
   const { db, today } = options;
   const report: ReminderReport = { sent: [] };
-  const active = await findActiveCampaigns(db);
+  const active = await findActiveCampaigns(db, options.municipalityIds ?? null);
   for (const campaign of active) {
     const participants = await findParticipants(db, campaign.id);
     const sentForms = new Set(

@@ -2,7 +2,14 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProgramTemplate } from '../../../core/templates/index.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultRules } from '../../../core/analysis/drafts.ts';
-import { criteria, formFields, indicators, programs, recommendationRules } from '../../db/schema/index.ts';
+import {
+  campaigns,
+  criteria,
+  formFields,
+  indicators,
+  programs,
+  recommendationRules,
+} from '../../db/schema/index.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type CriterionRow = typeof criteria.$inferSelect;
@@ -129,6 +136,14 @@ export async function insertProgramFromTemplate(db: Db, municipalityId: number, 
 export async function insertProgram(db: Db, values: typeof programs.$inferInsert) {
   const [row] = await db.insert(programs).values(values).returning({ id: programs.id });
   return row.id;
+}
+
+export async function countCampaignsOfProgram(db: Db, programId: number) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(campaigns)
+    .where(eq(campaigns.programId, programId));
+  return row.n;
 }
 
 export async function deleteProgram(db: Db, id: number) {

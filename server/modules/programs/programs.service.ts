@@ -17,6 +17,7 @@ import {
   CHILD_TABLES,
   countIndicatorsOfCriterion,
   deleteChild,
+  countCampaignsOfProgram,
   deleteProgram as deleteProgramRow,
   findChild,
   findProgramById,
@@ -158,6 +159,13 @@ export async function removeProgram(options: { db: Db; actor: Actor; id: number 
   const user = requireUser(options.actor.user);
   await options.db.transaction(async (tx) => {
     const program = await requireProgramForChange(tx, user, options.id);
+    // Campaigns keep their frozen results by the program: the history of monitoring is not deleted.
+    if ((await countCampaignsOfProgram(tx, options.id)) > 0) {
+      throw new AppError(
+        'conflict',
+        'По программе проводились мониторинги: удалить её нельзя. Чтобы она не предлагалась для новых мониторингов, переведите её в архив.',
+      );
+    }
     await deleteProgramRow(tx, options.id);
     await recordAudit(tx, options.actor, {
       action: 'delete',

@@ -21,6 +21,7 @@ beforeAll(async () => {
     coord1: [{ role: 'coordinator' as const, municipalityId: m1.id }],
     coord2: [{ role: 'coordinator' as const, municipalityId: m2.id }],
     mgr1: [{ role: 'org_manager' as const, organizationId: a1.id }],
+    teacher1: [{ role: 'teacher' as const, organizationId: a1.id }],
   };
   for (const [login, grants] of Object.entries(users)) {
     await createUser(db, { login, password: PASSWORD, grants });
@@ -186,6 +187,16 @@ describe('monitoring programs', () => {
       )
     ).json();
     expect(own.calls[0].rows).toHaveLength(1);
+    // A teacher sees the values of its school, not which colleagues are counted in them (young, with deficits…).
+    const teacher = await call(
+      'teacher1',
+      'GET',
+      `/api/programs/${programId}/drilldown?year=2025&indicator=Y&organizationId=${ids.a1}`,
+    );
+    expect(teacher.statusCode).toBe(403);
+    expect(teacher.json().error.message).toBe(
+      'Записи за значением показателя открывают координатор и ответственный за организацию.',
+    );
     const audit = await t.database.db.query.auditLog.findMany();
     expect(
       audit.filter((e) => e.action === 'view_personal' && e.entity === 'teacher').length,
@@ -204,5 +215,14 @@ describe('monitoring programs', () => {
     ).json();
     expect(preview.municipal).toEqual({ value: 50, numerator: 1, denominator: 2 });
     expect(preview).toMatchObject({ organizations: 2, withValue: 2, min: 0, max: 100 });
+  });
+
+  it('a program monitored by a campaign is archived, not deleted', async () => {
+    const campaign = await call('coord1', 'POST', '/api/campaigns', { programId, year: 2025 });
+    expect(campaign.statusCode).toBe(201);
+    const response = await call('coord1', 'DELETE', `/api/programs/${programId}`);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.message).toMatch(/^По программе проводились мониторинги/);
+    expect((await call('coord1', 'GET', `/api/programs/${programId}`)).statusCode).toBe(200);
   });
 });

@@ -1,6 +1,13 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { associations, municipalities, organizations, userRoles, users } from '../../db/schema/index.ts';
+import {
+  associations,
+  municipalities,
+  organizations,
+  teachers,
+  userRoles,
+  users,
+} from '../../db/schema/index.ts';
 import type { GrantInput, ListUsersQuery } from './users.schema.ts';
 
 const userColumns = {
@@ -184,4 +191,12 @@ export async function municipalityExists(db: Db, id: number) {
     .from(municipalities)
     .where(eq(municipalities.id, id));
   return rows.length > 0;
+}
+
+export async function findTeacherMunicipality(db: Db, teacherId: number): Promise<number | undefined> {
+  const [row] = await db
+    .select({ municipalityId: teachers.municipalityId })
+    .from(teachers)
+    .where(eq(teachers.id, teacherId));
+  return row?.municipalityId;
 }

@@ -11,6 +11,7 @@ import {
   findGrantsWithNames,
   findPasswordHash,
   findScopeMunicipalities,
+  findTeacherMunicipality,
   findUserById,
   findUsers,
   insertUser,
@@ -51,6 +52,7 @@ export async function createUser(options: { db: Db; actor: Actor; input: CreateU
       throw new AppError('conflict', `Логин «${input.login}» уже занят.`, { field: 'login' });
     }
     const grants = await checkGrants(tx, scope, input.roles);
+    await checkTeacherLink(tx, scope, input.teacherId);
     const id = await insertUser(tx, { ...input, passwordHash });
     await replaceGrants(tx, id, grants);
     const [created] = await withGrants(tx, [(await findUserById(tx, id))!]);
@@ -77,6 +79,7 @@ export async function updateUser(options: { db: Db; actor: Actor; id: number; in
       throw new AppError('bad_request', 'Нельзя заблокировать собственную учётную запись.');
     }
     const { version, roles, ...patch } = input;
+    await checkTeacherLink(tx, scope, input.teacherId);
     if (!(await updateIfVersion(tx, users, id, version, patch))) throw versionConflict();
     if (roles) await replaceGrants(tx, id, await checkGrants(tx, scope, roles));
     if (input.isActive === false) await deleteSessionsOfUser(tx, id);
@@ -166,6 +169,24 @@ async function checkGrants(db: Db, scope: number[] | null, input: GrantInput[]) 
   }
   assertGrantsWithinScope(scope, resolved);
   return grants;
+}
+
+/**
+ * The teacher an account is linked to reads its own card and records through it (users.teacher_id), so a
+ * municipal admin links accounts only to teachers of its own municipality.
+ */
+async function checkTeacherLink(db: Db, scope: number[] | null, teacherId: number | null | undefined) {
+  if (teacherId === null || teacherId === undefined) return;
+  const municipalityId = await findTeacherMunicipality(db, teacherId);
+  if (municipalityId === undefined || (scope !== null && !scope.includes(municipalityId))) {
+    throw new AppError(
+      'validation_failed',
+      `Педагог №${teacherId} не найден в реестре вашего муниципалитета.`,
+      {
+        field: 'teacherId',
+      },
+    );
+  }
 }
 
 const roleError = (index: number, message: string) =>

@@ -56,7 +56,8 @@ export const associationRecords: OwnedKind<AssociationRow> = {
     const leader = (await findTeachers(db, [leaderId])).get(leaderId);
     if (!leader) throw invalid('leaderId', 'Руководитель не найден в реестре педагогов.');
     if (leader.municipalityId !== owner.municipalityId)
-      throw invalid('leaderId', `${leader.name} — педагог другого муниципалитета.`);
+      // Not named: who works in another district is not this district's to know.
+      throw invalid('leaderId', 'Руководитель — педагог другого муниципалитета.');
     if (
       owner.organizationId !== null &&
       !(await teachersWorkingIn(db, owner.organizationId, [leaderId])).has(leaderId)

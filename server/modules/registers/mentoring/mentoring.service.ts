@@ -53,7 +53,8 @@ export const mentoringPairRecords: OwnedKind<MentoringPairRow> = {
     if (!mentor) throw invalid('mentorId', 'Наставник не найден в реестре педагогов.');
     if (!mentee) throw invalid('menteeId', 'Наставляемый не найден в реестре педагогов.');
     if (mentor.municipalityId !== owner.municipalityId) {
-      throw invalid('mentorId', `Наставник ${mentor.name} — педагог другого муниципалитета.`);
+      // Not named: who works in another district is not this district's to know.
+      throw invalid('mentorId', 'Наставник — педагог другого муниципалитета.');
     }
     const working = await teachersWorkingIn(db, organizationId, [menteeId], String(values.startDate));
     if (!working.has(menteeId)) {

@@ -77,10 +77,12 @@ export async function planTeacherAdditions(
   const skipped: SkippedTeacher[] = [];
   for (const id of ids) {
     const teacher = found.get(id);
+    const isElsewhere = teacher !== undefined && teacher.municipalityId !== options.municipalityId;
+    // A teacher of another municipality is reported by number only: its name is that district's.
     const skip = (reason: string) =>
-      skipped.push({ teacherId: id, teacherName: teacher?.name ?? null, reason });
+      skipped.push({ teacherId: id, teacherName: isElsewhere ? null : (teacher?.name ?? null), reason });
     if (!teacher) skip('педагог не найден в реестре');
-    else if (teacher.municipalityId !== options.municipalityId) skip('педагог другого муниципалитета');
+    else if (isElsewhere) skip('педагог другого муниципалитета');
     else if (!working.has(id)) skip('педагог не работает в этой организации');
     else if (options.alreadyLinked.has(id)) skip(options.alreadyLinkedReason);
     else accepted.push(teacher);
