@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProgramTemplate } from '../../../core/templates/index.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultRules } from '../../../core/analysis/drafts.ts';
+import { outer } from '../registers/shared/paging.ts';
 import { criteria, formFields, indicators, programs, recommendationRules } from '../../db/schema/index.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
@@ -18,7 +19,7 @@ export async function findPrograms(db: Db, municipalityIds: number[] | null) {
       templateCode: programs.templateCode,
       isArchived: programs.isArchived,
       updatedAt: programs.updatedAt,
-      indicatorCount: sql<number>`(select count(*)::int from ${indicators} where ${indicators.programId} = ${programs.id})`,
+      indicatorCount: sql<number>`(select count(*)::int from ${indicators} where ${outer(indicators.programId)} = ${outer(programs.id)})`,
     })
     .from(programs)
     .where(
