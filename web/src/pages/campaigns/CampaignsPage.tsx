@@ -50,55 +50,57 @@ export function CampaignsPage() {
         ) : !campaigns.data?.length ? (
           <EmptyState>Мониторингов пока нет.</EmptyState>
         ) : (
-          <Table verticalSpacing="sm" highlightOnHover aria-label="Мониторинги">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Мониторинг</Table.Th>
-                <Table.Th>Год</Table.Th>
-                <Table.Th>Сроки</Table.Th>
-                <Table.Th w={220}>Формы отправлены</Table.Th>
-                <Table.Th>Статус</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {campaigns.data.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/campaigns/${c.id}`} fw={500}>
-                      {c.title}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {c.programTitle}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{c.year}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {formatRuDate(c.initialStart)} — {formatRuDate(c.finalEnd)}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      сдача форм до {formatRuDate(c.mainEnd)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {c.submittedCount} из {c.participantCount}
-                    </Text>
-                    <Progress
-                      value={c.participantCount ? (c.submittedCount / c.participantCount) * 100 : 0}
-                      size="sm"
-                      mt={4}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={c.status === 'closed' ? 'gray' : 'green'} variant="light">
-                      {c.status === 'closed' ? 'закрыт' : 'идёт'}
-                    </Badge>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={720}>
+            <Table verticalSpacing="sm" highlightOnHover aria-label="Мониторинги">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Мониторинг</Table.Th>
+                  <Table.Th>Год</Table.Th>
+                  <Table.Th>Сроки</Table.Th>
+                  <Table.Th w={220}>Формы отправлены</Table.Th>
+                  <Table.Th>Статус</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {campaigns.data.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/campaigns/${c.id}`} fw={500}>
+                        {c.title}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {c.programTitle}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{c.year}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {formatRuDate(c.initialStart)} — {formatRuDate(c.finalEnd)}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        сдача форм до {formatRuDate(c.mainEnd)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {c.submittedCount} из {c.participantCount}
+                      </Text>
+                      <Progress
+                        value={c.participantCount ? (c.submittedCount / c.participantCount) * 100 : 0}
+                        size="sm"
+                        mt={4}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={c.status === 'closed' ? 'gray' : 'green'} variant="light">
+                        {c.status === 'closed' ? 'закрыт' : 'идёт'}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
       {creating && <NewCampaignModal onClose={() => setCreating(false)} />}
