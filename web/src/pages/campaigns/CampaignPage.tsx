@@ -107,12 +107,27 @@ export function CampaignPage() {
         }
       />
       <Paper withBorder p="md" mb="md">
-        <Stepper active={activeStep} size="sm" allowNextStepsSelect={false}>
+        {/* Dates and purpose on separate lines, the purpose narrow: in one long line the three steps did not
+            fit side by side at 1280 px and wrapped into a ragged column. */}
+        <Stepper
+          active={activeStep}
+          size="sm"
+          allowNextStepsSelect={false}
+          styles={{ stepDescription: { maxWidth: 220 } }}
+        >
           {STAGES.map((stage) => (
             <Stepper.Step
               key={stage}
               label={`${STAGE_LABEL[stage][0].toUpperCase()}${STAGE_LABEL[stage].slice(1)} этап`}
-              description={`${formatRuDate(campaign.dates[`${stage}Start` as keyof CampaignDates])} — ${formatRuDate(campaign.dates[`${stage}End` as keyof CampaignDates])}: ${STAGE_PURPOSE[stage]}`}
+              description={
+                <>
+                  <Text span size="xs" fw={500} c="dark.4" display="block">
+                    {formatRuDate(campaign.dates[`${stage}Start` as keyof CampaignDates])} —{' '}
+                    {formatRuDate(campaign.dates[`${stage}End` as keyof CampaignDates])}
+                  </Text>
+                  {STAGE_PURPOSE[stage]}
+                </>
+              }
             />
           ))}
         </Stepper>
