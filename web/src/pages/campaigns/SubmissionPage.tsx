@@ -165,7 +165,18 @@ function SubmissionForm({
           : [{ message: 'Не удалось загрузить файл' }],
       ),
   });
-  const errorOf = (code: string) => checks.errors.find((e) => e.field === code)?.message;
+  // Beside a field only what is wrong with a value typed in; an empty required field is not an error to
+  // shout at a form just opened — what is missing is listed next to the disabled «Отправить координатору».
+  const fieldChecks = useMemo(
+    () => validateFormValues(view.fields, draft.values, { isFinal: false }),
+    [view.fields, draft.values],
+  );
+  const missing = view.fields.filter(
+    (f) =>
+      f.isRequired &&
+      (draft.values[f.code] === null || draft.values[f.code] === undefined || draft.values[f.code] === ''),
+  );
+  const errorOf = (code: string) => fieldChecks.errors.find((e) => e.field === code)?.message;
   const warningOf = (code: string) => checks.warnings.find((e) => e.field === code)?.message;
   const canSubmit = view.isEditable && !checks.errors.length && draft.isRegistryConfirmed;
 
@@ -175,8 +186,9 @@ function SubmissionForm({
         <Anchor component={Link} to="/campaigns" size="sm">
           Мониторинг
         </Anchor>
+        {/* The year, as on the campaign page: the full title did not fit a phone screen in one line. */}
         <Anchor component={Link} to={`/campaigns/${view.campaignId}`} size="sm">
-          {campaign.campaign.title}
+          {campaign.campaign.year}
         </Anchor>
         <Text size="sm">{organizationName}</Text>
       </Breadcrumbs>
@@ -322,6 +334,23 @@ function SubmissionForm({
                   }
                   label="Подтверждаю: сведения о педагогах организации в реестре полны и актуальны на дату расчёта"
                 />
+                {view.isEditable && !isDepartment && !canSubmit && (
+                  <Text size="sm" c="dimmed" data-testid="submit-blockers">
+                    Чтобы отправить форму,{' '}
+                    {[
+                      missing.length > 2
+                        ? `заполните обязательные поля, отмеченные звёздочкой (осталось ${missing.length})`
+                        : missing.length
+                          ? `заполните ${missing.length === 1 ? 'поле' : 'поля'} ${missing.map((f) => `«${f.label}»`).join(' и ')}`
+                          : null,
+                      fieldChecks.errors.length ? 'исправьте значения, отмеченные красным' : null,
+                      draft.isRegistryConfirmed ? null : 'подтвердите полноту сведений в реестре',
+                    ]
+                      .filter(Boolean)
+                      .join('; ')}
+                    .
+                  </Text>
+                )}
                 {submitError && <Alert color="red">{submitError}</Alert>}
                 <Group justify="space-between" mt="sm">
                   <Group gap="xs">
