@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -16,7 +17,8 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { formatRuDate } from '../../../../core/dates.ts';
+import { campaignDatesForYear } from '../../../../core/campaigns/stages.ts';
+import { formatRuDate, toIsoDate } from '../../../../core/dates.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
@@ -116,6 +118,18 @@ function NewCampaignModal({ onClose }: { onClose(): void }) {
   });
   const [programId, setProgramId] = useState<string | null>(null);
   const [year, setYear] = useState<number>(new Date().getFullYear() - 1);
+  // The stage dates the server will set, shown before creating: with the default year a district that
+  // collects in autumn of the reporting year (Кардымовский) got a campaign already over and all late.
+  const templates = useQuery({
+    queryKey: ['program-templates', 'definitions'],
+    queryFn: async () => (await import('../../../../core/templates/index.ts')).PROGRAM_TEMPLATES,
+    staleTime: Infinity,
+  });
+  const templateCode = programs.data?.find((p) => String(p.id) === programId)?.templateCode;
+  const template = templates.data?.find((t) => t.code === templateCode);
+  const dates =
+    template && year >= 2000 && year <= 2100 ? campaignDatesForYear(template.campaign, year) : null;
+  const today = toIsoDate(new Date());
   const create = useMutation({
     mutationFn: () => api.post<CampaignView>('/api/campaigns', { programId: Number(programId), year }),
     onSuccess: (view) => navigate(`/campaigns/${view.campaign.id}`),
@@ -140,10 +154,21 @@ function NewCampaignModal({ onClose }: { onClose(): void }) {
           min={2000}
           max={2100}
         />
+        {dates ? (
+          <Text size="sm" data-testid="campaign-dates-preview">
+            Этапы: {formatRuDate(dates.initialStart)} — {formatRuDate(dates.finalEnd)}, сдача форм — до{' '}
+            {formatRuDate(dates.mainEnd)}.
+          </Text>
+        ) : null}
+        {dates && dates.mainEnd < today && (
+          <Alert color="yellow" title="Срок сдачи форм уже прошёл">
+            Все организации сразу окажутся с просрочкой. Проверьте отчётный год или измените сроки кнопкой
+            «Сроки и напоминания» на странице мониторинга.
+          </Alert>
+        )}
         <Text size="xs" c="dimmed">
-          Даты этапов берутся из документа района, по которому составлена программа (например, 1 апреля — 10
-          июля для Мясниковского района или 13 сентября — 5 ноября для Кардымовского), участвуют все
-          действующие организации. И то и другое можно изменить на странице мониторинга.
+          Даты этапов берутся из документа района, по которому составлена программа; участвуют все действующие
+          организации. И то и другое можно изменить на странице мониторинга.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
