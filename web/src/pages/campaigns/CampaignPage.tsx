@@ -15,7 +15,6 @@ import {
   Table,
   Tabs,
   Text,
-  TextInput,
   Tooltip,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -38,6 +37,7 @@ import type { ProgramTree } from '../programs/api.ts';
 import { ResultsTable } from '../programs/ResultsTable.tsx';
 import { AnalysisTab, ConclusionsTab, RecommendationsTab, ReportTab } from '../analysis/index.tsx';
 import { DocumentsTab } from '../documents/index.tsx';
+import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, type CampaignView } from './api.ts';
 
 const STAGES = ['initial', 'main', 'final'] as const;
@@ -342,17 +342,18 @@ function CampaignSettingsModal({ view, onClose }: { view: CampaignView; onClose(
         <ErrorAlert error={save.error} />
         {STAGES.map((stage) => (
           <Group key={stage} grow>
-            <TextInput
-              type="date"
-              label={`${STAGE_LABEL[stage]} этап: начало`}
+            {/* дд.мм.гггг whatever the browser's language (a native date field showed 09/13/2025). */}
+            <RuDateInput
+              clearable={false}
+              label={`${STAGE_LABEL[stage][0].toUpperCase()}${STAGE_LABEL[stage].slice(1)} этап: начало`}
               value={dates[`${stage}Start` as keyof CampaignDates]}
-              onChange={(e) => setDates({ ...dates, [`${stage}Start`]: e.currentTarget.value })}
+              onChange={(v) => v && setDates({ ...dates, [`${stage}Start`]: v })}
             />
-            <TextInput
-              type="date"
+            <RuDateInput
+              clearable={false}
               label="окончание"
               value={dates[`${stage}End` as keyof CampaignDates]}
-              onChange={(e) => setDates({ ...dates, [`${stage}End`]: e.currentTarget.value })}
+              onChange={(v) => v && setDates({ ...dates, [`${stage}End`]: v })}
             />
           </Group>
         ))}

@@ -16,7 +16,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Timeline,
   Title,
 } from '@mantine/core';
@@ -33,6 +32,7 @@ import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
 import { LEVEL_COLOR, formatValue } from '../programs/format.ts';
+import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, STATE_LABEL, type CampaignView, type SubmissionView } from './api.ts';
 import { useAutosave, type SaveState } from './useAutosave.ts';
 
@@ -520,11 +520,10 @@ function ReviewPanel({ url, view, onDone }: { url: string; view: SubmissionView;
       )}
       {!view.isEditable && view.state !== 'submitted' && view.state !== 'accepted' && (
         <Group mt="md" align="flex-end">
-          <TextInput
-            type="date"
+          <RuDateInput
             label="Открыть форму для правки до"
-            value={until}
-            onChange={(e) => setUntil(e.currentTarget.value)}
+            value={until || null}
+            onChange={(v) => setUntil(v ?? '')}
           />
           <Button variant="default" disabled={!until} onClick={() => action.mutate('reopen')}>
             Открыть

@@ -24,6 +24,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import { ConfirmModal } from '../analysis/ConfirmModal.tsx';
+import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { DECISION_KIND, type Decision } from './api.ts';
 
 export function DecisionsPage() {
@@ -189,7 +190,7 @@ function DecisionModal({ onClose }: { onClose(): void }) {
             allowDeselect={false}
           />
           <TextInput label="Номер" value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
-          <TextInput type="date" label="Дата" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <RuDateInput label="Дата" value={date || null} onChange={(v) => setDate(v ?? '')} />
         </Group>
         <Textarea label="Название" autosize value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
         <TextInput
