@@ -204,6 +204,17 @@ function SubmissionForm({
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
+            {/* First for the coordinator: «Принять» was below the whole form, out of sight. */}
+            {isDepartment && (
+              <ReviewPanel
+                url={url}
+                view={view}
+                onDone={() => {
+                  reload();
+                  refresh();
+                }}
+              />
+            )}
             {view.state === 'returned' && view.reviewComment && (
               <Alert
                 color="orange"
@@ -394,16 +405,6 @@ function SubmissionForm({
                 )}
               </Stack>
             </Paper>
-            {isDepartment && (
-              <ReviewPanel
-                url={url}
-                view={view}
-                onDone={() => {
-                  reload();
-                  refresh();
-                }}
-              />
-            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
