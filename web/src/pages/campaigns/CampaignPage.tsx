@@ -27,7 +27,9 @@ import {
   type CampaignDates,
 } from '../../../../core/campaigns/stages.ts';
 import { formatRuDate } from '../../../../core/dates.ts';
-import { formatPercent } from '../../../../core/format.ts';
+import { ORGANIZATION_FORMS, countOf, formatPercent, plural } from '../../../../core/format.ts';
+
+const FORM_FORMS = ['форма', 'формы', 'форм'] as const;
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
@@ -73,6 +75,7 @@ export function CampaignPage() {
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Мониторинг недоступен" />;
   const { campaign, stats, organizations } = query.data;
+  const notSent = stats ? stats.participants - stats.counts.submitted - stats.counts.accepted : 0;
   const activeStep =
     campaign.phase === 'before' ? -1 : campaign.phase === 'after' ? 3 : STAGES.indexOf(campaign.phase);
   return (
@@ -273,7 +276,16 @@ export function CampaignPage() {
           </Text>
           {stats && stats.counts.submitted > 0 && (
             <Alert color="yellow">
-              {stats.counts.submitted} форм(ы) ещё не проверены; их значения войдут в результаты.
+              {countOf(stats.counts.submitted, FORM_FORMS)} ещё не{' '}
+              {plural(stats.counts.submitted, ['проверена', 'проверены', 'проверены'])}; их значения войдут в
+              результаты.
+            </Alert>
+          )}
+          {stats && notSent > 0 && (
+            <Alert color="orange">
+              {countOf(notSent, ORGANIZATION_FORMS)} не{' '}
+              {plural(notSent, ['отправила', 'отправили', 'отправили'])} форму: показатели из формы для них
+              останутся без значения, показатели по реестру рассчитаются по тому, что есть в реестре.
             </Alert>
           )}
           <ErrorAlert error={close.error} />
