@@ -186,9 +186,17 @@ function SubmissionForm({
         <Anchor component={Link} to="/campaigns" size="sm">
           Мониторинг
         </Anchor>
-        {/* The year, as on the campaign page: the full title did not fit a phone screen in one line. */}
-        <Anchor component={Link} to={`/campaigns/${view.campaignId}`} size="sm">
-          {campaign.campaign.year}
+        {/* Cut with an ellipsis: the full title in one line widened the page beyond a phone screen. */}
+        <Anchor
+          component={Link}
+          to={`/campaigns/${view.campaignId}`}
+          size="sm"
+          truncate
+          maw={{ base: 170, sm: 480 }}
+          display="inline-block"
+          title={campaign.campaign.title}
+        >
+          {campaign.campaign.title}
         </Anchor>
         <Text size="sm">{organizationName}</Text>
       </Breadcrumbs>
