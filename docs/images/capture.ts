@@ -103,7 +103,7 @@ await capture(coordinator, 'program-indicator');
 
 // The running campaign: completeness and timeliness.
 await coordinator.goto(`${BASE}/campaigns/${running.id}`);
-await scrollTo(coordinator, coordinator.getByRole('tablist'));
+await scrollTo(coordinator, coordinator.getByText('Начальный этап'));
 await capture(coordinator, 'campaign-forms');
 
 // The closed campaign: analysis, recommendations, documents.
