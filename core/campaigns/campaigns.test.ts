@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateFormValues, type FormFieldRule } from './form-validation.ts';
-import { checkStageDates, currentPhase, datesFromTemplate } from './stages.ts';
+import { campaignDatesForYear, checkStageDates, currentPhase, datesFromTemplate } from './stages.ts';
 
 const fields: FormFieldRule[] = [
   { code: 'total', label: 'Всего молодых педагогов', type: 'integer', isRequired: true, min: 0, max: 500 },
@@ -80,5 +80,14 @@ describe('campaign stages', () => {
       field: 'mainEnd',
       message: 'Основной этап заканчивается раньше, чем начинается',
     });
+  });
+  it('runs a campaign in the reporting year or in the next one, as the district does', () => {
+    const stages = [
+      { kind: 'initial' as const, start: '09-13', end: '09-24' },
+      { kind: 'main' as const, start: '09-24', end: '10-22' },
+      { kind: 'final' as const, start: '10-22', end: '11-05' },
+    ];
+    expect(campaignDatesForYear({ stages, isSameYear: true }, 2025).mainEnd).toBe('2025-10-22');
+    expect(campaignDatesForYear({ stages, isSameYear: false }, 2025).mainEnd).toBe('2026-10-22');
   });
 });

@@ -61,6 +61,17 @@ export function datesFromTemplate(
   };
 }
 
+/**
+ * The dates a campaign of a district template gets for a reporting year: in that year when the district
+ * collects during it (seed 000: September–November), otherwise in the next one (seed 004: April–July).
+ */
+export function campaignDatesForYear(
+  campaign: { stages: { kind: StageKind; start: string; end: string }[]; isSameYear: boolean },
+  year: number,
+): CampaignDates {
+  return datesFromTemplate(campaign.stages, campaign.isSameYear ? year : year + 1);
+}
+
 /** Problems with the order of stage dates, in Russian; empty when they are consistent. */
 export function checkStageDates(d: CampaignDates): { field: keyof CampaignDates; message: string }[] {
   const problems: { field: keyof CampaignDates; message: string }[] = [];

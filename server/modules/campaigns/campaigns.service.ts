@@ -1,7 +1,7 @@
 import {
   currentPhase,
   checkStageDates,
-  datesFromTemplate,
+  campaignDatesForYear,
   type CampaignDates,
 } from '../../../core/campaigns/stages.ts';
 import { findTemplate } from '../../../core/templates/index.ts';
@@ -69,14 +69,7 @@ export async function createCampaign(options: { db: Db; actor: Actor; input: Cre
   if (!program) throw notFound('Программа мониторинга');
   assertDepartment(user, program.municipalityId);
   const template = program.templateCode ? findTemplate(program.templateCode) : undefined;
-  const dates =
-    input.dates ??
-    (template
-      ? datesFromTemplate(
-          template.campaign.stages,
-          template.campaign.isSameYear ? input.year : input.year + 1,
-        )
-      : null);
+  const dates = input.dates ?? (template ? campaignDatesForYear(template.campaign, input.year) : null);
   if (!dates) throw new AppError('validation_failed', 'Укажите даты этапов мониторинга.', { field: 'dates' });
   assertDates(dates);
   return db.transaction(async (tx) => {

@@ -10,6 +10,7 @@ import {
   programs,
   recommendationRules,
 } from '../../db/schema/index.ts';
+import { outer } from '../registers/shared/paging.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type CriterionRow = typeof criteria.$inferSelect;
@@ -25,7 +26,7 @@ export async function findPrograms(db: Db, municipalityIds: number[] | null) {
       templateCode: programs.templateCode,
       isArchived: programs.isArchived,
       updatedAt: programs.updatedAt,
-      indicatorCount: sql<number>`(select count(*)::int from ${indicators} where ${indicators.programId} = ${programs.id})`,
+      indicatorCount: sql<number>`(select count(*)::int from ${indicators} where ${outer(indicators.programId)} = ${outer(programs.id)})`,
     })
     .from(programs)
     .where(

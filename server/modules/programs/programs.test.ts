@@ -53,6 +53,13 @@ describe('monitoring programs', () => {
       numerator: 'teachers(diagnosed(level = municipal))',
     });
     expect(program.referenceDateText).toBe('на 1 января года, следующего за отчётным');
+    const indicatorCount = program.criteria.reduce(
+      (n: number, c: { indicators: unknown[] }) => n + c.indicators.length,
+      0,
+    );
+    expect(indicatorCount).toBeGreaterThan(1);
+    const listed = (await call('coord1', 'GET', '/api/programs')).json();
+    expect(listed.find((p: { id: number }) => p.id === programId).indicatorCount).toBe(indicatorCount);
   });
 
   it('a coordinator of another municipality and an org_manager cannot change it', async () => {

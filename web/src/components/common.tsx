@@ -126,7 +126,8 @@ export function FlagBadges({
 export function InfoRow({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Group align="flex-start" gap="md" wrap="nowrap">
-      <Text c="dimmed" size="sm" w={200} style={{ flexShrink: 0 }}>
+      {/* Narrower on a phone, so the value is not squeezed to a few letters a line. */}
+      <Text c="dimmed" size="sm" w={{ base: 120, sm: 200 }} style={{ flexShrink: 0 }}>
         {label}
       </Text>
       <Text size="sm" style={{ wordBreak: 'break-word' }}>

@@ -11,6 +11,7 @@ import { Link } from 'react-router-dom';
 import { ORGANIZATION_FORMS, TEACHER_FORMS, countOf } from '../../../core/format.ts';
 import { api } from '../api/client.ts';
 import type { Organization } from '../api/types.ts';
+import type { TeacherSummary } from './teachers/api.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { Loading, PageHeader } from '../components/common.tsx';
 import { CurrentCampaigns } from './CurrentCampaigns.tsx';
@@ -22,6 +23,7 @@ function StatCard({
   hint,
   to,
   color = 'blue',
+  isText = false,
 }: {
   icon: Icon;
   label: string;
@@ -29,15 +31,17 @@ function StatCard({
   hint?: string;
   to?: string;
   color?: string;
+  /** A name rather than a number: smaller, so «Приреченский район» fits the card. */
+  isText?: boolean;
 }) {
   const body = (
     <Card withBorder padding="lg" radius="md" h="100%">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={2}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2} style={{ minWidth: 0 }}>
           <Text size="sm" c="dimmed">
             {label}
           </Text>
-          <Text fz={28} fw={700} lh={1.2}>
+          <Text fz={isText ? 18 : 28} fw={700} lh={1.2}>
             {value}
           </Text>
           {hint && (
@@ -68,18 +72,26 @@ export function HomePage() {
     queryKey: ['organizations', 'dashboard'],
     queryFn: () => api.list<Organization>('/api/organizations', { pageSize: 1000, isActive: true }),
   });
+  // The department sees the registry's own count, in which a teacher working in two organizations is one
+  // person, so the card agrees with «Педагоги»; others (an association leader) may not search the registry.
+  const summary = useQuery({
+    queryKey: ['teachers-summary', {}],
+    queryFn: () => api.get<TeacherSummary>('/api/teachers/summary', {}),
+    enabled: hasRole('admin', 'coordinator'),
+  });
   const items = orgs.data?.items ?? [];
-  const teachers = items.reduce((sum, o) => sum + o.teacherCount, 0);
+  const teachers = summary.data?.total ?? items.reduce((sum, o) => sum + o.teacherCount, 0);
   const byKind = (k: Organization['kind']) => items.filter((o) => o.kind === k).length;
   const flagged = items.filter((o) => o.isLowResults || o.isHardSocialConditions).length;
-  const firstName = me?.fullName.split(/\s+/)[1] ?? me?.fullName;
+  // «Фамилия Имя Отчество» → the first name; a service account («Ответственный МБОУ СОШ № 1») gets no name.
+  const words = me?.fullName.trim().split(/\s+/) ?? [];
+  const isPersonName =
+    words.length >= 2 && words.length <= 3 && words.every((w) => /^[А-ЯЁ][а-яё-]+$/.test(w));
+  const greeting = isPersonName ? `Здравствуйте, ${words[1]}!` : 'Здравствуйте!';
 
   return (
     <>
-      <PageHeader
-        title={`Здравствуйте, ${firstName}!`}
-        subtitle={isDepartment ? items[0]?.municipalityName : undefined}
-      />
+      <PageHeader title={greeting} subtitle={isDepartment ? items[0]?.municipalityName : undefined} />
       {orgs.isLoading ? (
         <Loading />
       ) : isDepartment ? (
@@ -95,7 +107,11 @@ export function HomePage() {
             icon={IconUsers}
             label="Педагогических работников"
             value={String(teachers)}
-            hint="по действующим должностям"
+            hint={
+              summary.data
+                ? 'по действующим должностям, совместитель — один раз'
+                : 'по действующим должностям'
+            }
             color="teal"
           />
           <StatCard
@@ -110,6 +126,7 @@ export function HomePage() {
             icon={IconBuildingCommunity}
             label="Муниципалитет"
             value={items[0]?.municipalityName ?? '—'}
+            isText
             to={hasRole('admin', 'coordinator') ? '/municipality' : undefined}
             color="grape"
           />
@@ -138,7 +155,7 @@ export function HomePage() {
           {!items.length && <Text c="dimmed">Нет доступных {ORGANIZATION_FORMS[2]}.</Text>}
         </Stack>
       )}
-      <CurrentCampaigns />
+      {hasRole('admin', 'coordinator', 'org_manager') && <CurrentCampaigns />}
     </>
   );
 }

@@ -112,12 +112,13 @@ export function RulesPanel({ programId, canEdit }: { programId: number; canEdit:
             aria-label={`Правила показателя ${g.code}`}
           >
             <Group justify="space-between" wrap="nowrap" align="flex-start" mb={own.length ? 'xs' : 0}>
-              <Text fw={600} size="sm">
+              <Text fw={600} size="sm" style={{ flex: 1, minWidth: 0 }}>
                 {g.code}. {g.name}
               </Text>
               {canEdit && known.has(g.code) && (
                 <Button
                   size="compact-sm"
+                  style={{ flexShrink: 0 }}
                   variant="subtle"
                   leftSection={<IconPlus size={14} />}
                   onClick={() => setEditing({ rule: null, indicatorCode: g.code })}

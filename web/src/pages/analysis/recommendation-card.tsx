@@ -51,8 +51,9 @@ export function RecommendationCard({
   const overdue = isOverdue(r);
   return (
     <Paper withBorder p="sm" aria-label={`Рекомендация: ${r.text.slice(0, 60)}`} data-recommendation={r.id}>
-      <Group align="flex-start" wrap="nowrap" gap="sm">
-        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+      {/* On a phone the actions (e.g. «Сообщить о выполнении») go below the text instead of squeezing it. */}
+      <Group align="flex-start" wrap="wrap" gap="sm">
+        <Stack gap={6} style={{ flex: '1 1 280px', minWidth: 0 }}>
           {context}
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {r.text}

@@ -15,7 +15,6 @@ import {
   Table,
   Tabs,
   Text,
-  TextInput,
   Tooltip,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -28,7 +27,9 @@ import {
   type CampaignDates,
 } from '../../../../core/campaigns/stages.ts';
 import { formatRuDate } from '../../../../core/dates.ts';
-import { formatPercent } from '../../../../core/format.ts';
+import { ORGANIZATION_FORMS, countOf, formatPercent, plural } from '../../../../core/format.ts';
+
+const FORM_FORMS = ['форма', 'формы', 'форм'] as const;
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
@@ -38,6 +39,7 @@ import type { ProgramTree } from '../programs/api.ts';
 import { ResultsTable } from '../programs/ResultsTable.tsx';
 import { AnalysisTab, ConclusionsTab, RecommendationsTab, ReportTab } from '../analysis/index.tsx';
 import { DocumentsTab } from '../documents/index.tsx';
+import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, type CampaignView } from './api.ts';
 
 const STAGES = ['initial', 'main', 'final'] as const;
@@ -73,6 +75,7 @@ export function CampaignPage() {
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Мониторинг недоступен" />;
   const { campaign, stats, organizations } = query.data;
+  const notSent = stats ? stats.participants - stats.counts.submitted - stats.counts.accepted : 0;
   const activeStep =
     campaign.phase === 'before' ? -1 : campaign.phase === 'after' ? 3 : STAGES.indexOf(campaign.phase);
   return (
@@ -107,12 +110,27 @@ export function CampaignPage() {
         }
       />
       <Paper withBorder p="md" mb="md">
-        <Stepper active={activeStep} size="sm" allowNextStepsSelect={false}>
+        {/* Dates and purpose on separate lines, the purpose narrow: in one long line the three steps did not
+            fit side by side at 1280 px and wrapped into a ragged column. */}
+        <Stepper
+          active={activeStep}
+          size="sm"
+          allowNextStepsSelect={false}
+          styles={{ stepDescription: { maxWidth: 220 } }}
+        >
           {STAGES.map((stage) => (
             <Stepper.Step
               key={stage}
               label={`${STAGE_LABEL[stage][0].toUpperCase()}${STAGE_LABEL[stage].slice(1)} этап`}
-              description={`${formatRuDate(campaign.dates[`${stage}Start` as keyof CampaignDates])} — ${formatRuDate(campaign.dates[`${stage}End` as keyof CampaignDates])}: ${STAGE_PURPOSE[stage]}`}
+              description={
+                <>
+                  <Text span size="xs" fw={500} c="dark.4" display="block">
+                    {formatRuDate(campaign.dates[`${stage}Start` as keyof CampaignDates])} —{' '}
+                    {formatRuDate(campaign.dates[`${stage}End` as keyof CampaignDates])}
+                  </Text>
+                  {STAGE_PURPOSE[stage]}
+                </>
+              }
             />
           ))}
         </Stepper>
@@ -258,7 +276,16 @@ export function CampaignPage() {
           </Text>
           {stats && stats.counts.submitted > 0 && (
             <Alert color="yellow">
-              {stats.counts.submitted} форм(ы) ещё не проверены; их значения войдут в результаты.
+              {countOf(stats.counts.submitted, FORM_FORMS)} ещё не{' '}
+              {plural(stats.counts.submitted, ['проверена', 'проверены', 'проверены'])}; их значения войдут в
+              результаты.
+            </Alert>
+          )}
+          {stats && notSent > 0 && (
+            <Alert color="orange">
+              {countOf(notSent, ORGANIZATION_FORMS)} не{' '}
+              {plural(notSent, ['отправила', 'отправили', 'отправили'])} форму: показатели из формы для них
+              останутся без значения, показатели по реестру рассчитаются по тому, что есть в реестре.
             </Alert>
           )}
           <ErrorAlert error={close.error} />
@@ -327,17 +354,18 @@ function CampaignSettingsModal({ view, onClose }: { view: CampaignView; onClose(
         <ErrorAlert error={save.error} />
         {STAGES.map((stage) => (
           <Group key={stage} grow>
-            <TextInput
-              type="date"
-              label={`${STAGE_LABEL[stage]} этап: начало`}
+            {/* дд.мм.гггг whatever the browser's language (a native date field showed 09/13/2025). */}
+            <RuDateInput
+              clearable={false}
+              label={`${STAGE_LABEL[stage][0].toUpperCase()}${STAGE_LABEL[stage].slice(1)} этап: начало`}
               value={dates[`${stage}Start` as keyof CampaignDates]}
-              onChange={(e) => setDates({ ...dates, [`${stage}Start`]: e.currentTarget.value })}
+              onChange={(v) => v && setDates({ ...dates, [`${stage}Start`]: v })}
             />
-            <TextInput
-              type="date"
+            <RuDateInput
+              clearable={false}
               label="окончание"
               value={dates[`${stage}End` as keyof CampaignDates]}
-              onChange={(e) => setDates({ ...dates, [`${stage}End`]: e.currentTarget.value })}
+              onChange={(v) => v && setDates({ ...dates, [`${stage}End`]: v })}
             />
           </Group>
         ))}

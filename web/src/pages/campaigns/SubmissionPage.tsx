@@ -16,7 +16,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Timeline,
   Title,
 } from '@mantine/core';
@@ -33,6 +32,7 @@ import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
 import { LEVEL_COLOR, formatValue } from '../programs/format.ts';
+import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, STATE_LABEL, type CampaignView, type SubmissionView } from './api.ts';
 import { useAutosave, type SaveState } from './useAutosave.ts';
 
@@ -165,7 +165,18 @@ function SubmissionForm({
           : [{ message: 'Не удалось загрузить файл' }],
       ),
   });
-  const errorOf = (code: string) => checks.errors.find((e) => e.field === code)?.message;
+  // Beside a field only what is wrong with a value typed in; an empty required field is not an error to
+  // shout at a form just opened — what is missing is listed next to the disabled «Отправить координатору».
+  const fieldChecks = useMemo(
+    () => validateFormValues(view.fields, draft.values, { isFinal: false }),
+    [view.fields, draft.values],
+  );
+  const missing = view.fields.filter(
+    (f) =>
+      f.isRequired &&
+      (draft.values[f.code] === null || draft.values[f.code] === undefined || draft.values[f.code] === ''),
+  );
+  const errorOf = (code: string) => fieldChecks.errors.find((e) => e.field === code)?.message;
   const warningOf = (code: string) => checks.warnings.find((e) => e.field === code)?.message;
   const canSubmit = view.isEditable && !checks.errors.length && draft.isRegistryConfirmed;
 
@@ -175,7 +186,16 @@ function SubmissionForm({
         <Anchor component={Link} to="/campaigns" size="sm">
           Мониторинг
         </Anchor>
-        <Anchor component={Link} to={`/campaigns/${view.campaignId}`} size="sm">
+        {/* Cut with an ellipsis: the full title in one line widened the page beyond a phone screen. */}
+        <Anchor
+          component={Link}
+          to={`/campaigns/${view.campaignId}`}
+          size="sm"
+          truncate
+          maw={{ base: 170, sm: 480 }}
+          display="inline-block"
+          title={campaign.campaign.title}
+        >
           {campaign.campaign.title}
         </Anchor>
         <Text size="sm">{organizationName}</Text>
@@ -192,6 +212,17 @@ function SubmissionForm({
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
+            {/* First for the coordinator: «Принять» was below the whole form, out of sight. */}
+            {isDepartment && (
+              <ReviewPanel
+                url={url}
+                view={view}
+                onDone={() => {
+                  reload();
+                  refresh();
+                }}
+              />
+            )}
             {view.state === 'returned' && view.reviewComment && (
               <Alert
                 color="orange"
@@ -322,6 +353,23 @@ function SubmissionForm({
                   }
                   label="Подтверждаю: сведения о педагогах организации в реестре полны и актуальны на дату расчёта"
                 />
+                {view.isEditable && !isDepartment && !canSubmit && (
+                  <Text size="sm" c="dimmed" data-testid="submit-blockers">
+                    Чтобы отправить форму,{' '}
+                    {[
+                      missing.length > 2
+                        ? `заполните обязательные поля, отмеченные звёздочкой (осталось ${missing.length})`
+                        : missing.length
+                          ? `заполните ${missing.length === 1 ? 'поле' : 'поля'} ${missing.map((f) => `«${f.label}»`).join(' и ')}`
+                          : null,
+                      fieldChecks.errors.length ? 'исправьте значения, отмеченные красным' : null,
+                      draft.isRegistryConfirmed ? null : 'подтвердите полноту сведений в реестре',
+                    ]
+                      .filter(Boolean)
+                      .join('; ')}
+                    .
+                  </Text>
+                )}
                 {submitError && <Alert color="red">{submitError}</Alert>}
                 <Group justify="space-between" mt="sm">
                   <Group gap="xs">
@@ -365,16 +413,6 @@ function SubmissionForm({
                 )}
               </Stack>
             </Paper>
-            {isDepartment && (
-              <ReviewPanel
-                url={url}
-                view={view}
-                onDone={() => {
-                  reload();
-                  refresh();
-                }}
-              />
-            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -491,11 +529,10 @@ function ReviewPanel({ url, view, onDone }: { url: string; view: SubmissionView;
       )}
       {!view.isEditable && view.state !== 'submitted' && view.state !== 'accepted' && (
         <Group mt="md" align="flex-end">
-          <TextInput
-            type="date"
+          <RuDateInput
             label="Открыть форму для правки до"
-            value={until}
-            onChange={(e) => setUntil(e.currentTarget.value)}
+            value={until || null}
+            onChange={(v) => setUntil(v ?? '')}
           />
           <Button variant="default" disabled={!until} onClick={() => action.mutate('reopen')}>
             Открыть

@@ -23,6 +23,8 @@ import type { Municipality } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { notifySaved } from '../../lib/forms.ts';
+import { ConfirmModal } from '../analysis/ConfirmModal.tsx';
+import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { DECISION_KIND, type Decision } from './api.ts';
 
 export function DecisionsPage() {
@@ -31,9 +33,14 @@ export function DecisionsPage() {
   const client = useQueryClient();
   const [creating, setCreating] = useState(false);
   const query = useQuery({ queryKey: ['decisions'], queryFn: () => api.get<Decision[]>('/api/decisions') });
+  // An order with its number went at one click and a refusal was not shown: ask first, show the error.
+  const [removing, setRemoving] = useState<Decision | null>(null);
   const remove = useMutation({
     mutationFn: (id: number) => api.delete(`/api/decisions/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['decisions'] }),
+    onSuccess: () => {
+      setRemoving(null);
+      client.invalidateQueries({ queryKey: ['decisions'] });
+    },
   });
   return (
     <>
@@ -100,7 +107,7 @@ export function DecisionsPage() {
                         variant="subtle"
                         color="red"
                         aria-label={`Удалить решение ${d.title}`}
-                        onClick={() => remove.mutate(d.id)}
+                        onClick={() => setRemoving(d)}
                       >
                         <IconTrash size={15} />
                       </ActionIcon>
@@ -113,6 +120,22 @@ export function DecisionsPage() {
         )}
       </Paper>
       {creating && <DecisionModal onClose={() => setCreating(false)} />}
+      <ConfirmModal
+        opened={Boolean(removing)}
+        title="Удалить решение?"
+        confirmLabel="Удалить"
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() => removing && remove.mutate(removing.id)}
+        onClose={() => {
+          setRemoving(null);
+          remove.reset();
+        }}
+      >
+        {removing
+          ? `«${removing.title}» удаляется из списка решений вместе со связями с мероприятиями и выводами.`
+          : ''}
+      </ConfirmModal>
     </>
   );
 }
@@ -167,7 +190,7 @@ function DecisionModal({ onClose }: { onClose(): void }) {
             allowDeselect={false}
           />
           <TextInput label="Номер" value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
-          <TextInput type="date" label="Дата" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <RuDateInput label="Дата" value={date || null} onChange={(v) => setDate(v ?? '')} />
         </Group>
         <Textarea label="Название" autosize value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
         <TextInput

@@ -26,6 +26,7 @@ import { VERDICT_LABEL } from '../../../../core/management/effect.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
+import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import { formatValue } from '../programs/format.ts';
 import type { ProgramSummary, ProgramTree } from '../programs/api.ts';
@@ -232,11 +233,10 @@ function MeasureModal({
             onChange={(v) => v && setStatus(v as Measure['status'])}
             allowDeselect={false}
           />
-          <TextInput
-            type="date"
+          <RuDateInput
             label="Дата выполнения"
-            value={doneOn}
-            onChange={(e) => setDoneOn(e.currentTarget.value)}
+            value={doneOn || null}
+            onChange={(v) => setDoneOn(v ?? '')}
             description="От неё считается эффект: мониторинг до и после"
           />
         </Group>

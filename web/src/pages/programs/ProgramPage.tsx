@@ -27,6 +27,7 @@ import { CriterionModal, FormFieldsPanel, ParametersPanel } from './ProgramPanel
 import { IndicatorDrawer } from './IndicatorDrawer.tsx';
 import { ResultsTable, YearSelect } from './ResultsTable.tsx';
 import { RulesPanel } from '../analysis/index.tsx';
+import { ConfirmModal } from '../analysis/ConfirmModal.tsx';
 
 export function ProgramPage() {
   const id = Number(useParams().id);
@@ -93,6 +94,12 @@ export function ProgramPage() {
   );
 }
 
+interface RemoveTarget {
+  kind: 'indicators' | 'criteria';
+  id: number;
+  title: string;
+}
+
 function IndicatorsPanel({
   program,
   canEdit,
@@ -105,14 +112,33 @@ function IndicatorsPanel({
   const client = useQueryClient();
   const [editing, setEditing] = useState<{ criterion: Criterion; indicator?: Indicator } | null>(null);
   const [criterionEditing, setCriterionEditing] = useState<Criterion | 'new' | null>(null);
+  // An indicator with its formula and thresholds, or a whole criterion, went at one click: ask first.
+  const [removing, setRemoving] = useState<RemoveTarget | null>(null);
   const remove = useMutation({
-    mutationFn: (target: { kind: 'indicators' | 'criteria'; id: number }) =>
-      api.delete(`/api/${target.kind}/${target.id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['program', program.id] }),
+    mutationFn: (target: RemoveTarget) => api.delete(`/api/${target.kind}/${target.id}`),
+    onSuccess: () => {
+      setRemoving(null);
+      client.invalidateQueries({ queryKey: ['program', program.id] });
+    },
   });
   return (
     <Stack>
-      <ErrorAlert error={remove.error} />
+      <ConfirmModal
+        opened={Boolean(removing)}
+        title={removing?.title ?? ''}
+        confirmLabel="Удалить"
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onClose={() => {
+          setRemoving(null);
+          remove.reset();
+        }}
+      >
+        {removing?.kind === 'criteria'
+          ? 'Критерий удаляется, только когда в нём не осталось показателей.'
+          : 'Показатель удаляется из программы вместе с формулой и порогами уровней. Значения закрытых мониторингов сохраняются.'}
+      </ConfirmModal>
       {program.criteria.map((c) => (
         <Paper key={c.id} withBorder p="md">
           <Group justify="space-between" align="flex-start" mb="sm">
@@ -149,7 +175,13 @@ function IndicatorsPanel({
                     <Menu.Item
                       color="red"
                       leftSection={<IconTrash size={14} />}
-                      onClick={() => remove.mutate({ kind: 'criteria', id: c.id })}
+                      onClick={() =>
+                        setRemoving({
+                          kind: 'criteria',
+                          id: c.id,
+                          title: `Удалить критерий ${c.code}?`,
+                        })
+                      }
                     >
                       Удалить критерий
                     </Menu.Item>
@@ -209,7 +241,13 @@ function IndicatorsPanel({
                             variant="subtle"
                             color="red"
                             aria-label={`Удалить показатель ${i.code}`}
-                            onClick={() => remove.mutate({ kind: 'indicators', id: i.id })}
+                            onClick={() =>
+                              setRemoving({
+                                kind: 'indicators',
+                                id: i.id,
+                                title: `Удалить показатель ${i.code}?`,
+                              })
+                            }
                           >
                             <IconTrash size={15} />
                           </ActionIcon>

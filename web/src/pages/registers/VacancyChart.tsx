@@ -3,7 +3,10 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { countOf } from '../../../../core/format.ts';
 import { formatRuMonth, formatRuMonthShort } from '../../../../core/months.ts';
+
+const VACANCY_FORMS = ['вакансия', 'вакансии', 'вакансий'] as const;
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -14,7 +17,7 @@ export function VacancyChart({ months, totals }: { months: string[]; totals: num
     tooltip: {
       trigger: 'axis',
       formatter: (items: { dataIndex: number; value: number }[]) =>
-        `${formatRuMonth(months[items[0].dataIndex])}: ${items[0].value} вакансий`,
+        `${formatRuMonth(months[items[0].dataIndex])}: ${countOf(items[0].value, VACANCY_FORMS)}`,
     },
     xAxis: { type: 'category', data: months.map(formatRuMonthShort), axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', minInterval: 1 },
