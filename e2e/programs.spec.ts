@@ -74,3 +74,13 @@ test('an organization manager sees only its own row of results and cannot open a
     page.getByRole('dialog').getByText('Список педагогов доступен только по своей организации.'),
   ).toBeVisible();
 });
+
+test('a teacher sees the values of the running campaign, not the teachers behind them', async ({ page }) => {
+  await logIn(page, 'teacher');
+  await page.locator('a[href^="/campaigns/"]').first().click();
+  await page.getByRole('tab', { name: 'Результаты' }).click();
+  const table = page.getByRole('table', { name: 'Результаты мониторинга' });
+  await expect(table.getByRole('row', { name: /Муниципалитет в целом/ })).toBeVisible();
+  await expect(table.getByRole('button')).toHaveCount(0);
+  await expect(page.getByText(/Нажмите на значение/)).toHaveCount(0);
+});

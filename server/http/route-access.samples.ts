@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
+import { addDays, addMonths } from '../../core/dates.ts';
 import { queryRows, type Db } from '../db/client.ts';
 import * as s from '../db/schema/index.ts';
 import { createUser } from '../seed/factories.ts';
@@ -9,7 +10,7 @@ import type { AccessWorld, Caller } from './route-access.world.ts';
 export const PASSWORD = 'route-access-pass-1';
 
 /** Real records of one demo organization (and of its municipality), to point every route at. */
-export interface Samples {
+export interface Samples extends JourneySamples {
   municipality: number;
   organization: number;
   /** A teacher working (now and before) only in this organization. */
@@ -26,6 +27,8 @@ export interface Samples {
   training: number;
   competition: number;
   route: number;
+  /** A day inside the period of `route`: the deadline of a step added to it. */
+  routeDeadline: string;
   routeStep: number;
   vacancy: number;
   act: number;
@@ -71,6 +74,24 @@ export interface Samples {
   deficit: string;
 }
 
+/** Records of the teacher's support journeys: meetings, the ИОМ builder and catalog, approvals, progress. */
+export interface JourneySamples {
+  /** A meeting of `association` whose day has come, with `meetingMember` a member on that day. */
+  meeting: number;
+  meetingDate: string;
+  meetingMember: number;
+  /** A resource of the municipality's catalog for ИОМ. */
+  resource: number;
+  /** A diagnostic of `teacher` with deficits and no route yet: where the builder starts. */
+  iomDiagnostic: number;
+  /** One of its deficits, in the catalog. */
+  iomDeficit: string;
+  /** A draft route of `teacher` with a step, waiting for its approvals. */
+  draftRoute: number;
+  /** A planned step of an approved route of `teacher` (not of `route`, whose plan the sweep changes). */
+  approvedStep: number;
+}
+
 export const one = async <T>(db: Db, label: string, query: SQL): Promise<T> => {
   const [row] = await queryRows<{ v: T }>(db, query);
   if (row?.v === undefined || row.v === null) throw new Error(`the demo district has no ${label}`);
@@ -101,15 +122,8 @@ export async function resolveSamples(
     'teacher of the organization',
     sql`select min(teacher_id) as v from positions where teacher_id in ${onlyHere}`,
   );
-  const find = (table: string, where: SQL) =>
-    queryRows<{ v: number | null }>(
-      db,
-      sql`select min(id) as v from ${sql.identifier(table)} where ${where}`,
-    );
-  const ensure = async (table: string, where: SQL, insert: () => Promise<unknown>): Promise<number> => {
-    if ((await find(table, where))[0]?.v == null) await insert();
-    return one<number>(db, table, sql`select min(id) as v from ${sql.identifier(table)} where ${where}`);
-  };
+  const ensure = (table: string, where: SQL, insert: () => Promise<unknown>) =>
+    ensureRow(db, table, where, insert);
   const ofTeacher = (table: string, insert: () => Promise<unknown> = async () => undefined) =>
     ensure(table, sql`teacher_id = ${teacher}`, insert);
   const ofOrganization = (table: string, insert: () => Promise<unknown>) =>
@@ -153,6 +167,7 @@ export async function resolveSamples(
       startDate: '2025-10-15',
       endDate: '2026-05-31',
       status: 'approved',
+      ...approvals('2025-10-20'),
     }),
   );
   const routeStep = await ensure('route_steps', sql`route_id = ${route}`, () =>
@@ -285,6 +300,11 @@ export async function resolveSamples(
     training,
     competition,
     route,
+    routeDeadline: await one<string>(
+      db,
+      'route period',
+      sql`select (start_date + (end_date - start_date) / 2)::text as v from routes where id = ${route}`,
+    ),
     routeStep,
     vacancy,
     act,
@@ -371,6 +391,136 @@ export async function resolveSamples(
     documentJob,
     provider: await one<number>(db, 'provider', sql`select min(id) as v from providers`),
     deficit: await one<string>(db, 'deficit', sql`select min(code) as v from deficits`),
+    ...(await resolveJourneySamples(world, { teacher, route, association, associationMember })),
+  };
+}
+
+/** The first row of `table` matching `where`, added by `insert` if there is none. */
+async function ensureRow(db: Db, table: string, where: SQL, insert: () => Promise<unknown>) {
+  const first = sql`select min(id) as v from ${sql.identifier(table)} where ${where}`;
+  const [found] = await queryRows<{ v: number | null }>(db, first);
+  if (found?.v == null) await insert();
+  return one<number>(db, table, first);
+}
+
+/** The approvals of a route by the department's methodist (curator) and the school (tutor) on a day. */
+const approvals = (day: string) => ({
+  approvedAt: day,
+  curatorApprovedAt: new Date(`${day}T10:00:00Z`),
+  curatorApprovedBy: 'Сафонова Ирина Петровна',
+  tutorApprovedAt: new Date(`${day}T14:00:00Z`),
+  tutorApprovedBy: 'Ответственный ОО',
+});
+
+async function resolveJourneySamples(
+  world: AccessWorld,
+  o: { teacher: number; route: number; association: number; associationMember: number },
+): Promise<JourneySamples> {
+  const { db, today } = world;
+  const m = world.municipalityId;
+  const ensure = (table: string, where: SQL, insert: () => Promise<unknown>) =>
+    ensureRow(db, table, where, insert);
+
+  // The days on which the sample member belonged to the association, up to today.
+  const [member] = await queryRows<{ teacherId: number; from: string; to: string }>(
+    db,
+    sql`select am.teacher_id as "teacherId", greatest(a.start_date, am.joined_on)::text as "from",
+          least(${today}::date, coalesce(a.end_date, ${today}::date), coalesce(am.left_on, ${today}::date))::text as "to"
+        from association_members am join associations a on a.id = am.association_id
+        where am.id = ${o.associationMember}`,
+  );
+  if (!member || member.from > member.to) throw new Error('the sample member belonged to no past meeting');
+  const meeting = await ensure(
+    'association_meetings',
+    sql`association_id = ${o.association} and date between ${member.from} and ${member.to}`,
+    () =>
+      db.insert(s.associationMeetings).values({
+        associationId: o.association,
+        date: member.to,
+        topic: 'Итоги первой четверти',
+        plan: 'Анализ успеваемости; подготовка к олимпиадам',
+      }),
+  );
+
+  const catalogDeficit = await one<string>(
+    db,
+    'deficit with a resource',
+    sql`select min(deficit_code) as v from deficit_resources where municipality_id = ${m}`,
+  );
+  const resource = await one<number>(
+    db,
+    'resource of the catalog',
+    sql`select min(id) as v from deficit_resources where municipality_id = ${m}`,
+  );
+  const iomDiagnostic = await ensure(
+    'diagnostics',
+    sql`teacher_id = ${o.teacher} and cardinality(deficit_codes) > 0
+        and id not in (select diagnostic_id from routes where diagnostic_id is not null)`,
+    () =>
+      db.insert(s.diagnostics).values({
+        teacherId: o.teacher,
+        date: addDays(today, -14),
+        level: 'municipal',
+        instrument: 'Диагностика профессиональных дефицитов',
+        deficitCodes: [catalogDeficit],
+      }),
+  );
+
+  const otherRoute = sql`teacher_id = ${o.teacher} and id <> ${o.route}`;
+  const draftRoute = await ensure(
+    'routes',
+    sql`${otherRoute} and status = 'draft' and curator_approved_at is null and tutor_approved_at is null
+        and exists (select 1 from route_steps x where x.route_id = routes.id and x.status <> 'cancelled')`,
+    async () => {
+      const [route] = await db
+        .insert(s.routes)
+        .values({ teacherId: o.teacher, startDate: today, endDate: addMonths(today, 6), status: 'draft' })
+        .returning();
+      await db
+        .insert(s.routeSteps)
+        .values({ routeId: route.id, title: 'Открытый урок для коллег', deadline: addMonths(today, 3) });
+    },
+  );
+  const approvedStep = await ensure(
+    'route_steps',
+    sql`status in ('planned', 'in_progress') and route_id in (select id from routes where ${otherRoute}
+        and id <> ${draftRoute} and curator_approved_at is not null and tutor_approved_at is not null)`,
+    async () => {
+      const start = addMonths(today, -2);
+      const [route] = await db
+        .insert(s.routes)
+        .values({
+          teacherId: o.teacher,
+          startDate: start,
+          endDate: addMonths(start, 9),
+          status: 'approved',
+          ...approvals(addDays(start, 5)),
+        })
+        .returning();
+      await db
+        .insert(s.routeSteps)
+        .values({ routeId: route.id, title: 'Курсы повышения квалификации', deadline: addMonths(today, 2) });
+    },
+  );
+
+  return {
+    meeting,
+    meetingDate: await one<string>(
+      db,
+      'meeting date',
+      sql`select date::text as v from association_meetings where id = ${meeting}`,
+    ),
+    meetingMember: member.teacherId,
+    resource,
+    iomDiagnostic,
+    iomDeficit: await one<string>(
+      db,
+      'deficit of the diagnostic',
+      sql`select min(c) as v from diagnostics, unnest(deficit_codes) c
+          where id = ${iomDiagnostic} and c in (select code from deficits)`,
+    ),
+    draftRoute,
+    approvedStep,
   };
 }
 

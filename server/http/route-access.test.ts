@@ -219,6 +219,34 @@ describe('teachers inside shared lists', () => {
   });
 });
 
+describe('attendance of association meetings', () => {
+  // The sweep reads as a leader without demanding refusals (a leader's reads are answered, limited);
+  // who was present at another association's meetings must be refused outright.
+  it('an association leader sees who was present at its own association’s meetings only', async () => {
+    const meetingOf = (where: ReturnType<typeof sql>) =>
+      queryRows<{ id: number }>(
+        w.db,
+        sql`select min(m.id) as id from association_meetings m join associations a on a.id = m.association_id where ${where}`,
+      ).then(([row]) => row.id);
+    const own = await meetingOf(sql`a.id = ${w.rmoAssociationId}`);
+    const response = await w.call('rmo', {
+      method: 'GET',
+      url: `/api/association-meetings/${own}/attendance`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().entries.length).toBeGreaterThan(0);
+    const others = [
+      await meetingOf(sql`a.municipality_id = ${w.municipalityId} and a.type = 'young_school'`),
+      w.samples.school1.meeting,
+      w.samples.school5.meeting,
+    ];
+    for (const meeting of others) {
+      const url = `/api/association-meetings/${meeting}/attendance`;
+      expect(sweeper.refusalProblem(await w.call('rmo', { method: 'GET', url })), url).toBeNull();
+    }
+  });
+});
+
 describe('requests of another municipality on its own records, naming ours', () => {
   // The second municipality's coordinator works on its own program, campaign, roadmap, association and
   // event, and names records of the demo district in the request: each is refused, and writes nothing.

@@ -37,6 +37,8 @@ export interface DemoTeacher {
 export interface AccessWorld {
   t: TestApp;
   db: Db;
+  /** The day the application lives in (its fixed today). */
+  today: string;
   municipalityId: number;
   school1: number;
   school5: number;
@@ -193,6 +195,7 @@ export async function createAccessWorld(): Promise<AccessWorld> {
   const world: AccessWorld = {
     t,
     db,
+    today: TODAY,
     municipalityId: demo.municipalityId,
     school1,
     school5,

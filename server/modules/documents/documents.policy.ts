@@ -1,4 +1,4 @@
-import { forbidden } from '../../errors.ts';
+import { AppError, forbidden } from '../../errors.ts';
 import { canAccessMunicipality, type AuthUser } from '../auth/access.ts';
 import { assertDepartment, isDepartmentOf } from '../campaigns/campaigns.policy.ts';
 import type { DocumentRequest } from './documents.schema.ts';
@@ -40,4 +40,18 @@ export function mayGetOwnLetter(user: AuthUser, organizationId: number, report: 
     report.isPublished &&
     user.roles.some((g) => g.role === 'org_manager' && g.organizationId === organizationId)
   );
+}
+
+/**
+ * The organization a request names belongs to the campaign's municipality. A campaign enrolled before
+ * enrolment was checked may still list a school of another municipality: the department does not write to
+ * it, nor file an audit entry under it, and its manager gets no letter of a municipality it does not belong
+ * to. Refused as absent, like any organization the campaign does not have.
+ */
+export function assertOrganizationOfCampaign(
+  campaign: { municipalityId: number },
+  organization: { municipalityId: number } | undefined,
+) {
+  if (organization?.municipalityId !== campaign.municipalityId)
+    throw new AppError('not_found', 'Организация не участвует в этом мониторинге.');
 }

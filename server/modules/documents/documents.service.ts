@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import {
+  findOrganizationsById,
   findRecommendations,
   findRecommendationsOfOrganizations,
   findReport,
@@ -12,7 +13,7 @@ import { findParticipants, type CampaignRow } from '../campaigns/campaigns.repos
 import { requireCampaign } from '../campaigns/campaigns.service.ts';
 import { chartCount, renderReportCharts } from './charts.ts';
 import { loadDocumentData, type DocumentData, type DocumentOrganization } from './documents.data.ts';
-import { assertMayGetDocument, mayGetOwnLetter } from './documents.policy.ts';
+import { assertMayGetDocument, assertOrganizationOfCampaign, mayGetOwnLetter } from './documents.policy.ts';
 import type { DocumentKind, DocumentRequest } from './documents.schema.ts';
 import { safeFileName } from './docx-kit.ts';
 import type { DocumentFile, Progress } from './jobs.ts';
@@ -145,6 +146,10 @@ export async function prepareDocument(options: {
   const campaign = await requireCampaign(db, options.campaignId);
   const report = await findReport(db, campaign.id);
   assertMayGetDocument(user, campaign, request, { isPublished: report?.isPublished ?? false });
+  if (request.organizationId !== undefined) {
+    const [organization] = await findOrganizationsById(db, [request.organizationId]);
+    assertOrganizationOfCampaign(campaign, organization);
+  }
   const data = await loadDocumentData({
     db,
     user,

@@ -5,7 +5,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMunicipality, createUser } from '../../seed/factories.ts';
+import { and, eq } from 'drizzle-orm';
+import { campaignParticipants, recommendations } from '../../db/schema/index.ts';
+import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -31,11 +33,13 @@ interface Analysis {
   results: Result[];
 }
 let analysis: Analysis;
+let neighbourId = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ fixedToday: '2026-11-01' });
   await seedDemo({ db: t.database.db, seed: 5, today: '2026-11-01', password: PASSWORD });
   const other = await createMunicipality(t.database.db, { name: 'Соседний район' });
+  neighbourId = other.id;
   await createUser(t.database.db, {
     login: 'neighbour',
     password: PASSWORD,
@@ -348,6 +352,61 @@ describe('who may have which document', () => {
       (await call('school1', 'POST', `/api/campaigns/${latestId}/documents`, { kind: 'report' })).statusCode,
     ).toBe(403);
     expect((await call('school1', 'GET', `/api/campaigns/${latestId}/documents`)).statusCode).toBe(403);
+  });
+
+  it('a letter goes only to an organization of the campaign’s municipality, whatever the campaign lists', async () => {
+    const db = t.database.db;
+    const stray = await createOrganization(db, neighbourId, {
+      name: 'Муниципальное бюджетное общеобразовательное учреждение «Соседняя школа»',
+      shortName: 'МБОУ Соседняя школа',
+    });
+    // A campaign enrolled before enrolment was checked against its municipality may list such a school,
+    // with a recommendation addressed to it.
+    await db.insert(campaignParticipants).values({ campaignId: latestId, organizationId: stray.id });
+    await db.insert(recommendations).values({
+      campaignId: latestId,
+      organizationId: stray.id,
+      text: 'Провести диагностику профессиональных дефицитов',
+      addressee: 'МБОУ Соседняя школа',
+    });
+    // Its manager, who also teaches in the demo district (so reads that municipality).
+    await createUser(db, {
+      login: 'stray-manager',
+      password: PASSWORD,
+      grants: [
+        { role: 'org_manager', organizationId: stray.id },
+        { role: 'teacher', organizationId: schoolOneId() },
+      ],
+    });
+    const stranger = await t.login('stray-manager', PASSWORD);
+    try {
+      const letter = `/api/campaigns/${latestId}/documents/letters?organizationId=${stray.id}`;
+      for (const response of [
+        await call('metodist', 'GET', letter),
+        await call('metodist', 'POST', `/api/campaigns/${latestId}/documents`, {
+          kind: 'letters',
+          organizationId: stray.id,
+        }),
+        await call('metodist', 'POST', `/api/campaigns/${latestId}/documents`, {
+          kind: 'report',
+          organizationId: stray.id,
+        }),
+        await t.request({ method: 'GET', url: letter, cookie: stranger }),
+      ]) {
+        expect(response.statusCode, response.body.slice(0, 200)).toBe(404);
+        expect(response.json().error.message).toBe('Организация не участвует в этом мониторинге.');
+      }
+    } finally {
+      await db.delete(recommendations).where(eq(recommendations.organizationId, stray.id));
+      await db
+        .delete(campaignParticipants)
+        .where(
+          and(
+            eq(campaignParticipants.campaignId, latestId),
+            eq(campaignParticipants.organizationId, stray.id),
+          ),
+        );
+    }
   });
 
   it('another municipality gets nothing, nobody sees someone else’s job, a stranger must log in', async () => {

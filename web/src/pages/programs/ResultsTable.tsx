@@ -2,6 +2,7 @@ import { findResult } from '../../../../core/indicators/find-result.ts';
 import {
   Alert,
   Badge,
+  Box,
   Group,
   Modal,
   Paper,
@@ -18,6 +19,7 @@ import { useState } from 'react';
 import { LEVEL_LABEL } from '../../../../core/indicators/levels.ts';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { api } from '../../api/client.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import type { DrilldownResponse, Indicator, IndicatorResult, ProgramTree, ResultsResponse } from './api.ts';
 import { LEVEL_BG, LEVEL_COLOR, formatValue } from './format.ts';
@@ -33,6 +35,8 @@ export function ResultsTable({
   campaignId?: number;
 }) {
   const indicators = program.criteria.flatMap((c) => c.indicators);
+  // The records behind a value name teachers: the server opens them to the department and a school's manager.
+  const canDrillDown = useAuth().hasRole('admin', 'coordinator', 'org_manager');
   const [opened, setOpened] = useState<{ indicator: Indicator; result: IndicatorResult } | null>(null);
   const query = useQuery({
     queryKey: campaignId ? ['campaign-results', campaignId] : ['program-results', program.id, year],
@@ -71,13 +75,14 @@ export function ResultsTable({
       {period && (
         <Text size="sm" c="dimmed">
           Отчётный период {formatRuDate(period.start)} — {formatRuDate(period.end)}, значения по состоянию на{' '}
-          {formatRuDate(period.referenceDate)}. Нажмите на значение, чтобы увидеть, из чего оно сложилось.
+          {formatRuDate(period.referenceDate)}.
+          {canDrillDown && ' Нажмите на значение, чтобы увидеть, из чего оно сложилось.'}
         </Text>
       )}
       {isFrozen && (
         <Alert color="gray">
-          Мониторинг закрыт: значения заморожены на момент закрытия и не меняются при правке реестра. Списки
-          за значением показываются по текущим данным реестра.
+          Мониторинг закрыт: значения заморожены на момент закрытия и не меняются при правке реестра.
+          {canDrillDown && ' Списки за значением показываются по текущим данным реестра.'}
         </Alert>
       )}
       {problems.map((p) => (
@@ -122,14 +127,18 @@ export function ResultsTable({
                           p={0}
                           style={{ background: r?.level ? LEVEL_BG[r.level] : undefined }}
                         >
-                          <UnstyledButton
-                            w="100%"
-                            p={6}
-                            onClick={() => r && setOpened({ indicator: i, result: r })}
-                            aria-label={`${i.code}, ${row.name}: ${formatValue(r?.value ?? null, i.unit)}`}
-                          >
-                            {formatValue(r?.value ?? null, i.unit)}
-                          </UnstyledButton>
+                          {canDrillDown ? (
+                            <UnstyledButton
+                              w="100%"
+                              p={6}
+                              onClick={() => r && setOpened({ indicator: i, result: r })}
+                              aria-label={`${i.code}, ${row.name}: ${formatValue(r?.value ?? null, i.unit)}`}
+                            >
+                              {formatValue(r?.value ?? null, i.unit)}
+                            </UnstyledButton>
+                          ) : (
+                            <Box p={6}>{formatValue(r?.value ?? null, i.unit)}</Box>
+                          )}
                         </Table.Td>
                       );
                     })}

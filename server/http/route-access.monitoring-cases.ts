@@ -1,0 +1,236 @@
+import type { Samples } from './route-access.samples.ts';
+import {
+  caller,
+  catalog,
+  id,
+  municipality,
+  organization,
+  publicRoute,
+  v,
+  XLSX,
+  type RouteCase,
+} from './route-access.scopes.ts';
+
+/** The route table, part two: monitoring — programs, campaigns, analysis, the roadmap, documents. */
+
+const submission = (s: Samples) => ({ id: s.campaign, organizationId: s.organization });
+
+export const MONITORING_CASES: Record<string, RouteCase> = {
+  'GET /api/program-templates': catalog(),
+  'GET /api/programs': municipality((s) => ({ query: { municipalityId: s.municipality } })),
+  'POST /api/programs': municipality((s) => ({
+    body: { municipalityId: s.municipality, title: 'Посторонняя программа' },
+  })),
+  'GET /api/programs/:id': municipality((s) => id(s.program)),
+  'PATCH /api/programs/:id': municipality((s) => ({
+    ...id(s.program),
+    body: { title: 'Переименована', ...v },
+  })),
+  'DELETE /api/programs/:id': municipality((s) => id(s.program)),
+  'POST /api/programs/from-template': municipality((s) => ({
+    body: { municipalityId: s.municipality, templateCode: 'seed-004-myasnikovsky' },
+  })),
+  'POST /api/formulas/validate': catalog(() => ({ body: { formula: 'teachers()' } })),
+  'POST /api/programs/:id/criteria': municipality((s) => ({
+    ...id(s.program),
+    body: { code: '99', title: 'Посторонний критерий' },
+  })),
+  'PATCH /api/criteria/:id': municipality((s) => ({ ...id(s.criterion), body: { title: 'Критерий', ...v } })),
+  'DELETE /api/criteria/:id': municipality((s) => id(s.criterion)),
+  'POST /api/programs/:id/indicators': municipality((s) => ({
+    ...id(s.program),
+    body: {
+      criterionId: s.criterion,
+      code: '99.1',
+      name: 'Посторонний показатель',
+      unit: 'count',
+      numerator: 'teachers()',
+      factor: 1,
+      direction: 'higher',
+    },
+  })),
+  'PATCH /api/indicators/:id': municipality((s) => ({ ...id(s.indicator), body: { note: 'Заметка', ...v } })),
+  'DELETE /api/indicators/:id': municipality((s) => id(s.indicator)),
+  'POST /api/programs/:id/form-fields': municipality((s) => ({
+    ...id(s.program),
+    body: { code: 'extra_field', label: 'Дополнительное поле', type: 'integer' },
+  })),
+  'PATCH /api/form-fields/:id': municipality((s) => ({
+    ...id(s.formField),
+    body: { hint: 'Подсказка', ...v },
+  })),
+  'DELETE /api/form-fields/:id': municipality((s) => id(s.formField)),
+  'GET /api/programs/:id/results': municipality((s) => ({ ...id(s.program), query: { year: s.year } })),
+  'GET /api/programs/:id/drilldown': organization(
+    (s) => ({
+      ...id(s.program),
+      query: { year: s.year, indicator: s.teacherIndicatorCode, organizationId: s.organization },
+    }),
+    { personal: true },
+  ),
+  'POST /api/programs/:id/preview': municipality((s) => ({
+    ...id(s.program),
+    body: { unit: 'count', numerator: 'teachers()', factor: 1, year: s.year },
+  })),
+
+  'GET /api/campaigns': caller(),
+  'POST /api/campaigns': municipality((s) => ({ body: { programId: s.program, year: 2027 } })),
+  'GET /api/campaigns/:id': municipality((s) => id(s.campaign)),
+  'PATCH /api/campaigns/:id': municipality((s) => ({
+    ...id(s.campaign),
+    body: { title: 'Переименован', ...v },
+  })),
+  'GET /api/campaigns/:id/results': municipality((s) => id(s.closedCampaign)),
+  'GET /api/campaigns/:id/organizations/:organizationId/submission': organization((s) => ({
+    params: submission(s),
+  })),
+  'PUT /api/campaigns/:id/organizations/:organizationId/submission': organization(
+    (s) => ({ params: submission(s), body: { values: {}, version: null } }),
+    { owner: 'school5' },
+  ),
+  'POST /api/campaigns/:id/organizations/:organizationId/submission/submit': organization(
+    (s) => ({ params: submission(s), body: v }),
+    { owner: 'school5' },
+  ),
+  'POST /api/campaigns/:id/organizations/:organizationId/submission/accept': organization((s) => ({
+    params: submission(s),
+    body: v,
+  })),
+  'POST /api/campaigns/:id/organizations/:organizationId/submission/return': organization((s) => ({
+    params: submission(s),
+    body: { comment: 'Исправьте значения', ...v },
+  })),
+  'POST /api/campaigns/:id/organizations/:organizationId/reopen': organization((s) => ({
+    params: submission(s),
+    body: { until: '2026-12-01' },
+  })),
+  'GET /api/campaigns/:id/organizations/:organizationId/submission/form.xlsx': organization((s) => ({
+    params: submission(s),
+  })),
+  'POST /api/campaigns/:id/organizations/:organizationId/submission/form.xlsx': organization(
+    (s) => ({ params: submission(s), file: { name: 'форма.xlsx', type: XLSX, content: s.formWorkbook } }),
+    { owner: 'school5' },
+  ),
+  'POST /api/campaigns/:id/close': municipality((s) => id(s.campaign)),
+
+  'GET /api/notifications': caller(),
+  'POST /api/notifications/read': caller(() => ({ body: { all: true } })),
+  'GET /api/settings/smtp': caller(),
+  'PUT /api/settings/smtp': caller(() => ({
+    body: { host: 'smtp.example.ru', port: 25, from: 'Отдел образования <roo@example.ru>' },
+  })),
+  'POST /api/settings/smtp/test': caller(() => ({ body: { to: 'someone@example.ru' } })),
+  'POST /api/reminders/run': caller(),
+
+  'GET /api/campaigns/:id/analysis': municipality((s) => id(s.closedCampaign)),
+  'GET /api/campaigns/:id/conclusions': municipality((s) => id(s.closedCampaign)),
+  'POST /api/campaigns/:id/conclusions': municipality((s) => ({
+    ...id(s.closedCampaign),
+    body: { text: 'Посторонний вывод' },
+  })),
+  // Generation replaces the conclusions (and untouched recommendations): done on the other campaign, so
+  // the sample records survive for the requests after it.
+  'POST /api/campaigns/:id/conclusions/generate': municipality((s) => id(s.campaign)),
+  'PATCH /api/conclusions/:id': municipality((s) => ({
+    ...id(s.conclusion),
+    body: { text: 'Вывод изменён', ...v },
+  })),
+  'DELETE /api/conclusions/:id': municipality((s) => id(s.conclusion)),
+  'GET /api/campaigns/:id/recommendations': municipality((s) => id(s.closedCampaign)),
+  'POST /api/campaigns/:id/recommendations': organization((s) => ({
+    ...id(s.closedCampaign),
+    body: { organizationId: s.organization, text: 'Посторонняя рекомендация' },
+  })),
+  'POST /api/campaigns/:id/recommendations/generate': municipality((s) => id(s.campaign)),
+  'PATCH /api/recommendations/:id': organization((s) => ({
+    ...id(s.recommendation),
+    body: { status: 'in_progress', report: 'Посторонний отчёт', ...v },
+  })),
+  'DELETE /api/recommendations/:id': organization((s) => id(s.recommendation)),
+  'GET /api/my-recommendations': caller(),
+  'GET /api/programs/:id/recommendation-rules': municipality((s) => id(s.program)),
+  'POST /api/programs/:id/recommendation-rules': municipality((s) => ({
+    ...id(s.program),
+    body: { indicatorCode: s.indicatorCode, level: 'low', target: 'organization', text: 'Посторонний текст' },
+  })),
+  'PATCH /api/recommendation-rules/:id': municipality((s) => ({
+    ...id(s.rule),
+    body: { text: 'Правило', ...v },
+  })),
+  'DELETE /api/recommendation-rules/:id': municipality((s) => id(s.rule)),
+  'GET /api/campaigns/:id/report': municipality((s) => id(s.closedCampaign)),
+  'PUT /api/campaigns/:id/report': municipality((s) => ({
+    ...id(s.closedCampaign),
+    body: { introduction: 'Посторонний текст' },
+  })),
+  'GET /api/public/campaigns': publicRoute('the list of published reports'),
+  'GET /api/public/campaigns/:id': publicRoute('a published report: aggregates without personal data', (s) =>
+    id(s.closedCampaign),
+  ),
+
+  'GET /api/roadmap-templates': catalog(),
+  'GET /api/roadmaps': caller(),
+  'POST /api/roadmaps': municipality((s) => ({
+    body: {
+      municipalityId: s.municipality,
+      title: 'Посторонняя карта',
+      periodStart: '2026-09-01',
+      periodEnd: '2027-08-31',
+    },
+  })),
+  'POST /api/roadmaps/from-template': municipality((s) => ({
+    body: { municipalityId: s.municipality, startYear: 2026 },
+  })),
+  'GET /api/roadmaps/:id': municipality((s) => id(s.roadmap)),
+  'PATCH /api/roadmaps/:id': municipality((s) => ({
+    ...id(s.roadmap),
+    body: { title: 'Переименована', ...v },
+  })),
+  'GET /api/roadmaps/:id/effect': municipality((s) => id(s.roadmap)),
+  'POST /api/roadmaps/:id/measures': municipality((s) => ({
+    ...id(s.roadmap),
+    body: {
+      section: '1',
+      number: '1.99',
+      title: 'Постороннее мероприятие',
+      deadlineKind: 'as_needed',
+      executors: 'Методический кабинет',
+    },
+  })),
+  'PATCH /api/measures/:id': municipality((s) => ({
+    ...id(s.measure),
+    body: { title: 'Мероприятие', ...v },
+  })),
+  'DELETE /api/measures/:id': municipality((s) => id(s.measure)),
+  'GET /api/decisions': caller(),
+  'POST /api/decisions': municipality((s) => ({
+    body: { municipalityId: s.municipality, kind: 'order', date: '2026-10-01', title: 'Посторонний приказ' },
+  })),
+  'PATCH /api/decisions/:id': municipality((s) => ({ ...id(s.decision), body: { title: 'Приказ', ...v } })),
+  'DELETE /api/decisions/:id': municipality((s) => id(s.decision)),
+  'POST /api/files': municipality((s) => ({
+    query: { municipalityId: s.municipality },
+    file: { name: 'документ.txt', type: 'text/plain', content: Buffer.from('Посторонний документ') },
+  })),
+  'GET /api/files/:id': municipality((s) => id(s.file)),
+  'GET /api/muko': municipality((s) => ({ query: { municipalityId: s.municipality } })),
+  'GET /api/muko.xlsx': municipality((s) => ({ query: { municipalityId: s.municipality } })),
+  'GET /api/muko.docx': municipality((s) => ({ query: { municipalityId: s.municipality } })),
+
+  'GET /api/campaigns/:id/documents': municipality((s) => id(s.closedCampaign)),
+  'POST /api/campaigns/:id/documents': organization((s) => ({
+    ...id(s.closedCampaign),
+    body: { kind: 'letters', organizationId: s.organization },
+  })),
+  'GET /api/document-jobs/:jobId': organization((s) => ({ params: { jobId: s.documentJob } }), {
+    owner: 'school5',
+  }),
+  'GET /api/document-jobs/:jobId/file': organization((s) => ({ params: { jobId: s.documentJob } }), {
+    owner: 'school5',
+  }),
+  'GET /api/my-letters': caller(),
+  'GET /api/campaigns/:id/documents/:kind': organization((s) => ({
+    params: { id: s.closedCampaign, kind: 'letters' },
+    query: { organizationId: s.organization },
+  })),
+};
