@@ -107,3 +107,49 @@ test('a school cannot open another school’s form', async ({ page }) => {
   await page.goto(`/campaigns/${campaignId}/organizations/1`);
   await expect(page.getByText('Нет доступа к форме этой организации.')).toBeVisible();
 });
+
+test('a campaign closed during its main stage shows every stage done and the day it was closed', async ({
+  page,
+}) => {
+  await logIn(page, 'metodist');
+  // A campaign of the program the demo runs no campaigns with, so the others' history stays as it is.
+  const campaigns = await (await page.request.get('/api/campaigns')).json();
+  const programs = await (await page.request.get('/api/programs')).json();
+  const program = programs.find(
+    (p: { id: number }) => !campaigns.some((c: { programId: number }) => c.programId === p.id),
+  );
+  const [organization] = await (await page.request.get('/api/organizations')).json();
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const created = await page.request.post('/api/campaigns', {
+    data: {
+      programId: program.id,
+      year: 2030,
+      title: 'Пробный мониторинг, закрытый досрочно (e2e)',
+      organizationIds: [organization.id],
+      dates: {
+        initialStart: day(-20),
+        initialEnd: day(-10),
+        mainStart: day(-10),
+        mainEnd: day(10),
+        finalStart: day(10),
+        finalEnd: day(30),
+      },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { campaign } = await created.json();
+  expect(campaign.phase).toBe('main');
+  expect((await page.request.post(`/api/campaigns/${campaign.id}/close`)).status()).toBe(200);
+
+  await page.goto(`/campaigns/${campaign.id}`);
+  const steps = page.locator('.mantine-Stepper-step');
+  await expect(steps).toHaveCount(3);
+  for (let i = 0; i < 3; i++) await expect(steps.nth(i)).toHaveAttribute('data-completed', 'true');
+  await expect(page.locator('.mantine-Stepper-step[data-progress]')).toHaveCount(0);
+  const [y, m, d] = day(30).split('-');
+  await expect(page.getByTestId('campaign-closed-note')).toContainText(
+    `досрочно, до окончания заключительного этапа (по плану — ${d}.${m}.${y})`,
+  );
+  await expect(page.getByTestId('campaign-closed-note')).toContainText(/Мониторинг закрыт \d\d\.\d\d\.\d{4}/);
+  await page.screenshot({ path: 'test-results/campaign-closed-early.png' });
+});

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { validateFormValues, type FormFieldRule } from './form-validation.ts';
-import { campaignDatesForYear, checkStageDates, currentPhase, datesFromTemplate } from './stages.ts';
+import {
+  campaignDatesForYear,
+  checkStageDates,
+  currentPhase,
+  datesFromTemplate,
+  stageProgress,
+} from './stages.ts';
 
 const fields: FormFieldRule[] = [
   { code: 'total', label: 'Всего молодых педагогов', type: 'integer', isRequired: true, min: 0, max: 500 },
@@ -73,6 +79,22 @@ describe('campaign stages', () => {
     expect(currentPhase(seed004, '2026-05-01')).toBe('main');
     expect(currentPhase(seed004, '2026-06-01')).toBe('final');
     expect(currentPhase(seed004, '2026-07-11')).toBe('after');
+  });
+  it('shows every stage done once the campaign is closed, early or not', () => {
+    expect(stageProgress({ dates: seed004, phase: 'main', closedOn: null })).toEqual({
+      activeStep: 1,
+      isClosedEarly: false,
+    });
+    expect(stageProgress({ dates: seed004, phase: 'before', closedOn: null }).activeStep).toBe(-1);
+    expect(stageProgress({ dates: seed004, phase: 'after', closedOn: null }).activeStep).toBe(3);
+    expect(stageProgress({ dates: seed004, phase: 'main', closedOn: '2026-05-20' })).toEqual({
+      activeStep: 3,
+      isClosedEarly: true,
+    });
+    expect(stageProgress({ dates: seed004, phase: 'after', closedOn: '2026-07-10' })).toEqual({
+      activeStep: 3,
+      isClosedEarly: false,
+    });
   });
   it('checks the order of dates', () => {
     expect(checkStageDates(seed004)).toEqual([]);

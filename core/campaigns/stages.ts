@@ -86,3 +86,23 @@ export function checkStageDates(d: CampaignDates): { field: keyof CampaignDates;
     if (d[later] < d[earlier]) problems.push({ field: later, message });
   return problems;
 }
+
+export const STAGE_ORDER: StageKind[] = ['initial', 'main', 'final'];
+
+/**
+ * How a campaign's stages read on its page: the index of the stage in progress (-1 before the start, 3 when
+ * all are done) and, for a closed campaign, whether it was closed before its final stage ended. Once closed,
+ * nothing is in progress any more, whatever the dates say: a campaign closed during its main stage must not
+ * go on showing the main stage as current.
+ */
+export function stageProgress(options: {
+  dates: CampaignDates;
+  phase: CampaignPhase;
+  closedOn: IsoDate | null;
+}): { activeStep: number; isClosedEarly: boolean } {
+  const { dates, phase, closedOn } = options;
+  if (closedOn) return { activeStep: STAGE_ORDER.length, isClosedEarly: closedOn < dates.finalEnd };
+  const activeStep =
+    phase === 'before' ? -1 : phase === 'after' ? STAGE_ORDER.length : STAGE_ORDER.indexOf(phase);
+  return { activeStep, isClosedEarly: false };
+}

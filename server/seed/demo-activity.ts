@@ -328,48 +328,54 @@ export function generateActivity(
     }
   });
 
-  // Mentoring: programs in most organizations each academic year, pairs for the young.
-  orgs.forEach((org, orgIndex) => {
-    years.forEach((y) => {
-      const start = isoDate(y - 1, 9, 1);
-      if (start > today || !rng.chance(org.kind === 'school' ? 0.8 : 0.55)) return;
-      const program =
-        a.programs.push({
-          org: orgIndex,
-          title: `Программа наставничества на ${y - 1}/${y} учебный год`,
-          startDate: start,
-          endDate: isoDate(y, 8, 31),
-        }) - 1;
-      const staff = teachers.filter((t) => mainOrg(t) === orgIndex && isEmployed(t, orgIndex, start));
-      const young = staff.filter((t) => experienceAt(t.pedagogicalStartDate, start) < 3);
-      const seniors = staff.filter(
-        (t) => experienceAt(t.pedagogicalStartDate, start) > 10 && t.qualificationCategory !== 'none',
-      );
-      for (const mentee of young) {
-        if (!seniors.length || !rng.chance(0.75)) continue;
-        a.pairs.push({
-          program,
-          org: orgIndex,
-          mentor: rng.pick(seniors).key,
-          mentee: mentee.key,
-          form: rng.weighted([
-            ['педагог — педагог', 8],
-            ['руководитель — педагог', 2],
-          ]),
-          startDate: addDays(start, rng.int(0, 20)),
-          endDate: isoDate(y, 6, 30) < today ? isoDate(y, 6, 30) : null,
-          outcome:
-            isoDate(y, 6, 30) < today
-              ? rng.pick([
-                  'адаптация завершена',
-                  'подготовлен открытый урок',
-                  'участие в конкурсе «Педагогический дебют»',
-                ])
-              : null,
-        });
-      }
-    });
-  });
+  // Mentoring: programs in most organizations each academic year, pairs for the young. From September the
+  // school year that has begun is added as well, with pairs still running, so «в наставничестве» is not 0
+  // all autumn; it draws from its own stream so that every other record of the history stays as it was.
+  const mentoringYear = (random: Random, orgIndex: number, y: number) => {
+    const org = orgs[orgIndex];
+    const start = isoDate(y - 1, 9, 1);
+    if (start > today || !random.chance(org.kind === 'school' ? 0.8 : 0.55)) return;
+    const program =
+      a.programs.push({
+        org: orgIndex,
+        title: `Программа наставничества на ${y - 1}/${y} учебный год`,
+        startDate: start,
+        endDate: isoDate(y, 8, 31),
+      }) - 1;
+    const staff = teachers.filter((t) => mainOrg(t) === orgIndex && isEmployed(t, orgIndex, start));
+    const young = staff.filter((t) => experienceAt(t.pedagogicalStartDate, start) < 3);
+    const seniors = staff.filter(
+      (t) => experienceAt(t.pedagogicalStartDate, start) > 10 && t.qualificationCategory !== 'none',
+    );
+    for (const mentee of young) {
+      if (!seniors.length || !random.chance(0.75)) continue;
+      a.pairs.push({
+        program,
+        org: orgIndex,
+        mentor: random.pick(seniors).key,
+        mentee: mentee.key,
+        form: random.weighted([
+          ['педагог — педагог', 8],
+          ['руководитель — педагог', 2],
+        ]),
+        startDate: addDays(start, random.int(0, 20)),
+        endDate: isoDate(y, 6, 30) < today ? isoDate(y, 6, 30) : null,
+        outcome:
+          isoDate(y, 6, 30) < today
+            ? random.pick([
+                'адаптация завершена',
+                'подготовлен открытый урок',
+                'участие в конкурсе «Педагогический дебют»',
+              ])
+            : null,
+      });
+    }
+  };
+  orgs.forEach((_, orgIndex) => years.forEach((y) => mentoringYear(rng, orgIndex, y)));
+  if (isoDate(year, 9, 1) <= today) {
+    const current = rng.fork(year);
+    orgs.forEach((_, orgIndex) => mentoringYear(current, orgIndex, year + 1));
+  }
 
   // Associations: РМО by subject and the «Школа молодого специалиста» at municipal level, ШМО in schools.
   const start0 = isoDate(year - 3, 9, 1);

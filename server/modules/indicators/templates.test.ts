@@ -116,4 +116,26 @@ describe('the demo district gives the analysis something to show', () => {
       y2025.results.filter((x) => x.organization !== null && x.value === 0).length,
     ).toBeGreaterThanOrEqual(3);
   });
+
+  it('mentoring runs in the school year under way, beside the finished pairs of the years before', () => {
+    const today = '2026-11-01';
+    const isRunning = (r: { startDate: string; endDate: string | null }) =>
+      r.startDate <= today && (r.endDate === null || r.endDate >= today);
+    const running = data.pairs.filter(isRunning);
+    const schools = data.organizations.filter(
+      (o) => o.municipalityId === municipalityId && o.kind === 'school',
+    );
+    const withPairs = new Set(running.map((p) => p.organizationId));
+    expect(running.length).toBeGreaterThanOrEqual(10);
+    expect(schools.filter((o) => withPairs.has(o.id)).length).toBeGreaterThanOrEqual(schools.length / 2);
+    const programs = data.programs.filter(isRunning);
+    expect(programs.length).toBeGreaterThanOrEqual(schools.length / 2);
+    expect(programs.every((p) => p.startDate === '2026-09-01' && p.endDate === '2027-08-31')).toBe(true);
+    // Running pairs belong to this year's programs; the last year's ended with the school year, with an outcome.
+    const current = new Set(programs.map((p) => p.id));
+    expect(running.filter((p) => p.programId !== null && !current.has(p.programId))).toEqual([]);
+    const finished = data.pairs.filter((p) => p.endDate === '2026-06-30');
+    expect(finished.length).toBeGreaterThanOrEqual(10);
+    expect(finished.every((p) => p.outcome)).toBe(true);
+  });
 });

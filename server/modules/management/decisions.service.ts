@@ -10,15 +10,17 @@ import {
   type Actor,
   type AuthUser,
 } from '../auth/access.ts';
-import { assertDepartment } from '../campaigns/campaigns.policy.ts';
+import { assertDepartment, isDepartmentOf } from '../campaigns/campaigns.policy.ts';
 import { assertLinksInMunicipality } from './links.ts';
 import {
   deleteDecision,
   findDecision,
+  findConclusionSummaries,
   findDecisions,
   findFile,
   findFileMeta,
   insertDecision,
+  findMeasureSummaries,
   insertFile,
 } from './management.repository.ts';
 
@@ -41,18 +43,39 @@ export const DECISION_KIND_LABEL = {
   other: 'другое',
 } as const;
 
-export async function listDecisions(options: { db: Db; user: AuthUser }) {
+/**
+ * The decisions with the measures and conclusions they answer, named. A measure or conclusion deleted since
+ * (conclusions are replaced when drafted again) is left out rather than shown as a dead link. Conclusions are
+ * the department's analysis, so only the department sees their texts; others see how many there are.
+ */
+export async function listDecisions(options: {
+  db: Db;
+  user: AuthUser;
+  linkedTo?: { measureId?: number; conclusionId?: number };
+}) {
   const scope = municipalityScope(options.user, 'read');
-  const rows = await findDecisions(options.db, scope.all ? null : scope.ids);
-  const files = await findFileMeta(
-    options.db,
-    rows.flatMap((r) => (r.fileId ? [r.fileId] : [])),
-  );
+  const rows = await findDecisions(options.db, scope.all ? null : scope.ids, options.linkedTo);
+  const [files, measures, conclusions] = await Promise.all([
+    findFileMeta(
+      options.db,
+      rows.flatMap((r) => (r.fileId ? [r.fileId] : [])),
+    ),
+    findMeasureSummaries(options.db, [...new Set(rows.flatMap((r) => r.measureIds))]),
+    findConclusionSummaries(options.db, [
+      ...new Set(
+        rows.flatMap((r) => (isDepartmentOf(options.user, r.municipalityId) ? r.conclusionIds : [])),
+      ),
+    ]),
+  ]);
   return rows.map((r) => ({
     ...r,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     file: files.find((f) => f.id === r.fileId) ?? null,
+    measures: measures.filter((m) => r.measureIds.includes(m.id)),
+    conclusions: isDepartmentOf(options.user, r.municipalityId)
+      ? conclusions.filter((c) => r.conclusionIds.includes(c.id))
+      : [],
   }));
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   campaigns,
@@ -93,16 +93,63 @@ export async function replaceMeasureLinks(
   }
 }
 
-export async function findDecisions(db: Db, municipalityIds: number[] | null) {
+export async function findDecisions(
+  db: Db,
+  municipalityIds: number[] | null,
+  linkedTo: { measureId?: number; conclusionId?: number } = {},
+) {
   return db
     .select()
     .from(decisions)
     .where(
-      municipalityIds
-        ? inArray(decisions.municipalityId, municipalityIds.length ? municipalityIds : [-1])
-        : undefined,
+      and(
+        municipalityIds
+          ? inArray(decisions.municipalityId, municipalityIds.length ? municipalityIds : [-1])
+          : undefined,
+        linkedTo.measureId
+          ? sql`${decisions.measureIds} @> ${JSON.stringify([linkedTo.measureId])}::jsonb`
+          : undefined,
+        linkedTo.conclusionId
+          ? sql`${decisions.conclusionIds} @> ${JSON.stringify([linkedTo.conclusionId])}::jsonb`
+          : undefined,
+      ),
     )
     .orderBy(desc(decisions.date), desc(decisions.id));
+}
+
+/** The measures a decision answers, with their roadmap, in the roadmap's order. */
+export async function findMeasureSummaries(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: measures.id,
+      roadmapId: measures.roadmapId,
+      roadmapTitle: roadmaps.title,
+      section: measures.section,
+      number: measures.number,
+      title: measures.title,
+    })
+    .from(measures)
+    .innerJoin(roadmaps, eq(roadmaps.id, measures.roadmapId))
+    .where(inArray(measures.id, ids))
+    .orderBy(desc(roadmaps.periodStart), asc(measures.sortOrder), asc(measures.id));
+}
+
+/** The conclusions a decision answers, with their campaign, newest campaign first, in the list's order. */
+export async function findConclusionSummaries(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: conclusions.id,
+      campaignId: conclusions.campaignId,
+      campaignTitle: campaigns.title,
+      year: campaigns.year,
+      text: conclusions.text,
+    })
+    .from(conclusions)
+    .innerJoin(campaigns, eq(campaigns.id, conclusions.campaignId))
+    .where(inArray(conclusions.id, ids))
+    .orderBy(desc(campaigns.year), asc(conclusions.sortOrder), asc(conclusions.id));
 }
 
 export async function findDecision(db: Db, id: number) {

@@ -190,8 +190,20 @@ export async function managementRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/api/decisions', { schema: { tags, summary: 'Управленческие решения' } }, async (req) =>
-    listDecisions({ db: db(), user: requireUser(req.user) }),
+  r.get(
+    '/api/decisions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Управленческие решения; с measureId или conclusionId — принятые по этому мероприятию или выводу',
+        querystring: z.object({
+          measureId: z.coerce.number().int().positive().optional(),
+          conclusionId: z.coerce.number().int().positive().optional(),
+        }),
+      },
+    },
+    async (req) => listDecisions({ db: db(), user: requireUser(req.user), linkedTo: req.query }),
   );
   r.post(
     '/api/decisions',

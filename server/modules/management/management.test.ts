@@ -1,15 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed/demo.ts';
+import { createMunicipality, createUser } from '../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
 let roadmapId = 0;
+let neighbourId = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ fixedToday: '2026-11-01' });
   await seedDemo({ db: t.database.db, seed: 11, today: '2026-11-01', password: 'management-pass-1' });
-  for (const login of ['metodist', 'school1']) cookies[login] = await t.login(login, 'management-pass-1');
+  const neighbour = await createMunicipality(t.database.db);
+  neighbourId = neighbour.id;
+  await createUser(t.database.db, {
+    login: 'neighbour',
+    password: 'management-pass-1',
+    grants: [{ role: 'coordinator', municipalityId: neighbour.id }],
+  });
+  for (const login of ['metodist', 'school1', 'neighbour'])
+    cookies[login] = await t.login(login, 'management-pass-1');
   roadmapId = (await call('metodist', 'GET', '/api/roadmaps')).json()[0].id;
 }, 300_000);
 afterAll(() => t.close());
@@ -108,6 +118,135 @@ describe('decisions and documents', () => {
         .json()
         .some((d: { title: string }) => d.title === 'Об итогах мониторинга'),
     ).toBe(true);
+  });
+});
+
+describe('a decision linked to the measures and conclusions it answers', () => {
+  it('is created with its links, edited with its version, and found from the measure and the conclusion', async () => {
+    const roadmap = (await call('metodist', 'GET', `/api/roadmaps/${roadmapId}`)).json();
+    const [first, second] = roadmap.measures;
+    const campaign = (await call('metodist', 'GET', '/api/campaigns'))
+      .json()
+      .find((c: { status: string }) => c.status === 'closed');
+    const [conclusion] = (await call('metodist', 'GET', `/api/campaigns/${campaign.id}/conclusions`)).json();
+    const created = await call('metodist', 'POST', '/api/decisions', {
+      municipalityId: 1,
+      kind: 'order',
+      number: '15',
+      date: '2026-10-05',
+      title: 'О семинаре по итогам мониторинга',
+      measureIds: [first.id],
+      conclusionIds: [conclusion.id],
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, version } = created.json();
+
+    const edited = await call('metodist', 'PATCH', `/api/decisions/${id}`, {
+      title: 'О семинаре для молодых педагогов',
+      measureIds: [first.id, second.id],
+      version,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().version).toBe(version + 1);
+    const stale = await call('metodist', 'PATCH', `/api/decisions/${id}`, {
+      title: 'Устаревшая правка',
+      version,
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const bySecond = (await call('metodist', 'GET', `/api/decisions?measureId=${second.id}`)).json();
+    expect(bySecond.map((d: { id: number }) => d.id)).toContain(id);
+    const decision = bySecond.find((d: { id: number }) => d.id === id);
+    expect(decision.title).toBe('О семинаре для молодых педагогов');
+    expect(decision.measures).toEqual([
+      {
+        id: first.id,
+        roadmapId,
+        roadmapTitle: roadmap.title,
+        section: first.section,
+        number: first.number,
+        title: first.title,
+      },
+      {
+        id: second.id,
+        roadmapId,
+        roadmapTitle: roadmap.title,
+        section: second.section,
+        number: second.number,
+        title: second.title,
+      },
+    ]);
+    expect(decision.conclusions).toEqual([
+      {
+        id: conclusion.id,
+        campaignId: campaign.id,
+        campaignTitle: campaign.title,
+        year: campaign.year,
+        text: conclusion.text,
+      },
+    ]);
+    const byConclusion = (
+      await call('metodist', 'GET', `/api/decisions?conclusionId=${conclusion.id}`)
+    ).json();
+    expect(byConclusion.map((d: { id: number }) => d.id)).toEqual([id]);
+    const unrelated = roadmap.measures.find((m: { number: string }) => m.number === 'III.1');
+    expect(
+      (await call('metodist', 'GET', `/api/decisions?measureId=${unrelated.id}`))
+        .json()
+        .map((d: { id: number }) => d.id),
+    ).not.toContain(id);
+
+    // A school sees the decision on the measure, not the department's conclusions.
+    const forSchool = (await call('school1', 'GET', `/api/decisions?measureId=${second.id}`)).json();
+    expect(forSchool.find((d: { id: number }) => d.id === id)).toMatchObject({ conclusions: [] });
+  });
+
+  it('refuses links to another municipality’s measures and conclusions, and keeps the decision as it was', async () => {
+    const neighbourRoadmap = await call('neighbour', 'POST', '/api/roadmaps', {
+      municipalityId: neighbourId,
+      title: 'Дорожная карта соседнего района',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+    });
+    expect(neighbourRoadmap.statusCode).toBe(201);
+    const withMeasure = await call(
+      'neighbour',
+      'POST',
+      `/api/roadmaps/${neighbourRoadmap.json().id}/measures`,
+      {
+        section: 'I',
+        number: 'I.1',
+        title: 'Семинар соседнего района',
+        deadlineKind: 'as_needed',
+        executors: 'Отдел образования',
+      },
+    );
+    const foreignMeasure = withMeasure.json().measures[0].id;
+    const [own] = (await call('metodist', 'GET', '/api/decisions')).json();
+    const refused = await call('metodist', 'PATCH', `/api/decisions/${own.id}`, {
+      measureIds: [...own.measureIds, foreignMeasure],
+      version: own.version,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toBe(
+      `Не найдены в муниципалитете мероприятия № ${foreignMeasure}: связывать можно только записи своего муниципалитета.`,
+    );
+    const after = (await call('metodist', 'GET', '/api/decisions'))
+      .json()
+      .find((d: { id: number }) => d.id === own.id);
+    expect(after).toMatchObject({ version: own.version, measureIds: own.measureIds });
+
+    const roadmap = (await call('metodist', 'GET', `/api/roadmaps/${roadmapId}`)).json();
+    const toDemo = await call('neighbour', 'POST', '/api/decisions', {
+      municipalityId: neighbourId,
+      kind: 'protocol',
+      date: '2026-10-05',
+      title: 'Протокол соседнего района',
+      measureIds: [roadmap.measures[0].id],
+    });
+    expect(toDemo.statusCode).toBe(400);
+    expect(toDemo.json().error.details).toMatchObject({ field: 'measureIds' });
+    expect((await call('neighbour', 'GET', '/api/decisions')).json()).toEqual([]);
   });
 });
 

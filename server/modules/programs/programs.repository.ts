@@ -67,12 +67,17 @@ export async function findProgramTree(db: Db, id: number) {
 }
 export type ProgramTree = NonNullable<Awaited<ReturnType<typeof findProgramTree>>>;
 
-export async function insertProgramFromTemplate(db: Db, municipalityId: number, template: ProgramTemplate) {
+export async function insertProgramFromTemplate(
+  db: Db,
+  municipalityId: number,
+  template: ProgramTemplate,
+  title = template.title,
+) {
   const [program] = await db
     .insert(programs)
     .values({
       municipalityId,
-      title: template.title,
+      title,
       description: `${template.description}\n\nИсточник: ${template.source}.`,
       goals: template.goals,
       templateCode: template.code,

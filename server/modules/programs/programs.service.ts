@@ -71,6 +71,19 @@ async function requireProgramForChange(db: Db, user: AuthUser, id: number) {
 }
 
 /** Loads a seed district's program into a municipality in one action; it can be edited afterwards. */
+/**
+ * A template loaded again must not give a second program of the same name: in the lists of programs and
+ * campaigns the two could not be told apart. The copy is numbered the way a file manager does, «… (2)»,
+ * with the smallest number not taken in the municipality.
+ */
+export function numberedTitle(base: string, taken: string[]) {
+  const names = new Set(taken);
+  if (!names.has(base)) return base;
+  let n = 2;
+  while (names.has(`${base} (${n})`)) n++;
+  return `${base} (${n})`;
+}
+
 export async function createProgramFromTemplate(options: {
   db: Db;
   actor: Actor;
@@ -85,13 +98,15 @@ export async function createProgramFromTemplate(options: {
       field: 'templateCode',
     });
   return options.db.transaction(async (tx) => {
-    const id = await insertProgramFromTemplate(tx, options.municipalityId, template);
+    const taken = (await findPrograms(tx, [options.municipalityId])).map((p) => p.title);
+    const title = numberedTitle(template.title, taken);
+    const id = await insertProgramFromTemplate(tx, options.municipalityId, template, title);
     await recordAudit(tx, options.actor, {
       action: 'create',
       entity: 'program',
       entityId: id,
       municipalityId: options.municipalityId,
-      summary: `Загружена программа мониторинга из шаблона: ${template.title}`,
+      summary: `Загружена программа мониторинга из шаблона: ${title}`,
     });
     return id;
   });

@@ -233,3 +233,37 @@ describe('monitoring programs', () => {
     expect((await call('coord1', 'GET', `/api/programs/${programId}`)).statusCode).toBe(200);
   });
 });
+
+describe('a template loaded again', () => {
+  const load = async (who: string, municipalityId: number) => {
+    const response = await call(who, 'POST', '/api/programs/from-template', {
+      municipalityId,
+      templateCode: 'seed-002-zhirnovsky',
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json() as { id: number; title: string; version: number };
+  };
+
+  it('gets the next free number after the title, counted in its own municipality only', async () => {
+    const first = await load('coord1', ids.m1);
+    const second = await load('coord1', ids.m1);
+    expect(second.title).toBe(`${first.title} (2)`);
+    const third = await load('coord1', ids.m1);
+    expect(third.title).toBe(`${first.title} (3)`);
+    expect((await load('coord2', ids.m2)).title).toBe(first.title);
+
+    // A number freed by a rename is given again; the list tells the copies apart.
+    const renamed = await call('coord1', 'PATCH', `/api/programs/${second.id}`, {
+      title: 'Мониторинг 2027 года',
+      version: second.version,
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect((await load('coord1', ids.m1)).title).toBe(`${first.title} (2)`);
+    const titles = (await call('coord1', 'GET', '/api/programs'))
+      .json()
+      .map((p: { title: string }) => p.title)
+      .filter((title: string) => title.startsWith(first.title));
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles).toHaveLength(3);
+  });
+});

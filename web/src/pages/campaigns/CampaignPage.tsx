@@ -23,10 +23,12 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   PHASE_LABEL,
   STAGE_LABEL,
+  STAGE_ORDER,
   STAGE_PURPOSE,
+  stageProgress,
   type CampaignDates,
 } from '../../../../core/campaigns/stages.ts';
-import { formatRuDate } from '../../../../core/dates.ts';
+import { formatRuDate, isoDate } from '../../../../core/dates.ts';
 import { ORGANIZATION_FORMS, countOf, formatPercent, plural } from '../../../../core/format.ts';
 
 const FORM_FORMS = ['форма', 'формы', 'форм'] as const;
@@ -42,7 +44,14 @@ import { DocumentsTab } from '../documents/index.tsx';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, type CampaignView } from './api.ts';
 
-const STAGES = ['initial', 'main', 'final'] as const;
+const STAGES = STAGE_ORDER;
+
+/** The day a campaign was closed, in the viewer's time zone like the time on its badge. */
+function localDay(at: string | null) {
+  if (!at) return null;
+  const d = new Date(at);
+  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
 
 export function CampaignPage() {
   const id = Number(useParams().id);
@@ -76,8 +85,12 @@ export function CampaignPage() {
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Мониторинг недоступен" />;
   const { campaign, stats, organizations } = query.data;
   const notSent = stats ? stats.participants - stats.counts.submitted - stats.counts.accepted : 0;
-  const activeStep =
-    campaign.phase === 'before' ? -1 : campaign.phase === 'after' ? 3 : STAGES.indexOf(campaign.phase);
+  const closedOn = campaign.status === 'closed' ? localDay(campaign.closedAt) : null;
+  const { activeStep, isClosedEarly } = stageProgress({
+    dates: campaign.dates,
+    phase: campaign.phase,
+    closedOn,
+  });
   return (
     <>
       <Breadcrumbs mb="xs">
@@ -134,6 +147,15 @@ export function CampaignPage() {
             />
           ))}
         </Stepper>
+        {closedOn && (
+          <Text size="sm" c="dimmed" mt="sm" data-testid="campaign-closed-note">
+            Мониторинг закрыт {formatRuDate(closedOn)}
+            {isClosedEarly
+              ? ` — досрочно, до окончания заключительного этапа (по плану — ${formatRuDate(campaign.dates.finalEnd)}).`
+              : '.'}{' '}
+            Результаты заморожены.
+          </Text>
+        )}
       </Paper>
       {stats && (
         <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">

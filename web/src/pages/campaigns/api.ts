@@ -6,6 +6,7 @@ export type SubmissionState = 'not_started' | 'draft' | 'submitted' | 'returned'
 
 export interface CampaignSummary {
   id: number;
+  municipalityId: number;
   programId: number;
   programTitle: string;
   title: string;

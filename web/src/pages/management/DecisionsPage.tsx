@@ -1,37 +1,22 @@
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  FileButton,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { api } from '../../api/client.ts';
-import type { Municipality } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
-import { notifySaved } from '../../lib/forms.ts';
 import { ConfirmModal } from '../analysis/ConfirmModal.tsx';
-import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { DECISION_KIND, type Decision } from './api.ts';
+import { DecisionModal } from './DecisionModal.tsx';
 
 export function DecisionsPage() {
   const { hasRole } = useAuth();
   const canEdit = hasRole('admin', 'coordinator');
   const client = useQueryClient();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Decision | null>(null);
   const query = useQuery({ queryKey: ['decisions'], queryFn: () => api.get<Decision[]>('/api/decisions') });
   // An order with its number went at one click and a refusal was not shown: ask first, show the error.
   const [removing, setRemoving] = useState<Decision | null>(null);
@@ -62,64 +47,73 @@ export function DecisionsPage() {
         ) : !query.data?.length ? (
           <EmptyState>Решений пока нет.</EmptyState>
         ) : (
-          <Table verticalSpacing="sm" aria-label="Управленческие решения">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Вид</Table.Th>
-                <Table.Th>Номер и дата</Table.Th>
-                <Table.Th>Название</Table.Th>
-                <Table.Th>Связи</Table.Th>
-                {canEdit && <Table.Th w={40} />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>
-                    <Badge variant="light">{DECISION_KIND[d.kind]}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {d.number ? `№ ${d.number} от ` : ''}
-                    {formatRuDate(d.date)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{d.title}</Text>
-                    {d.url && (
-                      <Anchor href={d.url} size="xs" target="_blank">
-                        {d.url}
-                      </Anchor>
-                    )}
-                    {d.file && (
-                      <Anchor href={`/api/files/${d.file.id}`} size="xs" display="block">
-                        {d.file.name}
-                      </Anchor>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" c="dimmed">
-                      {d.measureIds.length ? `мероприятий: ${d.measureIds.length}` : ''}{' '}
-                      {d.conclusionIds.length ? `выводов: ${d.conclusionIds.length}` : ''}
-                    </Text>
-                  </Table.Td>
-                  {canEdit && (
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Удалить решение ${d.title}`}
-                        onClick={() => setRemoving(d)}
-                      >
-                        <IconTrash size={15} />
-                      </ActionIcon>
-                    </Table.Td>
-                  )}
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" aria-label="Управленческие решения">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Вид</Table.Th>
+                  <Table.Th>Номер и дата</Table.Th>
+                  <Table.Th>Название</Table.Th>
+                  <Table.Th w="34%">По каким мероприятиям и выводам</Table.Th>
+                  {canEdit && <Table.Th w={72} />}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {query.data.map((d) => (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>
+                      <Badge variant="light">{DECISION_KIND[d.kind]}</Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {d.number ? `№ ${d.number} от ` : ''}
+                      {formatRuDate(d.date)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{d.title}</Text>
+                      {d.url && (
+                        <Anchor href={d.url} size="xs" target="_blank">
+                          {d.url}
+                        </Anchor>
+                      )}
+                      {d.file && (
+                        <Anchor href={`/api/files/${d.file.id}`} size="xs" display="block">
+                          {d.file.name}
+                        </Anchor>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <DecisionLinks decision={d} />
+                    </Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`Изменить решение ${d.title}`}
+                            onClick={() => setEditing(d)}
+                          >
+                            <IconPencil size={15} />
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Удалить решение ${d.title}`}
+                            onClick={() => setRemoving(d)}
+                          >
+                            <IconTrash size={15} />
+                          </ActionIcon>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
       {creating && <DecisionModal onClose={() => setCreating(false)} />}
+      {editing && <DecisionModal decision={editing} onClose={() => setEditing(null)} />}
       <ConfirmModal
         opened={Boolean(removing)}
         title="Удалить решение?"
@@ -140,88 +134,78 @@ export function DecisionsPage() {
   );
 }
 
-function DecisionModal({ onClose }: { onClose(): void }) {
-  const client = useQueryClient();
-  const municipalities = useQuery({
-    queryKey: ['municipalities'],
-    queryFn: () => api.get<Municipality[]>('/api/municipalities'),
-  });
-  const [kind, setKind] = useState<Decision['kind']>('order');
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState('');
-  const [title, setTitle] = useState('');
-  const [url, setUrl] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const save = useMutation({
-    mutationFn: async () => {
-      const municipalityId = municipalities.data![0].id;
-      let fileId: number | null = null;
-      if (file) {
-        const body = new FormData();
-        body.append('file', file);
-        fileId = (await api.post<{ id: number }>(`/api/files?municipalityId=${municipalityId}`, body)).id;
-      }
-      return api.post('/api/decisions', {
-        municipalityId,
-        kind,
-        number,
-        date,
-        title,
-        url: url || null,
-        fileId,
-      });
-    },
-    onSuccess: () => {
-      client.invalidateQueries({ queryKey: ['decisions'] });
-      notifySaved('Решение добавлено');
-      onClose();
-    },
-  });
+const SHOWN_MEASURES = 3;
+
+/** The measures (opening their page) and the conclusions a decision answers. */
+export function DecisionLinks({ decision }: { decision: Decision }) {
+  // The order approving a roadmap answers all its measures: a few are listed, the rest on demand.
+  const [isOpen, setOpen] = useState(false);
+  const shownMeasures = isOpen ? decision.measures : decision.measures.slice(0, SHOWN_MEASURES);
+  const moreMeasures = decision.measures.length - shownMeasures.length;
+  const hiddenConclusions = decision.conclusions.length ? 0 : decision.conclusionIds.length;
+  if (!decision.measures.length && !decision.conclusions.length && !hiddenConclusions)
+    return (
+      <Text size="xs" c="dimmed">
+        не связано
+      </Text>
+    );
   return (
-    <Modal opened onClose={onClose} title="Управленческое решение" size="lg">
-      <Stack>
-        <ErrorAlert error={save.error} />
-        <Group grow>
-          <Select
-            label="Вид"
-            data={Object.entries(DECISION_KIND).map(([value, label]) => ({ value, label }))}
-            value={kind}
-            onChange={(v) => v && setKind(v as Decision['kind'])}
-            allowDeselect={false}
-          />
-          <TextInput label="Номер" value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
-          <RuDateInput label="Дата" value={date || null} onChange={(v) => setDate(v ?? '')} />
-        </Group>
-        <Textarea label="Название" autosize value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-        <TextInput
-          label="Ссылка на публикацию"
-          placeholder="https://"
-          value={url}
-          onChange={(e) => setUrl(e.currentTarget.value)}
-        />
-        <Group>
-          <FileButton onChange={setFile} accept=".pdf,.doc,.docx,.odt,.jpg,.png">
-            {(props) => (
-              <Button variant="default" {...props}>
-                Прикрепить документ
-              </Button>
-            )}
-          </FileButton>
-          {file && <Text size="sm">{file.name}</Text>}
-        </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button
-            loading={save.isPending}
-            disabled={!date || title.trim().length < 3}
-            onClick={() => save.mutate()}
-          >
-            Сохранить
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Stack gap={6}>
+      {decision.measures.length > 0 && (
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed">
+            Мероприятия
+          </Text>
+          {shownMeasures.map((m) => (
+            <Anchor
+              key={m.id}
+              component={Link}
+              to={`/roadmaps/${m.roadmapId}/measures/${m.id}`}
+              size="xs"
+              lineClamp={2}
+              title={`${m.roadmapTitle}: ${m.number}. ${m.title}`}
+            >
+              {m.number}. {m.title}
+            </Anchor>
+          ))}
+          {(moreMeasures > 0 || isOpen) && decision.measures.length > SHOWN_MEASURES && (
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              c="dimmed"
+              ta="left"
+              onClick={() => setOpen(!isOpen)}
+            >
+              {isOpen ? 'свернуть' : `и ещё ${moreMeasures} (всего ${decision.measures.length})`}
+            </Anchor>
+          )}
+        </Stack>
+      )}
+      {decision.conclusions.length > 0 && (
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed">
+            Выводы
+          </Text>
+          {decision.conclusions.map((c) => (
+            <Anchor
+              key={c.id}
+              component={Link}
+              to={`/campaigns/${c.campaignId}?tab=conclusions`}
+              size="xs"
+              lineClamp={2}
+              title={`${c.campaignTitle}: ${c.text}`}
+            >
+              {c.year}: {c.text}
+            </Anchor>
+          ))}
+        </Stack>
+      )}
+      {hiddenConclusions > 0 && (
+        <Text size="xs" c="dimmed">
+          выводов мониторинга: {hiddenConclusions}
+        </Text>
+      )}
+    </Stack>
   );
 }

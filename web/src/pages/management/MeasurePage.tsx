@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Breadcrumbs,
+  Button,
   Group,
   Paper,
   SimpleGrid,
@@ -13,16 +14,27 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { IconArrowRight, IconChartLine, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowRight, IconChartLine, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { VERDICT_LABEL, type Verdict } from '../../../../core/management/effect.ts';
 import { api } from '../../api/client.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, InfoRow, Loading, PageHeader } from '../../components/common.tsx';
 import type { Recommendation } from '../analysis/api.ts';
 import { formatValue } from '../programs/format.ts';
-import { MEASURE_STATUS, VERDICT_COLOR, type EffectView, type RoadmapView } from './api.ts';
+import {
+  DECISION_KIND,
+  MEASURE_STATUS,
+  VERDICT_COLOR,
+  type Decision,
+  type EffectView,
+  type Measure,
+  type RoadmapView,
+} from './api.ts';
+import { DecisionModal } from './DecisionModal.tsx';
 import { deadlineText } from './RoadmapPage.tsx';
 
 type IndicatorEffect = EffectView['measures'][number]['indicators'][number];
@@ -217,6 +229,8 @@ export function MeasurePage() {
 
         {opened && <IndicatorDetail effect={opened} />}
 
+        <MeasureDecisions measure={measure} roadmapTitle={roadmap.data.title} />
+
         <Stack gap="xs">
           <Title order={4}>Рекомендации, которые выполняет мероприятие</Title>
           {measure.recommendationIds.length === 0 ? (
@@ -254,6 +268,79 @@ export function MeasurePage() {
         </Stack>
       </Stack>
     </>
+  );
+}
+
+/** The orders, protocols and publications that answer this measure, and a way to add one linked to it. */
+function MeasureDecisions({ measure, roadmapTitle }: { measure: Measure; roadmapTitle: string }) {
+  const canEdit = useAuth().hasRole('admin', 'coordinator');
+  const [adding, setAdding] = useState(false);
+  const decisions = useQuery({
+    queryKey: ['decisions', { measureId: measure.id }],
+    queryFn: () => api.get<Decision[]>('/api/decisions', { measureId: measure.id }),
+  });
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Title order={4}>Решения по мероприятию</Title>
+        {canEdit && (
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setAdding(true)}
+          >
+            Добавить решение
+          </Button>
+        )}
+      </Group>
+      {decisions.isLoading ? (
+        <Loading />
+      ) : decisions.error ? (
+        <ErrorAlert error={decisions.error} />
+      ) : !decisions.data?.length ? (
+        <Text size="sm" c="dimmed">
+          Приказов, протоколов и публикаций по этому мероприятию пока нет.
+        </Text>
+      ) : (
+        <Paper withBorder p="sm">
+          <Stack gap="xs" aria-label="Решения по мероприятию">
+            {decisions.data.map((d) => (
+              <Group key={d.id} gap="xs" wrap="nowrap" align="flex-start">
+                <Badge size="sm" variant="light" style={{ flexShrink: 0 }}>
+                  {DECISION_KIND[d.kind]}
+                </Badge>
+                <Stack gap={0}>
+                  <Text size="sm">
+                    {d.title}{' '}
+                    <Text span size="xs" c="dimmed">
+                      — {d.number ? `№ ${d.number} от ` : ''}
+                      {formatRuDate(d.date)}
+                    </Text>
+                  </Text>
+                  {d.file && (
+                    <Anchor href={`/api/files/${d.file.id}`} size="xs">
+                      {d.file.name}
+                    </Anchor>
+                  )}
+                  {d.url && (
+                    <Anchor href={d.url} size="xs" target="_blank">
+                      {d.url}
+                    </Anchor>
+                  )}
+                </Stack>
+              </Group>
+            ))}
+            <Anchor component={Link} to="/decisions" size="xs">
+              Все управленческие решения →
+            </Anchor>
+          </Stack>
+        </Paper>
+      )}
+      {adding && (
+        <DecisionModal initialMeasures={[{ ...measure, roadmapTitle }]} onClose={() => setAdding(false)} />
+      )}
+    </Stack>
   );
 }
 

@@ -75,6 +75,17 @@ export interface Decision {
   file: { id: number; name: string; size: number } | null;
   conclusionIds: number[];
   measureIds: number[];
+  /** The linked measures that still exist, named. */
+  measures: {
+    id: number;
+    roadmapId: number;
+    roadmapTitle: string;
+    section: string;
+    number: string;
+    title: string;
+  }[];
+  /** The linked conclusions that still exist; empty for those outside the department. */
+  conclusions: { id: number; campaignId: number; campaignTitle: string; year: number; text: string }[];
   version: number;
 }
 
