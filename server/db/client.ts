@@ -77,6 +77,12 @@ async function openPostgres(url: string): Promise<Database> {
   // A date column is a calendar day, not an instant: keep it as 'YYYY-MM-DD', as PGlite does.
   pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator, a dropped test database) is an
+  // 'error' event on the pool; unheard, it would bring the whole process down. The pool replaces the
+  // connection on the next query, and a query in flight fails on its own with its own error.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL: соединение закрыто сервером (${error.message})`);
+  });
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
   await pool.query('select 1');
   return {
