@@ -10,6 +10,7 @@ import { campaignParticipants, recommendations } from '../../db/schema/index.ts'
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { findJob } from './jobs.ts';
 
 /** The documents of the demo district's campaigns, through the API: content equals the computed results. */
 let t: TestApp;
@@ -78,6 +79,9 @@ async function generate(who: string, campaignId: number, body: object) {
   expect(job.done).toBe(job.total);
   const file = await call(who, 'GET', job.downloadUrl);
   expect(file.statusCode).toBe(200);
+  // A poll sees the stage of its moment only; the job itself keeps every stage it reported.
+  const me = (await call(who, 'GET', '/api/auth/me')).json();
+  for (const stage of findJob(job.id, me.id).stages) stages.add(stage);
   return { job, stages, file: file.rawPayload, headers: file.headers };
 }
 
@@ -247,7 +251,7 @@ describe('the letter of addressed recommendations', () => {
     const catalog = (await call('metodist', 'GET', `/api/campaigns/${latestId}/documents`)).json();
     expect(catalog.addressees.length).toBeGreaterThan(1);
     const { file, stages } = await generate('metodist', latestId, { kind: 'letters' });
-    expect([...stages].some((s) => /^Письма: \d+ из \d+$/.test(s)) || stages.size > 0).toBe(true);
+    expect([...stages].some((s) => /^Письма: \d+ из \d+$/.test(s))).toBe(true);
     const letters = await readDocx(file);
     expect((letters.xml.match(/<w:sectPr/g) ?? []).length).toBe(catalog.addressees.length);
     for (const a of catalog.addressees) expect(letters.text).toContain(`Руководителю ${a.name}`);

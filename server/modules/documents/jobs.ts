@@ -28,6 +28,8 @@ interface Job {
   done: number;
   total: number;
   stage: string;
+  /** Every stage reported, in order (a poll sees only some of them; the server log and tests see all). */
+  stages: string[];
   error: string | null;
   file: DocumentFile | null;
   startedAt: number;
@@ -70,6 +72,7 @@ export function startJob(options: {
     done: 0,
     total: options.total,
     stage: 'Подготовка данных',
+    stages: ['Подготовка данных'],
     error: null,
     file: null,
     startedAt: now,
@@ -79,6 +82,7 @@ export function startJob(options: {
     job.done = done;
     job.total = total;
     job.stage = stage;
+    if (job.stages.length < 1000 && job.stages[job.stages.length - 1] !== stage) job.stages.push(stage);
     await yieldToLoop();
   };
   void (async () => {
