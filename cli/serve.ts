@@ -1,3 +1,4 @@
+import { scheduleMaintenance } from '../server/db/maintenance.ts';
 import { ORGANIZATION_FORMS, TEACHER_FORMS, countOf } from '../core/format.ts';
 import { buildApp } from '../server/app.ts';
 import { prepareDatabase } from '../server/bootstrap.ts';
@@ -32,6 +33,7 @@ async function serve(flags: Flags, seedIfEmpty: boolean) {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  scheduleMaintenance(database, (m) => app.log.warn(m));
   scheduleReminders({
     db: database.db,
     today: () => todayOf(config),
