@@ -150,7 +150,8 @@ export function TeacherFilterPanel({ filters, summary, update, reset, activeCoun
             leftSection={<IconFilterOff size={14} />}
             onClick={reset}
           >
-            Сбросить ({activeCount})
+            {/* Folded, the count is already on the «Фильтры» button, and both fit on one line of a phone. */}
+            {isStacked ? 'Сбросить' : `Сбросить (${activeCount})`}
           </Button>
         )}
       </Group>
