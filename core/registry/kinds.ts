@@ -320,7 +320,7 @@ export const normativeActKind: RecordKind = {
       { kind: 'ref', target: 'organization' },
       {
         // As the indicator aggregates count it: an act without an organization counts for each of them.
-        hint: 'Пусто — акт муниципального уровня: он учитывается для каждой организации муниципалитета',
+        hint: 'Пусто — акт муниципального уровня, учитывается для всех организаций',
       },
     ),
     field('kind', 'Вид', { kind: 'enum', enumeration: actKind }, { required: true }),
