@@ -314,10 +314,15 @@ export const normativeActKind: RecordKind = {
   label: 'Нормативный правовой акт',
   pluralLabel: 'НПА',
   fields: [
-    field('organizationId', 'Организация (пусто — акт муниципального уровня)', {
-      kind: 'ref',
-      target: 'organization',
-    }),
+    field(
+      'organizationId',
+      'Организация',
+      { kind: 'ref', target: 'organization' },
+      {
+        // As the indicator aggregates count it: an act without an organization counts for each of them.
+        hint: 'Пусто — акт муниципального уровня, учитывается для всех организаций',
+      },
+    ),
     field('kind', 'Вид', { kind: 'enum', enumeration: actKind }, { required: true }),
     text('number', 'Номер', { required: true, max: 50 }),
     date('date', 'Дата'),

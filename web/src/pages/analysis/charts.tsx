@@ -31,6 +31,18 @@ echarts.use([
 // ECharts options are loosely typed by design.
 export type ChartOption = Record<string, any>;
 
+/**
+ * Grid option that keeps the axis labels inside the grid box: ECharts 6's replacement of the deprecated
+ * `containLabel: true` (which, without the legacy module, logs a warning). The zero clamps keep what
+ * `containLabel` did on narrow screens: the plot shrinks for long labels rather than clipping them.
+ */
+export const GRID_CONTAINS_LABELS = {
+  outerBoundsMode: 'same',
+  outerBoundsContain: 'axisLabel',
+  outerBoundsClampWidth: 0,
+  outerBoundsClampHeight: 0,
+} as const;
+
 /** Strong colours of the levels for bars and points (Mantine teal/yellow/red 6). */
 export const LEVEL_HEX: Record<IndicatorLevel | 'none', string> = {
   high: '#12b886',

@@ -6,6 +6,7 @@ import {
   Chart,
   chartValue,
   escapeHtml,
+  GRID_CONTAINS_LABELS,
   LEVEL_HEX,
   MUNICIPAL_HEX,
   num,
@@ -108,7 +109,7 @@ export function IndicatorBarChart({
   ];
   const max = Math.max(0, ...withValues.map((w) => w.result!.value!), ...lines.map((l) => l.xAxis as number));
   const option: ChartOption = {
-    grid: { left: 8, right: 56, top: 34, bottom: 62, containLabel: true },
+    grid: { left: 8, right: 56, top: 34, bottom: 62, ...GRID_CONTAINS_LABELS },
     tooltip: {
       ...TOOLTIP_STYLE,
       trigger: 'item',
@@ -272,7 +273,7 @@ export function DynamicsChart({
     })),
   };
   const option: ChartOption = {
-    grid: { left: 8, right: 24, top: 40, bottom: 30, containLabel: true },
+    grid: { left: 8, right: 24, top: 40, bottom: 30, ...GRID_CONTAINS_LABELS },
     legend: { top: 0, left: 0, icon: 'roundRect', textStyle: { color: '#343a40' } },
     tooltip: {
       ...TOOLTIP_STYLE,

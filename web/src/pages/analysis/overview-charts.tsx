@@ -5,6 +5,7 @@ import {
   Chart,
   chartValue,
   escapeHtml,
+  GRID_CONTAINS_LABELS,
   LEVEL_CELL_HEX,
   LEVEL_HEX,
   num,
@@ -47,7 +48,7 @@ export function LevelDistributionChart({
   });
   const used = BUCKETS.filter((b) => counts.some((c) => c[b.key] > 0));
   const option: ChartOption = {
-    grid: { left: 8, right: 24, top: 36, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 24, top: 36, bottom: 40, ...GRID_CONTAINS_LABELS },
     legend: { top: 0, left: 0, textStyle: { color: '#343a40' } },
     tooltip: {
       ...TOOLTIP_STYLE,
@@ -129,7 +130,7 @@ export function MunicipalValuesChart({
     }),
   });
   const option: ChartOption = {
-    grid: { left: 8, right: 60, top: 36, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 60, top: 36, bottom: 40, ...GRID_CONTAINS_LABELS },
     legend: { top: 0, left: 0, data: ['порог «высокий»', 'порог «средний»'] },
     tooltip: {
       ...TOOLTIP_STYLE,
@@ -223,7 +224,7 @@ export function LevelHeatmap({
     }),
   );
   const option: ChartOption = {
-    grid: { left: 8, right: 8, top: 56, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 56, bottom: 8, ...GRID_CONTAINS_LABELS },
     tooltip: {
       ...TOOLTIP_STYLE,
       trigger: 'item',
@@ -312,8 +313,10 @@ export function ClusterProfileChart({
   indicators: AnalysisIndicator[];
 }) {
   const option: ChartOption = {
-    grid: { left: 8, right: 16, top: 40, bottom: 40, containLabel: true },
-    legend: { top: 0, left: 0, textStyle: { color: '#343a40' } },
+    // The group names are long: a legend at the top wrapped into lines over the axis name and the bars. It is
+    // one scrolling line under the axis name «показатель» instead; the chart is taller by the room it takes.
+    grid: { left: 8, right: 16, top: 32, bottom: 72, ...GRID_CONTAINS_LABELS },
+    legend: { type: 'scroll', bottom: 0, left: 0, right: 0, textStyle: { color: '#343a40' } },
     tooltip: {
       ...TOOLTIP_STYLE,
       trigger: 'axis',
@@ -351,5 +354,5 @@ export function ClusterProfileChart({
       data: c.centroid.map((v) => Math.round(v * 100)),
     })),
   };
-  return <Chart option={option} height={320} label="Профили групп организаций по показателям" />;
+  return <Chart option={option} height={344} label="Профили групп организаций по показателям" />;
 }

@@ -1,6 +1,8 @@
 import {
+  Badge,
   Button,
   Checkbox,
+  Collapse,
   Divider,
   Group,
   NumberInput,
@@ -9,9 +11,11 @@ import {
   Stack,
   Text,
   TextInput,
+  useMantineTheme,
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconFilterOff } from '@tabler/icons-react';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconChevronDown, IconFilter, IconFilterOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { parseRuDate } from '../../../../core/dates.ts';
 import {
@@ -98,6 +102,14 @@ export function TeacherFilterPanel({ filters, summary, update, reset, activeCoun
     queryFn: () => api.get<{ subject: string; count: number }[]>('/api/teachers/subjects', subjectFilters),
     placeholderData: (previous) => previous,
   });
+  // Below `md` the panel stacks above the list (see TeachersPage's grid) and would push it off a phone's
+  // screen, so there it folds into one button; the media query is read on the first render to avoid a
+  // flash of the unfolded panel.
+  const theme = useMantineTheme();
+  const isStacked = !useMediaQuery(`(min-width: ${theme.breakpoints.md})`, true, {
+    getInitialValueInEffect: false,
+  });
+  const [opened, { toggle }] = useDisclosure(false);
   const thisYear = new Date().getFullYear();
   const refYear = Number((summary?.referenceDate ?? String(thisYear)).slice(0, 4));
   const orgOptions = (organizations.data?.items ?? []).map((o) => ({
@@ -107,137 +119,165 @@ export function TeacherFilterPanel({ filters, summary, update, reset, activeCoun
 
   return (
     <Paper withBorder p="md">
-      <Stack gap="sm">
-        <Group justify="space-between">
+      <Group justify="space-between">
+        {isStacked ? (
+          <Button
+            variant="light"
+            leftSection={<IconFilter size={16} />}
+            rightSection={
+              <IconChevronDown
+                size={16}
+                style={{ transform: opened ? 'rotate(180deg)' : undefined, transition: 'transform 150ms' }}
+              />
+            }
+            aria-expanded={opened}
+            onClick={toggle}
+          >
+            Фильтры
+            {activeCount > 0 && (
+              <Badge ml={6} size="sm" circle>
+                {activeCount}
+              </Badge>
+            )}
+          </Button>
+        ) : (
           <Text fw={600}>Фильтры</Text>
-          {activeCount > 0 && (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              leftSection={<IconFilterOff size={14} />}
-              onClick={reset}
-            >
-              Сбросить ({activeCount})
-            </Button>
+        )}
+        {activeCount > 0 && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconFilterOff size={14} />}
+            onClick={reset}
+          >
+            {/* Folded, the count is already on the «Фильтры» button, and both fit on one line of a phone. */}
+            {isStacked ? 'Сбросить' : `Сбросить (${activeCount})`}
+          </Button>
+        )}
+      </Group>
+      <Collapse in={opened || !isStacked}>
+        <Stack gap="sm" pt="sm">
+          <DateInput
+            label="Возраст и стаж на дату"
+            valueFormat="DD.MM.YYYY"
+            dateParser={(text) => parseRuDate(text)}
+            placeholder="сегодня"
+            clearable
+            value={filters.referenceDate ?? null}
+            onChange={(v) => update({ referenceDate: v })}
+          />
+          {orgOptions.length > 1 && (
+            <Select
+              label="Организация"
+              placeholder="Все организации"
+              searchable
+              clearable
+              data={orgOptions}
+              value={filters.organizationId ?? null}
+              onChange={(v) => update({ organizationId: v })}
+            />
           )}
-        </Group>
-        <DateInput
-          label="Возраст и стаж на дату"
-          valueFormat="DD.MM.YYYY"
-          dateParser={(text) => parseRuDate(text)}
-          placeholder="сегодня"
-          clearable
-          value={filters.referenceDate ?? null}
-          onChange={(v) => update({ referenceDate: v })}
-        />
-        {orgOptions.length > 1 && (
+          {orgOptions.length > 1 && (
+            <Select
+              label="Тип организации"
+              placeholder="Все типы"
+              clearable
+              data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: organizationKind.label[k] }))}
+              value={filters.kind ?? null}
+              onChange={(v) => update({ kind: v })}
+            />
+          )}
           <Select
-            label="Организация"
-            placeholder="Все организации"
+            label="Предмет"
+            placeholder="Все предметы"
             searchable
             clearable
-            data={orgOptions}
-            value={filters.organizationId ?? null}
-            onChange={(v) => update({ organizationId: v })}
+            data={(subjects.data ?? []).map((s) => ({
+              value: s.subject,
+              label: `${s.subject} (${s.count})`,
+            }))}
+            value={filters.subject ?? null}
+            onChange={(v) => update({ subject: v })}
+            nothingFoundMessage="Нет такого предмета"
           />
-        )}
-        {orgOptions.length > 1 && (
+          <TextInput
+            label="Должность"
+            placeholder="например, учитель"
+            value={filters.position ?? ''}
+            onChange={(e) => update({ position: e.currentTarget.value || null })}
+          />
+          <RangeFilter label="Возраст, лет" from="ageFrom" to="ageTo" filters={filters} update={update} />
+          <RangeFilter
+            label="Педагогический стаж, лет"
+            from="experienceFrom"
+            to="experienceTo"
+            filters={filters}
+            update={update}
+          />
           <Select
-            label="Тип организации"
-            placeholder="Все типы"
+            label="Квалификационная категория"
+            placeholder="Любая"
             clearable
-            data={ORGANIZATION_KINDS.map((k) => ({ value: k, label: organizationKind.label[k] }))}
-            value={filters.kind ?? null}
-            onChange={(v) => update({ kind: v })}
+            data={QUALIFICATION_CATEGORIES.map((c) => ({
+              value: c,
+              label: withCount(qualificationCategory.label[c], summary?.byCategory[c]),
+            }))}
+            value={filters.category ?? null}
+            onChange={(v) => update({ category: v })}
           />
-        )}
-        <Select
-          label="Предмет"
-          placeholder="Все предметы"
-          searchable
-          clearable
-          data={(subjects.data ?? []).map((s) => ({ value: s.subject, label: `${s.subject} (${s.count})` }))}
-          value={filters.subject ?? null}
-          onChange={(v) => update({ subject: v })}
-          nothingFoundMessage="Нет такого предмета"
-        />
-        <TextInput
-          label="Должность"
-          placeholder="например, учитель"
-          value={filters.position ?? ''}
-          onChange={(e) => update({ position: e.currentTarget.value || null })}
-        />
-        <RangeFilter label="Возраст, лет" from="ageFrom" to="ageTo" filters={filters} update={update} />
-        <RangeFilter
-          label="Педагогический стаж, лет"
-          from="experienceFrom"
-          to="experienceTo"
-          filters={filters}
-          update={update}
-        />
-        <Select
-          label="Квалификационная категория"
-          placeholder="Любая"
-          clearable
-          data={QUALIFICATION_CATEGORIES.map((c) => ({
-            value: c,
-            label: withCount(qualificationCategory.label[c], summary?.byCategory[c]),
-          }))}
-          value={filters.category ?? null}
-          onChange={(v) => update({ category: v })}
-        />
-        <Select
-          label="Прошли диагностику в году"
-          placeholder="Не важно"
-          clearable
-          data={[0, 1, 2, 3].map((d) => {
-            const year = String(thisYear - d);
-            return {
-              value: year,
-              label: Number(year) === refYear ? withCount(year, summary?.diagnosedThisYear) : year,
-            };
-          })}
-          value={filters.diagnosedYear ?? null}
-          onChange={(v) => update({ diagnosedYear: v })}
-        />
-        <Divider />
-        <FlagFilter
-          name="young"
-          label="Молодые педагоги"
-          count={summary?.young}
-          filters={filters}
-          update={update}
-        />
-        <FlagFilter
-          name="hasRoute"
-          label="Есть действующий ИОМ"
-          count={summary?.withRoute}
-          filters={filters}
-          update={update}
-        />
-        <FlagFilter
-          name="inMentoring"
-          label="Участвуют в наставничестве"
-          count={summary?.inMentoring}
-          filters={filters}
-          update={update}
-        />
-        <FlagFilter
-          name="inAssociation"
-          label="Состоят в методических объединениях"
-          count={summary?.inAssociation}
-          filters={filters}
-          update={update}
-        />
-        <FlagFilter
-          name="isManager"
-          label="Руководители"
-          count={summary?.managers}
-          filters={filters}
-          update={update}
-        />
-        <FlagFilter name="includeFormer" label="Включая уволившихся" filters={filters} update={update} />
-      </Stack>
+          <Select
+            label="Прошли диагностику в году"
+            placeholder="Не важно"
+            clearable
+            data={[0, 1, 2, 3].map((d) => {
+              const year = String(thisYear - d);
+              return {
+                value: year,
+                label: Number(year) === refYear ? withCount(year, summary?.diagnosedThisYear) : year,
+              };
+            })}
+            value={filters.diagnosedYear ?? null}
+            onChange={(v) => update({ diagnosedYear: v })}
+          />
+          <Divider />
+          <FlagFilter
+            name="young"
+            label="Молодые педагоги"
+            count={summary?.young}
+            filters={filters}
+            update={update}
+          />
+          <FlagFilter
+            name="hasRoute"
+            label="Есть действующий ИОМ"
+            count={summary?.withRoute}
+            filters={filters}
+            update={update}
+          />
+          <FlagFilter
+            name="inMentoring"
+            label="Участвуют в наставничестве"
+            count={summary?.inMentoring}
+            filters={filters}
+            update={update}
+          />
+          <FlagFilter
+            name="inAssociation"
+            label="Состоят в методических объединениях"
+            count={summary?.inAssociation}
+            filters={filters}
+            update={update}
+          />
+          <FlagFilter
+            name="isManager"
+            label="Руководители"
+            count={summary?.managers}
+            filters={filters}
+            update={update}
+          />
+          <FlagFilter name="includeFormer" label="Включая уволившихся" filters={filters} update={update} />
+        </Stack>
+      </Collapse>
     </Paper>
   );
 }
