@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { campaigns } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
-import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import { municipalityScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { computeIndicators, type FormValues } from '../indicators/compute.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
@@ -140,15 +140,13 @@ export async function updateCampaign(options: {
         await participantsOf(tx, before.municipalityId, organizationIds),
       );
     const after = (await findCampaignById(tx, options.id))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, options.actor, {
-      action: 'update',
+    await recordUpdate(tx, options.actor, {
       entity: 'campaign',
       entityId: options.id,
       municipalityId: after.municipalityId,
       summary: `Изменён мониторинг «${after.title}»`,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
   });
 }
