@@ -25,6 +25,7 @@ import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import { CONCLUSION_KIND_LABEL, type Conclusion } from './api.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const KIND_COLOR = { problem: 'red', municipal: 'blue', dynamics: 'grape', manual: 'gray' } as const;
 
@@ -299,14 +300,7 @@ function AddConclusionModal({ campaignId, onClose }: { campaignId: number; onClo
             minRows={3}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              Добавить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={add.isPending} submitLabel="Добавить" />
         </Stack>
       </form>
     </Modal>

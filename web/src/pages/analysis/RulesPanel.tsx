@@ -27,6 +27,7 @@ import type { Indicator, ProgramTree } from '../programs/api.ts';
 import { LEVEL_COLOR } from '../programs/format.ts';
 import { TARGET_LABEL, type RecommendationRule, type RuleTarget } from './api.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const LEVELS: IndicatorLevel[] = ['low', 'medium', 'high'];
 const LEVEL_ORDER: Record<IndicatorLevel, number> = { low: 0, medium: 1, high: 2 };
@@ -315,14 +316,7 @@ function RuleModal({
             withAsterisk
             {...form.getInputProps('text')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

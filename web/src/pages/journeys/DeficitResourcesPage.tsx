@@ -28,6 +28,7 @@ import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import { useDeficits, type Deficit } from '../teachers/api.ts';
 import { RESOURCE_KIND_COLOR, WHOLE, type Resource, type ResourceKind } from './api.ts';
 import { ConfirmDeleteModal } from './RouteModals.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const KIND_OPTIONS = resourceKind.values.map((value) => ({ value, label: resourceKind.label[value] }));
 
@@ -343,14 +344,7 @@ function ResourceModal({
             />
           </SimpleGrid>
           <TextInput label="Ссылка" placeholder="https://" {...form.getInputProps('url')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={isSaving}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={isSaving} />
         </Stack>
       </form>
     </Modal>

@@ -19,6 +19,7 @@ import { ErrorAlert, Loading } from '../../components/common.tsx';
 import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import type { Meeting, MeetingAttendance } from './api.ts';
 import { RuDateInput } from './fields.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface MeetingValues {
   date: string | null;
@@ -101,14 +102,7 @@ export function MeetingModal({
             maxLength={4000}
             {...form.getInputProps('notes')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={isSaving}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={isSaving} />
         </Stack>
       </form>
     </Modal>

@@ -12,6 +12,7 @@ import { deficitFieldRenderer } from '../teachers/records/deficits.tsx';
 import { RecordContext } from '../teachers/records/RecordFields.tsx';
 import { RecordForm } from '../teachers/records/RecordForm.tsx';
 import type { RouteStep, RouteView, StepStatus } from './api.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** The modals of a route card: marking a step, editing a step or the route, deleting. */
 
@@ -104,14 +105,7 @@ export function StepProgressModal({
             onChange={(e) => setResult(e.currentTarget.value)}
             error={fieldError}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -25,6 +25,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert, InfoRow } from '../../components/common.tsx';
 import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import type { Criterion, FormField, ProgramTree } from './api.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 function useProgramSaver(programId: number) {
   const client = useQueryClient();
@@ -81,14 +82,7 @@ export function CriterionModal({
           <TextInput label="Код" w={120} {...form.getInputProps('code')} />
           <Textarea label="Критерий" autosize {...form.getInputProps('title')} />
           <Select label="Цель программы" clearable data={program.goals} {...form.getInputProps('goal')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -418,14 +412,7 @@ function FormFieldModal({
           />
           <TextInput label="Подсказка" {...form.getInputProps('hint')} />
           <Checkbox label="Обязательное" {...form.getInputProps('isRequired', { type: 'checkbox' })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
