@@ -10,14 +10,7 @@ import {
   Textarea,
   Tooltip,
 } from '@mantine/core';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconPencil,
-  IconPlus,
-  IconSparkles,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPlus, IconSparkles } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -26,6 +19,7 @@ import { notifySaved } from '../../lib/forms.ts';
 import { CONCLUSION_KIND_LABEL, type Conclusion } from './api.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const KIND_COLOR = { problem: 'red', municipal: 'blue', dynamics: 'grape', manual: 'gray' } as const;
 
@@ -249,21 +243,13 @@ function ConclusionItem({
               <IconArrowDown size={16} />
             </ActionIcon>
           </Tooltip>
-          <Tooltip label="Изменить">
-            <ActionIcon
-              variant="subtle"
-              aria-label="Изменить вывод"
-              disabled={text !== null}
-              onClick={() => setText(conclusion.text)}
-            >
-              <IconPencil size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label="Удалить">
-            <ActionIcon variant="subtle" color="red" aria-label="Удалить вывод" onClick={onRemove}>
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <EditDeleteIcons
+            onEdit={() => setText(conclusion.text)}
+            onDelete={onRemove}
+            editLabel="Изменить вывод"
+            deleteLabel="Удалить вывод"
+            editDisabled={text !== null}
+          />
         </Group>
       </Group>
     </Paper>

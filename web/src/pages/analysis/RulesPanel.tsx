@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { defaultRules } from '../../../../core/analysis/drafts.ts';
@@ -28,6 +28,7 @@ import { LEVEL_COLOR } from '../programs/format.ts';
 import { TARGET_LABEL, type RecommendationRule, type RuleTarget } from './api.ts';
 import { ConfirmModal } from './ConfirmModal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const LEVELS: IndicatorLevel[] = ['low', 'medium', 'high'];
 const LEVEL_ORDER: Record<IndicatorLevel, number> = { low: 0, medium: 1, high: 2 };
@@ -176,25 +177,12 @@ export function RulesPanel({ programId, canEdit }: { programId: number; canEdit:
                       {canEdit && 'id' in r && (
                         <Table.Td w={76}>
                           <Group gap={2} wrap="nowrap">
-                            <Tooltip label="Изменить">
-                              <ActionIcon
-                                variant="subtle"
-                                aria-label="Изменить правило"
-                                onClick={() => setEditing({ rule: r, indicatorCode: r.indicatorCode })}
-                              >
-                                <IconPencil size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label="Удалить">
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                aria-label="Удалить правило"
-                                onClick={() => setRemoving(r)}
-                              >
-                                <IconTrash size={16} />
-                              </ActionIcon>
-                            </Tooltip>
+                            <EditDeleteIcons
+                              onEdit={() => setEditing({ rule: r, indicatorCode: r.indicatorCode })}
+                              onDelete={() => setRemoving(r)}
+                              editLabel="Изменить правило"
+                              deleteLabel="Удалить правило"
+                            />
                           </Group>
                         </Table.Td>
                       )}

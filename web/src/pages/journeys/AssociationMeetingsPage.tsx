@@ -17,7 +17,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconInfoCircle, IconPencil, IconPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
+import { IconInfoCircle, IconPlus, IconUserCheck } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -29,6 +29,7 @@ import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/co
 import { WHOLE, type AssociationYear, type Meeting } from './api.ts';
 import { AttendanceModal, MeetingModal } from './MeetingModals.tsx';
 import { ConfirmDeleteModal } from './RouteModals.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const STATE: Record<Meeting['state'], { label: string; color: string }> = {
   held: { label: 'проведено', color: 'teal' },
@@ -236,25 +237,12 @@ export function AssociationMeetingsPage() {
                             )}
                             {can.canManage && (
                               <>
-                                <Tooltip label="Изменить">
-                                  <ActionIcon
-                                    variant="subtle"
-                                    aria-label={`Изменить заседание ${formatRuDate(m.date)}`}
-                                    onClick={() => setEditing(m)}
-                                  >
-                                    <IconPencil size={16} />
-                                  </ActionIcon>
-                                </Tooltip>
-                                <Tooltip label="Удалить">
-                                  <ActionIcon
-                                    variant="subtle"
-                                    color="red"
-                                    aria-label={`Удалить заседание ${formatRuDate(m.date)}`}
-                                    onClick={() => setDeleting(m)}
-                                  >
-                                    <IconTrash size={16} />
-                                  </ActionIcon>
-                                </Tooltip>
+                                <EditDeleteIcons
+                                  onEdit={() => setEditing(m)}
+                                  onDelete={() => setDeleting(m)}
+                                  editLabel={`Изменить заседание ${formatRuDate(m.date)}`}
+                                  deleteLabel={`Удалить заседание ${formatRuDate(m.date)}`}
+                                />
                               </>
                             )}
                           </Group>

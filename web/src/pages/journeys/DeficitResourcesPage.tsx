@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -14,10 +13,9 @@ import {
   Text,
   TextInput,
   Textarea,
-  Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconExternalLink, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconExternalLink, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { competenceArea, resourceKind } from '../../../../core/enums.ts';
@@ -29,6 +27,7 @@ import { useDeficits, type Deficit } from '../teachers/api.ts';
 import { RESOURCE_KIND_COLOR, WHOLE, type Resource, type ResourceKind } from './api.ts';
 import { ConfirmDeleteModal } from './RouteModals.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const KIND_OPTIONS = resourceKind.values.map((value) => ({ value, label: resourceKind.label[value] }));
 
@@ -191,25 +190,13 @@ export function DeficitResourcesPage() {
                           <Table.Td w={80}>
                             {(!r.isShared || hasRole('admin')) && (
                               <Group gap={4} wrap="nowrap" justify="flex-end">
-                                <Tooltip label="Изменить">
-                                  <ActionIcon
-                                    variant="subtle"
-                                    aria-label="Изменить ресурс"
-                                    onClick={() => setEditing(r)}
-                                  >
-                                    <IconPencil size={15} />
-                                  </ActionIcon>
-                                </Tooltip>
-                                <Tooltip label="Удалить">
-                                  <ActionIcon
-                                    variant="subtle"
-                                    color="red"
-                                    aria-label="Удалить ресурс"
-                                    onClick={() => setDeleting(r)}
-                                  >
-                                    <IconTrash size={15} />
-                                  </ActionIcon>
-                                </Tooltip>
+                                <EditDeleteIcons
+                                  onEdit={() => setEditing(r)}
+                                  onDelete={() => setDeleting(r)}
+                                  editLabel="Изменить ресурс"
+                                  deleteLabel="Удалить ресурс"
+                                  iconSize={15}
+                                />
                               </Group>
                             )}
                           </Table.Td>

@@ -28,6 +28,7 @@ import { IndicatorDrawer } from './IndicatorDrawer.tsx';
 import { ResultsTable, YearSelect } from './ResultsTable.tsx';
 import { RulesPanel } from '../analysis/index.tsx';
 import { ConfirmModal } from '../analysis/ConfirmModal.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 export function ProgramPage() {
   const id = Number(useParams().id);
@@ -230,27 +231,20 @@ function IndicatorsPanel({
                     {canEdit && (
                       <Table.Td>
                         <Group gap={2} wrap="nowrap">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Изменить показатель ${i.code}`}
-                            onClick={() => setEditing({ criterion: c, indicator: i })}
-                          >
-                            <IconPencil size={15} />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Удалить показатель ${i.code}`}
-                            onClick={() =>
+                          <EditDeleteIcons
+                            onEdit={() => setEditing({ criterion: c, indicator: i })}
+                            onDelete={() =>
                               setRemoving({
                                 kind: 'indicators',
                                 id: i.id,
                                 title: `Удалить показатель ${i.code}?`,
                               })
                             }
-                          >
-                            <IconTrash size={15} />
-                          </ActionIcon>
+                            editLabel={`Изменить показатель ${i.code}`}
+                            deleteLabel={`Удалить показатель ${i.code}`}
+                            tooltips={false}
+                            iconSize={15}
+                          />
                         </Group>
                       </Table.Td>
                     )}

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
@@ -11,9 +10,8 @@ import {
   Tabs,
   Text,
   Title,
-  Tooltip,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -28,6 +26,7 @@ import { RecordForm } from '../teachers/records/RecordForm.tsx';
 import { RecordList } from '../teachers/records/RecordList.tsx';
 import { useRegistersRole, type DeficitEntry, type ProviderEntry } from './api.ts';
 import { FixedValue } from './fields.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 // Prepositional: «указана в 1 записи, в 2 записях, в 5 записях».
 const RECORD_FORMS = ['записи', 'записях', 'записях'] as const;
@@ -174,21 +173,7 @@ function DeficitsCatalog({ canEdit }: { canEdit: boolean }) {
                     {canEdit && (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Tooltip label="Изменить">
-                            <ActionIcon variant="subtle" aria-label="Изменить" onClick={() => setEditing(d)}>
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label="Удалить">
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label="Удалить"
-                              onClick={() => setDeleting(d)}
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <EditDeleteIcons onEdit={() => setEditing(d)} onDelete={() => setDeleting(d)} />
                         </Group>
                       </Table.Td>
                     )}
