@@ -17,7 +17,7 @@ import { api } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import { CONCLUSION_KIND_LABEL, type Conclusion } from './api.ts';
-import { ConfirmModal } from './ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 

@@ -25,7 +25,7 @@ import {
   type Recommendation,
   type RecommendationStatus,
 } from './api.ts';
-import { ConfirmModal } from './ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { isOverdue, RecommendationCard } from './recommendation-card.tsx';
 import { RecommendationModal } from './RecommendationModal.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';

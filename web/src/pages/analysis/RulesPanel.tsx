@@ -26,7 +26,7 @@ import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import type { Indicator, ProgramTree } from '../programs/api.ts';
 import { LEVEL_COLOR } from '../programs/format.ts';
 import { TARGET_LABEL, type RecommendationRule, type RuleTarget } from './api.ts';
-import { ConfirmModal } from './ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 

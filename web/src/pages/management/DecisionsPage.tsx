@@ -7,7 +7,7 @@ import { formatRuDate } from '../../../../core/dates.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
-import { ConfirmModal } from '../analysis/ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { DECISION_KIND, type Decision } from './api.ts';
 import { DecisionModal } from './DecisionModal.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';

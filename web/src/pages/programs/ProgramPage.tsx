@@ -27,7 +27,7 @@ import { CriterionModal, FormFieldsPanel, ParametersPanel } from './ProgramPanel
 import { IndicatorDrawer } from './IndicatorDrawer.tsx';
 import { ResultsTable, YearSelect } from './ResultsTable.tsx';
 import { RulesPanel } from '../analysis/index.tsx';
-import { ConfirmModal } from '../analysis/ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 export function ProgramPage() {

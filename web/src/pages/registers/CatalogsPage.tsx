@@ -27,6 +27,7 @@ import { RecordList } from '../teachers/records/RecordList.tsx';
 import { useRegistersRole, type DeficitEntry, type ProviderEntry } from './api.ts';
 import { FixedValue } from './fields.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 
 // Prepositional: «указана в 1 записи, в 2 записях, в 5 записях».
 const RECORD_FORMS = ['записи', 'записях', 'записях'] as const;
@@ -207,36 +208,22 @@ function DeficitsCatalog({ canEdit }: { canEdit: boolean }) {
         </Modal>
       )}
       {deleting && (
-        <Modal
+        <ConfirmModal
           opened
+          title="Удалить дефицит?"
+          confirmLabel="Удалить"
+          onConfirm={() => remove.mutate(deleting)}
           onClose={() => {
             setDeleting(null);
             remove.reset();
           }}
-          title="Удалить дефицит?"
+          loading={remove.isPending}
+          error={remove.error}
+          errorTitle="Не удалось удалить"
         >
-          <Stack>
-            <Text size="sm">
-              Дефицит {deleting.code} «{deleting.title}» будет удалён из справочника. Действие записывается в
-              журнал изменений.
-            </Text>
-            <ErrorAlert error={remove.error} title="Не удалось удалить" />
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() => {
-                  setDeleting(null);
-                  remove.reset();
-                }}
-              >
-                Отмена
-              </Button>
-              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
-                Удалить
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+          Дефицит {deleting.code} «{deleting.title}» будет удалён из справочника. Действие записывается в
+          журнал изменений.
+        </ConfirmModal>
       )}
     </Stack>
   );

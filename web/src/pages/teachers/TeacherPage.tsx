@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconLock, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -20,6 +20,7 @@ import {
 } from './TeacherRecordTabs.tsx';
 import { AssociationsTab, EventsTable, MentoringTab } from './TeacherRegisterTabs.tsx';
 import { CategoryBadge, YoungBadge, years } from './TeachersTable.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 
 function DeleteTeacherModal({ card, onClose }: { card: TeacherCard; onClose(): void }) {
   const navigate = useNavigate();
@@ -37,24 +38,20 @@ function DeleteTeacherModal({ card, onClose }: { card: TeacherCard; onClose(): v
   const { hasRole } = useAuth();
   const isDepartment = hasRole('admin', 'coordinator');
   return (
-    <Modal opened onClose={onClose} title="Удалить педагога?">
-      <Stack>
-        <Text size="sm">
-          {card.fullName} будет удалён из реестра вместе с диагностиками, обучением, ИОМ и другими сведениями.
-          {!isDepartment &&
-            ' Если педагог работает и в других организациях, будут удалены только должности в вашей организации.'}
-        </Text>
-        <ErrorAlert error={remove.error} title="Не удалось удалить" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-            Удалить
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened
+      title="Удалить педагога?"
+      confirmLabel="Удалить"
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
+      loading={remove.isPending}
+      error={remove.error}
+      errorTitle="Не удалось удалить"
+    >
+      {card.fullName} будет удалён из реестра вместе с диагностиками, обучением, ИОМ и другими сведениями.
+      {!isDepartment &&
+        ' Если педагог работает и в других организациях, будут удалены только должности в вашей организации.'}
+    </ConfirmModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Table, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { RecordForm } from './RecordForm.tsx';
 import type { FieldRenderer } from './RecordFields.tsx';
 import { displayValue } from './record-values.ts';
 import { EditDeleteIcons } from '../../../components/EditDeleteIcons.tsx';
+import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
 
 export interface RecordListProps {
   kind: RecordKind;
@@ -153,35 +154,21 @@ export function RecordList(props: RecordListProps) {
         </Modal>
       )}
       {deleting && (
-        <Modal
+        <ConfirmModal
           opened
+          title="Удалить запись?"
+          confirmLabel="Удалить"
+          onConfirm={() => remove.mutate(deleting)}
           onClose={() => {
             setDeleting(null);
             remove.reset();
           }}
-          title="Удалить запись?"
+          loading={remove.isPending}
+          error={remove.error}
+          errorTitle="Не удалось удалить"
         >
-          <Stack>
-            <Text size="sm">
-              Запись «{kind.label}» будет удалена. Действие записывается в журнал изменений.
-            </Text>
-            <ErrorAlert error={remove.error} title="Не удалось удалить" />
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() => {
-                  setDeleting(null);
-                  remove.reset();
-                }}
-              >
-                Отмена
-              </Button>
-              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
-                Удалить
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+          Запись «{kind.label}» будет удалена. Действие записывается в журнал изменений.
+        </ConfirmModal>
       )}
     </Stack>
   );
