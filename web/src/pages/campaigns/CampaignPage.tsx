@@ -1,8 +1,6 @@
 import {
   Alert,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -43,6 +41,7 @@ import { AnalysisTab, ConclusionsTab, RecommendationsTab, ReportTab } from '../a
 import { DocumentsTab } from '../documents/index.tsx';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, type CampaignView } from './api.ts';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 const STAGES = STAGE_ORDER;
 
@@ -93,12 +92,7 @@ export function CampaignPage() {
   });
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/campaigns" size="sm">
-          Мониторинг
-        </Anchor>
-        <Text size="sm">{campaign.year}</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/campaigns" section="Мониторинг" current={campaign.year} />
       <PageHeader
         title={campaign.title}
         subtitle={`Программа: ${campaign.programTitle}`}

@@ -1,9 +1,7 @@
 import {
   ActionIcon,
   Alert,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -20,7 +18,7 @@ import {
 import { IconInfoCircle, IconPlus, IconUserCheck } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { associationType, level } from '../../../../core/enums.ts';
 import { schoolYearLabel } from '../../../../core/school-year.ts';
@@ -30,6 +28,7 @@ import { WHOLE, type AssociationYear, type Meeting } from './api.ts';
 import { AttendanceModal, MeetingModal } from './MeetingModals.tsx';
 import { ConfirmDeleteModal } from './RouteModals.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 const STATE: Record<Meeting['state'], { label: string; color: string }> = {
   held: { label: 'проведено', color: 'teal' },
@@ -100,12 +99,7 @@ export function AssociationMeetingsPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/association-meetings" size="sm">
-          Заседания МО
-        </Anchor>
-        <Text size="sm">{a.name}</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/association-meetings" section="Заседания МО" current={a.name} />
       <PageHeader
         title={a.name}
         subtitle={[

@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Group,
   Modal,
@@ -31,6 +30,7 @@ import { notifySaved } from '../../lib/forms.ts';
 import { formatValue } from '../programs/format.ts';
 import type { ProgramSummary, ProgramTree } from '../programs/api.ts';
 import { MEASURE_STATUS, VERDICT_COLOR, type EffectView, type Measure, type RoadmapView } from './api.ts';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 export function deadlineText(m: Pick<Measure, 'deadlineKind' | 'deadlineFrom' | 'deadlineTo'>) {
   if (m.deadlineKind === 'date') return `до ${formatRuDate(m.deadlineTo)}`;
@@ -54,12 +54,7 @@ export function RoadmapPage() {
   const sections = [...new Set(roadmap.measures.map((m) => m.section))];
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/roadmaps" size="sm">
-          Дорожные карты
-        </Anchor>
-        <Text size="sm">Дорожная карта</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/roadmaps" section="Дорожные карты" current="Дорожная карта" />
       <PageHeader
         title={roadmap.title}
         subtitle={`${formatRuDate(roadmap.periodStart)} — ${formatRuDate(roadmap.periodEnd)}`}
