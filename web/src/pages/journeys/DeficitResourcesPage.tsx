@@ -22,7 +22,7 @@ import { competenceArea, resourceKind } from '../../../../core/enums.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
-import { applyServerError, notifySaved } from '../../lib/forms.ts';
+import { notifySaved, useFormSubmit } from '../../lib/forms.ts';
 import { useDeficits, type Deficit } from '../teachers/api.ts';
 import { RESOURCE_KIND_COLOR, WHOLE, type Resource, type ResourceKind } from './api.ts';
 import { ConfirmDeleteModal } from './RouteModals.tsx';
@@ -268,24 +268,14 @@ function ResourceModal({
       title: (v) => (v.trim().length >= 3 ? null : '«Название»: не короче 3 символов'),
     },
   });
-  const [error, setError] = useState<string | null>(null);
-  const [isSaving, setSaving] = useState(false);
-  const submit = async (values: ResourceValues) => {
-    setError(null);
-    setSaving(true);
+  const { submit, error, isSaving } = useFormSubmit(form, async (values) => {
     const body = { ...values, hours: values.hours === '' ? null : Number(values.hours) };
-    try {
-      if (resource)
-        await api.patch(`/api/deficit-resources/${resource.id}`, { ...body, version: resource.version });
-      else await api.post('/api/deficit-resources', body);
-      notifySaved(resource ? 'Ресурс сохранён' : 'Ресурс добавлен в каталог');
-      onSaved();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    if (resource)
+      await api.patch(`/api/deficit-resources/${resource.id}`, { ...body, version: resource.version });
+    else await api.post('/api/deficit-resources', body);
+    notifySaved(resource ? 'Ресурс сохранён' : 'Ресурс добавлен в каталог');
+    onSaved();
+  });
   return (
     <Modal opened onClose={onClose} title={resource ? 'Ресурс каталога' : 'Новый ресурс каталога'} size="lg">
       <form onSubmit={form.onSubmit(submit)} noValidate>
