@@ -29,7 +29,14 @@ import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import { formatValue } from '../programs/format.ts';
 import type { ProgramSummary, ProgramTree } from '../programs/api.ts';
-import { MEASURE_STATUS, VERDICT_COLOR, type EffectView, type Measure, type RoadmapView } from './api.ts';
+import {
+  MEASURE_STATUS,
+  VERDICT_COLOR,
+  type EffectView,
+  type Measure,
+  type RoadmapView,
+  evidenceHref,
+} from './api.ts';
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 export function deadlineText(m: Pick<Measure, 'deadlineKind' | 'deadlineFrom' | 'deadlineTo'>) {
@@ -121,7 +128,7 @@ export function RoadmapPage() {
                               {m.evidence.map((e, i) => (
                                 <Anchor
                                   key={i}
-                                  href={e.url ?? (e.fileId ? `/api/files/${e.fileId}` : '#')}
+                                  href={evidenceHref(e)}
                                   size="xs"
                                   target="_blank"
                                   display="block"
