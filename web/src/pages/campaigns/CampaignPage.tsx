@@ -42,6 +42,7 @@ import { DocumentsTab } from '../documents/index.tsx';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, type CampaignView } from './api.ts';
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const STAGES = STAGE_ORDER;
 
@@ -393,14 +394,7 @@ function CampaignSettingsModal({ view, onClose }: { view: CampaignView; onClose(
           max={30}
           description="И ещё раз — на следующий день после срока, если форма не отправлена"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button loading={save.isPending} onClick={() => save.mutate()}>
-            Сохранить
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} onSubmit={() => save.mutate()} loading={save.isPending} />
       </Stack>
     </Modal>
   );

@@ -38,6 +38,7 @@ import {
   evidenceHref,
 } from './api.ts';
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 export function deadlineText(m: Pick<Measure, 'deadlineKind' | 'deadlineFrom' | 'deadlineTo'>) {
   if (m.deadlineKind === 'date') return `до ${formatRuDate(m.deadlineTo)}`;
@@ -289,14 +290,7 @@ function MeasureModal({
             Добавить
           </Button>
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button loading={save.isPending} onClick={() => save.mutate()}>
-            Сохранить
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} onSubmit={() => save.mutate()} loading={save.isPending} />
       </Stack>
     </Modal>
   );

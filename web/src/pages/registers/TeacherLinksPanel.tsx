@@ -13,6 +13,7 @@ import { RecordForm } from '../teachers/records/RecordForm.tsx';
 import type { AddLinksResult } from './api.ts';
 import { CandidatePicker, SkippedList } from './fields.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const TEACHER_FORMS = ['педагог', 'педагога', 'педагогов'] as const;
 
@@ -174,14 +175,13 @@ export function TeacherLinksPanel<Row extends TeacherLink>(props: {
               Уже добавленные педагоги будут пропущены — список пропущенных появится после сохранения.
             </Text>
             <ErrorAlert error={add.error} title="Не удалось добавить" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setAdding(false)}>
-                Отмена
-              </Button>
-              <Button disabled={!teacherIds.length} loading={add.isPending} onClick={() => add.mutate()}>
-                Добавить{teacherIds.length ? ` (${teacherIds.length})` : ''}
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={() => setAdding(false)}
+              onSubmit={() => add.mutate()}
+              loading={add.isPending}
+              disabled={!teacherIds.length}
+              submitLabel={`Добавить${teacherIds.length ? ` (${teacherIds.length})` : ''}`}
+            />
           </Stack>
         </Modal>
       )}
