@@ -15,7 +15,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconExternalLink, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconExternalLink, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { competenceArea, resourceKind } from '../../../../core/enums.ts';
@@ -28,6 +28,7 @@ import { RESOURCE_KIND_COLOR, WHOLE, type Resource, type ResourceKind } from './
 import { ConfirmDeleteModal } from './RouteModals.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { SearchBox } from './fields.tsx';
 
 const KIND_OPTIONS = resourceKind.values.map((value) => ({ value, label: resourceKind.label[value] }));
 
@@ -95,14 +96,7 @@ export function DeficitResourcesPage() {
           </Text>
         </Group>
         <Group>
-          <TextInput
-            placeholder="Поиск по названию, организации, дефициту"
-            leftSection={<IconSearch size={16} />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={360}
-            aria-label="Поиск"
-          />
+          <SearchBox value={q} onChange={setQ} placeholder="Поиск по названию, организации, дефициту" />
           <Select
             placeholder="Все виды"
             data={KIND_OPTIONS}
