@@ -45,6 +45,13 @@ export async function requireCampaign(db: Db, id: number) {
   return campaign;
 }
 
+/** A campaign that only its municipality's department may work on (analysis, conclusions, the report). */
+export async function requireDepartmentCampaign(db: Db, actor: Actor, id: number) {
+  const campaign = await requireCampaign(db, id);
+  assertDepartment(requireUser(actor.user), campaign.municipalityId);
+  return campaign;
+}
+
 export async function listCampaigns(options: { db: Db; user: AuthUser }) {
   const scope = municipalityScope(options.user, 'read');
   return findCampaigns(options.db, scope.all ? null : scope.ids);
