@@ -4,7 +4,7 @@
  */
 
 import type { CompareOperator } from './ast.ts';
-import { level as levelEnum, organizationKind, type Enumeration } from '../enums.ts';
+import { associationType, level as levelEnum, organizationKind, type Enumeration } from '../enums.ts';
 
 /** Functions that count or sum registry records; `form` is the one function that does not. */
 export const AGGREGATE_NAMES = [
@@ -207,6 +207,20 @@ export const nested = (
 
 export const levelFilter = (what: string) =>
   enumFilter('level', 'уровень', `Уровень ${what}.`, levelEnum, 'level = municipal', '{value} уровень');
+
+/** The filters of an association, both in `associations(…)` and in a teacher's `member(…)`. */
+export const associationFilters = (): Filter[] => [
+  levelFilter('объединения'),
+  enumFilter(
+    'type',
+    'вид объединения',
+    'Вид объединения или сообщества.',
+    associationType,
+    'type = rmo',
+    '{value}',
+  ),
+  stringFilter('subject', 'предмет', 'Предмет объединения, точное совпадение.', 'subject = "математика"'),
+];
 
 export const organizationKinds = valuesOf(organizationKind, true);
 

@@ -1,7 +1,6 @@
 /** The filters of `teachers(…)`: the person, the positions, and the nested records of growth. */
 
 import {
-  associationType,
   certificationResult,
   competenceArea,
   competitionResult,
@@ -16,17 +15,18 @@ import {
   trainingType,
 } from '../enums.ts';
 import {
-  HOURS,
-  YEARS,
+  associationFilters,
   enumFilter,
+  type Filter,
   flag,
+  HOURS,
   levelFilter,
   nested,
   numberFilter,
   orgKindFilter,
   stringFilter,
+  YEARS,
   yearsFilter,
-  type Filter,
 } from './catalog-schema.ts';
 
 export const teacherFilters: Filter[] = [
@@ -260,18 +260,7 @@ export const teacherFilters: Filter[] = [
       'с отчётным периодом.',
     'состоят в МО и сообществах',
     'member(type = young_school)',
-    [
-      levelFilter('объединения'),
-      enumFilter(
-        'type',
-        'вид объединения',
-        'Вид объединения или сообщества.',
-        associationType,
-        'type = rmo',
-        '{value}',
-      ),
-      stringFilter('subject', 'предмет', 'Предмет объединения, точное совпадение.', 'subject = "математика"'),
-    ],
+    associationFilters(),
   ),
   nested(
     'event',

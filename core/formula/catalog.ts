@@ -4,17 +4,18 @@
  * generated from it, and the server's SQL compiler switches on the same codes.
  */
 
-import { actKind, associationType, eventFormat } from '../enums.ts';
+import { actKind, eventFormat } from '../enums.ts';
 import {
-  enumFilter,
-  flag,
-  levelFilter,
-  orgKindFilter,
-  organizationKinds,
-  stringFilter,
+  associationFilters,
   type CatalogFunction,
+  enumFilter,
   type Filter,
+  flag,
   type FunctionName,
+  levelFilter,
+  organizationKinds,
+  orgKindFilter,
+  stringFilter,
 } from './catalog-schema.ts';
 import { teacherFilters } from './catalog-teachers.ts';
 
@@ -158,18 +159,7 @@ export const CATALOG: readonly CatalogFunction[] = [
     description:
       'Число методических объединений и профессиональных сообществ, действующих в отчётном периоде.',
     example: 'associations(level = municipal)',
-    filters: [
-      levelFilter('объединения'),
-      enumFilter(
-        'type',
-        'вид объединения',
-        'Вид объединения или сообщества.',
-        associationType,
-        'type = rmo',
-        '{value}',
-      ),
-      stringFilter('subject', 'предмет', 'Предмет объединения, точное совпадение.', 'subject = "математика"'),
-    ],
+    filters: associationFilters(),
   },
   {
     kind: 'aggregate',

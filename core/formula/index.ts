@@ -13,31 +13,8 @@ import { validate } from './validate.ts';
 
 export type * from './ast.ts';
 export { COMPARE_OPERATORS } from './ast.ts';
-export {
-  AGGREGATE_NAMES,
-  CATALOG,
-  FORM_FIELD_CODE,
-  FUNCTION_NAMES,
-  HOURS,
-  YEARS,
-  findFilter,
-  findFilterByPath,
-  findFunction,
-  type AggregateFunction,
-  type AggregateName,
-  type CatalogFunction,
-  type EnumFilter,
-  type EnumValue,
-  type Filter,
-  type FilterKind,
-  type FlagFilter,
-  type FormFieldFunction,
-  type FunctionName,
-  type NestedFilter,
-  type NumberFilter,
-  type NumberUnit,
-  type StringFilter,
-} from './catalog.ts';
+// The catalog module exports exactly the public part of the catalog (its types, names and look-ups).
+export * from './catalog.ts';
 export { describeCall, describeFormula } from './describe.ts';
 export { collectCalls, evaluate } from './evaluate.ts';
 export { callKey, formatCondition, formatFormula } from './format.ts';

@@ -44,26 +44,11 @@ interface Snapshot {
 
 /** The indicators a campaign is judged by: as frozen at closing, or the program's current ones. */
 export async function indicatorsOf(db: Db, campaign: CampaignRow): Promise<IndicatorInfo[]> {
-  if (campaign.programSnapshot) {
-    const snapshot = campaign.programSnapshot as Snapshot;
-    return snapshot.indicators.map((i) => {
-      const c = snapshot.criteria.find((x) => x.id === i.criterionId);
-      return {
-        code: i.code,
-        name: i.name,
-        unit: i.unit,
-        direction: i.direction,
-        numerator: i.numerator,
-        levelHigh: i.levelHigh,
-        levelMedium: i.levelMedium,
-        criterionCode: c?.code ?? '',
-        criterionTitle: c?.title ?? '',
-      };
-    });
-  }
-  const tree = (await findProgramTree(db, campaign.programId))!;
-  return tree.indicators.map((i) => {
-    const c = tree.criteria.find((x) => x.id === i.criterionId);
+  const source = campaign.programSnapshot
+    ? (campaign.programSnapshot as Snapshot)
+    : (await findProgramTree(db, campaign.programId))!;
+  return source.indicators.map((i) => {
+    const c = source.criteria.find((x) => x.id === i.criterionId);
     return {
       code: i.code,
       name: i.name,

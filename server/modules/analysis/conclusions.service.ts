@@ -7,7 +7,11 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor } from '../auth/access.ts';
 import { assertDepartment } from '../campaigns/campaigns.policy.ts';
 import { findParticipants, findPreviousCampaign } from '../campaigns/campaigns.repository.ts';
-import { getCampaignResults, requireCampaign } from '../campaigns/campaigns.service.ts';
+import {
+  getCampaignResults,
+  requireCampaign,
+  requireDepartmentCampaign,
+} from '../campaigns/campaigns.service.ts';
 import {
   deleteConclusion,
   findConclusion,
@@ -38,8 +42,7 @@ export async function analysisInputOf(db: Db, actor: Actor, campaignId: number):
 }
 
 export async function listConclusions(options: { db: Db; actor: Actor; campaignId: number }) {
-  const campaign = await requireCampaign(options.db, options.campaignId);
-  assertDepartment(requireUser(options.actor.user), campaign.municipalityId);
+  const campaign = await requireDepartmentCampaign(options.db, options.actor, options.campaignId);
   return findConclusions(options.db, campaign.id);
 }
 
@@ -73,8 +76,7 @@ export async function generateConclusions(options: { db: Db; actor: Actor; campa
 }
 
 export async function addConclusion(options: { db: Db; actor: Actor; campaignId: number; text: string }) {
-  const campaign = await requireCampaign(options.db, options.campaignId);
-  assertDepartment(requireUser(options.actor.user), campaign.municipalityId);
+  const campaign = await requireDepartmentCampaign(options.db, options.actor, options.campaignId);
   const existing = await findConclusions(options.db, campaign.id);
   return options.db.transaction(async (tx) => {
     const row = await insertConclusion(tx, {
@@ -104,8 +106,7 @@ export async function editConclusion(options: {
 }) {
   const before = await findConclusion(options.db, options.id);
   if (!before) throw notFound('Вывод');
-  const campaign = await requireCampaign(options.db, before.campaignId);
-  assertDepartment(requireUser(options.actor.user), campaign.municipalityId);
+  const campaign = await requireDepartmentCampaign(options.db, options.actor, before.campaignId);
   return options.db.transaction(async (tx) => {
     const patch = {
       ...(options.text !== undefined ? { text: options.text } : {}),
@@ -128,8 +129,7 @@ export async function editConclusion(options: {
 export async function removeConclusion(options: { db: Db; actor: Actor; id: number }) {
   const before = await findConclusion(options.db, options.id);
   if (!before) throw notFound('Вывод');
-  const campaign = await requireCampaign(options.db, before.campaignId);
-  assertDepartment(requireUser(options.actor.user), campaign.municipalityId);
+  const campaign = await requireDepartmentCampaign(options.db, options.actor, before.campaignId);
   await options.db.transaction(async (tx) => {
     await deleteConclusion(tx, options.id);
     await recordAudit(tx, options.actor, {

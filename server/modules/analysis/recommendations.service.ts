@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts'
 import { recordAudit } from '../audit/audit.repository.ts';
 import { assertMunicipalityAccess, requireUser, type Actor } from '../auth/access.ts';
 import { assertDepartment, isDepartmentOf, visibleOrganizations } from '../campaigns/campaigns.policy.ts';
-import { requireCampaign } from '../campaigns/campaigns.service.ts';
+import { requireCampaign, requireDepartmentCampaign } from '../campaigns/campaigns.service.ts';
 import { findProgramById } from '../programs/programs.repository.ts';
 import {
   deleteRecommendation,
@@ -201,8 +201,7 @@ export async function updateRecommendation(options: {
 export async function removeRecommendation(options: { db: Db; actor: Actor; id: number }) {
   const before = await findRecommendation(options.db, options.id);
   if (!before) throw notFound('Рекомендация');
-  const campaign = await requireCampaign(options.db, before.campaignId);
-  assertDepartment(requireUser(options.actor.user), campaign.municipalityId);
+  const campaign = await requireDepartmentCampaign(options.db, options.actor, before.campaignId);
   await options.db.transaction(async (tx) => {
     await deleteRecommendation(tx, options.id);
     await recordAudit(tx, options.actor, {

@@ -1,10 +1,14 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { requireUser, systemAdmin, type Actor } from '../auth/access.ts';
-import { assertDepartment } from '../campaigns/campaigns.policy.ts';
+import { systemAdmin, type Actor } from '../auth/access.ts';
+
 import { findCampaigns, findParticipants } from '../campaigns/campaigns.repository.ts';
-import { getCampaignResults, requireCampaign } from '../campaigns/campaigns.service.ts';
+import {
+  getCampaignResults,
+  requireCampaign,
+  requireDepartmentCampaign,
+} from '../campaigns/campaigns.service.ts';
 import { findMunicipalityById } from '../municipalities/municipalities.repository.ts';
 import { findConclusions, findRecommendations, findReport, upsertReport } from './analysis.repository.ts';
 import { getAnalysis } from './analysis.service.ts';
@@ -18,8 +22,7 @@ export interface ReportSettings {
 }
 
 export async function getReportSettings(options: { db: Db; actor: Actor; campaignId: number }) {
-  const campaign = await requireCampaign(options.db, options.campaignId);
-  assertDepartment(requireUser(options.actor.user), campaign.municipalityId);
+  const campaign = await requireDepartmentCampaign(options.db, options.actor, options.campaignId);
   const municipality = await findMunicipalityById(options.db, campaign.municipalityId);
   const report = await findReport(options.db, campaign.id);
   return {
@@ -41,8 +44,7 @@ export async function updateReportSettings(options: {
   campaignId: number;
   values: ReportSettings & { isPublished?: boolean };
 }) {
-  const campaign = await requireCampaign(options.db, options.campaignId);
-  assertDepartment(requireUser(options.actor.user), campaign.municipalityId);
+  const campaign = await requireDepartmentCampaign(options.db, options.actor, options.campaignId);
   const { isPublished, ...settings } = options.values;
   await options.db.transaction(async (tx) => {
     const before = await findReport(tx, campaign.id);

@@ -46,6 +46,19 @@ export function diffRecords(before: Record<string, unknown>, after: Record<strin
   return { before: changedBefore, after: changedAfter, isChanged: Object.keys(changedAfter).length > 0 };
 }
 
+/** Records an update as only what changed (see diffRecords), so every edit reads the same in the log. */
+export async function recordUpdate(
+  db: Db,
+  actor: Actor,
+  entry: Omit<AuditEntry, 'action' | 'before' | 'after'> & {
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  },
+) {
+  const diff = diffRecords(entry.before, entry.after);
+  await recordAudit(db, actor, { ...entry, action: 'update', before: diff.before, after: diff.after });
+}
+
 function toJson(value: unknown) {
   return JSON.parse(
     JSON.stringify(value, (key, v) =>

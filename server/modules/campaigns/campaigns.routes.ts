@@ -173,53 +173,37 @@ export async function campaignsRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post(
-    `${base}/submission/accept`,
-    {
-      schema: {
-        tags,
-        summary: 'Принять форму',
-        params: CampaignOrgParams,
-        body: ReviewInput,
-        response: { 200: Ok },
+  // Accepting and returning a form are one review step that differs only in the decision and in
+  // whether a comment is required (the schema says which).
+  const reviews = [
+    { decision: 'accept', summary: 'Принять форму', body: ReviewInput },
+    { decision: 'return', summary: 'Вернуть форму на доработку с комментарием', body: ReturnInput },
+  ] as const;
+  for (const review of reviews) {
+    r.post(
+      `${base}/submission/${review.decision}`,
+      {
+        schema: {
+          tags,
+          summary: review.summary,
+          params: CampaignOrgParams,
+          body: review.body,
+          response: { 200: Ok },
+        },
       },
-    },
-    async (req) => {
-      await reviewForm({
-        db: app.db,
-        actor: req.actor,
-        ...ids(req.params),
-        decision: 'accept',
-        comment: req.body.comment,
-        version: req.body.version,
-      });
-      return { ok: true };
-    },
-  );
-
-  r.post(
-    `${base}/submission/return`,
-    {
-      schema: {
-        tags,
-        summary: 'Вернуть форму на доработку с комментарием',
-        params: CampaignOrgParams,
-        body: ReturnInput,
-        response: { 200: Ok },
+      async (req) => {
+        await reviewForm({
+          db: app.db,
+          actor: req.actor,
+          ...ids(req.params),
+          decision: review.decision,
+          comment: req.body.comment,
+          version: req.body.version,
+        });
+        return { ok: true };
       },
-    },
-    async (req) => {
-      await reviewForm({
-        db: app.db,
-        actor: req.actor,
-        ...ids(req.params),
-        decision: 'return',
-        comment: req.body.comment,
-        version: req.body.version,
-      });
-      return { ok: true };
-    },
-  );
+    );
+  }
 
   r.post(
     `${base}/reopen`,

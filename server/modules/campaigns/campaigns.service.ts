@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { campaigns } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
-import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import { municipalityScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { computeIndicators, type FormValues } from '../indicators/compute.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
@@ -42,6 +42,13 @@ export const datesOf = (c: CampaignRow): CampaignDates => ({
 export async function requireCampaign(db: Db, id: number) {
   const campaign = await findCampaignById(db, id);
   if (!campaign) throw notFound('Мониторинг');
+  return campaign;
+}
+
+/** A campaign that only its municipality's department may work on (analysis, conclusions, the report). */
+export async function requireDepartmentCampaign(db: Db, actor: Actor, id: number) {
+  const campaign = await requireCampaign(db, id);
+  assertDepartment(requireUser(actor.user), campaign.municipalityId);
   return campaign;
 }
 
@@ -140,15 +147,13 @@ export async function updateCampaign(options: {
         await participantsOf(tx, before.municipalityId, organizationIds),
       );
     const after = (await findCampaignById(tx, options.id))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, options.actor, {
-      action: 'update',
+    await recordUpdate(tx, options.actor, {
       entity: 'campaign',
       entityId: options.id,
       municipalityId: after.municipalityId,
       summary: `Изменён мониторинг «${after.title}»`,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
   });
 }

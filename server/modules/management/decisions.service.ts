@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { decisions } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
-import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import {
   assertMunicipalityAccess,
   municipalityScope,
@@ -130,14 +130,12 @@ export async function updateDecision(options: {
     const { version, ...patch } = options.values;
     if (!(await updateIfVersion(tx, decisions, options.id, version, patch))) throw versionConflict();
     const after = (await findDecision(tx, options.id))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, options.actor, {
-      action: 'update',
+    await recordUpdate(tx, options.actor, {
       entity: 'decision',
       entityId: options.id,
       municipalityId: after.municipalityId,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
     return after;
   });

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { measures, roadmaps, type Evidence } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
-import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { diffRecords, recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import {
   assertMunicipalityAccess,
   municipalityScope,
@@ -186,14 +186,12 @@ export async function updateRoadmap(options: {
     const { version, ...patch } = options.values;
     if (!(await updateIfVersion(tx, roadmaps, options.id, version, patch))) throw versionConflict();
     const after = (await findRoadmap(tx, options.id))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, options.actor, {
-      action: 'update',
+    await recordUpdate(tx, options.actor, {
       entity: 'roadmap',
       entityId: options.id,
       municipalityId: after.municipalityId,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
   });
 }

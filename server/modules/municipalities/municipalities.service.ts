@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { municipalities } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
-import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import {
   assertMunicipalityAccess,
   isGlobalAdmin,
@@ -74,15 +74,13 @@ export async function updateMunicipality(options: {
     const { version, ...patch } = input;
     if (!(await updateIfVersion(tx, municipalities, id, version, patch))) throw versionConflict();
     const after = (await findMunicipalityById(tx, id))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, actor, {
-      action: 'update',
+    await recordUpdate(tx, actor, {
       entity: 'municipality',
       entityId: id,
       municipalityId: id,
       summary: `Изменены реквизиты муниципалитета «${after.name}»`,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
     return after;
   });

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { organizations } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
-import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import {
   assertOrganizationAccess,
   organizationScope,
@@ -82,16 +82,14 @@ export async function updateOrganization(options: {
     const { version, ...patch } = input;
     if (!(await updateIfVersion(tx, organizations, id, version, patch))) throw versionConflict();
     const after = (await findOrganizationById(tx, id))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, actor, {
-      action: 'update',
+    await recordUpdate(tx, actor, {
       entity: 'organization',
       entityId: id,
       municipalityId: after.municipalityId,
       organizationId: id,
       summary: `Изменена организация «${after.shortName}»`,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
     return after;
   });

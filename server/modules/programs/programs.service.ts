@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { programs } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
-import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import {
   assertMunicipalityAccess,
   municipalityScope,
@@ -157,15 +157,13 @@ export async function updateProgram(options: {
     const { version, ...patch } = options.input;
     if (!(await updateIfVersion(tx, programs, options.id, version, patch))) throw versionConflict();
     const after = (await findProgramById(tx, options.id))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, options.actor, {
-      action: 'update',
+    await recordUpdate(tx, options.actor, {
       entity: 'program',
       entityId: options.id,
       municipalityId: after.municipalityId,
       summary: `Изменена программа «${after.title}»`,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
   });
 }
@@ -297,15 +295,13 @@ export async function updateChild(options: {
     if (!(await updateIfVersion(tx, CHILD_TABLES[options.kind], options.id, version, patch)))
       throw versionConflict();
     const after = (await findChild(tx, options.kind, options.id))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, options.actor, {
-      action: 'update',
+    await recordUpdate(tx, options.actor, {
       entity: options.kind,
       entityId: options.id,
       municipalityId: program.municipalityId,
       summary: `${CHILD_LABEL[options.kind]} «${after.code}» изменён`,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
     return after;
   });

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
-import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
@@ -84,14 +84,12 @@ export async function updateUser(options: { db: Db; actor: Actor; id: number; in
     if (roles) await replaceGrants(tx, id, await checkGrants(tx, scope, roles));
     if (input.isActive === false) await deleteSessionsOfUser(tx, id);
     const [after] = await withGrants(tx, [(await findUserById(tx, id))!]);
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, actor, {
-      action: 'update',
+    await recordUpdate(tx, actor, {
       entity: 'user',
       entityId: id,
       summary: `Изменён пользователь ${after.login}`,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
     return after;
   });

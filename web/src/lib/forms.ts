@@ -1,5 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 
 /**
@@ -15,6 +16,27 @@ export function applyServerError<T>(form: UseFormReturnType<T>, error: unknown):
   if (details?.field) form.setFieldError(details.field, message);
   for (const issue of details?.issues ?? []) if (issue.path) form.setFieldError(issue.path, issue.message);
   return message;
+}
+
+/**
+ * The submit of a form that sends its values to the server: while it runs `isSaving` is set, and a failure
+ * is shown on the form (see applyServerError) with its message in `error`.
+ */
+export function useFormSubmit<T>(form: UseFormReturnType<T>, send: (values: T) => Promise<void>) {
+  const [error, setError] = useState<string | null>(null);
+  const [isSaving, setSaving] = useState(false);
+  const submit = async (values: T) => {
+    setError(null);
+    setSaving(true);
+    try {
+      await send(values);
+    } catch (e) {
+      setError(applyServerError(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { submit, error, isSaving };
 }
 
 export function notifySaved(message = 'Изменения сохранены') {

@@ -8,6 +8,7 @@ import type { Municipality } from '../api/types.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { ErrorAlert, InfoRow, Loading, PageHeader } from '../components/common.tsx';
 import { applyServerError, notifySaved } from '../lib/forms.ts';
+import { FormActions } from '../components/FormActions.tsx';
 
 export function MunicipalityPage() {
   const { hasRole } = useAuth();
@@ -112,14 +113,7 @@ function MunicipalityForm({ municipality, onClose }: { municipality: Municipalit
             <TextInput label="Должность руководителя" {...form.getInputProps('headPosition')} />
             <TextInput label="Руководитель (И.О. Фамилия)" {...form.getInputProps('headName')} />
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { registerLinkRoutes } from '../shared/link-routes.ts';
-import { registerOwnedRoutes } from '../shared/owned-routes.ts';
-import { assertListFilter } from '../shared/ownership.ts';
+import { checkedList, registerOwnedRoutes } from '../shared/owned-routes.ts';
 import {
   findAssociations,
   findMembers,
@@ -79,10 +78,7 @@ export async function associationsRoutes(app: FastifyInstance) {
     output: AssociationOutput,
     present: presentAssociation,
     listQuery: ListAssociationsQuery,
-    async list({ db, user, query }) {
-      await assertListFilter(db, user, query);
-      return findAssociations(db, user, query);
-    },
+    list: checkedList(findAssociations),
   });
 
   registerOwnedRoutes(app, {

@@ -3,7 +3,7 @@ import { providerCatalogKind } from '../../../../core/registry/register-kinds.ts
 import type { Db } from '../../../db/client.ts';
 import { providers } from '../../../db/schema/index.ts';
 import { AppError, notFound } from '../../../errors.ts';
-import { diffRecords, recordAudit } from '../../audit/audit.repository.ts';
+import { recordAudit, recordUpdate } from '../../audit/audit.repository.ts';
 import { requireUser, type Actor } from '../../auth/access.ts';
 import type { OwnedKind } from '../shared/owned-records.ts';
 import { assertCanManageOwner } from '../shared/ownership.ts';
@@ -94,14 +94,12 @@ export async function updateDeficitEntry(options: {
     const patch = Object.fromEntries(Object.entries(options.input).filter(([, v]) => v !== undefined));
     if (Object.keys(patch).length) await updateDeficit(tx, options.code, patch);
     const after = (await findDeficitByCode(tx, options.code))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, options.actor, {
-      action: 'update',
+    await recordUpdate(tx, options.actor, {
       entity: 'deficit',
       entityId: options.code,
       summary: `Изменено: дефицит ${after.code} «${after.title}»`,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
     return after;
   });

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { SkippedOutput } from '../shared/http.ts';
 import { registerLinkRoutes } from '../shared/link-routes.ts';
-import { registerOwnedRoutes } from '../shared/owned-routes.ts';
-import { assertListFilter } from '../shared/ownership.ts';
+import { checkedList, registerOwnedRoutes } from '../shared/owned-routes.ts';
 import { findEvents, findParticipations, type EventRow, type ParticipationRow } from './events.repository.ts';
 import {
   AddParticipantsInput,
@@ -70,10 +69,7 @@ export async function eventsRoutes(app: FastifyInstance) {
     output: EventOutput,
     present: presentEvent,
     listQuery: ListEventsQuery,
-    async list({ db, user, query }) {
-      await assertListFilter(db, user, query);
-      return findEvents(db, user, query);
-    },
+    list: checkedList(findEvents),
   });
 
   registerOwnedRoutes(app, {

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { registerOwnedRoutes } from '../shared/owned-routes.ts';
-import { assertListFilter } from '../shared/ownership.ts';
+import { checkedList, registerOwnedRoutes } from '../shared/owned-routes.ts';
 import {
   findMentoringPairs,
   findMentoringPrograms,
@@ -60,10 +59,7 @@ export async function mentoringRoutes(app: FastifyInstance) {
     output: MentoringProgramOutput,
     present: presentProgram,
     listQuery: ListMentoringProgramsQuery,
-    async list({ db, user, query }) {
-      await assertListFilter(db, user, query);
-      return findMentoringPrograms(db, user, query);
-    },
+    list: checkedList(findMentoringPrograms),
   });
 
   registerOwnedRoutes(app, {
@@ -80,9 +76,6 @@ export async function mentoringRoutes(app: FastifyInstance) {
     output: MentoringPairOutput,
     present: presentPair,
     listQuery: ListMentoringPairsQuery,
-    async list({ db, user, query }) {
-      await assertListFilter(db, user, query);
-      return findMentoringPairs(db, user, query);
-    },
+    list: checkedList(findMentoringPairs),
   });
 }

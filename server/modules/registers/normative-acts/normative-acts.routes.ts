@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { registerOwnedRoutes } from '../shared/owned-routes.ts';
-import { assertListFilter } from '../shared/ownership.ts';
+import { checkedList, registerOwnedRoutes } from '../shared/owned-routes.ts';
 import { findNormativeActs, type NormativeActRow } from './normative-acts.repository.ts';
 import { ListNormativeActsQuery, NormativeActOutput } from './normative-acts.schema.ts';
 import { normativeActRecords } from './normative-acts.service.ts';
@@ -36,9 +35,6 @@ export async function normativeActsRoutes(app: FastifyInstance) {
     output: NormativeActOutput,
     present: presentNormativeAct,
     listQuery: ListNormativeActsQuery,
-    async list({ db, user, query }) {
-      await assertListFilter(db, user, query);
-      return findNormativeActs(db, user, query);
-    },
+    list: checkedList(findNormativeActs),
   });
 }

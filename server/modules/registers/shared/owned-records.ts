@@ -4,7 +4,7 @@ import type { RecordKind } from '../../../../core/registry/fields.ts';
 import type { Db } from '../../../db/client.ts';
 import { updateIfVersion } from '../../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../../errors.ts';
-import { diffRecords, recordAudit } from '../../audit/audit.repository.ts';
+import { recordAudit, recordUpdate } from '../../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../../auth/access.ts';
 import {
   assertCanManageOwner,
@@ -165,16 +165,14 @@ export async function updateOwned<Row extends OwnedRow>(
       throw versionConflict();
     }
     const after = (await kind.findById(tx, options.id))!;
-    const diff = diffRecords(before, after);
-    await recordAudit(tx, options.actor, {
-      action: 'update',
+    await recordUpdate(tx, options.actor, {
       entity: kind.entity,
       entityId: options.id,
       municipalityId: after.municipalityId,
       organizationId: after.organizationId,
       summary: `Изменено: ${kind.describe(after)}`,
-      before: diff.before,
-      after: diff.after,
+      before,
+      after,
     });
     return after;
   });

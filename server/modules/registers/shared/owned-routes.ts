@@ -6,6 +6,7 @@ import type { Db } from '../../../db/client.ts';
 import { IdParams } from '../../../http/fields.ts';
 import { requireUser, type AuthUser } from '../../auth/access.ts';
 import { DeletedOutput, sendPage } from './http.ts';
+import { assertListFilter } from './ownership.ts';
 import {
   createOwned,
   deleteOwned,
@@ -31,6 +32,19 @@ export interface OwnedRoutesOptions<Row extends OwnedRow, Query, Out> {
 }
 
 export type RouteName = 'list' | 'get' | 'create' | 'update' | 'remove';
+
+/**
+ * The list of a record kind whose organization or municipality filter must be one the user may read
+ * (see assertListFilter), answered by the repository's query.
+ */
+export const checkedList =
+  <Row, Query extends { organizationId?: number; municipalityId?: number }>(
+    find: (db: Db, user: AuthUser, query: Query) => Promise<{ rows: Row[]; total: number }>,
+  ) =>
+  async ({ db, user, query }: { db: Db; user: AuthUser; query: Query }) => {
+    await assertListFilter(db, user, query);
+    return find(db, user, query);
+  };
 
 /** Body of POST: the record kind's fields; a municipal-or-organization record may name its municipality. */
 export function createBody(kind: Pick<OwnedKind<any>, 'kind' | 'ownership'>) {

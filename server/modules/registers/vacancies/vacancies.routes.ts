@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../auth/access.ts';
-import { registerOwnedRoutes } from '../shared/owned-routes.ts';
-import { assertListFilter } from '../shared/ownership.ts';
+import { checkedList, registerOwnedRoutes } from '../shared/owned-routes.ts';
 import { findVacancies, type VacancyRow } from './vacancies.repository.ts';
 import {
   ListVacanciesQuery,
@@ -55,9 +54,6 @@ export async function vacanciesRoutes(app: FastifyInstance) {
     output: VacancyOutput,
     present: presentVacancy,
     listQuery: ListVacanciesQuery,
-    async list({ db, user, query }) {
-      await assertListFilter(db, user, query);
-      return findVacancies(db, user, query);
-    },
+    list: checkedList(findVacancies),
   });
 }

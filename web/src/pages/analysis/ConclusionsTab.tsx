@@ -10,21 +10,16 @@ import {
   Textarea,
   Tooltip,
 } from '@mantine/core';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconPencil,
-  IconPlus,
-  IconSparkles,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPlus, IconSparkles } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import { CONCLUSION_KIND_LABEL, type Conclusion } from './api.ts';
-import { ConfirmModal } from './ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const KIND_COLOR = { problem: 'red', municipal: 'blue', dynamics: 'grape', manual: 'gray' } as const;
 
@@ -248,21 +243,13 @@ function ConclusionItem({
               <IconArrowDown size={16} />
             </ActionIcon>
           </Tooltip>
-          <Tooltip label="Изменить">
-            <ActionIcon
-              variant="subtle"
-              aria-label="Изменить вывод"
-              disabled={text !== null}
-              onClick={() => setText(conclusion.text)}
-            >
-              <IconPencil size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label="Удалить">
-            <ActionIcon variant="subtle" color="red" aria-label="Удалить вывод" onClick={onRemove}>
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <EditDeleteIcons
+            onEdit={() => setText(conclusion.text)}
+            onDelete={onRemove}
+            editLabel="Изменить вывод"
+            deleteLabel="Удалить вывод"
+            editDisabled={text !== null}
+          />
         </Group>
       </Group>
     </Paper>
@@ -299,14 +286,7 @@ function AddConclusionModal({ campaignId, onClose }: { campaignId: number; onClo
             minRows={3}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              Добавить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={add.isPending} submitLabel="Добавить" />
         </Stack>
       </form>
     </Modal>

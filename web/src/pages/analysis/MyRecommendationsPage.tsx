@@ -27,6 +27,7 @@ import {
 } from './api.ts';
 import { isOverdue, RecommendationCard, statusOptions } from './recommendation-card.tsx';
 import { OwnLetters } from '../documents/OwnLetters.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 /** The school's cabinet: every recommendation addressed to it, by campaign, with «Сообщить о выполнении». */
 export function MyRecommendationsPage() {
@@ -172,14 +173,7 @@ function ReportModal({ recommendation: r, onClose }: { recommendation: OwnRecomm
             error={touched && needsText && !report.trim() ? 'Опишите, что сделано' : undefined}
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Отправить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} submitLabel="Отправить" />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import type { ProgramTree } from '../programs/api.ts';
 import type { Recommendation, RecommendationStatus } from './api.ts';
 import { RuDateInput, statusOptions } from './recommendation-card.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const DEPARTMENT = 'department';
 
@@ -166,14 +167,11 @@ export function RecommendationModal({
               {...form.getInputProps('report')}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {r ? 'Сохранить' : 'Добавить'}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            loading={save.isPending}
+            submitLabel={r ? 'Сохранить' : 'Добавить'}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
@@ -9,10 +8,9 @@ import {
   Stack,
   Text,
   Title,
-  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconSparkles, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconSparkles } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { countOf } from '../../../../core/format.ts';
@@ -27,9 +25,10 @@ import {
   type Recommendation,
   type RecommendationStatus,
 } from './api.ts';
-import { ConfirmModal } from './ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { isOverdue, RecommendationCard } from './recommendation-card.tsx';
 import { RecommendationModal } from './RecommendationModal.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const RECOMMENDATION_FORMS = ['рекомендация', 'рекомендации', 'рекомендаций'] as const;
 const DEPARTMENT = 'department';
@@ -183,25 +182,12 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
                 recommendation={r}
                 actions={
                   <>
-                    <Tooltip label="Изменить">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label="Изменить рекомендацию"
-                        onClick={() => setEditing(r)}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Удалить">
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label="Удалить рекомендацию"
-                        onClick={() => setRemoving(r)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <EditDeleteIcons
+                      onEdit={() => setEditing(r)}
+                      onDelete={() => setRemoving(r)}
+                      editLabel="Изменить рекомендацию"
+                      deleteLabel="Удалить рекомендацию"
+                    />
                   </>
                 }
               />

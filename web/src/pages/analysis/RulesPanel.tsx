@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { defaultRules } from '../../../../core/analysis/drafts.ts';
@@ -26,7 +26,9 @@ import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import type { Indicator, ProgramTree } from '../programs/api.ts';
 import { LEVEL_COLOR } from '../programs/format.ts';
 import { TARGET_LABEL, type RecommendationRule, type RuleTarget } from './api.ts';
-import { ConfirmModal } from './ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const LEVELS: IndicatorLevel[] = ['low', 'medium', 'high'];
 const LEVEL_ORDER: Record<IndicatorLevel, number> = { low: 0, medium: 1, high: 2 };
@@ -175,25 +177,12 @@ export function RulesPanel({ programId, canEdit }: { programId: number; canEdit:
                       {canEdit && 'id' in r && (
                         <Table.Td w={76}>
                           <Group gap={2} wrap="nowrap">
-                            <Tooltip label="Изменить">
-                              <ActionIcon
-                                variant="subtle"
-                                aria-label="Изменить правило"
-                                onClick={() => setEditing({ rule: r, indicatorCode: r.indicatorCode })}
-                              >
-                                <IconPencil size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label="Удалить">
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                aria-label="Удалить правило"
-                                onClick={() => setRemoving(r)}
-                              >
-                                <IconTrash size={16} />
-                              </ActionIcon>
-                            </Tooltip>
+                            <EditDeleteIcons
+                              onEdit={() => setEditing({ rule: r, indicatorCode: r.indicatorCode })}
+                              onDelete={() => setRemoving(r)}
+                              editLabel="Изменить правило"
+                              deleteLabel="Удалить правило"
+                            />
                           </Group>
                         </Table.Td>
                       )}
@@ -315,14 +304,7 @@ function RuleModal({
             withAsterisk
             {...form.getInputProps('text')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -2,6 +2,7 @@ import { findResult } from '../../../../core/indicators/find-result.ts';
 import type { OrganizationKind } from '../../../../core/enums.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import type { IndicatorResult } from '../programs/api.ts';
+import type { Descriptive } from '../../../../core/analysis/statistics.ts';
 
 /** Shapes of the analysis API (server/modules/analysis). */
 
@@ -16,19 +17,7 @@ export interface AnalysisIndicator {
   criterionTitle: string;
 }
 
-export interface Descriptive {
-  count: number;
-  mean: number;
-  median: number;
-  q1: number;
-  q3: number;
-  min: number;
-  max: number;
-  range: number;
-  standardDeviation: number;
-  interquartileRange: number;
-  variation: number | null;
-}
+export type { Descriptive } from '../../../../core/analysis/statistics.ts';
 
 export interface RatingRow {
   organizationId: number;

@@ -1,8 +1,6 @@
 import {
   Alert,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -43,6 +41,8 @@ import { AnalysisTab, ConclusionsTab, RecommendationsTab, ReportTab } from '../a
 import { DocumentsTab } from '../documents/index.tsx';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, type CampaignView } from './api.ts';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const STAGES = STAGE_ORDER;
 
@@ -93,12 +93,7 @@ export function CampaignPage() {
   });
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/campaigns" size="sm">
-          Мониторинг
-        </Anchor>
-        <Text size="sm">{campaign.year}</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/campaigns" section="Мониторинг" current={campaign.year} />
       <PageHeader
         title={campaign.title}
         subtitle={`Программа: ${campaign.programTitle}`}
@@ -399,14 +394,7 @@ function CampaignSettingsModal({ view, onClose }: { view: CampaignView; onClose(
           max={30}
           description="И ещё раз — на следующий день после срока, если форма не отправлена"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button loading={save.isPending} onClick={() => save.mutate()}>
-            Сохранить
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} onSubmit={() => save.mutate()} loading={save.isPending} />
       </Stack>
     </Modal>
   );

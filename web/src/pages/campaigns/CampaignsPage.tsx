@@ -3,7 +3,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Group,
   Modal,
   NumberInput,
   Paper,
@@ -24,6 +23,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import type { ProgramSummary } from '../programs/api.ts';
 import type { CampaignSummary, CampaignView } from './api.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 export function CampaignsPage() {
   const { hasRole } = useAuth();
@@ -170,14 +170,13 @@ function NewCampaignModal({ onClose }: { onClose(): void }) {
           Даты этапов берутся из документа района, по которому составлена программа; участвуют все действующие
           организации. И то и другое можно изменить на странице мониторинга.
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button disabled={!programId} loading={create.isPending} onClick={() => create.mutate()}>
-            Создать
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSubmit={() => create.mutate()}
+          loading={create.isPending}
+          disabled={!programId}
+          submitLabel="Создать"
+        />
       </Stack>
     </Modal>
   );

@@ -1,6 +1,7 @@
 import type { FormIssue, FormValue } from '../../../../core/campaigns/form-validation.ts';
 import type { CampaignDates, CampaignPhase } from '../../../../core/campaigns/stages.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
+import type { FormField } from '../programs/api.ts';
 
 export type SubmissionState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
 
@@ -70,17 +71,7 @@ export interface SubmissionView {
   deadline: string;
   isEditable: boolean;
   reason: string | null;
-  fields: {
-    code: string;
-    label: string;
-    type: 'number' | 'integer' | 'text' | 'boolean';
-    unit: string | null;
-    hint: string | null;
-    isRequired: boolean;
-    min: number | null;
-    max: number | null;
-    notGreaterThan: string | null;
-  }[];
+  fields: Omit<FormField, 'id' | 'sortOrder' | 'version'>[];
   lastYear: Record<string, FormValue> | null;
   errors: FormIssue[];
   warnings: FormIssue[];

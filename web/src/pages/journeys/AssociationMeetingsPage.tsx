@@ -1,9 +1,7 @@
 import {
   ActionIcon,
   Alert,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Group,
@@ -17,10 +15,10 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconInfoCircle, IconPencil, IconPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
+import { IconInfoCircle, IconPlus, IconUserCheck } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { associationType, level } from '../../../../core/enums.ts';
 import { schoolYearLabel } from '../../../../core/school-year.ts';
@@ -29,6 +27,8 @@ import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/co
 import { WHOLE, type AssociationYear, type Meeting } from './api.ts';
 import { AttendanceModal, MeetingModal } from './MeetingModals.tsx';
 import { ConfirmDeleteModal } from './RouteModals.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 const STATE: Record<Meeting['state'], { label: string; color: string }> = {
   held: { label: 'проведено', color: 'teal' },
@@ -99,12 +99,7 @@ export function AssociationMeetingsPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/association-meetings" size="sm">
-          Заседания МО
-        </Anchor>
-        <Text size="sm">{a.name}</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/association-meetings" section="Заседания МО" current={a.name} />
       <PageHeader
         title={a.name}
         subtitle={[
@@ -236,25 +231,12 @@ export function AssociationMeetingsPage() {
                             )}
                             {can.canManage && (
                               <>
-                                <Tooltip label="Изменить">
-                                  <ActionIcon
-                                    variant="subtle"
-                                    aria-label={`Изменить заседание ${formatRuDate(m.date)}`}
-                                    onClick={() => setEditing(m)}
-                                  >
-                                    <IconPencil size={16} />
-                                  </ActionIcon>
-                                </Tooltip>
-                                <Tooltip label="Удалить">
-                                  <ActionIcon
-                                    variant="subtle"
-                                    color="red"
-                                    aria-label={`Удалить заседание ${formatRuDate(m.date)}`}
-                                    onClick={() => setDeleting(m)}
-                                  >
-                                    <IconTrash size={16} />
-                                  </ActionIcon>
-                                </Tooltip>
+                                <EditDeleteIcons
+                                  onEdit={() => setEditing(m)}
+                                  onDelete={() => setDeleting(m)}
+                                  editLabel={`Изменить заседание ${formatRuDate(m.date)}`}
+                                  deleteLabel={`Удалить заседание ${formatRuDate(m.date)}`}
+                                />
                               </>
                             )}
                           </Group>

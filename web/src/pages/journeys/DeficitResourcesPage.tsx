@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -14,20 +13,22 @@ import {
   Text,
   TextInput,
   Textarea,
-  Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconExternalLink, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconExternalLink, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { competenceArea, resourceKind } from '../../../../core/enums.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
-import { applyServerError, notifySaved } from '../../lib/forms.ts';
+import { notifySaved, useFormSubmit } from '../../lib/forms.ts';
 import { useDeficits, type Deficit } from '../teachers/api.ts';
 import { RESOURCE_KIND_COLOR, WHOLE, type Resource, type ResourceKind } from './api.ts';
 import { ConfirmDeleteModal } from './RouteModals.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { SearchBox } from './fields.tsx';
 
 const KIND_OPTIONS = resourceKind.values.map((value) => ({ value, label: resourceKind.label[value] }));
 
@@ -95,14 +96,7 @@ export function DeficitResourcesPage() {
           </Text>
         </Group>
         <Group>
-          <TextInput
-            placeholder="Поиск по названию, организации, дефициту"
-            leftSection={<IconSearch size={16} />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={360}
-            aria-label="Поиск"
-          />
+          <SearchBox value={q} onChange={setQ} placeholder="Поиск по названию, организации, дефициту" />
           <Select
             placeholder="Все виды"
             data={KIND_OPTIONS}
@@ -190,25 +184,13 @@ export function DeficitResourcesPage() {
                           <Table.Td w={80}>
                             {(!r.isShared || hasRole('admin')) && (
                               <Group gap={4} wrap="nowrap" justify="flex-end">
-                                <Tooltip label="Изменить">
-                                  <ActionIcon
-                                    variant="subtle"
-                                    aria-label="Изменить ресурс"
-                                    onClick={() => setEditing(r)}
-                                  >
-                                    <IconPencil size={15} />
-                                  </ActionIcon>
-                                </Tooltip>
-                                <Tooltip label="Удалить">
-                                  <ActionIcon
-                                    variant="subtle"
-                                    color="red"
-                                    aria-label="Удалить ресурс"
-                                    onClick={() => setDeleting(r)}
-                                  >
-                                    <IconTrash size={15} />
-                                  </ActionIcon>
-                                </Tooltip>
+                                <EditDeleteIcons
+                                  onEdit={() => setEditing(r)}
+                                  onDelete={() => setDeleting(r)}
+                                  editLabel="Изменить ресурс"
+                                  deleteLabel="Удалить ресурс"
+                                  iconSize={15}
+                                />
                               </Group>
                             )}
                           </Table.Td>
@@ -280,24 +262,14 @@ function ResourceModal({
       title: (v) => (v.trim().length >= 3 ? null : '«Название»: не короче 3 символов'),
     },
   });
-  const [error, setError] = useState<string | null>(null);
-  const [isSaving, setSaving] = useState(false);
-  const submit = async (values: ResourceValues) => {
-    setError(null);
-    setSaving(true);
+  const { submit, error, isSaving } = useFormSubmit(form, async (values) => {
     const body = { ...values, hours: values.hours === '' ? null : Number(values.hours) };
-    try {
-      if (resource)
-        await api.patch(`/api/deficit-resources/${resource.id}`, { ...body, version: resource.version });
-      else await api.post('/api/deficit-resources', body);
-      notifySaved(resource ? 'Ресурс сохранён' : 'Ресурс добавлен в каталог');
-      onSaved();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    if (resource)
+      await api.patch(`/api/deficit-resources/${resource.id}`, { ...body, version: resource.version });
+    else await api.post('/api/deficit-resources', body);
+    notifySaved(resource ? 'Ресурс сохранён' : 'Ресурс добавлен в каталог');
+    onSaved();
+  });
   return (
     <Modal opened onClose={onClose} title={resource ? 'Ресурс каталога' : 'Новый ресурс каталога'} size="lg">
       <form onSubmit={form.onSubmit(submit)} noValidate>
@@ -343,14 +315,7 @@ function ResourceModal({
             />
           </SimpleGrid>
           <TextInput label="Ссылка" placeholder="https://" {...form.getInputProps('url')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={isSaving}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={isSaving} />
         </Stack>
       </form>
     </Modal>

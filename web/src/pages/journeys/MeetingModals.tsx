@@ -16,9 +16,10 @@ import { useState } from 'react';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, Loading } from '../../components/common.tsx';
-import { applyServerError, notifySaved } from '../../lib/forms.ts';
+import { notifySaved, useFormSubmit } from '../../lib/forms.ts';
 import type { Meeting, MeetingAttendance } from './api.ts';
 import { RuDateInput } from './fields.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface MeetingValues {
   date: string | null;
@@ -53,23 +54,13 @@ export function MeetingModal({
       topic: (v) => (v.trim().length >= 3 ? null : '«Тема»: не короче 3 символов'),
     },
   });
-  const [error, setError] = useState<string | null>(null);
-  const [isSaving, setSaving] = useState(false);
-  const submit = async (values: MeetingValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      if (meeting)
-        await api.patch(`/api/association-meetings/${meeting.id}`, { ...values, version: meeting.version });
-      else await api.post(`/api/associations/${associationId}/meetings`, values);
-      notifySaved(meeting ? 'Заседание сохранено' : 'Заседание добавлено в план');
-      onSaved();
-    } catch (e) {
-      setError(applyServerError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, error, isSaving } = useFormSubmit(form, async (values) => {
+    if (meeting)
+      await api.patch(`/api/association-meetings/${meeting.id}`, { ...values, version: meeting.version });
+    else await api.post(`/api/associations/${associationId}/meetings`, values);
+    notifySaved(meeting ? 'Заседание сохранено' : 'Заседание добавлено в план');
+    onSaved();
+  });
   return (
     <Modal opened onClose={onClose} title={meeting ? 'Заседание' : 'Новое заседание'} size="lg">
       <form onSubmit={form.onSubmit(submit)} noValidate>
@@ -101,14 +92,7 @@ export function MeetingModal({
             maxLength={4000}
             {...form.getInputProps('notes')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={isSaving}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={isSaving} />
         </Stack>
       </form>
     </Modal>

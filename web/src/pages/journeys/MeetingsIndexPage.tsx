@@ -1,5 +1,5 @@
-import { Anchor, Badge, Group, Paper, Progress, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Anchor, Badge, Group, Paper, Progress, Select, Stack, Table, Text } from '@mantine/core';
+
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import type { AssociationOverview } from './api.ts';
+import { SearchBox } from './fields.tsx';
 
 /** The plans of all associations the user may read: how many meetings, how many held, the next one. */
 export function MeetingsIndexPage() {
@@ -52,14 +53,7 @@ export function MeetingsIndexPage() {
       />
       <Stack>
         <Group>
-          <TextInput
-            placeholder="Поиск по названию, организации, руководителю"
-            leftSection={<IconSearch size={16} />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={360}
-            aria-label="Поиск"
-          />
+          <SearchBox value={q} onChange={setQ} placeholder="Поиск по названию, организации, руководителю" />
           <Select
             placeholder="Все виды"
             data={associationType.values.map((value) => ({ value, label: associationType.label[value] }))}

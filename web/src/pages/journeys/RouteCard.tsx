@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -12,17 +11,8 @@ import {
   Text,
   ThemeIcon,
   Title,
-  Tooltip,
 } from '@mantine/core';
-import {
-  IconCheck,
-  IconCircleCheck,
-  IconClock,
-  IconExternalLink,
-  IconPencil,
-  IconPlus,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconCheck, IconCircleCheck, IconClock, IconExternalLink, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatRuDate } from '../../../../core/dates.ts';
@@ -47,6 +37,7 @@ import {
   StepFormModal,
   StepProgressModal,
 } from './RouteModals.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 export function RouteStatusBadge({ status }: { status: RouteView['status'] }) {
   return (
@@ -232,25 +223,14 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
             )}
             {can.canEdit && (
               <>
-                <Tooltip label="Изменить маршрут">
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label="Изменить маршрут"
-                    onClick={() => setEditingRoute(true)}
-                  >
-                    <IconPencil size={16} />
-                  </ActionIcon>
-                </Tooltip>
-                <Tooltip label="Удалить маршрут">
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label="Удалить маршрут"
-                    onClick={() => setDeletingRoute(true)}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Tooltip>
+                <EditDeleteIcons
+                  onEdit={() => setEditingRoute(true)}
+                  onDelete={() => setDeletingRoute(true)}
+                  editLabel="Изменить маршрут"
+                  deleteLabel="Удалить маршрут"
+                  editTooltip="Изменить маршрут"
+                  deleteTooltip="Удалить маршрут"
+                />
               </>
             )}
           </Group>
@@ -341,21 +321,14 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
                           )}
                           {can.canEdit && (
                             <>
-                              <ActionIcon
-                                variant="subtle"
-                                aria-label="Изменить шаг"
-                                onClick={() => setEditingStep(step)}
-                              >
-                                <IconPencil size={15} />
-                              </ActionIcon>
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                aria-label="Удалить шаг"
-                                onClick={() => setDeletingStep(step)}
-                              >
-                                <IconTrash size={15} />
-                              </ActionIcon>
+                              <EditDeleteIcons
+                                onEdit={() => setEditingStep(step)}
+                                onDelete={() => setDeletingStep(step)}
+                                editLabel="Изменить шаг"
+                                deleteLabel="Удалить шаг"
+                                tooltips={false}
+                                iconSize={15}
+                              />
                             </>
                           )}
                         </Group>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +12,8 @@ import { deficitFieldRenderer } from '../teachers/records/deficits.tsx';
 import { RecordContext } from '../teachers/records/RecordFields.tsx';
 import { RecordForm } from '../teachers/records/RecordForm.tsx';
 import type { RouteStep, RouteView, StepStatus } from './api.ts';
+import { FormActions } from '../../components/FormActions.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 
 /** The modals of a route card: marking a step, editing a step or the route, deleting. */
 
@@ -104,14 +106,7 @@ export function StepProgressModal({
             onChange={(e) => setResult(e.currentTarget.value)}
             error={fieldError}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -213,19 +208,17 @@ export function ConfirmDeleteModal({
     },
   });
   return (
-    <Modal opened onClose={onClose} title={title}>
-      <Stack>
-        <Text size="sm">{text}</Text>
-        <ErrorAlert error={remove.error} title="Не удалось удалить" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-            Удалить
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened
+      title={title}
+      confirmLabel="Удалить"
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
+      loading={remove.isPending}
+      error={remove.error}
+      errorTitle="Не удалось удалить"
+    >
+      {text}
+    </ConfirmModal>
   );
 }

@@ -23,6 +23,7 @@ import type { Conclusion } from '../analysis/api.ts';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import type { CampaignSummary } from '../campaigns/api.ts';
 import { DECISION_KIND, type Decision, type Roadmap, type RoadmapView } from './api.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 type OptionGroup = { group: string; items: { value: string; label: string }[] };
 
@@ -297,18 +298,12 @@ export function DecisionModal({
               : undefined
           }
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button
-            loading={save.isPending}
-            disabled={!municipalityId || !date || title.trim().length < 3}
-            onClick={() => save.mutate()}
-          >
-            Сохранить
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSubmit={() => save.mutate()}
+          loading={save.isPending}
+          disabled={!municipalityId || !date || title.trim().length < 3}
+        />
       </Stack>
     </Modal>
   );

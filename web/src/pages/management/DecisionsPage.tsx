@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,9 +7,10 @@ import { formatRuDate } from '../../../../core/dates.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
-import { ConfirmModal } from '../analysis/ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { DECISION_KIND, type Decision } from './api.ts';
 import { DecisionModal } from './DecisionModal.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 export function DecisionsPage() {
   const { hasRole } = useAuth();
@@ -87,21 +88,14 @@ export function DecisionsPage() {
                     {canEdit && (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Изменить решение ${d.title}`}
-                            onClick={() => setEditing(d)}
-                          >
-                            <IconPencil size={15} />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Удалить решение ${d.title}`}
-                            onClick={() => setRemoving(d)}
-                          >
-                            <IconTrash size={15} />
-                          </ActionIcon>
+                          <EditDeleteIcons
+                            onEdit={() => setEditing(d)}
+                            onDelete={() => setRemoving(d)}
+                            editLabel={`Изменить решение ${d.title}`}
+                            deleteLabel={`Удалить решение ${d.title}`}
+                            tooltips={false}
+                            iconSize={15}
+                          />
                         </Group>
                       </Table.Td>
                     )}

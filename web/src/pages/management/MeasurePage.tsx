@@ -33,6 +33,7 @@ import {
   type EffectView,
   type Measure,
   type RoadmapView,
+  evidenceHref,
 } from './api.ts';
 import { DecisionModal } from './DecisionModal.tsx';
 import { deadlineText } from './RoadmapPage.tsx';
@@ -145,13 +146,7 @@ export function MeasurePage() {
             <InfoRow label="Подтверждения">
               {measure.evidence.length
                 ? measure.evidence.map((e, i) => (
-                    <Anchor
-                      key={i}
-                      href={e.url ?? (e.fileId ? `/api/files/${e.fileId}` : '#')}
-                      target="_blank"
-                      size="sm"
-                      display="block"
-                    >
+                    <Anchor key={i} href={evidenceHref(e)} target="_blank" size="sm" display="block">
                       {e.title}
                     </Anchor>
                   ))

@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Group,
   Modal,
@@ -30,7 +29,16 @@ import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import { formatValue } from '../programs/format.ts';
 import type { ProgramSummary, ProgramTree } from '../programs/api.ts';
-import { MEASURE_STATUS, VERDICT_COLOR, type EffectView, type Measure, type RoadmapView } from './api.ts';
+import {
+  MEASURE_STATUS,
+  VERDICT_COLOR,
+  type EffectView,
+  type Measure,
+  type RoadmapView,
+  evidenceHref,
+} from './api.ts';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 export function deadlineText(m: Pick<Measure, 'deadlineKind' | 'deadlineFrom' | 'deadlineTo'>) {
   if (m.deadlineKind === 'date') return `до ${formatRuDate(m.deadlineTo)}`;
@@ -54,12 +62,7 @@ export function RoadmapPage() {
   const sections = [...new Set(roadmap.measures.map((m) => m.section))];
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/roadmaps" size="sm">
-          Дорожные карты
-        </Anchor>
-        <Text size="sm">Дорожная карта</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/roadmaps" section="Дорожные карты" current="Дорожная карта" />
       <PageHeader
         title={roadmap.title}
         subtitle={`${formatRuDate(roadmap.periodStart)} — ${formatRuDate(roadmap.periodEnd)}`}
@@ -126,7 +129,7 @@ export function RoadmapPage() {
                               {m.evidence.map((e, i) => (
                                 <Anchor
                                   key={i}
-                                  href={e.url ?? (e.fileId ? `/api/files/${e.fileId}` : '#')}
+                                  href={evidenceHref(e)}
                                   size="xs"
                                   target="_blank"
                                   display="block"
@@ -287,14 +290,7 @@ function MeasureModal({
             Добавить
           </Button>
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button loading={save.isPending} onClick={() => save.mutate()}>
-            Сохранить
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} onSubmit={() => save.mutate()} loading={save.isPending} />
       </Stack>
     </Modal>
   );

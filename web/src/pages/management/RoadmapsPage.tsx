@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Modal, NumberInput, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { IconTemplate } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import type { ProgramSummary } from '../programs/api.ts';
 import type { Roadmap, RoadmapView } from './api.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 export function RoadmapsPage() {
   const { hasRole } = useAuth();
@@ -108,18 +109,13 @@ function TemplateModal({ onClose }: { onClose(): void }) {
           min={2000}
           max={2100}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button
-            loading={create.isPending}
-            disabled={!municipalities.data?.length}
-            onClick={() => create.mutate()}
-          >
-            Загрузить
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSubmit={() => create.mutate()}
+          loading={create.isPending}
+          disabled={!municipalities.data?.length}
+          submitLabel="Загрузить"
+        />
       </Stack>
     </Modal>
   );

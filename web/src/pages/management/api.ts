@@ -30,6 +30,10 @@ export interface Measure {
   version: number;
 }
 
+/** Where a piece of evidence opens: its link, or the uploaded file. */
+export const evidenceHref = (e: Measure['evidence'][number]) =>
+  e.url ?? (e.fileId ? `/api/files/${e.fileId}` : '#');
+
 export interface RoadmapView extends Roadmap {
   measures: Measure[];
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { ORGANIZATION_KINDS, organizationKind, type OrganizationKind } from '../
 import { api } from '../../api/client.ts';
 import type { Municipality, Organization } from '../../api/types.ts';
 import { applyServerError, notifySaved } from '../../lib/forms.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Values {
   municipalityId: string | null;
@@ -157,14 +158,7 @@ export function OrganizationFormModal({
             <TextInput label="Электронная почта" {...form.getInputProps('email')} />
             <TextInput label="Сайт" {...form.getInputProps('website')} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,8 @@
-import { Anchor, Breadcrumbs, Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { organizationKind } from '../../../../core/enums.ts';
 import { api } from '../../api/client.ts';
 import type { Organization } from '../../api/types.ts';
@@ -12,12 +12,13 @@ import { formatDateTime } from '../../lib/format.ts';
 import { UsersTable } from '../users/UsersTable.tsx';
 import { OrganizationFormModal } from './OrganizationFormModal.tsx';
 import { ORGANIZATION_TABS } from './organization-tabs.tsx';
+import { AddressTabs } from '../../components/AddressTabs.tsx';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 export function OrganizationPage({ id: fixedId }: { id?: number }) {
   const params = useParams();
   const id = fixedId ?? Number(params.id);
   const { hasRole, me } = useAuth();
-  const [searchParams, setSearchParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const query = useQuery({
     queryKey: ['organization', id],
@@ -67,18 +68,10 @@ export function OrganizationPage({ id: fixedId }: { id?: number }) {
   if (hasRole('admin')) {
     tabs.push({ value: 'users', label: 'Пользователи', content: <UsersTable organizationId={o.id} /> });
   }
-  const active = searchParams.get('tab') ?? 'info';
 
   return (
     <>
-      {isDepartment && (
-        <Breadcrumbs mb="xs">
-          <Anchor component={Link} to="/organizations" size="sm">
-            Организации
-          </Anchor>
-          <Text size="sm">{o.shortName}</Text>
-        </Breadcrumbs>
-      )}
+      {isDepartment && <PageCrumbs to="/organizations" section="Организации" current={o.shortName} />}
       <PageHeader
         title={
           <Group gap="sm">
@@ -96,24 +89,7 @@ export function OrganizationPage({ id: fixedId }: { id?: number }) {
           )
         }
       />
-      <Tabs
-        value={active}
-        onChange={(v) => setSearchParams(v && v !== 'info' ? { tab: v } : {}, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          {tabs.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
-              {t.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {tabs.map((t) => (
-          <Tabs.Panel key={t.value} value={t.value}>
-            {t.content}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+      <AddressTabs tabs={tabs} defaultTab="info" />
       {editing && (
         <OrganizationFormModal
           organization={o}

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Checkbox,
   Drawer,
   Group,
@@ -24,6 +23,7 @@ import { notifySaved } from '../../lib/forms.ts';
 import type { Criterion, Indicator, ProgramTree } from './api.ts';
 import { FormulaInput } from './FormulaInput.tsx';
 import { formatValue } from './format.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 type Draft = Omit<Indicator, 'id' | 'version' | 'sortOrder' | 'targets'>;
 
@@ -278,14 +278,12 @@ export function IndicatorDrawer({
           value={draft.note ?? ''}
           onChange={(e) => set('note', e.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!formulasOk}>
-            Сохранить
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSubmit={() => save.mutate()}
+          loading={save.isPending}
+          disabled={!formulasOk}
+        />
       </Stack>
     </Drawer>
   );

@@ -1,8 +1,6 @@
 import {
   ActionIcon,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Group,
   Menu,
@@ -17,7 +15,7 @@ import {
 import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { UNIT_LABEL } from '../../../../core/indicators/levels.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -27,7 +25,9 @@ import { CriterionModal, FormFieldsPanel, ParametersPanel } from './ProgramPanel
 import { IndicatorDrawer } from './IndicatorDrawer.tsx';
 import { ResultsTable, YearSelect } from './ResultsTable.tsx';
 import { RulesPanel } from '../analysis/index.tsx';
-import { ConfirmModal } from '../analysis/ConfirmModal.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 export function ProgramPage() {
   const id = Number(useParams().id);
@@ -45,12 +45,7 @@ export function ProgramPage() {
   const program = query.data;
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/programs" size="sm">
-          Программы мониторинга
-        </Anchor>
-        <Text size="sm">Программа</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/programs" section="Программы мониторинга" current="Программа" />
       <PageHeader title={program.title} subtitle={`Значения по состоянию ${program.referenceDateText}`} />
       <Tabs
         value={tab}
@@ -230,27 +225,20 @@ function IndicatorsPanel({
                     {canEdit && (
                       <Table.Td>
                         <Group gap={2} wrap="nowrap">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Изменить показатель ${i.code}`}
-                            onClick={() => setEditing({ criterion: c, indicator: i })}
-                          >
-                            <IconPencil size={15} />
-                          </ActionIcon>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Удалить показатель ${i.code}`}
-                            onClick={() =>
+                          <EditDeleteIcons
+                            onEdit={() => setEditing({ criterion: c, indicator: i })}
+                            onDelete={() =>
                               setRemoving({
                                 kind: 'indicators',
                                 id: i.id,
                                 title: `Удалить показатель ${i.code}?`,
                               })
                             }
-                          >
-                            <IconTrash size={15} />
-                          </ActionIcon>
+                            editLabel={`Изменить показатель ${i.code}`}
+                            deleteLabel={`Удалить показатель ${i.code}`}
+                            tooltips={false}
+                            iconSize={15}
+                          />
                         </Group>
                       </Table.Td>
                     )}

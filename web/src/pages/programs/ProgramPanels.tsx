@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Button,
   Checkbox,
@@ -17,7 +16,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProgramParameters } from '../../../../core/indicators/period.ts';
@@ -25,6 +24,8 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert, InfoRow } from '../../components/common.tsx';
 import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import type { Criterion, FormField, ProgramTree } from './api.ts';
+import { FormActions } from '../../components/FormActions.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 function useProgramSaver(programId: number) {
   const client = useQueryClient();
@@ -81,14 +82,7 @@ export function CriterionModal({
           <TextInput label="Код" w={120} {...form.getInputProps('code')} />
           <Textarea label="Критерий" autosize {...form.getInputProps('title')} />
           <Select label="Цель программы" clearable data={program.goals} {...form.getInputProps('goal')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -298,21 +292,14 @@ export function FormFieldsPanel({ program, canEdit }: { program: ProgramTree; ca
                 {canEdit && (
                   <Table.Td>
                     <Group gap={2} wrap="nowrap">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`Изменить поле ${f.code}`}
-                        onClick={() => setEditing(f)}
-                      >
-                        <IconPencil size={15} />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Удалить поле ${f.code}`}
-                        onClick={() => remove.mutate(f.id)}
-                      >
-                        <IconTrash size={15} />
-                      </ActionIcon>
+                      <EditDeleteIcons
+                        onEdit={() => setEditing(f)}
+                        onDelete={() => remove.mutate(f.id)}
+                        editLabel={`Изменить поле ${f.code}`}
+                        deleteLabel={`Удалить поле ${f.code}`}
+                        tooltips={false}
+                        iconSize={15}
+                      />
                     </Group>
                   </Table.Td>
                 )}
@@ -418,14 +405,7 @@ function FormFieldModal({
           />
           <TextInput label="Подсказка" {...form.getInputProps('hint')} />
           <Checkbox label="Обязательное" {...form.getInputProps('isRequired', { type: 'checkbox' })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

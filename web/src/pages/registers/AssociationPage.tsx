@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { useRegistersRole, type Association, type Member } from './api.ts';
 import { periodText } from './AssociationsPage.tsx';
 import { registersFieldRenderer } from './fields.tsx';
 import { TeacherLinksPanel } from './TeacherLinksPanel.tsx';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -66,12 +67,7 @@ export function AssociationPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/associations" size="sm">
-          Методические объединения
-        </Anchor>
-        <Text size="sm">{a.name}</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/associations" section="Методические объединения" current={a.name} />
       <PageHeader
         title={
           <Group gap="sm">

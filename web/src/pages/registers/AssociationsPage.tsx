@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { associationType, level } from '../../../../core/enums.ts';
@@ -10,9 +10,9 @@ import { PageHeader } from '../../components/common.tsx';
 import { formatRuDate } from '../../lib/format.ts';
 import type { RecordRow } from '../teachers/api.ts';
 import { RecordList } from '../teachers/records/RecordList.tsx';
-import { useOrganizationOptions, useRegistersRole, type Association } from './api.ts';
+import { useManagedOrganization, useRegistersRole, type Association } from './api.ts';
 import { registersFieldRenderer } from './fields.tsx';
-import { enumOptions, OrganizationFilter, SearchFilter, useListParams } from './list-filters.tsx';
+import { EnumFilter, FilterBar, OrganizationFilter, SearchFilter, useListParams } from './list-filters.tsx';
 
 const MEMBER_FORMS = ['участник', 'участника', 'участников'] as const;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -68,17 +68,9 @@ export function AssociationsList({
   filters?: Record<string, string | undefined>;
 }) {
   const { isDepartment, managedOrganizationIds, canManage } = useRegistersRole();
-  const organizations = useOrganizationOptions();
   const own = organization ?? null;
   // An org_manager adds only the ШМО and groups of its own organization.
-  const managedId = managedOrganizationIds[0];
-  const ownOrganization =
-    managedId === undefined
-      ? null
-      : {
-          id: managedId,
-          shortName: organizations.data?.find((o) => o.id === managedId)?.shortName ?? 'своя организация',
-        };
+  const ownOrganization = useManagedOrganization();
   const url = withParams('/api/associations', { organizationId: own?.id, pageSize: 1000, ...filters });
   const queryKey = ['associations', url];
   // The same query the list runs: the leaders' names label the leader input of an edited association.
@@ -138,32 +130,28 @@ export function AssociationsPage() {
         }
       />
       {!isLeaderOnly && (
-        <Paper withBorder p="md" mb="md">
-          <Group gap="md" align="flex-end" wrap="wrap">
-            <SearchFilter value={get('q')} onChange={(v) => set('q', v)} placeholder="Название или предмет" />
-            <Select
-              label="Уровень"
-              placeholder="Все уровни"
-              data={enumOptions(level)}
-              value={get('level')}
-              onChange={(v) => set('level', v)}
-              clearable
-              w={200}
-            />
-            <Select
-              label="Вид"
-              placeholder="Все виды"
-              data={enumOptions(associationType)}
-              value={get('type')}
-              onChange={(v) => set('type', v)}
-              clearable
-              w={260}
-            />
-            {isDepartment && (
-              <OrganizationFilter value={get('organizationId')} onChange={(v) => set('organizationId', v)} />
-            )}
-          </Group>
-        </Paper>
+        <FilterBar>
+          <SearchFilter value={get('q')} onChange={(v) => set('q', v)} placeholder="Название или предмет" />
+          <EnumFilter
+            label="Уровень"
+            placeholder="Все уровни"
+            enumeration={level}
+            value={get('level')}
+            onChange={(v) => set('level', v)}
+            w={200}
+          />
+          <EnumFilter
+            label="Вид"
+            placeholder="Все виды"
+            enumeration={associationType}
+            value={get('type')}
+            onChange={(v) => set('type', v)}
+            w={260}
+          />
+          {isDepartment && (
+            <OrganizationFilter value={get('organizationId')} onChange={(v) => set('organizationId', v)} />
+          )}
+        </FilterBar>
       )}
       <AssociationsList
         filters={{

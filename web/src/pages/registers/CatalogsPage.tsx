@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
@@ -11,9 +10,8 @@ import {
   Tabs,
   Text,
   Title,
-  Tooltip,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -28,6 +26,8 @@ import { RecordForm } from '../teachers/records/RecordForm.tsx';
 import { RecordList } from '../teachers/records/RecordList.tsx';
 import { useRegistersRole, type DeficitEntry, type ProviderEntry } from './api.ts';
 import { FixedValue } from './fields.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 
 // Prepositional: «указана в 1 записи, в 2 записях, в 5 записях».
 const RECORD_FORMS = ['записи', 'записях', 'записях'] as const;
@@ -174,21 +174,7 @@ function DeficitsCatalog({ canEdit }: { canEdit: boolean }) {
                     {canEdit && (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Tooltip label="Изменить">
-                            <ActionIcon variant="subtle" aria-label="Изменить" onClick={() => setEditing(d)}>
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label="Удалить">
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label="Удалить"
-                              onClick={() => setDeleting(d)}
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <EditDeleteIcons onEdit={() => setEditing(d)} onDelete={() => setDeleting(d)} />
                         </Group>
                       </Table.Td>
                     )}
@@ -222,36 +208,22 @@ function DeficitsCatalog({ canEdit }: { canEdit: boolean }) {
         </Modal>
       )}
       {deleting && (
-        <Modal
+        <ConfirmModal
           opened
+          title="Удалить дефицит?"
+          confirmLabel="Удалить"
+          onConfirm={() => remove.mutate(deleting)}
           onClose={() => {
             setDeleting(null);
             remove.reset();
           }}
-          title="Удалить дефицит?"
+          loading={remove.isPending}
+          error={remove.error}
+          errorTitle="Не удалось удалить"
         >
-          <Stack>
-            <Text size="sm">
-              Дефицит {deleting.code} «{deleting.title}» будет удалён из справочника. Действие записывается в
-              журнал изменений.
-            </Text>
-            <ErrorAlert error={remove.error} title="Не удалось удалить" />
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() => {
-                  setDeleting(null);
-                  remove.reset();
-                }}
-              >
-                Отмена
-              </Button>
-              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
-                Удалить
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+          Дефицит {deleting.code} «{deleting.title}» будет удалён из справочника. Действие записывается в
+          журнал изменений.
+        </ConfirmModal>
       )}
     </Stack>
   );

@@ -1,20 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack } from '@mantine/core';
 import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { eventFormat, eventRole, level } from '../../../../core/enums.ts';
 import { eventKind } from '../../../../core/registry/kinds.ts';
 import { participationRoleKind } from '../../../../core/registry/register-kinds.ts';
@@ -27,6 +15,7 @@ import { useRegistersRole, type Participant, type RegisterEvent } from './api.ts
 import { registersFieldRenderer } from './fields.tsx';
 import { enumOptions } from './list-filters.tsx';
 import { TeacherLinksPanel } from './TeacherLinksPanel.tsx';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 const ROLE_COLOR: Record<string, string> = { participant: 'gray', speaker: 'blue', organizer: 'grape' };
 
@@ -50,12 +39,7 @@ export function EventPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/events" size="sm">
-          Мероприятия
-        </Anchor>
-        <Text size="sm">{e.title}</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/events" section="Мероприятия" current={e.title} />
       <PageHeader
         title={
           <Group gap="sm">

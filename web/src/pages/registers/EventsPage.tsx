@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Select, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { level } from '../../../../core/enums.ts';
 import { countOf } from '../../../../core/format.ts';
@@ -9,9 +9,9 @@ import { PageHeader } from '../../components/common.tsx';
 import { formatRuDate } from '../../lib/format.ts';
 import type { RecordRow } from '../teachers/api.ts';
 import { RecordList } from '../teachers/records/RecordList.tsx';
-import { useOrganizationOptions, useRegistersRole, type RegisterEvent } from './api.ts';
+import { useManagedOrganization, useRegistersRole, type RegisterEvent } from './api.ts';
 import { registersFieldRenderer } from './fields.tsx';
-import { enumOptions, OrganizationFilter, SearchFilter, useListParams } from './list-filters.tsx';
+import { EnumFilter, FilterBar, OrganizationFilter, SearchFilter, useListParams } from './list-filters.tsx';
 
 const PARTICIPANT_FORMS = ['участник', 'участника', 'участников'] as const;
 const LEVEL_COLOR: Record<string, string> = {
@@ -61,20 +61,12 @@ export function EventsList({
   organization?: { id: number; shortName: string };
   filters?: Record<string, string | undefined>;
 }) {
-  const { isDepartment, managedOrganizationIds, canManage } = useRegistersRole();
-  const organizations = useOrganizationOptions();
-  const managedId = managedOrganizationIds[0];
+  const { isDepartment, canManage } = useRegistersRole();
   // An org_manager adds only institutional events of its own organization.
-  const fixed =
-    organization ??
-    (isDepartment || managedId === undefined
-      ? null
-      : {
-          id: managedId,
-          shortName: organizations.data?.find((o) => o.id === managedId)?.shortName ?? 'своя организация',
-        });
+  const managed = useManagedOrganization();
+  const fixed = organization ?? (isDepartment ? null : managed);
   const url = withParams('/api/events', { organizationId: organization?.id, pageSize: 1000, ...filters });
-  const canAdd = organization ? canManage(organization.id) : isDepartment || managedId !== undefined;
+  const canAdd = organization ? canManage(organization.id) : isDepartment || managed !== null;
   const isInstitutional = fixed !== null;
   return (
     <RecordList
@@ -122,36 +114,33 @@ export function EventsPage() {
         title="Научно-методические мероприятия"
         subtitle="Семинары, конференции, мастер-классы и другие мероприятия для педагогов: уровень, дата, формат и участники"
       />
-      <Paper withBorder p="md" mb="md">
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <SearchFilter value={get('q')} onChange={(v) => set('q', v)} placeholder="Название мероприятия" />
-          <Select
-            label="Год"
-            placeholder="Все годы"
-            data={yearOptions()}
-            value={year}
-            onChange={(v) => set('year', v)}
-            clearable
-            w={130}
+      <FilterBar>
+        <SearchFilter value={get('q')} onChange={(v) => set('q', v)} placeholder="Название мероприятия" />
+        <Select
+          label="Год"
+          placeholder="Все годы"
+          data={yearOptions()}
+          value={year}
+          onChange={(v) => set('year', v)}
+          clearable
+          w={130}
+        />
+        <EnumFilter
+          label="Уровень"
+          placeholder="Все уровни"
+          enumeration={level}
+          value={get('level')}
+          onChange={(v) => set('level', v)}
+          w={200}
+        />
+        {isDepartment && (
+          <OrganizationFilter
+            label="Организация (институциональные)"
+            value={get('organizationId')}
+            onChange={(v) => set('organizationId', v)}
           />
-          <Select
-            label="Уровень"
-            placeholder="Все уровни"
-            data={enumOptions(level)}
-            value={get('level')}
-            onChange={(v) => set('level', v)}
-            clearable
-            w={200}
-          />
-          {isDepartment && (
-            <OrganizationFilter
-              label="Организация (институциональные)"
-              value={get('organizationId')}
-              onChange={(v) => set('organizationId', v)}
-            />
-          )}
-        </Group>
-      </Paper>
+        )}
+      </FilterBar>
       <EventsList
         filters={{
           q: get('q') ?? undefined,

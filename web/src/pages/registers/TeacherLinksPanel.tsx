@@ -1,18 +1,6 @@
-import {
-  ActionIcon,
-  Anchor,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -24,6 +12,8 @@ import { notifySaved } from '../../lib/forms.ts';
 import { RecordForm } from '../teachers/records/RecordForm.tsx';
 import type { AddLinksResult } from './api.ts';
 import { CandidatePicker, SkippedList } from './fields.tsx';
+import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const TEACHER_FORMS = ['педагог', 'педагога', 'педагогов'] as const;
 
@@ -153,26 +143,13 @@ export function TeacherLinksPanel<Row extends TeacherLink>(props: {
                       <Table.Td>
                         {props.canEdit(row) && (
                           <Group gap={4} wrap="nowrap" justify="flex-end">
-                            <Tooltip label="Изменить">
-                              <ActionIcon
-                                variant="subtle"
-                                aria-label="Изменить"
-                                onClick={() => setEditing(row)}
-                              >
-                                <IconPencil size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label="Удалить из списка">
-                              <ActionIcon
-                                variant="subtle"
-                                color="red"
-                                aria-label="Удалить из списка"
-                                loading={remove.isPending && remove.variables?.id === row.id}
-                                onClick={() => remove.mutate(row)}
-                              >
-                                <IconTrash size={16} />
-                              </ActionIcon>
-                            </Tooltip>
+                            <EditDeleteIcons
+                              onEdit={() => setEditing(row)}
+                              onDelete={() => remove.mutate(row)}
+                              deleteLabel="Удалить из списка"
+                              deleteTooltip="Удалить из списка"
+                              deleteLoading={remove.isPending && remove.variables?.id === row.id}
+                            />
                           </Group>
                         )}
                       </Table.Td>
@@ -198,14 +175,13 @@ export function TeacherLinksPanel<Row extends TeacherLink>(props: {
               Уже добавленные педагоги будут пропущены — список пропущенных появится после сохранения.
             </Text>
             <ErrorAlert error={add.error} title="Не удалось добавить" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setAdding(false)}>
-                Отмена
-              </Button>
-              <Button disabled={!teacherIds.length} loading={add.isPending} onClick={() => add.mutate()}>
-                Добавить{teacherIds.length ? ` (${teacherIds.length})` : ''}
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={() => setAdding(false)}
+              onSubmit={() => add.mutate()}
+              loading={add.isPending}
+              disabled={!teacherIds.length}
+              submitLabel={`Добавить${teacherIds.length ? ` (${teacherIds.length})` : ''}`}
+            />
           </Stack>
         </Modal>
       )}

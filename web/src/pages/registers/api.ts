@@ -165,6 +165,21 @@ export function useOrganizationOptions() {
   });
 }
 
+/**
+ * The organization an org_manager keeps its records in (the first it manages), for a fixed organization
+ * input; null for everyone else.
+ */
+export function useManagedOrganization(): { id: number; shortName: string } | null {
+  const { managedOrganizationIds } = useRegistersRole();
+  const organizations = useOrganizationOptions();
+  const managedId = managedOrganizationIds[0];
+  if (managedId === undefined) return null;
+  return {
+    id: managedId,
+    shortName: organizations.data?.find((o) => o.id === managedId)?.shortName ?? 'своя организация',
+  };
+}
+
 /** What the signed-in user is to the registers. */
 export function useRegistersRole() {
   const { me, hasRole } = useAuth();

@@ -1,7 +1,7 @@
-import { Select, TextInput } from '@mantine/core';
+import { Group, Paper, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Enumeration } from '../../../../core/enums.ts';
 import { useOrganizationOptions } from './api.ts';
@@ -20,6 +20,46 @@ export function useListParams() {
 
 export const enumOptions = (e: Enumeration<string>) =>
   e.values.map((value) => ({ value, label: e.label[value] }));
+
+/** The bordered row of filters above a register list. */
+export function FilterBar({ children }: { children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" mb="md">
+      <Group gap="md" align="flex-end" wrap="wrap">
+        {children}
+      </Group>
+    </Paper>
+  );
+}
+
+/** A clearable filter by one value of an enumeration (level, type…). */
+export function EnumFilter({
+  label,
+  placeholder,
+  enumeration,
+  value,
+  onChange,
+  w,
+}: {
+  label: string;
+  placeholder: string;
+  enumeration: Enumeration<string>;
+  value: string | null;
+  onChange(value: string | null): void;
+  w: number;
+}) {
+  return (
+    <Select
+      label={label}
+      placeholder={placeholder}
+      data={enumOptions(enumeration)}
+      value={value}
+      onChange={onChange}
+      clearable
+      w={w}
+    />
+  );
+}
 
 /** A search box that writes `?q=` a moment after typing stops. */
 export function SearchFilter({

@@ -1,10 +1,10 @@
-import { Anchor, Breadcrumbs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+
 import { api } from '../../api/client.ts';
 import { ErrorAlert, Loading } from '../../components/common.tsx';
 import { CabinetPage } from '../journeys/CabinetPage.tsx';
 import { TeacherPage } from './TeacherPage.tsx';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 /** «Мой профиль» of a teacher: its cabinet. */
 export function MyProfilePage() {
@@ -21,12 +21,7 @@ export function MyCardPage() {
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Профиль недоступен" />;
   return (
     <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/my-profile" size="sm">
-          Личный кабинет
-        </Anchor>
-        <Text size="sm">Все сведения</Text>
-      </Breadcrumbs>
+      <PageCrumbs to="/my-profile" section="Личный кабинет" current="Все сведения" />
       <TeacherPage id={query.data.teacherId} />
     </>
   );

@@ -10,6 +10,7 @@ import type { TeacherCard } from './api.ts';
 import { isFieldError } from './records/RecordForm.tsx';
 import { RecordFields } from './records/RecordFields.tsx';
 import { toFormValues, toPayload, type FormValues } from './records/record-values.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Values {
   [key: string]: unknown;
@@ -130,14 +131,7 @@ export function TeacherCreateModal({
           <Divider />
           <Title order={5}>Первая должность</Title>
           <RecordFields kind={positionKind} form={form} prefix="position." only={POSITION_FIELDS} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={isSaving}>
-              Добавить педагога
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={isSaving} submitLabel="Добавить педагога" />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack } from '@mantine/core';
 import { IconLock, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
@@ -20,6 +20,9 @@ import {
 } from './TeacherRecordTabs.tsx';
 import { AssociationsTab, EventsTable, MentoringTab } from './TeacherRegisterTabs.tsx';
 import { CategoryBadge, YoungBadge, years } from './TeachersTable.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { AddressTabs } from '../../components/AddressTabs.tsx';
+import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 
 function DeleteTeacherModal({ card, onClose }: { card: TeacherCard; onClose(): void }) {
   const navigate = useNavigate();
@@ -37,24 +40,20 @@ function DeleteTeacherModal({ card, onClose }: { card: TeacherCard; onClose(): v
   const { hasRole } = useAuth();
   const isDepartment = hasRole('admin', 'coordinator');
   return (
-    <Modal opened onClose={onClose} title="Удалить педагога?">
-      <Stack>
-        <Text size="sm">
-          {card.fullName} будет удалён из реестра вместе с диагностиками, обучением, ИОМ и другими сведениями.
-          {!isDepartment &&
-            ' Если педагог работает и в других организациях, будут удалены только должности в вашей организации.'}
-        </Text>
-        <ErrorAlert error={remove.error} title="Не удалось удалить" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-            Удалить
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened
+      title="Удалить педагога?"
+      confirmLabel="Удалить"
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
+      loading={remove.isPending}
+      error={remove.error}
+      errorTitle="Не удалось удалить"
+    >
+      {card.fullName} будет удалён из реестра вместе с диагностиками, обучением, ИОМ и другими сведениями.
+      {!isDepartment &&
+        ' Если педагог работает и в других организациях, будут удалены только должности в вашей организации.'}
+    </ConfirmModal>
   );
 }
 
@@ -63,14 +62,7 @@ function CardHeader({ card, showBreadcrumbs }: { card: TeacherCard; showBreadcru
   const current = card.positions.filter((p) => !p.endDate || p.endDate >= card.referenceDate);
   return (
     <>
-      {showBreadcrumbs && (
-        <Breadcrumbs mb="xs">
-          <Anchor component={Link} to="/teachers" size="sm">
-            Педагоги
-          </Anchor>
-          <Text size="sm">{card.fullName}</Text>
-        </Breadcrumbs>
-      )}
+      {showBreadcrumbs && <PageCrumbs to="/teachers" section="Педагоги" current={card.fullName} />}
       <PageHeader
         title={
           <Group gap="sm">
@@ -121,7 +113,6 @@ export function TeacherPage({ id: fixedId }: { id?: number }) {
   const params = useParams();
   const id = fixedId ?? Number(params.id);
   const { hasRole } = useAuth();
-  const [searchParams, setSearchParams] = useSearchParams();
   const query = useQuery({
     queryKey: ['teacher', id],
     queryFn: () => api.get<TeacherCard>(`/api/teachers/${id}`),
@@ -172,7 +163,6 @@ export function TeacherPage({ id: fixedId }: { id?: number }) {
       ),
     },
   ];
-  const active = searchParams.get('tab') ?? 'general';
 
   return (
     <>
@@ -182,24 +172,7 @@ export function TeacherPage({ id: fixedId }: { id?: number }) {
           только просмотр
         </Badge>
       )}
-      <Tabs
-        value={active}
-        onChange={(v) => setSearchParams(v && v !== 'general' ? { tab: v } : {}, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          {tabs.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
-              {t.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {tabs.map((t) => (
-          <Tabs.Panel key={t.value} value={t.value}>
-            {t.content}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+      <AddressTabs tabs={tabs} defaultTab="general" />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { associationType, eventRole, level } from '../../../../core/enums.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import { formatRuDate } from '../../lib/format.ts';
+import type { MentoringPair } from '../registers/api.ts';
 
 /**
  * Mentoring pairs, association memberships and event participations of a teacher are kept in the registers
@@ -96,19 +97,7 @@ function RegisterTable<T extends { id: number }>({
   );
 }
 
-interface PairRow {
-  id: number;
-  programTitle: string | null;
-  organizationShortName: string;
-  mentorId: number;
-  mentorName: string;
-  menteeId: number;
-  menteeName: string;
-  form: string;
-  startDate: string;
-  endDate: string | null;
-  outcome: string | null;
-}
+type PairRow = Omit<MentoringPair, 'programId' | 'organizationId' | 'version'>;
 
 export function MentoringTab({ teacherId, linkToRegister }: { teacherId: number; linkToRegister: boolean }) {
   const person = (id: number, name: string) =>

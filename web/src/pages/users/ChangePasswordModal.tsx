@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Modal, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { applyServerError, notifySaved } from '../../lib/forms.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
@@ -49,14 +50,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             autoComplete="new-password"
             {...form.getInputProps('repeat')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сменить пароль
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} submitLabel="Сменить пароль" />
         </Stack>
       </form>
     </Modal>

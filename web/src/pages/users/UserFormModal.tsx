@@ -20,6 +20,7 @@ import { api, ApiError } from '../../api/client.ts';
 import type { Municipality, Organization, User } from '../../api/types.ts';
 import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import { PasswordShownOnce } from './PasswordShownOnce.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface GrantValue {
   role: Role;
@@ -235,14 +236,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
               Пароль будет сгенерирован и показан один раз после сохранения.
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

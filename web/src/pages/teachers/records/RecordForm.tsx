@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { RecordKind } from '../../../../../core/registry/fields.ts';
@@ -6,6 +6,7 @@ import { ApiError } from '../../../api/client.ts';
 import { applyServerError } from '../../../lib/forms.ts';
 import { RecordFields, type FieldRenderer } from './RecordFields.tsx';
 import { toFormValues, toPayload, type FormValues } from './record-values.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 /** Whether the server named the field(s) at fault, so the message is already under them. */
 export const isFieldError = (error: unknown) => {
@@ -68,14 +69,7 @@ export function RecordForm({
           </Alert>
         )}
         <RecordFields kind={kind} form={form} only={only} renderField={renderField} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Отмена
-          </Button>
-          <Button type="submit" loading={isSaving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} loading={isSaving} submitLabel={submitLabel} />
       </Stack>
     </form>
   );

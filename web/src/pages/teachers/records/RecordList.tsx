@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, Modal, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Modal, Paper, Stack, Table, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type ReactNode } from 'react';
 import type { FieldDef, RecordKind } from '../../../../../core/registry/fields.ts';
@@ -10,6 +10,8 @@ import type { RecordRow } from '../api.ts';
 import { RecordForm } from './RecordForm.tsx';
 import type { FieldRenderer } from './RecordFields.tsx';
 import { displayValue } from './record-values.ts';
+import { EditDeleteIcons } from '../../../components/EditDeleteIcons.tsx';
+import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
 
 export interface RecordListProps {
   kind: RecordKind;
@@ -113,25 +115,10 @@ export function RecordList(props: RecordListProps) {
                         <Table.Td>
                           {editable(row) && (
                             <Group gap={4} wrap="nowrap" justify="flex-end">
-                              <Tooltip label="Изменить">
-                                <ActionIcon
-                                  variant="subtle"
-                                  aria-label="Изменить"
-                                  onClick={() => setEditing(row)}
-                                >
-                                  <IconPencil size={16} />
-                                </ActionIcon>
-                              </Tooltip>
-                              <Tooltip label="Удалить">
-                                <ActionIcon
-                                  variant="subtle"
-                                  color="red"
-                                  aria-label="Удалить"
-                                  onClick={() => setDeleting(row)}
-                                >
-                                  <IconTrash size={16} />
-                                </ActionIcon>
-                              </Tooltip>
+                              <EditDeleteIcons
+                                onEdit={() => setEditing(row)}
+                                onDelete={() => setDeleting(row)}
+                              />
                             </Group>
                           )}
                         </Table.Td>
@@ -167,35 +154,21 @@ export function RecordList(props: RecordListProps) {
         </Modal>
       )}
       {deleting && (
-        <Modal
+        <ConfirmModal
           opened
+          title="Удалить запись?"
+          confirmLabel="Удалить"
+          onConfirm={() => remove.mutate(deleting)}
           onClose={() => {
             setDeleting(null);
             remove.reset();
           }}
-          title="Удалить запись?"
+          loading={remove.isPending}
+          error={remove.error}
+          errorTitle="Не удалось удалить"
         >
-          <Stack>
-            <Text size="sm">
-              Запись «{kind.label}» будет удалена. Действие записывается в журнал изменений.
-            </Text>
-            <ErrorAlert error={remove.error} title="Не удалось удалить" />
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() => {
-                  setDeleting(null);
-                  remove.reset();
-                }}
-              >
-                Отмена
-              </Button>
-              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
-                Удалить
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+          Запись «{kind.label}» будет удалена. Действие записывается в журнал изменений.
+        </ConfirmModal>
       )}
     </Stack>
   );

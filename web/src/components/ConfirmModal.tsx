@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ErrorAlert } from '../../components/common.tsx';
+import { ErrorAlert } from './common.tsx';
 
 /** A yes/no question before an action that cannot be undone. */
 export function ConfirmModal({
@@ -12,6 +12,7 @@ export function ConfirmModal({
   onClose,
   loading,
   error,
+  errorTitle,
   color = 'red',
 }: {
   opened: boolean;
@@ -22,13 +23,15 @@ export function ConfirmModal({
   onClose(): void;
   loading?: boolean;
   error?: unknown;
+  /** The title of the error alert; ErrorAlert's own by default. */
+  errorTitle?: string;
   color?: string;
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <Stack>
         <Text size="sm">{children}</Text>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error} title={errorTitle} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена
