@@ -40,6 +40,19 @@ interface PanelProps {
 const withCount = (label: string, count: number | undefined) =>
   count === undefined ? label : `${label} (${count})`;
 
+/** The yes/no filters of the panel, each with the summary's count of teachers who have it. */
+const FLAG_FILTERS: [
+  FilterKey,
+  string,
+  'young' | 'withRoute' | 'inMentoring' | 'inAssociation' | 'managers',
+][] = [
+  ['young', 'Молодые педагоги', 'young'],
+  ['hasRoute', 'Есть действующий ИОМ', 'withRoute'],
+  ['inMentoring', 'Участвуют в наставничестве', 'inMentoring'],
+  ['inAssociation', 'Состоят в методических объединениях', 'inAssociation'],
+  ['isManager', 'Руководители', 'managers'],
+];
+
 function FlagFilter({
   name,
   label,
@@ -240,41 +253,16 @@ export function TeacherFilterPanel({ filters, summary, update, reset, activeCoun
             onChange={(v) => update({ diagnosedYear: v })}
           />
           <Divider />
-          <FlagFilter
-            name="young"
-            label="Молодые педагоги"
-            count={summary?.young}
-            filters={filters}
-            update={update}
-          />
-          <FlagFilter
-            name="hasRoute"
-            label="Есть действующий ИОМ"
-            count={summary?.withRoute}
-            filters={filters}
-            update={update}
-          />
-          <FlagFilter
-            name="inMentoring"
-            label="Участвуют в наставничестве"
-            count={summary?.inMentoring}
-            filters={filters}
-            update={update}
-          />
-          <FlagFilter
-            name="inAssociation"
-            label="Состоят в методических объединениях"
-            count={summary?.inAssociation}
-            filters={filters}
-            update={update}
-          />
-          <FlagFilter
-            name="isManager"
-            label="Руководители"
-            count={summary?.managers}
-            filters={filters}
-            update={update}
-          />
+          {FLAG_FILTERS.map(([name, label, countOf]) => (
+            <FlagFilter
+              key={name}
+              name={name}
+              label={label}
+              count={summary?.[countOf]}
+              filters={filters}
+              update={update}
+            />
+          ))}
           <FlagFilter name="includeFormer" label="Включая уволившихся" filters={filters} update={update} />
         </Stack>
       </Collapse>
