@@ -10,11 +10,18 @@ test('the coordinator adds a decision linked to a measure and a conclusion, edit
   const [roadmap] = await (await page.request.get('/api/roadmaps')).json();
   const { measures } = await (await page.request.get(`/api/roadmaps/${roadmap.id}`)).json();
   const measure = measures.find((m: { number: string }) => m.number === 'III.2');
-  const campaign = (await (await page.request.get('/api/campaigns')).json()).find(
-    (c: { status: string }) => c.status === 'closed',
-  );
   const measureLabel = new RegExp(`^${measure.number.replace('.', '\\.')}\\. `);
-  const [conclusion] = await (await page.request.get(`/api/campaigns/${campaign.id}/conclusions`)).json();
+  // A conclusion of a closed campaign that has them (a campaign closed by an earlier test has none yet).
+  let conclusion: { id: number; text: string } | undefined;
+  let campaign: { id: number; year: number; status: string } | undefined;
+  for (const c of (await (await page.request.get('/api/campaigns')).json()) as NonNullable<
+    typeof campaign
+  >[]) {
+    if (c.status !== 'closed' || conclusion) continue;
+    [conclusion] = await (await page.request.get(`/api/campaigns/${c.id}/conclusions`)).json();
+    campaign = c;
+  }
+  if (!conclusion || !campaign) throw new Error('В демо нет закрытого мониторинга с выводами');
 
   await page.goto('/decisions');
   await page.getByRole('button', { name: 'Добавить решение' }).click();

@@ -45,10 +45,14 @@ export function useAutosave(
   const pending = useRef<boolean>(Boolean(restore(url, server)));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const flush = useCallback(async () => {
-    if (!pending.current || !server.isEditable) return;
+  /** Counts the changes, so that a save knows whether the user typed on while it was on its way. */
+  const revision = useRef(0);
+  const inFlight = useRef<Promise<void> | null>(null);
+
+  const sendOnce = useCallback(async (): Promise<boolean> => {
     const current = readStored(url);
-    if (!current) return;
+    if (!current) return false;
+    const sent = revision.current;
     setState({ kind: 'saving' });
     try {
       const result = await api.put<{ version: number }>(url, {
@@ -57,6 +61,13 @@ export function useAutosave(
         version: version.current,
       });
       version.current = result.version;
+      if (revision.current !== sent) {
+        // Typed on meanwhile: the newer draft stays on the device, now against the saved version, and goes next.
+        const newer = readStored(url);
+        if (newer)
+          localStorage.setItem(storageKey(url), JSON.stringify({ ...newer, version: result.version }));
+        return true;
+      }
       pending.current = false;
       localStorage.removeItem(storageKey(url));
       setState({ kind: 'saved', at: new Date() });
@@ -67,12 +78,31 @@ export function useAutosave(
         setState({ kind: 'conflict', message: e.message });
       else setState({ kind: 'error', message: e instanceof Error ? e.message : 'Не удалось сохранить' });
     }
-  }, [url, server.isEditable, onSaved]);
+    return false;
+  }, [url, onSaved]);
+
+  // One save at a time: the timer, the browser's «online» and a submit may all ask at once, and two saves
+  // sent with the same version would answer the second with a conflict with oneself.
+  const flush = useCallback((): Promise<void> => {
+    if (!pending.current || !server.isEditable) return Promise.resolve();
+    if (inFlight.current) return inFlight.current.then(() => flush());
+    inFlight.current = (async () => {
+      try {
+        while (await sendOnce()) {
+          /* the next draft goes right after */
+        }
+      } finally {
+        inFlight.current = null;
+      }
+    })();
+    return inFlight.current;
+  }, [server.isEditable, sendOnce]);
 
   const change = useCallback(
     (next: Draft) => {
       setDraft(next);
       pending.current = true;
+      revision.current++;
       localStorage.setItem(
         storageKey(url),
         JSON.stringify({
