@@ -42,7 +42,7 @@ try {
     password: PASSWORD,
     grants: [{ role: 'coordinator', municipalityId: region.municipalityId }],
   });
-  // As the server does on start: the embedded database has no autovacuum.
+  // As the server does soon after it starts: the embedded database has no autovacuum.
   await maintainDatabase(database);
 
   const config = { ...loadConfig({}), webDist: '/nonexistent', fixedToday: '2026-05-20' };

@@ -53,7 +53,7 @@ async function prepare(dir: string) {
       region.municipalityId,
       findTemplate('seed-004-myasnikovsky')!,
     );
-    await timed('VACUUM (ANALYZE), как при запуске сервера', () => maintainDatabase(database));
+    await timed('VACUUM (ANALYZE), как сервер после запуска', () => maintainDatabase(database));
     const prepared: Prepared = { municipalityId: region.municipalityId, programId, generateMs };
     writeFileSync(path.join(dir, PREPARED), JSON.stringify(prepared));
   } finally {

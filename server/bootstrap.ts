@@ -1,4 +1,3 @@
-import { maintainDatabase } from './db/maintenance.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -72,10 +71,6 @@ export async function prepareDatabase(options: {
   if (options.seedIfEmpty && (await isDatabaseEmpty(database))) {
     options.onProgress?.('База пуста: создаётся демонстрационный район (около минуты)…');
     demo = await seedDemo({ db: database.db, password: config.demoPassword });
-  }
-  if (database.kind === 'pglite') {
-    options.onProgress?.('Обслуживание встроенной базы данных (статистика для планировщика)…');
-    await maintainDatabase(database);
   }
   return { admin, demo };
 }

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMunicipality, createOrganization } from '../seed/factories.ts';
 import { createTestDatabase } from '../test/harness.ts';
 import { queryRows, type Database } from './client.ts';
-import { maintainDatabase } from './maintenance.ts';
+import { maintainDatabase, scheduleMaintenance } from './maintenance.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -28,5 +28,28 @@ describe('database maintenance', () => {
     const ran = await maintainDatabase(database);
     expect(ran).toBe(database.kind === 'pglite');
     if (ran) expect(await tuples()).toBe(30);
+  });
+
+  it('runs in the background soon after start and every six hours, on the embedded database only', async () => {
+    vi.useFakeTimers();
+    try {
+      const runs = { pglite: 0, postgres: 0 };
+      const fake = (kind: 'pglite' | 'postgres') =>
+        ({ kind, db: { execute: async () => void runs[kind]++ } }) as unknown as Database;
+      const stops = [
+        scheduleMaintenance(fake('pglite'), () => {}),
+        scheduleMaintenance(fake('postgres'), () => {}),
+      ];
+      expect(runs.pglite).toBe(0);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(runs.pglite).toBe(1);
+      await vi.advanceTimersByTimeAsync(6 * 3600_000);
+      expect(runs.pglite).toBe(2);
+      stops.forEach((stop) => stop());
+      await vi.advanceTimersByTimeAsync(6 * 3600_000);
+      expect(runs).toEqual({ pglite: 2, postgres: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

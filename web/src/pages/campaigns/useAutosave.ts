@@ -37,12 +37,17 @@ export function useAutosave(
   },
   onSaved: () => void,
 ) {
-  const [draft, setDraft] = useState<Draft>(
-    () => restore(url, server) ?? { values: server.values, isRegistryConfirmed: server.isRegistryConfirmed },
+  // A draft left on this device (the connection dropped before it reached the server) is shown instead of
+  // the server copy; if the server copy changed meanwhile, saving it answers with a conflict the user resolves.
+  const [left] = useState(() => readStored(url));
+  const [draft, setDraft] = useState<Draft>(() =>
+    left
+      ? { values: left.values, isRegistryConfirmed: left.isRegistryConfirmed }
+      : { values: server.values, isRegistryConfirmed: server.isRegistryConfirmed },
   );
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const version = useRef<number | null>(readStored(url)?.version ?? server.version);
-  const pending = useRef<boolean>(Boolean(restore(url, server)));
+  const version = useRef<number | null>(left?.version ?? server.version);
+  const pending = useRef<boolean>(left !== null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   /** Counts the changes, so that a save knows whether the user typed on while it was on its way. */
@@ -149,13 +154,4 @@ function readStored(url: string): Stored | null {
   } catch {
     return null;
   }
-}
-
-/**
- * A draft left on this device (the connection dropped before it reached the server) is shown instead of the
- * server copy; if the server copy changed meanwhile, saving it answers with a conflict the user resolves.
- */
-function restore(url: string, _server: { version: number | null }): Draft | null {
-  const stored = readStored(url);
-  return stored ? { values: stored.values, isRegistryConfirmed: stored.isRegistryConfirmed } : null;
 }
