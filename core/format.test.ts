@@ -10,6 +10,9 @@ describe('Russian number formatting', () => {
     [21, 'организация'],
     [24, 'организации'],
     [112, 'организаций'],
+    [0, 'организаций'],
+    [1.5, 'организации'],
+    [101, 'организация'],
   ])('plural(%i)', (n, form) => expect(plural(n, ORGANIZATION_FORMS)).toBe(form));
 
   it('writes the decimal comma and groups thousands', () => {

@@ -1,14 +1,15 @@
 /** Russian presentation of numbers: decimal comma, thin grouping, and plural forms. */
 
-/** Picks the Russian plural form: plural(5, ['организация', 'организации', 'организаций']) → 'организаций'. */
+const RU_PLURAL = new Intl.PluralRules('ru-RU');
+const FORM_INDEX: Partial<Record<Intl.LDMLPluralRule, 0 | 1 | 2>> = { one: 0, few: 1, many: 2 };
+
+/**
+ * Picks the Russian plural form by the CLDR rules of Intl.PluralRules: plural(5, ['организация',
+ * 'организации', 'организаций']) → 'организаций'. The one helper for every count the product writes.
+ * A fractional number takes the second form («1,5 организации»), as Russian grammar wants.
+ */
 export function plural(n: number, forms: readonly [string, string, string]): string {
-  const abs = Math.abs(Math.trunc(n));
-  const last2 = abs % 100;
-  const last = abs % 10;
-  if (last2 >= 11 && last2 <= 19) return forms[2];
-  if (last === 1) return forms[0];
-  if (last >= 2 && last <= 4) return forms[1];
-  return forms[2];
+  return forms[FORM_INDEX[RU_PLURAL.select(Math.abs(n))] ?? 1];
 }
 
 /** «25 организаций» */

@@ -1,3 +1,4 @@
+import { countOf, plural } from '../../../core/format.ts';
 import { mukoRow, type MukoEvidence, type MukoRow } from '../../../core/management/muko.ts';
 import type { Db } from '../../db/client.ts';
 import { assertMunicipalityAccess, type AuthUser } from '../auth/access.ts';
@@ -7,12 +8,6 @@ import { findMunicipalityById } from '../municipalities/municipalities.repositor
 import { findPrograms, findProgramTree } from '../programs/programs.repository.ts';
 import { roadmapEffect } from './effect.service.ts';
 import { findDecisions, findMeasureLinks, findMeasures, findRoadmaps } from './management.repository.ts';
-
-const plural = (n: number, one: string, few: string, many: string) => {
-  const a = n % 10;
-  const b = n % 100;
-  return `${n} ${b >= 11 && b <= 19 ? many : a === 1 ? one : a >= 2 && a <= 4 ? few : many}`;
-};
 
 /**
  * The МУКО self-assessment of a municipality: each element of the management cycle is scored from what
@@ -89,7 +84,7 @@ export async function assessMuko(options: {
     mukoRow(
       'methods',
       indicators.length > 0 && withMethods.length === indicators.length,
-      `Источник и метод указаны для ${withMethods.length} из ${indicators.length} показателей`,
+      `Источник и метод указаны для ${withMethods.length} из ${indicators.length} ${plural(indicators.length, ['показателя', 'показателей', 'показателей'])}`,
       trees.map((t) => ({
         title: `Критерии и показатели: источники и методы («${t.program.title}»)`,
         url: `/programs/${t.program.id}?tab=indicators`,
@@ -108,7 +103,7 @@ export async function assessMuko(options: {
       'analysis',
       withConclusions.length > 0,
       withConclusions.length
-        ? `Выводы сформулированы по ${plural(withConclusions.length, 'мониторингу', 'мониторингам', 'мониторингам')}`
+        ? `Выводы сформулированы по ${countOf(withConclusions.length, ['мониторингу', 'мониторингам', 'мониторингам'])}`
         : 'Выводы по результатам мониторинга не сформулированы',
       [
         ...publicLinks,
@@ -157,7 +152,7 @@ export async function assessMuko(options: {
       'effect',
       judged.length > 0,
       judged.length
-        ? `Эффект оценён по ${plural(judged.length, 'мероприятию', 'мероприятиям', 'мероприятиям')} (показатели до и после)`
+        ? `Эффект оценён по ${countOf(judged.length, ['мероприятию', 'мероприятиям', 'мероприятиям'])} (показатели до и после)`
         : 'Нет мероприятий с показателями, измеренными до и после',
       [
         ...roadmaps.map((r) => ({
