@@ -45,6 +45,9 @@ test('one school goes from draft to returned to accepted while the coordinator�
     school.getByText(/не может быть больше, чем «Открытых уроков проведено за учебный год, всего» \(20\)/),
   ).toBeVisible();
   await school.getByLabel(/Из них проведено молодыми педагогами/).fill('4');
+  // A count typed with a fraction is questioned, not silently cut to 1.
+  await school.getByLabel(/Потребность в педагогических кадрах/).fill('1,5');
+  await expect(school.getByText(/Потребность в педагогических кадрах.*ожидается целое число/)).toBeVisible();
   await school.getByLabel(/Потребность в педагогических кадрах/).fill('1');
   await expect(school.getByText(/Черновик сохранён в/)).toBeVisible();
   await coordinator.reload();

@@ -316,7 +316,9 @@ function SubmissionForm({
                         <NumberInput
                           {...common}
                           decimalSeparator=","
-                          allowDecimal={f.type === 'number'}
+                          // A count typed as «1,5» reaches the form's check («целое число») instead of
+                          // silently becoming 1 or 15.
+                          allowDecimal
                           value={typeof value === 'number' ? value : ''}
                           onChange={(v) => setValue(f.code, v === '' || v === null ? null : Number(v))}
                           w={280}
