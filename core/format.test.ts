@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatNumber, formatPercent, parseRuNumber, plural, ORGANIZATION_FORMS } from './format.ts';
+import {
+  countOf,
+  formatFormValue,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  parseRuNumber,
+  plural,
+  ORGANIZATION_FORMS,
+} from './format.ts';
 
 describe('Russian number formatting', () => {
   it.each([
@@ -23,6 +32,17 @@ describe('Russian number formatting', () => {
     expect(formatNumber(null)).toBe('—');
     expect(formatPercent(18.18)).toBe('18,2\u00a0%');
     expect(countOf(25, ORGANIZATION_FORMS)).toBe('25 организаций');
+  });
+
+  it('writes a typed value without trailing zeros and a form value for people', () => {
+    expect(formatQuantity(12)).toBe('12');
+    expect(formatQuantity(57.5)).toBe('57,5');
+    expect(formatQuantity(1 / 3)).toBe('0,33');
+    expect(formatQuantity(2.999)).toBe('3');
+    expect(formatFormValue(true)).toBe('да');
+    expect(formatFormValue(false)).toBe('нет');
+    expect(formatFormValue(null)).toBe('—');
+    expect(formatFormValue(1.5)).toBe('1,5');
   });
 
   it('reads a number written either way', () => {

@@ -26,6 +26,21 @@ export function formatNumber(value: number | null | undefined, digits = 1): stri
   return `${sign}${grouped}${frac ? `,${frac}` : ''}`;
 }
 
+/** A value as typed: 12 → «12», 57.5 → «57,5», 0.3333 → «0,33» (no trailing zeros, at most two decimals). */
+export function formatQuantity(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const rounded = Math.round(value * 100) / 100;
+  return formatNumber(rounded, Number.isInteger(rounded) ? 0 : Number.isInteger(rounded * 10) ? 1 : 2);
+}
+
+/** A form's value for people: да / нет, a number with the decimal comma, a text, «—» when empty. */
+export function formatFormValue(value: unknown): string {
+  if (value === true) return 'да';
+  if (value === false) return 'нет';
+  if (typeof value === 'number') return formatQuantity(value);
+  return value === null || value === undefined || value === '' ? '—' : String(value);
+}
+
 /** 18.18 → «18,2 %» */
 export const formatPercent = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined ? '—' : `${formatNumber(value, digits)}\u00a0%`;

@@ -277,6 +277,16 @@ describe('statistical forms', () => {
         );
       });
     }
+    // Prints on A4 landscape, one page wide, the header repeated on every page.
+    for (const sheet of workbook.worksheets)
+      expect(sheet.pageSetup, sheet.name).toMatchObject({
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+    expect(summary.pageSetup.printTitlesRow).toBe('1:3');
     const municipalRow = summary.getColumn(2).values.findIndex((v) => v === 'Муниципалитет');
     expect(summary.getRow(municipalRow).getCell(4).value).toBe(
       resultOf(analysis.indicators[0].code, null)?.value,
