@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countOf,
   formatFormValue,
+  formatIndicatorValue,
   formatNumber,
   formatPercent,
   formatQuantity,
@@ -43,6 +44,18 @@ describe('Russian number formatting', () => {
     expect(formatFormValue(false)).toBe('нет');
     expect(formatFormValue(null)).toBe('—');
     expect(formatFormValue(1.5)).toBe('1,5');
+  });
+
+  it('writes an indicator value one way everywhere: shares always with one decimal', () => {
+    expect(formatIndicatorValue(0, 'percent')).toBe('0,0\u00a0%');
+    expect(formatIndicatorValue(57.5, 'percent')).toBe('57,5\u00a0%');
+    expect(formatIndicatorValue(100, 'percent', { withUnit: false })).toBe('100,0');
+    expect(formatIndicatorValue(7, 'count')).toBe('7');
+    expect(formatIndicatorValue(2.25, 'number')).toBe('2,3');
+    expect(formatIndicatorValue(1, 'presence')).toBe('есть');
+    expect(formatIndicatorValue(0, 'presence')).toBe('нет');
+    expect(formatIndicatorValue(null, 'percent')).toBe('—');
+    expect(formatIndicatorValue(undefined, 'count', { empty: 'нет данных' })).toBe('нет данных');
   });
 
   it('reads a number written either way', () => {

@@ -54,3 +54,19 @@ export function parseRuNumber(text: string): number | null {
 
 export const ORGANIZATION_FORMS = ['организация', 'организации', 'организаций'] as const;
 export const TEACHER_FORMS = ['педагог', 'педагога', 'педагогов'] as const;
+
+/**
+ * An indicator's value as every page, chart, letter and table writes it: a share always with one decimal
+ * («0,0 %» beside «57,5 %»), a count or number as it is («7», «2,5»), presence as «есть» / «нет»; `empty` when
+ * there is no value.
+ */
+export function formatIndicatorValue(
+  value: number | null | undefined,
+  unit: 'percent' | 'count' | 'presence' | 'number',
+  options: { empty?: string; withUnit?: boolean } = {},
+): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return options.empty ?? '—';
+  if (unit === 'presence') return value > 0 ? 'есть' : 'нет';
+  if (unit === 'percent') return options.withUnit === false ? formatNumber(value, 1) : formatPercent(value);
+  return formatNumber(value, Number.isInteger(value) ? 0 : 1);
+}

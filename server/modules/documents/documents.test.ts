@@ -121,8 +121,8 @@ async function readDocx(buffer: Buffer) {
 function printed(value: number | null, unit: string) {
   if (value === null) return '—';
   if (unit === 'presence') return value > 0 ? 'есть' : 'нет';
-  const n = Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
-  return unit === 'percent' ? `${n}\u00a0%` : n;
+  if (unit === 'percent') return `${value.toFixed(1).replace('.', ',')}\u00a0%`;
+  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
 }
 const LEVEL = { high: 'высокий', medium: 'средний', low: 'низкий' } as const;
 const resultOf = (code: string, org: number | null) =>

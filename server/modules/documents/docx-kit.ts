@@ -21,7 +21,7 @@ import {
   type IParagraphOptions,
   type IStylesOptions,
 } from 'docx';
-import { formatNumber } from '../../../core/format.ts';
+import { formatIndicatorValue, formatNumber } from '../../../core/format.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../core/indicators/levels.ts';
 import type { ChartImage } from './charts.ts';
 import type { DocumentData } from './documents.data.ts';
@@ -37,10 +37,7 @@ export const plainNumber = (value: number) => formatNumber(value, Number.isInteg
 
 /** A value as the documents print it: «46,9 %», «7», «есть», «—» for no data. */
 export function displayValue(value: number | null | undefined, unit: IndicatorUnit): string {
-  if (value === null || value === undefined) return '—';
-  if (unit === 'presence') return value > 0 ? 'есть' : 'нет';
-  if (unit === 'percent') return `${plainNumber(value)}\u00a0%`;
-  return plainNumber(value);
+  return formatIndicatorValue(value, unit);
 }
 
 /** A count as the documents print it: «—» when unknown. */
