@@ -148,7 +148,7 @@ export interface Cell {
 const asCell = (c: string | Cell): Cell => (typeof c === 'string' ? { text: c } : c);
 
 /** Text width of an A4 page with ГОСТ margins, in twips: 210 mm − 20 mm − 10 mm. */
-const TEXT_WIDTH = 10206;
+export const TEXT_WIDTH = 10206;
 
 /**
  * A table with a repeated header row; widths are percentages of the text width. Cells are 10 pt so a
@@ -279,8 +279,7 @@ export function figure(image: ChartImage): Paragraph[] {
 }
 
 /** The letterhead of the department: its name, address, phone, e-mail and codes. */
-export function letterhead(data: DocumentData, size = 22): Paragraph[] {
-  const m = data.municipality;
+export function letterhead(m: DocumentData['municipality'], size = 22): Paragraph[] {
   const contacts = [m.address, m.phone ? `Тел. ${m.phone}` : null, m.email ? `E-mail: ${m.email}` : null]
     .filter(Boolean)
     .join('. ');
