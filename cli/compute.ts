@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { countOf } from '../core/format.ts';
 import { AppError } from '../server/errors.ts';
 import { systemAdmin } from '../server/modules/auth/access.ts';
 import { computeProgramResults } from '../server/modules/indicators/results.service.ts';
@@ -47,7 +48,7 @@ export const computeCommand: Command = {
           `Показатель ${p.indicator}, ${p.part === 'numerator' ? 'числитель' : 'знаменатель'}: ${p.errors[0].message}`,
         );
       progress(
-        `Рассчитано за ${Date.now() - started} мс: ${tree.indicators.length} показателей × ${new Set(results.map((r) => r.organization)).size} строк.`,
+        `Рассчитано за ${Date.now() - started} мс: ${countOf(tree.indicators.length, ['показатель', 'показателя', 'показателей'])} × ${countOf(new Set(results.map((r) => r.organization)).size, ['строка', 'строки', 'строк'])}.`,
       );
       const output =
         format === 'json'

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatNumber, formatPercent, parseRuNumber, plural, ORGANIZATION_FORMS } from './format.ts';
+import {
+  countOf,
+  formatFormValue,
+  formatIndicatorValue,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  parseRuNumber,
+  plural,
+  ORGANIZATION_FORMS,
+} from './format.ts';
 
 describe('Russian number formatting', () => {
   it.each([
@@ -10,6 +20,9 @@ describe('Russian number formatting', () => {
     [21, 'организация'],
     [24, 'организации'],
     [112, 'организаций'],
+    [0, 'организаций'],
+    [1.5, 'организации'],
+    [101, 'организация'],
   ])('plural(%i)', (n, form) => expect(plural(n, ORGANIZATION_FORMS)).toBe(form));
 
   it('writes the decimal comma and groups thousands', () => {
@@ -20,6 +33,29 @@ describe('Russian number formatting', () => {
     expect(formatNumber(null)).toBe('—');
     expect(formatPercent(18.18)).toBe('18,2\u00a0%');
     expect(countOf(25, ORGANIZATION_FORMS)).toBe('25 организаций');
+  });
+
+  it('writes a typed value without trailing zeros and a form value for people', () => {
+    expect(formatQuantity(12)).toBe('12');
+    expect(formatQuantity(57.5)).toBe('57,5');
+    expect(formatQuantity(1 / 3)).toBe('0,33');
+    expect(formatQuantity(2.999)).toBe('3');
+    expect(formatFormValue(true)).toBe('да');
+    expect(formatFormValue(false)).toBe('нет');
+    expect(formatFormValue(null)).toBe('—');
+    expect(formatFormValue(1.5)).toBe('1,5');
+  });
+
+  it('writes an indicator value one way everywhere: shares always with one decimal', () => {
+    expect(formatIndicatorValue(0, 'percent')).toBe('0,0\u00a0%');
+    expect(formatIndicatorValue(57.5, 'percent')).toBe('57,5\u00a0%');
+    expect(formatIndicatorValue(100, 'percent', { withUnit: false })).toBe('100,0');
+    expect(formatIndicatorValue(7, 'count')).toBe('7');
+    expect(formatIndicatorValue(2.25, 'number')).toBe('2,3');
+    expect(formatIndicatorValue(1, 'presence')).toBe('есть');
+    expect(formatIndicatorValue(0, 'presence')).toBe('нет');
+    expect(formatIndicatorValue(null, 'percent')).toBe('—');
+    expect(formatIndicatorValue(undefined, 'count', { empty: 'нет данных' })).toBe('нет данных');
   });
 
   it('reads a number written either way', () => {

@@ -1,14 +1,15 @@
 /** Russian presentation of numbers: decimal comma, thin grouping, and plural forms. */
 
-/** Picks the Russian plural form: plural(5, ['организация', 'организации', 'организаций']) → 'организаций'. */
+const RU_PLURAL = new Intl.PluralRules('ru-RU');
+const FORM_INDEX: Partial<Record<Intl.LDMLPluralRule, 0 | 1 | 2>> = { one: 0, few: 1, many: 2 };
+
+/**
+ * Picks the Russian plural form by the CLDR rules of Intl.PluralRules: plural(5, ['организация',
+ * 'организации', 'организаций']) → 'организаций'. The one helper for every count the product writes.
+ * A fractional number takes the second form («1,5 организации»), as Russian grammar wants.
+ */
 export function plural(n: number, forms: readonly [string, string, string]): string {
-  const abs = Math.abs(Math.trunc(n));
-  const last2 = abs % 100;
-  const last = abs % 10;
-  if (last2 >= 11 && last2 <= 19) return forms[2];
-  if (last === 1) return forms[0];
-  if (last >= 2 && last <= 4) return forms[1];
-  return forms[2];
+  return forms[FORM_INDEX[RU_PLURAL.select(Math.abs(n))] ?? 1];
 }
 
 /** «25 организаций» */
@@ -25,6 +26,21 @@ export function formatNumber(value: number | null | undefined, digits = 1): stri
   return `${sign}${grouped}${frac ? `,${frac}` : ''}`;
 }
 
+/** A value as typed: 12 → «12», 57.5 → «57,5», 0.3333 → «0,33» (no trailing zeros, at most two decimals). */
+export function formatQuantity(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const rounded = Math.round(value * 100) / 100;
+  return formatNumber(rounded, Number.isInteger(rounded) ? 0 : Number.isInteger(rounded * 10) ? 1 : 2);
+}
+
+/** A form's value for people: да / нет, a number with the decimal comma, a text, «—» when empty. */
+export function formatFormValue(value: unknown): string {
+  if (value === true) return 'да';
+  if (value === false) return 'нет';
+  if (typeof value === 'number') return formatQuantity(value);
+  return value === null || value === undefined || value === '' ? '—' : String(value);
+}
+
 /** 18.18 → «18,2 %» */
 export const formatPercent = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined ? '—' : `${formatNumber(value, digits)}\u00a0%`;
@@ -38,3 +54,19 @@ export function parseRuNumber(text: string): number | null {
 
 export const ORGANIZATION_FORMS = ['организация', 'организации', 'организаций'] as const;
 export const TEACHER_FORMS = ['педагог', 'педагога', 'педагогов'] as const;
+
+/**
+ * An indicator's value as every page, chart, letter and table writes it: a share always with one decimal
+ * («0,0 %» beside «57,5 %»), a count or number as it is («7», «2,5»), presence as «есть» / «нет»; `empty` when
+ * there is no value.
+ */
+export function formatIndicatorValue(
+  value: number | null | undefined,
+  unit: 'percent' | 'count' | 'presence' | 'number',
+  options: { empty?: string; withUnit?: boolean } = {},
+): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return options.empty ?? '—';
+  if (unit === 'presence') return value > 0 ? 'есть' : 'нет';
+  if (unit === 'percent') return options.withUnit === false ? formatNumber(value, 1) : formatPercent(value);
+  return formatNumber(value, Number.isInteger(value) ? 0 : 1);
+}

@@ -45,6 +45,9 @@ test('one school goes from draft to returned to accepted while the coordinator�
     school.getByText(/не может быть больше, чем «Открытых уроков проведено за учебный год, всего» \(20\)/),
   ).toBeVisible();
   await school.getByLabel(/Из них проведено молодыми педагогами/).fill('4');
+  // A count typed with a fraction is questioned, not silently cut to 1.
+  await school.getByLabel(/Потребность в педагогических кадрах/).fill('1,5');
+  await expect(school.getByText(/Потребность в педагогических кадрах.*ожидается целое число/)).toBeVisible();
   await school.getByLabel(/Потребность в педагогических кадрах/).fill('1');
   await expect(school.getByText(/Черновик сохранён в/)).toBeVisible();
   await coordinator.reload();
@@ -67,6 +70,11 @@ test('one school goes from draft to returned to accepted while the coordinator�
 
   // The coordinator returns it with a comment.
   await statusOf(coordinator, 'МБОУ СОШ № 1 ').getByRole('link', { name: 'Проверить' }).click();
+  // The values under review read at full contrast: read-only, not greyed out as disabled.
+  const need = coordinator.getByLabel(/Потребность в педагогических кадрах/);
+  await expect(need).toHaveValue('2');
+  await expect(need).not.toBeDisabled();
+  await expect(need).not.toBeEditable();
   await coordinator.getByRole('button', { name: 'Вернуть на доработку' }).click();
   await coordinator
     .getByLabel('Что исправить')
@@ -90,6 +98,9 @@ test('one school goes from draft to returned to accepted while the coordinator�
   await expect(coordinator.getByTestId('submission-state')).toHaveText('принято');
   for (const step of ['отправлено координатору', 'возвращено на доработку', 'принято'])
     await expect(coordinator.getByText(step, { exact: true }).first()).toBeVisible();
+  // Changes read as people write them: «да» and «нет», not «true» and «false».
+  await expect(coordinator.getByText(/подтверждение реестра: (—|нет) → да/).first()).toBeVisible();
+  await expect(coordinator.getByText(/false|true/)).toHaveCount(0);
   await coordinator.getByRole('link', { name: /Обеспечение профессионального развития/ }).click();
   await expect(statusOf(coordinator, 'МБОУ СОШ № 1 ')).toContainText('принято');
   await coordinator.screenshot({ path: 'test-results/campaign-completeness.png', fullPage: true });

@@ -133,7 +133,7 @@ test('an org_manager downloads the workbook, sees the errors of a bad file, appl
   await expect(page.getByLabel('Изменится: 1')).toBeVisible();
   await page.getByRole('button', { name: 'Применить' }).click();
   const done = page.getByRole('status').filter({ hasText: 'Изменения применены' });
-  await expect(done).toContainText('добавлено 1 запись, изменено 1, удалено 0');
+  await expect(done).toContainText('Записей добавлено: 1, изменено: 1, удалено: 0');
   await page.screenshot({ path: 'test-results/exchange-applied.png', fullPage: true });
 
   // The new data in the registry: the teacher card and the vacancies of the organization.

@@ -162,4 +162,12 @@ test('the association leader plans a meeting and marks attendance', async ({ pag
   await expect(page.getByText('Посещаемость сохранена')).toBeVisible();
   await expect(row.getByText('проведено')).toBeVisible();
   await expect(row.getByText('100 %')).toBeVisible();
+  // A second edit of the same meeting saves too (it used to meet a false conflict with its own first save).
+  await row.getByRole('button', { name: `Посещаемость ${date}` }).click();
+  await attendance
+    .getByRole('textbox', { name: /Итоги|Примечани|Заметк/ })
+    .fill('Решение: провести разбор заданий.');
+  await attendance.getByRole('button', { name: 'Сохранить посещаемость' }).click();
+  await expect(attendance).toBeHidden();
+  await expect(page.getByText(/изменил|Конфликт|другой пользователь/)).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { formatNumber } from '../format.ts';
+import { formatQuantity } from '../format.ts';
 
 /** A field of a campaign form, as the program defines it. */
 export interface FormFieldRule {
@@ -62,12 +62,12 @@ export function validateFormValues(
     if (f.min !== null && f.min !== undefined && v < f.min)
       errors.push({
         field: f.code,
-        message: `${name}: не меньше ${formatNumber(f.min, Number.isInteger(f.min) ? 0 : 2)}`,
+        message: `${name}: не меньше ${formatQuantity(f.min)}`,
       });
     if (f.max !== null && f.max !== undefined && v > f.max)
       errors.push({
         field: f.code,
-        message: `${name}: не больше ${formatNumber(f.max, Number.isInteger(f.max) ? 0 : 2)}`,
+        message: `${name}: не больше ${formatQuantity(f.max)}`,
       });
     if (f.notGreaterThan) {
       const other = byCode.get(f.notGreaterThan);
@@ -75,7 +75,7 @@ export function validateFormValues(
       if (other && typeof otherValue === 'number' && v > otherValue) {
         errors.push({
           field: f.code,
-          message: `${name} не может быть больше, чем «${other.label}» (${formatNumber(otherValue, Number.isInteger(otherValue) ? 0 : 1)})`,
+          message: `${name} не может быть больше, чем «${other.label}» (${formatQuantity(otherValue)})`,
         });
       }
     }
@@ -87,7 +87,7 @@ export function validateFormValues(
     ) {
       warnings.push({
         field: f.code,
-        message: `${name}: значение сильно отличается от прошлогоднего (было ${formatNumber(previous, Number.isInteger(previous) ? 0 : 1)}). Проверьте, нет ли ошибки.`,
+        message: `${name}: значение сильно отличается от прошлогоднего (было ${formatQuantity(previous)}). Проверьте, нет ли ошибки.`,
       });
     }
   }

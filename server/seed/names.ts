@@ -277,13 +277,19 @@ export function patronymic(father: string, sex: 'male' | 'female'): string {
     Илья: ['Ильич', 'Ильинична'],
     Никита: ['Никитич', 'Никитична'],
     Фома: ['Фомич', 'Фоминична'],
+    Павел: ['Павлович', 'Павловна'],
+    Михаил: ['Михайлович', 'Михайловна'],
+    Дмитрий: ['Дмитриевич', 'Дмитриевна'],
+    Лев: ['Львович', 'Львовна'],
   };
   if (special[father]) return special[father][sex === 'male' ? 0 : 1];
   const [stem, vowel] = father.endsWith('ий')
     ? [father.slice(0, -2) + 'ь', 'е']
     : father.endsWith('й')
       ? [father.slice(0, -1), 'е']
-      : [father, 'о'];
+      : father.endsWith('ь')
+        ? [father.slice(0, -1), 'е']
+        : [father, 'о'];
   return stem + vowel + (sex === 'male' ? 'вич' : 'вна');
 }
 

@@ -41,7 +41,11 @@ export const recommendationRules = pgTable(
   (t) => [index().on(t.programId)],
 );
 
-export const RECOMMENDATION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+/**
+ * «reported»: the organization says it has done what was asked; the department accepts the report (done) or
+ * sends it back (in progress). Only the department marks a recommendation done or cancelled.
+ */
+export const RECOMMENDATION_STATUSES = ['planned', 'in_progress', 'reported', 'done', 'cancelled'] as const;
 
 /** An addressed recommendation (адресная рекомендация) to an organization, or to the department when organizationId is null. */
 export const recommendations = pgTable(

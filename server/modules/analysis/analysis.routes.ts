@@ -1,3 +1,4 @@
+import { RECOMMENDATION_STATUSES } from '../../db/schema/index.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -36,7 +37,7 @@ const Ok = z.object({ ok: z.boolean() });
 const day = z.string().refine(isValidIsoDate, 'некорректная дата').nullish();
 const Level = z.enum(['high', 'medium', 'low']);
 const Target = z.enum(['organization', 'municipality']);
-const Status = z.enum(['planned', 'in_progress', 'done', 'cancelled']);
+const Status = z.enum(RECOMMENDATION_STATUSES);
 
 export async function analysisRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -124,13 +124,23 @@ describe('conclusions and recommendations', () => {
       .filter((r: { campaignId: number }) => r.campaignId === closedId);
     expect(own.length).toBe(toSchool5.length);
     const first = own[0];
+    // The school cannot close a recommendation by itself: it reports, the department accepts.
+    for (const status of ['done', 'cancelled']) {
+      const closing = await call('school5', 'PATCH', `/api/recommendations/${first.id}`, {
+        status,
+        report: 'Сделали.',
+        version: first.version,
+      });
+      expect(closing.statusCode).toBe(403);
+      expect(closing.json().error.message).toMatch(/только методический отдел/);
+    }
     const report = await call('school5', 'PATCH', `/api/recommendations/${first.id}`, {
-      status: 'done',
+      status: 'reported',
       report: 'Все учителя прошли диагностику ЦНППМ в марте.',
       version: first.version,
     });
     expect(report.statusCode).toBe(200);
-    expect(report.json()).toMatchObject({ status: 'done', reportedBy: expect.any(String) });
+    expect(report.json()).toMatchObject({ status: 'reported', reportedBy: expect.any(String) });
     expect(
       (
         await call('school5', 'PATCH', `/api/recommendations/${first.id}`, {
@@ -139,6 +149,20 @@ describe('conclusions and recommendations', () => {
         })
       ).statusCode,
     ).toBe(403);
+    const told = (await call('metodist', 'GET', '/api/notifications')).json();
+    expect(told.items.map((n: { title: string }) => n.title)).toContain(
+      'МБОУ СОШ № 5: отчёт о выполнении рекомендации',
+    );
+    const accepted = await call('metodist', 'PATCH', `/api/recommendations/${first.id}`, {
+      status: 'done',
+      version: first.version + 1,
+    });
+    expect(accepted.json()).toMatchObject({ status: 'done' });
+    const reopened = await call('school5', 'PATCH', `/api/recommendations/${first.id}`, {
+      status: 'in_progress',
+      version: first.version + 2,
+    });
+    expect(reopened.statusCode).toBe(403);
     const other = all.find(
       (r: { organizationName: string | null }) => r.organizationName && r.organizationName !== 'МБОУ СОШ № 5',
     );

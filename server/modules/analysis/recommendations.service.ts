@@ -8,6 +8,9 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { assertMunicipalityAccess, requireUser, type Actor } from '../auth/access.ts';
 import { assertDepartment, isDepartmentOf, visibleOrganizations } from '../campaigns/campaigns.policy.ts';
 import { requireCampaign, requireDepartmentCampaign } from '../campaigns/campaigns.service.ts';
+import { findCoordinators } from '../campaigns/campaigns.repository.ts';
+import { notifyUsers } from '../notifications/notifications.repository.ts';
+import { findOrganizationById } from '../organizations/organizations.repository.ts';
 import { findProgramById } from '../programs/programs.repository.ts';
 import {
   deleteRecommendation,
@@ -25,6 +28,8 @@ import {
 import { analysisInputOf } from './conclusions.service.ts';
 
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+/** What the addressed organization may set: it works on a recommendation and reports it done for review. */
+const ORGANIZATION_STATUSES: readonly RecommendationStatus[] = ['planned', 'in_progress', 'reported'];
 export const DEPARTMENT_ADDRESSEE = 'Методическому кабинету отдела образования';
 
 const present = (r: Awaited<ReturnType<typeof findRecommendations>>[number]) => ({
@@ -180,6 +185,13 @@ export async function updateRecommendation(options: {
     if (!isOwn) throw forbidden('Рекомендация адресована другой организации.');
     if (patch.text !== undefined || patch.addressee !== undefined || patch.deadline !== undefined)
       throw forbidden('Организация сообщает о выполнении, но не меняет текст, адресата и срок рекомендации.');
+    if (patch.status && !ORGANIZATION_STATUSES.includes(patch.status))
+      throw forbidden(
+        'Отметить рекомендацию выполненной или отменить её может только методический отдел: ' +
+          'отправьте отчёт о выполнении, отдел его примет.',
+      );
+    if (before.status === 'done' || before.status === 'cancelled')
+      throw forbidden('Рекомендация уже закрыта методическим отделом: изменить её может только отдел.');
   }
   const reported = patch.report !== undefined ? { reportedAt: new Date(), reportedBy: user.fullName } : {};
   return db.transaction(async (tx) => {
@@ -194,6 +206,19 @@ export async function updateRecommendation(options: {
       before: { status: before.status, report: before.report, text: before.text },
       after: patch,
     });
+    if (patch.status === 'reported' && before.status !== 'reported' && before.organizationId !== null) {
+      const organization = await findOrganizationById(tx, before.organizationId);
+      const coordinators = await findCoordinators(tx, campaign.municipalityId);
+      await notifyUsers(
+        tx,
+        coordinators.map((c) => c.userId),
+        {
+          title: `${organization?.shortName ?? 'Организация'}: отчёт о выполнении рекомендации`,
+          body: `${campaign.title}: ${before.text.slice(0, 160)}`,
+          link: `/campaigns/${campaign.id}?tab=recommendations`,
+        },
+      );
+    }
     return findRecommendation(tx, options.id);
   });
 }

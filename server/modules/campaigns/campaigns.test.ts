@@ -177,6 +177,14 @@ describe('a monitoring campaign from draft to accepted', () => {
     expect(notes.items.map((n: { title: string }) => n.title)).toContain(
       'Форма мониторинга возвращена на доработку',
     );
+    const told = (await call('coord', 'GET', '/api/notifications')).json();
+    const sent = told.items.filter((n: { title: string }) => n.title.includes('форма отправлена'));
+    expect(
+      sent.map((n: { title: string; body: string }) => [n.title, n.body.slice(n.body.lastIndexOf(': ') + 2)]),
+    ).toEqual([
+      ['Школа А: форма отправлена на проверку', 'Школа А отправила форму повторно, после доработки.'],
+      ['Школа А: форма отправлена на проверку', 'Школа А отправила форму.'],
+    ]);
   });
 
   it('the completeness table counts statuses and the share sent on time', async () => {

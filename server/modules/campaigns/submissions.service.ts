@@ -14,6 +14,7 @@ import { accountIdOf, requireUser, type Actor, type AuthUser } from '../auth/acc
 import { computeIndicators } from '../indicators/compute.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
+import { findOrganizationById } from '../organizations/organizations.repository.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { assertDepartment, assertSubmissionAccess } from './campaigns.policy.ts';
 import {
@@ -301,12 +302,13 @@ export async function submitForm(options: {
       summary: `Форма мониторинга «${campaign.title}» отправлена`,
     });
     const coordinators = await findCoordinators(tx, campaign.municipalityId);
+    const organization = await findOrganizationById(tx, options.organizationId);
     await notifyUsers(
       tx,
       coordinators.map((c) => c.userId),
       {
-        title: 'Форма отправлена на проверку',
-        body: `${campaign.title}: организация отправила форму.`,
+        title: `${organization?.shortName ?? 'Организация'}: форма отправлена на проверку`,
+        body: `${campaign.title}: ${organization?.shortName ?? 'организация'} отправила форму${current.firstSubmittedAt ? ' повторно, после доработки' : ''}.`,
         link: `/campaigns/${campaign.id}/organizations/${options.organizationId}`,
       },
     );

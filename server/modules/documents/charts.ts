@@ -9,6 +9,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { LEVEL_LABEL, type IndicatorLevel } from '../../../core/indicators/levels.ts';
 import type { DocumentData, DocumentIndicator } from './documents.data.ts';
+import { formatIndicatorValue } from '../../../core/format.ts';
 import { plainNumber } from './docx-kit.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
@@ -102,7 +103,7 @@ export async function renderChart(
 }
 
 const valueLabel = (indicator: DocumentIndicator, value: number) =>
-  indicator.unit === 'percent' ? `${plainNumber(value)} %` : plainNumber(value);
+  formatIndicatorValue(value, indicator.unit);
 
 /** «высокий — от 70 %»: how a threshold reads in the chart. */
 function thresholdLabel(indicator: DocumentIndicator, level: 'high' | 'medium', value: number) {

@@ -121,8 +121,8 @@ async function readDocx(buffer: Buffer) {
 function printed(value: number | null, unit: string) {
   if (value === null) return '—';
   if (unit === 'presence') return value > 0 ? 'есть' : 'нет';
-  const n = Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
-  return unit === 'percent' ? `${n}\u00a0%` : n;
+  if (unit === 'percent') return `${value.toFixed(1).replace('.', ',')}\u00a0%`;
+  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
 }
 const LEVEL = { high: 'высокий', medium: 'средний', low: 'низкий' } as const;
 const resultOf = (code: string, org: number | null) =>
@@ -277,6 +277,16 @@ describe('statistical forms', () => {
         );
       });
     }
+    // Prints on A4 landscape, one page wide, the header repeated on every page.
+    for (const sheet of workbook.worksheets)
+      expect(sheet.pageSetup, sheet.name).toMatchObject({
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+    expect(summary.pageSetup.printTitlesRow).toBe('1:3');
     const municipalRow = summary.getColumn(2).values.findIndex((v) => v === 'Муниципалитет');
     expect(summary.getRow(municipalRow).getCell(4).value).toBe(
       resultOf(analysis.indicators[0].code, null)?.value,

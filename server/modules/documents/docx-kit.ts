@@ -21,7 +21,7 @@ import {
   type IParagraphOptions,
   type IStylesOptions,
 } from 'docx';
-import { formatNumber } from '../../../core/format.ts';
+import { formatIndicatorValue, formatNumber } from '../../../core/format.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../core/indicators/levels.ts';
 import type { ChartImage } from './charts.ts';
 import type { DocumentData } from './documents.data.ts';
@@ -37,10 +37,7 @@ export const plainNumber = (value: number) => formatNumber(value, Number.isInteg
 
 /** A value as the documents print it: «46,9 %», «7», «есть», «—» for no data. */
 export function displayValue(value: number | null | undefined, unit: IndicatorUnit): string {
-  if (value === null || value === undefined) return '—';
-  if (unit === 'presence') return value > 0 ? 'есть' : 'нет';
-  if (unit === 'percent') return `${plainNumber(value)}\u00a0%`;
-  return plainNumber(value);
+  return formatIndicatorValue(value, unit);
 }
 
 /** A count as the documents print it: «—» when unknown. */
@@ -151,7 +148,7 @@ export interface Cell {
 const asCell = (c: string | Cell): Cell => (typeof c === 'string' ? { text: c } : c);
 
 /** Text width of an A4 page with ГОСТ margins, in twips: 210 mm − 20 mm − 10 mm. */
-const TEXT_WIDTH = 10206;
+export const TEXT_WIDTH = 10206;
 
 /**
  * A table with a repeated header row; widths are percentages of the text width. Cells are 10 pt so a
@@ -282,8 +279,7 @@ export function figure(image: ChartImage): Paragraph[] {
 }
 
 /** The letterhead of the department: its name, address, phone, e-mail and codes. */
-export function letterhead(data: DocumentData, size = 22): Paragraph[] {
-  const m = data.municipality;
+export function letterhead(m: DocumentData['municipality'], size = 22): Paragraph[] {
   const contacts = [m.address, m.phone ? `Тел. ${m.phone}` : null, m.email ? `E-mail: ${m.email}` : null]
     .filter(Boolean)
     .join('. ');

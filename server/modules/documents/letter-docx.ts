@@ -61,7 +61,7 @@ function letterBody(data: DocumentData, organization: DocumentOrganization): Fil
   const out: FileChild[] = [
     layoutTable(
       [
-        ...letterhead(data, 20),
+        ...letterhead(data.municipality, 20),
         para(registration(data), { size: 22, align: AlignmentType.LEFT, before: 120 }),
       ],
       addressee.map((line, i) => para(line, { size: SIZE, align: AlignmentType.LEFT, bold: i === 0 })),

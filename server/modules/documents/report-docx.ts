@@ -38,7 +38,7 @@ function titleBlock(data: DocumentData): FileChild[] {
   const { campaign, municipality, report } = data;
   const date = report.letterDate ?? data.today;
   return [
-    ...letterhead(data),
+    ...letterhead(data.municipality),
     para('', { after: 240 }),
     para(REPORT_TITLE.toUpperCase(), { bold: true, size: 30, align: AlignmentType.CENTER, after: 60 }),
     para(

@@ -1,6 +1,6 @@
 import type { FileChild } from 'docx';
 import { formatRuDate } from '../../../core/dates.ts';
-import { formatNumber } from '../../../core/format.ts';
+import { formatNumber, plural } from '../../../core/format.ts';
 import { LEVEL_LABEL, UNIT_LABEL, type IndicatorLevel } from '../../../core/indicators/levels.ts';
 import { VERDICT_LABEL } from '../../../core/management/effect.ts';
 import type { ChartImage } from './charts.ts';
@@ -138,10 +138,13 @@ export function statisticsSection(data: DocumentData, n: number): FileChild[] {
   for (const i of presence) {
     const has = data.organizations.filter((o) => (data.resultOf(i.code, o.id)?.value ?? 0) > 0).length;
     out.push(
-      para(`Показатель ${i.code} «${i.name}»: есть у ${has} из ${data.organizations.length} организаций.`, {
-        indent: true,
-        before: 80,
-      }),
+      para(
+        `Показатель ${i.code} «${i.name}»: есть у ${has} из ${data.organizations.length} ${plural(data.organizations.length, ['организации', 'организаций', 'организаций'])}.`,
+        {
+          indent: true,
+          before: 80,
+        },
+      ),
     );
   }
   return out;

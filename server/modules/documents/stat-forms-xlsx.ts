@@ -55,8 +55,30 @@ function setLevel(cell: ExcelJS.Cell, level: IndicatorLevel | null | undefined) 
   if (level) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LEVEL_ARGB[level] } };
 }
 
+/**
+ * How a sheet prints: A4 landscape, all columns on the width of one page (as many pages down as it needs),
+ * the header rows repeated on every page, page numbers in the footer.
+ */
+export function printable(titleRows: string): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: titleRows,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: 'Страница &P из &N', evenFooter: 'Страница &P из &N' },
+  };
+}
+
 function summarySheet(workbook: ExcelJS.Workbook, data: DocumentData) {
-  const sheet = workbook.addWorksheet('Сводная', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }] });
+  const sheet = workbook.addWorksheet('Сводная', {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }],
+    ...printable('1:3'),
+  });
   titleRows(sheet, data, 'Значения показателей по организациям');
   styleHeader(
     sheet.addRow([
@@ -111,7 +133,10 @@ function criterionSheet(
   indicators: DocumentIndicator[],
   name: string,
 ) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }] });
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }],
+    ...printable('1:4'),
+  });
   titleRows(sheet, data, `Критерий ${criterion.code}. ${criterion.title}`);
   const top = sheet.addRow([
     '№',
@@ -160,7 +185,10 @@ function criterionSheet(
 }
 
 function longSheet(workbook: ExcelJS.Workbook, data: DocumentData) {
-  const sheet = workbook.addWorksheet('Все значения', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Все значения', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...printable('1:1'),
+  });
   styleHeader(
     sheet.addRow([
       'Критерий',
@@ -209,7 +237,10 @@ function longSheet(workbook: ExcelJS.Workbook, data: DocumentData) {
 }
 
 function methodSheet(workbook: ExcelJS.Workbook, data: DocumentData) {
-  const sheet = workbook.addWorksheet('Показатели', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Показатели', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...printable('1:1'),
+  });
   styleHeader(
     sheet.addRow([
       'Критерий',

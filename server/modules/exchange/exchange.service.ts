@@ -12,6 +12,7 @@ import { loadWorkbookData, planImport } from './plan/plan.ts';
 import { PREVIEW_ERROR_LIMIT } from './plan/types.ts';
 import { readUpload } from './workbook/read.ts';
 import { buildWorkbook } from './workbook/write.ts';
+import { countOf } from '../../../core/format.ts';
 
 async function organizationFor(db: Db, actor: Actor, organizationId: number): Promise<OrganizationRef> {
   const user = requireUser(actor.user);
@@ -49,7 +50,7 @@ export async function exportWorkbook(options: {
       entity: 'exchange',
       municipalityId: organization.municipalityId,
       organizationId: organization.id,
-      summary: `Выгружена книга сведений организации ${organization.shortName}: ${total} строк`,
+      summary: `Выгружена книга сведений организации ${organization.shortName}: ${countOf(total, ['строка', 'строки', 'строк'])}`,
     });
   }
   const fileName = safeFileName(

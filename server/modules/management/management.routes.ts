@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isValidIsoDate } from '../../../core/dates.ts';
 import { ROADMAP_TEMPLATE } from '../../../core/management/roadmap-template.ts';
+import { todayOf } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { IdParams, optionalText } from '../../http/fields.ts';
 import { municipalityScope, requireUser } from '../auth/access.ts';
@@ -314,7 +315,9 @@ export async function managementRoutes(app: FastifyInstance) {
         });
         const base = `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
         const file =
-          format === 'xlsx' ? await mukoToXlsx(assessment, base) : await mukoToDocx(assessment, base);
+          format === 'xlsx'
+            ? await mukoToXlsx(assessment, base)
+            : await mukoToDocx(assessment, base, todayOf(app.config));
         reply
           .header(
             'Content-Type',

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { municipalities } from '../../db/schema/index.ts';
+import JSZip from 'jszip';
 import { seedDemo } from '../../seed/demo.ts';
 import { createMunicipality, createUser } from '../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
@@ -293,12 +296,67 @@ describe('МУКО self-assessment', () => {
     expect(assessment.total).toBe(8);
   });
 
-  it('exports the table as XLSX and DOCX', async () => {
+  it('scores from real use: loaded templates and an empty campaign are not a working cycle', async () => {
+    const programs = [];
+    for (const templateCode of ['seed-000-kardymovsky', 'seed-000-kardymovsky']) {
+      const loaded = await call('neighbour', 'POST', '/api/programs/from-template', {
+        municipalityId: neighbourId,
+        templateCode,
+      });
+      expect(loaded.statusCode, loaded.body).toBe(201);
+      programs.push(loaded.json().id ?? loaded.json().program?.id);
+    }
+    expect(
+      (await call('neighbour', 'POST', '/api/campaigns', { programId: programs[0], year: 2026 })).statusCode,
+    ).toBe(201);
+    const roadmap = await call('neighbour', 'POST', '/api/roadmaps/from-template', {
+      municipalityId: neighbourId,
+      programId: programs[0],
+      startYear: 2026,
+    });
+    expect(roadmap.statusCode, roadmap.body).toBe(201);
+    const assessment = (await call('neighbour', 'GET', '/api/muko')).json();
+    const score = Object.fromEntries(
+      assessment.rows.map((r: { key: string; score: number }) => [r.key, r.score]),
+    );
+    expect(score).toMatchObject({
+      monitoring: 0,
+      analysis: 0,
+      recommendations: 0,
+      measures: 0,
+      decisions: 0,
+      effect: 0,
+    });
+    expect(assessment.total).toBeLessThanOrEqual(3);
+    const basis = Object.fromEntries(
+      assessment.rows.map((r: { key: string; basis: string }) => [r.key, r.basis]),
+    );
+    expect(basis.monitoring).toBe(
+      'Создано мониторингов: 1, но ни один не завершён с рассчитанными значениями',
+    );
+    expect(basis.measures).toMatch(/ни одно не начато|не связано/);
+  });
+
+  it('exports the table as XLSX and DOCX: the department’s letterhead, fixed column widths, the signature', async () => {
     const xlsx = await call('metodist', 'GET', '/api/muko.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const docx = await call('metodist', 'GET', '/api/muko.docx');
     expect(docx.headers['content-disposition']).toContain(encodeURIComponent('Самооценка МУКО.docx'));
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    const [table] = xml.match(/<w:tbl>.*?<\/w:tbl>/s) ?? [''];
+    expect(table).toContain('<w:tblLayout w:type="fixed"/>');
+    const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid).toHaveLength(5);
+    expect(new Set(grid).size).toBeGreaterThan(2);
+    expect(grid[0]).toBeLessThan(grid[1]);
+    const [municipality] = await t.database.db
+      .select()
+      .from(municipalities)
+      .where(eq(municipalities.name, (await call('metodist', 'GET', '/api/muko')).json().municipality));
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain(municipality.departmentName.toUpperCase());
+    if (municipality.headName) expect(text).toContain(municipality.headName);
   });
 });

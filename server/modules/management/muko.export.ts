@@ -8,15 +8,30 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { formatRuDate } from '../../../core/dates.ts';
 import type { MukoRow } from '../../../core/management/muko.ts';
+import type { DocumentData } from '../documents/documents.data.ts';
+import {
+  documentStyles,
+  FONT,
+  GOST_MARGINS,
+  layoutTable,
+  letterhead,
+  pageNumberFooter,
+  para,
+  TEXT_WIDTH,
+} from '../documents/docx-kit.ts';
 
-interface Assessment {
+export interface MukoAssessment {
   municipality: string;
+  /** The department's letterhead and its head, who signs the self-assessment. */
+  department: DocumentData['municipality'] & { headName: string | null; headPosition: string | null };
   total: number;
   max: number;
   rows: MukoRow[];
@@ -25,7 +40,7 @@ interface Assessment {
 const absolute = (base: string, url: string) => (url.startsWith('http') ? url : `${base}${url}`);
 
 /** The self-assessment as a workbook: element, criterion, score, basis and evidence links. */
-export async function mukoToXlsx(a: Assessment, baseUrl: string): Promise<Buffer> {
+export async function mukoToXlsx(a: MukoAssessment, baseUrl: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Самооценка МУКО', { views: [{ state: 'frozen', ySplit: 3 }] });
   sheet.addRow([`Самооценка механизмов управления: ${a.municipality}`]).font = { bold: true, size: 13 };
@@ -53,41 +68,47 @@ export async function mukoToXlsx(a: Assessment, baseUrl: string): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const cell = (children: Paragraph[], width: number) =>
+/** The columns of the Word table, in percent of the text width: №, element and criterion, score, basis, evidence. */
+const DOCX_COLUMNS = [6, 27, 8, 28, 31];
+const columnWidths = DOCX_COLUMNS.map((w) => Math.round((TEXT_WIDTH * w) / 100));
+
+const cell = (children: Paragraph[], column: number) =>
   new TableCell({
     children,
-    width: { size: width, type: WidthType.PERCENTAGE },
+    width: { size: columnWidths[column], type: WidthType.DXA },
     margins: { top: 60, bottom: 60, left: 80, right: 80 },
   });
 const text = (s: string, bold = false) =>
-  new Paragraph({ children: [new TextRun({ text: s, bold, font: 'Times New Roman', size: 22 })] });
+  new Paragraph({ children: [new TextRun({ text: s, bold, font: FONT, size: 22 })] });
 
-/** The self-assessment as a Word document with the evidence as hyperlinks. */
-export async function mukoToDocx(a: Assessment, baseUrl: string): Promise<Buffer> {
+/**
+ * The self-assessment as a Word document of the department: its letterhead, the table with fixed column
+ * widths (Word and LibreOffice otherwise share the width equally), the evidence as hyperlinks, the date and
+ * the signature of the head.
+ */
+export async function mukoToDocx(a: MukoAssessment, baseUrl: string, today: string): Promise<Buffer> {
   const header = new TableRow({
     tableHeader: true,
-    children: ['№', 'Элемент', 'Балл', 'Основание', 'Подтверждения'].map((h, i) =>
-      cell([text(h, true)], [5, 25, 7, 30, 33][i]),
-    ),
+    cantSplit: true,
+    children: ['№', 'Элемент', 'Балл', 'Основание', 'Подтверждения'].map((h, i) => cell([text(h, true)], i)),
   });
   const rows = a.rows.map(
     (r, i) =>
       new TableRow({
+        cantSplit: true,
         children: [
-          cell([text(String(i + 1))], 5),
-          cell([text(r.title, true), text(r.criterion)], 25),
+          cell([text(String(i + 1))], 0),
+          cell([text(r.title, true), text(r.criterion)], 1),
           cell(
             [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({ text: String(r.score), bold: true, font: 'Times New Roman', size: 22 }),
-                ],
+                children: [new TextRun({ text: String(r.score), bold: true, font: FONT, size: 22 })],
               }),
             ],
-            7,
+            2,
           ),
-          cell([text(r.basis)], 30),
+          cell([text(r.basis)], 3),
           cell(
             r.evidence.length
               ? r.evidence.map(
@@ -97,37 +118,37 @@ export async function mukoToDocx(a: Assessment, baseUrl: string): Promise<Buffer
                         new ExternalHyperlink({
                           link: absolute(baseUrl, e.url),
                           children: [
-                            new TextRun({
-                              text: e.title,
-                              style: 'Hyperlink',
-                              font: 'Times New Roman',
-                              size: 20,
-                            }),
+                            new TextRun({ text: e.title, style: 'Hyperlink', font: FONT, size: 20 }),
                           ],
                         }),
                       ],
                     }),
                 )
               : [text('—')],
-            33,
+            4,
           ),
         ],
       }),
   );
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
   const document = new Document({
     creator: 'pedmonitor',
     title: 'Самооценка МУКО',
+    styles: documentStyles(24),
     sections: [
       {
-        properties: { page: { margin: { left: 1701, right: 567, top: 1134, bottom: 1134 } } },
+        properties: { page: { margin: GOST_MARGINS } },
+        footers: { default: pageNumberFooter() },
         children: [
+          ...letterhead(a.department),
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
             alignment: AlignmentType.CENTER,
+            spacing: { before: 240 },
             children: [
               new TextRun({
                 text: 'Самооценка механизмов управления профессиональным развитием педагогических работников',
-                font: 'Times New Roman',
+                font: FONT,
                 size: 28,
                 bold: true,
               }),
@@ -135,31 +156,36 @@ export async function mukoToDocx(a: Assessment, baseUrl: string): Promise<Buffer
           }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: a.municipality, font: 'Times New Roman', size: 26 })],
+            children: [
+              new TextRun({ text: `${a.municipality}, на ${formatRuDate(today)}`, font: FONT, size: 26 }),
+            ],
           }),
           new Paragraph({
             spacing: { after: 200 },
             children: [
-              new TextRun({
-                text: `Итого: ${a.total} из ${a.max} баллов`,
-                font: 'Times New Roman',
-                size: 26,
-                bold: true,
-              }),
+              new TextRun({ text: `Итого: ${a.total} из ${a.max} баллов`, font: FONT, size: 26, bold: true }),
             ],
           }),
           new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
+            width: { size: TEXT_WIDTH, type: WidthType.DXA },
+            columnWidths,
+            layout: TableLayoutType.FIXED,
             rows: [header, ...rows],
             borders: {
-              top: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
-              bottom: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
-              left: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
-              right: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
-              insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
-              insideVertical: { style: BorderStyle.SINGLE, size: 4, color: '999999' },
+              top: line,
+              bottom: line,
+              left: line,
+              right: line,
+              insideHorizontal: line,
+              insideVertical: line,
             },
           }),
+          new Paragraph({ spacing: { before: 480 }, children: [] }),
+          layoutTable(
+            [para(a.department.headPosition ?? 'Руководитель', { size: 24, align: AlignmentType.LEFT })],
+            [para(a.department.headName ?? '', { size: 24, align: AlignmentType.RIGHT })],
+            60,
+          ),
         ],
       },
     ],

@@ -222,3 +222,19 @@ describe('municipalities, users and audit are scoped too', () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe('the ШНОР or ШССУ filter', () => {
+  it('lists the organizations the home card counts: low results or hard social conditions', async () => {
+    const db = t.database.db;
+    const low = await createOrganization(db, ids.m2, { shortName: 'B-ШНОР', isLowResults: true });
+    const hard = await createOrganization(db, ids.m2, { shortName: 'B-ШССУ', isHardSocialConditions: true });
+    const names = async (query: string) =>
+      (await get('coordM2', `/api/organizations?${query}`))
+        .json()
+        .map((o: { id: number }) => o.id)
+        .sort();
+    expect(await names('isAtRisk=true')).toEqual([low.id, hard.id].sort());
+    expect(await names('isAtRisk=false')).toEqual([ids.b1]);
+    expect(await names('isLowResults=true')).toEqual([low.id]);
+  });
+});

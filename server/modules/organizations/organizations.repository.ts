@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { municipalities, organizations, positions } from '../../db/schema/index.ts';
 import type { OrganizationScope } from '../auth/access.ts';
@@ -74,6 +74,10 @@ export async function findOrganizationsInScope(
   if (query.isLowResults !== undefined) conditions.push(eq(organizations.isLowResults, query.isLowResults));
   if (query.isHardSocialConditions !== undefined) {
     conditions.push(eq(organizations.isHardSocialConditions, query.isHardSocialConditions));
+  }
+  if (query.isAtRisk !== undefined) {
+    const atRisk = or(eq(organizations.isLowResults, true), eq(organizations.isHardSocialConditions, true))!;
+    conditions.push(query.isAtRisk ? atRisk : not(atRisk));
   }
   if (query.municipalityId) conditions.push(eq(organizations.municipalityId, query.municipalityId));
   if (query.isActive !== undefined) conditions.push(eq(organizations.isActive, query.isActive));

@@ -29,6 +29,8 @@ export const ListOrganizationsQuery = z.object({
   kind: z.enum(ORGANIZATION_KINDS).optional(),
   isLowResults: booleanQuery().optional(),
   isHardSocialConditions: booleanQuery().optional(),
+  /** ШНОР or ШССУ: the organizations the home page counts together. */
+  isAtRisk: booleanQuery().optional(),
   municipalityId: z.coerce.number().int().positive().optional(),
   isActive: booleanQuery().optional(),
   page: z.coerce.number().int().min(1).default(1),

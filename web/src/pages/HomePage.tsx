@@ -119,7 +119,7 @@ export function HomePage() {
             label="ШНОР и ШССУ"
             value={String(flagged)}
             hint="школы с низкими результатами или в сложных условиях"
-            to="/organizations?shnor=1"
+            to="/organizations?risk=1"
             color="orange"
           />
           <StatCard

@@ -62,7 +62,7 @@ export function MyRecommendationsPage() {
       ) : (
         <Stack gap="lg">
           <OwnLetters />
-          <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
+          <SimpleGrid cols={{ base: 2, md: 6 }} spacing="xs">
             <Paper withBorder p="xs">
               <Text size="xs" c="dimmed">
                 Ждут выполнения
@@ -92,7 +92,9 @@ export function MyRecommendationsPage() {
                     key={r.id}
                     recommendation={r}
                     actions={
-                      canReport && (
+                      canReport &&
+                      r.status !== 'done' &&
+                      r.status !== 'cancelled' && (
                         <Button
                           size="xs"
                           variant={isOverdue(r) || r.status === 'planned' ? 'filled' : 'light'}
@@ -114,9 +116,14 @@ export function MyRecommendationsPage() {
   );
 }
 
+/** What a school may set: it works on a recommendation and sends its report for the department to accept. */
+const ORGANIZATION_STATUS_OPTIONS = statusOptions
+  .filter((o) => o.value === 'planned' || o.value === 'in_progress' || o.value === 'reported')
+  .map((o) => (o.value === 'reported' ? { ...o, label: 'выполнено — отправить отчёт на проверку' } : o));
+
 function ReportModal({ recommendation: r, onClose }: { recommendation: OwnRecommendation; onClose(): void }) {
   const client = useQueryClient();
-  const [status, setStatus] = useState<RecommendationStatus>(r.status === 'planned' ? 'done' : r.status);
+  const [status, setStatus] = useState<RecommendationStatus>(r.status === 'planned' ? 'reported' : r.status);
   const [report, setReport] = useState(r.report ?? '');
   const [touched, setTouched] = useState(false);
   const save = useMutation({
@@ -129,7 +136,7 @@ function ReportModal({ recommendation: r, onClose }: { recommendation: OwnRecomm
     // A conflict means someone changed it meanwhile: read it again, keep what was typed.
     onError: () => client.invalidateQueries({ queryKey: ['my-recommendations'] }),
   });
-  const needsText = status === 'done' || status === 'in_progress';
+  const needsText = status === 'reported' || status === 'in_progress';
   return (
     <Modal opened onClose={onClose} title="Сообщить о выполнении" size="lg">
       <form
@@ -156,7 +163,8 @@ function ReportModal({ recommendation: r, onClose }: { recommendation: OwnRecomm
           <ErrorAlert error={save.error} title="Отчёт не сохранён" />
           <Select
             label="Статус"
-            data={statusOptions}
+            data={ORGANIZATION_STATUS_OPTIONS}
+            description="Выполненной рекомендацию отмечает методический отдел, приняв ваш отчёт"
             value={status}
             onChange={(v) => v && setStatus(v as RecommendationStatus)}
             allowDeselect={false}

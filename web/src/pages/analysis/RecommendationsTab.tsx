@@ -66,6 +66,12 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
     },
     onSettled: () => client.invalidateQueries({ queryKey: key }),
   });
+  const accept = useMutation({
+    mutationFn: (r: Recommendation) =>
+      api.patch(`/api/recommendations/${r.id}`, { status: 'done', version: r.version }),
+    onSuccess: () => notifySaved('Отчёт принят, рекомендация выполнена'),
+    onSettled: () => client.invalidateQueries({ queryKey: key }),
+  });
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Рекомендации недоступны" />;
   const all = query.data;
@@ -103,7 +109,8 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
         </Group>
       </Group>
       <ErrorAlert error={confirmGenerate ? null : generate.error} />
-      <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="xs" aria-label="Рекомендации по статусам">
+      <ErrorAlert error={accept.error} title="Отчёт не принят" />
+      <SimpleGrid cols={{ base: 2, sm: 4, md: 7 }} spacing="xs" aria-label="Рекомендации по статусам">
         <StatusCount
           label="Всего"
           count={all.length}
@@ -182,6 +189,16 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
                 recommendation={r}
                 actions={
                   <>
+                    {r.status === 'reported' && (
+                      <Button
+                        size="xs"
+                        color="teal"
+                        loading={accept.isPending && accept.variables?.id === r.id}
+                        onClick={() => accept.mutate(r)}
+                      >
+                        Принять отчёт
+                      </Button>
+                    )}
                     <EditDeleteIcons
                       onEdit={() => setEditing(r)}
                       onDelete={() => setRemoving(r)}

@@ -86,22 +86,25 @@ export const CONCLUSION_KIND_LABEL: Record<ConclusionKind, string> = {
   manual: 'добавлен вручную',
 };
 
-export type RecommendationStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
+export type RecommendationStatus = 'planned' | 'in_progress' | 'reported' | 'done' | 'cancelled';
 export const RECOMMENDATION_STATUSES: RecommendationStatus[] = [
   'planned',
   'in_progress',
+  'reported',
   'done',
   'cancelled',
 ];
 export const STATUS_LABEL: Record<RecommendationStatus, string> = {
   planned: 'запланировано',
   in_progress: 'выполняется',
+  reported: 'отчёт на проверке',
   done: 'выполнено',
   cancelled: 'отменено',
 };
 export const STATUS_COLOR: Record<RecommendationStatus, string> = {
   planned: 'blue',
   in_progress: 'yellow',
+  reported: 'grape',
   done: 'teal',
   cancelled: 'gray',
 };

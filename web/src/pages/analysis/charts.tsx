@@ -11,7 +11,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { ReactNode } from 'react';
-import { formatNumber } from '../../../../core/format.ts';
+import { formatIndicatorValue, formatNumber } from '../../../../core/format.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
 
 // Only the pieces of ECharts these pages draw, so the bundle carries no more than that.
@@ -67,10 +67,7 @@ export const num = (value: number, digits = 1) => formatNumber(value, Number.isI
 
 /** A value for a chart label or tooltip: «46,9 %», «7», «есть». */
 export function chartValue(value: number | null | undefined, unit: IndicatorUnit, withUnit = true): string {
-  if (value === null || value === undefined) return 'нет данных';
-  if (unit === 'presence') return value > 0 ? 'есть' : 'нет';
-  if (unit === 'percent') return withUnit ? `${num(value)}\u00a0%` : num(value);
-  return num(value);
+  return formatIndicatorValue(value, unit, { empty: 'нет данных', withUnit });
 }
 
 /** The axis name of an indicator's unit. */

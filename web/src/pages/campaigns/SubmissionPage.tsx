@@ -29,6 +29,7 @@ import { LEVEL_LABEL } from '../../../../core/indicators/levels.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
+import { formatFormValue } from '../../../../core/format.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
 import { LEVEL_COLOR, formatValue } from '../programs/format.ts';
@@ -272,7 +273,9 @@ function SubmissionForm({
                     description: f.hint ?? undefined,
                     error: errorOf(f.code),
                     withAsterisk: f.isRequired,
-                    disabled: !view.isEditable,
+                    // Read-only, not disabled: the coordinator reviewing a sent form reads its values at full
+                    // contrast.
+                    readOnly: !view.isEditable,
                   };
                   return (
                     <Stack key={f.code} gap={2}>
@@ -289,7 +292,7 @@ function SubmissionForm({
                           </Text>
                           <SegmentedControl
                             w="fit-content"
-                            disabled={!view.isEditable}
+                            readOnly={!view.isEditable}
                             data={[
                               { value: 'yes', label: 'да' },
                               { value: 'no', label: 'нет' },
@@ -316,7 +319,9 @@ function SubmissionForm({
                         <NumberInput
                           {...common}
                           decimalSeparator=","
-                          allowDecimal={f.type === 'number'}
+                          // A count typed as «1,5» reaches the form's check («целое число») instead of
+                          // silently becoming 1 or 15.
+                          allowDecimal
                           value={typeof value === 'number' ? value : ''}
                           onChange={(v) => setValue(f.code, v === '' || v === null ? null : Number(v))}
                           w={280}
@@ -331,14 +336,7 @@ function SubmissionForm({
                         view.lastYear[f.code] !== undefined &&
                         view.lastYear[f.code] !== null && (
                           <Text size="xs" c="dimmed">
-                            В прошлом году:{' '}
-                            {String(
-                              view.lastYear[f.code] === true
-                                ? 'да'
-                                : view.lastYear[f.code] === false
-                                  ? 'нет'
-                                  : view.lastYear[f.code],
-                            ).replace('.', ',')}
+                            В прошлом году: {formatFormValue(view.lastYear[f.code])}
                           </Text>
                         )}
                     </Stack>
@@ -467,7 +465,7 @@ function SubmissionForm({
                           {Object.entries(h.changes)
                             .map(
                               ([k, [a, b]]) =>
-                                `${view.fields.find((f) => f.code === k)?.label ?? (k === 'isRegistryConfirmed' ? 'подтверждение реестра' : k)}: ${a ?? '—'} → ${b ?? '—'}`,
+                                `${view.fields.find((f) => f.code === k)?.label ?? (k === 'isRegistryConfirmed' ? 'подтверждение реестра' : k)}: ${formatFormValue(a)} → ${formatFormValue(b)}`,
                             )
                             .join('; ')}
                         </Text>

@@ -38,8 +38,14 @@ export function useAutosave(
   onSaved: () => void,
 ) {
   // A draft left on this device (the connection dropped before it reached the server) is shown instead of
-  // the server copy; if the server copy changed meanwhile, saving it answers with a conflict the user resolves.
-  const [left] = useState(() => readStored(url));
+  // the server copy, but only while it still applies: not once the form was sent, accepted or closed, and not
+  // when the server copy is newer than the one the draft was typed over.
+  const [left] = useState(() => {
+    const stored = readStored(url);
+    const usable = usableDraft(stored, server);
+    if (stored && !usable) localStorage.removeItem(storageKey(url));
+    return usable;
+  });
   const [draft, setDraft] = useState<Draft>(() =>
     left
       ? { values: left.values, isRegistryConfirmed: left.isRegistryConfirmed }
@@ -145,6 +151,15 @@ export function useAutosave(
       pending.current = false;
     },
   };
+}
+
+/** The draft left on the device that may be shown instead of the server copy, or null. */
+export function usableDraft<T extends { version: number | null }>(
+  stored: T | null,
+  server: { version: number | null; isEditable: boolean },
+): T | null {
+  if (!stored || !server.isEditable) return null;
+  return stored.version === server.version ? stored : null;
 }
 
 function readStored(url: string): Stored | null {

@@ -14,7 +14,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { countOf } from '../../../../core/format.ts';
+import { formatNumber } from '../../../../core/format.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/common.tsx';
 import {
@@ -25,8 +25,6 @@ import {
   type ImportResult,
 } from './api.ts';
 import { ErrorList, formatDescription, SheetsPreview, Totals } from './ImportPreview.tsx';
-
-const RECORD_FORMS = ['запись', 'записи', 'записей'] as const;
 
 const ACCEPT = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
@@ -150,9 +148,9 @@ function AppliedSummary({
   return (
     <Stack gap="md">
       <Alert color="teal" icon={<IconCircleCheck size={20} />} title="Изменения применены" role="status">
-        Файл «{preview.fileName}» загружен в сведения организации {preview.organizationName} одной операцией:
-        добавлено {countOf(result.added, RECORD_FORMS)}, изменено {result.changed}, удалено {result.removed}.
-        Изменения записаны в журнал.
+        Файл «{preview.fileName}» загружен в сведения организации {preview.organizationName} одной операцией.
+        Записей добавлено: {formatNumber(result.added, 0)}, изменено: {formatNumber(result.changed, 0)},
+        удалено: {formatNumber(result.removed, 0)}. Изменения записаны в журнал.
       </Alert>
       {sheets.length > 0 && (
         <Paper withBorder>

@@ -117,7 +117,7 @@ export function ErrorList({ errors, errorCount }: { errors: ImportError[]; error
       </Paper>
       {errorCount > errors.length && (
         <Text size="sm" c="dimmed">
-          Показаны первые {errors.length} ошибок из {errorCount}.
+          Показаны первые {errors.length} из {countOf(errorCount, ['ошибки', 'ошибок', 'ошибок'])}.
         </Text>
       )}
     </Stack>

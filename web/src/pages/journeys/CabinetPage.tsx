@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { qualificationCategory } from '../../../../core/enums.ts';
+import { plural } from '../../../../core/format.ts';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { years } from '../teachers/TeachersTable.tsx';
@@ -135,7 +136,11 @@ export function CabinetPage() {
           />
           <Stat
             label="Мой ИОМ"
-            value={current ? `${current.progress.done} из ${current.progress.total} шагов` : '—'}
+            value={
+              current
+                ? `${current.progress.done} из ${current.progress.total} ${plural(current.progress.total, ['шага', 'шагов', 'шагов'])}`
+                : '—'
+            }
             hint={current ? `выполнено ${current.progress.percent} %` : 'действующего маршрута нет'}
             badge={current && <RouteStatusBadge status={current.status} />}
           />

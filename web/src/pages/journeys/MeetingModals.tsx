@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { api } from '../../api/client.ts';
@@ -143,6 +143,7 @@ function AttendanceForm({
     Object.fromEntries(data.entries.map((e) => [e.teacherId, e.isPresent])),
   );
   const [notes, setNotes] = useState(data.meeting.notes ?? '');
+  const client = useQueryClient();
   const save = useMutation({
     mutationFn: () =>
       api.put(`/api/association-meetings/${data.meeting.id}/attendance`, {
@@ -154,6 +155,8 @@ function AttendanceForm({
       }),
     onSuccess: () => {
       notifySaved('Посещаемость сохранена');
+      // The next opening reads the new version instead of the cached one (a second edit met a false 409).
+      client.removeQueries({ queryKey: ['meeting-attendance', data.meeting.id] });
       onSaved();
     },
   });

@@ -42,6 +42,7 @@ export function OrganizationsPage() {
   const kind = params.get('kind');
   const isLowResults = params.get('shnor') === '1';
   const isHardSocialConditions = params.get('shssu') === '1';
+  const isAtRisk = params.get('risk') === '1';
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -59,13 +60,14 @@ export function OrganizationsPage() {
   }, [debounced]);
 
   const query = useQuery({
-    queryKey: ['organizations', { q: debounced, kind, isLowResults, isHardSocialConditions, page }],
+    queryKey: ['organizations', { q: debounced, kind, isLowResults, isHardSocialConditions, isAtRisk, page }],
     queryFn: () =>
       api.list<Organization>('/api/organizations', {
         q: debounced,
         kind,
         isLowResults: isLowResults ? true : undefined,
         isHardSocialConditions: isHardSocialConditions ? true : undefined,
+        isAtRisk: isAtRisk ? true : undefined,
         page,
         pageSize: PAGE_SIZE,
       }),
@@ -115,6 +117,12 @@ export function OrganizationsPage() {
             label="ШССУ"
             checked={isHardSocialConditions}
             onChange={(e) => update({ shssu: e.currentTarget.checked ? '1' : null })}
+            mb={8}
+          />
+          <Checkbox
+            label="ШНОР или ШССУ"
+            checked={isAtRisk}
+            onChange={(e) => update({ risk: e.currentTarget.checked ? '1' : null })}
             mb={8}
           />
         </Group>

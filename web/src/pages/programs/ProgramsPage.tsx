@@ -19,7 +19,7 @@ import { api } from '../../api/client.ts';
 import type { Municipality } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { countOf, formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
 import type { ProgramSummary, ProgramTree, TemplateSummary } from './api.ts';
 
@@ -134,7 +134,9 @@ function TemplateChooser({ onClose }: { onClose(): void }) {
                   <Group justify="space-between">
                     <Text size="sm">
                       {t.criteriaCount} крит. · {t.indicatorCount} показ.
-                      {t.formFieldCount ? ` · ${t.formFieldCount} полей формы` : ''}
+                      {t.formFieldCount
+                        ? ` · ${countOf(t.formFieldCount, ['поле', 'поля', 'полей'])} формы`
+                        : ''}
                     </Text>
                     <Button
                       size="xs"

@@ -1,12 +1,9 @@
-import { formatNumber, formatPercent } from '../../../../core/format.ts';
+import { formatIndicatorValue } from '../../../../core/format.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
 
 /** An indicator value as a person reads it: «18,2 %», «7», «есть», «—» for no data. */
 export function formatValue(value: number | null, unit: IndicatorUnit): string {
-  if (value === null) return '—';
-  if (unit === 'percent') return formatPercent(value);
-  if (unit === 'presence') return value > 0 ? 'есть' : 'нет';
-  return formatNumber(value, Number.isInteger(value) ? 0 : 1);
+  return formatIndicatorValue(value, unit);
 }
 
 export const LEVEL_COLOR: Record<IndicatorLevel, string> = { high: 'teal', medium: 'yellow', low: 'red' };
