@@ -11,7 +11,8 @@ import { print, progress } from './output.ts';
 
 const ROW_FORMS = ['строка', 'строки', 'строк'] as const;
 const TABLE_FORMS = ['таблица', 'таблицы', 'таблиц'] as const;
-const megabytes = (bytes: number) => `${formatNumber(bytes / 1024 / 1024, 1)} МБ`;
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${formatNumber(bytes / 1024, 1)} КБ` : `${formatNumber(bytes / 1024 / 1024, 1)} МБ`;
 
 const showProgress: BackupProgress = (p) =>
   progress(`  таблица ${p.done} из ${p.total}: ${p.table} (${countOf(p.rows, ROW_FORMS)})`);
@@ -58,7 +59,7 @@ export const backupCommand: Command = {
       });
     }
     print(
-      `Резервная копия записана: ${summary.file} (${megabytes(summary.bytes)}; ${countOf(summary.tables.length, TABLE_FORMS)}, ` +
+      `Резервная копия записана: ${summary.file} (${size(summary.bytes)}; ${countOf(summary.tables.length, TABLE_FORMS)}, ` +
         `${countOf(totalRows(summary.tables), ROW_FORMS)}; схема базы «${summary.migration.tag}»).`,
     );
   },
