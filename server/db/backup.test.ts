@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed/demo.ts';
 import { createOrganization } from '../seed/factories.ts';
@@ -87,7 +88,7 @@ describe('backup and restore', () => {
     } finally {
       await target.close();
     }
-  });
+  }, 300_000);
 
   it('restores into an embedded data folder: from PostgreSQL when the run is on PostgreSQL', async () => {
     // On PostgreSQL this moves a district from PostgreSQL into PGlite; on PGlite, from memory into a folder.
@@ -99,7 +100,35 @@ describe('backup and restore', () => {
     } finally {
       await target.close();
     }
-  });
+  }, 300_000);
+
+  it.runIf(Boolean(process.env.DATABASE_URL))(
+    'restores into PostgreSQL as an ordinary (not superuser) owner of the database, in the order of foreign keys',
+    async () => {
+      const url = process.env.DATABASE_URL!;
+      const suffix = randomBytes(5).toString('hex');
+      const [role, name] = [`pm_owner_${suffix}`, `pm_restore_${suffix}`];
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create role ${role} login nosuperuser`);
+      await admin.query(`create database ${name} owner ${role}`);
+      const target = new URL(url);
+      target.username = role;
+      target.password = '';
+      target.pathname = `/${name}`;
+      const database = await openDatabase({ databaseUrl: target.toString() });
+      try {
+        await restoreBackup({ database, file: backupFile });
+        expect((await snapshotDatabase(database.db)).rows).toEqual((await snapshotDatabase(source.db)).rows);
+      } finally {
+        await database.close();
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.query(`drop role if exists ${role}`);
+        await admin.end();
+      }
+    },
+    300_000,
+  );
 
   it('refuses a target that already holds data, and names a table that does', async () => {
     await expect(restoreBackup({ database: source, file: backupFile })).rejects.toThrow(
@@ -130,7 +159,7 @@ describe('backup and restore', () => {
     } finally {
       await target.close();
     }
-  });
+  }, 300_000);
 
   it('refuses a file that is not a pedmonitor backup and a backup of a newer schema', async () => {
     const target = await createEmptyDatabase();
@@ -158,7 +187,7 @@ describe('backup and restore', () => {
     } finally {
       await target.close();
     }
-  });
+  }, 300_000);
 
   it('does not overwrite an existing file and leaves no partial file behind', async () => {
     await expect(createBackup({ database: source, file: backupFile })).rejects.toThrow(/уже существует/);
