@@ -118,7 +118,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor backup and restor
 
     const again = await pedmonitor('restore', file, '--data', target);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/^Ошибка: База данных .*restored не пуста \(в таблице «.+» есть записи\)/);
+    expect(again.stderr).toMatch(/^Ошибка: База данных .*restored не пуста \(в таблице «.+» есть записи\)/m);
   }, 600_000);
 
   it('backs up a folder no server holds by opening it, and refuses what is not a backup', async () => {

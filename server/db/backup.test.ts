@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -189,7 +189,8 @@ describe('backup and restore', () => {
     }
   }, 300_000);
 
-  it('does not overwrite an existing file and leaves no partial file behind', async () => {
+  it('writes a file only its owner reads, does not overwrite one and leaves no partial file behind', async () => {
+    expect(statSync(backupFile).mode & 0o777).toBe(0o600);
     await expect(createBackup({ database: source, file: backupFile })).rejects.toThrow(/уже существует/);
     expect(readdirSync(folder).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });

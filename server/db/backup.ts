@@ -201,7 +201,7 @@ export async function createBackup(options: {
     );
   const partial = `${file}.partial`;
   const gzip = createGzip({ level: 6 });
-  const written = pipeline(gzip, createWriteStream(partial));
+  const written = pipeline(gzip, createWriteStream(partial, { mode: 0o600 }));
   const write = async (line: string) => {
     if (!gzip.write(line)) await once(gzip, 'drain');
   };
@@ -516,6 +516,7 @@ async function loadTables(
         throw damaged(file, `строка ${lineNo} не читается`);
       }
       if (record.kind === 'table') {
+        if (current) throw damaged(file, `таблица «${current.name}» не закончена (строка ${lineNo})`);
         const name = String(record.name);
         const columns = record.columns as BackupColumn[];
         await checkTarget(db, name, columns);
