@@ -5,12 +5,15 @@ import { migrateCommand, seedCommand } from './database.ts';
 import { userCreateCommand, userResetPasswordCommand } from './users.ts';
 import { computeCommand } from './compute.ts';
 import { exportCommand, importCommand } from './exchange.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
   name: string;
   usage: string;
   summary: string;
+  /** The longer text of `pedmonitor <command> --help`, after the usage and the summary. */
+  help?: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(flags: Flags, positionals: string[]): Promise<void>;
 }
@@ -25,6 +28,8 @@ export const COMMANDS: Command[] = [
   computeCommand,
   importCommand,
   exportCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 export function usageError(message: string): AppError {

@@ -29,6 +29,11 @@ async function main(argv: string[]) {
       `Неизвестная команда «${words.join(' ')}». Список команд: npx pedmonitor help`,
     );
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    print(`Использование: npx pedmonitor ${command.usage} [--data ПАПКА]\n\n${command.summary}.`);
+    if (command.help) print(`\n${command.help}`);
+    return;
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     options: { ...command.options, data: { type: 'string' } },

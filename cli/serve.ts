@@ -1,4 +1,6 @@
 import { scheduleMaintenance } from '../server/db/maintenance.ts';
+import { scheduleBackups } from '../server/db/backup-schedule.ts';
+import { startControlChannel } from '../server/db/control.ts';
 import { ORGANIZATION_FORMS, TEACHER_FORMS, countOf } from '../core/format.ts';
 import { buildApp } from '../server/app.ts';
 import { prepareDatabase } from '../server/bootstrap.ts';
@@ -24,7 +26,9 @@ async function serve(flags: Flags, seedIfEmpty: boolean) {
   });
   const prepared = await prepareDatabase({ database, config, seedIfEmpty, onProgress: progress });
   const app = await buildApp({ database, config, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  let control: { close(): Promise<void> } | undefined;
   const shutdown = async () => {
+    await control?.close();
     await app.close();
     await database.close();
     process.exit(0);
@@ -34,6 +38,23 @@ async function serve(flags: Flags, seedIfEmpty: boolean) {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   scheduleMaintenance(database, (m) => app.log.warn(m));
+  // The embedded database serves this process only: `pedmonitor backup` asks the server through a socket.
+  if (database.kind === 'pglite')
+    control = await startControlChannel({
+      database,
+      dataDir: config.dataDir,
+      log: (m) => app.log.warn(m),
+    }).catch((e: unknown) => {
+      app.log.warn(`Канал управления не открыт: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    });
+  if (config.backupDir)
+    scheduleBackups({
+      database,
+      dir: config.backupDir,
+      keep: config.backupKeep,
+      log: (m) => app.log.warn(m),
+    });
   scheduleReminders({
     db: database.db,
     today: () => todayOf(config),
@@ -46,6 +67,8 @@ async function serve(flags: Flags, seedIfEmpty: boolean) {
     `База данных: ${database.kind === 'pglite' ? `встроенная (PGlite), папка ${database.location}` : `PostgreSQL ${database.location}`}`,
   );
   print(`Документация API: ${url}/api/docs`);
+  if (config.backupDir)
+    print(`Ежедневные резервные копии: ${config.backupDir} (хранятся последние ${config.backupKeep})`);
   printAdmin(prepared.admin);
   if (prepared.demo) {
     print('');

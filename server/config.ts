@@ -19,6 +19,10 @@ export interface Config {
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   webDist: string;
+  /** The folder of the server's daily backups (PEDMONITOR_BACKUP_DIR); none are made when absent. */
+  backupDir?: string;
+  /** How many daily backups to keep (PEDMONITOR_BACKUP_KEEP, 7 by default). */
+  backupKeep: number;
 }
 
 export const ROOT_DIR = path.resolve(import.meta.dirname, '..');
@@ -33,6 +37,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const port = overrides.port ?? (env.PORT ? Number(env.PORT) : 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new Error(`Некорректный порт: ${env.PORT}. Укажите число от 1 до 65535.`);
+  }
+  const backupKeep = Number(env.PEDMONITOR_BACKUP_KEEP || 7);
+  if (!Number.isInteger(backupKeep) || backupKeep < 1) {
+    throw new Error(
+      `Некорректное число копий PEDMONITOR_BACKUP_KEEP: ${env.PEDMONITOR_BACKUP_KEEP}. Укажите целое число от 1.`,
+    );
   }
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -49,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     fixedToday: env.PEDMONITOR_TODAY || undefined,
     trustProxy: env.PEDMONITOR_TRUST_PROXY === '1' || env.PEDMONITOR_TRUST_PROXY === 'true',
     webDist: path.join(ROOT_DIR, 'web', 'dist'),
+    backupDir: env.PEDMONITOR_BACKUP_DIR ? path.resolve(env.PEDMONITOR_BACKUP_DIR) : undefined,
+    backupKeep,
   };
 }
 

@@ -20,7 +20,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Where the data lives, for messages: the folder of PGlite or the server of PostgreSQL (no password). */
   location: string;
-  migrate(): Promise<void>;
+  /** Applies the migrations of `migrationsFolder` (the code's own by default) not applied yet. */
+  migrate(migrationsFolder?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,7 +66,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     location,
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: (migrationsFolder = MIGRATIONS_FOLDER) => migratePglite(db as never, { migrationsFolder }),
     async close() {
       await client.close();
       lock?.release();
@@ -89,7 +90,7 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     kind: 'postgres',
     location: describeUrl(url),
-    migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: (migrationsFolder = MIGRATIONS_FOLDER) => migratePg(db as never, { migrationsFolder }),
     close: () => pool.end(),
   };
 }

@@ -48,6 +48,12 @@ export function acquireDataLock(dataDir: string, owner: { role: string; port?: n
   return { file, release };
 }
 
+/** Whether a running server (not this process) holds the data folder. */
+export function isHeldByServer(dataDir: string): boolean {
+  const holder = readLock(path.join(dataDir, LOCK_NAME));
+  return Boolean(holder && holder.role === 'server' && holder.pid !== process.pid && isAlive(holder.pid));
+}
+
 export function readLock(file: string): LockContent | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as LockContent;
