@@ -71,15 +71,16 @@ export function AssociationsList({
   const own = organization ?? null;
   // An org_manager adds only the ШМО and groups of its own organization.
   const ownOrganization = useManagedOrganization();
-  const url = withParams('/api/associations', { organizationId: own?.id, pageSize: 1000, ...filters });
+  const url = withParams('/api/associations', { organizationId: own?.id, ...filters });
   const queryKey = ['associations', url];
   // The same query the list runs: the leaders' names label the leader input of an edited association.
-  const rows = useQuery({ queryKey, queryFn: () => api.get<Association[]>(url) });
+  const rows = useQuery({ queryKey, queryFn: () => api.get<Association[]>(url, { pageSize: 1000 }) });
   const fixed = own ?? (isDepartment ? null : ownOrganization);
   const canAdd = own ? canManage(own.id) : isDepartment || managedOrganizationIds.length > 0;
   const isInstitutional = own !== null || !isDepartment;
   return (
     <RecordList
+      pageSize={50}
       kind={associationKind}
       listUrl={url}
       itemUrl={(id) => `/api/associations/${id}`}

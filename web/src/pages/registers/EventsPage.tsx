@@ -65,11 +65,12 @@ export function EventsList({
   // An org_manager adds only institutional events of its own organization.
   const managed = useManagedOrganization();
   const fixed = organization ?? (isDepartment ? null : managed);
-  const url = withParams('/api/events', { organizationId: organization?.id, pageSize: 1000, ...filters });
+  const url = withParams('/api/events', { organizationId: organization?.id, ...filters });
   const canAdd = organization ? canManage(organization.id) : isDepartment || managed !== null;
   const isInstitutional = fixed !== null;
   return (
     <RecordList
+      pageSize={50}
       kind={eventKind}
       listUrl={url}
       itemUrl={(id) => `/api/events/${id}`}

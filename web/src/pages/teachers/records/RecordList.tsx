@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Paper, Stack, Table, Title } from '@mantine/core';
+import { Button, Group, Modal, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { formatNumber } from '../../../../../core/format.ts';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type ReactNode } from 'react';
@@ -37,6 +38,8 @@ export interface RecordListProps {
   emptyText?: string;
   /** When the caller may not change this particular row (a position of another organization). */
   isRowEditable?(row: RecordRow): boolean;
+  /** Rows per page of a long list (events, associations); without it the list comes whole. */
+  pageSize?: number;
 }
 
 /** The list of one record kind with add, edit and delete: one component for every kind of record. */
@@ -45,7 +48,20 @@ export function RecordList(props: RecordListProps) {
   const client = useQueryClient();
   const [editing, setEditing] = useState<RecordRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<RecordRow | null>(null);
-  const query = useQuery({ queryKey: props.queryKey, queryFn: () => api.get<RecordRow[]>(props.listUrl) });
+  const [page, setPage] = useState(1);
+  const paged = props.pageSize !== undefined;
+  const query = useQuery({
+    queryKey: paged ? [...props.queryKey, page] : props.queryKey,
+    queryFn: async () =>
+      paged
+        ? api.list<RecordRow>(props.listUrl, { page, pageSize: props.pageSize })
+        : { items: await api.get<RecordRow[]>(props.listUrl), total: 0 },
+    placeholderData: (previous) => previous,
+  });
+  const rows = query.data?.items;
+  const pages = paged ? Math.ceil((query.data?.total ?? 0) / props.pageSize!) : 1;
+  // A list filtered to fewer pages brings the reader back to its last page instead of an empty one.
+  if (paged && query.data && page > Math.max(1, pages)) setPage(Math.max(1, pages));
   const columns = props.columns
     ? props.columns.map((key) => kind.fields.find((f) => f.key === key)!)
     : kind.fields;
@@ -91,7 +107,7 @@ export function RecordList(props: RecordListProps) {
       <Paper withBorder>
         {query.isLoading ? (
           <Loading />
-        ) : !query.data?.length ? (
+        ) : !rows?.length ? (
           <EmptyState>{props.emptyText ?? 'Записей пока нет.'}</EmptyState>
         ) : (
           <Table.ScrollContainer minWidth={640}>
@@ -105,7 +121,7 @@ export function RecordList(props: RecordListProps) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {query.data.map((row) => (
+                {rows.map((row) => (
                   <Fragment key={row.id}>
                     <Table.Tr>
                       {columns.map((f) => (
@@ -141,6 +157,14 @@ export function RecordList(props: RecordListProps) {
           </Table.ScrollContainer>
         )}
       </Paper>
+      {pages > 1 && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            Всего: {formatNumber(query.data!.total, 0)}
+          </Text>
+          <Pagination total={pages} value={page} onChange={setPage} aria-label="Страницы списка" />
+        </Group>
+      )}
       {editing && (
         <Modal opened onClose={() => setEditing(null)} title={kind.label} size="lg">
           <RecordForm
