@@ -1,4 +1,11 @@
 import {
+  completenessOf,
+  isOverdue,
+  STATE_LABEL,
+  timelinessOf,
+  type ParticipantForm,
+} from '../../../core/campaigns/completeness.ts';
+import {
   currentPhase,
   checkStageDates,
   campaignDatesForYear,
@@ -20,6 +27,7 @@ import {
   findCampaignById,
   findCampaigns,
   findFrozenResults,
+  findParticipantForms,
   findParticipants,
   findSubmissions,
   insertCampaign,
@@ -54,7 +62,18 @@ export async function requireDepartmentCampaign(db: Db, actor: Actor, id: number
 
 export async function listCampaigns(options: { db: Db; user: AuthUser }) {
   const scope = municipalityScope(options.user, 'read');
-  return findCampaigns(options.db, scope.all ? null : scope.ids);
+  const list = await findCampaigns(options.db, scope.all ? null : scope.ids);
+  const forms = new Map<number, ParticipantForm[]>(list.map((c) => [c.id, []]));
+  for (const f of await findParticipantForms(
+    options.db,
+    list.map((c) => c.id),
+  ))
+    forms
+      .get(f.campaignId)!
+      .push(
+        participantForm(f.status ? { status: f.status, firstSubmittedAt: f.firstSubmittedAt } : undefined),
+      );
+  return list.map((c) => ({ ...c, completeness: completenessOf(forms.get(c.id)!, c.mainEnd) }));
 }
 
 function assertDates(dates: CampaignDates) {
@@ -158,27 +177,15 @@ export async function updateCampaign(options: {
   });
 }
 
-export type SubmissionState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
-export const STATE_LABEL: Record<SubmissionState, string> = {
-  not_started: 'не начато',
-  draft: 'черновик',
-  submitted: 'отправлено',
-  returned: 'возвращено',
-  accepted: 'принято',
-};
+export { STATE_LABEL, type SubmissionState } from '../../../core/campaigns/completeness.ts';
 
-/** Whether an organization's row is late: not sent after the deadline, or first sent after it. */
-export function lateness(
-  campaign: CampaignRow,
-  submission: SubmissionRow | undefined,
-  today: string,
-): { isLate: boolean; isOnTime: boolean } {
-  const sentOn = submission?.firstSubmittedAt ? submission.firstSubmittedAt.toISOString().slice(0, 10) : null;
-  const isSent = submission?.status === 'submitted' || submission?.status === 'accepted';
-  const isOnTime = Boolean(sentOn && sentOn <= campaign.mainEnd);
-  const isLate = (sentOn !== null && sentOn > campaign.mainEnd) || (!isSent && today > campaign.mainEnd);
-  return { isLate, isOnTime };
-}
+/** A submission as the completeness rules read it: its state and the day it was first sent (UTC). */
+export const participantForm = (
+  submission: Pick<SubmissionRow, 'status' | 'firstSubmittedAt'> | undefined,
+): ParticipantForm => ({
+  state: submission?.status ?? 'not_started',
+  firstSentOn: submission?.firstSubmittedAt ? submission.firstSubmittedAt.toISOString().slice(0, 10) : null,
+});
 
 /** The campaign page: its stage today, and what is due from whom (the live completeness table). */
 export async function getCampaignView(options: { db: Db; user: AuthUser; id: number; today: string }) {
@@ -191,27 +198,23 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
     findProgramById(db, campaign.programId),
   ]);
   const byOrg = new Map(submissionRows.map((s) => [s.organizationId, s]));
-  const rows = participants.map((p) => {
+  const isClosed = campaign.status === 'closed';
+  const forms = participants.map((p) => participantForm(byOrg.get(p.organizationId)));
+  const rows = participants.map((p, i) => {
     const submission = byOrg.get(p.organizationId);
-    const state: SubmissionState = submission?.status ?? 'not_started';
+    const form = forms[i];
     return {
       ...p,
-      state,
-      stateLabel: STATE_LABEL[state],
+      state: form.state,
+      stateLabel: STATE_LABEL[form.state],
       submittedAt: submission?.submittedAt?.toISOString() ?? null,
       firstSubmittedAt: submission?.firstSubmittedAt?.toISOString() ?? null,
       updatedAt: submission?.updatedAt.toISOString() ?? null,
       reviewComment: submission?.reviewComment ?? null,
-      ...lateness(campaign, submission, today),
+      timeliness: timelinessOf(form.firstSentOn, campaign.mainEnd),
+      isOverdue: isOverdue(form, campaign.mainEnd, today, isClosed),
     };
   });
-  const counts = Object.fromEntries(
-    (['not_started', 'draft', 'submitted', 'returned', 'accepted'] as SubmissionState[]).map((s) => [
-      s,
-      rows.filter((r) => r.state === s).length,
-    ]),
-  );
-  const onTime = rows.filter((r) => r.isOnTime).length;
   return {
     campaign: {
       id: campaign.id,
@@ -227,17 +230,10 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
       version: campaign.version,
       phase: currentPhase(datesOf(campaign), today),
       today,
+      /** Whether it may be deleted: nothing was ever sent and nothing is frozen. */
+      isDeletable: !isClosed && forms.every((f) => f.firstSentOn === null),
     },
-    stats:
-      visible === null
-        ? {
-            participants: rows.length,
-            counts,
-            onTime,
-            onTimeShare: rows.length ? Math.round((onTime / rows.length) * 1000) / 10 : 0,
-            late: rows.filter((r) => r.isLate).length,
-          }
-        : null,
+    stats: visible === null ? completenessOf(forms, campaign.mainEnd) : null,
     organizations: visible === null ? rows : rows.filter((r) => visible.includes(r.organizationId)),
   };
 }

@@ -153,18 +153,26 @@ export function CampaignPage() {
         )}
       </Paper>
       {stats && (
-        <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
+        <SimpleGrid cols={{ base: 2, md: 5 }} mb="md" data-testid="campaign-completeness">
           <Stat label="Участников" value={String(stats.participants)} />
           <Stat
-            label="Отправлено и принято"
-            value={`${stats.counts.submitted + stats.counts.accepted} (принято ${stats.counts.accepted})`}
+            label="Отправили"
+            value={`${stats.sent} из ${stats.participants}`}
+            hint={`принято ${stats.accepted}, на проверке ${stats.underReview}, на доработке ${stats.returned}`}
           />
           <Stat
-            label="Отправлено в срок"
-            value={formatPercent(stats.onTimeShare)}
-            hint={`${stats.onTime} из ${stats.participants}, срок — ${formatRuDate(campaign.dates.mainEnd)}`}
+            label="В срок"
+            value={`${stats.onTime} (${formatPercent(stats.onTimeShare)})`}
+            hint={`срок — ${formatRuDate(stats.deadline)}`}
           />
-          <Stat label="Просрочено" value={String(stats.late)} color={stats.late ? 'red' : undefined} />
+          <Stat label="С опозданием" value={String(stats.late)} color={stats.late ? 'red' : undefined} />
+          <Stat
+            label="Не отправили"
+            value={String(stats.notSent)}
+            color={
+              stats.notSent && (closedOn !== null || campaign.today > stats.deadline) ? 'red' : undefined
+            }
+          />
         </SimpleGrid>
       )}
       <Tabs
@@ -202,8 +210,8 @@ export function CampaignPage() {
                   {organizations.map((o) => (
                     <Table.Tr
                       key={o.organizationId}
-                      bg={o.isLate ? 'red.0' : undefined}
-                      data-late={o.isLate || undefined}
+                      bg={o.timeliness === 'late' || o.isOverdue ? 'red.0' : undefined}
+                      data-late={o.timeliness === 'late' || o.isOverdue || undefined}
                     >
                       <Table.Td>
                         <Text size="sm" fw={500}>
@@ -220,15 +228,14 @@ export function CampaignPage() {
                           <Badge color={STATE_COLOR[o.state]} variant="light">
                             {o.stateLabel}
                           </Badge>
-                          {o.isLate && (
-                            <Tooltip
-                              label={
-                                o.firstSubmittedAt
-                                  ? 'Отправлено после срока'
-                                  : 'Срок прошёл, форма не отправлена'
-                              }
-                            >
-                              <Badge color="red">просрочено</Badge>
+                          {o.timeliness === 'late' && (
+                            <Tooltip label="Впервые отправлено после окончания основного этапа">
+                              <Badge color="red">с опозданием</Badge>
+                            </Tooltip>
+                          )}
+                          {o.isOverdue && (
+                            <Tooltip label="Срок прошёл, форма не отправлена">
+                              <Badge color="red">не отправлено</Badge>
                             </Tooltip>
                           )}
                         </Group>
