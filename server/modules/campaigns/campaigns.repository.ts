@@ -29,6 +29,7 @@ export async function findCampaigns(db: Db, municipalityIds: number[] | null) {
       initialStart: campaigns.initialStart,
       mainEnd: campaigns.mainEnd,
       finalEnd: campaigns.finalEnd,
+      closedAt: campaigns.closedAt,
     })
     .from(campaigns)
     .innerJoin(programs, eq(programs.id, campaigns.programId))
@@ -58,6 +59,19 @@ export async function findParticipantForms(db: Db, campaignIds: number[]) {
       ),
     )
     .where(inArray(campaignParticipants.campaignId, campaignIds));
+}
+
+/** The campaigns of a program for a reporting year (one, unless the data predates the uniqueness rule). */
+export async function findCampaignsOfProgramYear(db: Db, programId: number, year: number) {
+  return db
+    .select({ id: campaigns.id, title: campaigns.title })
+    .from(campaigns)
+    .where(and(eq(campaigns.programId, programId), eq(campaigns.year, year)))
+    .orderBy(asc(campaigns.id));
+}
+
+export async function deleteCampaignRow(db: Db, id: number) {
+  await db.delete(campaigns).where(eq(campaigns.id, id));
 }
 
 export async function findCampaignById(db: Db, id: number) {

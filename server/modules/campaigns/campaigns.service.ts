@@ -24,8 +24,10 @@ import { findComputedOrganizations } from '../indicators/compute.ts';
 import { findProgramById, findProgramTree } from '../programs/programs.repository.ts';
 import { assertDepartment, visibleOrganizations } from './campaigns.policy.ts';
 import {
+  deleteCampaignRow,
   findCampaignById,
   findCampaigns,
+  findCampaignsOfProgramYear,
   findFrozenResults,
   findParticipantForms,
   findParticipants,
@@ -99,6 +101,7 @@ export async function createCampaign(options: { db: Db; actor: Actor; input: Cre
   if (!dates) throw new AppError('validation_failed', 'Укажите даты этапов мониторинга.', { field: 'dates' });
   assertDates(dates);
   return db.transaction(async (tx) => {
+    await assertNoCampaignFor(tx, program, input.year);
     const organizationIds = await participantsOf(tx, program.municipalityId, input.organizationIds);
     const title = input.title ?? `${template?.campaign.title ?? program.title}: ${input.year} год`;
     const id = await insertCampaign(
@@ -112,7 +115,11 @@ export async function createCampaign(options: { db: Db; actor: Actor; input: Cre
         ...dates,
       },
       organizationIds,
-    );
+    ).catch(async (error: unknown) => {
+      // Two coordinators creating the same campaign at once: the unique index stops the second.
+      if (!isUniqueViolation(error)) throw error;
+      throw duplicateCampaign(program.title, input.year, null);
+    });
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'campaign',
@@ -122,6 +129,64 @@ export async function createCampaign(options: { db: Db; actor: Actor; input: Cre
       after: { ...dates, organizations: organizationIds.length },
     });
     return id;
+  });
+}
+
+/**
+ * One campaign per program and reporting year: a second one would silently become the «after» of the
+ * effect analysis and split the forms of the schools. The unique index (migration 0007) backs this up where
+ * the data allowed creating it.
+ */
+async function assertNoCampaignFor(db: Db, program: { id: number; title: string }, year: number) {
+  const [existing] = await findCampaignsOfProgramYear(db, program.id, year);
+  if (existing) throw duplicateCampaign(program.title, year, existing);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === '23505') return true;
+  return false;
+}
+
+const duplicateCampaign = (
+  programTitle: string,
+  year: number,
+  existing: { id: number; title: string } | null,
+) =>
+  new AppError(
+    'conflict',
+    existing
+      ? `Кампания по программе «${programTitle}» за ${year} год уже есть: «${existing.title}» (№ ${existing.id}). Откройте её или выберите другой год.`
+      : `Кампания по программе «${programTitle}» за ${year} год уже есть: её только что создал другой пользователь. Обновите список мониторингов.`,
+    { field: 'year', campaignId: existing?.id ?? null },
+  );
+
+/**
+ * Deletes a campaign made by mistake: only while no organization has ever sent its form and nothing is
+ * frozen (a closed campaign is history). Drafts, conclusions and recommendations of the campaign go with it.
+ */
+export async function deleteCampaign(options: { db: Db; actor: Actor; id: number }) {
+  const user = requireUser(options.actor.user);
+  await options.db.transaction(async (tx) => {
+    const campaign = await requireCampaign(tx, options.id);
+    assertDepartment(user, campaign.municipalityId);
+    if (campaign.status === 'closed')
+      throw new AppError('conflict', 'Мониторинг закрыт, его результаты заморожены: удалить его нельзя.');
+    const sent = (await findSubmissions(tx, campaign.id)).filter((s) => s.firstSubmittedAt !== null);
+    if (sent.length)
+      throw new AppError(
+        'conflict',
+        `Организации уже отправляли формы этого мониторинга (${sent.length}): удалить его нельзя.`,
+      );
+    await deleteCampaignRow(tx, campaign.id);
+    await recordAudit(tx, options.actor, {
+      action: 'delete',
+      entity: 'campaign',
+      entityId: campaign.id,
+      municipalityId: campaign.municipalityId,
+      summary: `Удалён мониторинг «${campaign.title}»`,
+      before: campaign,
+    });
   });
 }
 
