@@ -41,6 +41,15 @@ afterAll(() => t.close());
 function call(who: string, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) {
   return t.request({ method, url, cookie: cookies[who], body });
 }
+const migration = readFileSync(
+  fileURLToPath(new URL('../../db/migrations/0007_campaigns_one_per_program_year.sql', import.meta.url)),
+  'utf8',
+);
+/** Runs migration 0007 again, statement by statement as the migrator does. */
+async function migrate() {
+  for (const statement of migration.split('--> statement-breakpoint'))
+    await t.database.db.execute(sql.raw(statement));
+}
 const create = (year: number) => call('coord', 'POST', '/api/campaigns', { programId: ids.program, year });
 
 describe('one campaign per program and reporting year', () => {
@@ -69,10 +78,6 @@ describe('one campaign per program and reporting year', () => {
 
   it('the migration does not fail on a database that already holds duplicates; it leaves the index out', async () => {
     const db = t.database.db;
-    const migration = readFileSync(
-      fileURLToPath(new URL('../../db/migrations/0007_campaigns_one_per_program_year.sql', import.meta.url)),
-      'utf8',
-    );
     const hasIndex = async () => {
       const found = await db
         .select({ n: sql<number>`count(*)::int` })
@@ -84,14 +89,53 @@ describe('one campaign per program and reporting year', () => {
     const [row] = await db.select().from(s.campaigns).where(eq(s.campaigns.year, 2024));
     const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...copy } = row;
     const [duplicate] = await db.insert(s.campaigns).values(copy).returning();
-    await db.execute(sql.raw(migration));
+    await migrate();
     expect(await hasIndex()).toBe(false);
     // The service still refuses a third one.
     expect((await create(2024)).statusCode).toBe(409);
     // Once the duplicate is deleted, the same migration creates the index.
     expect((await call('coord', 'DELETE', `/api/campaigns/${duplicate.id}`)).statusCode).toBe(200);
-    await db.execute(sql.raw(migration));
+    await migrate();
     expect(await hasIndex()).toBe(true);
+  });
+});
+
+describe('the same migration corrects the seed templates’ shares in programs loaded earlier', () => {
+  it('rewrites the numerators left as loaded and leaves a coordinator’s own formula alone', async () => {
+    const db = t.database.db;
+    const load = async (templateCode: string) =>
+      (
+        await call('coord', 'POST', '/api/programs/from-template', { municipalityId: ids.m, templateCode })
+      ).json().id as number;
+    const khorolsky = await load('seed-003-khorolsky');
+    const egorlyksky = await load('seed-001-egorlyksky');
+    const zhirnovsky = await load('seed-002-zhirnovsky');
+    const indicator = async (programId: number, code: string) =>
+      (
+        await db
+          .select()
+          .from(s.indicators)
+          .where(sql`${s.indicators.programId} = ${programId} and ${s.indicators.code} = ${code}`)
+      )[0];
+    const setNumerator = (programId: number, code: string, numerator: string) =>
+      db
+        .update(s.indicators)
+        .set({ numerator })
+        .where(sql`${s.indicators.programId} = ${programId} and ${s.indicators.code} = ${code}`);
+    // As an earlier version loaded them, and one the coordinator rewrote.
+    await setNumerator(khorolsky, '1.2', 'teachers(route(fromDiagnostic))');
+    await setNumerator(egorlyksky, '4', 'teachers(certified)');
+    await setNumerator(zhirnovsky, '2', 'teachers(route(fromDiagnostic, curator))');
+    const version = (await indicator(khorolsky, '1.2')).version;
+    await migrate();
+    expect(await indicator(khorolsky, '1.2')).toMatchObject({
+      numerator: 'teachers(route(fromDiagnostic), diagnosed(withDeficits, years = 2))',
+      version: version + 1,
+    });
+    expect((await indicator(egorlyksky, '4')).numerator).toBe(
+      'teachers(certified(result in (first, highest)))',
+    );
+    expect((await indicator(zhirnovsky, '2')).numerator).toBe('teachers(route(fromDiagnostic, curator))');
   });
 });
 
