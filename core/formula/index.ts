@@ -18,7 +18,8 @@ export * from './catalog.ts';
 export { describeCall, describeFormula } from './describe.ts';
 export { collectCalls, evaluate } from './evaluate.ts';
 export { callKey, formatCondition, formatFormula } from './format.ts';
-export { splitWindow } from './window.ts';
+export { splitWindow, yearsWindow } from './window.ts';
+export { conditionsOutsideDenominator, shareWarning } from './share.ts';
 
 /**
  * Parses a formula and checks it against the catalog. On success the AST is safe to compile: every

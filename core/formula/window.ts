@@ -1,5 +1,6 @@
 /** The look-back window of a nested condition, taken apart for the SQL compiler. */
 
+import { addMonths, type IsoDate } from '../dates.ts';
 import type { Condition, NestedNode } from './ast.ts';
 
 /**
@@ -25,4 +26,14 @@ export function splitWindow(nested: Pick<NestedNode, 'filter'>): {
         ? others[0]
         : { kind: 'and', operands: others, position: filter.position, length: filter.length };
   return { years: Number(window.value.value), rest };
+}
+
+/**
+ * The dates `years = N` looks at: from the same day N years before the reference date to the reference
+ * date, both days included (for 01.01.2026 and N = 3: 01.01.2023–01.01.2026). A reference date of
+ * 29 February starts the window on 28 February. The SQL compiler and the JavaScript reference counter
+ * both take the window from here.
+ */
+export function yearsWindow(referenceDate: IsoDate, years: number): { start: IsoDate; end: IsoDate } {
+  return { start: addMonths(referenceDate, -12 * years), end: referenceDate };
 }

@@ -23,6 +23,18 @@ describe('reporting period and reference date', () => {
     });
     expect(describeReferenceRule(p)).toBe('на 15.10 отчётного года');
   });
+  it('a reference date inside the period ends it: a value «на 15.05» counts nothing after 15 May (seed 002)', () => {
+    const p = {
+      ...DEFAULT_PROGRAM_PARAMETERS,
+      periodKind: 'academic' as const,
+      referenceDate: { kind: 'fixed' as const, month: 5, day: 15, yearOffset: 0 },
+    };
+    expect(reportingPeriod(p, 2026)).toMatchObject({
+      start: '2025-09-01',
+      end: '2026-05-15',
+      referenceDate: '2026-05-15',
+    });
+  });
 });
 
 describe('indicator value and level', () => {

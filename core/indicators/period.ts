@@ -32,17 +32,22 @@ export interface ReportingPeriod {
   youngRule: YoungTeacherRule;
 }
 
-/** The reporting period named by `year` under the program's parameters. */
+/**
+ * The reporting period named by `year` under the program's parameters. When the reference date falls
+ * inside the period (seed 002: academic year, «на 15 мая»), the period ends on the reference date.
+ */
 export function reportingPeriod(parameters: ProgramParameters, year: number): ReportingPeriod {
   const start = parameters.periodKind === 'calendar' ? isoDate(year, 1, 1) : isoDate(year - 1, 9, 1);
-  const end = parameters.periodKind === 'calendar' ? isoDate(year, 12, 31) : isoDate(year, 8, 31);
+  const fullEnd = parameters.periodKind === 'calendar' ? isoDate(year, 12, 31) : isoDate(year, 8, 31);
   const rule = parameters.referenceDate;
   const referenceDate =
     rule.kind === 'periodEnd'
-      ? end
+      ? fullEnd
       : rule.kind === 'nextJanuary'
-        ? addDays(end, 1)
+        ? addDays(fullEnd, 1)
         : isoDate(year + rule.yearOffset, rule.month, rule.day);
+  // A value «на 15.05» cannot count what happens after 15 May: a reference date inside the period ends it.
+  const end = referenceDate >= start && referenceDate < fullEnd ? referenceDate : fullEnd;
   return {
     year,
     start,

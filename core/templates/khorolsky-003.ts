@@ -51,7 +51,7 @@ export const khorolsky: ProgramTemplate = {
         share(
           '1.2',
           'Доля педагогов с выявленными дефицитами, имеющих индивидуальный образовательный маршрут',
-          'teachers(route(fromDiagnostic))',
+          'teachers(route(fromDiagnostic), diagnosed(withDeficits, years = 2))',
           'teachers(diagnosed(withDeficits, years = 2))',
           { ...COMMON, levelHigh: 80, levelMedium: 50 },
         ),

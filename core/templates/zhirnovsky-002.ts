@@ -55,7 +55,7 @@ export const zhirnovsky: ProgramTemplate = {
         share(
           '2',
           'Учёт индивидуальных образовательных маршрутов, разработанных на основе диагностики профессиональных дефицитов: доля педагогов с выявленными дефицитами, имеющих ИОМ',
-          'teachers(route(fromDiagnostic))',
+          'teachers(route(fromDiagnostic), diagnosed(withDeficits, years = 2))',
           'teachers(diagnosed(withDeficits, years = 2))',
           { ...COMMON, levelHigh: 80, levelMedium: 50 },
         ),

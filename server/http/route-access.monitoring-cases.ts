@@ -80,6 +80,7 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     ...id(s.campaign),
     body: { title: 'Переименован', ...v },
   })),
+  'DELETE /api/campaigns/:id': municipality((s) => id(s.campaign)),
   'GET /api/campaigns/:id/results': municipality((s) => id(s.closedCampaign)),
   'GET /api/campaigns/:id/organizations/:organizationId/submission': organization((s) => ({
     params: submission(s),

@@ -47,7 +47,13 @@ export const campaigns = pgTable(
     closedAt: timestamp({ withTimezone: true }),
     ...tracked(),
   },
-  (t) => [index().on(t.municipalityId), index().on(t.programId)],
+  // One campaign per program and reporting year. The migration creates this index only on a database without
+  // such duplicates (older versions accepted them); the service refuses a new duplicate either way.
+  (t) => [
+    index().on(t.municipalityId),
+    index().on(t.programId),
+    uniqueIndex('campaigns_program_year_unique').on(t.programId, t.year),
+  ],
 );
 
 export const campaignParticipants = pgTable(

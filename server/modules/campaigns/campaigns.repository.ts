@@ -29,8 +29,7 @@ export async function findCampaigns(db: Db, municipalityIds: number[] | null) {
       initialStart: campaigns.initialStart,
       mainEnd: campaigns.mainEnd,
       finalEnd: campaigns.finalEnd,
-      participantCount: sql<number>`(select count(*)::int from ${campaignParticipants} where ${campaignParticipants.campaignId} = ${campaigns.id})`,
-      submittedCount: sql<number>`(select count(*)::int from ${submissions} where ${submissions.campaignId} = ${campaigns.id} and ${submissions.status} in ('submitted', 'accepted'))`,
+      closedAt: campaigns.closedAt,
     })
     .from(campaigns)
     .innerJoin(programs, eq(programs.id, campaigns.programId))
@@ -40,6 +39,39 @@ export async function findCampaigns(db: Db, municipalityIds: number[] | null) {
         : undefined,
     )
     .orderBy(desc(campaigns.year), desc(campaigns.id));
+}
+
+/** Each participant's form of the given campaigns: its status and first sending (none: never started). */
+export async function findParticipantForms(db: Db, campaignIds: number[]) {
+  if (!campaignIds.length) return [];
+  return db
+    .select({
+      campaignId: campaignParticipants.campaignId,
+      status: submissions.status,
+      firstSubmittedAt: submissions.firstSubmittedAt,
+    })
+    .from(campaignParticipants)
+    .leftJoin(
+      submissions,
+      and(
+        eq(submissions.campaignId, campaignParticipants.campaignId),
+        eq(submissions.organizationId, campaignParticipants.organizationId),
+      ),
+    )
+    .where(inArray(campaignParticipants.campaignId, campaignIds));
+}
+
+/** The campaigns of a program for a reporting year (one, unless the data predates the uniqueness rule). */
+export async function findCampaignsOfProgramYear(db: Db, programId: number, year: number) {
+  return db
+    .select({ id: campaigns.id, title: campaigns.title })
+    .from(campaigns)
+    .where(and(eq(campaigns.programId, programId), eq(campaigns.year, year)))
+    .orderBy(asc(campaigns.id));
+}
+
+export async function deleteCampaignRow(db: Db, id: number) {
+  await db.delete(campaigns).where(eq(campaigns.id, id));
 }
 
 export async function findCampaignById(db: Db, id: number) {

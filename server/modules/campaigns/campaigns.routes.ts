@@ -19,6 +19,7 @@ import {
 import {
   closeCampaign,
   createCampaign,
+  deleteCampaign,
   getCampaignResults,
   getCampaignView,
   listCampaigns,
@@ -99,6 +100,22 @@ export async function campaignsRoutes(app: FastifyInstance) {
     },
     async (req) => {
       await closeCampaign({ db: app.db, actor: req.actor, id: req.params.id });
+      return { ok: true };
+    },
+  );
+
+  r.delete(
+    '/api/campaigns/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Удалить мониторинг, созданный по ошибке: пока ни одна форма не отправлена и он не закрыт',
+        params: IdParams,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await deleteCampaign({ db: app.db, actor: req.actor, id: req.params.id });
       return { ok: true };
     },
   );

@@ -1,4 +1,11 @@
 import {
+  completenessOf,
+  isOverdue,
+  STATE_LABEL,
+  timelinessOf,
+  type ParticipantForm,
+} from '../../../core/campaigns/completeness.ts';
+import {
   currentPhase,
   checkStageDates,
   campaignDatesForYear,
@@ -17,9 +24,12 @@ import { findComputedOrganizations } from '../indicators/compute.ts';
 import { findProgramById, findProgramTree } from '../programs/programs.repository.ts';
 import { assertDepartment, visibleOrganizations } from './campaigns.policy.ts';
 import {
+  deleteCampaignRow,
   findCampaignById,
   findCampaigns,
+  findCampaignsOfProgramYear,
   findFrozenResults,
+  findParticipantForms,
   findParticipants,
   findSubmissions,
   insertCampaign,
@@ -54,7 +64,18 @@ export async function requireDepartmentCampaign(db: Db, actor: Actor, id: number
 
 export async function listCampaigns(options: { db: Db; user: AuthUser }) {
   const scope = municipalityScope(options.user, 'read');
-  return findCampaigns(options.db, scope.all ? null : scope.ids);
+  const list = await findCampaigns(options.db, scope.all ? null : scope.ids);
+  const forms = new Map<number, ParticipantForm[]>(list.map((c) => [c.id, []]));
+  for (const f of await findParticipantForms(
+    options.db,
+    list.map((c) => c.id),
+  ))
+    forms
+      .get(f.campaignId)!
+      .push(
+        participantForm(f.status ? { status: f.status, firstSubmittedAt: f.firstSubmittedAt } : undefined),
+      );
+  return list.map((c) => ({ ...c, completeness: completenessOf(forms.get(c.id)!, c.mainEnd) }));
 }
 
 function assertDates(dates: CampaignDates) {
@@ -80,6 +101,7 @@ export async function createCampaign(options: { db: Db; actor: Actor; input: Cre
   if (!dates) throw new AppError('validation_failed', 'Укажите даты этапов мониторинга.', { field: 'dates' });
   assertDates(dates);
   return db.transaction(async (tx) => {
+    await assertNoCampaignFor(tx, program, input.year);
     const organizationIds = await participantsOf(tx, program.municipalityId, input.organizationIds);
     const title = input.title ?? `${template?.campaign.title ?? program.title}: ${input.year} год`;
     const id = await insertCampaign(
@@ -93,7 +115,11 @@ export async function createCampaign(options: { db: Db; actor: Actor; input: Cre
         ...dates,
       },
       organizationIds,
-    );
+    ).catch(async (error: unknown) => {
+      // Two coordinators creating the same campaign at once: the unique index stops the second.
+      if (!isUniqueViolation(error)) throw error;
+      throw duplicateCampaign(program.title, input.year, null);
+    });
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'campaign',
@@ -103,6 +129,64 @@ export async function createCampaign(options: { db: Db; actor: Actor; input: Cre
       after: { ...dates, organizations: organizationIds.length },
     });
     return id;
+  });
+}
+
+/**
+ * One campaign per program and reporting year: a second one would silently become the «after» of the
+ * effect analysis and split the forms of the schools. The unique index (migration 0007) backs this up where
+ * the data allowed creating it.
+ */
+async function assertNoCampaignFor(db: Db, program: { id: number; title: string }, year: number) {
+  const [existing] = await findCampaignsOfProgramYear(db, program.id, year);
+  if (existing) throw duplicateCampaign(program.title, year, existing);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === '23505') return true;
+  return false;
+}
+
+const duplicateCampaign = (
+  programTitle: string,
+  year: number,
+  existing: { id: number; title: string } | null,
+) =>
+  new AppError(
+    'conflict',
+    existing
+      ? `Кампания по программе «${programTitle}» за ${year} год уже есть: «${existing.title}» (№ ${existing.id}). Откройте её или выберите другой год.`
+      : `Кампания по программе «${programTitle}» за ${year} год уже есть: её только что создал другой пользователь. Обновите список мониторингов.`,
+    { field: 'year', campaignId: existing?.id ?? null },
+  );
+
+/**
+ * Deletes a campaign made by mistake: only while no organization has ever sent its form and nothing is
+ * frozen (a closed campaign is history). Drafts, conclusions and recommendations of the campaign go with it.
+ */
+export async function deleteCampaign(options: { db: Db; actor: Actor; id: number }) {
+  const user = requireUser(options.actor.user);
+  await options.db.transaction(async (tx) => {
+    const campaign = await requireCampaign(tx, options.id);
+    assertDepartment(user, campaign.municipalityId);
+    if (campaign.status === 'closed')
+      throw new AppError('conflict', 'Мониторинг закрыт, его результаты заморожены: удалить его нельзя.');
+    const sent = (await findSubmissions(tx, campaign.id)).filter((s) => s.firstSubmittedAt !== null);
+    if (sent.length)
+      throw new AppError(
+        'conflict',
+        `Организации уже отправляли формы этого мониторинга (${sent.length}): удалить его нельзя.`,
+      );
+    await deleteCampaignRow(tx, campaign.id);
+    await recordAudit(tx, options.actor, {
+      action: 'delete',
+      entity: 'campaign',
+      entityId: campaign.id,
+      municipalityId: campaign.municipalityId,
+      summary: `Удалён мониторинг «${campaign.title}»`,
+      before: campaign,
+    });
   });
 }
 
@@ -158,27 +242,15 @@ export async function updateCampaign(options: {
   });
 }
 
-export type SubmissionState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
-export const STATE_LABEL: Record<SubmissionState, string> = {
-  not_started: 'не начато',
-  draft: 'черновик',
-  submitted: 'отправлено',
-  returned: 'возвращено',
-  accepted: 'принято',
-};
+export { STATE_LABEL, type SubmissionState } from '../../../core/campaigns/completeness.ts';
 
-/** Whether an organization's row is late: not sent after the deadline, or first sent after it. */
-export function lateness(
-  campaign: CampaignRow,
-  submission: SubmissionRow | undefined,
-  today: string,
-): { isLate: boolean; isOnTime: boolean } {
-  const sentOn = submission?.firstSubmittedAt ? submission.firstSubmittedAt.toISOString().slice(0, 10) : null;
-  const isSent = submission?.status === 'submitted' || submission?.status === 'accepted';
-  const isOnTime = Boolean(sentOn && sentOn <= campaign.mainEnd);
-  const isLate = (sentOn !== null && sentOn > campaign.mainEnd) || (!isSent && today > campaign.mainEnd);
-  return { isLate, isOnTime };
-}
+/** A submission as the completeness rules read it: its state and the day it was first sent (UTC). */
+export const participantForm = (
+  submission: Pick<SubmissionRow, 'status' | 'firstSubmittedAt'> | undefined,
+): ParticipantForm => ({
+  state: submission?.status ?? 'not_started',
+  firstSentOn: submission?.firstSubmittedAt ? submission.firstSubmittedAt.toISOString().slice(0, 10) : null,
+});
 
 /** The campaign page: its stage today, and what is due from whom (the live completeness table). */
 export async function getCampaignView(options: { db: Db; user: AuthUser; id: number; today: string }) {
@@ -191,27 +263,23 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
     findProgramById(db, campaign.programId),
   ]);
   const byOrg = new Map(submissionRows.map((s) => [s.organizationId, s]));
-  const rows = participants.map((p) => {
+  const isClosed = campaign.status === 'closed';
+  const forms = participants.map((p) => participantForm(byOrg.get(p.organizationId)));
+  const rows = participants.map((p, i) => {
     const submission = byOrg.get(p.organizationId);
-    const state: SubmissionState = submission?.status ?? 'not_started';
+    const form = forms[i];
     return {
       ...p,
-      state,
-      stateLabel: STATE_LABEL[state],
+      state: form.state,
+      stateLabel: STATE_LABEL[form.state],
       submittedAt: submission?.submittedAt?.toISOString() ?? null,
       firstSubmittedAt: submission?.firstSubmittedAt?.toISOString() ?? null,
       updatedAt: submission?.updatedAt.toISOString() ?? null,
       reviewComment: submission?.reviewComment ?? null,
-      ...lateness(campaign, submission, today),
+      timeliness: timelinessOf(form.firstSentOn, campaign.mainEnd),
+      isOverdue: isOverdue(form, campaign.mainEnd, today, isClosed),
     };
   });
-  const counts = Object.fromEntries(
-    (['not_started', 'draft', 'submitted', 'returned', 'accepted'] as SubmissionState[]).map((s) => [
-      s,
-      rows.filter((r) => r.state === s).length,
-    ]),
-  );
-  const onTime = rows.filter((r) => r.isOnTime).length;
   return {
     campaign: {
       id: campaign.id,
@@ -227,17 +295,10 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
       version: campaign.version,
       phase: currentPhase(datesOf(campaign), today),
       today,
+      /** Whether it may be deleted: nothing was ever sent and nothing is frozen. */
+      isDeletable: !isClosed && forms.every((f) => f.firstSentOn === null),
     },
-    stats:
-      visible === null
-        ? {
-            participants: rows.length,
-            counts,
-            onTime,
-            onTimeShare: rows.length ? Math.round((onTime / rows.length) * 1000) / 10 : 0,
-            late: rows.filter((r) => r.isLate).length,
-          }
-        : null,
+    stats: visible === null ? completenessOf(forms, campaign.mainEnd) : null,
     organizations: visible === null ? rows : rows.filter((r) => visible.includes(r.organizationId)),
   };
 }

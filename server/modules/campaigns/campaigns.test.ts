@@ -210,7 +210,11 @@ describe('after the main stage', () => {
     expect(closed.json().error.message).toBe(
       'Срок сбора данных истёк 22.10.2025. Обратитесь к координатору, чтобы он открыл форму повторно.',
     );
-    expect(await state(ids.b)).toMatchObject({ state: 'not_started', isLate: true });
+    expect(await state(ids.b)).toMatchObject({
+      state: 'not_started',
+      timeliness: 'not_sent',
+      isOverdue: true,
+    });
     expect(
       (
         await call('coord', 'POST', `/api/campaigns/${ids.campaign}/organizations/${ids.b}/reopen`, {

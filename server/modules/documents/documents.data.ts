@@ -1,3 +1,4 @@
+import type { Completeness } from '../../../core/campaigns/completeness.ts';
 import type { Cluster, RatingRow } from '../../../core/analysis/scores.ts';
 import type { Descriptive } from '../../../core/analysis/statistics.ts';
 import type { CampaignDates } from '../../../core/campaigns/stages.ts';
@@ -108,7 +109,7 @@ export interface DocumentData {
   indicators: DocumentIndicator[];
   organizations: DocumentOrganization[];
   /** Completeness of the campaign; the department only. */
-  completeness: { participants: number; sent: number; accepted: number; onTime: number; late: number } | null;
+  completeness: Completeness | null;
   results: DocumentResult[];
   resultOf(indicatorCode: string, organizationId: number | null): DocumentResult | undefined;
   statistics: Record<string, Descriptive | null>;
@@ -198,7 +199,6 @@ export async function loadDocumentData(options: {
   for (const r of analysis.results) byKey.set(`${r.indicator}|${r.organization}`, r as DocumentResult);
   const municipalOf = (results: { indicator: string; organization: number | null; value: number | null }[]) =>
     Object.fromEntries(results.filter((r) => r.organization === null).map((r) => [r.indicator, r.value]));
-  const stats = view.stats;
   return {
     today,
     executor: user.fullName,
@@ -232,15 +232,7 @@ export async function loadDocumentData(options: {
       fullName: details.get(o.id)?.fullName ?? o.name,
       address: details.get(o.id)?.address ?? null,
     })),
-    completeness: stats
-      ? {
-          participants: stats.participants,
-          sent: stats.counts.submitted + stats.counts.accepted,
-          accepted: stats.counts.accepted,
-          onTime: stats.onTime,
-          late: stats.late,
-        }
-      : null,
+    completeness: view.stats,
     results: analysis.results as DocumentResult[],
     resultOf: (code, organization) => byKey.get(`${code}|${organization}`),
     statistics: analysis.statistics,

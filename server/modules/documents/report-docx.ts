@@ -1,7 +1,8 @@
+import { completenessSentence } from '../../../core/campaigns/completeness.ts';
 import { AlignmentType, Document, type FileChild } from 'docx';
 import { STAGE_LABEL, STAGE_PURPOSE, type StageKind } from '../../../core/campaigns/stages.ts';
 import { formatRuDate } from '../../../core/dates.ts';
-import { countOf, formatPercent, ORGANIZATION_FORMS } from '../../../core/format.ts';
+import { countOf, ORGANIZATION_FORMS } from '../../../core/format.ts';
 import { UNIT_LABEL } from '../../../core/indicators/levels.ts';
 import type { ChartImage } from './charts.ts';
 import type { DocumentData } from './documents.data.ts';
@@ -117,7 +118,7 @@ function methodSection(data: DocumentData): FileChild[] {
   if (completeness)
     out.push(
       para(
-        `Полнота сбора: формы отправили ${completeness.sent} из ${completeness.participants} (${formatPercent(completeness.participants ? (completeness.sent / completeness.participants) * 100 : 0)}), приняты координатором — ${completeness.accepted}; в срок — ${completeness.onTime}, с опозданием или не отправлены — ${completeness.late}.`,
+        `Полнота сбора (срок — ${formatRuDate(completeness.deadline)}). ${completenessSentence(completeness)}`,
         { indent: true },
       ),
     );

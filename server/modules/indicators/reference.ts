@@ -1,5 +1,6 @@
 import { ageAt, experienceAt, isYoungTeacher } from '../../../core/dates.ts';
 import type { AggregateCallNode, Condition, Literal } from '../../../core/formula/index.ts';
+import { splitWindow, yearsWindow } from '../../../core/formula/index.ts';
 import type { ReportingPeriod } from '../../../core/indicators/period.ts';
 import type { Db } from '../../db/client.ts';
 import * as s from '../../db/schema/index.ts';
@@ -137,22 +138,10 @@ const overlaps = (from: string, to: string | null, w: { start: string; end: stri
   from <= w.end && (!to || to >= w.start);
 
 function windowOf(node: Condition, period: ReportingPeriod) {
-  const filter = node.kind === 'nested' ? node.filter : null;
-  const operands = filter?.kind === 'and' ? filter.operands : filter ? [filter] : [];
-  const years = operands.find((o) => o.kind === 'compare' && o.name === 'years');
-  const rest = operands.filter((o) => o !== years);
-  const restCond: Condition | null =
-    rest.length === 0
-      ? null
-      : rest.length === 1
-        ? rest[0]
-        : { kind: 'and', operands: rest, position: 0, length: 0 };
-  if (!years || years.kind !== 'compare')
-    return { window: { start: period.start, end: period.end }, rest: restCond };
-  const ref = new Date(`${period.referenceDate}T00:00:00Z`);
-  ref.setUTCFullYear(ref.getUTCFullYear() - Number(years.value.value));
-  ref.setUTCDate(ref.getUTCDate() + 1);
-  return { window: { start: ref.toISOString().slice(0, 10), end: period.referenceDate }, rest: restCond };
+  const { years, rest } = splitWindow({ filter: node.kind === 'nested' ? node.filter : null });
+  const window =
+    years === null ? { start: period.start, end: period.end } : yearsWindow(period.referenceDate, years);
+  return { window, rest };
 }
 
 /** Per organization and municipal total of one call, counted in JavaScript. */

@@ -1,5 +1,5 @@
 import { findResult } from '../../../core/indicators/find-result.ts';
-import { overallVerdict, verdictOf, type Verdict } from '../../../core/management/effect.ts';
+import { effectCampaigns, overallVerdict, verdictOf, type Verdict } from '../../../core/management/effect.ts';
 import { reportingPeriod } from '../../../core/indicators/period.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
@@ -32,8 +32,8 @@ interface IndicatorEffect {
 
 /**
  * The effect of measures (анализ эффективности принятых мер): each measure's linked indicators in the
- * campaign whose reporting period ended before the measure, against the next campaign — for every
- * organization and the municipality, with a verdict.
+ * closed campaign before the measure against the closed campaign after it (the rule: `effectCampaigns`
+ * in core/management/effect.ts) — for every organization and the municipality, with a verdict.
  */
 export async function roadmapEffect(options: { db: Db; user: AuthUser; roadmapId: number }) {
   const { db, user } = options;
@@ -67,10 +67,13 @@ export async function roadmapEffect(options: { db: Db; user: AuthUser; roadmapId
       const program = (await findProgramById(db, link.programId))!;
       const runs = campaigns
         .filter((c) => c.programId === link.programId)
-        .map((c) => ({ ...c, period: reportingPeriod(program.parameters, c.year) }))
-        .sort((a, b) => a.year - b.year);
-      const before = date ? [...runs].reverse().find((c) => c.period.end < date) : undefined;
-      const after = date ? runs.find((c) => c.period.end >= date) : undefined;
+        .map((c) => ({
+          ...c,
+          isClosed: c.status === 'closed',
+          closedAt: c.closedAt?.toISOString() ?? null,
+          periodEnd: reportingPeriod(program.parameters, c.year).end,
+        }));
+      const { before, after } = effectCampaigns(runs, { start: m.deadlineFrom, end: date });
       const beforeResults = before ? await resultsOf(before.id) : [];
       const afterResults = after ? await resultsOf(after.id) : [];
       const valueIn = (results: typeof beforeResults, org: number | null) =>

@@ -44,9 +44,10 @@ export function CurrentCampaigns() {
               {isDepartment ? (
                 <Stack gap={4} w={220}>
                   <Text size="sm">
-                    Отправили {c.submittedCount} из {c.participantCount}
+                    Отправили {c.completeness.sent} из {c.completeness.participants}, в срок —{' '}
+                    {c.completeness.onTime}
                   </Text>
-                  <Progress value={c.participantCount ? (c.submittedCount / c.participantCount) * 100 : 0} />
+                  <Progress value={c.completeness.sentShare} />
                 </Stack>
               ) : (
                 own?.map((o) => (

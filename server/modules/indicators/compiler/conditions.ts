@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CompareOperator, Condition, Literal, NestedNode } from '../../../../core/formula/index.ts';
-import { splitWindow } from '../../../../core/formula/index.ts';
+import { splitWindow, yearsWindow } from '../../../../core/formula/index.ts';
 import { addMonths, type IsoDate } from '../../../../core/dates.ts';
 
 /**
@@ -173,8 +173,5 @@ export function nestedWindow(
 ): { window: DateWindow; rest: Condition | null } {
   const { years, rest } = splitWindow(node);
   if (years === null) return { window: { start: period.start, end: period.end }, rest };
-  const ref = new Date(`${period.referenceDate}T00:00:00Z`);
-  ref.setUTCFullYear(ref.getUTCFullYear() - years);
-  ref.setUTCDate(ref.getUTCDate() + 1);
-  return { window: { start: ref.toISOString().slice(0, 10), end: period.referenceDate }, rest };
+  return { window: yearsWindow(period.referenceDate, years), rest };
 }

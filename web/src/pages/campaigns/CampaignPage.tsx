@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
   PHASE_LABEL,
   STAGE_LABEL,
@@ -42,6 +42,7 @@ import { DocumentsTab } from '../documents/index.tsx';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, type CampaignView } from './api.ts';
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 
 const STAGES = STAGE_ORDER;
@@ -62,6 +63,8 @@ export function CampaignPage() {
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const navigate = useNavigate();
   const query = useQuery({
     queryKey: ['campaign', id],
     queryFn: () => api.get<CampaignView>(`/api/campaigns/${id}`),
@@ -81,10 +84,18 @@ export function CampaignPage() {
       notifySaved('Мониторинг закрыт, результаты заморожены');
     },
   });
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/campaigns/${id}`),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: ['campaigns'] });
+      client.removeQueries({ queryKey: ['campaign', id] });
+      notifySaved('Мониторинг удалён');
+      navigate('/campaigns');
+    },
+  });
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Мониторинг недоступен" />;
   const { campaign, stats, organizations } = query.data;
-  const notSent = stats ? stats.participants - stats.counts.submitted - stats.counts.accepted : 0;
   const closedOn = campaign.status === 'closed' ? localDay(campaign.closedAt) : null;
   const { activeStep, isClosedEarly } = stageProgress({
     dates: campaign.dates,
@@ -112,6 +123,11 @@ export function CampaignPage() {
                 <Button color="gray" onClick={() => setConfirmClose(true)}>
                   Закрыть мониторинг
                 </Button>
+                {campaign.isDeletable && (
+                  <Button color="red" variant="light" onClick={() => setConfirmDelete(true)}>
+                    Удалить
+                  </Button>
+                )}
               </>
             )}
           </Group>
@@ -153,18 +169,26 @@ export function CampaignPage() {
         )}
       </Paper>
       {stats && (
-        <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
+        <SimpleGrid cols={{ base: 2, md: 5 }} mb="md" data-testid="campaign-completeness">
           <Stat label="Участников" value={String(stats.participants)} />
           <Stat
-            label="Отправлено и принято"
-            value={`${stats.counts.submitted + stats.counts.accepted} (принято ${stats.counts.accepted})`}
+            label="Отправили"
+            value={`${stats.sent} из ${stats.participants}`}
+            hint={`принято ${stats.accepted}, на проверке ${stats.underReview}, на доработке ${stats.returned}`}
           />
           <Stat
-            label="Отправлено в срок"
-            value={formatPercent(stats.onTimeShare)}
-            hint={`${stats.onTime} из ${stats.participants}, срок — ${formatRuDate(campaign.dates.mainEnd)}`}
+            label="В срок"
+            value={`${stats.onTime} (${formatPercent(stats.onTimeShare)})`}
+            hint={`срок — ${formatRuDate(stats.deadline)}`}
           />
-          <Stat label="Просрочено" value={String(stats.late)} color={stats.late ? 'red' : undefined} />
+          <Stat label="С опозданием" value={String(stats.late)} color={stats.late ? 'red' : undefined} />
+          <Stat
+            label="Не отправили"
+            value={String(stats.notSent)}
+            color={
+              stats.notSent && (closedOn !== null || campaign.today > stats.deadline) ? 'red' : undefined
+            }
+          />
         </SimpleGrid>
       )}
       <Tabs
@@ -202,8 +226,8 @@ export function CampaignPage() {
                   {organizations.map((o) => (
                     <Table.Tr
                       key={o.organizationId}
-                      bg={o.isLate ? 'red.0' : undefined}
-                      data-late={o.isLate || undefined}
+                      bg={o.timeliness === 'late' || o.isOverdue ? 'red.0' : undefined}
+                      data-late={o.timeliness === 'late' || o.isOverdue || undefined}
                     >
                       <Table.Td>
                         <Text size="sm" fw={500}>
@@ -220,15 +244,14 @@ export function CampaignPage() {
                           <Badge color={STATE_COLOR[o.state]} variant="light">
                             {o.stateLabel}
                           </Badge>
-                          {o.isLate && (
-                            <Tooltip
-                              label={
-                                o.firstSubmittedAt
-                                  ? 'Отправлено после срока'
-                                  : 'Срок прошёл, форма не отправлена'
-                              }
-                            >
-                              <Badge color="red">просрочено</Badge>
+                          {o.timeliness === 'late' && (
+                            <Tooltip label="Впервые отправлено после окончания основного этапа">
+                              <Badge color="red">с опозданием</Badge>
+                            </Tooltip>
+                          )}
+                          {o.isOverdue && (
+                            <Tooltip label="Срок прошёл, форма не отправлена">
+                              <Badge color="red">не отправлено</Badge>
                             </Tooltip>
                           )}
                         </Group>
@@ -284,6 +307,21 @@ export function CampaignPage() {
           )}
         </Tabs.Panel>
       </Tabs>
+      <ConfirmModal
+        opened={confirmDelete}
+        title="Удалить мониторинг?"
+        confirmLabel="Удалить"
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() => remove.mutate()}
+        onClose={() => {
+          setConfirmDelete(false);
+          remove.reset();
+        }}
+      >
+        Мониторинг «{campaign.title}» будет удалён вместе с черновиками форм организаций, выводами и
+        рекомендациями. Удалить можно, пока ни одна организация не отправила форму и мониторинг не закрыт.
+      </ConfirmModal>
       {editing && <CampaignSettingsModal view={query.data} onClose={() => setEditing(false)} />}
       <Modal opened={confirmClose} onClose={() => setConfirmClose(false)} title="Закрыть мониторинг?">
         <Stack>
@@ -298,11 +336,17 @@ export function CampaignPage() {
               результаты.
             </Alert>
           )}
-          {stats && notSent > 0 && (
+          {stats && stats.notSent > 0 && (
             <Alert color="orange">
-              {countOf(notSent, ORGANIZATION_FORMS)} не{' '}
-              {plural(notSent, ['отправила', 'отправили', 'отправили'])} форму: показатели из формы для них
-              останутся без значения, показатели по реестру рассчитаются по тому, что есть в реестре.
+              {countOf(stats.notSent, ORGANIZATION_FORMS)} не{' '}
+              {plural(stats.notSent, ['отправила', 'отправили', 'отправили'])} форму: показатели из формы для
+              них останутся без значения, показатели по реестру рассчитаются по тому, что есть в реестре.
+            </Alert>
+          )}
+          {stats && stats.returned > 0 && (
+            <Alert color="orange">
+              {countOf(stats.returned, FORM_FORMS)} возвращено на доработку и не отправлено повторно: значения
+              из них в результаты не войдут.
             </Alert>
           )}
           <ErrorAlert error={close.error} />

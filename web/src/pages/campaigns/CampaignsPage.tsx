@@ -85,13 +85,10 @@ export function CampaignsPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">
-                        {c.submittedCount} из {c.participantCount}
+                        {c.completeness.sent} из {c.completeness.participants}, в срок —{' '}
+                        {c.completeness.onTime}
                       </Text>
-                      <Progress
-                        value={c.participantCount ? (c.submittedCount / c.participantCount) * 100 : 0}
-                        size="sm"
-                        mt={4}
-                      />
+                      <Progress value={c.completeness.sentShare} size="sm" mt={4} />
                     </Table.Td>
                     <Table.Td>
                       <Badge color={c.status === 'closed' ? 'gray' : 'green'} variant="light">

@@ -1,4 +1,5 @@
 import type { FormIssue, FormValue } from '../../../../core/campaigns/form-validation.ts';
+import type { Completeness, Timeliness } from '../../../../core/campaigns/completeness.ts';
 import type { CampaignDates, CampaignPhase } from '../../../../core/campaigns/stages.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import type { FormField } from '../programs/api.ts';
@@ -16,8 +17,7 @@ export interface CampaignSummary {
   initialStart: string;
   mainEnd: string;
   finalEnd: string;
-  participantCount: number;
-  submittedCount: number;
+  completeness: Completeness;
 }
 
 export interface CampaignView {
@@ -35,14 +35,9 @@ export interface CampaignView {
     version: number;
     phase: CampaignPhase;
     today: string;
+    isDeletable: boolean;
   };
-  stats: {
-    participants: number;
-    counts: Record<SubmissionState, number>;
-    onTime: number;
-    onTimeShare: number;
-    late: number;
-  } | null;
+  stats: Completeness | null;
   organizations: {
     organizationId: number;
     organizationName: string;
@@ -54,8 +49,8 @@ export interface CampaignView {
     updatedAt: string | null;
     reviewComment: string | null;
     reopenedUntil: string | null;
-    isLate: boolean;
-    isOnTime: boolean;
+    timeliness: Timeliness;
+    isOverdue: boolean;
   }[];
 }
 

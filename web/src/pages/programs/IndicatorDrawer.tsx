@@ -16,7 +16,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { parseFormula } from '../../../../core/formula/index.ts';
+import { parseFormula, shareWarning } from '../../../../core/formula/index.ts';
 import { UNIT_LABEL, type IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { notifySaved } from '../../lib/forms.ts';
@@ -186,6 +186,16 @@ export function IndicatorDrawer({
           isOptional
           serverError={fieldError('denominator')}
         />
+        {shareWarningOf(draft.numerator, draft.denominator) && (
+          <Alert
+            color="yellow"
+            variant="light"
+            title="Доля может превысить 100 %"
+            data-testid="share-warning"
+          >
+            {shareWarningOf(draft.numerator, draft.denominator)}
+          </Alert>
+        )}
         <Paper withBorder p="sm" bg="gray.0" aria-live="polite">
           <Text size="sm" fw={500}>
             Значение на текущих данных за {year} год
@@ -287,4 +297,12 @@ export function IndicatorDrawer({
       </Stack>
     </Drawer>
   );
+}
+
+/** The warning of a share whose numerator may count those outside its denominator (core/formula/share.ts). */
+function shareWarningOf(numerator: string, denominator: string | null): string | null {
+  if (!denominator?.trim()) return null;
+  const n = parseFormula(numerator);
+  const d = parseFormula(denominator);
+  return n.ok && d.ok ? shareWarning(n.ast, d.ast) : null;
 }
