@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -80,6 +80,15 @@ export async function buildApp({
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 10),
     trustProxy: config.trustProxy,
+    // A malformed address (e.g. a broken %-escape) in the same Russian error format as everything else.
+    frameworkErrors: (_error, _request, reply: FastifyReply) =>
+      reply.status(400).send({
+        error: {
+          code: 'bad_request',
+          message: 'Некорректный адрес запроса: проверьте %-кодирование.',
+          details: null,
+        },
+      }),
   });
   if (onRoute) app.addHook('onRoute', onRoute);
   app.decorate('db', database.db);

@@ -46,6 +46,16 @@ describe('malformed input is answered 400 in Russian, never 500', () => {
     expect400(await get('/api/organizations?municipalityId=1e12'), /поле «municipalityId»/);
   });
 
+  it('answers a malformed address in the common Russian format', async () => {
+    const response = await get('/api/teachers/%F0');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toEqual({
+      code: 'bad_request',
+      message: 'Некорректный адрес запроса: проверьте %-кодирование.',
+      details: null,
+    });
+  });
+
   it('refuses a NUL byte in a query string, naming the parameter', async () => {
     expect400(
       await get('/api/teachers?q=%D0%B0%00'),

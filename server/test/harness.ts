@@ -46,6 +46,8 @@ export interface RegisteredRoute {
   isPublic: boolean;
   /** Left out of the OpenAPI document (`schema.hide`). */
   isHidden: boolean;
+  /** The fields of its JSON body schema (a zod object), [] for another body schema, null without one. */
+  bodyFields: string[] | null;
 }
 
 export interface TestApp {
@@ -63,6 +65,12 @@ export interface TestApp {
     cookie?: string;
     body?: unknown;
   }): Promise<LightMyRequestResponse>;
+}
+
+function bodyFieldsOf(body: unknown): string[] | null {
+  if (!body) return null;
+  const shape = (body as { shape?: Record<string, unknown> }).shape;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : [];
 }
 
 /**
@@ -98,6 +106,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
           url: route.url,
           isPublic: route.config?.isPublic === true,
           isHidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide),
+          bodyFields: bodyFieldsOf(route.schema?.body),
         });
       }
     },
