@@ -33,8 +33,4 @@ export const INT4_MAX = 2_147_483_647;
 export const idParam = () =>
   z.coerce.number().int().positive().max(INT4_MAX, 'такой записи нет: номер больше допустимого');
 
-/** An id in a JSON body, within PostgreSQL's integer. */
-export const idField = () =>
-  z.number().int().positive().max(INT4_MAX, 'такой записи нет: номер больше допустимого');
-
 export const IdParams = z.object({ id: idParam() });
