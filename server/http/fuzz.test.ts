@@ -132,6 +132,6 @@ describe('fuzzing JSON bodies of state-changing routes', () => {
         sent++;
       }
     }
-    expect(sent).toBe(ROUTES * (ALWAYS_REFUSED.length + 12));
+    expect(sent).toBe(sample.length * (ALWAYS_REFUSED.length + 12));
   }, 300_000);
 });
