@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../../core/request-header.ts';
 import { AppError } from '../errors.ts';
 
-import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../../core/request-header.ts';
-
-// Plain forms (urlencoded, multipart, text/plain) and `no-cors` fetches cannot carry the header at all.
+// The web client's header: plain forms (urlencoded, multipart, text/plain) and `no-cors` fetches cannot
+// carry it, and a script of another origin cannot send it without a CORS preflight the server never grants.
 export { REQUEST_HEADER, REQUEST_HEADER_VALUE };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
