@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findTemplate } from '../core/templates/index.ts';
 import { buildApp } from '../server/app.ts';
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../server/http/cross-site.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { insertProgramFromTemplate } from '../server/modules/programs/programs.repository.ts';
@@ -51,6 +52,7 @@ try {
   const login = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
+    headers: { [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
     payload: { login: 'bench', password: PASSWORD },
   });
   const setCookie = login.headers['set-cookie'];
@@ -63,7 +65,7 @@ try {
   const created = await app.inject({
     method: 'POST',
     url: '/api/campaigns',
-    headers: { cookie },
+    headers: { cookie, [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
     payload: { programId, year: 2025 },
   });
   if (created.statusCode !== 201 && created.statusCode !== 200)

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../core/request-header.ts';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from './helpers.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -22,6 +23,9 @@ export default defineConfig({
     locale: 'ru-RU',
     timezoneId: 'Europe/Moscow',
     screenshot: 'only-on-failure',
+    // page.request of the tests changes data as the web client does (server/http/cross-site.ts);
+    // cross-site.spec.ts turns it off to act as a page of another site.
+    extraHTTPHeaders: { [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

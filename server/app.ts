@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -13,7 +14,9 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import './http/context.ts';
+import { installCrossSiteProtection, REQUEST_HEADER_VALUE } from './http/cross-site.ts';
 import { installErrorHandler } from './http/errors.ts';
+import { installInputGuard } from './http/input-guard.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { requireSession, sessionPlugin } from './modules/auth/session.plugin.ts';
@@ -77,6 +80,15 @@ export async function buildApp({
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 10),
     trustProxy: config.trustProxy,
+    // A malformed address (e.g. a broken %-escape) in the same Russian error format as everything else.
+    frameworkErrors: (_error, _request, reply: FastifyReply) =>
+      reply.status(400).send({
+        error: {
+          code: 'bad_request',
+          message: 'Некорректный адрес запроса: проверьте %-кодирование.',
+          details: null,
+        },
+      }),
   });
   if (onRoute) app.addHook('onRoute', onRoute);
   app.decorate('db', database.db);
@@ -85,7 +97,10 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installCrossSiteProtection(app, { allowedOrigins: config.allowedOrigins });
+  installInputGuard(app);
 
+  await registerSecurityHeaders(app, config);
   // A school head on a slow connection: JSON tables of a region and the web bundle shrink 5–10 times.
   await app.register(compress, { global: true, threshold: 2048, encodings: ['gzip', 'deflate'] });
   await app.register(cookie);
@@ -97,9 +112,23 @@ export async function buildApp({
         title: 'pedmonitor API',
         description:
           'API системы мониторинга профессионального развития педагогических работников. ' +
-          'Аутентификация — cookie сессии после POST /api/auth/login. Ошибки: `{ error: { code, message, details } }`.',
+          'Аутентификация — cookie сессии после POST /api/auth/login. Запросы, изменяющие данные (POST, PUT, ' +
+          `PATCH, DELETE, вход и выход тоже), передают заголовок \`X-Requested-With: ${REQUEST_HEADER_VALUE}\` ` +
+          '(защита от подделки межсайтовых запросов; без него — 403 `cross_site_refused`); чтобы «Try it out» ' +
+          'работал, введите его в Authorize. Ошибки: `{ error: { code, message, details } }`.',
         version: APP_VERSION,
       },
+      components: {
+        securitySchemes: {
+          clientHeader: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Requested-With',
+            description: `Значение: ${REQUEST_HEADER_VALUE}. Обязателен для запросов, изменяющих данные.`,
+          },
+        },
+      },
+      security: [{ clientHeader: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -111,6 +140,37 @@ export async function buildApp({
   });
   await registerWeb(app, config.webDist);
   return app;
+}
+
+/**
+ * Security headers on every answer (@fastify/helmet). The CSP allows only the app's own scripts; styles may
+ * be inline (Mantine and ECharts set style attributes and inject <style>); images may be data:/blob: URLs
+ * (charts, previews); no site may frame the app (frame-ancestors 'none', X-Frame-Options: DENY).
+ * HSTS only when the cookie is marked secure, i.e. the app is served over HTTPS.
+ */
+async function registerSecurityHeaders(app: FastifyInstance, config: Config) {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    hsts: config.cookieSecure ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+  });
 }
 
 /** The built single-page app, with every non-API path answered by index.html (client-side routing). */

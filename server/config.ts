@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { normalizeOrigin } from './http/cross-site.ts';
 
 export interface Config {
   /** PostgreSQL connection string; absent means the embedded PGlite in `dataDir`. */
@@ -18,6 +19,11 @@ export interface Config {
   fixedToday?: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * Origins (`https://pedmonitor.example.ru`) whose pages may change data besides the address the request
+   * came to: the public address when a reverse proxy rewrites Host (PEDMONITOR_ALLOWED_ORIGINS, comma-separated).
+   */
+  allowedOrigins: string[];
   webDist: string;
   /** The folder of the server's daily backups (PEDMONITOR_BACKUP_DIR); none are made when absent. */
   backupDir?: string;
@@ -58,10 +64,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     loginWindowMinutes: Number(env.PEDMONITOR_LOGIN_WINDOW_MINUTES ?? 15),
     fixedToday: env.PEDMONITOR_TODAY || undefined,
     trustProxy: env.PEDMONITOR_TRUST_PROXY === '1' || env.PEDMONITOR_TRUST_PROXY === 'true',
+    allowedOrigins: parseAllowedOrigins(env.PEDMONITOR_ALLOWED_ORIGINS),
     webDist: path.join(ROOT_DIR, 'web', 'dist'),
     backupDir: env.PEDMONITOR_BACKUP_DIR ? path.resolve(env.PEDMONITOR_BACKUP_DIR) : undefined,
     backupKeep,
   };
+}
+
+function parseAllowedOrigins(value: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const item of (value ?? '').split(',').map((v) => v.trim())) {
+    if (!item) continue;
+    const origin = normalizeOrigin(item);
+    if (!origin) {
+      throw new Error(
+        `Некорректный адрес в PEDMONITOR_ALLOWED_ORIGINS: «${item}». Укажите адреса вида https://pedmonitor.example.ru через запятую.`,
+      );
+    }
+    origins.push(origin);
+  }
+  return origins;
 }
 
 /** Today's date as the server sees it (local calendar day), or the fixed one of the configuration. */

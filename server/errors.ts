@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  cross_site_refused: 403,
   not_found: 404,
   conflict: 409,
   version_conflict: 409,

@@ -68,6 +68,13 @@ export function installErrorHandler(app: FastifyInstance) {
         error: { code: 'bad_request', message: `Некорректный запрос: ${error.message}`, details: null },
       });
     }
+    const refused = refusedValue(error);
+    if (refused) {
+      request.log.warn({ err: error, requestId: request.id }, 'database refused a value');
+      return reply
+        .status(400)
+        .send({ error: { code: 'validation_failed', message: refused, details: null } });
+    }
     request.log.error({ err: error, requestId: request.id }, 'unhandled error');
     return sendInternal(reply, request.id);
   });
@@ -81,6 +88,33 @@ export function installErrorHandler(app: FastifyInstance) {
       },
     });
   });
+}
+
+/**
+ * PostgreSQL's classes of values it refuses (a number beyond the column's type, a string too long, a
+ * character it cannot store, too deep a JSON): a request the validators let through is still the client's
+ * fault, answered 400 (the transaction is rolled back: nothing half-written). Drizzle wraps the driver's
+ * error, so the chain of causes is searched.
+ */
+const REFUSED_VALUE: Record<string, string> = {
+  '22003': 'Число в запросе вне допустимого диапазона.',
+  '22001': 'Строка в запросе длиннее допустимой.',
+  '22P05': 'Запрос содержит недопустимый символ (U+0000 или одиночный суррогат UTF-16).',
+  '22021': 'Запрос содержит символ, недопустимый в кодировке базы данных.',
+  '22008': 'Дата в запросе вне допустимого диапазона.',
+  '54001': 'Запрос слишком сложен: уменьшите вложенность данных.',
+};
+
+function refusedValue(error: unknown): string | null {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code in REFUSED_VALUE) return REFUSED_VALUE[code];
+  }
+  return null;
 }
 
 function sendInternal(reply: import('fastify').FastifyReply, requestId: string) {

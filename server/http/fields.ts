@@ -26,4 +26,11 @@ export const optionalPattern = (pattern: RegExp, message: string) =>
 
 export const booleanQuery = () => z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+/** The largest value of a PostgreSQL integer: every id column is one. */
+export const INT4_MAX = 2_147_483_647;
+
+/** An id in a path or query parameter (text coerced to a number), within PostgreSQL's integer. */
+export const idParam = () =>
+  z.coerce.number().int().positive().max(INT4_MAX, 'такой записи нет: номер больше допустимого');
+
+export const IdParams = z.object({ id: idParam() });

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/cross-site.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 
 /**
@@ -45,6 +46,8 @@ export interface RegisteredRoute {
   isPublic: boolean;
   /** Left out of the OpenAPI document (`schema.hide`). */
   isHidden: boolean;
+  /** The fields of its JSON body schema (a zod object), [] for another body schema, null without one. */
+  bodyFields: string[] | null;
 }
 
 export interface TestApp {
@@ -64,6 +67,31 @@ export interface TestApp {
   }): Promise<LightMyRequestResponse>;
 }
 
+function bodyFieldsOf(body: unknown): string[] | null {
+  if (!body) return null;
+  const shape = (body as { shape?: Record<string, unknown> }).shape;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : [];
+}
+
+/**
+ * Every `app.inject` of a test sends the header of the web client (server/http/cross-site.ts), so that tests
+ * of state-changing routes pass the cross-site check without knowing of it. A test of the check itself
+ * leaves the header out with `headers: { 'x-requested-with': undefined }`.
+ */
+function sendLikeTheWebClient(app: FastifyInstance) {
+  const inject = app.inject.bind(app) as (options?: InjectOptions | string) => unknown;
+  const patched = (options?: InjectOptions | string) => {
+    if (options === undefined) return inject();
+    const opts: InjectOptions = typeof options === 'string' ? { url: options } : options;
+    const given = Object.entries(opts.headers ?? {});
+    const headers = Object.fromEntries(given.filter(([, value]) => value !== undefined));
+    if (!given.some(([name]) => name.toLowerCase() === REQUEST_HEADER))
+      headers[REQUEST_HEADER] = REQUEST_HEADER_VALUE;
+    return inject({ ...opts, headers });
+  };
+  (app as unknown as { inject: typeof patched }).inject = patched;
+}
+
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({}), webDist: '/nonexistent', loginMaxAttempts: 1000, ...overrides };
@@ -78,11 +106,13 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
           url: route.url,
           isPublic: route.config?.isPublic === true,
           isHidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide),
+          bodyFields: bodyFieldsOf(route.schema?.body),
         });
       }
     },
   });
   await app.ready();
+  sendLikeTheWebClient(app);
   // Fastify adds a HEAD twin to every GET route, running the same handler and hooks.
   const getUrls = new Set(registered.filter((r) => r.method === 'GET').map((r) => r.url));
   const routes = registered.filter((r) => !(r.method === 'HEAD' && getUrls.has(r.url)));

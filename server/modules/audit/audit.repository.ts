@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { idParam } from '../../http/fields.ts';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import type { Actor } from '../auth/access.ts';
@@ -70,7 +71,7 @@ function toJson(value: unknown) {
 export const AuditQuery = z.object({
   entity: z.string().max(50).optional(),
   entityId: z.string().max(50).optional(),
-  organizationId: z.coerce.number().int().positive().optional(),
+  organizationId: idParam().optional(),
   action: z.string().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../../../core/dates.ts';
+import { idParam } from '../../http/fields.ts';
 
 const day = (label: string) => z.string().refine(isValidIsoDate, `${label}: некорректная дата`);
 
@@ -58,6 +59,6 @@ export const ReturnInput = z.object({
 export const ReopenInput = z.object({ until: day('Срок') });
 
 export const CampaignOrgParams = z.object({
-  id: z.coerce.number().int().positive(),
-  organizationId: z.coerce.number().int().positive(),
+  id: idParam(),
+  organizationId: idParam(),
 });

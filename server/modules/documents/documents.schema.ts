@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam } from '../../http/fields.ts';
 
 export const DOCUMENT_KINDS = ['report', 'letters', 'stat-forms', 'archive'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -10,7 +11,7 @@ export const DocumentKindSchema = z.enum(DOCUMENT_KINDS, {
 /** What to generate: a kind, and for the letter an organization (without it — letters to all). */
 export const DocumentRequestSchema = z.object({
   kind: DocumentKindSchema,
-  organizationId: z.coerce.number().int().positive('организация: укажите номер').optional(),
+  organizationId: idParam().optional(),
 });
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams } from '../../http/fields.ts';
+import { IdParams, idParam } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
 import { drilldown } from './drilldown.ts';
 import { previewIndicator } from './preview.ts';
@@ -44,7 +44,7 @@ export async function indicatorsRoutes(app: FastifyInstance) {
         querystring: z.object({
           year: Year,
           indicator: z.string().min(1),
-          organizationId: z.coerce.number().int().positive().optional(),
+          organizationId: idParam().optional(),
           part: z.enum(['numerator', 'denominator']).default('numerator'),
         }),
       },

@@ -5,7 +5,7 @@ import { isValidIsoDate } from '../../../core/dates.ts';
 import { ROADMAP_TEMPLATE } from '../../../core/management/roadmap-template.ts';
 import { todayOf } from '../../config.ts';
 import { AppError } from '../../errors.ts';
-import { IdParams, optionalText } from '../../http/fields.ts';
+import { IdParams, optionalText, idParam } from '../../http/fields.ts';
 import { municipalityScope, requireUser } from '../auth/access.ts';
 import {
   createDecision,
@@ -199,8 +199,8 @@ export async function managementRoutes(app: FastifyInstance) {
         summary:
           'Управленческие решения; с measureId или conclusionId — принятые по этому мероприятию или выводу',
         querystring: z.object({
-          measureId: z.coerce.number().int().positive().optional(),
-          conclusionId: z.coerce.number().int().positive().optional(),
+          measureId: idParam().optional(),
+          conclusionId: idParam().optional(),
         }),
       },
     },
@@ -248,7 +248,7 @@ export async function managementRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Загрузить документ (подтверждение мероприятия, текст решения)',
-        querystring: z.object({ municipalityId: z.coerce.number().int().positive() }),
+        querystring: z.object({ municipalityId: idParam() }),
       },
     },
     async (req, reply) => {
@@ -281,7 +281,7 @@ export async function managementRoutes(app: FastifyInstance) {
     },
   );
 
-  const MukoQuery = z.object({ municipalityId: z.coerce.number().int().positive().optional() });
+  const MukoQuery = z.object({ municipalityId: idParam().optional() });
   const municipalityOf = (user: ReturnType<typeof requireUser>, given?: number) => {
     if (given) return given;
     const scope = municipalityScope(user, 'read');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../../../core/enums.ts';
-import { booleanQuery, optionalEmail, optionalPattern, optionalText } from '../../http/fields.ts';
+import { booleanQuery, optionalEmail, optionalPattern, optionalText, idParam } from '../../http/fields.ts';
 
 export const OrganizationOutput = z.object({
   id: z.number(),
@@ -31,7 +31,7 @@ export const ListOrganizationsQuery = z.object({
   isHardSocialConditions: booleanQuery().optional(),
   /** ШНОР or ШССУ: the organizations the home page counts together. */
   isAtRisk: booleanQuery().optional(),
-  municipalityId: z.coerce.number().int().positive().optional(),
+  municipalityId: idParam().optional(),
   isActive: booleanQuery().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(100),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../http/fields.ts';
+import { optionalText, idParam } from '../../http/fields.ts';
 
 const ReferenceDateRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('periodEnd') }),
@@ -116,4 +116,4 @@ export const UpdateProgramInput = z.object({
 });
 export type UpdateProgramInput = z.infer<typeof UpdateProgramInput>;
 
-export const ProgramListQuery = z.object({ municipalityId: z.coerce.number().int().positive().optional() });
+export const ProgramListQuery = z.object({ municipalityId: idParam().optional() });

@@ -3,7 +3,7 @@ import { isValidIsoDate } from '../../../core/dates.ts';
 import { ORGANIZATION_KINDS, QUALIFICATION_CATEGORIES, SEXES } from '../../../core/enums.ts';
 import { positionKind, teacherKind } from '../../../core/registry/kinds.ts';
 import { recordSchema } from '../../../core/registry/schema.ts';
-import { booleanQuery } from '../../http/fields.ts';
+import { booleanQuery, idParam } from '../../http/fields.ts';
 
 const isoDateQuery = (label: string) =>
   z
@@ -15,7 +15,7 @@ const yearsQuery = () => z.coerce.number().int().min(0).max(120).optional();
 /** Filters of the teacher search; the summary takes the same ones. */
 export const TeacherFilters = z.object({
   q: z.string().trim().max(200).optional(),
-  organizationId: z.coerce.number().int().positive().optional(),
+  organizationId: idParam().optional(),
   kind: z.enum(ORGANIZATION_KINDS).optional(),
   subject: z.string().trim().max(200).optional(),
   position: z.string().trim().max(200).optional(),

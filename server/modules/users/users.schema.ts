@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../../core/enums.ts';
-import { optionalEmail } from '../../http/fields.ts';
+import { optionalEmail, idParam } from '../../http/fields.ts';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 
 export const GrantInput = z.object({
@@ -62,7 +62,7 @@ export type UserOutput = z.infer<typeof UserOutput>;
 export const ListUsersQuery = z.object({
   q: z.string().trim().max(200).optional(),
   role: z.enum(ROLES).optional(),
-  organizationId: z.coerce.number().int().positive().optional(),
+  organizationId: idParam().optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,3 +1,5 @@
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../../../core/request-header.ts';
+
 /** The one way the web app talks to the server: JSON over fetch, errors as ApiError with the server's Russian message. */
 
 export class ApiError extends Error {
@@ -39,7 +41,10 @@ async function request<T>(
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined || body instanceof FormData ? {} : { 'Content-Type': 'application/json' },
+      headers:
+        body === undefined || body instanceof FormData
+          ? { [REQUEST_HEADER]: REQUEST_HEADER_VALUE }
+          : { [REQUEST_HEADER]: REQUEST_HEADER_VALUE, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch {

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { isValidIsoDate } from '../../../../core/dates.ts';
+import { idParam } from '../../../http/fields.ts';
 
 /** Paging of every registers list: `page` from 1, `pageSize` up to 1000; the total goes to X-Total-Count. */
 export const pageFields = {
@@ -13,7 +14,7 @@ export interface Page {
   pageSize: number;
 }
 
-export const idQuery = () => z.coerce.number().int().positive().optional();
+export const idQuery = () => idParam().optional();
 
 export const searchQuery = () => z.string().trim().max(200).optional();
 

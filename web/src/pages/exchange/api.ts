@@ -1,3 +1,4 @@
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../../../../core/request-header.ts';
 import { ApiError } from '../../api/client.ts';
 
 /** Shapes of the exchange API (mirrors server/modules/exchange/exchange.schema.ts). */
@@ -97,6 +98,7 @@ export function uploadForPreview(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/organizations/${organizationId}/imports`);
     xhr.withCredentials = true;
+    xhr.setRequestHeader(REQUEST_HEADER, REQUEST_HEADER_VALUE);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
