@@ -272,7 +272,7 @@ export async function campaignsRoutes(app: FastifyInstance) {
       const file = await req.file();
       if (!file) throw new AppError('bad_request', 'Прикрепите файл формы (.xlsx).');
       const tree = (await findProgramTree(app.db, campaign.programId))!;
-      const parsed = await parseFormWorkbook(await file.toBuffer(), tree.formFields);
+      const parsed = await parseFormWorkbook(await file.toBuffer(), tree.formFields, app.config.fileLimits);
       if (parsed.errors.length)
         throw new AppError('validation_failed', parsed.errors[0].message, { errors: parsed.errors });
       const current = await findSubmission(app.db, campaign.id, req.params.organizationId);

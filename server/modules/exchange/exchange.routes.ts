@@ -70,6 +70,7 @@ export async function exchangeRoutes(app: FastifyInstance) {
         organizationId: req.params.id,
         file: { buffer, fileName: file.filename || 'файл' },
         today: todayOf(app.config),
+        limits: app.config.fileLimits,
       });
       reply.status(201);
       return preview;
@@ -86,7 +87,12 @@ export async function exchangeRoutes(app: FastifyInstance) {
         response: { 200: ImportPreviewOutput },
       },
     },
-    async (req) => getImportPreview({ actor: req.actor, importId: req.params.id }),
+    async (req) =>
+      getImportPreview({
+        actor: req.actor,
+        importId: req.params.id,
+        errorsListed: app.config.fileLimits.errorsListed,
+      }),
   );
 
   r.post(
