@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS } from '../errors.ts';
-import { fileTooLarge } from '../modules/exchange/workbook/file-errors.ts';
 
 interface Issue {
   path: string;
@@ -54,11 +53,7 @@ export function installErrorHandler(app: FastifyInstance) {
         error: { code: 'bad_request', message: 'Неподдерживаемый тип содержимого запроса.', details: null },
       });
     }
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      const { message } = fileTooLarge(request.server.config.fileLimits.uploadBytes);
-      return reply.status(413).send({ error: { code: 'payload_too_large', message, details: null } });
-    }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send({
         error: { code: 'payload_too_large', message: 'Файл или запрос слишком велик.', details: null },
       });
