@@ -1,7 +1,7 @@
 import { Piscina } from 'piscina';
 import { AppError } from '../../../errors.ts';
 import type { FileLimits } from '../../../config.ts';
-import type { ParseOutcome, ParseTask } from './parse-task.ts';
+import { unpackUpload, type ParseOutcome, type ParseTask } from './parse-task.ts';
 import type { ParsedUpload } from './read.ts';
 import type { XlsxBook } from './xlsx-reader.ts';
 
@@ -39,7 +39,7 @@ async function run(task: ParseTask): Promise<Extract<ParseOutcome, { ok: true }>
 
 /** readUpload in the worker. */
 export async function parseUpload(file: Buffer, fileName: string, limits: FileLimits): Promise<ParsedUpload> {
-  return (await run({ kind: 'upload', file, fileName, limits })).upload!;
+  return unpackUpload((await run({ kind: 'upload', file, fileName, limits })).upload!);
 }
 
 /** readXlsxValues of the named sheets in the worker. */
