@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -15,7 +16,9 @@ const dataDir = path.join(work, 'data');
 const NEW_EMAIL = 'cli.obmen@school1.example';
 
 /** Runs the real `pedmonitor` command on a data folder of its own (always the embedded database). */
-async function pedmonitor(...args: string[]) {
+const pedmonitor = (...args: string[]) => pedmonitorWith({}, ...args);
+
+async function pedmonitorWith(env: Record<string, string>, ...args: string[]) {
   try {
     const { stdout, stderr } = await run(
       'node',
@@ -28,6 +31,7 @@ async function pedmonitor(...args: string[]) {
           PEDMONITOR_ADMIN_PASSWORD: '',
           PEDMONITOR_TODAY: '2026-03-02',
           TZ: 'UTC',
+          ...env,
         },
         maxBuffer: 64 * 1024 * 1024,
       },
@@ -184,6 +188,26 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor export and import
     expect(result.stdout).toMatch(/^Вакансии\s+1\s+0\s+\d+\s+\d+$/m);
     expect(result.stdout).toContain('Листов нет в файле, эти сведения не изменятся: «Педагоги»');
   }, 60_000);
+
+  it('refuses a ZIP bomb and random bytes with the limits of the server, writing nothing', async () => {
+    const before = await currentEmail();
+    const parts = unzipSync(readFileSync(exported));
+    const bomb = path.join(work, 'бомба.xlsx');
+    writeFileSync(bomb, zipSync({ ...parts, 'xl/media/hidden.bin': new Uint8Array(3 * 1024 * 1024) }));
+    const limited = { PEDMONITOR_UNZIPPED_ENTRY_MAX_MB: '2' };
+    const refused = await pedmonitorWith(limited, 'import', bomb, '--organization', String(school1));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'Ошибка: Файл слишком велик после распаковки: часть «xl/media/hidden.bin» занимает 3 МБ (допускается до 2 МБ).',
+    );
+    const noise = path.join(work, 'шум.xlsx');
+    writeFileSync(noise, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const unreadable = await pedmonitor('import', noise, '--organization', String(school1));
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toContain('Ошибка: Файл не читается как книга Excel (.xlsx)');
+    expect(unreadable.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(await currentEmail()).toBe(before);
+  }, 120_000);
 
   it('explains bad arguments in Russian', async () => {
     const noOrganization = await pedmonitor('import', exported);

@@ -117,6 +117,7 @@ export const importCommand: Command = {
         organizationId,
         file,
         today: todayOf(config),
+        limits: config.fileLimits,
       });
       printPreview(preview, stored.plan.errors, Boolean(flags.verbose));
       print('');

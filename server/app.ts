@@ -104,6 +104,8 @@ export async function buildApp({
   // A school head on a slow connection: JSON tables of a region and the web bundle shrink 5–10 times.
   await app.register(compress, { global: true, threshold: 2048, encodings: ['gzip', 'deflate'] });
   await app.register(cookie);
+  // Multipart bodies are not held to bodyLimit. 50 MB is the ceiling (the files of management); the import and
+  // the campaign form read theirs under PEDMONITOR_UPLOAD_MAX_MB (http/upload.ts).
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

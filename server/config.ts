@@ -29,6 +29,56 @@ export interface Config {
   backupDir?: string;
   /** How many daily backups to keep (PEDMONITOR_BACKUP_KEEP, 7 by default). */
   backupKeep: number;
+  /** Limits on uploaded files (workbooks, CSV sheets, campaign forms): see docs/exchange-format.md. */
+  fileLimits: FileLimits;
+}
+
+export interface FileLimits {
+  /** Bytes of one uploaded file as it arrives. */
+  uploadBytes: number;
+  /** Bytes of all the parts of an .xlsx (a ZIP) once unpacked, as declared and as actually inflated. */
+  unzippedBytes: number;
+  /** Bytes of one part of an .xlsx once unpacked. */
+  entryBytes: number;
+  /** Unpacked to packed size of one part above 1 MB: a ZIP bomb packs gigabytes of zeros 1000:1. */
+  compressionRatio: number;
+  /** Rows with data on one sheet (or in one CSV file). */
+  rowsPerSheet: number;
+  /** Errors a preview lists (the count of all of them is reported beside). */
+  errorsListed: number;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_FILE_LIMITS: FileLimits = {
+  uploadBytes: 20 * MB,
+  unzippedBytes: 200 * MB,
+  entryBytes: 100 * MB,
+  compressionRatio: 100,
+  rowsPerSheet: 100_000,
+  errorsListed: 200,
+};
+
+/** A positive number from the environment (fractions of megabytes allowed), or the default. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, unit = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replace(',', '.'));
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`Некорректное значение ${name}: «${raw}». Укажите положительное число.`);
+  return Math.round(value * unit);
+}
+
+export function fileLimitsFrom(env: NodeJS.ProcessEnv): FileLimits {
+  const d = DEFAULT_FILE_LIMITS;
+  return {
+    uploadBytes: positive(env, 'PEDMONITOR_UPLOAD_MAX_MB', d.uploadBytes, MB),
+    unzippedBytes: positive(env, 'PEDMONITOR_UNZIPPED_MAX_MB', d.unzippedBytes, MB),
+    entryBytes: positive(env, 'PEDMONITOR_UNZIPPED_ENTRY_MAX_MB', d.entryBytes, MB),
+    compressionRatio: positive(env, 'PEDMONITOR_COMPRESSION_RATIO_MAX', d.compressionRatio),
+    rowsPerSheet: positive(env, 'PEDMONITOR_IMPORT_MAX_ROWS', d.rowsPerSheet),
+    errorsListed: positive(env, 'PEDMONITOR_IMPORT_ERRORS_LISTED', d.errorsListed),
+  };
 }
 
 export const ROOT_DIR = path.resolve(import.meta.dirname, '..');
@@ -68,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     webDist: path.join(ROOT_DIR, 'web', 'dist'),
     backupDir: env.PEDMONITOR_BACKUP_DIR ? path.resolve(env.PEDMONITOR_BACKUP_DIR) : undefined,
     backupKeep,
+    fileLimits: fileLimitsFrom(env),
   };
 }
 

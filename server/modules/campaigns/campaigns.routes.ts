@@ -27,6 +27,7 @@ import {
   updateCampaign,
 } from './campaigns.service.ts';
 import { buildFormWorkbook, parseFormWorkbook } from './form-workbook.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import { assertSubmissionAccess } from './campaigns.policy.ts';
 import {
   getSubmissionView,
@@ -286,10 +287,10 @@ export async function campaignsRoutes(app: FastifyInstance) {
       const user = requireUser(req.user);
       const campaign = await requireCampaign(app.db, req.params.id);
       assertSubmissionAccess(user, campaign, req.params.organizationId, 'fill');
-      const file = await req.file();
-      if (!file) throw new AppError('bad_request', 'Прикрепите файл формы (.xlsx).');
+      const limits = app.config.fileLimits;
+      const file = await uploadedFile(req, limits.uploadBytes, 'Прикрепите файл формы (.xlsx).');
       const tree = (await findProgramTree(app.db, campaign.programId))!;
-      const parsed = await parseFormWorkbook(await file.toBuffer(), tree.formFields);
+      const parsed = await parseFormWorkbook(file.buffer, tree.formFields, limits);
       if (parsed.errors.length)
         throw new AppError('validation_failed', parsed.errors[0].message, { errors: parsed.errors });
       const current = await findSubmission(app.db, campaign.id, req.params.organizationId);

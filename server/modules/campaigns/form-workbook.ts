@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { FormValue } from '../../../core/campaigns/form-validation.ts';
 import { parseRuNumber } from '../../../core/format.ts';
+import type { FileLimits } from '../../config.ts';
+import { fileTooLarge } from '../exchange/workbook/file-errors.ts';
+import { parseXlsx } from '../exchange/workbook/parse-pool.ts';
 
 interface Field {
   code: string;
@@ -60,24 +63,21 @@ export async function buildFormWorkbook(options: {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Reads values back; every problem names the row and column. */
+/**
+ * Reads values back; every problem names the row and column. The file is read in the worker thread with the
+ * limits of uploads (parse-pool.ts): a form is a few dozen rows, a hostile file is refused with 400 or 413.
+ */
 export async function parseFormWorkbook(
   buffer: Buffer,
   fields: Field[],
+  limits: FileLimits,
 ): Promise<{
   values: Record<string, FormValue>;
   errors: { row: number; column: string; message: string }[];
 }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as never);
-  } catch {
-    return {
-      values: {},
-      errors: [{ row: 0, column: '', message: 'Файл не читается как книга Excel (.xlsx).' }],
-    };
-  }
-  const sheet = workbook.getWorksheet(SHEET);
+  if (buffer.length > limits.uploadBytes) throw fileTooLarge(limits.uploadBytes);
+  const book = await parseXlsx(buffer, [SHEET], limits);
+  const sheet = book.sheets.find((s) => s.name === SHEET);
   if (!sheet)
     return {
       values: {},
@@ -86,10 +86,11 @@ export async function parseFormWorkbook(
   const byCode = new Map(fields.map((f) => [f.code, f]));
   const values: Record<string, FormValue> = {};
   const errors: { row: number; column: string; message: string }[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const code = String(row.getCell(1).text ?? '').trim();
-    if (!code) return;
+  const rows = [...sheet.rows].sort(([a], [b]) => a - b);
+  for (const [n, row] of rows) {
+    if (n === 1) continue;
+    const code = String(row[0] ?? '').trim();
+    if (!code) continue;
     const f = byCode.get(code);
     if (!f) {
       errors.push({
@@ -97,17 +98,14 @@ export async function parseFormWorkbook(
         column: 'Код поля',
         message: `Лист «${SHEET}», строка ${n}: поля «${code}» нет в форме.`,
       });
-      return;
+      continue;
     }
-    const raw = row.getCell(4).value;
-    const text = (
-      typeof raw === 'object' && raw !== null && 'result' in raw
-        ? String(raw.result ?? '')
-        : String(raw ?? '')
-    ).trim();
+    // A formula counts by the value Excel saved with it; the reader never evaluates one.
+    const raw = row[3] ?? null;
+    const text = String(raw ?? '').trim();
     if (!text) {
       values[code] = null;
-      return;
+      continue;
     }
     const at = `Лист «${SHEET}», строка ${n}, столбец «Значение» («${f.label}»)`;
     if (f.type === 'boolean') {
@@ -125,6 +123,6 @@ export async function parseFormWorkbook(
         errors.push({ row: n, column: 'Значение', message: `${at}: нужно целое число.` });
       else values[code] = number;
     }
-  });
+  }
   return { values, errors };
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { todayOf } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { IdParams } from '../../http/fields.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import { requireUser } from '../auth/access.ts';
 import { ImportIdParams, ImportPreviewOutput, ImportResultOutput, WorkbookQuery } from './exchange.schema.ts';
 import {
@@ -60,16 +61,19 @@ export async function exchangeRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       requireUser(req.user);
-      const file = req.isMultipart() ? await req.file() : undefined;
-      if (!file) throw new AppError('bad_request', 'Прикрепите файл: книгу Excel (.xlsx) или лист CSV.');
-      const buffer = await file.toBuffer();
+      const { buffer, fileName } = await uploadedFile(
+        req,
+        app.config.fileLimits.uploadBytes,
+        'Прикрепите файл: книгу Excel (.xlsx) или лист CSV.',
+      );
       if (!buffer.length) throw new AppError('bad_request', 'Файл пуст.');
       const { preview } = await previewImport({
         db: app.db,
         actor: req.actor,
         organizationId: req.params.id,
-        file: { buffer, fileName: file.filename || 'файл' },
+        file: { buffer, fileName: fileName || 'файл' },
         today: todayOf(app.config),
+        limits: app.config.fileLimits,
       });
       reply.status(201);
       return preview;
@@ -86,7 +90,12 @@ export async function exchangeRoutes(app: FastifyInstance) {
         response: { 200: ImportPreviewOutput },
       },
     },
-    async (req) => getImportPreview({ actor: req.actor, importId: req.params.id }),
+    async (req) =>
+      getImportPreview({
+        actor: req.actor,
+        importId: req.params.id,
+        errorsListed: app.config.fileLimits.errorsListed,
+      }),
   );
 
   r.post(

@@ -1,4 +1,5 @@
 import { formatRuDate } from '../../../core/dates.ts';
+import type { FileLimits } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -9,8 +10,8 @@ import { findOrganization, loadOrganizationData, type OrganizationRef } from './
 import type { ImportPreviewOutput } from './exchange.schema.ts';
 import { findImport, forgetImport, storeImport, type StoredImport } from './import-store.ts';
 import { loadWorkbookData, planImport } from './plan/plan.ts';
-import { PREVIEW_ERROR_LIMIT } from './plan/types.ts';
-import { readUpload } from './workbook/read.ts';
+import { fileTooLarge } from './workbook/file-errors.ts';
+import { parseUpload } from './workbook/parse-pool.ts';
 import { buildWorkbook } from './workbook/write.ts';
 import { countOf } from '../../../core/format.ts';
 
@@ -64,7 +65,12 @@ export function contentDisposition(fileName: string, asciiName: string) {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function presentPreview(stored: StoredImport, upload: StoredImport['upload']): ImportPreviewOutput {
+/** The preview of a checked upload: the first `errorsListed` errors and the count of all of them. */
+export function presentPreview(
+  stored: StoredImport,
+  upload: StoredImport['upload'],
+  errorsListed: number,
+): ImportPreviewOutput {
   const { plan } = stored;
   const totals = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   for (const p of plan.previews) {
@@ -84,7 +90,7 @@ export function presentPreview(stored: StoredImport, upload: StoredImport['uploa
     canApply: plan.errors.length === 0,
     totals,
     sheets: plan.previews,
-    errors: plan.errors.slice(0, PREVIEW_ERROR_LIMIT),
+    errors: plan.errors.slice(0, errorsListed),
     errorCount: plan.errors.length,
   };
 }
@@ -96,11 +102,15 @@ export async function previewImport(options: {
   organizationId: number;
   file: { buffer: Buffer; fileName: string };
   today: string;
+  limits: FileLimits;
 }) {
-  const { db, actor } = options;
+  const { db, actor, limits } = options;
   const user = requireUser(actor.user);
   const organization = await organizationFor(db, actor, options.organizationId);
-  const upload = await readUpload(options.file.buffer, options.file.fileName);
+  // The HTTP route has multipart's limit already; the CLI reads a file of any size.
+  if (options.file.buffer.length > limits.uploadBytes) throw fileTooLarge(limits.uploadBytes);
+  // In the worker thread: a hostile file must not hold up the server (parse-pool.ts).
+  const upload = await parseUpload(options.file.buffer, options.file.fileName, limits);
   const plan = await planImport(db, {
     organization,
     sheets: upload.sheets,
@@ -109,7 +119,7 @@ export async function previewImport(options: {
     today: options.today,
   });
   const stored = storeImport({ userId: user.id, fileName: options.file.fileName, plan, upload });
-  return { stored, preview: presentPreview(stored, upload) };
+  return { stored, preview: presentPreview(stored, upload, limits.errorsListed) };
 }
 
 function storedFor(actor: Actor, importId: string): StoredImport {
@@ -125,9 +135,9 @@ function storedFor(actor: Actor, importId: string): StoredImport {
   return stored;
 }
 
-export function getImportPreview(options: { actor: Actor; importId: string }) {
+export function getImportPreview(options: { actor: Actor; importId: string; errorsListed: number }) {
   const stored = storedFor(options.actor, options.importId);
-  return presentPreview(stored, stored.upload);
+  return presentPreview(stored, stored.upload, options.errorsListed);
 }
 
 /** Applies a checked upload in one transaction. Refused while the file has errors. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Config } from '../../config.ts';
 import { queryRows } from '../../db/client.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
@@ -66,8 +67,8 @@ const TABLES = [
   'normative_acts',
 ];
 
-export async function createExchangeWorld(): Promise<ExchangeWorld> {
-  const t = await createTestApp({ fixedToday: TODAY });
+export async function createExchangeWorld(overrides: Partial<Config> = {}): Promise<ExchangeWorld> {
+  const t = await createTestApp({ fixedToday: TODAY, ...overrides });
   await seedDemo({ db: t.database.db, seed: 5, today: TODAY, password: PASSWORD });
   const cookies = new Map<string, string>();
   const cookie = async (login: string) => {

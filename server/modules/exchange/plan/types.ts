@@ -96,8 +96,6 @@ export interface SheetPreview {
 
 /** How many items of each list a preview carries per sheet. */
 export const PREVIEW_LIST_LIMIT = 500;
-/** How many errors a preview carries (the count is complete). */
-export const PREVIEW_ERROR_LIMIT = 5000;
 
 export function emptyOps(): PlanOps {
   return { inserts: [], updates: [], deletes: [], subjects: [], references: {} };

@@ -30,21 +30,48 @@ export function detectSeparator(text: string): ';' | ',' {
   return semicolons >= commas && semicolons > 0 ? ';' : commas > 0 ? ',' : ';';
 }
 
-/** RFC 4180 records (quotes, doubled quotes, line breaks inside quotes), each with the line it starts on. */
-export function parseCsv(text: string, separator: string): { line: number; cells: string[] }[] {
+export class CsvTooLong extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} records`);
+  }
+}
+
+/**
+ * The first control character of a text (other than tab and line breaks), with its line: a CSV that has one
+ * is binary data or a text in an encoding it does not say (UTF-16, a ZIP renamed to .csv).
+ */
+export function findControlCharacter(text: string): { line: number; code: number } | null {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (!match) return null;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+  return { line, code: match[0].charCodeAt(0) };
+}
+
+/**
+ * RFC 4180 records (quotes, doubled quotes, line breaks inside quotes), each with the line it starts on.
+ * Records of empty cells only are left out; more than `maxRecords` others throw CsvTooLong.
+ */
+export function parseCsv(
+  text: string,
+  separator: string,
+  maxRecords = Infinity,
+): { line: number; cells: string[] }[] {
   const records: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
   let line = 1;
   let start = 1;
-  let hasContent = false;
   const endRecord = () => {
     cells.push(cell);
-    if (hasContent || cells.length > 1 || cell !== '') records.push({ line: start, cells });
+    if (cells.some((c) => c.trim() !== '')) {
+      records.push({ line: start, cells });
+      if (records.length > maxRecords) throw new CsvTooLong(maxRecords);
+    }
     cells = [];
     cell = '';
-    hasContent = false;
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -61,11 +88,9 @@ export function parseCsv(text: string, separator: string): { line: number; cells
     }
     if (ch === '"') {
       quoted = true;
-      hasContent = true;
     } else if (ch === separator) {
       cells.push(cell);
       cell = '';
-      hasContent = true;
     } else if (ch === '\r' || ch === '\n') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       endRecord();

@@ -3,7 +3,17 @@ import { SHEETS, type SheetSpec } from '../format/sheets.ts';
 import type { RawRow, RawSheet } from '../plan/context.ts';
 import { importError, type ImportError } from '../plan/types.ts';
 import { readXlsxValues, type XlsxBook } from './xlsx-reader.ts';
-import { decodeCsv, detectSeparator, parseCsv, type CsvEncoding } from './csv.ts';
+import { tooManyRows, unreadable } from './file-errors.ts';
+import { AppError } from '../../../errors.ts';
+import type { FileLimits } from '../../../config.ts';
+import {
+  CsvTooLong,
+  decodeCsv,
+  detectSeparator,
+  findControlCharacter,
+  parseCsv,
+  type CsvEncoding,
+} from './csv.ts';
 
 export interface ParsedUpload {
   format: 'xlsx' | 'csv';
@@ -68,23 +78,15 @@ function sheetOf(
   return { name: spec.name, rows };
 }
 
-function readXlsx(buffer: Buffer): ParsedUpload {
+function readXlsx(buffer: Uint8Array, limits: FileLimits): ParsedUpload {
   let book: XlsxBook;
   try {
-    book = readXlsxValues(buffer);
-  } catch {
-    return {
-      format: 'xlsx',
-      sheets: [],
-      errors: [
-        importError(
-          FILE,
-          0,
-          '',
-          'файл не читается как книга Excel (.xlsx); сохраните его в Excel как «Книга Excel»',
-        ),
-      ],
-    };
+    book = readXlsxValues(buffer, limits, (name) =>
+      SHEETS.some((s) => normalize(s.name) === normalize(name)),
+    );
+  } catch (error) {
+    // A limit or a broken file is answered as such; anything else the reader meets means it is no workbook.
+    throw error instanceof AppError ? error : unreadable();
   }
   const errors: ImportError[] = [];
   const sheets: RawSheet[] = [];
@@ -128,9 +130,23 @@ function sheetOfHeader(header: string[]): { spec?: SheetSpec; closest: SheetSpec
   return { spec: best?.spec, closest: closest.spec, missing: closest.missing };
 }
 
-function readCsv(buffer: Buffer): ParsedUpload {
+function readCsv(buffer: Buffer, limits: FileLimits): ParsedUpload {
   const { text, encoding } = decodeCsv(buffer);
-  const records = parseCsv(text, detectSeparator(text));
+  const control = findControlCharacter(text);
+  if (control)
+    throw new AppError(
+      'bad_request',
+      `Файл не читается как таблица CSV: в строке ${control.line} есть двоичные данные (символ с кодом ` +
+        `${control.code}). Загрузите книгу Excel (.xlsx) или сохраните лист в Excel как «CSV (разделители — точка с запятой)».`,
+    );
+  let records: ReturnType<typeof parseCsv>;
+  try {
+    // The header and the limit of data rows.
+    records = parseCsv(text, detectSeparator(text), limits.rowsPerSheet + 1);
+  } catch (error) {
+    if (error instanceof CsvTooLong) throw tooManyRows('Файл CSV', limits.rowsPerSheet);
+    throw error;
+  }
   if (!records.length)
     return { format: 'csv', encoding, sheets: [], errors: [importError(FILE, 0, '', 'файл пуст')] };
   const header = records[0].cells.map((h) => h.trim());
@@ -153,25 +169,18 @@ function readCsv(buffer: Buffer): ParsedUpload {
 
 const isZip = (buffer: Buffer) => buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b;
 
-/** Reads an uploaded .xlsx workbook or a .csv sheet into rows of cells by column key. */
-export async function readUpload(buffer: Buffer, fileName: string): Promise<ParsedUpload> {
+/**
+ * Reads an uploaded .xlsx workbook or a .csv sheet into rows of cells by column key. A file that is not one,
+ * or is over a limit, is refused with an AppError (400 or 413) naming the problem.
+ */
+export function readUpload(buffer: Buffer, fileName: string, limits: FileLimits): ParsedUpload {
   const name = fileName.toLowerCase();
-  if (isZip(buffer)) return readXlsx(buffer);
-  if (name.endsWith('.xlsx') || name.endsWith('.xls')) {
-    return {
-      format: 'xlsx',
-      sheets: [],
-      errors: [
-        importError(
-          FILE,
-          0,
-          '',
-          name.endsWith('.xls')
-            ? 'старый формат .xls не поддерживается: сохраните книгу в Excel как «Книга Excel (.xlsx)»'
-            : 'файл не читается как книга Excel (.xlsx)',
-        ),
-      ],
-    };
-  }
-  return readCsv(buffer);
+  if (isZip(buffer)) return readXlsx(buffer, limits);
+  if (name.endsWith('.xls'))
+    throw new AppError(
+      'bad_request',
+      'Старый формат .xls не поддерживается: сохраните книгу в Excel как «Книга Excel (.xlsx)».',
+    );
+  if (name.endsWith('.xlsx')) throw unreadable();
+  return readCsv(buffer, limits);
 }

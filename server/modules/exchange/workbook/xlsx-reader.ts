@@ -1,15 +1,21 @@
-import { inflateRawSync } from 'node:zlib';
+import type { FileLimits } from '../../../config.ts';
+import { tooManyRows, unreadable } from './file-errors.ts';
+import { checkZipDirectory, readZipEntries, type InflateBudget } from './zip-entries.ts';
 
 /**
- * A small reader of .xlsx cell values: the ZIP container, the shared strings and the sheets' cells, nothing
- * else (no styles, drawings, validations). ExcelJS takes seconds to load a workbook of 10,000 rows with its
- * drop-downs; this takes a fraction of a second. Dates come as their serial numbers: the import knows which
- * columns hold dates.
+ * A reader of .xlsx cell values: the shared strings and the sheets' cells, nothing else (no styles, drawings,
+ * validations). ExcelJS takes seconds to load a workbook of 10,000 rows with its drop-downs; this takes a
+ * fraction of a second. The ZIP is fflate's (zip-entries.ts, with the limits); the XML is scanned by indexOf,
+ * linear in its length whatever it holds (no backtracking regular expression over a whole part). Dates come
+ * as their serial numbers: the import knows which columns hold dates. Rows without any value are left out,
+ * so a sheet formatted down to row 1,048,576 reads as the rows that hold data.
  */
+export type XlsxValue = string | number | boolean | null;
+
 export interface XlsxSheet {
   name: string;
-  /** Rows by their number (1-based), cells by their column index (0-based). */
-  rows: Map<number, (string | number | boolean | null)[]>;
+  /** Rows with at least one value, by their number (1-based); cells by their column index (0-based). */
+  rows: Map<number, XlsxValue[]>;
 }
 
 export interface XlsxBook {
@@ -18,55 +24,87 @@ export interface XlsxBook {
   date1904: boolean;
 }
 
-export class XlsxError extends Error {}
-
-function unzip(buffer: Buffer): Map<string, Buffer> {
-  let eocd = buffer.length - 22;
-  const min = Math.max(0, buffer.length - 65_557);
-  while (eocd >= min && buffer.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < min) throw new XlsxError('not a zip');
-  const count = buffer.readUInt16LE(eocd + 10);
-  let p = buffer.readUInt32LE(eocd + 16);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    if (buffer.readUInt32LE(p) !== 0x02014b50) throw new XlsxError('broken central directory');
-    const method = buffer.readUInt16LE(p + 10);
-    const size = buffer.readUInt32LE(p + 20);
-    const nameLength = buffer.readUInt16LE(p + 28);
-    const extraLength = buffer.readUInt16LE(p + 30);
-    const commentLength = buffer.readUInt16LE(p + 32);
-    const local = buffer.readUInt32LE(p + 42);
-    const name = buffer.toString('utf8', p + 46, p + 46 + nameLength);
-    if (size === 0xffffffff || local === 0xffffffff) throw new XlsxError('zip64');
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const data = buffer.subarray(start, start + size);
-    if (method === 8) files.set(name, inflateRawSync(data));
-    else if (method === 0) files.set(name, data);
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
-}
-
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeXml(text: string): string {
+  if (!text.includes('&') && !text.includes('_x')) return text;
   return text
-    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-      e[0] === '#'
-        ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-        : ENTITIES[e.toLowerCase()],
-    )
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()];
+      const code = e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    })
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** The text of an <si> or <is>: its <t> runs, without phonetic hints. */
-function textOf(xml: string): string {
-  const runs =
-    xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').match(/<t(?:\s[^>]*)?>[\s\S]*?<\/t>|<t\s*\/>/g) ?? [];
-  return decodeXml(runs.map((t) => t.replace(/^<t[^>]*>|<\/t>$|<t\s*\/>/g, '')).join(''));
+const isNameEnd = (ch: string | undefined) =>
+  ch === ' ' || ch === '>' || ch === '/' || ch === '\t' || ch === '\n' || ch === '\r';
+
+/**
+ * Calls `fn` for each `<name …>body</name>` or `<name …/>` of `xml`, in order: the text of the start tag and
+ * the body (empty for an empty element). Stops at an element left open. Nested ranges are passed as slices
+ * (V8 makes them without copying), so that a search never runs past the range.
+ */
+function eachElement(xml: string, name: string, fn: (tag: string, body: string) => void): void {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  let at = xml.indexOf(open);
+  while (at >= 0) {
+    if (!isNameEnd(xml[at + open.length])) {
+      at = xml.indexOf(open, at + open.length);
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0) return;
+    const tag = xml.slice(at, tagEnd + 1);
+    if (xml[tagEnd - 1] === '/') {
+      fn(tag, '');
+      at = xml.indexOf(open, tagEnd + 1);
+      continue;
+    }
+    const end = xml.indexOf(close, tagEnd + 1);
+    if (end < 0) return;
+    fn(tag, xml.slice(tagEnd + 1, end));
+    at = xml.indexOf(open, end + close.length);
+  }
 }
 
-const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+/** The body of the first `<name>…</name>` of `xml`, or undefined. */
+function firstBody(xml: string, name: string): string | undefined {
+  const start = xml.indexOf(`<${name}>`);
+  if (start < 0) return undefined;
+  const end = xml.indexOf(`</${name}>`, start);
+  return end < 0 ? undefined : xml.slice(start + name.length + 2, end);
+}
+
+/** The text of an <si> or <is>: its <t> runs, without the phonetic hints (<rPh>). */
+function textOf(xml: string): string {
+  let text = '';
+  const runs = (part: string) => eachElement(part, 't', (_tag, body) => (text += body));
+  if (!xml.includes('<rPh')) runs(xml);
+  else {
+    let at = 0;
+    for (let start = xml.indexOf('<rPh', at); start >= 0; start = xml.indexOf('<rPh', at)) {
+      runs(xml.slice(at, start));
+      const end = xml.indexOf('</rPh>', start);
+      if (end < 0) return decodeXml(text);
+      at = end + 6;
+    }
+    runs(xml.slice(at));
+  }
+  return decodeXml(text);
+}
+
+const ATTRS = {
+  r: /\sr="([^"]*)"/,
+  t: /\st="([^"]*)"/,
+  id: /\sId="([^"]*)"/,
+  target: /\sTarget="([^"]*)"/,
+  name: /\sname="([^"]*)"/,
+  rid: /\sr:id="([^"]*)"/,
+  date1904: /\sdate1904="([^"]*)"/,
+};
+const attr = (tag: string, name: keyof typeof ATTRS) => ATTRS[name].exec(tag)?.[1];
 
 function columnIndex(ref: string): number {
   let n = 0;
@@ -78,60 +116,91 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-function readSheet(xml: string, strings: string[]): XlsxSheet['rows'] {
+const isEmpty = (value: XlsxValue) => value === null || (typeof value === 'string' && !value.trim());
+
+function readSheet(xml: string, strings: string[], name: string, limits: FileLimits): XlsxSheet['rows'] {
   const rows: XlsxSheet['rows'] = new Map();
-  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  const dataStart = xml.indexOf('<sheetData');
+  if (dataStart < 0) return rows;
+  const dataEnd = xml.indexOf('</sheetData>', dataStart);
   let lastRow = 0;
-  for (let rm = rowRe.exec(xml); rm; rm = rowRe.exec(xml)) {
-    const number = Number(attr(rm[1], 'r') ?? lastRow + 1);
+  eachElement(xml.slice(dataStart + 1, dataEnd < 0 ? xml.length : dataEnd), 'row', (rowTag, rowXml) => {
+    const number = Number(attr(rowTag, 'r') ?? lastRow + 1);
     lastRow = number;
-    const cells: (string | number | boolean | null)[] = [];
+    const cells: XlsxValue[] = [];
     let lastCol = -1;
-    for (let cm = cellRe.exec(rm[2] ?? ''); cm; cm = cellRe.exec(rm[2] ?? '')) {
-      const ref = attr(cm[1], 'r');
+    let hasValue = false;
+    eachElement(rowXml, 'c', (tag, body) => {
+      const ref = attr(tag, 'r');
       const col = ref ? columnIndex(ref) : lastCol + 1;
       lastCol = col;
-      const body = cm[2] ?? '';
-      const type = attr(cm[1], 't') ?? 'n';
-      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-      let value: string | number | boolean | null = null;
-      if (type === 's') value = v === undefined ? null : (strings[Number(v)] ?? null);
-      else if (type === 'inlineStr') value = textOf(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
-      else if (type === 'b') value = v === '1';
-      else if (type === 'str' || type === 'e') value = v === undefined ? null : decodeXml(v);
-      else if (v !== undefined && v !== '') value = Number(v);
+      if (!body || col < 0 || col > 16_383) return;
+      const type = attr(tag, 't') ?? 'n';
+      let value: XlsxValue = null;
+      if (type === 'inlineStr') {
+        const is = firstBody(body, 'is');
+        if (is !== undefined) value = textOf(is);
+      } else {
+        const v = firstBody(body, 'v');
+        if (type === 's') value = v === undefined ? null : (strings[Number(v)] ?? null);
+        else if (type === 'b') value = v === '1';
+        else if (type === 'str' || type === 'e') value = v === undefined ? null : decodeXml(v);
+        else if (v !== undefined && v !== '') value = Number(v);
+      }
       cells[col] = value;
-    }
+      if (!isEmpty(value)) hasValue = true;
+    });
+    if (!hasValue) return;
     rows.set(number, cells);
-  }
+    if (rows.size > limits.rowsPerSheet) throw tooManyRows(`Лист «${name}»`, limits.rowsPerSheet);
+  });
   return rows;
 }
 
-/** Reads the cell values of every sheet of an .xlsx file; throws XlsxError when it is not one. */
-export function readXlsxValues(buffer: Buffer): XlsxBook {
-  const files = unzip(buffer);
-  const workbook = files.get('xl/workbook.xml')?.toString('utf8');
-  const rels = files.get('xl/_rels/workbook.xml.rels')?.toString('utf8');
-  if (!workbook || !rels) throw new XlsxError('no workbook');
+const utf8 = (data: Buffer | undefined) => data?.toString('utf8');
+
+/**
+ * Reads the cell values of the sheets of an .xlsx file that `wantSheet` accepts (all by default). Throws
+ * AppError: 400 when it is not a workbook, 413 over a limit of the configuration.
+ */
+export function readXlsxValues(
+  buffer: Uint8Array,
+  limits: FileLimits,
+  wantSheet: (name: string) => boolean = () => true,
+): XlsxBook {
+  checkZipDirectory(buffer, limits);
+  const budget: InflateBudget = { used: 0 };
+  const parts = readZipEntries(
+    buffer,
+    (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/sharedStrings.xml',
+    limits,
+    budget,
+  );
+  const workbook = utf8(parts.get('xl/workbook.xml'));
+  const rels = utf8(parts.get('xl/_rels/workbook.xml.rels'));
+  if (!workbook || !rels) throw unreadable();
   const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
+  eachElement(rels, 'Relationship', (tag) => {
+    const id = attr(tag, 'id');
+    const target = attr(tag, 'target');
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const strings = (
-    files
-      .get('xl/sharedStrings.xml')
-      ?.toString('utf8')
-      .match(/<si>[\s\S]*?<\/si>|<si\/>/g) ?? []
-  ).map(textOf);
+  });
+  const shared = utf8(parts.get('xl/sharedStrings.xml')) ?? '';
+  const strings: string[] = [];
+  eachElement(shared, 'si', (_tag, body) => strings.push(textOf(body)));
+
+  const wanted: { name: string; path: string }[] = [];
+  eachElement(workbook, 'sheet', (tag) => {
+    const name = decodeXml(attr(tag, 'name') ?? '');
+    const path = targets.get(attr(tag, 'rid') ?? '');
+    if (path && wantSheet(name)) wanted.push({ name, path });
+  });
+  const paths = new Set(wanted.map((w) => w.path));
+  const sheetParts = readZipEntries(buffer, (n) => paths.has(n), limits, budget);
   const sheets: XlsxSheet[] = [];
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = decodeXml(attr(m[0], 'name') ?? '');
-    const path = targets.get(attr(m[0], 'r:id') ?? '');
-    const xml = path ? files.get(path)?.toString('utf8') : undefined;
-    if (xml) sheets.push({ name, rows: readSheet(xml, strings) });
+  for (const { name, path } of wanted) {
+    const xml = utf8(sheetParts.get(path));
+    if (xml) sheets.push({ name, rows: readSheet(xml, strings, name, limits) });
   }
   const pr = /<workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? '';
   const date1904 = ['1', 'true'].includes(attr(pr, 'date1904') ?? '');
