@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import './http/context.ts';
+import { safeLogger } from './http/log.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -73,7 +74,7 @@ export async function buildApp({
   onRoute,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: safeLogger(logger),
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 10),
     trustProxy: config.trustProxy,

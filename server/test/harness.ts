@@ -64,13 +64,17 @@ export interface TestApp {
   }): Promise<LightMyRequestResponse>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { logger?: object } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({}), webDist: '/nonexistent', loginMaxAttempts: 1000, ...overrides };
   const registered: RegisteredRoute[] = [];
   const app = await buildApp({
     database,
     config,
+    logger: options.logger,
     onRoute: (route) => {
       for (const method of [route.method].flat()) {
         registered.push({
