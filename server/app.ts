@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import './http/context.ts';
 import { safeLogger } from './http/log.ts';
+import { createAttemptLimiter } from './modules/auth/attempts.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -83,6 +84,10 @@ export async function buildApp({
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate(
+    'passwordAttempts',
+    createAttemptLimiter({ max: config.loginMaxAttempts, windowMs: config.loginWindowMinutes * 60_000 }),
+  );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
