@@ -6,6 +6,26 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 
 /**
+ * node-postgres (pg 8) warns once per process when a query is sent on a client still running another one —
+ * `Promise.all` over queries inside a transaction — and pg 9 refuses it. On PostgreSQL the test file fails
+ * when its database is closed if that happened (see db/in-order.ts).
+ */
+const CONCURRENT_QUERY = /client is already executing a query/;
+const concurrentQueries: string[] = [];
+let isWatching = false;
+function watchConcurrentQueries() {
+  if (isWatching) return;
+  isWatching = true;
+  process.on('warning', (warning) => {
+    if (CONCURRENT_QUERY.test(warning.message)) concurrentQueries.push(warning.stack ?? warning.message);
+  });
+}
+function assertNoConcurrentQueries() {
+  if (concurrentQueries.length)
+    throw new Error(`Queries were sent together on one connection:\n${concurrentQueries.join('\n')}`);
+}
+
+/**
  * A fresh, migrated database for one test file: in-memory PGlite, or — when DATABASE_URL is set — a new
  * database on that PostgreSQL server, dropped at the end.
  */
@@ -16,6 +36,7 @@ export async function createTestDatabase(): Promise<Database> {
     await database.migrate();
     return database;
   }
+  watchConcurrentQueries();
   const name = `pm_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -29,6 +50,7 @@ export async function createTestDatabase(): Promise<Database> {
     ...database,
     async close() {
       await database.close();
+      assertNoConcurrentQueries();
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);

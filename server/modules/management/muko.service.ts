@@ -1,3 +1,4 @@
+import { mapInOrder } from '../../db/in-order.ts';
 import { mukoRow, type MukoEvidence, type MukoRow } from '../../../core/management/muko.ts';
 import type { Db } from '../../db/client.ts';
 import { assertMunicipalityAccess, type AuthUser } from '../auth/access.ts';
@@ -27,21 +28,17 @@ export async function assessMuko(options: {
   assertMunicipalityAccess(user, municipalityId, 'read');
   const municipality = await findMunicipalityById(db, municipalityId);
   const programs = (await findPrograms(db, [municipalityId])).filter((p) => !p.isArchived);
-  const trees = (await Promise.all(programs.map((p) => findProgramTree(db, p.id)))).filter(
-    (t) => t !== undefined,
-  );
+  const trees = (await mapInOrder(programs, (p) => findProgramTree(db, p.id))).filter((t) => t !== undefined);
   const campaigns = await findCampaigns(db, [municipalityId]);
   const closed = campaigns.filter((c) => c.status === 'closed');
-  const perCampaign = await Promise.all(
-    campaigns.map(async (c) => ({
-      campaign: c,
-      conclusions: await findConclusions(db, c.id),
-      recommendations: await findRecommendations(db, c.id, null),
-      report: await findReport(db, c.id),
-    })),
-  );
+  const perCampaign = await mapInOrder(campaigns, async (c) => ({
+    campaign: c,
+    conclusions: await findConclusions(db, c.id),
+    recommendations: await findRecommendations(db, c.id, null),
+    report: await findReport(db, c.id),
+  }));
   const roadmaps = await findRoadmaps(db, [municipalityId]);
-  const measures = (await Promise.all(roadmaps.map((r) => findMeasures(db, r.id)))).flat();
+  const measures = (await mapInOrder(roadmaps, (r) => findMeasures(db, r.id))).flat();
   const links = await findMeasureLinks(
     db,
     measures.map((m) => m.id),
@@ -52,7 +49,7 @@ export async function assessMuko(options: {
       links.recommendations.some((l) => l.measureId === m.id),
   );
   const decisions = await findDecisions(db, [municipalityId]);
-  const effects = await Promise.all(roadmaps.map((r) => roadmapEffect({ db, user, roadmapId: r.id })));
+  const effects = await mapInOrder(roadmaps, (r) => roadmapEffect({ db, user, roadmapId: r.id }));
   const judged = effects
     .flatMap((e) => e.measures)
     .filter((m) => m.indicators.some((i) => i.before && i.after));

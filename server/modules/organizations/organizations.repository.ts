@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { municipalities, organizations, positions } from '../../db/schema/index.ts';
@@ -84,7 +85,7 @@ export async function findOrganizationsInScope(
       : query.sort === 'kind'
         ? [kindOrder, ...naturalOrder]
         : naturalOrder;
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await inOrder([
     db
       .select(columns)
       .from(organizations)
