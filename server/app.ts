@@ -15,6 +15,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import './http/context.ts';
 import { installCrossSiteProtection, REQUEST_HEADER_VALUE } from './http/cross-site.ts';
+import { safeLogger } from './http/log.ts';
+import { createAttemptLimiter } from './modules/auth/attempts.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -76,7 +78,7 @@ export async function buildApp({
   onRoute,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: safeLogger(logger),
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 10),
     trustProxy: config.trustProxy,
@@ -94,6 +96,10 @@ export async function buildApp({
   app.decorate('db', database.db);
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate(
+    'passwordAttempts',
+    createAttemptLimiter({ max: config.loginMaxAttempts, windowMs: config.loginWindowMinutes * 60_000 }),
+  );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -1,4 +1,5 @@
 import type { Enumeration } from '../enums.ts';
+import { WEB_URL_MESSAGE, WEB_URL_PATTERN } from '../url.ts';
 
 /**
  * Field definitions of registry records: one description per field, from which the API validation, the
@@ -55,6 +56,14 @@ export const text = (
   key,
   label,
   type: { kind: 'text', max: options.max ?? 500 },
+  ...options,
+});
+
+/** A link people open with one click: an http(s) address only (core/url.ts). */
+export const webUrl = (key: string, label: string, options: Partial<FieldDef> = {}): FieldDef => ({
+  key,
+  label,
+  type: { kind: 'text', max: 1000, pattern: WEB_URL_PATTERN, patternMessage: WEB_URL_MESSAGE },
   ...options,
 });
 

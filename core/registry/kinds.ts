@@ -16,7 +16,7 @@ import {
   trainingTopic,
   trainingType,
 } from '../enums.ts';
-import { field, notBefore, text, type RecordKind } from './fields.ts';
+import { field, notBefore, text, webUrl, type RecordKind } from './fields.ts';
 
 /** The record kinds of the registry: teachers and everything of their professional development. */
 
@@ -327,7 +327,7 @@ export const normativeActKind: RecordKind = {
     text('number', 'Номер', { required: true, max: 50 }),
     date('date', 'Дата'),
     text('title', 'Название', { required: true }),
-    text('url', 'Ссылка', { max: 1000 }),
+    webUrl('url', 'Ссылка'),
     date('validFrom', 'Действует с'),
     date('validTo', 'Действует по', false),
   ],

@@ -15,10 +15,21 @@ export async function updateIfVersion<T extends VersionedTable>(
   version: number,
   patch: Partial<T['$inferInsert']>,
 ): Promise<boolean> {
+  return updateIfVersionBy(db, table, { column: table.id, value: id }, version, patch);
+}
+
+/** updateIfVersion for a table keyed by another column (the deficit catalog by its code). */
+export async function updateIfVersionBy<T extends PgTable & { version: PgColumn }>(
+  db: Db,
+  table: T,
+  key: { column: PgColumn; value: unknown },
+  version: number,
+  patch: Partial<T['$inferInsert']>,
+): Promise<boolean> {
   const rows = await db
     .update(table)
     .set({ ...patch, version: sql`${table.version} + 1` } as never)
-    .where(and(eq(table.id, id), eq(table.version, version)))
-    .returning({ id: table.id });
+    .where(and(eq(key.column, key.value), eq(table.version, version)))
+    .returning({ key: key.column });
   return rows.length > 0;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWebUrl, WEB_URL_MESSAGE } from '../../core/url.ts';
 
 /**
  * Field helpers for input schemas. An omitted field stays undefined (a PATCH leaves it alone); an empty
@@ -21,6 +22,23 @@ export const optionalEmail = () =>
 export const optionalPattern = (pattern: RegExp, message: string) =>
   z
     .union([z.literal(''), z.string().trim().regex(pattern, message)])
+    .nullish()
+    .transform((v) => (v === undefined ? undefined : v || null));
+
+/**
+ * A link field: an http(s) address only (core/url.ts), with the field named in the Russian message; an
+ * empty string clears it (null), an omitted one stays undefined.
+ */
+export const optionalWebUrl = (label: string) =>
+  z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .max(1000, `«${label}»: не длиннее 1000 символов`)
+        .refine(isWebUrl, `«${label}»: ${WEB_URL_MESSAGE}`),
+    ])
     .nullish()
     .transform((v) => (v === undefined ? undefined : v || null));
 

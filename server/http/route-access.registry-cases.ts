@@ -219,15 +219,19 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
   'GET /api/providers': catalog(),
   'POST /api/providers': catalog(() => ({ body: { name: 'Проверочный центр', kind: 'other' } })),
   'GET /api/providers/:id': catalog((s) => id(s.provider)),
-  'PATCH /api/providers/:id': catalog((s) => ({ ...id(s.provider), body: { name: 'Центр', ...v } })),
-  'DELETE /api/providers/:id': catalog((s) => id(s.provider)),
+  // Kept by the department of the municipality that added the entry (s.provider: the demo district's).
+  'PATCH /api/providers/:id': municipality((s) => ({ ...id(s.provider), body: { name: 'Центр', ...v } })),
+  'DELETE /api/providers/:id': municipality((s) => id(s.provider)),
   'GET /api/deficits': catalog(),
   'POST /api/deficits': catalog(() => ({
     body: { code: 'П-99', area: 'subject', title: 'Проверочный дефицит' },
   })),
   'GET /api/deficits/:code': catalog((s) => ({ params: { code: s.deficit } })),
-  'PATCH /api/deficits/:code': catalog((s) => ({ params: { code: s.deficit }, body: { title: 'Дефицит' } })),
-  'DELETE /api/deficits/:code': catalog((s) => ({ params: { code: s.deficit } })),
+  'PATCH /api/deficits/:code': municipality((s) => ({
+    params: { code: s.deficit },
+    body: { title: 'Дефицит', ...v },
+  })),
+  'DELETE /api/deficits/:code': municipality((s) => ({ params: { code: s.deficit } })),
 
   'GET /api/vacancies/summary': municipality((s) => ({ query: { municipalityId: s.municipality } })),
   ...organizationRecords(

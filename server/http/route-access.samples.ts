@@ -389,8 +389,11 @@ export async function resolveSamples(
     importId,
     importToCancel,
     documentJob,
-    provider: await one<number>(db, 'provider', sql`select min(id) as v from providers`),
-    deficit: await one<string>(db, 'deficit', sql`select min(code) as v from deficits`),
+    // Catalog entries the demo district's department added: kept by it, refused to other municipalities.
+    provider: await ensure('providers', sql`municipality_id = ${m}`, () =>
+      db.insert(s.providers).values({ municipalityId: m, name: 'Методический центр района', kind: 'other' }),
+    ),
+    deficit: await ensureDeficit(db, m),
     ...(await resolveJourneySamples(world, { teacher, route, association, associationMember })),
   };
 }
@@ -401,6 +404,17 @@ async function ensureRow(db: Db, table: string, where: SQL, insert: () => Promis
   const [found] = await queryRows<{ v: number | null }>(db, first);
   if (found?.v == null) await insert();
   return one<number>(db, table, first);
+}
+
+/** A deficit of the catalog owned by the municipality `m`, added if the demo has none. */
+async function ensureDeficit(db: Db, m: number) {
+  const owned = sql`select min(code) as v from deficits where municipality_id = ${m}`;
+  const [found] = await queryRows<{ v: string | null }>(db, owned);
+  if (found?.v == null)
+    await db
+      .insert(s.deficits)
+      .values({ code: 'М-90', municipalityId: m, area: 'methodical', title: 'Свой дефицит района' });
+  return one<string>(db, 'deficit of the municipality', owned);
 }
 
 /** The approvals of a route by the department's methodist (curator) and the school (tutor) on a day. */

@@ -7,6 +7,26 @@ import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/cross-site.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 
 /**
+ * node-postgres (pg 8) warns once per process when a query is sent on a client still running another one —
+ * `Promise.all` over queries inside a transaction — and pg 9 refuses it. On PostgreSQL the test file fails
+ * when its database is closed if that happened (see db/in-order.ts).
+ */
+const CONCURRENT_QUERY = /client is already executing a query/;
+const concurrentQueries: string[] = [];
+let isWatching = false;
+function watchConcurrentQueries() {
+  if (isWatching) return;
+  isWatching = true;
+  process.on('warning', (warning) => {
+    if (CONCURRENT_QUERY.test(warning.message)) concurrentQueries.push(warning.stack ?? warning.message);
+  });
+}
+function assertNoConcurrentQueries() {
+  if (concurrentQueries.length)
+    throw new Error(`Queries were sent together on one connection:\n${concurrentQueries.join('\n')}`);
+}
+
+/**
  * A fresh, migrated database for one test file: in-memory PGlite, or — when DATABASE_URL is set — a new
  * database on that PostgreSQL server, dropped at the end.
  */
@@ -17,6 +37,7 @@ export async function createTestDatabase(): Promise<Database> {
     await database.migrate();
     return database;
   }
+  watchConcurrentQueries();
   const name = `pm_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -30,6 +51,7 @@ export async function createTestDatabase(): Promise<Database> {
     ...database,
     async close() {
       await database.close();
+      assertNoConcurrentQueries();
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
@@ -92,13 +114,17 @@ function sendLikeTheWebClient(app: FastifyInstance) {
   (app as unknown as { inject: typeof patched }).inject = patched;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { logger?: object } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({}), webDist: '/nonexistent', loginMaxAttempts: 1000, ...overrides };
   const registered: RegisteredRoute[] = [];
   const app = await buildApp({
     database,
     config,
+    logger: options.logger,
     onRoute: (route) => {
       for (const method of [route.method].flat()) {
         registered.push({

@@ -125,13 +125,22 @@ export const certifications = pgTable(
   (t) => [index().on(t.teacherId, t.date)],
 );
 
-/** Catalog of professional deficits (codes are referenced by diagnostics and route steps). */
-export const deficits = pgTable('deficits', {
-  code: text().primaryKey(),
-  area: text({ enum: COMPETENCE_AREAS }).notNull(),
-  title: text().notNull(),
-  description: text(),
-});
+/**
+ * Catalog of professional deficits (codes are referenced by diagnostics and route steps). municipalityId
+ * is the owner: the municipality whose department added the entry; null marks a system-wide entry.
+ */
+export const deficits = pgTable(
+  'deficits',
+  {
+    code: text().primaryKey(),
+    municipalityId: integer().references(() => municipalities.id),
+    area: text({ enum: COMPETENCE_AREAS }).notNull(),
+    title: text().notNull(),
+    description: text(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.municipalityId)],
+);
 
 /**
  * What a deficit can be worked on with: the catalog the ИОМ builder proposes steps from. A municipality keeps
@@ -173,15 +182,17 @@ export const diagnostics = pgTable(
   (t) => [index().on(t.teacherId, t.date), index().on(t.date)],
 );
 
+/** Training providers; municipalityId is the owner as for deficits (null: a system-wide entry). */
 export const providers = pgTable(
   'providers',
   {
     id: id(),
+    municipalityId: integer().references(() => municipalities.id),
     name: text().notNull(),
     kind: text({ enum: PROVIDER_KINDS }).notNull(),
     ...tracked(),
   },
-  (t) => [uniqueIndex().on(t.name)],
+  (t) => [uniqueIndex().on(t.name), index().on(t.municipalityId)],
 );
 
 export const trainings = pgTable(

@@ -1,3 +1,4 @@
+import { inOrder, mapInOrder } from '../../db/in-order.ts';
 import { findResult } from '../../../core/indicators/find-result.ts';
 import {
   clusterOrganizations,
@@ -84,10 +85,10 @@ export async function getAnalysis(options: {
   const { db, user, filters } = options;
   const campaign = await requireCampaign(db, options.campaignId);
   const visible = visibleOrganizations(user, campaign.municipalityId);
-  const [indicators, participants, current] = await Promise.all([
-    indicatorsOf(db, campaign),
-    findParticipants(db, campaign.id),
-    getCampaignResults({ db, user, id: campaign.id }),
+  const [indicators, participants, current] = await inOrder([
+    () => indicatorsOf(db, campaign),
+    () => findParticipants(db, campaign.id),
+    () => getCampaignResults({ db, user, id: campaign.id }),
   ]);
   const organizations = participants
     .filter(
@@ -115,16 +116,14 @@ export async function getAnalysis(options: {
     name: o.name,
     values: axes.map((a) => valueOf(a.code, o.id)),
   }));
-  const history = await Promise.all(
-    (await earlierCampaigns(db, campaign)).map(async (c) => ({
-      campaignId: c.id,
-      year: c.year,
-      isFrozen: c.status === 'closed',
-      results: (await getCampaignResults({ db, user, id: c.id })).results.filter(
-        (r) => r.organization === null || ids.has(r.organization),
-      ),
-    })),
-  );
+  const history = await mapInOrder(await earlierCampaigns(db, campaign), async (c) => ({
+    campaignId: c.id,
+    year: c.year,
+    isFrozen: c.status === 'closed',
+    results: (await getCampaignResults({ db, user, id: c.id })).results.filter(
+      (r) => r.organization === null || ids.has(r.organization),
+    ),
+  }));
   return {
     campaign: {
       id: campaign.id,

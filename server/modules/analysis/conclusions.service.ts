@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { draftConclusions, type AnalysisInput } from '../../../core/analysis/drafts.ts';
 import type { Db } from '../../db/client.ts';
 import { conclusions } from '../../db/schema/index.ts';
@@ -25,10 +26,10 @@ import { indicatorsOf } from './analysis.service.ts';
 export async function analysisInputOf(db: Db, actor: Actor, campaignId: number): Promise<AnalysisInput> {
   const user = requireUser(actor.user);
   const campaign = await requireCampaign(db, campaignId);
-  const [indicators, participants, current] = await Promise.all([
-    indicatorsOf(db, campaign),
-    findParticipants(db, campaign.id),
-    getCampaignResults({ db, user, id: campaign.id }),
+  const [indicators, participants, current] = await inOrder([
+    () => indicatorsOf(db, campaign),
+    () => findParticipants(db, campaign.id),
+    () => getCampaignResults({ db, user, id: campaign.id }),
   ]);
   const previous = await findPreviousCampaign(db, campaign);
   return {

@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParam } from '../../http/fields.ts';
@@ -90,7 +91,7 @@ export async function findAuditEntries(db: Db, municipalityIds: number[] | null,
     q.action ? eq(auditLog.action, q.action) : undefined,
   ];
   const where = and(...conditions);
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await inOrder([
     db
       .select()
       .from(auditLog)

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { associations, organizations, sessions, userRoles, users } from '../../db/schema/index.ts';
 import type { AuthUser, RoleGrant } from './access.ts';
@@ -91,8 +91,11 @@ export async function deleteSession(db: Db, id: string) {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: number) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends the user's sessions, except `keepSessionId` (the session a password is changed in). */
+export async function deleteSessionsOfUser(db: Db, userId: number, keepSessionId?: string) {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
 }
 
 export async function deleteExpiredSessions(db: Db) {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../errors.ts';
 import { requireUser } from './access.ts';
+import { loginAttemptKey } from './attempts.ts';
 import { LoginInput, LoginOutput, MeOutput } from './auth.schema.ts';
 import { SESSION_COOKIE, logIn, logOut } from './auth.service.ts';
 
@@ -17,20 +19,12 @@ export async function authRoutes(app: FastifyInstance) {
         body: LoginInput,
         response: { 200: LoginOutput },
       },
-      config: {
-        isPublic: true,
-        // Counted per address and login: a school behind one NAT address does not lock out its staff,
-        // while guessing one account's password is still throttled.
-        rateLimit: {
-          hook: 'preHandler',
-          keyGenerator: (req) =>
-            `${req.ip}|${String((req.body as { login?: string })?.login ?? '').toLowerCase()}`,
-          max: app.config.loginMaxAttempts,
-          timeWindow: app.config.loginWindowMinutes * 60_000,
-        },
-      },
+      // Failed attempts are counted per address and login (auth/attempts.ts); a success counts nothing.
+      config: { isPublic: true },
     },
     async (req, reply) => {
+      const key = loginAttemptKey(req.ip, req.body.login);
+      app.passwordAttempts.assertAllowed(key);
       const { token, expiresAt, user } = await logIn({
         db: app.db,
         login: req.body.login,
@@ -39,7 +33,11 @@ export async function authRoutes(app: FastifyInstance) {
         ip: req.ip,
         userAgent: req.headers['user-agent'],
         requestId: req.id,
+      }).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'invalid_credentials') app.passwordAttempts.fail(key);
+        throw error;
       });
+      app.passwordAttempts.succeed(key);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

@@ -15,7 +15,9 @@ import { verifyPassword } from './passwords.ts';
 
 export const SESSION_COOKIE = 'pm_session';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The id a session is stored under: the SHA-256 of its cookie token (the token itself is never stored). */
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = sessionIdOf;
 
 export async function logIn(options: {
   db: Db;

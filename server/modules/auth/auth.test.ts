@@ -91,21 +91,118 @@ describe('login and sessions', () => {
     expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie })).statusCode).toBe(401);
   });
 
-  it('rate-limits login attempts with a Russian message', async () => {
+  it('counts only failed logins toward the lockout, per address and login', async () => {
     const limited = await createTestApp({ loginMaxAttempts: 3 });
     try {
-      const attempt = (login = 'x') =>
-        limited.request({ method: 'POST', url: '/api/auth/login', body: { login, password: 'y' } });
-      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
-      const blocked = await attempt();
+      await createUser(limited.database.db, {
+        login: 'busy',
+        password: 'right-password-1',
+        grants: [{ role: 'admin' }],
+      });
+      const attempt = (password: string, login = 'busy') =>
+        limited.request({ method: 'POST', url: '/api/auth/login', body: { login, password } });
+      // A morning of logins from one school's address locks nobody out.
+      for (let i = 0; i < 5; i++) expect((await attempt('right-password-1')).statusCode).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await attempt('wrong')).statusCode).toBe(401);
+      const blocked = await attempt('right-password-1');
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json().error.code).toBe('rate_limited');
-      expect(blocked.json().error.message).toMatch(/Слишком много попыток/);
+      expect(blocked.json().error.message).toMatch(/^Слишком много попыток/);
       // Another account from the same address is not locked out.
-      expect((await attempt('someone-else')).statusCode).toBe(401);
+      expect((await attempt('y', 'someone-else')).statusCode).toBe(401);
     } finally {
       await limited.close();
     }
+  });
+
+  it('a success clears the failures counted before it', async () => {
+    const limited = await createTestApp({ loginMaxAttempts: 3 });
+    try {
+      await createUser(limited.database.db, {
+        login: 'typo',
+        password: 'right-password-1',
+        grants: [{ role: 'admin' }],
+      });
+      const attempt = (password: string) =>
+        limited.request({ method: 'POST', url: '/api/auth/login', body: { login: 'typo', password } });
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < 2; i++) expect((await attempt('wrong')).statusCode).toBe(401);
+        expect((await attempt('right-password-1')).statusCode).toBe(200);
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits guesses of the current password in change-password', async () => {
+    const limited = await createTestApp({ loginMaxAttempts: 3 });
+    try {
+      await createUser(limited.database.db, {
+        login: 'guessed',
+        password: 'right-password-1',
+        grants: [{ role: 'admin' }],
+      });
+      const cookie = await limited.login('guessed', 'right-password-1');
+      const change = (currentPassword: string) =>
+        limited.request({
+          method: 'POST',
+          url: '/api/auth/change-password',
+          cookie,
+          body: { currentPassword, newPassword: 'brand-new-password-2' },
+        });
+      for (let i = 0; i < 3; i++) {
+        const wrong = await change(`guess-${i}`);
+        expect(wrong.statusCode).toBe(400);
+        expect(wrong.json().error.message).toBe('Текущий пароль введён неверно.');
+      }
+      const blocked = await change('right-password-1');
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('changing the password ends the other sessions of the user, not the current one', async () => {
+    await createUser(t.database.db, {
+      login: 'twodevices',
+      password: 'old-password-1',
+      grants: [{ role: 'admin' }],
+    });
+    const laptop = await t.login('twodevices', 'old-password-1');
+    const phone = await t.login('twodevices', 'old-password-1');
+    const changed = await t.request({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      cookie: laptop,
+      body: { currentPassword: 'old-password-1', newPassword: 'new-password-22' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: laptop })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: phone })).statusCode).toBe(401);
+    expect(await t.login('twodevices', 'new-password-22')).toBeTruthy();
+  });
+
+  it('a password reset by an administrator ends every session of the user', async () => {
+    const user = await createUser(t.database.db, {
+      login: 'forgetful',
+      password: 'old-password-1',
+      grants: [{ role: 'admin' }],
+    });
+    await createUser(t.database.db, {
+      login: 'root',
+      password: 'root-password-1',
+      grants: [{ role: 'admin' }],
+    });
+    const session = await t.login('forgetful', 'old-password-1');
+    const reset = await t.request({
+      method: 'POST',
+      url: `/api/users/${user.id}/reset-password`,
+      cookie: await t.login('root', 'root-password-1'),
+      body: {},
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie: session })).statusCode).toBe(401);
   });
 
   it('writes login and logout to the audit log', async () => {

@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { certificationDue } from '../../../core/certification.ts';
 import {
   ageAt,
@@ -41,21 +42,21 @@ export async function getMyCabinet(options: { db: Db; actor: Actor; today: IsoDa
   const ctx = await loadTeacherContext(db, user, user.teacherId);
   const t = ctx.teacher;
   const [positions, subjects, [certification], diagnosticRows, routeRows, trainings, pairs, memberships] =
-    await Promise.all([
-      findPositionsOfTeacher(db, t.id),
-      findSubjectsOf(db, t.id),
-      findLastCertification(db, t.id),
-      findDiagnosticsOf(db, t.id),
-      findRoutesOfTeacher(db, t.id),
-      findTrainingsOf(db, t.id),
-      findPairsOf(db, t.id),
-      findMembershipsOf(db, t.id),
+    await inOrder([
+      () => findPositionsOfTeacher(db, t.id),
+      () => findSubjectsOf(db, t.id),
+      () => findLastCertification(db, t.id),
+      () => findDiagnosticsOf(db, t.id),
+      () => findRoutesOfTeacher(db, t.id),
+      () => findTrainingsOf(db, t.id),
+      () => findPairsOf(db, t.id),
+      () => findMembershipsOf(db, t.id),
     ]);
-  const [participations, competitions, routes, deficits] = await Promise.all([
-    findParticipationsOf(db, t.id),
-    findCompetitionsOf(db, t.id),
-    presentRoutes(db, routeRows, { user, ctx, today }),
-    findDeficitTitles(db, [...new Set(diagnosticRows.flatMap((d) => d.deficitCodes))]),
+  const [participations, competitions, routes, deficits] = await inOrder([
+    () => findParticipationsOf(db, t.id),
+    () => findCompetitionsOf(db, t.id),
+    () => presentRoutes(db, routeRows, { user, ctx, today }),
+    () => findDeficitTitles(db, [...new Set(diagnosticRows.flatMap((d) => d.deficitCodes))]),
   ]);
   const current = memberships.filter((m) => m.leftOn === null || m.leftOn >= today);
   const schoolYear = schoolYearOf(today);

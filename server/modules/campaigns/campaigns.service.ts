@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import {
   completenessOf,
   isOverdue,
@@ -257,10 +258,10 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
   const { db, user, today } = options;
   const campaign = await requireCampaign(db, options.id);
   const visible = visibleOrganizations(user, campaign.municipalityId);
-  const [participants, submissionRows, program] = await Promise.all([
-    findParticipants(db, campaign.id),
-    findSubmissions(db, campaign.id),
-    findProgramById(db, campaign.programId),
+  const [participants, submissionRows, program] = await inOrder([
+    () => findParticipants(db, campaign.id),
+    () => findSubmissions(db, campaign.id),
+    () => findProgramById(db, campaign.programId),
   ]);
   const byOrg = new Map(submissionRows.map((s) => [s.organizationId, s]));
   const isClosed = campaign.status === 'closed';

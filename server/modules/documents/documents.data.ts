@@ -1,4 +1,5 @@
 import type { Completeness } from '../../../core/campaigns/completeness.ts';
+import { inOrder } from '../../db/in-order.ts';
 import type { Cluster, RatingRow } from '../../../core/analysis/scores.ts';
 import type { Descriptive } from '../../../core/analysis/statistics.ts';
 import type { CampaignDates } from '../../../core/campaigns/stages.ts';
@@ -158,13 +159,13 @@ export async function loadDocumentData(options: {
   withEffect: boolean;
 }): Promise<DocumentData> {
   const { db, user, campaign, today } = options;
-  const [analysis, tree, municipality, report, conclusions, view] = await Promise.all([
-    getAnalysis({ db, user, campaignId: campaign.id, filters: {} }),
-    findProgramTree(db, campaign.programId),
-    findMunicipalityById(db, campaign.municipalityId),
-    findReport(db, campaign.id),
-    findConclusions(db, campaign.id),
-    getCampaignView({ db, user, id: campaign.id, today }),
+  const [analysis, tree, municipality, report, conclusions, view] = await inOrder([
+    () => getAnalysis({ db, user, campaignId: campaign.id, filters: {} }),
+    () => findProgramTree(db, campaign.programId),
+    () => findMunicipalityById(db, campaign.municipalityId),
+    () => findReport(db, campaign.id),
+    () => findConclusions(db, campaign.id),
+    () => getCampaignView({ db, user, id: campaign.id, today }),
   ]);
   const visible = visibleOrganizations(user, campaign.municipalityId);
   const recommendations = await findRecommendations(db, campaign.id, visible);

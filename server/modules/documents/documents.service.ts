@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import JSZip from 'jszip';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -57,9 +58,9 @@ export async function getDocumentCatalog(options: { db: Db; user: AuthUser; camp
   const campaign = await requireCampaign(db, options.campaignId);
   const report = await findReport(db, campaign.id);
   assertMayGetDocument(user, campaign, { kind: 'report' }, { isPublished: report?.isPublished ?? false });
-  const [participants, recommendations] = await Promise.all([
-    findParticipants(db, campaign.id),
-    findRecommendations(db, campaign.id, null),
+  const [participants, recommendations] = await inOrder([
+    () => findParticipants(db, campaign.id),
+    () => findRecommendations(db, campaign.id, null),
   ]);
   const counts = new Map<number, number>();
   for (const r of recommendations)

@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
@@ -122,20 +123,21 @@ export async function loadOrganizationData(db: Db, organization: OrganizationRef
   const teacherIds = [
     ...new Set([...positionRows.map((p) => p.teacherId), ...pairs.flatMap((p) => [p.mentorId, p.menteeId])]),
   ];
-  const [teacherRows, subjects, elsewhereRows] = await Promise.all([
-    inChunks(teacherIds, (chunk) => db.select().from(teachers).where(inArray(teachers.id, chunk))),
-    subjectsOf(db, teacherIds),
-    inChunks(teacherIds, (chunk) =>
-      db
-        .selectDistinct({ teacherId: positions.teacherId })
-        .from(positions)
-        .where(and(inArray(positions.teacherId, chunk), ne(positions.organizationId, orgId))),
-    ),
+  const [teacherRows, subjects, elsewhereRows] = await inOrder([
+    () => inChunks(teacherIds, (chunk) => db.select().from(teachers).where(inArray(teachers.id, chunk))),
+    () => subjectsOf(db, teacherIds),
+    () =>
+      inChunks(teacherIds, (chunk) =>
+        db
+          .selectDistinct({ teacherId: positions.teacherId })
+          .from(positions)
+          .where(and(inArray(positions.teacherId, chunk), ne(positions.organizationId, orgId))),
+      ),
   ]);
   const ownOrMunicipal = (t: { municipalityId: PgColumn; organizationId: PgColumn }) =>
     and(eq(t.municipalityId, m), or(isNull(t.organizationId), eq(t.organizationId, orgId)));
   const [programs, associationRows, eventRows, vacancyRows, actRows, providerRows, deficitRows] =
-    await Promise.all([
+    await inOrder([
       db.select().from(mentoringPrograms).where(eq(mentoringPrograms.organizationId, orgId)),
       db.select().from(associations).where(ownOrMunicipal(associations)).orderBy(associations.name),
       db.select().from(events).where(ownOrMunicipal(events)),
@@ -200,36 +202,39 @@ export async function loadTeacherRecords(
         .orderBy((table as typeof educations).id),
     );
   const [educationRows, certificationRows, diagnosticRows, trainingRows, routeRows, competitionRows] =
-    await Promise.all([
-      byTeacher(educations),
-      byTeacher(certifications),
-      byTeacher(diagnostics),
-      byTeacher(trainings),
-      byTeacher(routes),
-      byTeacher(competitionParticipations),
+    await inOrder([
+      () => byTeacher(educations),
+      () => byTeacher(certifications),
+      () => byTeacher(diagnostics),
+      () => byTeacher(trainings),
+      () => byTeacher(routes),
+      () => byTeacher(competitionParticipations),
     ]);
   const associationSet = new Set(scope.associationIds);
   const eventSet = new Set(scope.eventIds);
-  const [stepRows, memberRows, participationRows] = await Promise.all([
-    inChunks(
-      routeRows.map((r) => r.id),
-      (chunk) =>
-        db.select().from(routeSteps).where(inArray(routeSteps.routeId, chunk)).orderBy(routeSteps.id),
-    ),
-    inChunks(teacherIds, (chunk) =>
-      db
-        .select()
-        .from(associationMembers)
-        .where(inArray(associationMembers.teacherId, chunk))
-        .orderBy(associationMembers.id),
-    ),
-    inChunks(teacherIds, (chunk) =>
-      db
-        .select()
-        .from(eventParticipations)
-        .where(inArray(eventParticipations.teacherId, chunk))
-        .orderBy(eventParticipations.id),
-    ),
+  const [stepRows, memberRows, participationRows] = await inOrder([
+    () =>
+      inChunks(
+        routeRows.map((r) => r.id),
+        (chunk) =>
+          db.select().from(routeSteps).where(inArray(routeSteps.routeId, chunk)).orderBy(routeSteps.id),
+      ),
+    () =>
+      inChunks(teacherIds, (chunk) =>
+        db
+          .select()
+          .from(associationMembers)
+          .where(inArray(associationMembers.teacherId, chunk))
+          .orderBy(associationMembers.id),
+      ),
+    () =>
+      inChunks(teacherIds, (chunk) =>
+        db
+          .select()
+          .from(eventParticipations)
+          .where(inArray(eventParticipations.teacherId, chunk))
+          .orderBy(eventParticipations.id),
+      ),
   ]);
   return {
     educations: educationRows as unknown as (typeof educations.$inferSelect)[],

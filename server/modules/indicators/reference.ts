@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { ageAt, experienceAt, isYoungTeacher } from '../../../core/dates.ts';
 import type { AggregateCallNode, Condition, Literal } from '../../../core/formula/index.ts';
 import { splitWindow, yearsWindow } from '../../../core/formula/index.ts';
@@ -30,7 +31,7 @@ export async function loadReferenceData(db: Db) {
     competitions,
     vacancies,
     acts,
-  ] = await Promise.all([
+  ] = await inOrder([
     db.select().from(s.organizations),
     db.select().from(s.teachers),
     db.select().from(s.positions),

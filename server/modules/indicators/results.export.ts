@@ -1,30 +1,24 @@
 import { findResult } from '../../../core/indicators/find-result.ts';
 import ExcelJS from 'exceljs';
+import { toCsv } from '../../../core/csv.ts';
 import { LEVEL_LABEL, UNIT_LABEL } from '../../../core/indicators/levels.ts';
 import type { IndicatorResult } from './compute.ts';
 import type { ProgramTree } from '../programs/programs.repository.ts';
 
-/** Results as CSV for Russian Excel: «;» between columns, decimal comma, UTF-8 with BOM. */
+/** Results as CSV for Russian Excel: «;» between columns, decimal comma, UTF-8 with BOM (core/csv.ts). */
 export function resultsToCsv(results: IndicatorResult[]): string {
-  const number = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
-  const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [
-    ['Показатель', 'ID организации', 'Организация', 'Значение', 'Числитель', 'Знаменатель', 'Уровень'].join(
-      ';',
-    ),
-    ...results.map((r) =>
-      [
-        r.indicator,
-        r.organization ?? '',
-        quote(r.organizationName),
-        number(r.value),
-        number(r.numerator),
-        number(r.denominator),
-        r.level ? LEVEL_LABEL[r.level] : '',
-      ].join(';'),
-    ),
-  ];
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return toCsv([
+    ['Показатель', 'ID организации', 'Организация', 'Значение', 'Числитель', 'Знаменатель', 'Уровень'],
+    ...results.map((r) => [
+      r.indicator,
+      r.organization,
+      r.organizationName,
+      r.value,
+      r.numerator,
+      r.denominator,
+      r.level ? LEVEL_LABEL[r.level] : '',
+    ]),
+  ]);
 }
 
 /** Results as a workbook: one sheet of values (organizations × indicators) and one of every number. */

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../core/dates.ts';
 import { forbidden } from '../../errors.ts';
-import { isGlobalAdmin, municipalityScope, type AuthUser } from '../auth/access.ts';
+import { municipalityScope, type AuthUser } from '../auth/access.ts';
+import { canKeepCatalogEntry } from '../registers/shared/ownership.ts';
 import type { TeacherAccess, TeacherFacts } from '../teachers/teachers.policy.ts';
 import { isDepartmentOf } from '../teachers/teachers.policy.ts';
 
@@ -48,10 +49,7 @@ export function resourceReadScope(user: AuthUser) {
 }
 
 export function assertMayKeepResource(user: AuthUser, municipalityId: number | null) {
-  if (municipalityId === null) {
-    if (!isGlobalAdmin(user)) throw forbidden('Общие ресурсы каталога ведёт администратор системы.');
-    return;
-  }
-  if (!isDepartmentOf(user, municipalityId))
-    throw forbidden('Каталог ресурсов для ИОМ ведут администратор и методист (координатор) муниципалитета.');
+  if (canKeepCatalogEntry(user, municipalityId)) return;
+  if (municipalityId === null) throw forbidden('Общие ресурсы каталога ведёт администратор системы.');
+  throw forbidden('Каталог ресурсов для ИОМ ведут администратор и методист (координатор) муниципалитета.');
 }

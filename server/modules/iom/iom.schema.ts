@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../../../core/dates.ts';
 import { COMPETENCE_AREAS, RESOURCE_KINDS, ROUTE_STATUSES, STEP_STATUSES } from '../../../core/enums.ts';
-import { optionalText } from '../../http/fields.ts';
+import { optionalText, optionalWebUrl } from '../../http/fields.ts';
 
 const day = (label: string) =>
   z.string(`«${label}»: обязательное поле`).refine(isValidIsoDate, `«${label}»: некорректная дата`);
@@ -48,10 +48,7 @@ const resourceFields = {
     .min(1, '«Часов»: не меньше 1')
     .max(2000, '«Часов»: не больше 2000')
     .nullish(),
-  url: z
-    .union([z.literal(''), z.string().trim().url('«Ссылка»: некорректный адрес')])
-    .nullish()
-    .transform((v) => (v === undefined ? undefined : v || null)),
+  url: optionalWebUrl('Ссылка'),
 };
 
 export const CreateResourceInput = z.object({

@@ -4,8 +4,8 @@ import { deficitResources } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
-import { isGlobalAdmin, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import { defaultMunicipality } from '../registers/shared/ownership.ts';
+import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
+import { catalogMunicipality } from '../registers/shared/ownership.ts';
 import { assertMayKeepResource, resourceReadScope } from './iom.policy.ts';
 import {
   deleteResource,
@@ -68,12 +68,7 @@ async function requireResource(db: Db, id: number) {
 export async function createResource(options: { db: Db; actor: Actor; input: CreateResourceInput }) {
   const { db, actor, input } = options;
   const user = requireUser(actor.user);
-  const municipalityId =
-    input.municipalityId === undefined
-      ? (defaultMunicipality(user) ?? (isGlobalAdmin(user) ? null : undefined))
-      : input.municipalityId;
-  if (municipalityId === undefined)
-    throw invalid('municipalityId', 'Укажите муниципалитет, для которого ведётся ресурс.');
+  const municipalityId = catalogMunicipality(user, input.municipalityId);
   assertMayKeepResource(user, municipalityId);
   return db.transaction(async (tx) => {
     const id = await insertResource(tx, {

@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import type { Db } from '../../db/client.ts';
 import { decisions } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
@@ -55,17 +56,19 @@ export async function listDecisions(options: {
 }) {
   const scope = municipalityScope(options.user, 'read');
   const rows = await findDecisions(options.db, scope.all ? null : scope.ids, options.linkedTo);
-  const [files, measures, conclusions] = await Promise.all([
-    findFileMeta(
-      options.db,
-      rows.flatMap((r) => (r.fileId ? [r.fileId] : [])),
-    ),
-    findMeasureSummaries(options.db, [...new Set(rows.flatMap((r) => r.measureIds))]),
-    findConclusionSummaries(options.db, [
-      ...new Set(
-        rows.flatMap((r) => (isDepartmentOf(options.user, r.municipalityId) ? r.conclusionIds : [])),
+  const [files, measures, conclusions] = await inOrder([
+    () =>
+      findFileMeta(
+        options.db,
+        rows.flatMap((r) => (r.fileId ? [r.fileId] : [])),
       ),
-    ]),
+    () => findMeasureSummaries(options.db, [...new Set(rows.flatMap((r) => r.measureIds))]),
+    () =>
+      findConclusionSummaries(options.db, [
+        ...new Set(
+          rows.flatMap((r) => (isDepartmentOf(options.user, r.municipalityId) ? r.conclusionIds : [])),
+        ),
+      ]),
   ]);
   return rows.map((r) => ({
     ...r,

@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -63,7 +64,7 @@ export async function deleteMeasure(db: Db, id: number) {
 
 export async function findMeasureLinks(db: Db, measureIds: number[]) {
   if (!measureIds.length) return { indicators: [], recommendations: [] };
-  const [indicatorLinks, recommendationLinks] = await Promise.all([
+  const [indicatorLinks, recommendationLinks] = await inOrder([
     db.select().from(measureIndicators).where(inArray(measureIndicators.measureId, measureIds)),
     db.select().from(measureRecommendations).where(inArray(measureRecommendations.measureId, measureIds)),
   ]);

@@ -5,7 +5,7 @@ import { isValidIsoDate } from '../../../core/dates.ts';
 import { ROADMAP_TEMPLATE } from '../../../core/management/roadmap-template.ts';
 import { todayOf } from '../../config.ts';
 import { AppError } from '../../errors.ts';
-import { IdParams, optionalText, idParam } from '../../http/fields.ts';
+import { IdParams, idParam, optionalText, optionalWebUrl } from '../../http/fields.ts';
 import { municipalityScope, requireUser } from '../auth/access.ts';
 import {
   createDecision,
@@ -34,7 +34,7 @@ const Ok = z.object({ ok: z.boolean() });
 const day = (label: string) => z.string().refine(isValidIsoDate, `${label}: некорректная дата`);
 const Evidence = z.object({
   title: z.string().trim().min(1, 'подпись подтверждения').max(300),
-  url: z.string().trim().url('некорректная ссылка').nullish(),
+  url: optionalWebUrl('Ссылка на подтверждение'),
   fileId: z.number().int().positive().nullish(),
 });
 const MeasureFields = z.object({
@@ -58,7 +58,7 @@ const DecisionFields = z.object({
   number: optionalText(50),
   date: day('Дата'),
   title: z.string().trim().min(3, 'укажите название').max(1000),
-  url: z.string().trim().url('некорректная ссылка').nullish(),
+  url: optionalWebUrl('Ссылка на решение'),
   fileId: z.number().int().positive().nullish(),
   conclusionIds: z.array(z.number().int().positive()).optional(),
   measureIds: z.array(z.number().int().positive()).optional(),

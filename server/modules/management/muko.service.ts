@@ -1,5 +1,6 @@
 import { and, inArray, isNotNull } from 'drizzle-orm';
 import { countOf, plural } from '../../../core/format.ts';
+import { mapInOrder } from '../../db/in-order.ts';
 import { mukoRow, type MukoEvidence, type MukoRow } from '../../../core/management/muko.ts';
 import type { Db } from '../../db/client.ts';
 import { campaignResults } from '../../db/schema/index.ts';
@@ -45,9 +46,7 @@ export async function assessMuko(options: {
   assertMunicipalityAccess(user, municipalityId, 'read');
   const municipality = await findMunicipalityById(db, municipalityId);
   const programs = (await findPrograms(db, [municipalityId])).filter((p) => !p.isArchived);
-  const trees = (await Promise.all(programs.map((p) => findProgramTree(db, p.id)))).filter(
-    (t) => t !== undefined,
-  );
+  const trees = (await mapInOrder(programs, (p) => findProgramTree(db, p.id))).filter((t) => t !== undefined);
   const campaigns = await findCampaigns(db, [municipalityId]);
   const withData = await campaignsWithData(
     db,
@@ -65,7 +64,7 @@ export async function assessMuko(options: {
       report: await findReport(db, c.id),
     });
   const roadmaps = await findRoadmaps(db, [municipalityId]);
-  const measures = (await Promise.all(roadmaps.map((r) => findMeasures(db, r.id)))).flat();
+  const measures = (await mapInOrder(roadmaps, (r) => findMeasures(db, r.id))).flat();
   const links = await findMeasureLinks(
     db,
     measures.map((m) => m.id),
@@ -78,7 +77,7 @@ export async function assessMuko(options: {
   const linkedMeasures = linked.filter((m) => m.status === 'in_progress' || m.status === 'done');
   const allDecisions = await findDecisions(db, [municipalityId]);
   const decisions = allDecisions.filter((d) => d.conclusionIds.length > 0 || d.measureIds.length > 0);
-  const effects = await Promise.all(roadmaps.map((r) => roadmapEffect({ db, user, roadmapId: r.id })));
+  const effects = await mapInOrder(roadmaps, (r) => roadmapEffect({ db, user, roadmapId: r.id }));
   const judged = effects
     .flatMap((e) => e.measures)
     .filter((m) =>

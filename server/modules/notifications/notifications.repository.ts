@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notifications } from '../../db/schema/index.ts';
@@ -16,7 +17,7 @@ export async function notifyUsers(
 }
 
 export async function listNotifications(db: Db, userId: number) {
-  const [rows, [{ unread }]] = await Promise.all([
+  const [rows, [{ unread }]] = await inOrder([
     db
       .select()
       .from(notifications)

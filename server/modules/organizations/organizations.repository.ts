@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, not, or, sql, type SQL } from 'drizzle-orm';
+import { inOrder } from '../../db/in-order.ts';
 import type { Db } from '../../db/client.ts';
 import { municipalities, organizations, positions } from '../../db/schema/index.ts';
 import type { OrganizationScope } from '../auth/access.ts';
@@ -88,7 +89,7 @@ export async function findOrganizationsInScope(
       : query.sort === 'kind'
         ? [kindOrder, ...naturalOrder]
         : naturalOrder;
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await inOrder([
     db
       .select(columns)
       .from(organizations)

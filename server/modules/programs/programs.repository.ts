@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProgramTemplate } from '../../../core/templates/index.ts';
 import type { Db } from '../../db/client.ts';
@@ -46,7 +47,7 @@ export async function findProgramById(db: Db, id: number) {
 export async function findProgramTree(db: Db, id: number) {
   const program = await findProgramById(db, id);
   if (!program) return undefined;
-  const [criteriaRows, indicatorRows, fieldRows] = await Promise.all([
+  const [criteriaRows, indicatorRows, fieldRows] = await inOrder([
     db
       .select()
       .from(criteria)

@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -23,7 +24,7 @@ export async function findTeacherById(db: Db, id: number) {
 
 /** Where the teacher works or worked and which associations it belongs to: what access is decided on. */
 export async function findTeacherFacts(db: Db, teacher: Pick<TeacherRow, 'id' | 'municipalityId'>) {
-  const [jobs, memberships] = await Promise.all([
+  const [jobs, memberships] = await inOrder([
     db
       .select({ organizationId: positions.organizationId, endDate: positions.endDate })
       .from(positions)
@@ -77,7 +78,7 @@ export async function findPositionsOfTeacher(db: Db, teacherId: number) {
 }
 
 export async function findEducationsAndCertifications(db: Db, teacherId: number) {
-  const [educationRows, certificationRows] = await Promise.all([
+  const [educationRows, certificationRows] = await inOrder([
     db
       .select()
       .from(educations)

@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { addMonths, type IsoDate, type YoungTeacherRule } from '../../../core/dates.ts';
 import { QUALIFICATION_CATEGORIES } from '../../../core/enums.ts';
@@ -163,10 +164,11 @@ export async function searchTeachers(
 ) {
   const conditions = teacherConditions(ctx);
   const ref = ctx.referenceDate;
-  const [rows, [{ total }]] = await Promise.all([
-    queryRows<TeacherSearchRow>(
-      db,
-      sql`select t.id, t.last_name as "lastName", t.first_name as "firstName", t.middle_name as "middleName",
+  const [rows, [{ total }]] = await inOrder([
+    () =>
+      queryRows<TeacherSearchRow>(
+        db,
+        sql`select t.id, t.last_name as "lastName", t.first_name as "firstName", t.middle_name as "middleName",
           t.birth_date::text as "birthDate", t.qualification_category as category, t.is_manager as "isManager",
           date_part('year', age(${ref}::date, t.birth_date))::int as age,
           greatest(0, date_part('year', age(${ref}::date, t.pedagogical_start_date))::int) as experience,
@@ -175,11 +177,12 @@ export async function searchTeachers(
         from teachers t where ${where(conditions)}
         order by ${ORDER[page.sort]}
         limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`,
-    ),
-    queryRows<{ total: number }>(
-      db,
-      sql`select count(*)::int as total from teachers t where ${where(conditions)}`,
-    ),
+      ),
+    () =>
+      queryRows<{ total: number }>(
+        db,
+        sql`select count(*)::int as total from teachers t where ${where(conditions)}`,
+      ),
   ]);
   return { rows, total: Number(total) };
 }

@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { ageAt, DEFAULT_YOUNG_TEACHER_RULE, experienceAt, isYoungTeacher } from '../../../core/dates.ts';
 import { teacherKind } from '../../../core/registry/kinds.ts';
 import type { Db } from '../../db/client.ts';
@@ -174,9 +175,9 @@ async function buildCard(db: Db, ctx: TeacherContext, access: TeacherAccess): Pr
       updatedAt: null,
     };
   }
-  const [subjects, records] = await Promise.all([
-    findSubjects(db, t.id),
-    findEducationsAndCertifications(db, t.id),
+  const [subjects, records] = await inOrder([
+    () => findSubjects(db, t.id),
+    () => findEducationsAndCertifications(db, t.id),
   ]);
   return {
     ...base,

@@ -1,3 +1,4 @@
+import { inOrder } from '../../db/in-order.ts';
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -53,7 +54,7 @@ export async function findUsers(db: Db, municipalityIds: number[] | null, query:
     );
   }
   const where = and(...conditions);
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }]] = await inOrder([
     db
       .select(userColumns)
       .from(users)

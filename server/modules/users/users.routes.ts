@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/access.ts';
+import { SESSION_COOKIE, sessionIdOf } from '../auth/auth.service.ts';
 import { IdParams } from '../../http/fields.ts';
 import {
   ChangePasswordInput,
@@ -113,7 +114,14 @@ export async function usersRoutes(app: FastifyInstance) {
     },
     async (req) => {
       requireUser(req.user);
-      await changeOwnPassword({ db: app.db, actor: req.actor, ...req.body });
+      const token = req.cookies[SESSION_COOKIE];
+      await changeOwnPassword({
+        db: app.db,
+        actor: req.actor,
+        attempts: app.passwordAttempts,
+        currentSessionId: token ? sessionIdOf(token) : undefined,
+        ...req.body,
+      });
       return { ok: true };
     },
   );

@@ -5,6 +5,7 @@ import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts'
 import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repository.ts';
+import { passwordChangeKey, type AttemptLimiter } from '../auth/attempts.ts';
 import { generatePassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { assertGrantsWithinScope, normalizeGrant, userAdminScope } from './users.policy.ts';
 import {
@@ -121,15 +122,24 @@ export async function changeOwnPassword(options: {
   actor: Actor;
   currentPassword: string;
   newPassword: string;
+  /** Wrong current passwords are counted: a stolen session must not become a way to guess the password. */
+  attempts: AttemptLimiter;
+  /** The session the change is made in: it stays; every other session of the user ends. */
+  currentSessionId?: string;
 }) {
   const user = requireUser(options.actor.user);
+  const key = passwordChangeKey(user.id);
+  options.attempts.assertAllowed(key);
   const stored = await findPasswordHash(options.db, user.id);
   if (!(await verifyPassword(stored, options.currentPassword))) {
+    options.attempts.fail(key);
     throw new AppError('validation_failed', 'Текущий пароль введён неверно.', { field: 'currentPassword' });
   }
+  options.attempts.succeed(key);
   const passwordHash = await hashPassword(options.newPassword);
   await options.db.transaction(async (tx) => {
     await setPasswordHash(tx, user.id, passwordHash);
+    await deleteSessionsOfUser(tx, user.id, options.currentSessionId);
     await recordAudit(tx, options.actor, {
       action: 'change_password',
       entity: 'user',

@@ -151,6 +151,12 @@ export function findMembers(
   );
 }
 
+/** The current members of an association (not left before today), as a subquery. */
+export const currentMembersOf = (associationId: number) =>
+  sql`select ${associationMembers.teacherId} from ${associationMembers}
+    where ${associationMembers.associationId} = ${associationId}
+      and (${associationMembers.leftOn} is null or ${associationMembers.leftOn} >= current_date)`;
+
 /** Teachers with a current membership in the association (not left before `on`). */
 export async function currentMemberIds(db: Db, associationId: number, teacherIds: number[], on: string) {
   if (!teacherIds.length) return new Set<number>();

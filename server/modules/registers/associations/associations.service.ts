@@ -11,6 +11,7 @@ import { findTeacherCandidates, findTeachers, teachersWorkingIn } from '../share
 import { assertCanManageMembers, assertCanReadAssociation } from './associations.policy.ts';
 import {
   currentMemberIds,
+  currentMembersOf,
   findAssociationById,
   findMemberById,
   findMembers,
@@ -108,6 +109,7 @@ export async function listMemberCandidates(options: {
   return findTeacherCandidates(options.db, {
     municipalityId: association.municipalityId,
     organizationIds: association.organizationId === null ? null : [association.organizationId],
+    members: currentMembersOf(association.id),
     q: options.query.q,
     limit: options.query.limit,
   });

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { updateIfVersionBy } from '../../../db/versioned.ts';
 import { deficits, diagnostics, providers, routeSteps, trainings } from '../../../db/schema/index.ts';
 import { containsPattern } from '../shared/http.ts';
 import { countWhere, offsetOf as offset, outer, paged } from '../shared/paging.ts';
@@ -13,8 +14,8 @@ const providerColumns = {
   kind: providers.kind,
   trainingCount,
   version: providers.version,
-  // Catalogs belong to no municipality or organization.
-  municipalityId: sql<null>`null::int`,
+  // The owner: the municipality that added the entry, or none (system-wide); never an organization.
+  municipalityId: providers.municipalityId,
   organizationId: sql<null>`null::int`,
 };
 
@@ -58,6 +59,8 @@ const deficitColumns = {
   area: deficits.area,
   title: deficits.title,
   description: deficits.description,
+  municipalityId: deficits.municipalityId,
+  version: deficits.version,
   diagnosticCount,
   stepCount,
 };
@@ -98,8 +101,14 @@ export async function insertDeficit(db: Db, values: typeof deficits.$inferInsert
   await db.insert(deficits).values(values);
 }
 
-export async function updateDeficit(db: Db, code: string, patch: Partial<typeof deficits.$inferInsert>) {
-  await db.update(deficits).set(patch).where(eq(deficits.code, code));
+/** False when the entry was changed since the client read `version`. */
+export function updateDeficitIfVersion(
+  db: Db,
+  code: string,
+  version: number,
+  patch: Partial<typeof deficits.$inferInsert>,
+) {
+  return updateIfVersionBy(db, deficits, { column: deficits.code, value: code }, version, patch);
 }
 
 export async function deleteDeficit(db: Db, code: string) {

@@ -35,6 +35,7 @@ const presentProvider = (row: ProviderRow): ProviderOutput => ({
   name: row.name,
   kind: row.kind,
   trainingCount: Number(row.trainingCount),
+  municipalityId: row.municipalityId,
   version: row.version,
 });
 
@@ -45,6 +46,8 @@ const presentDeficit = (row: DeficitRow): DeficitOutput => ({
   description: row.description,
   diagnosticCount: Number(row.diagnosticCount),
   stepCount: Number(row.stepCount),
+  municipalityId: row.municipalityId,
+  version: row.version,
 });
 
 /** Training providers and the catalog of professional deficits: read by everyone, kept by the department. */

@@ -3,12 +3,15 @@ import { COMPETENCE_AREAS, PROVIDER_KINDS } from '../../../../core/enums.ts';
 import { recordSchema } from '../../../../core/registry/schema.ts';
 import { deficitCatalogKind } from '../../../../core/registry/register-kinds.ts';
 import { pageFields, searchQuery } from '../shared/http.ts';
+import { catalogOwnerField, versionField } from '../shared/owned-routes.ts';
 
 export const ProviderOutput = z.object({
   id: z.number(),
   name: z.string(),
   kind: z.enum(PROVIDER_KINDS),
   trainingCount: z.number(),
+  /** The municipality that keeps the entry; null: a system-wide entry kept by a system administrator. */
+  municipalityId: z.number().nullable(),
   version: z.number(),
 });
 export type ProviderOutput = z.infer<typeof ProviderOutput>;
@@ -27,6 +30,8 @@ export const DeficitOutput = z.object({
   description: z.string().nullable(),
   diagnosticCount: z.number(),
   stepCount: z.number(),
+  municipalityId: z.number().nullable(),
+  version: z.number(),
 });
 export type DeficitOutput = z.infer<typeof DeficitOutput>;
 
@@ -37,7 +42,11 @@ export const ListDeficitsQuery = z.object({
 });
 export type ListDeficitsQuery = z.infer<typeof ListDeficitsQuery>;
 
-export const CreateDeficitInput = recordSchema(deficitCatalogKind);
+export const CreateDeficitInput = recordSchema(deficitCatalogKind).extend({
+  municipalityId: catalogOwnerField,
+});
 /** The code is what diagnostics and routes reference: it is fixed once created. */
-export const UpdateDeficitInput = recordSchema(deficitCatalogKind, { partial: true }).omit({ code: true });
+export const UpdateDeficitInput = recordSchema(deficitCatalogKind, { partial: true })
+  .omit({ code: true })
+  .extend({ version: versionField });
 export const DeficitParams = z.object({ code: z.string().min(1).max(20) });

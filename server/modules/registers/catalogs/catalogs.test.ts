@@ -64,7 +64,7 @@ describe('training providers', () => {
     const ok = await w.patch('coord1', `/api/providers/${id}`, { name: 'ЦНППМ РО', version: 1 });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().version).toBe(2);
-    const stale = await w.patch('coord2', `/api/providers/${id}`, { name: 'Другое', version: 1 });
+    const stale = await w.patch('coord1', `/api/providers/${id}`, { name: 'Другое', version: 1 });
     expectError(stale, 409);
     expect(stale.json().error.code).toBe('version_conflict');
     const [entry] = await w.audit('provider', id);
@@ -127,12 +127,24 @@ describe('deficits catalog', () => {
   });
 
   it('an org_manager cannot edit; a coordinator edits the title', async () => {
-    expectError(await w.patch('mgra1', '/api/deficits/М-06', { title: 'X' }), 403);
+    expectError(await w.patch('mgra1', '/api/deficits/М-06', { title: 'X', version: 1 }), 403);
     const ok = await w.patch('coord1', `/api/deficits/${encodeURIComponent('М-06')}`, {
       title: 'Смысловое чтение',
+      version: 1,
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().title).toBe('Смысловое чтение');
+    expect(ok.json()).toMatchObject({ title: 'Смысловое чтение', version: 2, municipalityId: w.m1 });
+  });
+
+  it('an edit needs the current version: a stale one is refused and nothing is overwritten', async () => {
+    const url = `/api/deficits/${encodeURIComponent('М-06')}`;
+    const missing = await w.patch('coord1', url, { title: 'Без версии' });
+    expectError(missing, 400);
+    expect(missing.json().error.message).toContain('«Версия записи»: обязательное поле');
+    const stale = await w.patch('coord1', url, { title: 'Устаревшее', version: 1 });
+    expectError(stale, 409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    expect((await w.get('coord1', url)).json().title).toBe('Смысловое чтение');
   });
 
   it('a deficit found by a diagnostic cannot be deleted', async () => {
@@ -155,5 +167,72 @@ describe('deficits catalog', () => {
       404,
       'Дефицит не найден(а).',
     );
+  });
+});
+
+describe('catalog ownership', () => {
+  const code = (c: string) => `/api/deficits/${encodeURIComponent(c)}`;
+  let own = 0;
+  let shared = 0;
+  beforeAll(async () => {
+    own = (
+      await w.post('coord1', '/api/providers', { name: 'Методический центр района 1', kind: 'other' })
+    ).json().id;
+    const created = await w.post('root', '/api/providers', { name: 'Общий ИРО', kind: 'iro' });
+    expect(created.json().municipalityId).toBeNull();
+    shared = created.json().id;
+    await w.post('coord1', '/api/deficits', { code: 'П-41', area: 'subject', title: 'Свой дефицит' });
+    await w.post('root', '/api/deficits', { code: 'П-42', area: 'subject', title: 'Общий дефицит' });
+  });
+
+  it('an entry belongs to the municipality of the coordinator who added it', async () => {
+    expect((await w.get('teachera1', `/api/providers/${own}`)).json().municipalityId).toBe(w.m1);
+    expect((await w.get('coord2', code('П-41'))).json().municipalityId).toBe(w.m1);
+  });
+
+  it('a coordinator of another municipality cannot rename or delete it', async () => {
+    const message = 'Эту запись справочника ведёт отдел образования другого муниципалитета.';
+    expectError(
+      await w.patch('coord2', `/api/providers/${own}`, { name: 'Чужое', version: 1 }),
+      403,
+      message,
+    );
+    expectError(await w.del('coord2', `/api/providers/${own}`), 403, message);
+    expectError(await w.patch('coord2', code('П-41'), { title: 'Чужое', version: 1 }), 403, message);
+    expectError(await w.del('coord2', code('П-41')), 403, message);
+    expect((await w.get('coord1', `/api/providers/${own}`)).json().name).toBe('Методический центр района 1');
+    expect((await w.get('coord1', code('П-41'))).json().title).toBe('Свой дефицит');
+  });
+
+  it('a coordinator cannot add an entry for another municipality', async () => {
+    expectError(
+      await w.post('coord2', '/api/providers', { name: 'Подложный', kind: 'other', municipalityId: w.m1 }),
+      403,
+    );
+    expectError(
+      await w.post('coord2', '/api/deficits', {
+        code: 'П-43',
+        area: 'subject',
+        title: 'Подложный',
+        municipalityId: null,
+      }),
+      403,
+      'Общие записи справочников (без муниципалитета) ведёт администратор системы.',
+    );
+  });
+
+  it('system-wide entries are kept by a system administrator only', async () => {
+    const message = 'Общие записи справочников (без муниципалитета) ведёт администратор системы.';
+    expectError(
+      await w.patch('coord1', `/api/providers/${shared}`, { name: 'Переименован', version: 1 }),
+      403,
+      message,
+    );
+    expectError(await w.del('coord1', code('П-42')), 403, message);
+    const ok = await w.patch('root', `/api/providers/${shared}`, { name: 'ИРО области', version: 1 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const foreign = await w.patch('root', code('П-41'), { title: 'Поправлено', version: 1 });
+    expect(foreign.statusCode, foreign.body).toBe(200);
+    expect((await w.del('root', `/api/providers/${own}`)).statusCode).toBe(200);
   });
 });

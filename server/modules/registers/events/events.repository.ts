@@ -115,6 +115,10 @@ export function findParticipations(
   );
 }
 
+/** The teachers taking part in an event, as a subquery (the candidates leave them out). */
+export const participantsOf = (eventId: number) =>
+  sql`select ${eventParticipations.teacherId} from ${eventParticipations} where ${eventParticipations.eventId} = ${eventId}`;
+
 export async function participantIds(db: Db, eventId: number, teacherIds: number[]) {
   if (!teacherIds.length) return new Set<number>();
   const rows = await db

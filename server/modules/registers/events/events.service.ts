@@ -6,7 +6,7 @@ import { eventParticipations, events } from '../../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../../errors.ts';
 import { organizationScope, type Actor, type AuthUser } from '../../auth/access.ts';
 import type { OwnedKind } from '../shared/owned-records.ts';
-import { assertCanReadOwner, canManageOwner, canReadOwner } from '../shared/ownership.ts';
+import { assertCanReadOwner, canManageOwner, canReadOwner, isDepartmentOf } from '../shared/ownership.ts';
 import { addTeacherLinks } from '../shared/teacher-links.ts';
 import { findTeacherCandidates, teachersOfOrganizations } from '../shared/teachers.ts';
 import type { CandidatesQuery, Page } from '../shared/http.ts';
@@ -16,6 +16,7 @@ import {
   findParticipations,
   insertParticipations,
   participantIds,
+  participantsOf,
   type EventRow,
   type ParticipationRow,
 } from './events.repository.ts';
@@ -58,8 +59,10 @@ export const eventRecords: OwnedKind<EventRow> = {
  * of its own organizations.
  */
 function participantOrganizations(user: AuthUser, event: EventRow): number[] | null {
-  if (canManageOwner(user, event)) return null;
   const own = organizationScope(user, 'manage').organizationIds;
+  if (isDepartmentOf(user, event.municipalityId)) return null;
+  // An organization's own event: its manager keeps the participation of its own teachers, not the district's.
+  if (canManageOwner(user, event)) return own;
   if (event.organizationId === null && own.length && canReadOwner(user, event)) return own;
   throw forbidden(
     event.organizationId === null
@@ -121,6 +124,7 @@ export async function listParticipantCandidates(options: {
   return findTeacherCandidates(options.db, {
     municipalityId: event.municipalityId,
     organizationIds: participantOrganizations(options.user, event),
+    members: participantsOf(event.id),
     q: options.query.q,
     limit: options.query.limit,
   });

@@ -124,15 +124,28 @@ describe('methodological events', () => {
     );
   });
 
-  it('offers candidates: the municipality to the coordinator, its own teachers to an org_manager', async () => {
-    const all = await w.get('coord1', `/api/events/${municipal}/participants/candidates`);
-    expect(
-      all
+  it('offers candidates within the caller’s scope: the municipality to the coordinator, its own teachers to an org_manager', async () => {
+    const names = (response: { json(): { fullName: string }[] }) =>
+      response
         .json()
-        .map((c: { fullName: string }) => c.fullName.split(' ')[0])
-        .sort(),
-    ).toEqual(['Алексеева', 'Андреев', 'Богданов', 'Борисова']);
-    const own = await w.get('mgra1', `/api/events/${municipal}/participants/candidates?q=але`);
+        .map((c) => c.fullName.split(' ')[0])
+        .sort();
+    const candidates = (who: string, event: number, q = '') =>
+      w.get(who, `/api/events/${event}/participants/candidates${q}`);
+    expect(names(await candidates('coord1', institutional))).toEqual([
+      'Алексеева',
+      'Андреев',
+      'Богданов',
+      'Борисова',
+    ]);
+    // The school's own event: the head is offered its own teachers, not the district's.
+    expect(names(await candidates('mgra1', institutional))).toEqual(['Алексеева', 'Андреев']);
+    expectError(
+      await w.post('mgra1', `/api/events/${institutional}/participants`, { teacherIds: [w.teachers.a2[0]] }),
+      403,
+      'Ответственный ОО может добавлять участниками мероприятия только педагогов своей организации.',
+    );
+    const own = await candidates('mgra1', institutional, '?q=але');
     expect(own.json()).toEqual([
       {
         id: w.teachers.a1[0],
@@ -141,7 +154,14 @@ describe('methodological events', () => {
         positionTitle: 'учитель математики',
       },
     ]);
-    expectError(await w.get('mgra2', `/api/events/${institutional}/participants/candidates`), 403);
+    // Those already taking part are no candidates.
+    const added = await w.post('mgra1', `/api/events/${institutional}/participants`, {
+      teacherIds: [w.teachers.a1[0]],
+    });
+    expect(names(await candidates('mgra1', institutional))).toEqual(['Андреев']);
+    await w.del('mgra1', `/api/event-participations/${added.json().added[0].id}`);
+    expect(names(await candidates('coord1', municipal))).toEqual([]);
+    expectError(await candidates('mgra2', institutional), 403);
   });
 
   it('a coordinator of another municipality sees none of it', async () => {

@@ -1,3 +1,4 @@
+import { inOrder } from '../../../db/in-order.ts';
 import { formatRuDate, type IsoDate } from '../../../../core/dates.ts';
 import { attendanceRate, schoolYearOf, schoolYearPeriod } from '../../../../core/school-year.ts';
 import type { Db } from '../../../db/client.ts';
@@ -90,10 +91,10 @@ export async function getAssociationYear(options: {
   assertCanReadAssociation(user, association);
   const schoolYear = options.schoolYear ?? schoolYearOf(today);
   const period = schoolYearPeriod(schoolYear);
-  const [rows, members, years] = await Promise.all([
-    findMeetings(db, association.id, period),
-    findMembersDuring(db, association.id, period),
-    findMeetingYears(db, association.id),
+  const [rows, members, years] = await inOrder([
+    () => findMeetings(db, association.id, period),
+    () => findMembersDuring(db, association.id, period),
+    () => findMeetingYears(db, association.id),
   ]);
   const meetings = rows.map((r) => presentMeeting(r, members, today));
   const maySeeAttendance = canSeeAttendance(user, association);

@@ -48,9 +48,9 @@ describe('normative acts', () => {
   });
 
   it('validates the link, the kind and the period in Russian', async () => {
-    expectError(
-      await w.post('coord1', '/api/normative-acts', act({ url: 'ftp://files/npa.pdf' })),
-      400,
+    const ftp = await w.post('coord1', '/api/normative-acts', act({ url: 'ftp://files/npa.pdf' }));
+    expectError(ftp, 400);
+    expect(ftp.json().error.message).toContain(
       '«Ссылка»: укажите адрес страницы, начинающийся с http:// или https://',
     );
     const bad = await w.post('coord1', '/api/normative-acts', act({ kind: 'law', validTo: '2024-01-01' }));

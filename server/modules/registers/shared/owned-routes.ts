@@ -46,19 +46,23 @@ export const checkedList =
     return find(db, user, query);
   };
 
+export const versionField = z.number('«Версия записи»: обязательное поле').int().positive();
+
+/** The owner of a new catalog entry: a municipality, null for a system-wide one, or (omitted) the user's own. */
+export const catalogOwnerField = z.number().int().positive().nullable().optional();
+
 /** Body of POST: the record kind's fields; a municipal-or-organization record may name its municipality. */
 export function createBody(kind: Pick<OwnedKind<any>, 'kind' | 'ownership'>) {
   const base = recordSchema(kind.kind);
-  return kind.ownership === 'mixed'
-    ? base.extend({ municipalityId: z.number().int().positive().optional() })
-    : base;
+  if (kind.ownership === 'mixed')
+    return base.extend({ municipalityId: z.number().int().positive().optional() });
+  if (kind.ownership === 'catalog') return base.extend({ municipalityId: catalogOwnerField });
+  return base;
 }
 
 /** Body of PATCH: any of the fields, and the version the client saw. */
 export function updateBody(kind: Pick<OwnedKind<any>, 'kind'>) {
-  return recordSchema(kind.kind, { partial: true }).extend({
-    version: z.number('«Версия записи»: обязательное поле').int().positive(),
-  });
+  return recordSchema(kind.kind, { partial: true }).extend({ version: versionField });
 }
 
 /** GET list, GET one, POST, PATCH and DELETE of one registry record kind. */

@@ -6,6 +6,7 @@ import { organizations } from '../../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../../errors.ts';
 import {
   hasRole,
+  isGlobalAdmin,
   municipalityScope,
   organizationScope,
   scopeIncludes,
@@ -23,8 +24,11 @@ export interface Owner {
   organizationId: number | null;
 }
 
-/** How a record kind is owned: always by an organization, by an organization or the municipality, or globally. */
-export type Ownership = 'organization' | 'mixed' | 'global';
+/**
+ * How a record kind is owned: always by an organization, by an organization or the municipality, or — the
+ * shared catalogs — by the municipality whose department added the entry or by nobody (a system-wide entry).
+ */
+export type Ownership = 'organization' | 'mixed' | 'catalog';
 
 /**
  * The registers are read through the organization grants of the user. A methodical association leader's
@@ -56,8 +60,31 @@ export function canReadOwner(user: AuthUser, owner: Owner): boolean {
   });
 }
 
+/**
+ * A shared catalog entry (providers, deficits, ИОМ resources) is kept by the department of the municipality
+ * that owns it; a system-wide entry (no municipality) by a system administrator only.
+ */
+export const canKeepCatalogEntry = (user: AuthUser, municipalityId: number | null) =>
+  municipalityId === null ? isGlobalAdmin(user) : isDepartmentOf(user, municipalityId);
+
+/**
+ * The owner of a new catalog entry: the municipality named, or the user's own; a system administrator
+ * working in no municipality adds system-wide entries (or names `null` explicitly).
+ */
+export function catalogMunicipality(user: AuthUser, requested: unknown): number | null {
+  if (typeof requested === 'number') return requested;
+  if (requested === null) return null;
+  const own = defaultMunicipality(user);
+  if (own !== null) return own;
+  if (isGlobalAdmin(user)) return null;
+  if (!hasRole(user, 'admin', 'coordinator')) return null;
+  throw new AppError('validation_failed', 'Укажите муниципалитет, к которому относится запись.', {
+    field: 'municipalityId',
+  });
+}
+
 export function canManageOwner(user: AuthUser, owner: Owner): boolean {
-  if (owner.municipalityId === null) return hasRole(user, 'admin', 'coordinator');
+  if (owner.municipalityId === null) return isGlobalAdmin(user);
   if (owner.organizationId === null) return isDepartmentOf(user, owner.municipalityId);
   return scopeIncludes(organizationScope(user, 'manage'), {
     id: owner.organizationId,
@@ -78,7 +105,7 @@ export function assertCanReadOwner(user: AuthUser, owner: Owner) {
 export function assertCanManageOwner(user: AuthUser, owner: Owner) {
   if (canManageOwner(user, owner)) return;
   if (owner.municipalityId === null)
-    throw forbidden('Справочники ведут администратор и муниципальный координатор.');
+    throw forbidden('Общие записи справочников (без муниципалитета) ведёт администратор системы.');
   if (owner.organizationId === null)
     throw forbidden('Записи муниципального уровня ведут администратор и координатор муниципалитета.');
   throw forbidden('Нет прав изменять данные этой организации.');
@@ -135,7 +162,8 @@ export async function resolveOwner(
   input: { organizationId?: unknown; municipalityId?: unknown },
   fallbackMunicipalityId: number | null = null,
 ): Promise<Owner> {
-  if (ownership === 'global') return { municipalityId: null, organizationId: null };
+  if (ownership === 'catalog')
+    return { municipalityId: catalogMunicipality(user, input.municipalityId), organizationId: null };
   const organizationId = typeof input.organizationId === 'number' ? input.organizationId : null;
   if (organizationId !== null) {
     const organization = await findOrganizationOwner(db, organizationId);

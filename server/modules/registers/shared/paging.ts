@@ -4,9 +4,13 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.ts';
 import type { Page } from './http.ts';
 
-/** A page of rows and the total count of the same condition, queried together. */
-export async function paged<Row>(rows: Promise<Row[]>, total: Promise<{ total: number }[]>) {
-  const [items, [{ total: count }]] = await Promise.all([rows, total]);
+/**
+ * A page of rows and the total count of the same condition: two Drizzle queries, run one after the other
+ * (not together: the handle may be a transaction, one connection — see db/in-order.ts).
+ */
+export async function paged<Row>(rows: PromiseLike<Row[]>, total: PromiseLike<{ total: number }[]>) {
+  const items = await rows;
+  const [{ total: count }] = await total;
   return { rows: items, total: count };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.ts';
 import { organizations, positions, teachers } from '../../../db/schema/index.ts';
@@ -84,11 +84,18 @@ export async function teachersOfOrganizations(
 
 /**
  * Teachers one may add to an association or event: of the municipality, or of some organizations only,
- * matching a name, with their current workplace to tell namesakes apart.
+ * matching a name, with their current workplace to tell namesakes apart. `members` is a subquery of the
+ * teacher ids already linked (the event's participants, the association's current members): left out.
  */
 export async function findTeacherCandidates(
   db: Db,
-  options: { municipalityId: number; organizationIds: number[] | null; q?: string; limit: number },
+  options: {
+    municipalityId: number;
+    organizationIds: number[] | null;
+    members: SQL;
+    q?: string;
+    limit: number;
+  },
 ) {
   const name = sql<string>`concat_ws(' ', ${teachers.lastName}, ${teachers.firstName}, ${teachers.middleName})`;
   const place = currentPositionOf(teachers.id);
@@ -121,6 +128,7 @@ export async function findTeacherCandidates(
                 ),
             )
           : undefined,
+        sql`${teachers.id} not in (${options.members})`,
         ...words.map((w) => sql`${name} ilike ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`),
       ),
     )

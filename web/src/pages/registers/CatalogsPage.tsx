@@ -198,7 +198,11 @@ function DeficitsCatalog({ canEdit }: { canEdit: boolean }) {
             }
             onSubmit={async ({ code, ...rest }) => {
               if (editing === 'new') await api.post('/api/deficits', { code, ...rest });
-              else await api.patch(`/api/deficits/${encodeURIComponent(editing.code)}`, rest);
+              else
+                await api.patch(`/api/deficits/${encodeURIComponent(editing.code)}`, {
+                  ...rest,
+                  version: editing.version,
+                });
               notifySaved(editing === 'new' ? 'Дефицит добавлен в справочник' : 'Изменения сохранены');
               setEditing(null);
               refresh();

@@ -126,10 +126,14 @@ export interface ProviderEntry extends Versioned {
   name: string;
   kind: (typeof PROVIDER_KINDS)[number];
   trainingCount: number;
+  /** The municipality that keeps the entry; null: system-wide, kept by a system administrator. */
+  municipalityId: number | null;
 }
 
 export interface DeficitEntry {
   code: string;
+  version: number;
+  municipalityId: number | null;
   area: (typeof COMPETENCE_AREAS)[number];
   title: string;
   description: string | null;
