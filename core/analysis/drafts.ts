@@ -59,9 +59,13 @@ export interface DraftRecommendation {
  * for a higher-is-better count or presence, and above 0 for a lower-is-better one (vacancies).
  */
 export function problemClaim(indicator: AnalysisIndicator): Exclude<Claim, 'value'> {
-  const hasLevels = indicator.levelHigh != null || indicator.levelMedium != null;
-  if (hasLevels && indicator.unit !== 'presence') return 'low';
-  return indicator.direction === 'lower' ? 'positive' : 'zero';
+  const threshold = indicator.levelMedium ?? indicator.levelHigh ?? null;
+  const exact = indicator.direction === 'lower' ? 'positive' : 'zero';
+  if (threshold === null || indicator.unit === 'presence') return exact;
+  // A count whose «низкий» is exactly «0» (at least 1 is good) or «above 0» (0 is good) says so plainly.
+  if (indicator.unit === 'count' && (indicator.direction === 'lower' ? threshold <= 0 : threshold <= 1))
+    return exact;
+  return 'low';
 }
 
 const applies = (r: AnalysisResult | undefined): r is AnalysisResult =>
@@ -141,7 +145,9 @@ export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
         text:
           claim === 'low'
             ? `Низкий уровень ${subject} по муниципалитету в целом (${value}).`
-            : `${indicatorsPhrase([indicator], 'Показатель', 'Показатели')} по муниципалитету в целом: ${claim === 'zero' && indicator.unit === 'presence' ? '«нет»' : value}.`,
+            : claim === 'positive'
+              ? `${indicatorsPhrase([indicator], 'Показатель', 'Показатели')} по муниципалитету в целом больше нуля: ${value}.`
+              : `${indicatorsPhrase([indicator], 'Показатель', 'Показатели')} по муниципалитету в целом: ${indicator.unit === 'presence' ? '«нет»' : 'значение 0'}.`,
         indicatorCode: indicator.code,
         organizationIds: [],
         kind: 'municipal',

@@ -148,7 +148,7 @@ export async function computeIndicators(options: {
       isApplicable: true,
     });
   }
-  return { results, problems, organizations };
+  return { results, problems, organizations: organizations.map((o) => ({ id: o.id, name: o.name })) };
 }
 
 async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promise<Map<string, CallValues>> {
