@@ -4,6 +4,9 @@ import { LEVEL_LABEL, UNIT_LABEL } from '../../../core/indicators/levels.ts';
 import type { IndicatorResult } from './compute.ts';
 import type { ProgramTree } from '../programs/programs.repository.ts';
 
+/** What an export writes where the indicator does not apply to the organization: not 0 and not empty. */
+export const NOT_APPLICABLE = 'не применяется';
+
 /** Results as CSV for Russian Excel: «;» between columns, decimal comma, UTF-8 with BOM. */
 export function resultsToCsv(results: IndicatorResult[]): string {
   const number = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
@@ -17,7 +20,7 @@ export function resultsToCsv(results: IndicatorResult[]): string {
         r.indicator,
         r.organization ?? '',
         quote(r.organizationName),
-        number(r.value),
+        r.isApplicable === false ? NOT_APPLICABLE : number(r.value),
         number(r.numerator),
         number(r.denominator),
         r.level ? LEVEL_LABEL[r.level] : '',
@@ -43,7 +46,10 @@ export async function resultsToXlsx(
   for (const [organization, name] of organizations) {
     const row = values.addRow([
       name,
-      ...tree.indicators.map((i) => findResult(results, i.code, organization)?.value ?? null),
+      ...tree.indicators.map((i) => {
+        const r = findResult(results, i.code, organization);
+        return r?.isApplicable === false ? NOT_APPLICABLE : (r?.value ?? null);
+      }),
     ]);
     if (organization === null) row.font = { bold: true };
   }
@@ -65,7 +71,7 @@ export async function resultsToXlsx(
       r.indicator,
       indicator ? UNIT_LABEL[indicator.unit] : '',
       r.organizationName,
-      r.value,
+      r.isApplicable === false ? NOT_APPLICABLE : r.value,
       r.numerator,
       r.denominator,
       r.level ? LEVEL_LABEL[r.level] : '',
