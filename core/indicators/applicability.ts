@@ -123,3 +123,29 @@ export function storedApplicability(a: Partial<Applicability> | null | undefined
   const n = normalizeApplicability(a);
   return isAppliedToAll(n) ? null : n;
 }
+
+/** The codes of the form fields a formula reads (`form("code")`). */
+export function formFieldsOf(formula: string | null | undefined): string[] {
+  if (!formula?.trim()) return [];
+  const parsed = parseFormula(formula);
+  if (!parsed.ok) return [];
+  return collectCalls(parsed.ast).flatMap(({ call }) => (call.name === 'form' ? [call.field] : []));
+}
+
+/**
+ * The form fields not asked of an organization: those read only by indicators that do not apply to it.
+ * A field no indicator reads is asked of everyone.
+ */
+export function fieldsNotAskedOf(
+  indicators: { numerator: string; denominator: string | null; applicability?: Applicability | null }[],
+  org: ApplicabilityTarget,
+): Set<string> {
+  const asked = new Set<string>();
+  const read = new Set<string>();
+  for (const i of indicators) {
+    const fields = [...formFieldsOf(i.numerator), ...formFieldsOf(i.denominator)];
+    fields.forEach((f) => read.add(f));
+    if (appliesTo(i.applicability, org)) fields.forEach((f) => asked.add(f));
+  }
+  return new Set([...read].filter((f) => !asked.has(f)));
+}

@@ -31,7 +31,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
-import { LEVEL_COLOR, formatValue } from '../programs/format.ts';
+import { LEVEL_COLOR, formatResult, formatValue } from '../programs/format.ts';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, STATE_LABEL, type CampaignView, type SubmissionView } from './api.ts';
 import { useAutosave, type SaveState } from './useAutosave.ts';
@@ -435,7 +435,7 @@ function SubmissionForm({
                             {formatValue(i.value, i.unit)}
                           </Badge>
                         ) : (
-                          formatValue(i.value, i.unit)
+                          formatResult(i, i.unit)
                         )}
                       </Table.Td>
                     </Table.Tr>
