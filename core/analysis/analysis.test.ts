@@ -60,6 +60,9 @@ describe('themes read from formulas', () => {
     ['acts(kind = mentoring, level = municipal)', 'acts:mentoring'],
     ['teachers(member)', 'network'],
     ['form("x")', 'generic'],
+    ['associations()', 'associations'],
+    ['associations(level = institutional)', 'associations'],
+    ['associations(level = municipal)', 'generic'],
   ])('%s → %s', (formula, key) => expect(themeOf(formula).key).toBe(key));
 });
 
