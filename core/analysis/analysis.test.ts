@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftConclusions, draftRecommendations, type AnalysisInput } from './drafts.ts';
+import { checkEvidence, describeDiscrepancy } from './evidence.ts';
 import { clusterOrganizations, rateOrganizations } from './scores.ts';
 import { describeValues } from './statistics.ts';
 import { themeOf } from './themes.ts';
@@ -17,6 +18,8 @@ const input: AnalysisInput = {
       unit: 'percent',
       direction: 'higher',
       numerator: 'teachers(route(fromDiagnostic))',
+      levelHigh: 80,
+      levelMedium: 50,
     },
     { code: 'V', name: 'Количество вакансий', unit: 'count', direction: 'lower', numerator: 'vacancies()' },
     {
@@ -25,6 +28,8 @@ const input: AnalysisInput = {
       unit: 'percent',
       direction: 'higher',
       numerator: 'teachers(trained(topic = upbringing))',
+      levelHigh: 30,
+      levelMedium: 20,
     },
   ],
   organizations,
@@ -55,21 +60,89 @@ describe('themes read from formulas', () => {
     ['acts(kind = mentoring, level = municipal)', 'acts:mentoring'],
     ['teachers(member)', 'network'],
     ['form("x")', 'generic'],
+    ['associations()', 'associations'],
+    ['associations(level = institutional)', 'associations'],
+    ['associations(level = municipal)', 'generic'],
   ])('%s → %s', (formula, key) => expect(themeOf(formula).key).toBe(key));
 });
 
-describe('conclusions drafted in the manner of seed 002', () => {
-  it('names the organizations, the municipal share with a decimal comma, and the dynamics', () => {
+describe('conclusions drafted from the indicators themselves', () => {
+  it('names the indicators, the organizations with their values, the municipal value and the dynamics', () => {
     const texts = draftConclusions(input).map((c) => c.text);
     expect(texts).toEqual([
-      'Не разработаны индивидуальные образовательные маршруты (ИОМ) совершенствования профессионального мастерства в 2 ОО: МБОУ СОШ № 1, МБОУ СОШ № 3.',
-      'Нехватка педагогических кадров в 1 ОО: МБОУ СОШ № 1.',
-      'Низкий охват педагогов, повысивших свою квалификацию по вопросам организации воспитания обучающихся в 1 ОО: МБОУ СОШ № 1.',
-      'Недостаточный учёт индивидуальных образовательных маршрутов, разработанных на основе диагностики (18,0\u00a0%).',
-      'Сохраняется потребность в педагогических кадрах (2).',
-      'Низкий охват педагогов, повысивших свою квалификацию по вопросам организации воспитания обучающихся (18,2\u00a0%).',
-      'Показатель «ПК по воспитанию» улучшился: 9,5\u00a0% в 2024 г. → 18,2\u00a0%.',
+      'Низкий уровень показателя R «Доля педагогов с ИОМ» в 2 ОО: МБОУ СОШ № 1 (0,0\u00a0%), МБОУ СОШ № 3 (0,0\u00a0%).',
+      'Показатель V «Количество вакансий» больше нуля в 1 ОО: МБОУ СОШ № 1 (2).',
+      'Низкий уровень показателя U «ПК по воспитанию» в 1 ОО: МБОУ СОШ № 1 (10,0\u00a0%).',
+      'Низкий уровень показателя R «Доля педагогов с ИОМ» по муниципалитету в целом (18,0\u00a0%).',
+      'Показатель V «Количество вакансий» по муниципалитету в целом больше нуля: 2.',
+      'Низкий уровень показателя U «ПК по воспитанию» по муниципалитету в целом (18,2\u00a0%).',
+      'Показатель U «ПК по воспитанию» улучшился: 9,5\u00a0% в 2024 г. → 18,2\u00a0%.',
     ]);
+  });
+
+  it('keeps the organizations and values a conclusion rests on, and finds what changed since', () => {
+    const [first] = draftConclusions(input);
+    expect(first.evidence).toEqual({
+      claim: 'low',
+      items: [
+        { indicator: 'R', organization: 1, value: 0, level: 'low' },
+        { indicator: 'R', organization: 3, value: 0, level: 'low' },
+      ],
+    });
+    expect(checkEvidence(first.evidence, input.results)).toEqual([]);
+    const changed = input.results.map((r) =>
+      r.indicator === 'R' && r.organization === 3 ? { ...r, value: 85, level: 'high' as const } : r,
+    );
+    const found = checkEvidence(first.evidence, changed);
+    expect(found).toEqual([{ indicator: 'R', organization: 3, stated: 0, actual: 85, reason: 'claim' }]);
+    expect(describeDiscrepancy(found[0], { organization: () => 'МБОУ СОШ № 3', unit: () => 'percent' })).toBe(
+      'МБОУ СОШ № 3, показатель R: указано 0,0\u00a0%, сейчас 85,0\u00a0% — вывод не подтверждается',
+    );
+    const slightly = input.results.map((r) =>
+      r.indicator === 'R' && r.organization === 3 ? { ...r, value: 10 } : r,
+    );
+    expect(checkEvidence(first.evidence, slightly)[0].reason).toBe('changed');
+  });
+
+  it('never names an organization the indicator does not apply to', () => {
+    const withKindergarten: AnalysisInput = {
+      ...input,
+      organizations: [...organizations, { id: 4, name: 'МБДОУ д/с № 1' }],
+      results: [
+        ...input.results,
+        { indicator: 'R', organization: 4, value: null, level: null, isApplicable: false },
+        { indicator: 'V', organization: 4, value: null, level: null, isApplicable: false },
+        { indicator: 'U', organization: 4, value: null, level: null, isApplicable: false },
+      ],
+    };
+    const drafts = draftConclusions(withKindergarten);
+    expect(drafts.some((d) => d.organizationIds.includes(4) || d.text.includes('д/с'))).toBe(false);
+  });
+
+  it('merges the same claim about the same organizations into one sentence naming both indicators', () => {
+    const twin: AnalysisInput = {
+      indicators: [
+        { code: '5.1', name: 'Вакансии', unit: 'count', direction: 'lower', numerator: 'vacancies()' },
+        {
+          code: '5.4',
+          name: 'Вакансии учителей',
+          unit: 'count',
+          direction: 'lower',
+          numerator: 'vacancies()',
+        },
+      ],
+      organizations,
+      results: ['5.1', '5.4'].flatMap((code) => [
+        { indicator: code, organization: 1, value: 2, level: null },
+        { indicator: code, organization: 2, value: 0, level: null },
+        { indicator: code, organization: 3, value: 0, level: null },
+      ]),
+    };
+    const drafts = draftConclusions(twin);
+    expect(drafts.map((d) => d.text)).toEqual([
+      'Показатели 5.1 «Вакансии» и 5.4 «Вакансии учителей» больше нуля в 1 ОО: МБОУ СОШ № 1 (2; 2).',
+    ]);
+    expect(drafts[0].evidence.items.map((i) => i.indicator)).toEqual(['5.1', '5.4']);
   });
 });
 

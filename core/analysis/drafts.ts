@@ -1,7 +1,7 @@
 import { findResult } from '../indicators/find-result.ts';
-import { formatNumber, formatPercent } from '../format.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../indicators/levels.ts';
-import { themeOf, type Theme } from './themes.ts';
+import { holds, valueText, type Claim, type ConclusionEvidence } from './evidence.ts';
+import { themeOf } from './themes.ts';
 
 export interface AnalysisIndicator {
   code: string;
@@ -9,6 +9,8 @@ export interface AnalysisIndicator {
   unit: IndicatorUnit;
   direction: 'higher' | 'lower';
   numerator: string;
+  levelHigh?: number | null;
+  levelMedium?: number | null;
 }
 
 export interface AnalysisResult {
@@ -16,6 +18,8 @@ export interface AnalysisResult {
   organization: number | null;
   value: number | null;
   level: IndicatorLevel | null;
+  /** false: the indicator does not apply to this organization («не применяется»). */
+  isApplicable?: boolean;
 }
 
 export interface AnalysisInput {
@@ -28,9 +32,12 @@ export interface AnalysisInput {
 
 export interface DraftConclusion {
   text: string;
+  /** The first indicator it speaks of; `evidence` lists all of them. */
   indicatorCode: string | null;
   organizationIds: number[];
   kind: 'problem' | 'municipal' | 'dynamics';
+  /** The organizations and values it rests on, re-checked before publishing and letters. */
+  evidence: ConclusionEvidence;
 }
 
 export interface RecommendationRule {
@@ -46,67 +53,108 @@ export interface DraftRecommendation {
   text: string;
 }
 
-const valueText = (value: number | null, unit: IndicatorUnit) =>
-  value === null
-    ? 'нет данных'
-    : unit === 'percent'
-      ? formatPercent(value)
-      : unit === 'presence'
-        ? value > 0
-          ? 'есть'
-          : 'нет'
-        : formatNumber(value, Number.isInteger(value) ? 0 : 1);
-
-function hasProblem(theme: Theme, r: AnalysisResult | undefined): boolean {
-  if (!r || r.value === null) return false;
-  if (theme.problemIs === 'zero') return r.value === 0;
-  if (theme.problemIs === 'positive') return r.value > 0;
-  return r.level === 'low';
+/**
+ * What «the problem» of an indicator is, from its unit, direction and thresholds alone — never from a
+ * guess at what the formula is about: the level «низкий» where thresholds are set; otherwise 0 («нет»)
+ * for a higher-is-better count or presence, and above 0 for a lower-is-better one (vacancies).
+ */
+export function problemClaim(indicator: AnalysisIndicator): Exclude<Claim, 'value'> {
+  const threshold = indicator.levelMedium ?? indicator.levelHigh ?? null;
+  const exact = indicator.direction === 'lower' ? 'positive' : 'zero';
+  if (threshold === null || indicator.unit === 'presence') return exact;
+  // A count whose «низкий» is exactly «0» (at least 1 is good) or «above 0» (0 is good) says so plainly.
+  if (indicator.unit === 'count' && (indicator.direction === 'lower' ? threshold <= 0 : threshold <= 1))
+    return exact;
+  return 'low';
 }
 
-/** Organizations where an indicator shows the problem its theme describes. */
+const applies = (r: AnalysisResult | undefined): r is AnalysisResult =>
+  !!r && r.isApplicable !== false && r.value !== null;
+
+/** Organizations where an indicator shows its problem; organizations it does not apply to never do. */
 export function problemOrganizations(input: AnalysisInput, indicator: AnalysisIndicator) {
-  const theme = themeOf(indicator.numerator);
-  return input.organizations.filter((o) =>
-    hasProblem(theme, findResult(input.results, indicator.code, o.id)),
-  );
+  const claim = problemClaim(indicator);
+  return input.organizations.filter((o) => {
+    const r = findResult(input.results, indicator.code, o.id);
+    return applies(r) && holds(claim, r.value, r.level);
+  });
+}
+
+/** «показателя 1.1 «Доля педагогов…»», «показателей 5.1 «…» и 5.4 «…»». */
+function indicatorsPhrase(list: AnalysisIndicator[], singular: string, plural: string) {
+  const names = list.map((i) => `${i.code} «${i.name}»`);
+  return list.length === 1
+    ? `${singular} ${names[0]}`
+    : `${plural} ${names.slice(0, -1).join(', ')} и ${names[names.length - 1]}`;
+}
+
+/** The sentence of a problem conclusion: the claim in words, the indicators by name, the organizations with their values. */
+function problemSentence(
+  claim: Exclude<Claim, 'value'>,
+  list: AnalysisIndicator[],
+  orgs: { id: number; name: string }[],
+  results: AnalysisResult[],
+) {
+  const many = list.length > 1;
+  const values = (o: { id: number }) =>
+    list.map((i) => valueText(findResult(results, i.code, o.id)!.value, i.unit)).join('; ');
+  const named = (withValues: boolean) =>
+    orgs.map((o) => (withValues ? `${o.name} (${values(o)})` : o.name)).join(', ');
+  const where = `в ${orgs.length} ОО`;
+  if (claim === 'low')
+    return `Низкий уровень ${indicatorsPhrase(list, 'показателя', 'показателей')} ${where}: ${named(true)}.`;
+  if (claim === 'positive')
+    return `${indicatorsPhrase(list, 'Показатель', 'Показатели')} больше нуля ${where}: ${named(true)}.`;
+  const isPresence = list.every((i) => i.unit === 'presence');
+  return `${indicatorsPhrase(list, 'Показатель', 'Показатели')}: ${isPresence ? '«нет»' : many ? 'значения 0' : 'значение 0'} ${where}: ${named(false)}.`;
 }
 
 /**
- * Conclusions (выводы) drafted from the data in the manner of seed 002: «Не разработаны ИОМ в 10 ОО: …»,
- * «Нехватка педагогических кадров в 2 ОО: …», «Низкий охват … (18,2 %)», then the dynamics against the
- * previous campaign. The coordinator edits them before publishing.
+ * Conclusions (выводы) drafted from the data: for each indicator, the organizations where it shows its
+ * problem (named with their values), the municipal value when it is low, then the dynamics against the
+ * previous campaign. The wording comes from the indicator's own code and name and the claim its unit and
+ * thresholds make, so a sentence never says more than the formula counts. Problem conclusions with the
+ * same claim about the same organizations are one sentence naming all their indicators. Each conclusion
+ * carries its evidence. The coordinator edits them before publishing.
  */
 export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
-  const problems: DraftConclusion[] = [];
+  const groups = new Map<
+    string,
+    { claim: Exclude<Claim, 'value'>; list: AnalysisIndicator[]; orgs: { id: number; name: string }[] }
+  >();
   const municipal: DraftConclusion[] = [];
   const dynamics: DraftConclusion[] = [];
   for (const indicator of input.indicators) {
-    const theme = themeOf(indicator.numerator);
-    const name = (s: string) => s.replaceAll('{name}', indicator.name);
+    const claim = problemClaim(indicator);
     const orgs = problemOrganizations(input, indicator);
-    const withData = input.results.filter(
-      (r) => r.indicator === indicator.code && r.organization !== null && r.value !== null,
-    ).length;
-    if (orgs.length && orgs.length <= withData) {
-      problems.push({
-        text: `${name(theme.organizationsProblem)} в ${orgs.length} ОО: ${orgs.map((o) => o.name).join(', ')}.`,
-        indicatorCode: indicator.code,
-        organizationIds: orgs.map((o) => o.id),
-        kind: 'problem',
-      });
+    if (orgs.length) {
+      const key = `${claim}|${orgs.map((o) => o.id).join(',')}`;
+      const group = groups.get(key) ?? { claim, list: [], orgs };
+      group.list.push(indicator);
+      groups.set(key, group);
     }
     const total = findResult(input.results, indicator.code, null);
+    const subject = indicatorsPhrase([indicator], 'показателя', 'показателей');
     if (
       total &&
-      total.value !== null &&
-      (total.level === 'low' || (indicator.unit === 'presence' && total.value === 0))
+      applies(total) &&
+      (claim === 'low' ? total.level === 'low' : holds(claim, total.value, total.level))
     ) {
+      const value = valueText(total.value, indicator.unit);
       municipal.push({
-        text: `${name(theme.municipalProblem).replace('{value}', valueText(total.value, indicator.unit))}.`,
+        text:
+          claim === 'low'
+            ? `Низкий уровень ${subject} по муниципалитету в целом (${value}).`
+            : claim === 'positive'
+              ? `${indicatorsPhrase([indicator], 'Показатель', 'Показатели')} по муниципалитету в целом больше нуля: ${value}.`
+              : `${indicatorsPhrase([indicator], 'Показатель', 'Показатели')} по муниципалитету в целом: ${indicator.unit === 'presence' ? '«нет»' : 'значение 0'}.`,
         indicatorCode: indicator.code,
         organizationIds: [],
         kind: 'municipal',
+        evidence: {
+          claim,
+          items: [{ indicator: indicator.code, organization: null, value: total.value, level: total.level }],
+        },
       });
     }
     const before = input.previous ? findResult(input.previous.results, indicator.code, null) : undefined;
@@ -116,14 +164,35 @@ export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
       if (Math.abs(delta) >= threshold) {
         const isBetter = indicator.direction === 'higher' ? delta > 0 : delta < 0;
         dynamics.push({
-          text: `Показатель «${indicator.name}» ${isBetter ? 'улучшился' : 'ухудшился'}: ${valueText(before.value, indicator.unit)} в ${input.previous!.year} г. → ${valueText(total.value, indicator.unit)}.`,
+          text: `Показатель ${indicator.code} «${indicator.name}» ${isBetter ? 'улучшился' : 'ухудшился'}: ${valueText(before.value, indicator.unit)} в ${input.previous!.year} г. → ${valueText(total.value, indicator.unit)}.`,
           indicatorCode: indicator.code,
           organizationIds: [],
           kind: 'dynamics',
+          evidence: {
+            claim: 'value',
+            items: [
+              { indicator: indicator.code, organization: null, value: total.value, level: total.level },
+            ],
+          },
         });
       }
     }
   }
+  const problems: DraftConclusion[] = [...groups.values()].map((g) => ({
+    text: problemSentence(g.claim, g.list, g.orgs, input.results),
+    indicatorCode: g.list[0].code,
+    organizationIds: g.orgs.map((o) => o.id),
+    kind: 'problem',
+    evidence: {
+      claim: g.claim,
+      items: g.list.flatMap((i) =>
+        g.orgs.map((o) => {
+          const r = findResult(input.results, i.code, o.id)!;
+          return { indicator: i.code, organization: o.id, value: r.value, level: r.level };
+        }),
+      ),
+    },
+  }));
   problems.sort((a, b) => b.organizationIds.length - a.organizationIds.length);
   return [...problems, ...municipal, ...dynamics];
 }
@@ -179,7 +248,7 @@ export function draftRecommendations(
         push({ organizationId: o.id, indicatorCode: indicator.code, text: medium.text });
     }
     const total = findResult(input.results, indicator.code, null);
-    if (problems.length || total?.level === 'low')
+    if (problems.length || (applies(total) && total.level === 'low'))
       push({
         organizationId: null,
         indicatorCode: indicator.code,

@@ -1,5 +1,6 @@
 import { kMeansCluster } from 'simple-statistics';
 import { Random } from '../random.ts';
+import { organizationKind, type OrganizationKind } from '../enums.ts';
 
 /** One organization's values of the indicators compared (null: no data). */
 export interface OrganizationProfile {
@@ -138,4 +139,52 @@ export function clusterOrganizations(
         title,
       };
     });
+}
+
+const KIND_GROUP: Record<OrganizationKind, string> = {
+  school: 'общеобразовательные организации',
+  preschool: 'дошкольные организации',
+  additional: 'организации дополнительного образования',
+};
+
+/** A profile with the kind of its organization: rating and clusters compare organizations of one kind. */
+export interface KindedProfile extends OrganizationProfile {
+  kind: OrganizationKind;
+}
+
+const kindGroups = (profiles: KindedProfile[]) =>
+  organizationKind.values
+    .map((kind) => ({ kind, members: profiles.filter((p) => p.kind === kind) }))
+    .filter((g) => g.members.length);
+
+/**
+ * The rating within each kind of organization (schools with schools, kindergartens with kindergartens):
+ * places are counted inside the kind, schools first. Values that do not apply are null and not averaged.
+ */
+export function rateWithinKinds(
+  profiles: KindedProfile[],
+  axes: IndicatorAxis[],
+): (RatingRow & { kind: OrganizationKind })[] {
+  return kindGroups(profiles).flatMap((g) =>
+    rateOrganizations(g.members, axes).map((r) => ({ ...r, kind: g.kind })),
+  );
+}
+
+/** Clusters within each kind that has at least `minSize` organizations; titles name the kind when there are several. */
+export function clusterWithinKinds(
+  profiles: KindedProfile[],
+  axes: IndicatorAxis[],
+  k = 3,
+  minSize = 6,
+): (Cluster & { kind: OrganizationKind })[] {
+  const groups = kindGroups(profiles).filter((g) => g.members.length >= minSize);
+  let index = 0;
+  return groups.flatMap((g) =>
+    clusterOrganizations(g.members, axes, k).map((c) => ({
+      ...c,
+      index: ++index,
+      title: groups.length > 1 || g.kind !== 'school' ? `${c.title}: ${KIND_GROUP[g.kind]}` : c.title,
+      kind: g.kind,
+    })),
+  );
 }

@@ -77,7 +77,12 @@ export function themeOf(numerator: string): Theme {
   if (call.name === 'vacancies') return STAFFING_VACANCIES;
   if (call.name === 'positions') return STAFFING;
   if (call.name === 'mentoringPrograms' || call.name === 'mentoringPairs') return MENTORING;
-  if (call.name === 'associations') return ASSOCIATIONS;
+  // «школьные МО» only when the formula counts the organizations' own associations (or any at all).
+  if (call.name === 'associations')
+    return [...filters.keys()].every((k) => k === 'level') &&
+      (filters.get('level') ?? ['institutional']).every((v) => v === 'institutional')
+      ? ASSOCIATIONS
+      : GENERIC;
   if (call.name === 'acts') return actsTheme(filters.get('kind')?.[0] ?? 'other');
   if (call.name !== 'teachers') return GENERIC;
   if (filters.has('route')) return ROUTES;

@@ -6,6 +6,7 @@ import type { ProgramTemplate } from './types.ts';
 import { zhirnovsky } from './zhirnovsky-002.ts';
 
 export type * from './types.ts';
+export { templateApplicability } from './types.ts';
 
 /** The monitoring programs of the five seed districts, ready to load into a municipality and edit. */
 export const PROGRAM_TEMPLATES: ProgramTemplate[] = [

@@ -34,6 +34,8 @@ export const kardymovsky: ProgramTemplate = {
     periodKind: 'academic',
     referenceDate: { kind: 'fixed', month: 9, day: 1, yearOffset: 0 },
   },
+  // The program of the district's общеобразовательные организации: every indicator, forms included.
+  applicability: { kinds: ['school'], groups: null },
   criteria: [
     {
       code: '1',

@@ -119,7 +119,7 @@ export const khorolsky: ProgramTemplate = {
         ),
         share(
           '4.2',
-          'Доля руководящих работников, прошедших диагностику управленческих компетенций',
+          'Доля руководящих работников, прошедших диагностику профессиональных дефицитов',
           'teachers(manager, diagnosed)',
           'teachers(manager)',
           { ...COMMON, levelHigh: 50, levelMedium: 25 },

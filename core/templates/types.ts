@@ -1,3 +1,4 @@
+import { applicabilityFromFormula, isAppliedToAll, type Applicability } from '../indicators/applicability.ts';
 import type { Direction, IndicatorUnit } from '../indicators/levels.ts';
 import type { ProgramParameters } from '../indicators/period.ts';
 
@@ -10,6 +11,8 @@ export interface ProgramTemplate {
   description: string;
   goals: string[];
   parameters: ProgramParameters;
+  /** The organizations the program's indicators apply to unless an indicator or its formula says otherwise. */
+  applicability?: Applicability;
   criteria: CriterionTemplate[];
   formFields: FormFieldTemplate[];
   /** The yearly campaign: stage dates as month-day, counted in the year after the reporting period unless `sameYear`. */
@@ -40,7 +43,23 @@ export interface IndicatorTemplate {
   levelMedium?: number;
   /** True when the registry does not hold the data: the value comes from the campaign form. */
   isFormValue?: boolean;
+  /** Which organizations it applies to; without it, what the formula implies, else the program's. */
+  applicability?: Applicability;
   note?: string;
+}
+
+/**
+ * The applicability a seed indicator gets: its own, else what its formula implies (`orgKind = school`,
+ * `lowResults or hardSocial`), else the program's (Кардымовский: общеобразовательные организации), else all.
+ */
+export function templateApplicability(
+  template: Pick<ProgramTemplate, 'applicability'>,
+  indicator: Pick<IndicatorTemplate, 'applicability' | 'numerator' | 'denominator'>,
+): Applicability | null {
+  if (indicator.applicability) return indicator.applicability;
+  const implied = applicabilityFromFormula(indicator.numerator, indicator.denominator);
+  if (!isAppliedToAll(implied)) return implied;
+  return template.applicability ?? null;
 }
 
 export interface FormFieldTemplate {

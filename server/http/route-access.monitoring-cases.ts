@@ -125,6 +125,7 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
 
   'GET /api/campaigns/:id/analysis': municipality((s) => id(s.closedCampaign)),
   'GET /api/campaigns/:id/conclusions': municipality((s) => id(s.closedCampaign)),
+  'GET /api/campaigns/:id/conclusions/check': municipality((s) => id(s.closedCampaign)),
   'POST /api/campaigns/:id/conclusions': municipality((s) => ({
     ...id(s.closedCampaign),
     body: { text: 'Посторонний вывод' },

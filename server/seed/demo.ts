@@ -10,7 +10,12 @@ import { recordAudit } from '../modules/audit/audit.repository.ts';
 import { systemActor } from '../modules/auth/access.ts';
 import { generatePassword, hashPassword } from '../modules/auth/passwords.ts';
 import { generateActivity, DEMO_PROVIDERS } from './demo-activity.ts';
-import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, DEMO_REGION } from './demo-district.ts';
+import {
+  DEMO_MUNICIPALITY,
+  DEMO_ORGANIZATIONS,
+  DEMO_REGION,
+  type DemoOrganizationSpec,
+} from './demo-district.ts';
 import { generateTeachers } from './demo-people.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedDemoManagement } from './demo-management.ts';
@@ -69,11 +74,15 @@ export async function seedDemo(options: {
   seed?: number;
   today?: IsoDate;
   password?: string;
+  /** A smaller district for tests: these organizations instead of the demo's 25. */
+  organizations?: DemoOrganizationSpec[];
+  /** Only the registry (organizations, teachers, their records): no accounts, programs or campaigns. */
+  isRegistryOnly?: boolean;
 }): Promise<DemoResult> {
   const seed = options.seed ?? 1;
   const today = options.today ?? toIsoDate(new Date());
   const rng = new Random(seed);
-  const orgSpecs = DEMO_ORGANIZATIONS;
+  const orgSpecs = options.organizations ?? DEMO_ORGANIZATIONS;
   const people = generateTeachers(rng, orgSpecs, today);
   const activity = generateActivity(rng, orgSpecs, people, today);
 
@@ -270,6 +279,8 @@ export async function seedDemo(options: {
       })),
     );
 
+    if (options.isRegistryOnly)
+      return { municipalityId: m, organizations: orgIds.length, teachers: teacherIds.length, accounts: [] };
     // Demo accounts, one or more per role.
     const schoolTeacher =
       people.find(

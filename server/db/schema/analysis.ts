@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ConclusionEvidence } from '../../../core/analysis/evidence.ts';
 import { campaigns } from './campaigns.ts';
 import { id, tracked } from './columns.ts';
 import { organizations } from './hierarchy.ts';
@@ -19,6 +20,8 @@ export const conclusions = pgTable(
       .default('manual'),
     indicatorCode: text(),
     organizationIds: jsonb().$type<number[]>().notNull().default([]),
+    /** What a drafted conclusion rests on (indicators, organizations, values), re-checked before use; null for a manual one. */
+    evidence: jsonb().$type<ConclusionEvidence>(),
     ...tracked(),
   },
   (t) => [index().on(t.campaignId)],

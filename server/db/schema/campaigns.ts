@@ -129,6 +129,8 @@ export const campaignResults = pgTable(
     numerator: doublePrecision(),
     denominator: doublePrecision(),
     level: text({ enum: ['high', 'medium', 'low'] }),
+    /** False: the indicator does not apply to this organization («не применяется»). */
+    isApplicable: boolean().notNull().default(true),
   },
   (t) => [index().on(t.campaignId, t.indicatorCode)],
 );

@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Applicability } from '../../../core/indicators/applicability.ts';
 import type { ProgramParameters } from '../../../core/indicators/period.ts';
 import { id, tracked } from './columns.ts';
 import { municipalities } from './hierarchy.ts';
@@ -69,6 +70,8 @@ export const indicators = pgTable(
     targets: jsonb().$type<Record<string, number>>().notNull().default({}),
     /** True when the registry does not hold the data and the value is reported in a campaign form. */
     isFormValue: boolean().notNull().default(false),
+    /** Which organizations the indicator applies to (kinds, ШНОР/ШССУ); null: every organization. */
+    applicability: jsonb().$type<Applicability>(),
     note: text(),
     sortOrder: integer().notNull().default(0),
     ...tracked(),

@@ -10,6 +10,7 @@ import {
   addConclusion,
   editConclusion,
   generateConclusions,
+  getConclusionsCheck,
   listConclusions,
   removeConclusion,
 } from './conclusions.service.ts';
@@ -65,6 +66,18 @@ export async function analysisRoutes(app: FastifyInstance) {
     '/api/campaigns/:id/conclusions',
     { schema: { tags, summary: 'Выводы', params: IdParams } },
     async (req) => listConclusions({ db: db(), actor: req.actor, campaignId: req.params.id }),
+  );
+  r.get(
+    '/api/campaigns/:id/conclusions/check',
+    {
+      schema: {
+        tags,
+        summary:
+          'Проверить выводы по текущим данным: выводы, которые данные не подтверждают, с расхождениями',
+        params: IdParams,
+      },
+    },
+    async (req) => getConclusionsCheck({ db: db(), actor: req.actor, campaignId: req.params.id }),
   );
   r.post(
     '/api/campaigns/:id/conclusions/generate',

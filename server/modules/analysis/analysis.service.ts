@@ -1,11 +1,12 @@
 import { inOrder, mapInOrder } from '../../db/in-order.ts';
 import { findResult } from '../../../core/indicators/find-result.ts';
 import {
-  clusterOrganizations,
-  rateOrganizations,
+  clusterWithinKinds,
+  rateWithinKinds,
   RATING_METHOD,
   type IndicatorAxis,
 } from '../../../core/analysis/scores.ts';
+import { APPLIES_TO_ALL, type Applicability } from '../../../core/indicators/applicability.ts';
 import { describeValues } from '../../../core/analysis/statistics.ts';
 import type { IndicatorUnit } from '../../../core/indicators/levels.ts';
 import type { Db } from '../../db/client.ts';
@@ -36,11 +37,16 @@ export interface IndicatorInfo {
   levelMedium: number | null;
   criterionCode: string;
   criterionTitle: string;
+  /** Which organizations it applies to; an old snapshot without it: all. */
+  applicability: Applicability;
 }
 
 interface Snapshot {
   criteria: { id: number; code: string; title: string }[];
-  indicators: (Omit<IndicatorInfo, 'criterionCode' | 'criterionTitle'> & { criterionId: number })[];
+  indicators: (Omit<IndicatorInfo, 'criterionCode' | 'criterionTitle' | 'applicability'> & {
+    criterionId: number;
+    applicability?: Applicability | null;
+  })[];
 }
 
 /** The indicators a campaign is judged by: as frozen at closing, or the program's current ones. */
@@ -60,6 +66,7 @@ export async function indicatorsOf(db: Db, campaign: CampaignRow): Promise<Indic
       levelMedium: i.levelMedium,
       criterionCode: c?.code ?? '',
       criterionTitle: c?.title ?? '',
+      applicability: i.applicability ?? APPLIES_TO_ALL,
     };
   });
 }
@@ -114,6 +121,7 @@ export async function getAnalysis(options: {
   const profiles = organizations.map((o) => ({
     organizationId: o.id,
     name: o.name,
+    kind: o.kind,
     values: axes.map((a) => valueOf(a.code, o.id)),
   }));
   const history = await mapInOrder(await earlierCampaigns(db, campaign), async (c) => ({
@@ -141,9 +149,10 @@ export async function getAnalysis(options: {
     rating: {
       method: RATING_METHOD,
       indicators: axes.map((a) => a.code),
-      rows: rateOrganizations(profiles, axes),
+      // Organizations of one kind are compared with each other; «не применяется» is never a value.
+      rows: rateWithinKinds(profiles, axes),
     },
-    clusters: visible === null && organizations.length >= 6 ? clusterOrganizations(profiles, axes, 3) : [],
+    clusters: visible === null ? clusterWithinKinds(profiles, axes, 3, 6) : [],
     dynamics: [
       ...history,
       { campaignId: campaign.id, year: campaign.year, isFrozen: current.isFrozen, results },

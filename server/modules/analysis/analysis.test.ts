@@ -52,10 +52,33 @@ describe('analysis of a campaign', () => {
     expect(stats.max).toBeCloseTo(Math.max(...values), 1);
     expect(a.rating.method).toMatch(/Интегральный балл/);
     expect(a.rating.rows[0].place).toBe(1);
-    expect(a.clusters.length).toBe(3);
-    expect(a.clusters.flatMap((c: { organizationIds: number[] }) => c.organizationIds).sort()).toEqual(
-      a.organizations.map((o: { id: number }) => o.id).sort(),
+    // Organizations are compared with their own kind: schools with schools, kindergartens with kindergartens.
+    const kindOf = new Map(a.organizations.map((o: { id: number; kind: string }) => [o.id, o.kind]));
+    const counted = [...new Set(kindOf.values())].filter(
+      (k) => [...kindOf.values()].filter((x) => x === k).length >= 6,
     );
+    expect(a.clusters.length).toBe(3 * counted.length);
+    for (const c of a.clusters as { organizationIds: number[]; kind: string }[])
+      expect(c.organizationIds.every((id) => kindOf.get(id) === c.kind)).toBe(true);
+    expect(a.clusters.flatMap((c: { organizationIds: number[] }) => c.organizationIds).sort()).toEqual(
+      a.organizations
+        .filter((o: { kind: string }) => counted.includes(o.kind))
+        .map((o: { id: number }) => o.id)
+        .sort(),
+    );
+    const placesOf = (kind: string) =>
+      a.rating.rows
+        .filter((r: { kind: string; place: number | null }) => r.kind === kind && r.place !== null)
+        .map((r: { place: number }) => r.place);
+    expect(placesOf('preschool')[0]).toBe(1);
+    // A kindergarten is not judged on a school indicator: 3.3 counts programs of schools.
+    const kindergarten = a.organizations.find((o: { kind: string }) => o.kind === 'preschool');
+    expect(
+      a.results.find(
+        (r: { indicator: string; organization: number | null }) =>
+          r.indicator === '3.3' && r.organization === kindergarten.id,
+      ),
+    ).toMatchObject({ value: null, level: null, isApplicable: false });
     expect(a.dynamics.map((d: { year: number }) => d.year)).toEqual([2024, 2025]);
   });
 
@@ -87,12 +110,22 @@ describe('conclusions and recommendations', () => {
     const texts = drafted.map((c: { text: string }) => c.text);
     expect(
       texts.some((x: string) =>
-        /^Недостаточное выявление профессиональных дефицитов педагогических работников в \d+ ОО: .*МБОУ СОШ № 5/.test(
+        /^Низкий уровень показателя 1\.1 «Доля педагогов, прошедших диагностику[^»]*» в \d+ ОО: .*МБОУ СОШ № 5 \(\d/.test(
           x,
         ),
       ),
     ).toBe(true);
-    expect(texts.some((x: string) => /^Нехватка педагогических кадров в \d+ ОО:/.test(x))).toBe(true);
+    // 5.1 (обеспеченность) and 5.4 (вакансии) are low in the same organizations: one sentence names both.
+    expect(
+      texts.some((x: string) =>
+        /^Низкий уровень показателей 5\.1 «[^»]+» и 5\.4 «[^»]*вакансий[^»]*» в \d+ ОО:/.test(x),
+      ),
+    ).toBe(true);
+    // No kindergarten in a conclusion about school indicators, and no sentence twice.
+    const s33 = drafted.find((c: { text: string }) => c.text.includes('3.3 «'));
+    if (s33) expect(s33.text).not.toMatch(/д\/с/);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(drafted[0].evidence.items.length).toBeGreaterThan(0);
     const edited = await call('metodist', 'PATCH', `/api/conclusions/${drafted[0].id}`, {
       text: `${drafted[0].text} Уточнено методистом.`,
       version: drafted[0].version,
@@ -215,6 +248,80 @@ describe('the demo history', () => {
       .where(eq(s.submissions.campaignId, closedId));
     expect(rows.length).toBeGreaterThan(20);
     for (const r of rows) expect(r.reviewedAt!.getTime() - r.submittedAt!.getTime()).toBe(2 * 86_400_000);
+  });
+});
+
+describe('conclusions verified before use', () => {
+  it('refuses to publish or build letters while an organization named no longer has the stated value; redrafting fixes it', async () => {
+    const drafted = (
+      await call('metodist', 'POST', `/api/campaigns/${currentId}/conclusions/generate`)
+    ).json();
+    const vacancies = drafted.find((c: { text: string }) =>
+      /^Низкий уровень показателя \S+ «[^»]*вакансий[^»]*» в \d+ ОО/.test(c.text),
+    );
+    expect(vacancies).toBeDefined();
+    expect((await call('metodist', 'GET', `/api/campaigns/${currentId}/conclusions/check`)).json()).toEqual(
+      [],
+    );
+    const orgId = vacancies.evidence.items[0].organization as number;
+    const [org] = await t.database.db
+      .select({ name: s.organizations.shortName })
+      .from(s.organizations)
+      .where(eq(s.organizations.id, orgId));
+    // The school fills its vacancies: the sentence naming it with its vacancies is no longer true.
+    await t.database.db.delete(s.vacancies).where(eq(s.vacancies.organizationId, orgId));
+    const check = (await call('metodist', 'GET', `/api/campaigns/${currentId}/conclusions/check`)).json();
+    // The sentence naming the school, and the municipal total that counted its vacancies.
+    expect(check.map((c: { conclusionId: number }) => c.conclusionId)).toContain(vacancies.id);
+    const named = check.find((c: { conclusionId: number }) => c.conclusionId === vacancies.id);
+    expect(named.discrepancies).toHaveLength(1);
+    expect(named.discrepancies[0]).toContain(`${org.name}, показатель ${vacancies.indicatorCode}: указано`);
+    const publishing = await call('metodist', 'PUT', `/api/campaigns/${currentId}/report`, {
+      isPublished: true,
+    });
+    expect(publishing.statusCode).toBe(409);
+    expect(publishing.json().error.message).toMatch(
+      /Выводы не подтверждаются текущими данными мониторинга \(\d+\)/,
+    );
+    expect(publishing.json().error.message).toContain(org.name);
+    expect(publishing.json().error.message).toContain('Сформируйте выводы заново');
+    expect(publishing.json().error.details.canRedraft).toBe(true);
+    const letters = await call('metodist', 'POST', `/api/campaigns/${currentId}/documents`, {
+      kind: 'letters',
+    });
+    expect(letters.statusCode).toBe(409);
+    const settings = (await call('metodist', 'GET', `/api/campaigns/${currentId}/report`)).json();
+    expect(settings.isPublished).toBe(false);
+    // Drafted again from the data as it is now: the school is no longer named, and the check passes.
+    const redrafted = (
+      await call('metodist', 'POST', `/api/campaigns/${currentId}/conclusions/generate`)
+    ).json();
+    expect(
+      redrafted.some(
+        (c: { organizationIds: number[]; indicatorCode: string }) =>
+          c.indicatorCode === vacancies.indicatorCode && c.organizationIds.includes(orgId),
+      ),
+    ).toBe(false);
+    expect((await call('metodist', 'GET', `/api/campaigns/${currentId}/conclusions/check`)).json()).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a drafted conclusion that carries no evidence (drafted before it was kept)', async () => {
+    const drafted = (await call('metodist', 'GET', `/api/campaigns/${currentId}/conclusions`)).json();
+    const problem = drafted.find((c: { kind: string }) => c.kind === 'problem');
+    await t.database.db.update(s.conclusions).set({ evidence: null }).where(eq(s.conclusions.id, problem.id));
+    const publishing = await call('metodist', 'PUT', `/api/campaigns/${currentId}/report`, {
+      isPublished: true,
+    });
+    expect(publishing.statusCode).toBe(409);
+    expect(publishing.json().error.message).toContain('проверить его нельзя');
+    // The coordinator's own conclusion names no data and is not checked.
+    await call('metodist', 'DELETE', `/api/conclusions/${problem.id}`);
+    await call('metodist', 'POST', `/api/campaigns/${currentId}/conclusions`, { text: 'Вывод методиста.' });
+    expect((await call('metodist', 'GET', `/api/campaigns/${currentId}/conclusions/check`)).json()).toEqual(
+      [],
+    );
   });
 });
 

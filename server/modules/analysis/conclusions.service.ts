@@ -1,13 +1,18 @@
 import { inOrder } from '../../db/in-order.ts';
 import { draftConclusions, type AnalysisInput } from '../../../core/analysis/drafts.ts';
+import { checkEvidence, describeDiscrepancy } from '../../../core/analysis/evidence.ts';
 import type { Db } from '../../db/client.ts';
 import { conclusions } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
-import { notFound, versionConflict } from '../../errors.ts';
+import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { requireUser, type Actor } from '../auth/access.ts';
+import { requireUser, systemAdmin, type Actor } from '../auth/access.ts';
 import { assertDepartment } from '../campaigns/campaigns.policy.ts';
-import { findParticipants, findPreviousCampaign } from '../campaigns/campaigns.repository.ts';
+import {
+  findParticipants,
+  findPreviousCampaign,
+  type CampaignRow,
+} from '../campaigns/campaigns.repository.ts';
 import {
   getCampaignResults,
   requireCampaign,
@@ -62,6 +67,7 @@ export async function generateConclusions(options: { db: Db; actor: Actor; campa
         kind: d.kind,
         indicatorCode: d.indicatorCode,
         organizationIds: d.organizationIds,
+        evidence: d.evidence,
         sortOrder: i,
       })),
     );
@@ -141,4 +147,69 @@ export async function removeConclusion(options: { db: Db; actor: Actor; id: numb
       before: { text: before.text },
     });
   });
+}
+
+/** A conclusion that the computed results no longer bear out, with what differs, in Russian. */
+export interface ConclusionCheck {
+  conclusionId: number;
+  text: string;
+  discrepancies: string[];
+}
+
+/**
+ * Re-checks every drafted conclusion of a campaign against the results computed now (frozen once the
+ * campaign is closed), over all its organizations whoever asks: each organization it names must still
+ * have the stated value, the claim must still hold and the indicator must still apply. A drafted
+ * conclusion without evidence (drafted before evidence was kept) cannot be checked and fails. The
+ * coordinator's own conclusions (kind «manual») name no data and are not checked.
+ */
+export async function checkConclusions(db: Db, campaign: CampaignRow): Promise<ConclusionCheck[]> {
+  const rows = await findConclusions(db, campaign.id);
+  const drafted = rows.filter((r) => r.kind !== 'manual');
+  if (!drafted.length) return [];
+  const reader = systemAdmin('public');
+  const [{ results }, indicators, participants] = await Promise.all([
+    getCampaignResults({ db, user: reader, id: campaign.id }),
+    indicatorsOf(db, campaign),
+    findParticipants(db, campaign.id),
+  ]);
+  const names = {
+    organization: (id: number | null) =>
+      participants.find((p) => p.organizationId === id)?.organizationName ?? `организация № ${id}`,
+    unit: (code: string) => indicators.find((i) => i.code === code)?.unit ?? 'number',
+  };
+  return drafted
+    .map((row) => ({
+      conclusionId: row.id,
+      text: row.text,
+      discrepancies: row.evidence
+        ? checkEvidence(row.evidence, results).map((d) => describeDiscrepancy(d, names))
+        : ['вывод сформирован без сведений о значениях, на которых он основан, — проверить его нельзя'],
+    }))
+    .filter((c) => c.discrepancies.length);
+}
+
+/**
+ * Refuses to publish or to put the conclusions into a letter or the справка while any of them is not borne
+ * out by the data: the Russian message lists the discrepancies and offers to draft the conclusions again.
+ */
+export async function assertConclusionsVerified(db: Db, campaign: CampaignRow) {
+  const failed = await checkConclusions(db, campaign);
+  if (!failed.length) return;
+  const lines = failed.flatMap((c) => c.discrepancies.map((d) => `«${shorten(c.text)}» — ${d}`));
+  const shown = lines.slice(0, 10).join('; ');
+  const more = lines.length > 10 ? `; и ещё ${lines.length - 10}` : '';
+  throw new AppError(
+    'conflict',
+    `Выводы не подтверждаются текущими данными мониторинга (${lines.length}): ${shown}${more}. ` +
+      'Сформируйте выводы заново («Сформировать по данным») или исправьте и удалите неверные.',
+    { conclusions: failed, canRedraft: true },
+  );
+}
+
+const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
+export async function getConclusionsCheck(options: { db: Db; actor: Actor; campaignId: number }) {
+  const campaign = await requireDepartmentCampaign(options.db, options.actor, options.campaignId);
+  return checkConclusions(options.db, campaign);
 }

@@ -12,6 +12,7 @@ import {
 import { findMunicipalityById } from '../municipalities/municipalities.repository.ts';
 import { findConclusions, findRecommendations, findReport, upsertReport } from './analysis.repository.ts';
 import { getAnalysis } from './analysis.service.ts';
+import { assertConclusionsVerified } from './conclusions.service.ts';
 
 export interface ReportSettings {
   introduction?: string | null;
@@ -46,6 +47,7 @@ export async function updateReportSettings(options: {
 }) {
   const campaign = await requireDepartmentCampaign(options.db, options.actor, options.campaignId);
   const { isPublished, ...settings } = options.values;
+  if (isPublished) await assertConclusionsVerified(options.db, campaign);
   await options.db.transaction(async (tx) => {
     const before = await findReport(tx, campaign.id);
     const publishing =

@@ -356,6 +356,7 @@ export async function closeCampaign(options: { db: Db; actor: Actor; id: number 
         numerator: r.numerator,
         denominator: r.denominator,
         level: r.level,
+        isApplicable: r.isApplicable,
       })),
     );
     const snapshot = {
@@ -398,6 +399,7 @@ export async function getCampaignResults(options: { db: Db; user: AuthUser; id: 
           numerator: r.numerator,
           denominator: r.denominator,
           level: r.level,
+          isApplicable: r.isApplicable,
         })),
       snapshot: campaign.programSnapshot,
     };

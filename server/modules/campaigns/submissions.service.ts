@@ -1,3 +1,5 @@
+import { fieldsNotAskedOf } from '../../../core/indicators/applicability.ts';
+import { findOrganizationsById } from '../analysis/analysis.repository.ts';
 import { findResult } from '../../../core/indicators/find-result.ts';
 import {
   validateFormValues,
@@ -64,19 +66,25 @@ export function editability(
   return { isEditable: true, reason: null };
 }
 
-async function formFieldsOf(db: Db, campaign: CampaignRow) {
+/**
+ * The form's fields for one organization. Fields that only indicators not applying to it read are not
+ * asked of it: left out of its form and never required.
+ */
+async function formFieldsOf(db: Db, campaign: CampaignRow, organizationId: number) {
   const tree = (await findProgramTree(db, campaign.programId))!;
+  const [org] = await findOrganizationsById(db, [organizationId]);
+  const notAsked = org ? fieldsNotAskedOf(tree.indicators, org) : new Set<string>();
   const fields: FormFieldRule[] = tree.formFields.map((f) => ({
     code: f.code,
     label: f.label,
     type: f.type,
     unit: f.unit,
-    isRequired: f.isRequired,
+    isRequired: f.isRequired && !notAsked.has(f.code),
     min: f.min,
     max: f.max,
     notGreaterThan: f.notGreaterThan,
   }));
-  return { tree, fields };
+  return { tree, fields, notAsked };
 }
 
 async function lastYearValues(
@@ -102,7 +110,7 @@ export async function getSubmissionView(options: {
   assertSubmissionAccess(user, campaign, organizationId, 'read');
   const participant = await requireParticipant(db, campaign, organizationId);
   const submission = await findSubmission(db, campaign.id, organizationId);
-  const { tree, fields } = await formFieldsOf(db, campaign);
+  const { tree, fields, notAsked } = await formFieldsOf(db, campaign, organizationId);
   const values = submission?.values ?? {};
   const lastYear = await lastYearValues(db, campaign, organizationId);
   const checks = validateFormValues(fields, values, { isFinal: true, lastYear });
@@ -128,17 +136,19 @@ export async function getSubmissionView(options: {
         ? participant.reopenedUntil
         : campaign.mainEnd,
     ...editability(campaign, participant, submission, today),
-    fields: tree.formFields.map((f) => ({
-      code: f.code,
-      label: f.label,
-      type: f.type,
-      unit: f.unit,
-      hint: f.hint,
-      isRequired: f.isRequired,
-      min: f.min,
-      max: f.max,
-      notGreaterThan: f.notGreaterThan,
-    })),
+    fields: tree.formFields
+      .filter((f) => !notAsked.has(f.code))
+      .map((f) => ({
+        code: f.code,
+        label: f.label,
+        type: f.type,
+        unit: f.unit,
+        hint: f.hint,
+        isRequired: f.isRequired,
+        min: f.min,
+        max: f.max,
+        notGreaterThan: f.notGreaterThan,
+      })),
     lastYear: lastYear ?? null,
     errors: checks.errors,
     warnings: checks.warnings,
@@ -153,6 +163,7 @@ export async function getSubmissionView(options: {
         numerator: r?.numerator ?? null,
         denominator: r?.denominator ?? null,
         level: r?.level ?? null,
+        isApplicable: r?.isApplicable ?? true,
       };
     }),
     history: submission
@@ -200,7 +211,7 @@ export async function saveDraft(options: {
     const current = await findSubmission(tx, campaign.id, options.organizationId);
     const edit = editability(campaign, participant, current, options.today);
     if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
-    const { fields } = await formFieldsOf(tx, campaign);
+    const { fields } = await formFieldsOf(tx, campaign, options.organizationId);
     const typeErrors = validateFormValues(fields, options.values, { isFinal: false }).errors.filter((e) =>
       /ожидается|нет в форме|ответьте/.test(e.message),
     );
@@ -264,7 +275,7 @@ export async function submitForm(options: {
     const edit = editability(campaign, participant, current, options.today);
     if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
     if (current.version !== options.version) throw versionConflict();
-    const { fields } = await formFieldsOf(tx, campaign);
+    const { fields } = await formFieldsOf(tx, campaign, options.organizationId);
     const { errors } = validateFormValues(fields, current.values, { isFinal: true });
     if (errors.length)
       throw new AppError(

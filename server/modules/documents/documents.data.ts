@@ -48,6 +48,8 @@ export interface DocumentResult {
   numerator: number | null;
   denominator: number | null;
   level: IndicatorLevel | null;
+  /** false: the indicator does not apply to this organization («не применяется»). */
+  isApplicable?: boolean;
 }
 
 export interface DocumentOrganization {

@@ -12,6 +12,7 @@ import {
 } from '../analysis/analysis.repository.ts';
 import { findParticipants, type CampaignRow } from '../campaigns/campaigns.repository.ts';
 import { requireCampaign } from '../campaigns/campaigns.service.ts';
+import { assertConclusionsVerified } from '../analysis/conclusions.service.ts';
 import { chartCount, renderReportCharts } from './charts.ts';
 import { loadDocumentData, type DocumentData, type DocumentOrganization } from './documents.data.ts';
 import { assertMayGetDocument, assertOrganizationOfCampaign, mayGetOwnLetter } from './documents.policy.ts';
@@ -151,6 +152,8 @@ export async function prepareDocument(options: {
     const [organization] = await findOrganizationsById(db, [request.organizationId]);
     assertOrganizationOfCampaign(campaign, organization);
   }
+  // The справка and the letters carry the conclusions: only ones the data bears out.
+  if (request.kind !== 'stat-forms') await assertConclusionsVerified(db, campaign);
   const data = await loadDocumentData({
     db,
     user,

@@ -27,6 +27,7 @@ interface Result {
   numerator: number | null;
   denominator: number | null;
   level: 'high' | 'medium' | 'low' | null;
+  isApplicable: boolean;
 }
 interface Analysis {
   indicators: { code: string; name: string; unit: string }[];
@@ -170,7 +171,10 @@ describe('the summary analytical report', () => {
         const r = resultOf(indicator.code, o.id);
         const row = table.rows.find((cells) => cells[1] === o.name);
         expect(row, `${indicator.code} ${o.name}`).toBeDefined();
-        expect(row![4]).toBe(printed(r?.value ?? null, indicator.unit));
+        // A kindergarten on a school indicator: «не применяется», neither 0 nor «нет данных».
+        expect(row![4]).toBe(
+          r?.isApplicable === false ? 'не применяется' : printed(r?.value ?? null, indicator.unit),
+        );
         expect(row![5]).toBe(r?.level ? LEVEL[r.level] : '—');
         if (r?.numerator !== null && r?.numerator !== undefined) expect(row![2]).toBe(String(r.numerator));
         checked++;
@@ -272,8 +276,9 @@ describe('statistical forms', () => {
       expect(row, o.name).toBeGreaterThan(3);
       analysis.indicators.forEach((indicator, j) => {
         expect(header[4 + j]).toContain(indicator.code);
+        const r = resultOf(indicator.code, o.id);
         expect(summary.getRow(row).getCell(4 + j).value ?? null).toBe(
-          resultOf(indicator.code, o.id)?.value ?? null,
+          r?.isApplicable === false ? 'не применяется' : (r?.value ?? null),
         );
       });
     }

@@ -1,3 +1,4 @@
+import { NOT_APPLICABLE } from '../indicators/results.export.ts';
 import type { FileChild } from 'docx';
 import { formatRuDate } from '../../../core/dates.ts';
 import { formatNumber, plural } from '../../../core/format.ts';
@@ -35,7 +36,11 @@ export function resultCells(indicator: DocumentIndicator, r: DocumentResult | un
   return [
     { text: displayCount(r?.numerator), align: 'right' },
     { text: indicator.denominator ? displayCount(r?.denominator) : '—', align: 'right' },
-    { text: displayValue(r?.value, indicator.unit), align: 'right', bold: true },
+    {
+      text: r?.isApplicable === false ? NOT_APPLICABLE : displayValue(r?.value, indicator.unit),
+      align: 'right',
+      bold: true,
+    },
     levelCell(r?.level),
   ];
 }

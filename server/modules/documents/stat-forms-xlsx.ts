@@ -1,3 +1,4 @@
+import { NOT_APPLICABLE } from '../indicators/results.export.ts';
 import ExcelJS from 'exceljs';
 import { formatRuDate } from '../../../core/dates.ts';
 import { LEVEL_LABEL, UNIT_LABEL, type IndicatorLevel } from '../../../core/indicators/levels.ts';
@@ -93,7 +94,7 @@ function summarySheet(workbook: ExcelJS.Workbook, data: DocumentData) {
     data.indicators.forEach((indicator, j) => {
       const cell = row.getCell(4 + j);
       const r = results[j];
-      cell.value = r?.value ?? null;
+      cell.value = r?.isApplicable === false ? NOT_APPLICABLE : (r?.value ?? null);
       cell.numFmt = valueFormat(indicator);
       if (r?.level) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LEVEL_ARGB[r.level] } };
     });
@@ -165,7 +166,7 @@ function criterionSheet(
       denominator.value = indicator.denominator ? (r?.denominator ?? null) : null;
       denominator.numFmt = countFormat(r?.denominator);
       const value = row.getCell(base + 2);
-      value.value = r?.value ?? null;
+      value.value = r?.isApplicable === false ? NOT_APPLICABLE : (r?.value ?? null);
       value.numFmt = valueFormat(indicator);
       value.font = { bold: true };
       setLevel(row.getCell(base + 3), r?.level);
@@ -225,7 +226,7 @@ function longSheet(workbook: ExcelJS.Workbook, data: DocumentData) {
       kind,
       r?.numerator ?? null,
       indicator.denominator ? (r?.denominator ?? null) : null,
-      r?.value ?? null,
+      r?.isApplicable === false ? NOT_APPLICABLE : (r?.value ?? null),
     ]);
     row.getCell(7).numFmt = countFormat(r?.numerator);
     row.getCell(8).numFmt = countFormat(r?.denominator);

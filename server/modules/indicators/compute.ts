@@ -10,6 +10,7 @@ import {
   type Expression,
   type FormulaError,
 } from '../../../core/formula/index.ts';
+import { appliesTo, type Applicability } from '../../../core/indicators/applicability.ts';
 import {
   indicatorValue,
   levelOf,
@@ -30,6 +31,8 @@ export interface IndicatorDefinition {
   direction: 'higher' | 'lower';
   levelHigh: number | null;
   levelMedium: number | null;
+  /** Which organizations it applies to; null or absent: all (also an old snapshot). */
+  applicability?: Applicability | null;
 }
 
 export interface IndicatorResult {
@@ -41,6 +44,8 @@ export interface IndicatorResult {
   numerator: number | null;
   denominator: number | null;
   level: IndicatorLevel | null;
+  /** false: the indicator does not apply to this organization — «не применяется», no value and no level. */
+  isApplicable: boolean;
 }
 
 export interface FormulaProblem {
@@ -124,11 +129,15 @@ export async function computeIndicators(options: {
       return { numerator, denominator, value, level: levelOf(value, p.definition) };
     };
     for (const o of organizations) {
+      const isApplicable = appliesTo(p.definition.applicability, o);
       results.push({
         indicator: p.definition.code,
         organization: o.id,
         organizationName: o.name,
-        ...evaluateFor(o.id),
+        ...(isApplicable
+          ? evaluateFor(o.id)
+          : { numerator: null, denominator: null, value: null, level: null }),
+        isApplicable,
       });
     }
     results.push({
@@ -136,9 +145,10 @@ export async function computeIndicators(options: {
       organization: null,
       organizationName: 'Муниципалитет в целом',
       ...evaluateFor(null),
+      isApplicable: true,
     });
   }
-  return { results, problems, organizations };
+  return { results, problems, organizations: organizations.map((o) => ({ id: o.id, name: o.name })) };
 }
 
 async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promise<Map<string, CallValues>> {
@@ -180,9 +190,16 @@ export async function findComputedOrganizations(
         )})`
       : sql`and false`
     : sql``;
-  return queryRows<{ id: number; name: string }>(
+  return queryRows<{
+    id: number;
+    name: string;
+    kind: 'school' | 'preschool' | 'additional';
+    isLowResults: boolean;
+    isHardSocialConditions: boolean;
+  }>(
     db,
-    sql`select id, short_name as name from organizations where municipality_id = ${ctx.municipalityId} and is_active ${filter}
+    sql`select id, short_name as name, kind, is_low_results as "isLowResults",
+        is_hard_social_conditions as "isHardSocialConditions" from organizations where municipality_id = ${ctx.municipalityId} and is_active ${filter}
       order by case kind when 'school' then 0 when 'preschool' then 1 else 2 end,
         nullif(substring(short_name from '№\\s*(\\d+)'), '')::int nulls last, short_name`,
   );

@@ -15,6 +15,7 @@ const results: IndicatorResult[] = [
     numerator: -25,
     denominator: 2,
     level: null,
+    isApplicable: true,
   },
   {
     indicator: 'П1',
@@ -24,6 +25,7 @@ const results: IndicatorResult[] = [
     numerator: 3,
     denominator: 1,
     level: null,
+    isApplicable: true,
   },
 ];
 

@@ -5,6 +5,9 @@ import { LEVEL_LABEL, UNIT_LABEL } from '../../../core/indicators/levels.ts';
 import type { IndicatorResult } from './compute.ts';
 import type { ProgramTree } from '../programs/programs.repository.ts';
 
+/** What an export writes where the indicator does not apply to the organization: not 0 and not empty. */
+export const NOT_APPLICABLE = 'не применяется';
+
 /** Results as CSV for Russian Excel: «;» between columns, decimal comma, UTF-8 with BOM (core/csv.ts). */
 export function resultsToCsv(results: IndicatorResult[]): string {
   return toCsv([
@@ -13,7 +16,7 @@ export function resultsToCsv(results: IndicatorResult[]): string {
       r.indicator,
       r.organization,
       r.organizationName,
-      r.value,
+      r.isApplicable === false ? NOT_APPLICABLE : r.value,
       r.numerator,
       r.denominator,
       r.level ? LEVEL_LABEL[r.level] : '',
@@ -37,7 +40,10 @@ export async function resultsToXlsx(
   for (const [organization, name] of organizations) {
     const row = values.addRow([
       name,
-      ...tree.indicators.map((i) => findResult(results, i.code, organization)?.value ?? null),
+      ...tree.indicators.map((i) => {
+        const r = findResult(results, i.code, organization);
+        return r?.isApplicable === false ? NOT_APPLICABLE : (r?.value ?? null);
+      }),
     ]);
     if (organization === null) row.font = { bold: true };
   }
@@ -59,7 +65,7 @@ export async function resultsToXlsx(
       r.indicator,
       indicator ? UNIT_LABEL[indicator.unit] : '',
       r.organizationName,
-      r.value,
+      r.isApplicable === false ? NOT_APPLICABLE : r.value,
       r.numerator,
       r.denominator,
       r.level ? LEVEL_LABEL[r.level] : '',

@@ -17,6 +17,7 @@ export function definitionsOf(tree: ProgramTree): IndicatorDefinition[] {
     direction: i.direction,
     levelHigh: i.levelHigh,
     levelMedium: i.levelMedium,
+    applicability: i.applicability ?? null,
   }));
 }
 

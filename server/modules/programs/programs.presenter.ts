@@ -1,3 +1,4 @@
+import { APPLIES_TO_ALL } from '../../../core/indicators/applicability.ts';
 import { describeReferenceRule } from '../../../core/indicators/period.ts';
 import type { ProgramTree } from './programs.repository.ts';
 
@@ -60,6 +61,7 @@ export function presentIndicator(i: ProgramTree['indicators'][number]) {
     levelMedium: i.levelMedium,
     targets: i.targets,
     isFormValue: i.isFormValue,
+    applicability: i.applicability ?? APPLIES_TO_ALL,
     note: i.note,
     sortOrder: i.sortOrder,
     version: i.version,

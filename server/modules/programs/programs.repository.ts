@@ -1,6 +1,7 @@
 import { inOrder } from '../../db/in-order.ts';
+import { storedApplicability } from '../../../core/indicators/applicability.ts';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ProgramTemplate } from '../../../core/templates/index.ts';
+import { templateApplicability, type ProgramTemplate } from '../../../core/templates/index.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultRules } from '../../../core/analysis/drafts.ts';
 import {
@@ -110,6 +111,7 @@ export async function insertProgramFromTemplate(
         levelHigh: i.levelHigh ?? null,
         levelMedium: i.levelMedium ?? null,
         isFormValue: i.isFormValue ?? false,
+        applicability: storedApplicability(templateApplicability(template, i)),
         note: i.note ?? null,
         sortOrder: order++,
       })),

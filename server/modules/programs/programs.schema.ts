@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { optionalText, idParam } from '../../http/fields.ts';
+import { ORGANIZATION_KINDS } from '../../../core/enums.ts';
+import { ORGANIZATION_GROUPS, storedApplicability } from '../../../core/indicators/applicability.ts';
+import { idParam, optionalText } from '../../http/fields.ts';
 
 const ReferenceDateRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('periodEnd') }),
@@ -37,6 +39,23 @@ const nullableNumber = z
   .nullish()
   .transform((v) => (v === undefined ? undefined : v));
 
+/** Which organizations an indicator applies to; empty lists or null: all. */
+export const ApplicabilityInput = z
+  .object({
+    kinds: z
+      .array(z.enum(ORGANIZATION_KINDS, { error: () => 'тип организации: school, preschool или additional' }))
+      .nullish(),
+    groups: z
+      .array(
+        z.enum(ORGANIZATION_GROUPS, {
+          error: () => 'группа организаций: lowResults (ШНОР) или hardSocial (ШССУ)',
+        }),
+      )
+      .nullish(),
+  })
+  .nullish()
+  .transform((a) => (a === undefined ? undefined : storedApplicability(a)));
+
 export const IndicatorFields = z.object({
   criterionId: z.number().int().positive(),
   code: z.string().trim().min(1, 'укажите код показателя').max(20),
@@ -55,6 +74,7 @@ export const IndicatorFields = z.object({
   levelMedium: nullableNumber,
   targets: z.record(z.string().regex(/^\d{4}$/, 'год — четыре цифры'), z.number()).optional(),
   isFormValue: z.boolean().optional(),
+  applicability: ApplicabilityInput,
   note: optionalText(2000),
   sortOrder: z.number().int().optional(),
 });

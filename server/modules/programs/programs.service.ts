@@ -1,3 +1,4 @@
+import { applicabilityFromFormula, storedApplicability } from '../../../core/indicators/applicability.ts';
 import { describeFormula, parseFormula } from '../../../core/formula/index.ts';
 import { DEFAULT_PROGRAM_PARAMETERS } from '../../../core/indicators/period.ts';
 import { findTemplate, PROGRAM_TEMPLATES } from '../../../core/templates/index.ts';
@@ -261,7 +262,20 @@ export async function addChild(options: {
   return options.db.transaction(async (tx) => {
     const program = await requireProgramForChange(tx, user, options.programId);
     await checkChild(tx, options.kind, program.id, options.values);
-    const id = await insertChild(tx, options.kind, { ...options.values, programId: program.id });
+    const values =
+      options.kind === 'indicators' && options.values.applicability === undefined
+        ? {
+            ...options.values,
+            // Not given: what the formula implies (`orgKind = school` → schools).
+            applicability: storedApplicability(
+              applicabilityFromFormula(
+                options.values.numerator as string,
+                options.values.denominator as string | null | undefined,
+              ),
+            ),
+          }
+        : options.values;
+    const id = await insertChild(tx, options.kind, { ...values, programId: program.id });
     if (options.kind === 'indicators') {
       const v = options.values as { code: string; name: string; numerator: string };
       await insertDefaultRules(tx, program.id, [v]);

@@ -272,7 +272,12 @@ function IndicatorFacts({
     ...(organization
       ? ([
           [organization.organizationName, v(organization.value)],
-          ['Место в рейтинге', place?.place ? `${place.place} из ${data.rating.rows.length}` : '—'],
+          [
+            'Место в рейтинге',
+            place?.place
+              ? `${place.place} из ${data.rating.rows.filter((r) => r.kind === place.kind).length}`
+              : '—',
+          ],
         ] as [string, string][])
       : []),
   ];

@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Badge,
   Button,
   Group,
@@ -31,14 +32,24 @@ export function ConclusionsTab({ campaignId }: { campaignId: number }) {
     queryKey: key,
     queryFn: () => api.get<Conclusion[]>(`/api/campaigns/${campaignId}/conclusions`),
   });
+  // Which drafted conclusions the data no longer bears out: publishing and letters are refused until fixed.
+  const check = useQuery({
+    queryKey: [...key, 'check'],
+    queryFn: () =>
+      api.get<{ conclusionId: number; text: string; discrepancies: string[] }[]>(
+        `/api/campaigns/${campaignId}/conclusions/check`,
+      ),
+  });
   const [confirmGenerate, setConfirmGenerate] = useState(false);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Conclusion | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: key });
+  const unverified = check.data ?? [];
   const generate = useMutation({
     mutationFn: () => api.post<Conclusion[]>(`/api/campaigns/${campaignId}/conclusions/generate`),
     onSuccess: (list) => {
       client.setQueryData(key, list);
+      client.invalidateQueries({ queryKey: [...key, 'check'] });
       setConfirmGenerate(false);
       notifySaved(`Сформировано выводов: ${list.length}`);
     },
@@ -70,8 +81,9 @@ export function ConclusionsTab({ campaignId }: { campaignId: number }) {
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" c="dimmed" maw={640}>
-          Общие выводы по итогам мониторинга. Черновик составляется по данным: проблемные показатели с
-          перечнем организаций, муниципальный уровень и динамика к прошлому году. Отредактируйте текст перед
+          Общие выводы по итогам мониторинга. Черновик составляется по данным: показатели по их кодам и
+          наименованиям с перечнем организаций и их значений, муниципальный уровень и динамика к прошлому
+          году. Перед публикацией и письмами выводы сверяются с данными. Отредактируйте текст перед
           публикацией и письмом руководителям.
         </Text>
         <Group gap="sm">
@@ -88,6 +100,21 @@ export function ConclusionsTab({ campaignId }: { campaignId: number }) {
         </Group>
       </Group>
       <ErrorAlert error={move.error ?? remove.error ?? (confirmGenerate ? null : generate.error)} />
+      {unverified.length > 0 && (
+        <Alert color="orange" title={`Данные не подтверждают выводы: ${unverified.length}`}>
+          <Stack gap={4}>
+            <Text size="sm">
+              Публикация, справка и письма невозможны, пока выводы расходятся с данными. Сформируйте выводы
+              заново или исправьте и удалите неверные.
+            </Text>
+            {unverified.map((c) => (
+              <Text size="sm" key={c.conclusionId}>
+                «{c.text}» — {c.discrepancies.join('; ')}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       {list.length === 0 ? (
         <Paper withBorder>
           <EmptyState>

@@ -11,6 +11,8 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { countOf, ORGANIZATION_FORMS } from '../../../../core/format.ts';
+import { organizationKind } from '../../../../core/enums.ts';
+import { Fragment } from 'react';
 import type { AnalysisIndicator, Cluster, Descriptive, Rating } from './api.ts';
 import { chartValue, num } from './charts.tsx';
 
@@ -141,48 +143,57 @@ export function RatingTable({ rating, selectedId }: { rating: Rating; selectedId
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rating.rows.map((r) => (
-            <Table.Tr
-              key={r.organizationId}
-              bg={r.organizationId === selectedId ? 'violet.0' : undefined}
-              fw={r.organizationId === selectedId ? 600 : undefined}
-            >
-              <Table.Td ta="center">
-                {r.place === null ? (
-                  '—'
-                ) : r.place <= 3 ? (
-                  <Badge circle color={['yellow', 'gray', 'orange'][r.place - 1]} variant="filled">
-                    {r.place}
-                  </Badge>
-                ) : (
-                  r.place
+          {rating.rows.map((r, index) => (
+            <Fragment key={r.organizationId}>
+              {rating.rows[index - 1]?.kind !== r.kind &&
+                new Set(rating.rows.map((x) => x.kind)).size > 1 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={4} fw={600} bg="gray.0">
+                      {organizationKind.label[r.kind]}: места среди организаций этого типа
+                    </Table.Td>
+                  </Table.Tr>
                 )}
-              </Table.Td>
-              <Table.Td>{r.name}</Table.Td>
-              <Table.Td>
-                {r.score === null ? (
-                  <Text size="sm" c="dimmed">
-                    нет данных
-                  </Text>
-                ) : (
-                  <Group gap="xs" wrap="nowrap">
-                    <Progress
-                      value={r.score}
-                      color={scoreColor(r.score)}
-                      size="lg"
-                      style={{ flex: 1 }}
-                      aria-label={`Балл ${num(r.score)}`}
-                    />
-                    <Text size="sm" w={44} ta="right" fw={600}>
-                      {num(r.score)}
+              <Table.Tr
+                bg={r.organizationId === selectedId ? 'violet.0' : undefined}
+                fw={r.organizationId === selectedId ? 600 : undefined}
+              >
+                <Table.Td ta="center">
+                  {r.place === null ? (
+                    '—'
+                  ) : r.place <= 3 ? (
+                    <Badge circle color={['yellow', 'gray', 'orange'][r.place - 1]} variant="filled">
+                      {r.place}
+                    </Badge>
+                  ) : (
+                    r.place
+                  )}
+                </Table.Td>
+                <Table.Td>{r.name}</Table.Td>
+                <Table.Td>
+                  {r.score === null ? (
+                    <Text size="sm" c="dimmed">
+                      нет данных
                     </Text>
-                  </Group>
-                )}
-              </Table.Td>
-              <Table.Td ta="right" c="dimmed">
-                {r.indicatorCount} из {rating.indicators.length}
-              </Table.Td>
-            </Table.Tr>
+                  ) : (
+                    <Group gap="xs" wrap="nowrap">
+                      <Progress
+                        value={r.score}
+                        color={scoreColor(r.score)}
+                        size="lg"
+                        style={{ flex: 1 }}
+                        aria-label={`Балл ${num(r.score)}`}
+                      />
+                      <Text size="sm" w={44} ta="right" fw={600}>
+                        {num(r.score)}
+                      </Text>
+                    </Group>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" c="dimmed">
+                  {r.indicatorCount} из {rating.indicators.length}
+                </Table.Td>
+              </Table.Tr>
+            </Fragment>
           ))}
         </Table.Tbody>
       </Table>

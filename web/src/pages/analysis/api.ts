@@ -23,8 +23,10 @@ export interface RatingRow {
   organizationId: number;
   name: string;
   score: number | null;
+  /** Places are counted within the kind: organizations are compared with their own kind. */
   place: number | null;
   indicatorCount: number;
+  kind: OrganizationKind;
 }
 
 export interface Rating {
@@ -40,6 +42,7 @@ export interface Cluster {
   organizationIds: number[];
   names: string[];
   centroid: number[];
+  kind: OrganizationKind;
 }
 
 export interface DynamicsPoint {
@@ -76,6 +79,11 @@ export interface Conclusion {
   kind: ConclusionKind;
   indicatorCode: string | null;
   organizationIds: number[] | null;
+  /** What a drafted conclusion rests on; null for one the coordinator wrote. */
+  evidence: {
+    claim: 'zero' | 'positive' | 'low' | 'value';
+    items: { indicator: string; organization: number | null; value: number | null }[];
+  } | null;
   version: number;
 }
 

@@ -32,7 +32,7 @@ import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { formatFormValue } from '../../../../core/format.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
-import { LEVEL_COLOR, formatValue } from '../programs/format.ts';
+import { LEVEL_COLOR, formatResult, formatValue } from '../programs/format.ts';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, STATE_LABEL, type CampaignView, type SubmissionView } from './api.ts';
 import { useAutosave, type SaveState } from './useAutosave.ts';
@@ -433,7 +433,7 @@ function SubmissionForm({
                             {formatValue(i.value, i.unit)}
                           </Badge>
                         ) : (
-                          formatValue(i.value, i.unit)
+                          formatResult(i, i.unit)
                         )}
                       </Table.Td>
                     </Table.Tr>

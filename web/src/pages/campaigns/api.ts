@@ -79,6 +79,8 @@ export interface SubmissionView {
     numerator: number | null;
     denominator: number | null;
     level: IndicatorLevel | null;
+    /** false: the indicator does not apply to this organization. */
+    isApplicable: boolean;
   }[];
   history: {
     at: string;

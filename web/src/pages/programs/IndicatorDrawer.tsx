@@ -1,8 +1,10 @@
 import {
   Alert,
+  Button,
   Checkbox,
   Drawer,
   Group,
+  MultiSelect,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -17,6 +19,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { parseFormula, shareWarning } from '../../../../core/formula/index.ts';
+import { organizationKind, type OrganizationKind } from '../../../../core/enums.ts';
+import {
+  applicabilityFromFormula,
+  describeApplicability,
+  ORGANIZATION_GROUP_LABEL,
+  ORGANIZATION_GROUPS,
+  type Applicability,
+  type OrganizationGroup,
+} from '../../../../core/indicators/applicability.ts';
 import { UNIT_LABEL, type IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { notifySaved } from '../../lib/forms.ts';
@@ -44,6 +55,7 @@ const empty = (criterionId: number): Draft => ({
   levelHigh: 70,
   levelMedium: 40,
   isFormValue: false,
+  applicability: { kinds: null, groups: null },
   note: '',
 });
 
@@ -66,6 +78,8 @@ export function IndicatorDrawer({
 }) {
   const client = useQueryClient();
   const [draft, setDraft] = useState<Draft>(indicator ? { ...indicator } : empty(criterion.id));
+  // A new indicator follows what its formula implies until the methodist sets the applicability by hand.
+  const [applicabilityTouched, setApplicabilityTouched] = useState(!!indicator);
   const [error, setError] = useState<ApiError | null>(null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const formulasOk = parsesOk(draft.numerator, false) && parsesOk(draft.denominator, true);
@@ -96,6 +110,7 @@ export function IndicatorDrawer({
     mutationFn: () => {
       const body = {
         ...draft,
+        applicability: applicabilityTouched ? draft.applicability : undefined,
         denominator: draft.denominator || null,
         levelHigh: draft.levelHigh ?? null,
         levelMedium: draft.levelMedium ?? null,
@@ -277,6 +292,18 @@ export function IndicatorDrawer({
             onChange={(e) => set('referenceDateRule', e.currentTarget.value)}
           />
         </SimpleGrid>
+        <ApplicabilityInput
+          value={
+            applicabilityTouched
+              ? draft.applicability
+              : applicabilityFromFormula(draft.numerator, draft.denominator)
+          }
+          implied={applicabilityFromFormula(draft.numerator, draft.denominator)}
+          onChange={(a) => {
+            setApplicabilityTouched(true);
+            set('applicability', a);
+          }}
+        />
         <Checkbox
           label="Значение из формы мониторинга (реестр этих данных не содержит)"
           checked={draft.isFormValue}
@@ -305,4 +332,49 @@ function shareWarningOf(numerator: string, denominator: string | null): string |
   const n = parseFormula(numerator);
   const d = parseFormula(denominator);
   return n.ok && d.ok ? shareWarning(n.ast, d.ast) : null;
+}
+
+/** «Применяется к»: kinds of organizations and ШНОР/ШССУ; outside it the value is «не применяется». */
+function ApplicabilityInput({
+  value,
+  implied,
+  onChange,
+}: {
+  value: Applicability;
+  implied: Applicability;
+  onChange(a: Applicability): void;
+}) {
+  const kinds = value.kinds ?? [];
+  const groups = value.groups ?? [];
+  return (
+    <Stack gap={4}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MultiSelect
+          label="Применяется к организациям"
+          placeholder={kinds.length ? undefined : 'все типы'}
+          data={organizationKind.values.map((k) => ({ value: k, label: organizationKind.label[k] }))}
+          value={kinds}
+          onChange={(v) => onChange({ ...value, kinds: v.length ? (v as OrganizationKind[]) : null })}
+          clearable
+        />
+        <MultiSelect
+          label="Только ШНОР / ШССУ"
+          placeholder={groups.length ? undefined : 'без ограничения'}
+          data={ORGANIZATION_GROUPS.map((g) => ({ value: g, label: ORGANIZATION_GROUP_LABEL[g] }))}
+          value={groups}
+          onChange={(v) => onChange({ ...value, groups: v.length ? (v as OrganizationGroup[]) : null })}
+          clearable
+        />
+      </SimpleGrid>
+      <Group gap="xs">
+        <Text size="xs" c="dimmed">
+          Вне применимости значение — «не применяется»: организация не получает уровня, не входит в рейтинг,
+          кластеры, выводы и письма. По формуле: {describeApplicability(implied)}.
+        </Text>
+        <Button size="compact-xs" variant="subtle" onClick={() => onChange(implied)}>
+          Взять из формулы
+        </Button>
+      </Group>
+    </Stack>
+  );
 }

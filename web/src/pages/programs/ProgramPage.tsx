@@ -1,3 +1,4 @@
+import { describeApplicability, isAppliedToAll } from '../../../../core/indicators/applicability.ts';
 import {
   ActionIcon,
   Badge,
@@ -203,6 +204,13 @@ function IndicatorsPanel({
                     <Table.Td fw={600}>{i.code}</Table.Td>
                     <Table.Td>
                       {i.name}
+                      {!isAppliedToAll(i.applicability) && (
+                        <Tooltip label="Вне применимости значение организации — «не применяется»">
+                          <Badge ml={6} size="xs" color="gray" variant="light">
+                            {describeApplicability(i.applicability)}
+                          </Badge>
+                        </Tooltip>
+                      )}
                       {i.isFormValue && (
                         <Tooltip label="Реестр этих данных не содержит: значение сообщает организация в форме мониторинга">
                           <Badge ml={6} size="xs" color="grape" variant="light">

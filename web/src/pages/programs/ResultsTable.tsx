@@ -22,7 +22,7 @@ import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import type { DrilldownResponse, Indicator, IndicatorResult, ProgramTree, ResultsResponse } from './api.ts';
-import { LEVEL_BG, LEVEL_COLOR, formatValue } from './format.ts';
+import { LEVEL_BG, LEVEL_COLOR, formatResult, formatValue } from './format.ts';
 
 /** Organizations × indicators, coloured by level, the municipality first; a click opens what is behind a value. */
 export function ResultsTable({
@@ -132,12 +132,12 @@ export function ResultsTable({
                               w="100%"
                               p={6}
                               onClick={() => r && setOpened({ indicator: i, result: r })}
-                              aria-label={`${i.code}, ${row.name}: ${formatValue(r?.value ?? null, i.unit)}`}
+                              aria-label={`${i.code}, ${row.name}: ${formatResult(r, i.unit)}`}
                             >
-                              {formatValue(r?.value ?? null, i.unit)}
+                              {formatResult(r, i.unit)}
                             </UnstyledButton>
                           ) : (
-                            <Box p={6}>{formatValue(r?.value ?? null, i.unit)}</Box>
+                            <Box p={6}>{formatResult(r, i.unit)}</Box>
                           )}
                         </Table.Td>
                       );

@@ -1,3 +1,4 @@
+import type { Applicability } from '../../../../core/indicators/applicability.ts';
 import type { FormulaError } from '../../../../core/formula/index.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import type { ProgramParameters } from '../../../../core/indicators/period.ts';
@@ -40,6 +41,8 @@ export interface Indicator {
   levelMedium: number | null;
   targets: Record<string, number>;
   isFormValue: boolean;
+  /** Which organizations it applies to; empty lists or null: all. */
+  applicability: Applicability;
   note: string | null;
   sortOrder: number;
   version: number;
@@ -93,6 +96,8 @@ export interface IndicatorResult {
   numerator: number | null;
   denominator: number | null;
   level: IndicatorLevel | null;
+  /** false: the indicator does not apply to this organization («не применяется»). */
+  isApplicable?: boolean;
 }
 
 export interface ResultsResponse {

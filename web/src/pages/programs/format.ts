@@ -12,3 +12,12 @@ export const LEVEL_BG: Record<IndicatorLevel, string> = {
   medium: 'var(--mantine-color-yellow-1)',
   low: 'var(--mantine-color-red-1)',
 };
+
+/** A computed result as shown: «не применяется» where the indicator does not apply to the organization. */
+export function formatResult(
+  r: { value: number | null; isApplicable?: boolean } | undefined,
+  unit: IndicatorUnit,
+): string {
+  if (r?.isApplicable === false) return 'не применяется';
+  return formatValue(r?.value ?? null, unit);
+}
