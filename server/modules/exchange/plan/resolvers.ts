@@ -10,6 +10,10 @@ import type { Ref } from './types.ts';
 
 const BAD_DATE = 'некорректная дата (нужна дата в формате дд.мм.гггг)';
 
+/** Why the records of a teacher who does not work in the organization now are not its to keep. */
+export const notHereProblem = (entry: { lastName: string; firstName: string; middleName: string | null }) =>
+  `${fullName(entry)} не работает в организации на текущую дату: сведения о педагоге ведёт организация, где он работает`;
+
 /**
  * The teacher of a row by the identification rule. `scope`: a teacher working in the organization (records of
  * a teacher who leaves in this import are left alone); `any`: anyone who works or worked here (mentors).
@@ -26,8 +30,13 @@ export function teacherRef(group: TeacherGroup, field: string, mode: 'scope' | '
       if (mode === 'scope' && entry.isLeaving)
         return { values: { [field]: entry.ref }, errors: [], skip: true };
       if (mode === 'scope' && !entry.inScope) {
-        const problem = `${fullName(entry)} не работает в организации на текущую дату: сведения о педагоге ведёт организация, где он работает`;
-        return { values: {}, errors: [{ column: headers[`${group}.name`], problem }] };
+        const error = { column: headers[`${group}.name`], problem: notHereProblem(entry) };
+        // A dismissed teacher's records stay findable, so the file that dismissed it imports again unchanged.
+        if (entry.isFormer) {
+          reference(ctx, 'teachers', entry.ref);
+          return { values: { [field]: entry.ref }, errors: [], readOnly: error };
+        }
+        return { values: {}, errors: [error] };
       }
       reference(ctx, 'teachers', entry.ref);
       return { values: { [field]: entry.ref }, errors: [] };
@@ -157,6 +166,7 @@ export const routeRef: Resolver = {
     }
     const teacher = teacherRef('teacher', 'teacherId', 'scope').resolve(cells, ctx, {}, headers);
     if (teacher.skip || teacher.errors.length) return { ...teacher, values: {} };
+    const readOnly = teacher.readOnly;
     const start = cells['route.startDate'];
     const column = headers['route.startDate'];
     if (start === null || start === undefined)
@@ -169,7 +179,7 @@ export const routeRef: Resolver = {
       return { values: {}, errors: [{ column, problem }] };
     }
     reference(ctx, 'routes', found.ref);
-    return { values: { routeId: found.ref }, errors: [] };
+    return { values: { routeId: found.ref }, errors: [], readOnly };
   },
   toCells(record, ctx) {
     const route = indexAfter(ctx, 'routes', 'startDate').byRef.get(record.routeId as Ref);

@@ -32,7 +32,8 @@ function presentRecord(type: RecordType, row: StoredRecord, labels: Record<strin
   for (const f of type.kind.fields) {
     const value = row[f.key];
     const isList = f.type.kind === 'enumList' || f.type.kind === 'textList';
-    out[f.key] = value ?? (isList ? [] : f.type.kind === 'bool' ? false : null);
+    const isFlag = f.type.kind === 'bool' && !f.type.nullable;
+    out[f.key] = value ?? (isList ? [] : isFlag ? false : null);
   }
   return out;
 }
