@@ -218,7 +218,7 @@ describe('optional columns and blanks', () => {
 
 describe('vacancies', () => {
   it('records a month without vacancies as 0, apart from a month without a report', async () => {
-    await apply(
+    const preview = await apply(
       csv([
         ['Месяц', 'Должность', 'Количество вакансий'],
         ['02.2026', 'учитель', '0'],
@@ -227,6 +227,9 @@ describe('vacancies', () => {
     );
     const rows = await t.database.db.select().from(vacancies).where(eq(vacancies.organizationId, school.id));
     expect(rows).toEqual([expect.objectContaining({ month: '2026-02-01', count: 0 })]);
+    expect(preview.sheets.find((x) => x.sheet === 'Вакансии')!.added.map((a) => a.label)).toEqual([
+      '02.2026: учитель — вакансий нет',
+    ]);
   });
 });
 

@@ -236,7 +236,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     existing: (ctx) => rows(ctx.data.vacancies),
     key: (v) => `${String(v.month).slice(0, 7)}|${text(v.position)}|${text(v.subject)}`,
     label: (v) =>
-      `${formatRuDate(String(v.month)).slice(3)}: ${String(v.position)}${v.subject ? ` (${String(v.subject)})` : ''} — ${String(v.count)}`,
+      `${formatRuDate(String(v.month)).slice(3)}: ${String(v.position)}${v.subject ? ` (${String(v.subject)})` : ''} — ${Number(v.count) === 0 ? 'вакансий нет' : String(v.count)}`,
   },
   {
     spec: ACTS_SHEET,
