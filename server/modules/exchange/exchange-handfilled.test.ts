@@ -122,6 +122,19 @@ describe('optional columns and blanks', () => {
     );
     expect(preview.errors).toEqual([]);
     expect(preview.totals).toMatchObject({ added: 0, changed: 0, removed: 0 });
+    // Without ID the row finds its record by the key, of which the missing «Год окончания» is not a part.
+    await t.database.db
+      .update(educations)
+      .set({ graduationYear: 2007 })
+      .where(eq(educations.id, education.id));
+    const byKey = await upload(
+      csv([
+        ['СНИЛС', 'Уровень образования', 'Образовательная организация'],
+        ['111-222-333 44', 'высшее', 'ЮФУ'],
+      ]),
+      'образование.csv',
+    );
+    expect(byKey.totals).toMatchObject({ added: 0, changed: 0, removed: 0 });
   });
 
   it('names the sheet and the required column a header lacks', async () => {
@@ -325,6 +338,28 @@ describe('a teacher shared by two schools', () => {
     );
     expect(preview.errors.map((e) => e.problem)).toEqual([
       'запись внесена организацией Школа 2, где педагог тоже работает: изменить или удалить её может только она',
+    ]);
+  });
+
+  it('refuses a step added to a route another school entered', async () => {
+    const [route] = await t.database.db
+      .insert(routes)
+      .values({
+        teacherId: await teacherId('Смирнова'),
+        organizationId: other.id,
+        startDate: '2026-02-01',
+        endDate: '2026-05-31',
+      })
+      .returning();
+    const preview = await upload(
+      csv([
+        ['ID ИОМ', 'Мероприятие', 'Срок', 'Статус'],
+        [String(route.id), 'Семинар', '01.04.2026', 'запланирован'],
+      ]),
+      'шаги.csv',
+    );
+    expect(preview.errors.map((e) => `${e.column}: ${e.problem}`)).toEqual([
+      'ID ИОМ: запись внесена организацией Школа 2, где педагог тоже работает: изменить или удалить её может только она',
     ]);
   });
 });

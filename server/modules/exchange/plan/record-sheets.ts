@@ -30,13 +30,13 @@ import {
   TRAININGS_SHEET,
   VACANCIES_SHEET,
 } from '../format/sheets.ts';
-import { cached, type PlanContext } from './context.ts';
+import type { PlanContext } from './context.ts';
 import type { CellError, RecordSheetDef } from './records.ts';
 import {
   diagnosticByDate,
   eventRef,
   nameRef,
-  notHereProblem,
+  protection,
   routeAfter,
   routeRef,
   teacherRef,
@@ -62,31 +62,6 @@ function ofTeachers(ctx: PlanContext, list: AnyRow[]) {
 /** The export writes the records of the teachers who work here now. */
 const ofCurrentTeacher = (record: AnyRow, ctx: PlanContext) =>
   ctx.teachers.get(record.teacherId as Ref)?.inScope === true;
-
-/** Other organizations that employ a teacher now, by «teacher|organization». */
-const employersNow = (ctx: PlanContext) =>
-  cached(ctx, 'employersNow', () => {
-    const map = new Map<string, string>();
-    for (const p of ctx.data.positionsElsewhere)
-      if (!p.endDate || p.endDate >= ctx.today) map.set(`${p.teacherId}|${p.organizationId}`, p.shortName);
-    return map;
-  });
-
-/**
- * A teacher's record is not this organization's to change or remove when its teacher no longer works here, or
- * when another organization that employs the teacher now entered it (a shared teacher's records belong to the
- * organization that entered them).
- */
-function protection(ctx: PlanContext, teacherId: unknown, organizationId: unknown): string | null {
-  const entry = ctx.teachers.get(teacherId as Ref);
-  if (entry?.isFormer) return notHereProblem(entry);
-  if (organizationId === null || organizationId === undefined || organizationId === ctx.organization.id)
-    return null;
-  const employer = employersNow(ctx).get(`${String(teacherId)}|${String(organizationId)}`);
-  return employer
-    ? `запись внесена организацией ${employer}, где педагог тоже работает: изменить или удалить её может только она`
-    : null;
-}
 
 /** What every sheet of a teacher's own records shares: the scope, the owner, what the export writes. */
 const teacherRecords = (pick: (ctx: PlanContext) => AnyRow[]) => ({

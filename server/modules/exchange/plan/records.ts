@@ -292,8 +292,18 @@ export function planRecordSheet(def: RecordSheetDef, sheet: RawSheet | null, ctx
     claimed.set(row.id!, row.row);
     matches.push({ row, record });
   }
+  // Fields whose every column the header lacks: an existing record keeps them.
+  const absent = new Set(sheet.absent ?? []);
+  const kept = [
+    ...plainColumns(def)
+      .filter((c) => absent.has(c.key))
+      .map((c) => c.key),
+    ...def.resolvers.filter((r) => r.columns.every((c) => absent.has(c))).flatMap((r) => r.fields),
+  ];
+  // A key of such fields is compared without them (the rows hold them blank).
+  const blank = Object.fromEntries(kept.map((f) => [f, null]));
   const byKey = new Map<string, AnyRow[]>();
-  for (const r of existing) pushTo(byKey, def.key(r), r);
+  for (const r of existing) pushTo(byKey, def.key({ ...r, ...blank }), r);
   const newKeys = new Map<string, number>();
   for (const row of valid.filter((r) => r.id === null)) {
     const key = def.key(row.values);
@@ -320,14 +330,6 @@ export function planRecordSheet(def: RecordSheetDef, sheet: RawSheet | null, ctx
   }
 
   const after: AfterRecord[] = [];
-  // Fields whose every column the header lacks: an existing record keeps them.
-  const absent = new Set(sheet.absent ?? []);
-  const kept = [
-    ...plainColumns(def)
-      .filter((c) => absent.has(c.key))
-      .map((c) => c.key),
-    ...def.resolvers.filter((r) => r.columns.every((c) => absent.has(c))).flatMap((r) => r.fields),
-  ];
   const fields = comparedFields(def).filter((f) => !kept.includes(f.field));
   const written = [...comparedFields(def).map((f) => f.field), ...Object.keys(def.fixed?.(ctx) ?? {})];
   for (const { row, record } of matches.sort((a, b) => a.row.row - b.row.row)) {

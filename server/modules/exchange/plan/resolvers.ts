@@ -45,6 +45,31 @@ export function teacherRef(group: TeacherGroup, field: string, mode: 'scope' | '
   };
 }
 
+/** Other organizations that employ a teacher now, by «teacher|organization». */
+const employersNow = (ctx: PlanContext) =>
+  cached(ctx, 'employersNow', () => {
+    const map = new Map<string, string>();
+    for (const p of ctx.data.positionsElsewhere)
+      if (!p.endDate || p.endDate >= ctx.today) map.set(`${p.teacherId}|${p.organizationId}`, p.shortName);
+    return map;
+  });
+
+/**
+ * A teacher's record is not this organization's to change or remove when its teacher no longer works here, or
+ * when another organization that employs the teacher now entered it (a shared teacher's records belong to the
+ * organization that entered them).
+ */
+export function protection(ctx: PlanContext, teacherId: unknown, organizationId: unknown): string | null {
+  const entry = ctx.teachers.get(teacherId as Ref);
+  if (entry?.isFormer) return notHereProblem(entry);
+  if (organizationId === null || organizationId === undefined || organizationId === ctx.organization.id)
+    return null;
+  const employer = employersNow(ctx).get(`${String(teacherId)}|${String(organizationId)}`);
+  return employer
+    ? `запись внесена организацией ${employer}, где педагог тоже работает: изменить или удалить её может только она`
+    : null;
+}
+
 const NAME_LISTS: Record<NameList, string> = {
   providers: 'в справочнике организаций, проводящих обучение',
   associations: 'среди методических объединений муниципалитета и организации',
@@ -131,6 +156,13 @@ export const diagnosticByDate: Resolver = {
   },
 };
 
+/** A step of a route the organization may not change is not its to add, change or remove either. */
+function routeGuard(ctx: PlanContext, ref: Ref, column: string) {
+  const route = indexAfter(ctx, 'routes', 'startDate').byRef.get(ref)?.values;
+  const problem = route ? protection(ctx, route.teacherId, route.organizationId) : null;
+  return problem ? { column, problem } : undefined;
+}
+
 /** The route of a step: «ID ИОМ», else the teacher and the route's start date. */
 export const routeRef: Resolver = {
   columns: [
@@ -162,7 +194,7 @@ export const routeRef: Resolver = {
         return { values: {}, errors: [{ column, problem }] };
       }
       reference(ctx, 'routes', id);
-      return { values: { routeId: id }, errors: [] };
+      return { values: { routeId: id }, errors: [], readOnly: routeGuard(ctx, id, column) };
     }
     const teacher = teacherRef('teacher', 'teacherId', 'scope').resolve(cells, ctx, {}, headers);
     if (teacher.skip || teacher.errors.length) return { ...teacher, values: {} };
@@ -179,7 +211,11 @@ export const routeRef: Resolver = {
       return { values: {}, errors: [{ column, problem }] };
     }
     reference(ctx, 'routes', found.ref);
-    return { values: { routeId: found.ref }, errors: [], readOnly };
+    return {
+      values: { routeId: found.ref },
+      errors: [],
+      readOnly: readOnly ?? routeGuard(ctx, found.ref, column),
+    };
   },
   toCells(record, ctx) {
     const route = indexAfter(ctx, 'routes', 'startDate').byRef.get(record.routeId as Ref);
