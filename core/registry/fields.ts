@@ -11,7 +11,10 @@ export type FieldType =
   | { kind: 'month' }
   | { kind: 'int'; min?: number; max?: number }
   | { kind: 'number'; min?: number; max?: number }
-  | { kind: 'bool' }
+  /**
+   * «да»/«нет». A blank is `default` (false unless stated); a `nullable` one keeps a blank as null, «не указано».
+   */
+  | { kind: 'bool'; nullable?: boolean; default?: boolean }
   | { kind: 'enum'; enumeration: Enumeration<string> }
   | { kind: 'enumList'; enumeration: Enumeration<string> }
   | { kind: 'textList'; max?: number }

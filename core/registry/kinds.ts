@@ -22,9 +22,13 @@ import { field, notBefore, text, webUrl, type RecordKind } from './fields.ts';
 
 const date = (key: string, label: string, required = true) =>
   field(key, label, { kind: 'date' }, { required });
-const bool = (key: string, label: string) => field(key, label, { kind: 'bool' });
+const bool = (key: string, label: string, options: { nullable?: boolean; default?: boolean } = {}) =>
+  field(key, label, { kind: 'bool', ...options });
 const periodCheck = (start = 'startDate', end = 'endDate') =>
   notBefore(end, start, 'Дата окончания не может быть раньше даты начала');
+
+/** The categories a date of assignment belongs to (an attestation «соответствие» has none). */
+export const CATEGORIES_WITH_DATE = ['first', 'highest'];
 
 export const SNILS_PATTERN = /^\d{3}-?\d{3}-?\d{3}[ -]?\d{2}$/;
 
@@ -53,7 +57,12 @@ export const teacherKind: RecordKind = {
       { kind: 'enum', enumeration: qualificationCategory },
       { required: true },
     ),
-    date('categoryDate', 'Дата присвоения категории', false),
+    field(
+      'categoryDate',
+      'Дата присвоения категории',
+      { kind: 'date' },
+      { hint: 'Обязательна для категории «первая» и «высшая»' },
+    ),
     bool('isManager', 'Руководитель (управленческие кадры)'),
     field('subjects', 'Преподаваемые предметы', { kind: 'textList', max: 100 }),
   ],
@@ -65,11 +74,9 @@ export const teacherKind: RecordKind = {
     ),
     {
       field: 'categoryDate',
-      message: 'Укажите дату присвоения категории',
+      message: '«Дата присвоения категории»: обязательна для категории «первая» и «высшая»',
       isValid: (v) =>
-        v.qualificationCategory === 'none' ||
-        v.qualificationCategory === undefined ||
-        Boolean(v.categoryDate),
+        !CATEGORIES_WITH_DATE.includes(String(v.qualificationCategory)) || Boolean(v.categoryDate),
     },
   ],
 };
@@ -81,7 +88,7 @@ export const positionKind: RecordKind = {
   fields: [
     field('organizationId', 'Организация', { kind: 'ref', target: 'organization' }, { required: true }),
     text('title', 'Должность', { required: true, max: 200 }),
-    bool('isMainJob', 'Основное место работы'),
+    bool('isMainJob', 'Основное место работы', { default: true }),
     field('rate', 'Ставка', { kind: 'number', min: 0.05, max: 3 }, { required: true }),
     date('startDate', 'Дата приёма'),
     date('endDate', 'Дата увольнения', false),
@@ -98,7 +105,7 @@ export const educationKind: RecordKind = {
     text('institution', 'Образовательная организация', { required: true }),
     text('specialty', 'Специальность, квалификация'),
     field('graduationYear', 'Год окончания', { kind: 'int', min: 1950, max: 2100 }),
-    bool('matchesProfile', 'Соответствует профилю преподаваемого предмета'),
+    bool('matchesProfile', 'Соответствует профилю преподаваемого предмета', { nullable: true }),
   ],
 };
 
@@ -305,7 +312,12 @@ export const vacancyKind: RecordKind = {
     field('month', 'Месяц', { kind: 'month' }, { required: true, hint: 'Сведения на 10-е число месяца' }),
     text('position', 'Должность', { required: true, max: 200 }),
     text('subject', 'Предмет', { max: 200 }),
-    field('count', 'Количество вакансий', { kind: 'int', min: 1, max: 1000 }, { required: true }),
+    field(
+      'count',
+      'Количество вакансий',
+      { kind: 'int', min: 0, max: 1000 },
+      { required: true, hint: '0 — вакансий в этом месяце нет (сведения поданы)' },
+    ),
   ],
 };
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticKind, normativeActKind, teacherKind, vacancyKind } from './kinds.ts';
+import {
+  diagnosticKind,
+  educationKind,
+  normativeActKind,
+  positionKind,
+  teacherKind,
+  vacancyKind,
+} from './kinds.ts';
 import { recordSchema } from './schema.ts';
 
 const teacher = {
@@ -42,7 +49,15 @@ describe('record schemas built from field definitions', () => {
     });
     const messages = result.error!.issues.map((i) => i.message);
     expect(messages).toContain('Начало педагогической деятельности не может быть раньше рождения');
-    expect(messages).toContain('Укажите дату присвоения категории');
+    expect(messages).toContain('«Дата присвоения категории»: обязательна для категории «первая» и «высшая»');
+    // «Соответствие занимаемой должности» is no category with a date of assignment.
+    expect(
+      recordSchema(teacherKind).safeParse({
+        ...teacher,
+        qualificationCategory: 'compliance',
+        categoryDate: null,
+      }).success,
+    ).toBe(true);
     const score = recordSchema(diagnosticKind).safeParse({
       date: '2025-10-10',
       level: 'municipal',
@@ -70,6 +85,29 @@ describe('record schemas built from field definitions', () => {
     expect(schema.parse({ phone: '123' })).toEqual({ phone: '123' });
     expect(schema.safeParse({ lastName: '' }).error!.issues[0].message).toBe('«Фамилия»: обязательное поле');
     expect(schema.parse({ middleName: '' })).toEqual({ middleName: null });
+  });
+
+  it('reads a blank flag as «не указано» when nullable, as its default otherwise', () => {
+    const education = { level: 'higher', institution: 'ЮФУ' };
+    expect(recordSchema(educationKind).parse({ ...education, matchesProfile: null }).matchesProfile).toBe(
+      null,
+    );
+    expect(recordSchema(educationKind).parse({ ...education, matchesProfile: false }).matchesProfile).toBe(
+      false,
+    );
+    const position = { organizationId: 1, title: 'учитель', rate: 1, startDate: '2020-09-01' };
+    expect(recordSchema(positionKind).parse({ ...position, isMainJob: null }).isMainJob).toBe(true);
+    expect(recordSchema(teacherKind).parse({ ...teacher, isManager: null }).isManager).toBe(false);
+  });
+
+  it('records a month without vacancies as a count of 0', () => {
+    const parsed = recordSchema(vacancyKind).parse({
+      organizationId: 1,
+      month: '2026-03',
+      position: 'учитель',
+      count: 0,
+    });
+    expect(parsed.count).toBe(0);
   });
 
   it('normalizes a month to its first day', () => {

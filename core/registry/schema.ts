@@ -41,7 +41,16 @@ export function fieldSchema(f: FieldDef, partial: boolean): z.ZodType {
         .optional(),
     );
   }
-  if (f.type.kind === 'bool') return base.default(false);
+  if (f.type.kind === 'bool') {
+    // A blank cell or an unset checkbox: «не указано» for a nullable flag, its default otherwise.
+    if (f.type.nullable)
+      return z.preprocess(
+        blankToNull,
+        base.nullish().transform((v) => v ?? null),
+      );
+    const fallback = f.type.default ?? false;
+    return z.preprocess((v) => (v === '' || v === null ? undefined : v), base.default(fallback));
+  }
   if (f.type.kind === 'enumList' || f.type.kind === 'textList') return base.default([]);
   if (!f.required)
     return z.preprocess(

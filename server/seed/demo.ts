@@ -129,6 +129,14 @@ export async function seedDemo(options: {
     );
     const T = (key: number) => teacherIds[key];
     const O = (index: number) => orgIds[index];
+    // A teacher's records are entered by its main employer (as migration 0007 files the existing ones).
+    const employer = new Map(
+      people.map((p) => {
+        const main = p.positions.find((x) => x.isMainJob && !x.endDate) ?? p.positions[0];
+        return [p.key, main ? O(main.org) : null];
+      }),
+    );
+    const E = (key: number) => employer.get(key) ?? null;
     for (const p of people) {
       const directors = p.positions.find((x) => x.title === 'директор' || x.title === 'заведующий');
       if (directors)
@@ -160,12 +168,16 @@ export async function seedDemo(options: {
     await insertPlain(
       db,
       s.educations,
-      people.flatMap((p) => p.educations.map((e) => ({ ...e, teacherId: T(p.key) }))),
+      people.flatMap((p) =>
+        p.educations.map((e) => ({ ...e, teacherId: T(p.key), organizationId: E(p.key) })),
+      ),
     );
     await insertPlain(
       db,
       s.certifications,
-      people.flatMap((p) => p.certifications.map((c) => ({ ...c, teacherId: T(p.key) }))),
+      people.flatMap((p) =>
+        p.certifications.map((c) => ({ ...c, teacherId: T(p.key), organizationId: E(p.key) })),
+      ),
     );
 
     const providerRows = await db.select({ id: s.providers.id, name: s.providers.name }).from(s.providers);
@@ -173,18 +185,29 @@ export async function seedDemo(options: {
     const diagnosticIds = await insertMany(
       db,
       s.diagnostics,
-      activity.diagnostics.map((d) => ({ ...d, teacherId: T(d.teacher), areas: d.areas as never })),
+      activity.diagnostics.map((d) => ({
+        ...d,
+        teacherId: T(d.teacher),
+        organizationId: E(d.teacher),
+        areas: d.areas as never,
+      })),
     );
     await insertPlain(
       db,
       s.trainings,
-      activity.trainings.map((t) => ({ ...t, teacherId: T(t.teacher), providerId: providerId(t.provider) })),
+      activity.trainings.map((t) => ({
+        ...t,
+        teacherId: T(t.teacher),
+        organizationId: E(t.teacher),
+        providerId: providerId(t.provider),
+      })),
     );
     const routeIds = await insertMany(
       db,
       s.routes,
       activity.routes.map((r) => ({
         teacherId: T(r.teacher),
+        organizationId: E(r.teacher),
         diagnosticId: diagnosticIds[r.diagnostic],
         startDate: r.startDate,
         endDate: r.endDate,
@@ -262,7 +285,7 @@ export async function seedDemo(options: {
     await insertPlain(
       db,
       s.competitionParticipations,
-      activity.competitions.map((c) => ({ ...c, teacherId: T(c.teacher) })),
+      activity.competitions.map((c) => ({ ...c, teacherId: T(c.teacher), organizationId: E(c.teacher) })),
     );
     await insertPlain(
       db,

@@ -39,6 +39,12 @@ const organizationRef = () =>
   integer()
     .notNull()
     .references(() => organizations.id, { onDelete: 'cascade' });
+/**
+ * The organization that entered a teacher's record (through its workbook): the record is that organization's
+ * to change and remove, so the workbook of another organization of a shared teacher never deletes it. Null for
+ * records entered by the department or on the teacher's card: any organization of the teacher manages them.
+ */
+const enteredByRef = () => integer().references(() => organizations.id, { onDelete: 'set null' });
 
 /** A pedagogical worker. Experience is derived from the start date at any reference date, never stored. */
 export const teachers = pgTable(
@@ -106,7 +112,9 @@ export const educations = pgTable(
     institution: text().notNull(),
     specialty: text(),
     graduationYear: integer(),
-    matchesProfile: boolean().notNull().default(true),
+    /** Null: not stated («не указано»). */
+    matchesProfile: boolean(),
+    organizationId: enteredByRef(),
     ...tracked(),
   },
   (t) => [index().on(t.teacherId)],
@@ -120,6 +128,7 @@ export const certifications = pgTable(
     date: date().notNull(),
     result: text({ enum: CERTIFICATION_RESULTS }).notNull(),
     documentNumber: text(),
+    organizationId: enteredByRef(),
     ...tracked(),
   },
   (t) => [index().on(t.teacherId, t.date)],
@@ -177,6 +186,7 @@ export const diagnostics = pgTable(
     score: numeric({ precision: 8, scale: 2, mode: 'number' }),
     maxScore: numeric({ precision: 8, scale: 2, mode: 'number' }),
     deficitCodes: text().array().notNull().default([]),
+    organizationId: enteredByRef(),
     ...tracked(),
   },
   (t) => [index().on(t.teacherId, t.date), index().on(t.date)],
@@ -208,6 +218,7 @@ export const trainings = pgTable(
     endDate: date().notNull(),
     documentNumber: text(),
     topics: text().array().notNull().default([]),
+    organizationId: enteredByRef(),
     ...tracked(),
   },
   (t) => [index().on(t.teacherId, t.endDate), index().on(t.endDate)],
@@ -231,6 +242,7 @@ export const routes = pgTable(
     curatorApprovedBy: text(),
     tutorApprovedAt: timestamp({ withTimezone: true }),
     tutorApprovedBy: text(),
+    organizationId: enteredByRef(),
     ...tracked(),
   },
   (t) => [index().on(t.teacherId), index().on(t.startDate, t.endDate)],
@@ -318,6 +330,7 @@ export const associationMembers = pgTable(
     teacherId: teacherRef(),
     joinedOn: date().notNull(),
     leftOn: date(),
+    organizationId: enteredByRef(),
     ...tracked(),
   },
   (t) => [index().on(t.teacherId), index().on(t.associationId)],
@@ -350,6 +363,7 @@ export const eventParticipations = pgTable(
       .references(() => events.id, { onDelete: 'cascade' }),
     teacherId: teacherRef(),
     role: text({ enum: EVENT_ROLES }).notNull().default('participant'),
+    organizationId: enteredByRef(),
     ...tracked(),
   },
   (t) => [index().on(t.teacherId), uniqueIndex().on(t.eventId, t.teacherId)],
@@ -364,6 +378,7 @@ export const competitionParticipations = pgTable(
     level: text({ enum: LEVELS }).notNull(),
     date: date().notNull(),
     result: text({ enum: COMPETITION_RESULTS }).notNull(),
+    organizationId: enteredByRef(),
     ...tracked(),
   },
   (t) => [index().on(t.teacherId)],

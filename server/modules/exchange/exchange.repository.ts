@@ -129,8 +129,14 @@ export async function loadOrganizationData(db: Db, organization: OrganizationRef
     () =>
       inChunks(teacherIds, (chunk) =>
         db
-          .selectDistinct({ teacherId: positions.teacherId })
+          .select({
+            teacherId: positions.teacherId,
+            organizationId: positions.organizationId,
+            shortName: organizations.shortName,
+            endDate: positions.endDate,
+          })
           .from(positions)
+          .innerJoin(organizations, eq(organizations.id, positions.organizationId))
           .where(and(inArray(positions.teacherId, chunk), ne(positions.organizationId, orgId))),
       ),
   ]);
@@ -160,6 +166,8 @@ export async function loadOrganizationData(db: Db, organization: OrganizationRef
     teachers: teacherRows,
     subjects,
     elsewhere: new Set(elsewhereRows.map((r) => r.teacherId)),
+    /** The positions of these teachers in other organizations (who else employs a shared teacher). */
+    positionsElsewhere: elsewhereRows,
     pairs,
     programs,
     associations: associationRows,

@@ -400,6 +400,25 @@ describe('computing indicators from teacher-level records', () => {
     expect(await municipal(36)).toBe(3);
   });
 
+  it('a month reported as «вакансий нет» (count 0) is the latest snapshot, not a month without a report', async () => {
+    const db = database.db;
+    const m3 = await createMunicipality(db);
+    const org = await createOrganization(db, m3.id);
+    const vacancies = [indicator('vac', 'vacancies()', null, 'count')];
+    const value = async () =>
+      (
+        await computeIndicators({ db, ctx: { municipalityId: m3.id, period }, indicators: vacancies })
+      ).results.find((r) => r.organization === org.id)!.value;
+    await db
+      .insert(s.vacancies)
+      .values({ organizationId: org.id, month: '2025-11-01', position: 'учитель', count: 3 });
+    expect(await value()).toBe(3); // no December report: November is the latest
+    await db
+      .insert(s.vacancies)
+      .values({ organizationId: org.id, month: '2025-12-01', position: 'учитель', count: 0 });
+    expect(await value()).toBe(0);
+  });
+
   it('limits the computation to some organizations', async () => {
     const { results } = await computeIndicators({
       db: database.db,

@@ -292,8 +292,9 @@ export const ROUTE_STEPS_SHEET: SheetSpec = {
       { kind: 'date' },
       { note: 'без «ID ИОМ» маршрут определяется по педагогу и дате начала' },
     ),
-    ...fields(routeStepKind, ['deficitCode', 'title', 'deadline', 'status', 'result'], {
+    ...fields(routeStepKind, ['deficitCode', 'kind', 'title', 'deadline', 'status', 'result'], {
       deficitCode: { note: 'код из каталога дефицитов (лист «Списки»)' },
+      kind: { header: 'Вид шага', note: 'что это за шаг: курс, мероприятие, наставничество…' },
     }),
   ],
 };

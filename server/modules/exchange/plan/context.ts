@@ -19,6 +19,8 @@ export interface RawRow {
 export interface RawSheet {
   name: string;
   rows: RawRow[];
+  /** Keys of the optional columns the header lacks: blank in new records, left as they are in existing ones. */
+  absent?: string[];
 }
 
 export interface NameIndex {

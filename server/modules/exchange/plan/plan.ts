@@ -26,7 +26,7 @@ export interface ImportPlan {
 async function loadRecords(db: Db, ctx: PlanContext) {
   const teacherIds = ctx.teachers
     .entries()
-    .filter((e) => typeof e.ref === 'number' && (e.inScope || e.isLeaving))
+    .filter((e) => typeof e.ref === 'number' && (e.inScope || e.isLeaving || e.isFormer))
     .map((e) => e.ref as number);
   ctx.records = await loadTeacherRecords(db, teacherIds, {
     associationIds: ctx.data.associations.map((a) => a.id),

@@ -32,7 +32,15 @@ import {
 } from '../format/sheets.ts';
 import type { PlanContext } from './context.ts';
 import type { CellError, RecordSheetDef } from './records.ts';
-import { diagnosticByDate, eventRef, nameRef, routeAfter, routeRef, teacherRef } from './resolvers.ts';
+import {
+  diagnosticByDate,
+  eventRef,
+  nameRef,
+  protection,
+  routeAfter,
+  routeRef,
+  teacherRef,
+} from './resolvers.ts';
 import type { Ref } from './types.ts';
 
 /** The record sheets after «Педагоги», in planning order (a route refers to a diagnostic, a step to a route). */
@@ -40,13 +48,28 @@ import type { Ref } from './types.ts';
 const rows = <T>(list: T[]) => list as unknown as AnyRow[];
 const text = (v: unknown) => nameKey(String(v ?? ''));
 
-/** Records of teachers who work in the organization and stay. */
+/**
+ * Records of teachers who work in the organization and stay, and of those who worked here (rows of the file
+ * that dismissed them still find their records; see protect).
+ */
 function ofTeachers(ctx: PlanContext, list: AnyRow[]) {
   return list.filter((r) => {
     const entry = ctx.teachers.get(r.teacherId as Ref);
-    return entry !== undefined && entry.inScope && !entry.isLeaving;
+    return entry !== undefined && !entry.isLeaving && (entry.inScope || entry.isFormer === true);
   });
 }
+
+/** The export writes the records of the teachers who work here now. */
+const ofCurrentTeacher = (record: AnyRow, ctx: PlanContext) =>
+  ctx.teachers.get(record.teacherId as Ref)?.inScope === true;
+
+/** What every sheet of a teacher's own records shares: the scope, the owner, what the export writes. */
+const teacherRecords = (pick: (ctx: PlanContext) => AnyRow[]) => ({
+  existing: (ctx: PlanContext) => ofTeachers(ctx, pick(ctx)),
+  exported: ofCurrentTeacher,
+  protect: (r: AnyRow, ctx: PlanContext) => protection(ctx, r.teacherId, r.organizationId),
+  insertExtra: (ctx: PlanContext) => ({ organizationId: ctx.organization.id }),
+});
 
 const who = (ctx: PlanContext, v: Record<string, unknown>) => ctx.teachers.label(v.teacherId);
 const owner = teacherRef('teacher', 'teacherId', 'scope');
@@ -65,7 +88,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     table: 'educations',
     kind: educationKind,
     resolvers: [owner],
-    existing: (ctx) => ofTeachers(ctx, rows(ctx.records.educations)),
+    ...teacherRecords((ctx) => rows(ctx.records.educations)),
     key: (v) =>
       `${String(v.teacherId)}|${String(v.level)}|${text(v.institution)}|${String(v.graduationYear ?? '')}`,
     label: (v, ctx) =>
@@ -76,7 +99,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     table: 'certifications',
     kind: certificationKind,
     resolvers: [owner],
-    existing: (ctx) => ofTeachers(ctx, rows(ctx.records.certifications)),
+    ...teacherRecords((ctx) => rows(ctx.records.certifications)),
     key: (v) => `${String(v.teacherId)}|${String(v.date)}`,
     label: (v, ctx) => `${who(ctx, v)} — аттестация ${formatRuDate(String(v.date))}`,
   },
@@ -85,7 +108,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     table: 'diagnostics',
     kind: diagnosticKind,
     resolvers: [owner],
-    existing: (ctx) => ofTeachers(ctx, rows(ctx.records.diagnostics)),
+    ...teacherRecords((ctx) => rows(ctx.records.diagnostics)),
     key: (v) => `${String(v.teacherId)}|${String(v.date)}|${text(v.instrument)}`,
     label: (v, ctx) =>
       `${who(ctx, v)} — диагностика ${formatRuDate(String(v.date))}, ${String(v.instrument)}`,
@@ -97,7 +120,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     table: 'trainings',
     kind: trainingKind,
     resolvers: [owner, nameRef('providerId', 'providers')],
-    existing: (ctx) => ofTeachers(ctx, rows(ctx.records.trainings)),
+    ...teacherRecords((ctx) => rows(ctx.records.trainings)),
     key: (v) => `${String(v.teacherId)}|${text(v.title)}|${String(v.endDate)}`,
     label: (v, ctx) => `${who(ctx, v)} — «${String(v.title)}», окончание ${formatRuDate(String(v.endDate))}`,
   },
@@ -106,7 +129,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     table: 'routes',
     kind: routeKind,
     resolvers: [owner, diagnosticByDate],
-    existing: (ctx) => ofTeachers(ctx, rows(ctx.records.routes)),
+    ...teacherRecords((ctx) => rows(ctx.records.routes)),
     key: (v) => `${String(v.teacherId)}|${String(v.startDate)}`,
     label: (v, ctx) => `${who(ctx, v)} — ИОМ с ${formatRuDate(String(v.startDate))}`,
   },
@@ -118,6 +141,13 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     existing(ctx) {
       const routes = new Map((ctx.after.routes ?? []).map((r) => [r.ref, r]));
       return rows(ctx.records.routeSteps).filter((s) => routes.has(s.routeId as number));
+    },
+    // A step is its route's: the organization that may change the route may change its steps.
+    exported: (s, ctx) =>
+      ofCurrentTeacher({ ...s, teacherId: routeAfter(ctx, s.routeId)?.values.teacherId }, ctx),
+    protect(s, ctx) {
+      const route = routeAfter(ctx, s.routeId)?.values;
+      return route ? protection(ctx, route.teacherId, route.organizationId) : null;
     },
     key: (v) => `${String(v.routeId)}|${text(v.title)}|${String(v.deadline)}`,
     label(v, ctx) {
@@ -132,7 +162,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     table: 'competitionParticipations',
     kind: competitionKind,
     resolvers: [owner],
-    existing: (ctx) => ofTeachers(ctx, rows(ctx.records.competitions)),
+    ...teacherRecords((ctx) => rows(ctx.records.competitions)),
     key: (v) => `${String(v.teacherId)}|${text(v.name)}|${String(v.date)}`,
     label: (v, ctx) => `${who(ctx, v)} — «${String(v.name)}», ${formatRuDate(String(v.date))}`,
   },
@@ -156,7 +186,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     table: 'associationMembers',
     kind: membershipKind,
     resolvers: [owner, nameRef('associationId', 'associations')],
-    existing: (ctx) => ofTeachers(ctx, rows(ctx.records.memberships)),
+    ...teacherRecords((ctx) => rows(ctx.records.memberships)),
     key: (v) => `${String(v.teacherId)}|${String(v.associationId)}`,
     label: (v, ctx) => `${who(ctx, v)} — ${ctx.names.associations.byId.get(Number(v.associationId)) ?? ''}`,
   },
@@ -165,7 +195,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     table: 'eventParticipations',
     kind: participationKind,
     resolvers: [owner, eventRef],
-    existing: (ctx) => ofTeachers(ctx, rows(ctx.records.participations)),
+    ...teacherRecords((ctx) => rows(ctx.records.participations)),
     key: (v) => `${String(v.teacherId)}|${String(v.eventId)}`,
     label(v, ctx) {
       const e = ctx.events.byRef.get(v.eventId as Ref);
@@ -181,7 +211,7 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     existing: (ctx) => rows(ctx.data.vacancies),
     key: (v) => `${String(v.month).slice(0, 7)}|${text(v.position)}|${text(v.subject)}`,
     label: (v) =>
-      `${formatRuDate(String(v.month)).slice(3)}: ${String(v.position)}${v.subject ? ` (${String(v.subject)})` : ''} — ${String(v.count)}`,
+      `${formatRuDate(String(v.month)).slice(3)}: ${String(v.position)}${v.subject ? ` (${String(v.subject)})` : ''} — ${Number(v.count) === 0 ? 'вакансий нет' : String(v.count)}`,
   },
   {
     spec: ACTS_SHEET,

@@ -25,6 +25,8 @@ export interface ResolveResult {
   errors: CellError[];
   /** The row belongs to a teacher who leaves the organization in this import: it is left alone. */
   skip?: boolean;
+  /** The row may only repeat its record unchanged (a dismissed teacher's): what to say if it does not. */
+  readOnly?: CellError;
   note?: string;
 }
 
@@ -62,6 +64,13 @@ export interface RecordSheetDef {
   /** The natural key of a record (fields after lookups), for rows without ID. */
   key(values: Record<string, unknown>): string;
   label(values: Record<string, unknown>, ctx: PlanContext): string;
+  /**
+   * Why the organization may neither change nor remove a record it sees (another organization entered it, or
+   * its teacher no longer works here); null when it may. A row may repeat such a record unchanged.
+   */
+  protect?(record: AnyRow, ctx: PlanContext): string | null;
+  /** Whether the export writes the record (default: every record of `existing`). */
+  exported?(record: AnyRow, ctx: PlanContext): boolean;
   /** Checks against the catalogs (deficit codes). */
   check?(values: Record<string, unknown>, ctx: PlanContext, headers: Record<string, string>): CellError[];
 }
@@ -80,6 +89,7 @@ interface ValidRow {
   values: Record<string, unknown>;
   cells: Record<string, unknown>;
   note?: string;
+  readOnly?: CellError;
 }
 
 /** The columns a sheet holds as plain record fields (no lookup). */
@@ -91,7 +101,8 @@ function plainColumns(def: RecordSheetDef): ColumnSpec[] {
 /** The rows the export writes for a sheet: every record in scope, cells by column key. */
 export function exportRecordRows(def: RecordSheetDef, ctx: PlanContext): Record<string, unknown>[] {
   const plain = plainColumns(def);
-  return def.existing(ctx).map((record) => {
+  const records = def.existing(ctx).filter((r) => def.exported?.(r, ctx) ?? true);
+  return records.map((record) => {
     const cells: Record<string, unknown> = { id: record.id };
     for (const c of plain) cells[c.key] = record[c.key];
     for (const r of def.resolvers) Object.assign(cells, r.toCells(record, ctx));
@@ -105,17 +116,25 @@ function validateRow(
   cells: Record<string, unknown>,
   ctx: PlanContext,
   headers: Record<string, string>,
-): { skip: boolean; errors: CellError[]; values: Record<string, unknown>; note?: string } {
+): {
+  skip: boolean;
+  errors: CellError[];
+  values: Record<string, unknown>;
+  note?: string;
+  readOnly?: CellError;
+} {
   const errors: CellError[] = [];
   const values: Record<string, unknown> = { ...def.fixed?.(ctx) };
   const failed = new Set<string>();
   const fieldColumn = new Map<string, string>();
   let skip = false;
   let note: string | undefined;
+  let readOnly: CellError | undefined;
   for (const r of def.resolvers) {
     const result = r.resolve(cells, ctx, values, headers);
     skip ||= Boolean(result.skip);
     note ??= result.note;
+    readOnly ??= result.readOnly;
     errors.push(...result.errors);
     for (const f of r.fields) {
       fieldColumn.set(f, headers[(r.shown ?? r.columns)[0]]);
@@ -148,7 +167,7 @@ function validateRow(
   for (const key of Object.keys(values))
     if (key in data && !isTempRef(key, values[key])) out[key] = data[key];
   if (!errors.length) errors.push(...(def.check?.(out, ctx, headers) ?? []));
-  return { skip, errors, values: out, note };
+  return { skip, errors, values: out, note, readOnly };
 }
 
 const schemas = new Map<RecordKind, ReturnType<typeof recordSchema>>();
@@ -246,6 +265,7 @@ export function planRecordSheet(def: RecordSheetDef, sheet: RawSheet | null, ctx
       values: result.values,
       cells: raw.cells,
       note: result.note,
+      readOnly: result.readOnly,
     });
   }
 
@@ -272,8 +292,18 @@ export function planRecordSheet(def: RecordSheetDef, sheet: RawSheet | null, ctx
     claimed.set(row.id!, row.row);
     matches.push({ row, record });
   }
+  // Fields whose every column the header lacks: an existing record keeps them.
+  const absent = new Set(sheet.absent ?? []);
+  const kept = [
+    ...plainColumns(def)
+      .filter((c) => absent.has(c.key))
+      .map((c) => c.key),
+    ...def.resolvers.filter((r) => r.columns.every((c) => absent.has(c))).flatMap((r) => r.fields),
+  ];
+  // A key of such fields is compared without them (the rows hold them blank).
+  const blank = Object.fromEntries(kept.map((f) => [f, null]));
   const byKey = new Map<string, AnyRow[]>();
-  for (const r of existing) pushTo(byKey, def.key(r), r);
+  for (const r of existing) pushTo(byKey, def.key({ ...r, ...blank }), r);
   const newKeys = new Map<string, number>();
   for (const row of valid.filter((r) => r.id === null)) {
     const key = def.key(row.values);
@@ -300,10 +330,20 @@ export function planRecordSheet(def: RecordSheetDef, sheet: RawSheet | null, ctx
   }
 
   const after: AfterRecord[] = [];
-  const fields = comparedFields(def);
-  const written = [...fields.map((f) => f.field), ...Object.keys(def.fixed?.(ctx) ?? {})];
+  const fields = comparedFields(def).filter((f) => !kept.includes(f.field));
+  const written = [...comparedFields(def).map((f) => f.field), ...Object.keys(def.fixed?.(ctx) ?? {})];
   for (const { row, record } of matches.sort((a, b) => a.row.row - b.row.row)) {
     const label = def.label(row.values, ctx);
+    const guard = record ? def.protect?.(record, ctx) : null;
+    const refuse = (fallback: string) => {
+      const problem = row.readOnly?.problem ?? guard ?? fallback;
+      const column = row.readOnly?.column ?? headers['teacher.name'] ?? '';
+      ctx.errors.push(importError(def.spec.name, row.row, column, problem));
+    };
+    if (!record && row.readOnly) {
+      refuse('');
+      continue;
+    }
     if (!record) {
       const temp = ctx.newKey(def.table);
       const values = { ...pick(row.values, written), ...def.insertExtra?.(ctx) };
@@ -326,6 +366,11 @@ export function planRecordSheet(def: RecordSheetDef, sheet: RawSheet | null, ctx
       .map((f) => f.field);
     if (!changed.length) {
       preview.counts.unchanged += 1;
+      after.push({ ref: record.id, values: record });
+      continue;
+    }
+    if (row.readOnly || guard) {
+      refuse('');
       after.push({ ref: record.id, values: record });
       continue;
     }
@@ -353,7 +398,8 @@ export function planRecordSheet(def: RecordSheetDef, sheet: RawSheet | null, ctx
   }
   const placed = new Set(after.map((a) => a.ref));
   for (const record of existing) {
-    if (claimed.has(record.id)) {
+    // A record the organization may not remove stays, whether the file repeats it or not.
+    if (claimed.has(record.id) || def.protect?.(record, ctx)) {
       if (!placed.has(record.id)) after.push({ ref: record.id, values: record });
       continue;
     }

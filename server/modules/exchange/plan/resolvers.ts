@@ -10,6 +10,10 @@ import type { Ref } from './types.ts';
 
 const BAD_DATE = 'некорректная дата (нужна дата в формате дд.мм.гггг)';
 
+/** Why the records of a teacher who does not work in the organization now are not its to keep. */
+export const notHereProblem = (entry: { lastName: string; firstName: string; middleName: string | null }) =>
+  `${fullName(entry)} не работает в организации на текущую дату: сведения о педагоге ведёт организация, где он работает`;
+
 /**
  * The teacher of a row by the identification rule. `scope`: a teacher working in the organization (records of
  * a teacher who leaves in this import are left alone); `any`: anyone who works or worked here (mentors).
@@ -26,14 +30,44 @@ export function teacherRef(group: TeacherGroup, field: string, mode: 'scope' | '
       if (mode === 'scope' && entry.isLeaving)
         return { values: { [field]: entry.ref }, errors: [], skip: true };
       if (mode === 'scope' && !entry.inScope) {
-        const problem = `${fullName(entry)} не работает в организации на текущую дату: сведения о педагоге ведёт организация, где он работает`;
-        return { values: {}, errors: [{ column: headers[`${group}.name`], problem }] };
+        const error = { column: headers[`${group}.name`], problem: notHereProblem(entry) };
+        // A dismissed teacher's records stay findable, so the file that dismissed it imports again unchanged.
+        if (entry.isFormer) {
+          reference(ctx, 'teachers', entry.ref);
+          return { values: { [field]: entry.ref }, errors: [], readOnly: error };
+        }
+        return { values: {}, errors: [error] };
       }
       reference(ctx, 'teachers', entry.ref);
       return { values: { [field]: entry.ref }, errors: [] };
     },
     toCells: (record, ctx) => ctx.teachers.cells(record[field], group),
   };
+}
+
+/** Other organizations that employ a teacher now, by «teacher|organization». */
+const employersNow = (ctx: PlanContext) =>
+  cached(ctx, 'employersNow', () => {
+    const map = new Map<string, string>();
+    for (const p of ctx.data.positionsElsewhere)
+      if (!p.endDate || p.endDate >= ctx.today) map.set(`${p.teacherId}|${p.organizationId}`, p.shortName);
+    return map;
+  });
+
+/**
+ * A teacher's record is not this organization's to change or remove when its teacher no longer works here, or
+ * when another organization that employs the teacher now entered it (a shared teacher's records belong to the
+ * organization that entered them).
+ */
+export function protection(ctx: PlanContext, teacherId: unknown, organizationId: unknown): string | null {
+  const entry = ctx.teachers.get(teacherId as Ref);
+  if (entry?.isFormer) return notHereProblem(entry);
+  if (organizationId === null || organizationId === undefined || organizationId === ctx.organization.id)
+    return null;
+  const employer = employersNow(ctx).get(`${String(teacherId)}|${String(organizationId)}`);
+  return employer
+    ? `запись внесена организацией ${employer}, где педагог тоже работает: изменить или удалить её может только она`
+    : null;
 }
 
 const NAME_LISTS: Record<NameList, string> = {
@@ -122,6 +156,13 @@ export const diagnosticByDate: Resolver = {
   },
 };
 
+/** A step of a route the organization may not change is not its to add, change or remove either. */
+function routeGuard(ctx: PlanContext, ref: Ref, column: string) {
+  const route = indexAfter(ctx, 'routes', 'startDate').byRef.get(ref)?.values;
+  const problem = route ? protection(ctx, route.teacherId, route.organizationId) : null;
+  return problem ? { column, problem } : undefined;
+}
+
 /** The route of a step: «ID ИОМ», else the teacher and the route's start date. */
 export const routeRef: Resolver = {
   columns: [
@@ -153,10 +194,11 @@ export const routeRef: Resolver = {
         return { values: {}, errors: [{ column, problem }] };
       }
       reference(ctx, 'routes', id);
-      return { values: { routeId: id }, errors: [] };
+      return { values: { routeId: id }, errors: [], readOnly: routeGuard(ctx, id, column) };
     }
     const teacher = teacherRef('teacher', 'teacherId', 'scope').resolve(cells, ctx, {}, headers);
     if (teacher.skip || teacher.errors.length) return { ...teacher, values: {} };
+    const readOnly = teacher.readOnly;
     const start = cells['route.startDate'];
     const column = headers['route.startDate'];
     if (start === null || start === undefined)
@@ -169,7 +211,11 @@ export const routeRef: Resolver = {
       return { values: {}, errors: [{ column, problem }] };
     }
     reference(ctx, 'routes', found.ref);
-    return { values: { routeId: found.ref }, errors: [] };
+    return {
+      values: { routeId: found.ref },
+      errors: [],
+      readOnly: readOnly ?? routeGuard(ctx, found.ref, column),
+    };
   },
   toCells(record, ctx) {
     const route = indexAfter(ctx, 'routes', 'startDate').byRef.get(record.routeId as Ref);

@@ -16,6 +16,11 @@ export interface TeacherEntry {
   inScope: boolean;
   /** Loses every position in the organization in this import: its records are left as they are. */
   isLeaving: boolean;
+  /**
+   * Worked in the organization and does not now (dismissed, also by this very file): rows of its records are
+   * still found, to pass unchanged; they are never changed or removed through this organization's workbook.
+   */
+  isFormer?: boolean;
 }
 
 export type TeacherLookup =

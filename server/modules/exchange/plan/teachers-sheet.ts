@@ -84,15 +84,21 @@ function changesOf(columns: ColumnSpec[], before: Record<string, unknown>, after
     }));
 }
 
-function validate(cells: Record<string, unknown>, ctx: PlanContext) {
+function validate(cells: Record<string, unknown>, ctx: PlanContext, absent: Set<string>) {
   const errors: CellError[] = [];
   const pick = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, cells[k] ?? null]));
   const teacher = teacherSchema.safeParse(pick(TEACHER_KEYS));
   const position = positionSchema.safeParse({ ...pick(POSITION_KEYS), organizationId: ctx.organization.id });
   for (const result of [teacher, position]) {
     if (result.success) continue;
-    for (const issue of result.error.issues)
-      errors.push({ column: headers[String(issue.path[0])] ?? '', problem: stripLabel(issue.message) });
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0]);
+      // A rule that needs a column the header lacks (the date of a category) names the column.
+      const problem = absent.has(key)
+        ? `${stripLabel(issue.message)} — добавьте столбец в строку заголовков`
+        : stripLabel(issue.message);
+      errors.push({ column: headers[key] ?? '', problem });
+    }
   }
   return {
     errors,
@@ -119,6 +125,11 @@ export function planTeachersSheet(ctx: PlanContext, sheet: RawSheet | null, atta
   const error = (row: number, e: CellError) =>
     ctx.errors.push(importError(TEACHERS_SHEET.name, row, e.column, e.problem));
 
+  const absent = new Set(sheet?.absent ?? []);
+  const teacherColumns = TEACHER_COLUMNS.filter((c) => !absent.has(c.key));
+  const positionColumns = POSITION_COLUMNS.filter((c) => !absent.has(c.key));
+  const keep = (stored: Record<string, unknown>) =>
+    Object.fromEntries(TEACHER_KEYS.filter((k) => absent.has(k)).map((k) => [k, stored[k] ?? null]));
   const groups = new Map<Ref, Row[]>();
   const claimed = new Map<number, number>();
   const afterValues = new Map<Ref, Record<string, unknown>>();
@@ -138,7 +149,7 @@ export function planTeachersSheet(ctx: PlanContext, sheet: RawSheet | null, atta
 
     for (const raw of sheet.rows) {
       const cells = raw.cells;
-      const { errors, teacher, position } = validate(cells, ctx);
+      const { errors, teacher, position } = validate(cells, ctx, absent);
       const positionId = cells.id ?? null;
       const teacherIdCell = cells['teacher.id'] ?? null;
       if (positionId !== null && typeof positionId !== 'number')
@@ -235,7 +246,11 @@ export function planTeachersSheet(ctx: PlanContext, sheet: RawSheet | null, atta
           problem: `сведения о педагоге отличаются от строки ${first.row}`,
         });
     }
-    const values = first.teacher;
+    // Columns the header lacks keep the stored values of an existing teacher.
+    const stored = typeof group === 'number' ? teachers.get(group) : undefined;
+    const values = stored
+      ? { ...first.teacher, ...keep(teacherValues(stored, subjects.get(group as number) ?? [])) }
+      : first.teacher;
     afterValues.set(group, values);
     if (rows.some((r) => isCurrent(r.position.endDate, today))) afterCurrent.add(group);
     const snils = values.snils ? String(values.snils) : null;
@@ -265,7 +280,7 @@ export function planTeachersSheet(ctx: PlanContext, sheet: RawSheet | null, atta
     let note: string | undefined;
     if (typeof group === 'number') {
       const before = teacherValues(teachers.get(group)!, subjects.get(group) ?? []);
-      const changes = changesOf(TEACHER_COLUMNS, before, values);
+      const changes = changesOf(teacherColumns, before, values);
       if (!everHere.has(group))
         note =
           'педагог уже есть в реестре муниципалитета (найден по СНИЛС): ему добавляется должность в этой организации';
@@ -317,7 +332,12 @@ export function planTeachersSheet(ctx: PlanContext, sheet: RawSheet | null, atta
       if ((list as string[]).length) ctx.ops.subjects.push({ teacher: group, subjects: list as string[] });
     }
     const own = typeof group === 'number' ? (positionsByTeacher.get(group) ?? []) : [];
-    planPositions(ctx, { rows, own, teacher: values, teacherChanges, note }, items, keptPositions);
+    planPositions(
+      ctx,
+      { rows, own, teacher: values, teacherChanges, note, columns: positionColumns },
+      items,
+      keptPositions,
+    );
   }
 
   for (const item of [...items.values()].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))) {
@@ -341,6 +361,8 @@ function planPositions(
     teacher: Record<string, unknown>;
     teacherChanges: FieldChange[];
     note?: string;
+    /** The position columns the sheet has. */
+    columns: ColumnSpec[];
   },
   items: Map<number, ChangeItem & { kind: 'added' | 'changed' | 'unchanged' }>,
   kept: Set<Ref>,
@@ -359,7 +381,7 @@ function planPositions(
     const fields = index === 0 ? [...teacherChanges] : [];
     if (existing) {
       kept.add(existing.id);
-      const changes = changesOf(POSITION_COLUMNS, existing as never, r.position);
+      const changes = changesOf(g.columns, existing as never, r.position);
       if (changes.length) {
         const patch = Object.fromEntries(changes.map((c) => [c.key, r.position[c.key] ?? null]));
         ctx.ops.updates.push({
@@ -479,6 +501,7 @@ function fillIndex(
 ) {
   const entry = (ref: Ref, v: Record<string, unknown>, inScope: boolean, isLeaving: boolean) =>
     ctx.teachers.add({
+      isFormer: typeof ref === 'number' && !inScope && !isLeaving && s.everHere.has(ref),
       ref,
       lastName: String(v.lastName),
       firstName: String(v.firstName),

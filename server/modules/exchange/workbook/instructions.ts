@@ -1,6 +1,6 @@
 import type { Enumeration } from '../../../../core/enums.ts';
 import { LIST_SEPARATOR } from '../format/cells.ts';
-import { LISTS_SHEET, SHEETS, TEACHER_RULE } from '../format/sheets.ts';
+import { LISTS_SHEET, SHEETS, TEACHER_RULE, type SheetSpec } from '../format/sheets.ts';
 
 export interface InstructionLine {
   text: string;
@@ -22,6 +22,25 @@ export function allowedValues(): { columns: string[]; values: string[] }[] {
     columns: [...columns],
     values: e.values.map((v) => e.label[v]),
   }));
+}
+
+/**
+ * What a blank or a missing column means, written once for the instructions and the docs (the required columns
+ * of each sheet are listed with it, and the note of a required column's header says so).
+ */
+export const OPTIONAL_RULE =
+  'Обязательные столбцы перечислены ниже для каждого листа и отмечены в примечании к заголовку. Остальные ' +
+  'столбцы можно оставить пустыми или удалить из листа: пусто значит «не указано» (у «да/нет» — «нет», у ' +
+  '«Основное место работы» — «да», у «Соответствует профилю» — «не указано»). Если столбца нет в строке ' +
+  'заголовков, у существующих записей его значения не меняются.';
+
+/** The required columns of a sheet in words; the teacher of a row is named by the rule of TEACHER_RULE. */
+export function requiredColumns(sheet: SheetSpec): string {
+  const names = sheet.columns.filter((c) => c.required).map((c) => `«${c.header}»`);
+  const people = [...new Set(sheet.columns.map((c) => /^(teacher|mentor|mentee)\.name$/.exec(c.key)?.[1]))]
+    .filter(Boolean)
+    .map((g) => ({ teacher: 'педагог', mentor: 'наставник', mentee: 'наставляемый' })[g as 'teacher']);
+  return [...people.map((p) => `${p} (по правилу педагога)`), ...names].join(', ');
 }
 
 /** The text of the sheet «Инструкция». */
@@ -62,10 +81,17 @@ export function instructionLines(options: {
         'загрузка того же файла ничего не меняет.',
     },
     { text: `• ${TEACHER_RULE}` },
+    { text: `• ${OPTIONAL_RULE}` },
     {
       text:
         '• На листах сведений о педагогах (образование, аттестация, диагностики и другие) — педагоги, которые ' +
         'работают в организации на дату выгрузки; сведения уволившихся ведёт организация, где они работают.',
+    },
+    {
+      text:
+        '• Сведения совместителя принадлежат организации, которая их внесла: записи, внесённые другой ' +
+        'организацией, где он работает, эта книга не изменяет и не удаляет — их строки можно оставить как есть ' +
+        'или удалить.',
     },
     { text: '' },
     { text: 'Форматы', style: 'heading' },
@@ -85,7 +111,11 @@ export function instructionLines(options: {
     },
     { text: '' },
     { text: 'Листы', style: 'heading' },
-    ...SHEETS.map((s) => ({ text: `«${s.name}» — ${s.about} Строка без ID находится по ключу: ${s.key}.` })),
+    ...SHEETS.map((s) => ({
+      text:
+        `«${s.name}» — ${s.about} Строка без ID находится по ключу: ${s.key}. ` +
+        `Обязательные столбцы: ${requiredColumns(s)}.`,
+    })),
     { text: '' },
     { text: 'Допустимые значения', style: 'heading' },
     ...allowedValues().map((a) => ({ text: `${a.columns.join(', ')}: ${a.values.join('; ')}.` })),

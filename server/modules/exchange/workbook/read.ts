@@ -26,14 +26,18 @@ export interface ParsedUpload {
 const FILE = 'Файл';
 const normalize = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 
-/** Which column of the spec each position of the header row holds; and the columns that are missing. */
+/**
+ * Which column of the spec each position of the header row holds; the required columns that are missing (the
+ * sheet is refused) and the optional ones that are absent (blank in every row, unchanged in existing records).
+ */
 function mapHeader(spec: SheetSpec, header: string[]) {
   const byHeader = new Map(spec.columns.map((c) => [normalize(c.header), c]));
   const positions: (SheetSpec['columns'][number] | undefined)[] = header.map((h) =>
     byHeader.get(normalize(h)),
   );
   const present = new Set(positions.filter(Boolean).map((c) => c!.key));
-  const missing = spec.columns.filter((c) => !c.isId && !present.has(c.key));
+  const missing = spec.columns.filter((c) => c.required && !present.has(c.key));
+  const absent = spec.columns.filter((c) => !c.required && !present.has(c.key));
   const seen = new Set<string>();
   const repeated: string[] = [];
   for (const c of positions) {
@@ -41,7 +45,7 @@ function mapHeader(spec: SheetSpec, header: string[]) {
     if (seen.has(c.key)) repeated.push(c.header);
     seen.add(c.key);
   }
-  return { positions, missing, repeated };
+  return { positions, missing, absent, repeated };
 }
 
 function sheetOf(
@@ -51,17 +55,24 @@ function sheetOf(
   errors: ImportError[],
   date1904 = false,
 ): RawSheet | null {
-  const { positions, missing, repeated } = mapHeader(spec, header);
+  const { positions, missing, absent, repeated } = mapHeader(spec, header);
   for (const c of missing)
     errors.push(
-      importError(spec.name, 1, c.header, 'нет столбца; верните его в строку заголовков (лист не загружен)'),
+      importError(
+        spec.name,
+        1,
+        c.header,
+        'нет обязательного столбца; добавьте его в строку заголовков (лист не загружен)',
+      ),
     );
   for (const h of repeated)
     errors.push(importError(spec.name, 1, h, 'столбец повторяется (лист не загружен)'));
   if (missing.length || repeated.length) return null;
   const rows: RawRow[] = [];
   for (const record of records) {
-    const cells: Record<string, unknown> = {};
+    const cells: Record<string, unknown> = Object.fromEntries(
+      absent.map((c) => [c.key, readCell(null, c.type)]),
+    );
     let isBlank = true;
     positions.forEach((c, i) => {
       if (!c) return;
@@ -75,7 +86,7 @@ function sheetOf(
     });
     if (!isBlank) rows.push({ row: record.row, cells });
   }
-  return { name: spec.name, rows };
+  return { name: spec.name, rows, absent: absent.map((c) => c.key) };
 }
 
 function readXlsx(buffer: Uint8Array, limits: FileLimits): ParsedUpload {
@@ -114,14 +125,14 @@ function readXlsx(buffer: Uint8Array, limits: FileLimits): ParsedUpload {
   return { format: 'xlsx', sheets, errors };
 }
 
-/** The sheet whose every column the CSV header has; of several, the one that matches most columns. */
+/** The sheet whose every required column the CSV header has; of several, the one that matches most columns. */
 function sheetOfHeader(header: string[]): { spec?: SheetSpec; closest: SheetSpec; missing: string[] } {
   const normalized = new Set(header.map(normalize));
   let best: { spec: SheetSpec; matched: number } | undefined;
   let closest = { spec: SHEETS[0], missing: SHEETS[0].columns.map((c) => c.header) };
   for (const spec of SHEETS) {
     const missing = spec.columns
-      .filter((c) => !c.isId && !normalized.has(normalize(c.header)))
+      .filter((c) => c.required && !normalized.has(normalize(c.header)))
       .map((c) => c.header);
     const matched = spec.columns.filter((c) => normalized.has(normalize(c.header))).length;
     if (missing.length < closest.missing.length) closest = { spec, missing };
@@ -154,7 +165,7 @@ function readCsv(buffer: Buffer, limits: FileLimits): ParsedUpload {
   if (!spec) {
     const problem =
       'по строке заголовков не удалось определить лист: ближе всего лист ' +
-      `«${closest.name}», но нет столбцов ${missing.map((m) => `«${m}»`).join(', ')}`;
+      `«${closest.name}», но нет обязательных столбцов ${missing.map((m) => `«${m}»`).join(', ')}`;
     return { format: 'csv', encoding, sheets: [], errors: [importError(FILE, 1, '', problem)] };
   }
   const errors: ImportError[] = [];

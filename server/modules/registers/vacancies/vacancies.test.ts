@@ -40,12 +40,12 @@ describe('vacancies of an organization', () => {
     const response = await w.post(
       'mgra1',
       '/api/vacancies',
-      vacancy(w.a1, { month: 'март', count: 0, position: '' }),
+      vacancy(w.a1, { month: 'март', count: -1, position: '' }),
     );
     expectError(response, 400);
     const message = response.json().error.message;
     expect(message).toContain('«Месяц»: укажите месяц (например, 01.03.2026 или 2026-03)');
-    expect(message).toContain('«Количество вакансий»: не меньше 1');
+    expect(message).toContain('«Количество вакансий»: не меньше 0');
     expect(message).toContain('«Должность»: обязательное поле');
   });
 

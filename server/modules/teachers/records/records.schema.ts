@@ -11,7 +11,7 @@ function fieldOutput(f: FieldDef): z.ZodType {
     case 'ref':
       return z.number().nullable();
     case 'bool':
-      return z.boolean();
+      return f.type.nullable ? z.boolean().nullable() : z.boolean();
     case 'enumList':
     case 'textList':
       return z.array(z.string());

@@ -1,8 +1,9 @@
+import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { updateIfVersion } from '../../../db/versioned.ts';
 import { AppError, versionConflict } from '../../../errors.ts';
 import { diffRecords, recordAudit } from '../../audit/audit.repository.ts';
-import { requireUser, type Actor } from '../../auth/access.ts';
+import { requireUser, type Actor, type AuthUser } from '../../auth/access.ts';
 import { loadTeacherContext, shortNameOf, todayIso, type TeacherContext } from '../teacher-access.ts';
 import { assertRecordsRead, assertTeacherManage } from '../teachers.policy.ts';
 import type { RecordType, RecordValues } from './record-types.ts';
@@ -32,7 +33,8 @@ function presentRecord(type: RecordType, row: StoredRecord, labels: Record<strin
   for (const f of type.kind.fields) {
     const value = row[f.key];
     const isList = f.type.kind === 'enumList' || f.type.kind === 'textList';
-    out[f.key] = value ?? (isList ? [] : f.type.kind === 'bool' ? false : null);
+    const isFlag = f.type.kind === 'bool' && !f.type.nullable;
+    out[f.key] = value ?? (isList ? [] : isFlag ? false : null);
   }
   return out;
 }
@@ -93,6 +95,28 @@ export async function listRecords(options: { db: Db; actor: Actor; type: RecordT
   return presentRecords(db, type, rows);
 }
 
+/**
+ * The organization a teacher's record is entered for (its owner, see the exchange workbook): the user's own
+ * organization among the teacher's; none for the department or when that is not one organization. Undefined
+ * for kinds without an owner (a position names its organization itself, a step is its route's).
+ */
+function enteringOrganization(
+  user: AuthUser,
+  ctx: TeacherContext,
+  type: RecordType,
+): number | null | undefined {
+  if (type.parentKey !== 'teacherId' || type.kind.fields.some((f) => f.key === 'organizationId'))
+    return undefined;
+  if (!('organizationId' in getTableColumns(type.table))) return undefined;
+  const own = new Set(
+    user.roles
+      .filter((g) => g.organizationId !== null && g.role !== 'admin' && g.role !== 'coordinator')
+      .map((g) => g.organizationId),
+  );
+  const mine = [...new Set(ctx.facts.positions.map((p) => p.organizationId))].filter((id) => own.has(id));
+  return mine.length === 1 ? mine[0] : null;
+}
+
 export async function createRecord(options: {
   db: Db;
   actor: Actor;
@@ -107,7 +131,12 @@ export async function createRecord(options: {
     assertTeacherManage(ctx.access);
     await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: input, parentId });
     const values = type.derive?.(input, undefined, todayIso()) ?? input;
-    const row = await insertRecord(tx, type, { ...values, [type.parentKey]: parentId });
+    const owner = enteringOrganization(user, ctx, type);
+    const row = await insertRecord(tx, type, {
+      ...values,
+      [type.parentKey]: parentId,
+      ...(owner === undefined ? {} : { organizationId: owner }),
+    });
     await type.afterWrite?.({ db: tx, actor, parentId, after: row });
     await recordAudit(tx, actor, {
       action: 'create',

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../../db/client.ts';
 import { ensureCatalogs } from '../../../seed/demo.ts';
 import {
   createMunicipality,
@@ -122,6 +124,16 @@ describe.each(KINDS)('%s: create, list, change, delete', (kind, build, change) =
     const [entry] = (await get('coord', `/api/audit?entityId=${id}&action=create`)).json();
     expect(entry.userLogin).toBe('mgr1');
     expect(entry.summary).toMatch(/^Добавлена запись: .* — Основная М\. П\.$/);
+  });
+
+  it('files the record as entered by the organization of the org_manager (its owner in workbooks)', async () => {
+    if (kind === 'positions') return;
+    const table = kind === 'competitions' ? 'competition_participations' : kind;
+    const [row] = await queryRows<{ organization_id: number | null }>(
+      t.database.db,
+      sql`select organization_id from ${sql.identifier(table)} where id = ${id}`,
+    );
+    expect(row.organization_id).toBe(ids.a1);
   });
 
   it('lists it for the teacher, and the list read is audited as a view of personal data', async () => {

@@ -133,6 +133,20 @@ export function FieldInput({ field, ...props }: FieldInputProps & { field: Field
         />
       );
     case 'bool':
+      if (t.nullable)
+        return (
+          <Select
+            {...props}
+            value={props.value === null || props.value === undefined ? null : String(props.value)}
+            data={[
+              { value: 'true', label: 'да' },
+              { value: 'false', label: 'нет' },
+            ]}
+            onChange={(v) => props.onChange(v === null ? null : v === 'true')}
+            placeholder="не указано"
+            clearable
+          />
+        );
       return (
         <Checkbox
           label={props.label}

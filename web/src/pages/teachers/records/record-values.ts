@@ -30,7 +30,8 @@ export function toFormValues(
         values[f.key] = v === null || v === undefined ? null : String(v);
         break;
       case 'bool':
-        values[f.key] = Boolean(v);
+        // A nullable flag keeps «не указано» (null) apart from «нет».
+        values[f.key] = f.type.nullable && (v === null || v === undefined) ? null : Boolean(v);
         break;
       case 'text':
         values[f.key] = v === null || v === undefined ? '' : String(v);
@@ -79,7 +80,10 @@ export function displayValue(
 ) {
   const v = row[f.key];
   const t = f.type;
-  if (t.kind === 'bool') return v ? 'да' : 'нет';
+  if (t.kind === 'bool') {
+    if (t.nullable && (v === null || v === undefined)) return 'не указано';
+    return v ? 'да' : 'нет';
+  }
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length)) return '—';
   switch (t.kind) {
     case 'date':
