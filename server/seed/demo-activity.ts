@@ -494,11 +494,7 @@ export function generateActivity(
   const participation = [0.22, 0.34, 0.4];
   years.forEach((y, yi) => {
     for (let i = 0; i < 8; i++) {
-      // The August council is held in the last days of August; the other events in the school year.
-      const august = EVENT_TITLES[i].startsWith('Августовское');
-      const month = rng.pick([2, 3, 4, 8, 10, 11, 12]);
-      const day = rng.int(1, 28);
-      const date = august ? isoDate(y, 8, 20 + (day % 9)) : isoDate(y, month === 8 ? 9 : month, day);
+      const date = isoDate(y, rng.pick([2, 3, 4, 8, 10, 11, 12]), rng.int(1, 28));
       if (date > today) continue;
       const event =
         a.events.push({

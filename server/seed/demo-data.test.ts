@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../core/random.ts';
-import { generateActivity } from './demo-activity.ts';
-import { DEMO_ORGANIZATIONS } from './demo-district.ts';
-import { generateTeachers } from './demo-people.ts';
 import { FATHERS, patronymic } from './names.ts';
 
 /** The patronymics of every father's name of the demo, as a Russian register writes them. */
@@ -46,18 +42,5 @@ describe('demo patronymics', () => {
 
   it('knows every father of the demo', () => {
     expect(FATHERS.filter((f) => !EXPECTED[f])).toEqual([]);
-  });
-});
-
-describe('demo calendar', () => {
-  it('holds the August council in August and no other event in the summer holidays', () => {
-    const rng = new Random(1);
-    const teachers = generateTeachers(rng, DEMO_ORGANIZATIONS, '2026-12-01');
-    const { events } = generateActivity(rng, DEMO_ORGANIZATIONS, teachers, '2026-12-01');
-    const august = events.filter((e) => e.title.startsWith('Августовское'));
-    expect(august.length).toBeGreaterThan(0);
-    for (const e of august) expect(e.date.slice(5, 7)).toBe('08');
-    for (const e of events.filter((e) => !e.title.startsWith('Августовское') && e.org === null))
-      expect(['06', '07', '08']).not.toContain(e.date.slice(5, 7));
   });
 });

@@ -4,6 +4,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../../core/random.ts';
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../../../core/request-header.ts';
 import type { FileLimits } from '../../config.ts';
 import { queryRows } from '../../db/client.ts';
 import { teachers } from '../../db/schema/index.ts';
@@ -457,7 +458,7 @@ describe('the server keeps answering while it reads a hostile file', () => {
       const response = await fetch(`${address}${importUrl()}`, {
         method: 'POST',
         body: form,
-        headers: { cookie: cookies.head },
+        headers: { cookie: cookies.head, [REQUEST_HEADER]: REQUEST_HEADER_VALUE },
       });
       return response.status;
     };
