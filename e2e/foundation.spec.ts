@@ -19,12 +19,12 @@ test('the admin logs in and opens the organizations list with search and filters
   await expect(table.getByRole('row')).toHaveCount(21); // header + a page of 20
   await expect(page.getByText('Найдено: 25 организаций')).toBeVisible();
 
-  await page.getByLabel('ШНОР').click();
-  await expect(page.getByLabel('ШНОР')).toBeChecked();
+  await page.getByLabel('ШНОР', { exact: true }).click();
+  await expect(page.getByLabel('ШНОР', { exact: true })).toBeChecked();
   await expect(page.getByText('Найдено: 3 организации')).toBeVisible();
   await expect(table.getByRole('link', { name: 'МБОУ СОШ № 5' })).toBeVisible();
 
-  await page.getByLabel('ШНОР').click();
+  await page.getByLabel('ШНОР', { exact: true }).click();
   await page.getByLabel('Поиск').fill('Солнышко');
   await expect(page.getByText('Найдено: 1 организация')).toBeVisible();
   await table.getByRole('link', { name: /Солнышко/ }).click();

@@ -113,8 +113,9 @@ test('the catalogs refuse to delete a provider in use with the server’s reason
     .getByRole('button', { name: 'Удалить' })
     .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
+  // A system-wide entry of the shared catalog is kept by the system administrator, not by a municipality.
   await expect(page.getByRole('dialog').getByRole('alert')).toContainText(
-    'Организацию «ЦНППМ Ростовской области» удалить нельзя: она указана в',
+    'Общие записи справочников (без муниципалитета) ведёт администратор системы.',
   );
   await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
 
@@ -140,7 +141,9 @@ test('the catalogs refuse to delete a provider in use with the server’s reason
     .getByRole('button', { name: 'Удалить' })
     .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
-  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Дефицит П-01 удалить нельзя');
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText(
+    'Общие записи справочников (без муниципалитета) ведёт администратор системы.',
+  );
   await page.screenshot({ path: 'test-results/registers-catalogs.png', fullPage: true });
 });
 

@@ -28,7 +28,8 @@ export function withParams(url: string, params?: Params): string {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   }
   const query = search.toString();
-  return query ? `${url}?${query}` : url;
+  // An address that already has a query (a filtered list) gets the parameters after «&».
+  return query ? `${url}${url.includes('?') ? '&' : '?'}${query}` : url;
 }
 
 async function request<T>(
