@@ -1,10 +1,11 @@
 import type { FormIssue, FormValue } from '../../../../core/campaigns/form-validation.ts';
-import type { Completeness, Timeliness } from '../../../../core/campaigns/completeness.ts';
+import type { Completeness, SubmissionState, Timeliness } from '../../../../core/campaigns/completeness.ts';
 import type { CampaignDates, CampaignPhase } from '../../../../core/campaigns/stages.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import type { FormField } from '../programs/api.ts';
 
-export type SubmissionState = 'not_started' | 'draft' | 'submitted' | 'returned' | 'accepted';
+/** The states of a form and their Russian names: one definition, in core, for the server and the pages. */
+export { STATE_LABEL, type SubmissionState } from '../../../../core/campaigns/completeness.ts';
 
 export interface CampaignSummary {
   id: number;
@@ -98,12 +99,4 @@ export const STATE_COLOR: Record<SubmissionState, string> = {
   submitted: 'violet',
   returned: 'orange',
   accepted: 'teal',
-};
-
-export const STATE_LABEL: Record<SubmissionState, string> = {
-  not_started: 'не начато',
-  draft: 'черновик',
-  submitted: 'отправлено',
-  returned: 'возвращено',
-  accepted: 'принято',
 };
