@@ -21,7 +21,15 @@ export const STATE_FILTER_LABEL: Record<StateFilter, string> = {
 
 export const TIMELINESS_FILTERS = ['on_time', 'late', 'not_sent'] as const;
 
-export const SORT_KEYS = ['name', 'kind', 'state', 'timeliness', 'submittedAt', 'updatedAt', 'responsible'] as const;
+export const SORT_KEYS = [
+  'name',
+  'kind',
+  'state',
+  'timeliness',
+  'submittedAt',
+  'updatedAt',
+  'responsible',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const SORT_LABEL: Record<SortKey, string> = {
   name: 'Организация',
@@ -58,7 +66,8 @@ export interface TableRow {
   /** ISO timestamps. */
   submittedAt: string | null;
   updatedAt: string | null;
-  responsibleName: string | null;
+  /** Who answers for the form: the organization's responsible person, else its head. */
+  contactName: string | null;
 }
 
 const pick = <T extends string>(values: readonly T[], value: string | null | undefined): T | null =>
@@ -105,7 +114,7 @@ const KEYS: Record<SortKey, (row: TableRow) => string | number | null> = {
   timeliness: (r) => TIMELINESS_ORDER.indexOf(r.timeliness),
   submittedAt: (r) => r.submittedAt,
   updatedAt: (r) => r.updatedAt,
-  responsible: (r) => r.responsibleName || null,
+  responsible: (r) => r.contactName || null,
 };
 
 /**

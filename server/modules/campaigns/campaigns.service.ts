@@ -283,6 +283,7 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
       timeliness: timelinessOf(form.firstSentOn, campaign.mainEnd),
       isOverdue: isOverdue(form, campaign.mainEnd, today, isClosed),
       lastReminderAt: lastReminder.get(p.organizationId)?.toISOString() ?? null,
+      ...contactOf(p),
     };
   });
   return {
@@ -307,6 +308,14 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
     organizations: visible === null ? rows : rows.filter((r) => visible.includes(r.organizationId)),
   };
 }
+
+/** Who answers for an organization's form and how to call them: its responsible person, else its head. */
+export const contactOf = (o: {
+  responsibleName: string | null;
+  responsiblePhone: string | null;
+  headName: string | null;
+  phone: string | null;
+}) => ({ contactName: o.responsibleName ?? o.headName, contactPhone: o.responsiblePhone ?? o.phone });
 
 /** One row of the completeness table, as the page shows it and the XLSX export writes it. */
 export type CompletenessTableRow = Awaited<ReturnType<typeof getCampaignView>>['organizations'][number];

@@ -4,7 +4,11 @@ import {
   STATE_FILTER_LABEL,
   type TableQuery,
 } from '../../../core/campaigns/completeness-table.ts';
-import { TIMELINESS_LABEL, completenessSentence, type Completeness } from '../../../core/campaigns/completeness.ts';
+import {
+  TIMELINESS_LABEL,
+  completenessSentence,
+  type Completeness,
+} from '../../../core/campaigns/completeness.ts';
 import { neutralizedText } from '../../../core/csv.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import { organizationKind } from '../../../core/enums.ts';
@@ -89,8 +93,8 @@ export async function completenessToXlsx(options: {
       dayOf(r.firstSubmittedAt),
       dayOf(r.submittedAt),
       dayOf(r.updatedAt),
-      text(r.responsibleName ?? r.headName),
-      text(r.responsiblePhone ?? r.phone),
+      text(r.contactName),
+      text(r.contactPhone),
       dayOf(r.lastReminderAt),
     ]);
     row.alignment = { vertical: 'top', wrapText: true };

@@ -14,11 +14,12 @@ import {
   findResponsibleUsers,
   findSubmissions,
 } from '../campaigns/campaigns.repository.ts';
-import { participantForm } from '../campaigns/campaigns.service.ts';
+import { contactOf, participantForm } from '../campaigns/campaigns.service.ts';
 
-export const FORM_FORMS = ['форма', 'формы', 'форм'] as const;
-export const RECOMMENDATION_FORMS = ['рекомендация', 'рекомендации', 'рекомендаций'] as const;
-export const REPORT_FORMS = ['отчёт', 'отчёта', 'отчётов'] as const;
+/** «проверить 1 форму / 2 формы / 5 форм»: the accusative after the verb. */
+const FORMS_TO_CHECK = ['форму', 'формы', 'форм'] as const;
+const RECOMMENDATION_FORMS = ['рекомендация', 'рекомендации', 'рекомендаций'] as const;
+const REPORT_FORMS = ['отчёт', 'отчёта', 'отчётов'] as const;
 
 /**
  * The methodist's day: what the department of a municipality has to do now. Forms sent and waiting for
@@ -26,12 +27,7 @@ export const REPORT_FORMS = ['отчёт', 'отчёта', 'отчётов'] as 
  * for it and how to call them); recommendations whose deadline has passed and which are not done; reports
  * on recommendations waiting to be accepted. Late and on time are those of core/campaigns/completeness.ts.
  */
-export async function getTodo(options: {
-  db: Db;
-  user: AuthUser;
-  today: string;
-  municipalityId?: number;
-}) {
+export async function getTodo(options: { db: Db; user: AuthUser; today: string; municipalityId?: number }) {
   const { db, user, today } = options;
   if (!hasRole(user, 'admin', 'coordinator'))
     throw forbidden('«Нужно сделать» — список дел муниципального координатора.');
@@ -88,9 +84,7 @@ export async function getTodo(options: {
         state: form.state,
         stateLabel: STATE_LABEL[form.state],
         reopenedUntil: p.reopenedUntil,
-        /** Who answers for the form: the organization's responsible person, else its head. */
-        responsibleName: p.responsibleName ?? p.headName,
-        responsiblePhone: p.responsiblePhone ?? p.phone,
+        ...contactOf(p),
         /** Whether a reminder would reach anyone by e-mail. */
         hasEmail: accounts.some((a) => Boolean(a.email)),
         lastReminderAt: remindedAt?.toISOString() ?? null,
@@ -177,12 +171,13 @@ export function todoSummary(c: {
   reportedRecommendations: number;
 }): string {
   const parts = [
-    c.reviews && `проверить ${countOf(c.reviews, FORM_FORMS)}`,
+    c.reviews && `проверить ${countOf(c.reviews, FORMS_TO_CHECK)}`,
     c.late &&
       `${countOf(c.late, ORGANIZATION_FORMS)} не ${plural(c.late, ['отправила', 'отправили', 'отправили'])} форму в срок`,
     c.overdueRecommendations &&
       `${countOf(c.overdueRecommendations, RECOMMENDATION_FORMS)} с истёкшим сроком`,
-    c.reportedRecommendations && `принять ${countOf(c.reportedRecommendations, REPORT_FORMS)} о выполнении рекомендаций`,
+    c.reportedRecommendations &&
+      `принять ${countOf(c.reportedRecommendations, REPORT_FORMS)} о выполнении рекомендаций`,
   ].filter(Boolean);
   return parts.length ? `Нужно сделать: ${parts.join('; ')}.` : 'Всё сделано: срочных дел нет.';
 }
