@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { isOverdue, STATE_LABEL } from '../../../core/campaigns/completeness.ts';
 import { daysBetween } from '../../../core/dates.ts';
 import { ORGANIZATION_FORMS, countOf, plural } from '../../../core/format.ts';
@@ -110,26 +111,22 @@ export async function getTodo(options: { db: Db; user: AuthUser; today: string; 
     reportedAt: recommendations.reportedAt,
     reportedBy: recommendations.reportedBy,
   };
-  const overdueRows = await db
-    .select(recommendationColumns)
-    .from(recommendations)
-    .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
-    .leftJoin(organizations, eq(organizations.id, recommendations.organizationId))
-    .where(
-      and(
-        inScope,
-        inArray(recommendations.status, ['planned', 'in_progress']),
-        lt(recommendations.deadline, today),
-      ),
-    )
-    .orderBy(asc(recommendations.deadline), asc(recommendations.id));
-  const reportedRows = await db
-    .select(recommendationColumns)
-    .from(recommendations)
-    .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
-    .leftJoin(organizations, eq(organizations.id, recommendations.organizationId))
-    .where(and(inScope, eq(recommendations.status, 'reported')))
-    .orderBy(asc(recommendations.reportedAt), asc(recommendations.id));
+  const recommendationsWhere = (where: SQL | undefined, order: SQL | PgColumn) =>
+    db
+      .select(recommendationColumns)
+      .from(recommendations)
+      .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
+      .leftJoin(organizations, eq(organizations.id, recommendations.organizationId))
+      .where(and(inScope, where))
+      .orderBy(asc(order), asc(recommendations.id));
+  const overdueRows = await recommendationsWhere(
+    and(inArray(recommendations.status, ['planned', 'in_progress']), lt(recommendations.deadline, today)),
+    recommendations.deadline,
+  );
+  const reportedRows = await recommendationsWhere(
+    eq(recommendations.status, 'reported'),
+    recommendations.reportedAt,
+  );
   const link = (campaignId: number) => `/campaigns/${campaignId}?tab=recommendations`;
   const overdueRecommendations = overdueRows.map((r) => ({
     ...r,

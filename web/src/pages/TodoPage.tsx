@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatRuDate } from '../../../core/dates.ts';
@@ -8,7 +8,7 @@ import { countOf } from '../../../core/format.ts';
 import { api } from '../api/client.ts';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../components/common.tsx';
 import { formatDateTime } from '../lib/format.ts';
-import type { ManualReminderReport } from './campaigns/api.ts';
+import { PhoneLink, ReminderOutcome, useRemind } from './campaigns/reminders.tsx';
 
 const DAY_FORMS = ['день', 'дня', 'дней'] as const;
 
@@ -77,18 +77,8 @@ function Section({ title, count, children }: { title: string; count: number; chi
 
 /** The methodist's day: what the department has to do now, each item one click from where it is done. */
 export function TodoPage() {
-  const client = useQueryClient();
   const todo = useQuery(todoQuery);
-  const remind = useMutation({
-    mutationFn: (row: Todo['late'][number]) =>
-      api.post<ManualReminderReport>(`/api/campaigns/${row.campaignId}/remind`, {
-        organizationIds: [row.organizationId],
-      }),
-    onSuccess: (_r, row) => {
-      client.invalidateQueries({ queryKey: ['todo'] });
-      client.invalidateQueries({ queryKey: ['campaign', row.campaignId] });
-    },
-  });
+  const remind = useRemind();
   if (todo.isLoading) return <Loading />;
   if (todo.error || !todo.data) return <ErrorAlert error={todo.error} title="Список дел недоступен" />;
   const d = todo.data;
@@ -97,17 +87,7 @@ export function TodoPage() {
       <PageHeader title="Нужно сделать" subtitle={d.summary} />
       {!d.total && <EmptyState>Всё сделано: срочных дел нет.</EmptyState>}
       <Stack>
-        {remind.data && (
-          <Alert
-            color={remind.data.sent ? 'green' : 'yellow'}
-            data-testid="remind-result"
-            withCloseButton
-            onClose={() => remind.reset()}
-          >
-            {remind.data.message}
-          </Alert>
-        )}
-        <ErrorAlert error={remind.error} />
+        <ReminderOutcome remind={remind} />
         <Section title="Формы на проверке" count={d.counts.reviews}>
           <Table verticalSpacing="xs">
             <Table.Tbody>
@@ -170,11 +150,7 @@ export function TodoPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{r.contactName ?? 'не указан'}</Text>
-                      {r.contactPhone && (
-                        <Anchor href={`tel:${r.contactPhone.replace(/[^\d+]/g, '')}`} size="sm">
-                          {r.contactPhone}
-                        </Anchor>
-                      )}
+                      <PhoneLink phone={r.contactPhone} size="sm" />
                       {!r.hasEmail && (
                         <Text size="xs" c="orange.8">
                           нет адреса почты: напоминание — только в системе
@@ -186,8 +162,14 @@ export function TodoPage() {
                         size="xs"
                         variant="light"
                         leftSection={<IconBell size={14} />}
-                        loading={remind.isPending && remind.variables === r}
-                        onClick={() => remind.mutate(r)}
+                        loading={
+                          remind.isPending &&
+                          remind.variables?.campaignId === r.campaignId &&
+                          remind.variables.organizationIds[0] === r.organizationId
+                        }
+                        onClick={() =>
+                          remind.mutate({ campaignId: r.campaignId, organizationIds: [r.organizationId] })
+                        }
                         aria-label={`Напомнить: ${r.organizationName}`}
                       >
                         Напомнить

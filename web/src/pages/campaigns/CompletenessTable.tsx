@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -13,7 +11,6 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconBell, IconChevronDown, IconChevronUp, IconDownload, IconSelector } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -30,10 +27,11 @@ import { TIMELINESS_LABEL } from '../../../../core/campaigns/completeness.ts';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { ORGANIZATION_KINDS } from '../../../../core/enums.ts';
 import { ORGANIZATION_FORMS, countOf } from '../../../../core/format.ts';
-import { api, withParams } from '../../api/client.ts';
-import { ErrorAlert, KIND_SHORT } from '../../components/common.tsx';
+import { withParams } from '../../api/client.ts';
+import { KIND_SHORT } from '../../components/common.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { STATE_COLOR, type CampaignView, type ManualReminderReport } from './api.ts';
+import { STATE_COLOR, type CampaignView } from './api.ts';
+import { PhoneLink, ReminderOutcome, useRemind } from './reminders.tsx';
 
 const QUERY_KEYS = ['state', 'timeliness', 'kind', 'sort', 'dir'];
 
@@ -51,17 +49,8 @@ export function CompletenessTable({ view, isDepartment }: { view: CampaignView; 
   const query = parseTableQuery((name) => params.get(name));
   const rows = applyTableQuery(organizations, query);
   const [selected, setSelected] = useState<number[]>([]);
-  const client = useQueryClient();
   const canRemind = isDepartment && campaign.status === 'active';
-  const remind = useMutation({
-    mutationFn: (organizationIds: number[]) =>
-      api.post<ManualReminderReport>(`/api/campaigns/${campaign.id}/remind`, { organizationIds }),
-    onSuccess: () => {
-      setSelected([]);
-      client.invalidateQueries({ queryKey: ['campaign', campaign.id] });
-      client.invalidateQueries({ queryKey: ['todo'] });
-    },
-  });
+  const remind = useRemind(() => setSelected([]));
 
   const setQuery = (patch: Partial<TableQuery>) => {
     const next = new URLSearchParams(params);
@@ -136,7 +125,7 @@ export function CompletenessTable({ view, isDepartment }: { view: CampaignView; 
               leftSection={<IconBell size={16} />}
               disabled={!chosen.length}
               loading={remind.isPending}
-              onClick={() => remind.mutate(chosen)}
+              onClick={() => remind.mutate({ campaignId: campaign.id, organizationIds: chosen })}
             >
               {chosen.length
                 ? `Напомнить: ${countOf(chosen.length, ORGANIZATION_FORMS)}`
@@ -155,18 +144,7 @@ export function CompletenessTable({ view, isDepartment }: { view: CampaignView; 
           )}
         </Group>
       </Group>
-      {remind.data && (
-        <Alert
-          color={remind.data.notDelivered.length ? 'yellow' : 'green'}
-          mb="sm"
-          data-testid="remind-result"
-          withCloseButton
-          onClose={() => remind.reset()}
-        >
-          {remind.data.message}
-        </Alert>
-      )}
-      <ErrorAlert error={remind.error} />
+      <ReminderOutcome remind={remind} />
       <Paper withBorder>
         <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing="sm" aria-label="Полнота и своевременность">
@@ -255,11 +233,7 @@ export function CompletenessTable({ view, isDepartment }: { view: CampaignView; 
                   <Table.Td>{formatDateTime(o.updatedAt)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{o.contactName ?? '—'}</Text>
-                    {o.contactPhone && (
-                      <Anchor href={`tel:${o.contactPhone.replace(/[^\d+]/g, '')}`} size="xs">
-                        {o.contactPhone}
-                      </Anchor>
-                    )}
+                    <PhoneLink phone={o.contactPhone} />
                     {o.lastReminderAt && (
                       <Text size="xs" c="dimmed">
                         напомнено {formatDateTime(o.lastReminderAt)}
