@@ -101,7 +101,7 @@ export function CompletenessTable({ view, isDepartment }: { view: CampaignView; 
             label="Срок"
             placeholder="все"
             clearable
-            w={170}
+            w={200}
             data={TIMELINESS_FILTERS.map((s) => ({ value: s, label: TIMELINESS_LABEL[s] }))}
             value={query.timeliness}
             onChange={(v) => setQuery({ timeliness: (v as TableQuery['timeliness']) ?? null })}
