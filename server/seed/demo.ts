@@ -149,7 +149,8 @@ export async function seedDemo(options: {
     for (const [index, orgId] of orgIds.entries()) {
       const at = (title: (t: string) => boolean) =>
         people.find((p) => p.positions.some((x) => x.org === index && !x.endDate && title(x.title)));
-      const person = at((t) => t.startsWith('заместитель')) ?? at((t) => t === 'директор' || t === 'заведующий');
+      const person =
+        at((t) => t.startsWith('заместитель')) ?? at((t) => t === 'директор' || t === 'заведующий');
       if (!person) continue;
       await db
         .update(s.organizations)

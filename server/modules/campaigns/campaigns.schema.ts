@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  SORT_KEYS,
-  STATE_FILTERS,
-  TIMELINESS_FILTERS,
-} from '../../../core/campaigns/completeness-table.ts';
+import { SORT_KEYS, STATE_FILTERS, TIMELINESS_FILTERS } from '../../../core/campaigns/completeness-table.ts';
 import { isValidIsoDate } from '../../../core/dates.ts';
 import { ORGANIZATION_KINDS } from '../../../core/enums.ts';
 import { idParam } from '../../http/fields.ts';

@@ -102,13 +102,7 @@ async function deliverReminder(
   const { campaign, organization } = options;
   const people = await findResponsibleUsers(db, [organization.organizationId]);
   const recipients = people.map((x) => x.email).filter((e): e is string => Boolean(e));
-  const message = reminderText(
-    campaign,
-    organization,
-    options.deadline,
-    options.kind,
-    options.baseUrl,
-  );
+  const message = reminderText(campaign, organization, options.deadline, options.kind, options.baseUrl);
   let error: string | null = null;
   if (recipients.length) {
     try {
@@ -160,9 +154,7 @@ export async function remindOrganizations(options: {
   baseUrl?: string;
 }): Promise<ManualReminderReport> {
   const { db, campaign, today } = options;
-  const participants = new Map(
-    (await findParticipants(db, campaign.id)).map((p) => [p.organizationId, p]),
-  );
+  const participants = new Map((await findParticipants(db, campaign.id)).map((p) => [p.organizationId, p]));
   const foreign = options.organizationIds.filter((id) => !participants.has(id));
   if (foreign.length)
     throw new AppError(
