@@ -10,11 +10,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export type CsvValue = string | number | null | undefined;
 
+/** A text a spreadsheet would run as a formula, with the leading apostrophe that keeps it text. */
+export const neutralizedText = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+
 /** One cell: a number with the decimal comma, a text neutralised and quoted when it needs to be. */
 export function csvCell(value: CsvValue, separator = ';'): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = neutralizedText(value);
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -37,6 +37,15 @@ export function addDays(value: IsoDate, days: number): IsoDate {
   return toIsoDate(new Date(Date.UTC(year, month - 1, day + days)));
 }
 
+/** Days from `from` to `to`: 1 from a day to the next, negative when `to` is earlier. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const utc = (value: IsoDate) => {
+    const { year, month, day } = parseIsoDate(value);
+    return Date.UTC(year, month - 1, day);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
 export function addMonths(value: IsoDate, months: number): IsoDate {
   const { year, month, day } = parseIsoDate(value);
   const last = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();

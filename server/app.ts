@@ -38,6 +38,7 @@ import { managementRoutes } from './modules/management/management.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { iomRoutes } from './modules/iom/iom.routes.ts';
 import { cabinetRoutes } from './modules/cabinet/cabinet.routes.ts';
+import { todoRoutes } from './modules/todo/todo.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -61,6 +62,7 @@ const MODULES = [
   documentsRoutes,
   iomRoutes,
   cabinetRoutes,
+  todoRoutes,
 ];
 
 export interface BuildAppOptions {

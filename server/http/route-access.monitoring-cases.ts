@@ -113,6 +113,15 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     { owner: 'school5' },
   ),
   'POST /api/campaigns/:id/close': municipality((s) => id(s.campaign)),
+  'GET /api/campaigns/:id/completeness.xlsx': municipality((s) => ({
+    ...id(s.campaign),
+    query: { timeliness: 'not_sent', sort: 'responsible', dir: 'desc' },
+  })),
+  'POST /api/campaigns/:id/remind': municipality((s) => ({
+    ...id(s.campaign),
+    body: { organizationIds: [s.organization] },
+  })),
+  'GET /api/todo': municipality((s) => ({ query: { municipalityId: s.municipality } })),
 
   'GET /api/notifications': caller(),
   'POST /api/notifications/read': caller(() => ({ body: { all: true } })),

@@ -145,6 +145,21 @@ export async function seedDemo(options: {
           .set({ headName: `${p.lastName} ${p.firstName[0]}.${p.middleName[0]}.` })
           .where(eq(s.organizations.id, O(directors.org)));
     }
+    // The person who answers for the monitoring forms: a deputy where the school has one, else the head.
+    for (const [index, orgId] of orgIds.entries()) {
+      const at = (title: (t: string) => boolean) =>
+        people.find((p) => p.positions.some((x) => x.org === index && !x.endDate && title(x.title)));
+      const person =
+        at((t) => t.startsWith('заместитель')) ?? at((t) => t === 'директор' || t === 'заведующий');
+      if (!person) continue;
+      await db
+        .update(s.organizations)
+        .set({
+          responsibleName: `${person.lastName} ${person.firstName} ${person.middleName}`,
+          responsiblePhone: `8 (928) ${String(100 + index * 7).padStart(3, '0')}-${String(10 + index).padStart(2, '0')}-${String(40 + index).padStart(2, '0')}`,
+        })
+        .where(eq(s.organizations.id, orgId));
+    }
     await insertPlain(
       db,
       s.positions,

@@ -5,6 +5,7 @@ import { Loading } from './components/common.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { TodoPage } from './pages/TodoPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MunicipalityPage } from './pages/MunicipalityPage.tsx';
 import { MyOrganizationPage, OrganizationPage } from './pages/organizations/OrganizationPage.tsx';
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { path: '/', element: <HomePage /> },
+          { path: '/todo', element: <TodoPage /> },
           { path: '/organizations', element: <OrganizationsPage /> },
           { path: '/organizations/:id', element: <OrganizationPage /> },
           { path: '/my-organization', element: <MyOrganizationPage /> },

@@ -162,7 +162,8 @@ export const reminders = pgTable(
     organizationId: integer()
       .notNull()
       .references(() => organizations.id),
-    kind: text({ enum: ['before_deadline', 'after_deadline'] }).notNull(),
+    /** «manual»: sent at a methodist's click; its `deadline` is the day it was sent (one a day). */
+    kind: text({ enum: ['before_deadline', 'after_deadline', 'manual'] }).notNull(),
     deadline: date().notNull(),
     sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     recipients: jsonb().$type<string[]>().notNull().default([]),

@@ -48,6 +48,9 @@ export const organizations = pgTable(
     email: text(),
     website: text(),
     inn: text(),
+    /** Who answers for the monitoring forms (often a deputy head), and how to call them. */
+    responsibleName: text(),
+    responsiblePhone: text(),
     isActive: boolean().notNull().default(true),
     ...tracked(),
   },

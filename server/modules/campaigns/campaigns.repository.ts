@@ -123,6 +123,10 @@ export async function findParticipants(db: Db, campaignId: number) {
       isLowResults: organizations.isLowResults,
       isHardSocialConditions: organizations.isHardSocialConditions,
       reopenedUntil: campaignParticipants.reopenedUntil,
+      responsibleName: organizations.responsibleName,
+      responsiblePhone: organizations.responsiblePhone,
+      headName: organizations.headName,
+      phone: organizations.phone,
     })
     .from(campaignParticipants)
     .innerJoin(organizations, eq(organizations.id, campaignParticipants.organizationId))
@@ -276,7 +280,7 @@ export async function claimReminder(
   values: {
     campaignId: number;
     organizationId: number;
-    kind: 'before_deadline' | 'after_deadline';
+    kind: 'before_deadline' | 'after_deadline' | 'manual';
     deadline: string;
   },
 ): Promise<number | null> {
@@ -290,4 +294,18 @@ export async function claimReminder(
 
 export async function recordReminderOutcome(db: Db, id: number, recipients: string[], error: string | null) {
   await db.update(reminders).set({ recipients, error }).where(eq(reminders.id, id));
+}
+
+/** The last reminder each participant of the campaigns got (by the job or at a methodist's click). */
+export async function findLastReminders(db: Db, campaignIds: number[]) {
+  if (!campaignIds.length) return [];
+  return db
+    .select({
+      campaignId: reminders.campaignId,
+      organizationId: reminders.organizationId,
+      sentAt: sql<Date>`max(${reminders.sentAt})`.mapWith((v) => new Date(v)),
+    })
+    .from(reminders)
+    .where(inArray(reminders.campaignId, campaignIds))
+    .groupBy(reminders.campaignId, reminders.organizationId);
 }

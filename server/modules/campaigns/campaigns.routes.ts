@@ -7,8 +7,12 @@ import { IdParams } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { findParticipants, findSubmission } from './campaigns.repository.ts';
+import { applyTableQuery, DEFAULT_TABLE_QUERY } from '../../../core/campaigns/completeness-table.ts';
+import { assertDepartment } from './campaigns.policy.ts';
+import { completenessToXlsx } from './completeness-xlsx.ts';
 import {
   CampaignOrgParams,
+  CompletenessTableQuery,
   CreateCampaignInput,
   ReopenInput,
   ReturnInput,
@@ -125,6 +129,47 @@ export async function campaignsRoutes(app: FastifyInstance) {
     '/api/campaigns/:id/results',
     { schema: { tags, summary: 'Результаты мониторинга (после закрытия — замороженные)', params: IdParams } },
     async (req) => getCampaignResults({ db: app.db, user: requireUser(req.user), id: req.params.id }),
+  );
+
+  r.get(
+    '/api/campaigns/:id/completeness.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'Таблица полноты и своевременности как книга Excel: с теми же отбором и сортировкой, что на странице',
+        params: IdParams,
+        querystring: CompletenessTableQuery,
+      },
+    },
+    async (req, reply) => {
+      const user = requireUser(req.user);
+      const campaign = await requireCampaign(app.db, req.params.id);
+      assertDepartment(user, campaign.municipalityId);
+      const view = await getCampaignView({ db: app.db, user, id: campaign.id, today: today() });
+      const query = {
+        ...DEFAULT_TABLE_QUERY,
+        state: req.query.state ?? null,
+        timeliness: req.query.timeliness ?? null,
+        kind: req.query.kind ?? null,
+        sort: req.query.sort,
+        dir: req.query.dir,
+      };
+      const file = await completenessToXlsx({
+        title: campaign.title,
+        today: today(),
+        completeness: view.stats!,
+        query,
+        rows: applyTableQuery(view.organizations, query),
+      });
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="completeness-${campaign.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`Полнота ${campaign.title}.xlsx`)}`,
+        );
+      return reply.send(file);
+    },
   );
 
   const base = '/api/campaigns/:id/organizations/:organizationId';

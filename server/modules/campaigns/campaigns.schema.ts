@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { SORT_KEYS, STATE_FILTERS, TIMELINESS_FILTERS } from '../../../core/campaigns/completeness-table.ts';
 import { isValidIsoDate } from '../../../core/dates.ts';
+import { ORGANIZATION_KINDS } from '../../../core/enums.ts';
 import { idParam } from '../../http/fields.ts';
 
 const day = (label: string) => z.string().refine(isValidIsoDate, `${label}: некорректная дата`);
@@ -61,4 +63,20 @@ export const ReopenInput = z.object({ until: day('Срок') });
 export const CampaignOrgParams = z.object({
   id: idParam(),
   organizationId: idParam(),
+});
+
+/** The completeness table's view in the address: the same filters and order as the page. */
+export const CompletenessTableQuery = z.object({
+  state: z.enum(STATE_FILTERS).optional(),
+  timeliness: z.enum(TIMELINESS_FILTERS).optional(),
+  kind: z.enum(ORGANIZATION_KINDS).optional(),
+  sort: z.enum(SORT_KEYS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+});
+
+export const RemindInput = z.object({
+  organizationIds: z
+    .array(z.number().int().positive(), { error: 'Организации (поле organizationIds): список номеров' })
+    .min(1, 'Организации (поле organizationIds): выберите хотя бы одну организацию')
+    .max(1000),
 });

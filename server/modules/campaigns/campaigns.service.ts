@@ -30,6 +30,7 @@ import {
   findCampaigns,
   findCampaignsOfProgramYear,
   findFrozenResults,
+  findLastReminders,
   findParticipantForms,
   findParticipants,
   findSubmissions,
@@ -258,12 +259,14 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
   const { db, user, today } = options;
   const campaign = await requireCampaign(db, options.id);
   const visible = visibleOrganizations(user, campaign.municipalityId);
-  const [participants, submissionRows, program] = await inOrder([
+  const [participants, submissionRows, program, reminded] = await inOrder([
     () => findParticipants(db, campaign.id),
     () => findSubmissions(db, campaign.id),
     () => findProgramById(db, campaign.programId),
+    () => findLastReminders(db, [campaign.id]),
   ]);
   const byOrg = new Map(submissionRows.map((s) => [s.organizationId, s]));
+  const lastReminder = new Map(reminded.map((r) => [r.organizationId, r.sentAt]));
   const isClosed = campaign.status === 'closed';
   const forms = participants.map((p) => participantForm(byOrg.get(p.organizationId)));
   const rows = participants.map((p, i) => {
@@ -279,6 +282,8 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
       reviewComment: submission?.reviewComment ?? null,
       timeliness: timelinessOf(form.firstSentOn, campaign.mainEnd),
       isOverdue: isOverdue(form, campaign.mainEnd, today, isClosed),
+      lastReminderAt: lastReminder.get(p.organizationId)?.toISOString() ?? null,
+      ...contactOf(p),
     };
   });
   return {
@@ -303,6 +308,17 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
     organizations: visible === null ? rows : rows.filter((r) => visible.includes(r.organizationId)),
   };
 }
+
+/** Who answers for an organization's form and how to call them: its responsible person, else its head. */
+export const contactOf = (o: {
+  responsibleName: string | null;
+  responsiblePhone: string | null;
+  headName: string | null;
+  phone: string | null;
+}) => ({ contactName: o.responsibleName ?? o.headName, contactPhone: o.responsiblePhone ?? o.phone });
+
+/** One row of the completeness table, as the page shows it and the XLSX export writes it. */
+export type CompletenessTableRow = Awaited<ReturnType<typeof getCampaignView>>['organizations'][number];
 
 /** Form values of a campaign's submissions that count: sent or accepted. */
 export function formValuesOf(

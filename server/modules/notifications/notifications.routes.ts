@@ -8,7 +8,12 @@ import { writeSetting, readSetting } from '../settings/settings.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { SMTP_KEY, SmtpSettings, sendMail } from './mailer.ts';
 import { listNotifications, markRead } from './notifications.repository.ts';
-import { runReminders } from './reminders.ts';
+import { IdParams } from '../../http/fields.ts';
+import { assertDepartment } from '../campaigns/campaigns.policy.ts';
+import { RemindInput } from '../campaigns/campaigns.schema.ts';
+import { requireCampaign } from '../campaigns/campaigns.service.ts';
+import { AppError } from '../../errors.ts';
+import { remindOrganizations, runReminders } from './reminders.ts';
 
 export async function notificationsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -105,6 +110,41 @@ export async function notificationsRoutes(app: FastifyInstance) {
         today: todayOf(app.config),
         municipalityIds: scope.all ? null : scope.ids,
       });
+    },
+  );
+
+  r.post(
+    '/api/campaigns/:id/remind',
+    {
+      schema: {
+        tags: ['Уведомления'],
+        summary:
+          'Напомнить выбранным организациям о форме сейчас (по электронной почте и в системе; одной организации — не чаще раза в день)',
+        params: IdParams,
+        body: RemindInput,
+      },
+    },
+    async (req) => {
+      const user = requireUser(req.user);
+      const campaign = await requireCampaign(app.db, req.params.id);
+      assertDepartment(user, campaign.municipalityId);
+      if (campaign.status !== 'active')
+        throw new AppError('conflict', 'Мониторинг закрыт: напоминать о форме уже поздно.');
+      const report = await remindOrganizations({
+        db: app.db,
+        campaign,
+        organizationIds: req.body.organizationIds,
+        today: todayOf(app.config),
+        baseUrl: `${req.protocol}://${req.host}`,
+      });
+      await recordAudit(app.db, req.actor, {
+        action: 'remind',
+        entity: 'campaign',
+        entityId: campaign.id,
+        municipalityId: campaign.municipalityId,
+        summary: `Напоминания по мониторингу «${campaign.title}»: ${report.message}`,
+      });
+      return report;
     },
   );
 }

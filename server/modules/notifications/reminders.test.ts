@@ -1,37 +1,20 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { startSmtpSink } from '../../test/smtp.ts';
 import { runReminders } from './reminders.ts';
 
 /** Reminders go through a real SMTP server running in its own process; the test reads what it received. */
 let t: TestApp;
-let smtp: ChildProcessWithoutNullStreams;
-const received: { to: string[]; raw: string }[] = [];
-const port = 2600 + Math.floor(Math.random() * 300);
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let port = 0;
 const ids = { a: 0, b: 0, campaign: 0 };
 let admin = '';
 
 beforeAll(async () => {
-  smtp = spawn(process.execPath, [path.join(import.meta.dirname, '../../test/smtp-sink.mjs'), String(port)]);
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('SMTP server did not start')), 20_000);
-    let buffer = '';
-    smtp.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        if (line.startsWith('READY')) {
-          clearTimeout(timer);
-          resolve();
-        } else if (line.trim()) received.push(JSON.parse(line));
-      }
-    });
-  });
+  smtp = await startSmtpSink();
+  port = smtp.port;
   t = await createTestApp({ fixedToday: '2025-10-01' });
   const db = t.database.db;
   const m = await createMunicipality(db);
@@ -88,13 +71,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t.close();
-  smtp.kill('SIGTERM');
+  smtp.stop();
 });
 
-const waitForMail = async (count: number) => {
-  for (let i = 0; i < 100 && received.length < count; i++) await new Promise((r) => setTimeout(r, 50));
-  return received;
-};
+const waitForMail = (count: number) => smtp.waitFor(count);
 
 describe('e-mail reminders through a real SMTP server', () => {
   it('the admin configures the SMTP server and a test letter arrives', async () => {

@@ -9,7 +9,16 @@ import type { UpdateOrganizationInput } from './organizations.schema.ts';
 
 /** Fields an organization's own manager may edit: its contacts. Kind, names and the ШНОР/ШССУ flags are set
  * by the department. */
-const SELF_EDITABLE = new Set(['address', 'headName', 'phone', 'email', 'website', 'version']);
+const SELF_EDITABLE = new Set([
+  'address',
+  'headName',
+  'phone',
+  'email',
+  'website',
+  'responsibleName',
+  'responsiblePhone',
+  'version',
+]);
 
 export function authorizeOrganizationCreate(user: AuthUser, municipalityId: number) {
   if (!hasRole(user, 'admin', 'coordinator'))

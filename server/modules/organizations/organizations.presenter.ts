@@ -16,6 +16,8 @@ export const presentOrganization = (row: OrganizationRow): OrganizationOutput =>
   email: row.email,
   website: row.website,
   inn: row.inn,
+  responsibleName: row.responsibleName,
+  responsiblePhone: row.responsiblePhone,
   isActive: row.isActive,
   teacherCount: Number(row.teacherCount),
   version: row.version,

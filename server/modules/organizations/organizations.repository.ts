@@ -39,6 +39,8 @@ const columns = {
   email: organizations.email,
   website: organizations.website,
   inn: organizations.inn,
+  responsibleName: organizations.responsibleName,
+  responsiblePhone: organizations.responsiblePhone,
   isActive: organizations.isActive,
   teacherCount,
   version: organizations.version,

@@ -17,6 +17,8 @@ export const OrganizationOutput = z.object({
   email: z.string().nullable(),
   website: z.string().nullable(),
   inn: z.string().nullable(),
+  responsibleName: z.string().nullable(),
+  responsiblePhone: z.string().nullable(),
   isActive: z.boolean(),
   teacherCount: z.number(),
   version: z.number(),
@@ -51,6 +53,8 @@ const OrganizationFields = z.object({
   phone: optionalText(100),
   email: optionalEmail(),
   website: optionalText(),
+  responsibleName: optionalText(),
+  responsiblePhone: optionalText(100),
 });
 
 export const CreateOrganizationInput = OrganizationFields.extend({

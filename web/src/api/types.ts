@@ -33,6 +33,8 @@ export interface Organization {
   email: string | null;
   website: string | null;
   inn: string | null;
+  responsibleName: string | null;
+  responsiblePhone: string | null;
   isActive: boolean;
   teacherCount: number;
   version: number;

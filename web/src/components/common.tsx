@@ -71,7 +71,7 @@ export function EmptyState({ children }: { children: ReactNode }) {
   );
 }
 
-const KIND_SHORT: Record<OrganizationKind, string> = {
+export const KIND_SHORT: Record<OrganizationKind, string> = {
   school: 'Школа',
   preschool: 'Детский сад',
   additional: 'Доп. образование',

@@ -8,6 +8,7 @@ import {
   IconChartBar,
   IconFileCertificate,
   IconListCheck,
+  IconListDetails,
   IconRoute,
   IconChecklist,
   IconClipboardCheck,
@@ -48,6 +49,7 @@ const item = (to: string, label: string, icon: Icon, roles: Role[], section: str
 /** The menu, by role. The server enforces access on every request anyway. */
 export const NAVIGATION: NavItem[] = [
   item('/', 'Главная', IconHome, ALL, ''),
+  item('/todo', 'Нужно сделать', IconListDetails, DEPARTMENT, ''),
   item('/my-profile', 'Мой профиль', IconUser, ['teacher'], ''),
   item('/organizations', 'Организации', IconSchool, [...DEPARTMENT, 'association_leader'], 'Реестр'),
   item('/my-organization', 'Моя организация', IconSchool, ['org_manager'], 'Реестр'),

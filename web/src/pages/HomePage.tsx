@@ -15,6 +15,28 @@ import type { TeacherSummary } from './teachers/api.ts';
 import { useAuth } from '../auth/auth.tsx';
 import { Loading, PageHeader } from '../components/common.tsx';
 import { CurrentCampaigns } from './CurrentCampaigns.tsx';
+import { todoQuery } from './TodoPage.tsx';
+
+/** The department's «нужно сделать» in one line, linked to the full list. */
+function TodoCard() {
+  const todo = useQuery(todoQuery);
+  if (!todo.data) return null;
+  return (
+    <Card withBorder padding="lg" mt="lg" data-testid="home-todo">
+      <Group justify="space-between" wrap="nowrap">
+        <Stack gap={2}>
+          <Title order={3} fz="lg">
+            Нужно сделать
+          </Title>
+          <Text size="sm">{todo.data.summary}</Text>
+        </Stack>
+        <Anchor component={Link} to="/todo" fw={600}>
+          Открыть список
+        </Anchor>
+      </Group>
+    </Card>
+  );
+}
 
 function StatCard({
   icon: IconComponent,
@@ -155,6 +177,7 @@ export function HomePage() {
           {!items.length && <Text c="dimmed">Нет доступных {ORGANIZATION_FORMS[2]}.</Text>}
         </Stack>
       )}
+      {hasRole('admin', 'coordinator') && <TodoCard />}
       {hasRole('admin', 'coordinator', 'org_manager') && <CurrentCampaigns />}
     </>
   );

@@ -10,14 +10,12 @@ import {
   SimpleGrid,
   Stack,
   Stepper,
-  Table,
   Tabs,
   Text,
-  Tooltip,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
   PHASE_LABEL,
   STAGE_LABEL,
@@ -40,7 +38,8 @@ import { ResultsTable } from '../programs/ResultsTable.tsx';
 import { AnalysisTab, ConclusionsTab, RecommendationsTab, ReportTab } from '../analysis/index.tsx';
 import { DocumentsTab } from '../documents/index.tsx';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
-import { STATE_COLOR, type CampaignView } from './api.ts';
+import { type CampaignView } from './api.ts';
+import { CompletenessTable } from './CompletenessTable.tsx';
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
@@ -95,7 +94,7 @@ export function CampaignPage() {
   });
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Мониторинг недоступен" />;
-  const { campaign, stats, organizations } = query.data;
+  const { campaign, stats } = query.data;
   const closedOn = campaign.status === 'closed' ? localDay(campaign.closedAt) : null;
   const { activeStep, isClosedEarly } = stageProgress({
     dates: campaign.dates,
@@ -210,79 +209,7 @@ export function CampaignPage() {
           )}
         </Tabs.List>
         <Tabs.Panel value="progress">
-          <Paper withBorder>
-            <Table.ScrollContainer minWidth={700}>
-              <Table verticalSpacing="sm" aria-label="Полнота и своевременность">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Организация</Table.Th>
-                    <Table.Th>Статус</Table.Th>
-                    <Table.Th>Отправлено</Table.Th>
-                    <Table.Th>Изменено</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {organizations.map((o) => (
-                    <Table.Tr
-                      key={o.organizationId}
-                      bg={o.timeliness === 'late' || o.isOverdue ? 'red.0' : undefined}
-                      data-late={o.timeliness === 'late' || o.isOverdue || undefined}
-                    >
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {o.organizationName}
-                        </Text>
-                        {o.reopenedUntil && (
-                          <Text size="xs" c="dimmed">
-                            открыта до {formatRuDate(o.reopenedUntil)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={6}>
-                          <Badge color={STATE_COLOR[o.state]} variant="light">
-                            {o.stateLabel}
-                          </Badge>
-                          {o.timeliness === 'late' && (
-                            <Tooltip label="Впервые отправлено после окончания основного этапа">
-                              <Badge color="red">с опозданием</Badge>
-                            </Tooltip>
-                          )}
-                          {o.isOverdue && (
-                            <Tooltip label="Срок прошёл, форма не отправлена">
-                              <Badge color="red">не отправлено</Badge>
-                            </Tooltip>
-                          )}
-                        </Group>
-                        {o.state === 'returned' && o.reviewComment && (
-                          <Text size="xs" c="orange.8" mt={2}>
-                            {o.reviewComment}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{formatDateTime(o.submittedAt)}</Table.Td>
-                      <Table.Td>{formatDateTime(o.updatedAt)}</Table.Td>
-                      <Table.Td ta="right">
-                        <Button
-                          component={Link}
-                          to={`/campaigns/${campaign.id}/organizations/${o.organizationId}`}
-                          size="xs"
-                          variant={o.state === 'submitted' && isDepartment ? 'filled' : 'light'}
-                        >
-                          {isDepartment
-                            ? o.state === 'submitted'
-                              ? 'Проверить'
-                              : 'Открыть'
-                            : 'Заполнить форму'}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+          <CompletenessTable view={query.data} isDepartment={isDepartment} />
         </Tabs.Panel>
         <Tabs.Panel value="analysis">
           <AnalysisTab campaignId={campaign.id} />

@@ -2,6 +2,7 @@ import type { FormIssue, FormValue } from '../../../../core/campaigns/form-valid
 import type { Completeness, SubmissionState, Timeliness } from '../../../../core/campaigns/completeness.ts';
 import type { CampaignDates, CampaignPhase } from '../../../../core/campaigns/stages.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
+import type { OrganizationKind } from '../../../../core/enums.ts';
 import type { FormField } from '../programs/api.ts';
 
 /** The states of a form and their Russian names: one definition, in core, for the server and the pages. */
@@ -42,7 +43,7 @@ export interface CampaignView {
   organizations: {
     organizationId: number;
     organizationName: string;
-    kind: string;
+    kind: OrganizationKind;
     state: SubmissionState;
     stateLabel: string;
     submittedAt: string | null;
@@ -52,7 +53,20 @@ export interface CampaignView {
     reopenedUntil: string | null;
     timeliness: Timeliness;
     isOverdue: boolean;
+    /** Who answers for the form (the responsible person, else the head) and a phone. */
+    contactName: string | null;
+    contactPhone: string | null;
+    lastReminderAt: string | null;
   }[];
+}
+
+/** The answer of a bulk reminder (server/modules/notifications/reminders.ts). */
+export interface ManualReminderReport {
+  sent: number;
+  notDelivered: { organizationId: number; organizationName: string; error: string }[];
+  alreadySent: number;
+  alreadyToday: number;
+  message: string;
 }
 
 export interface SubmissionView {

@@ -22,6 +22,8 @@ interface Values {
   phone: string;
   email: string;
   website: string;
+  responsibleName: string;
+  responsiblePhone: string;
 }
 
 /** Create an organization, or edit one (an org_manager edits only its contacts). */
@@ -56,6 +58,8 @@ export function OrganizationFormModal({
       phone: organization?.phone ?? '',
       email: organization?.email ?? '',
       website: organization?.website ?? '',
+      responsibleName: organization?.responsibleName ?? '',
+      responsiblePhone: organization?.responsiblePhone ?? '',
     },
     validate: {
       municipalityId: (v) =>
@@ -75,6 +79,8 @@ export function OrganizationFormModal({
         phone: values.phone,
         email: values.email,
         website: values.website,
+        responsibleName: values.responsibleName,
+        responsiblePhone: values.responsiblePhone,
       };
       const full = {
         ...contacts,
@@ -157,6 +163,12 @@ export function OrganizationFormModal({
             <TextInput label="Телефон" {...form.getInputProps('phone')} />
             <TextInput label="Электронная почта" {...form.getInputProps('email')} />
             <TextInput label="Сайт" {...form.getInputProps('website')} />
+            <TextInput
+              label="Ответственный за мониторинг"
+              placeholder="Фамилия Имя Отчество"
+              {...form.getInputProps('responsibleName')}
+            />
+            <TextInput label="Телефон ответственного" {...form.getInputProps('responsiblePhone')} />
           </SimpleGrid>
           <FormActions onCancel={onClose} loading={save.isPending} />
         </Stack>
