@@ -64,13 +64,15 @@ describe('the organization card of monitoring results', () => {
     const closed = program.campaigns.filter((c) => c.status === 'closed');
     expect(closed.length).toBeGreaterThanOrEqual(2);
     expect(program.campaigns.map((c) => c.year)).toEqual([...program.campaigns.map((c) => c.year)].sort());
-    const running = program.campaigns.filter((c) => c.status === 'active');
+    const running = card.programs.flatMap((p) => p.campaigns).filter((c) => c.status === 'active');
     expect(running).toHaveLength(1);
     expect(running[0].isFrozen).toBe(false);
-    for (const c of program.campaigns) {
+    for (const { c, indicators } of card.programs.flatMap((p) =>
+      p.campaigns.map((c) => ({ c, indicators: p.indicators })),
+    )) {
       const analysis = (await call('metodist', `/api/campaigns/${c.campaignId}/analysis`)).json();
       let compared = 0;
-      for (const indicator of program.indicators) {
+      for (const indicator of indicators) {
         const result = analysis.results.find(
           (r: { indicator: string; organization: number | null }) =>
             r.indicator === indicator.code && r.organization === school1,
