@@ -15,7 +15,9 @@ test('a school head opens its organization card with the chart and attaches a fi
   // Values over years: the chart, the table and the place in the rating.
   await expect(tab.locator('[data-chart] canvas').first()).toBeVisible();
   await expect(tab.getByRole('table', { name: /Значения показателей/ }).first()).toBeVisible();
-  await expect(tab.getByTestId('rating-places').first()).toContainText(/\d+-е место из \d+ общеобразовательных организаций/);
+  await expect(tab.getByTestId('rating-places').first()).toContainText(
+    /\d+-е место из \d+ общеобразовательных организаций/,
+  );
 
   // A recommendation still open: attach a file to its report.
   const recommendations = page.getByRole('region', { name: 'Рекомендации и отчёты' });
@@ -32,7 +34,10 @@ test('a school head opens its organization card with the chart and attaches a fi
   await context.close();
 
   // The department opens the same organization's card and downloads the file.
-  const department = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const department = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
   const coordinator = await department.newPage();
   await logIn(coordinator, 'metodist');
   const organizations = (await (

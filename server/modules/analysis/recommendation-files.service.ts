@@ -40,8 +40,8 @@ export const MAX_REPORT_FILES = 10;
 /** The stored name: the file's own name (Russian letters kept), without a path or control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const printable = [...base].filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f' && c !== '"');
+  return printable.join('').trim().slice(0, 200);
 }
 
 /** The type of a report file by its name and content, or a Russian refusal naming the field «file». */
@@ -50,7 +50,9 @@ export function checkReportFile(name: string, content: Buffer, limit: number) {
   const extension = /\.([a-z0-9]+)$/i.exec(clean)?.[1]?.toLowerCase() ?? '';
   const type = SIGNATURES[extension];
   if (!clean || !type)
-    throw new AppError('validation_failed', `Файл отчёта: допустимы ${REPORT_FILE_TYPES}.`, { field: 'file' });
+    throw new AppError('validation_failed', `Файл отчёта: допустимы ${REPORT_FILE_TYPES}.`, {
+      field: 'file',
+    });
   if (content.length === 0)
     throw new AppError('validation_failed', `Файл отчёта «${clean}» пустой.`, { field: 'file' });
   if (content.length > limit)
@@ -82,7 +84,14 @@ const fileColumns = {
 export async function presentRecommendationFiles(db: Db, recommendationIds: number[]) {
   const byRecommendation = new Map<
     number,
-    { id: number; name: string; mimeType: string; size: number; uploadedBy: string | null; createdAt: string }[]
+    {
+      id: number;
+      name: string;
+      mimeType: string;
+      size: number;
+      uploadedBy: string | null;
+      createdAt: string;
+    }[]
   >();
   if (!recommendationIds.length) return byRecommendation;
   const rows = await db
@@ -125,9 +134,11 @@ export async function assertMayDownloadStoredFile(db: Db, user: AuthUser, fileId
 
 export async function listReportFiles(options: { db: Db; user: AuthUser; recommendationId: number }) {
   await requireReportReader(options.db, options.user, options.recommendationId);
-  return (await presentRecommendationFiles(options.db, [options.recommendationId])).get(
-    options.recommendationId,
-  ) ?? [];
+  return (
+    (await presentRecommendationFiles(options.db, [options.recommendationId])).get(
+      options.recommendationId,
+    ) ?? []
+  );
 }
 
 /** The addressed organization attaches a file to its report while the recommendation is open. */

@@ -63,7 +63,13 @@ describe('files on a report on a recommendation', () => {
   let fileId = 0;
 
   it('the addressed school attaches a file; its Russian name is kept; the department downloads it', async () => {
-    const response = await upload('school5', recommendation.id, 'Отчёт о курсах № 2.pdf', PDF, 'application/pdf');
+    const response = await upload(
+      'school5',
+      recommendation.id,
+      'Отчёт о курсах № 2.pdf',
+      PDF,
+      'application/pdf',
+    );
     expect(response.statusCode, response.body).toBe(201);
     fileId = response.json().id;
     expect(response.json().name).toBe('Отчёт о курсах № 2.pdf');
@@ -86,9 +92,9 @@ describe('files on a report on a recommendation', () => {
   it('another school, a teacher and the general file download reach neither the file nor the list', async () => {
     for (const who of ['school1', 'teacher']) {
       expect((await get(who, `/api/recommendations/${recommendation.id}/files`)).statusCode).toBe(403);
-      expect(
-        (await get(who, `/api/recommendations/${recommendation.id}/files/${fileId}`)).statusCode,
-      ).toBe(403);
+      expect((await get(who, `/api/recommendations/${recommendation.id}/files/${fileId}`)).statusCode).toBe(
+        403,
+      );
       // The department's document download does not open a school's report file to the municipality.
       expect((await get(who, `/api/files/${fileId}`)).statusCode).toBe(403);
     }
@@ -154,7 +160,8 @@ describe('files on a report on a recommendation', () => {
     expect(accepted.json().status).toBe('done');
     expect((await upload('school5', recommendation.id, 'поздний.pdf', PDF)).statusCode).toBe(403);
     expect(
-      (await send('school5', 'DELETE', `/api/recommendations/${recommendation.id}/files/${fileId}`)).statusCode,
+      (await send('school5', 'DELETE', `/api/recommendations/${recommendation.id}/files/${fileId}`))
+        .statusCode,
     ).toBe(403);
     // The card of the organization shows the files of its report.
     const school5 = (await get('school5', '/api/auth/me'))
@@ -172,7 +179,9 @@ describe('files on a report on a recommendation', () => {
       const file = path.join(folder, 'copy.pmbackup');
       await createBackup({ database: t.database, file });
       const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
-      const parsed = lines.map((l) => JSON.parse(l) as { kind?: string; name?: string; table?: string; rows?: number });
+      const parsed = lines.map(
+        (l) => JSON.parse(l) as { kind?: string; name?: string; table?: string; rows?: number },
+      );
       expect(parsed.some((l) => l.kind === 'table' && l.name === 'recommendation_files')).toBe(true);
       expect(parsed.find((l) => l.kind === 'end' && l.table === 'files')!.rows).toBeGreaterThanOrEqual(2);
       const end = parsed.find((l) => l.kind === 'end' && l.table === 'recommendation_files')!;

@@ -72,7 +72,8 @@ export async function indicatorsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Записи за значением показателя в Excel (.xlsx): те же, что в расшифровке, тем же пользователям',
+        summary:
+          'Записи за значением показателя в Excel (.xlsx): те же, что в расшифровке, тем же пользователям',
         params: IdParams,
         querystring: DrilldownQuery,
       },

@@ -120,9 +120,9 @@ export async function getOrganizationCard(options: { db: Db; user: AuthUser; id:
   const campaigns = (await findCampaigns(db, [organization.municipalityId])).sort(
     (a, b) => a.year - b.year || a.id - b.id,
   );
-  const loaded = (
-    await mapInOrder(campaigns, (c) => campaignOfCard(db, c.id, organization.id))
-  ).filter((c) => c !== null);
+  const loaded = (await mapInOrder(campaigns, (c) => campaignOfCard(db, c.id, organization.id))).filter(
+    (c) => c !== null,
+  );
   const programs: CardProgram[] = [];
   for (const c of campaigns) {
     const entry = loaded.find((l) => l.campaign.campaignId === c.id);

@@ -32,14 +32,12 @@ interface Card {
 }
 
 /** The program with the most campaigns: the demo's yearly monitoring. */
-const longest = (card: Card) =>
-  [...card.programs].sort((a, b) => b.campaigns.length - a.campaigns.length)[0];
+const longest = (card: Card) => [...card.programs].sort((a, b) => b.campaigns.length - a.campaigns.length)[0];
 
 const call = (who: string, url: string) => t.request({ method: 'GET', url, cookie: cookies[who] });
 const ownOrganization = async (who: string) =>
-  (await call(who, '/api/auth/me'))
-    .json()
-    .roles.find((g: { role: string }) => g.role === 'org_manager').organizationId as number;
+  (await call(who, '/api/auth/me')).json().roles.find((g: { role: string }) => g.role === 'org_manager')
+    .organizationId as number;
 
 beforeAll(async () => {
   t = await createTestApp({ fixedToday: '2026-11-01' });
@@ -101,9 +99,7 @@ describe('the organization card of monitoring results', () => {
     const card: Card = (await call('metodist', `/api/organizations/${school5}/monitoring`)).json();
     for (const c of longest(card).campaigns) {
       const analysis = (await call('metodist', `/api/campaigns/${c.campaignId}/analysis`)).json();
-      const row = analysis.rating.rows.find(
-        (r: { organizationId: number }) => r.organizationId === school5,
-      );
+      const row = analysis.rating.rows.find((r: { organizationId: number }) => r.organizationId === school5);
       expect(c.place, `${c.year}`).toBe(row.place);
       expect(c.score).toBe(row.score);
       expect(c.placedOf).toBe(
@@ -122,7 +118,9 @@ describe('the organization card of monitoring results', () => {
 
   it('marks «не применяется» where the indicator does not apply and places a kindergarten among kindergartens', async () => {
     const card: Card = (await call('sad1', `/api/organizations/${kindergarten}/monitoring`)).json();
-    const [latest] = longest(card).campaigns.filter((c) => c.status === 'closed').slice(-1);
+    const [latest] = longest(card)
+      .campaigns.filter((c) => c.status === 'closed')
+      .slice(-1);
     const notApplicable = Object.entries(latest.values).filter(([, v]) => !v.isApplicable);
     expect(notApplicable.length).toBeGreaterThan(0);
     for (const [, v] of notApplicable) expect(v.value).toBeNull();

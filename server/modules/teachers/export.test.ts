@@ -28,9 +28,8 @@ beforeAll(async () => {
   for (const login of ['metodist', 'school1', 'school5', 'teacher'])
     cookies[login] = await t.login(login, 'export-pass-1');
   const own = async (who: string) =>
-    (await get(who, '/api/auth/me'))
-      .json()
-      .roles.find((g: { role: string }) => g.role === 'org_manager').organizationId as number;
+    (await get(who, '/api/auth/me')).json().roles.find((g: { role: string }) => g.role === 'org_manager')
+      .organizationId as number;
   school1 = await own('school1');
   school5 = await own('school5');
 }, 300_000);
@@ -77,7 +76,9 @@ describe('the teachers list in Excel', () => {
   });
 
   it('a school head exports its own staff only: another school is refused, the list never widens', async () => {
-    expect((await get('school1', `/api/teachers/export.xlsx?organizationId=${school5}`)).statusCode).toBe(403);
+    expect((await get('school1', `/api/teachers/export.xlsx?organizationId=${school5}`)).statusCode).toBe(
+      403,
+    );
     expect((await get('teacher', '/api/teachers/export.xlsx')).statusCode).toBe(403);
     const own = await get('school1', '/api/teachers/export.xlsx');
     expect(own.statusCode).toBe(200);
@@ -115,20 +116,10 @@ describe('a drill-down in Excel', () => {
     expect(labels.length).toBeGreaterThan(0);
     // A school head drills down into its own school only.
     expect(
-      (
-        await get(
-          'school5',
-          `/api/programs/${closed.programId}/drilldown.xlsx?${query}`,
-        )
-      ).statusCode,
+      (await get('school5', `/api/programs/${closed.programId}/drilldown.xlsx?${query}`)).statusCode,
     ).toBe(403);
     expect(
-      (
-        await get(
-          'school1',
-          `/api/programs/${closed.programId}/drilldown.xlsx?${query}`,
-        )
-      ).statusCode,
+      (await get('school1', `/api/programs/${closed.programId}/drilldown.xlsx?${query}`)).statusCode,
     ).toBe(200);
   });
 });

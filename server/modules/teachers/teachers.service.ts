@@ -6,13 +6,7 @@ import { teachers } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, forbidden, versionConflict } from '../../errors.ts';
 import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
-import {
-  organizationScope,
-  requireUser,
-  scopeIncludes,
-  type Actor,
-  type AuthUser,
-} from '../auth/access.ts';
+import { organizationScope, requireUser, scopeIncludes, type Actor, type AuthUser } from '../auth/access.ts';
 import { countOf, formatNumber, TEACHER_FORMS } from '../../../core/format.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import { qualificationCategory } from '../../../core/enums.ts';
@@ -213,7 +207,10 @@ export async function exportTeachers(options: {
       (r.subjects ?? []).join(', '),
     ]),
   });
-  return { content, fileName: `Педагоги ${organizationName ?? ''} ${formatRuDate(options.today)}.xlsx`.replace(/\s+/g, ' ') };
+  return {
+    content,
+    fileName: `Педагоги ${organizationName ?? ''} ${formatRuDate(options.today)}.xlsx`.replace(/\s+/g, ' '),
+  };
 }
 
 export async function summarizeVisibleTeachers(options: { db: Db; user: AuthUser; filters: TeacherFilters }) {

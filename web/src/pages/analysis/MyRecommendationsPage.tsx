@@ -107,7 +107,11 @@ export function MyRecommendationsPage() {
                       )
                     }
                   >
-                    <ReportFiles recommendation={r} canAttach={canReport} invalidate={[['my-recommendations']]} />
+                    <ReportFiles
+                      recommendation={r}
+                      canAttach={canReport}
+                      invalidate={[['my-recommendations']]}
+                    />
                   </RecommendationCard>
                 ))}
             </Stack>

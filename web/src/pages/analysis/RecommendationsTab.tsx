@@ -256,11 +256,7 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
         />
       )}
       {returning && (
-        <ReturnReportModal
-          recommendation={returning}
-          onClose={() => setReturning(null)}
-          invalidate={[key]}
-        />
+        <ReturnReportModal recommendation={returning} onClose={() => setReturning(null)} invalidate={[key]} />
       )}
     </Stack>
   );
