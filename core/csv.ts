@@ -10,14 +10,17 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export type CsvValue = string | number | null | undefined;
 
-/** A text a spreadsheet would run as a formula, with the leading apostrophe that keeps it text. */
-export const neutralizedText = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+/**
+ * A text a spreadsheet would run as a formula, written as text: with a leading apostrophe. The CSV writer
+ * and the XLSX exports (server/http/xlsx-export.ts) both neutralise their text cells through this.
+ */
+export const neutralizeText = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
 /** One cell: a number with the decimal comma, a text neutralised and quoted when it needs to be. */
 export function csvCell(value: CsvValue, separator = ';'): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
-  const text = neutralizedText(value);
+  const text = neutralizeText(value);
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -68,6 +68,13 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     }),
     { personal: true },
   ),
+  'GET /api/programs/:id/drilldown.xlsx': organization(
+    (s) => ({
+      ...id(s.program),
+      query: { year: s.year, indicator: s.teacherIndicatorCode, organizationId: s.organization },
+    }),
+    { personal: true },
+  ),
   'POST /api/programs/:id/preview': municipality((s) => ({
     ...id(s.program),
     body: { unit: 'count', numerator: 'teachers()', factor: 1, year: s.year },
@@ -158,6 +165,26 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     body: { status: 'in_progress', report: 'Посторонний отчёт', ...v },
   })),
   'DELETE /api/recommendations/:id': organization((s) => id(s.recommendation)),
+  'GET /api/recommendations/:id/files': organization((s) => id(s.recommendation)),
+  // The addressed school attaches and removes the files of its report; the department reads them.
+  'POST /api/recommendations/:id/files': organization(
+    (s) => ({
+      ...id(s.recommendation),
+      file: { name: 'отчёт.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4 посторонний') },
+    }),
+    { owner: 'school5' },
+  ),
+  'GET /api/recommendations/:id/files/:fileId': organization((s) => ({
+    params: { id: s.recommendation, fileId: s.reportFile },
+  })),
+  'DELETE /api/recommendations/:id/files/:fileId': organization(
+    (s) => ({ params: { id: s.recommendation, fileId: s.reportFile } }),
+    { owner: 'school5' },
+  ),
+  'POST /api/recommendations/:id/review': organization((s) => ({
+    ...id(s.recommendation),
+    body: { decision: 'return', comment: 'Посторонний комментарий', ...v },
+  })),
   'GET /api/my-recommendations': caller(),
   'GET /api/programs/:id/recommendation-rules': municipality((s) => id(s.program)),
   'POST /api/programs/:id/recommendation-rules': municipality((s) => ({

@@ -88,6 +88,7 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
     },
   })),
   'GET /api/organizations/:id': organization((s) => id(s.organization)),
+  'GET /api/organizations/:id/monitoring': organization((s) => id(s.organization)),
   'PATCH /api/organizations/:id': organization((s) => ({
     ...id(s.organization),
     body: { phone: '8 (800) 000-00-00', ...v },
@@ -115,6 +116,10 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
   'GET /api/audit': caller((s) => ({ query: { organizationId: s.organization } })),
 
   'GET /api/teachers': caller((s) => ({ query: { organizationId: s.organization } }), { personal: true }),
+  // Another organization's staff is refused, not exported empty.
+  'GET /api/teachers/export.xlsx': organization((s) => ({ query: { organizationId: s.organization } }), {
+    personal: true,
+  }),
   'GET /api/teachers/summary': caller((s) => ({ query: { organizationId: s.organization } }), {
     personal: true,
   }),

@@ -65,6 +65,8 @@ export interface Samples extends JourneySamples {
   measure: number;
   decision: number;
   file: number;
+  /** A file of the organization's report on `recommendation`, attached by its manager. */
+  reportFile: number;
   /** Uploads and document jobs are kept per user in memory: these belong to the organization's manager. */
   importId: string;
   /** A second checked upload, to cancel (the first one is applied). */
@@ -276,6 +278,11 @@ export async function resolveSamples(
     sql`select min(id) as v from indicators where program_id = ${program}`,
   );
   const file = await uploadSampleFile(world);
+  const recommendation = await one<number>(
+    db,
+    'recommendation',
+    sql`select min(id) as v from recommendations where campaign_id = ${closedCampaign} and organization_id = ${organization}`,
+  );
   const importId = await uploadSampleImport(world, manager, organization);
   const importToCancel = await uploadSampleImport(world, manager, organization);
   const documentJob = await startSampleJob(world, manager, closedCampaign, organization);
@@ -365,11 +372,8 @@ export async function resolveSamples(
       'conclusion',
       sql`select min(id) as v from conclusions where campaign_id = ${closedCampaign}`,
     ),
-    recommendation: await one<number>(
-      db,
-      'recommendation',
-      sql`select min(id) as v from recommendations where campaign_id = ${closedCampaign} and organization_id = ${organization}`,
-    ),
+    recommendation,
+    reportFile: await uploadSampleReportFile(world, manager, recommendation),
     roadmap: await one<number>(
       db,
       'roadmap',
@@ -552,6 +556,16 @@ async function uploadSampleFile(world: AccessWorld): Promise<number> {
     file: { name: 'приказ.txt', type: 'text/plain', content: Buffer.from('Приказ о мониторинге') },
   });
   return (await expectStatus(response, 201, 'upload a file')).json().id;
+}
+
+/** A file of the organization's report on a recommendation, attached by its manager. */
+async function uploadSampleReportFile(world: AccessWorld, manager: Caller, recommendation: number) {
+  const response = await world.call(manager, {
+    method: 'POST',
+    url: `/api/recommendations/${recommendation}/files`,
+    file: { name: 'отчёт о выполнении.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4 отчёт') },
+  });
+  return (await expectStatus(response, 201, 'attach a report file')).json().id as number;
 }
 
 /** The organization's own workbook, uploaded back by its manager: a checked import waiting to be applied. */

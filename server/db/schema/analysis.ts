@@ -68,6 +68,8 @@ export const recommendations = pgTable(
     report: text(),
     reportedAt: timestamp({ withTimezone: true }),
     reportedBy: text(),
+    /** The department's comment when it returns the report for rework («Вернуть на доработку»). */
+    reviewComment: text(),
     ...tracked(),
   },
   (t) => [index().on(t.campaignId), index().on(t.organizationId)],

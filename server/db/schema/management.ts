@@ -163,3 +163,17 @@ export const meetingAttendance = pgTable(
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.teacherId] })],
 );
+
+/** A file of an organization's report on a recommendation (the stored file lives in `files`). */
+export const recommendationFiles = pgTable(
+  'recommendation_files',
+  {
+    recommendationId: integer()
+      .notNull()
+      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    fileId: integer()
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.recommendationId, t.fileId] }), index().on(t.fileId)],
+);

@@ -80,6 +80,7 @@ const recommendationColumns = {
   report: recommendations.report,
   reportedAt: recommendations.reportedAt,
   reportedBy: recommendations.reportedBy,
+  reviewComment: recommendations.reviewComment,
   version: recommendations.version,
   updatedAt: recommendations.updatedAt,
 };

@@ -3,7 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isValidIsoDate } from '../../../core/dates.ts';
-import { booleanQuery, IdParams, optionalText } from '../../http/fields.ts';
+import { booleanQuery, IdParams, idParam, optionalText } from '../../http/fields.ts';
+import { uploadedFile } from '../../http/upload.ts';
+import {
+  attachReportFile,
+  downloadReportFile,
+  listReportFiles,
+  REPORT_FILE_TYPES,
+  removeReportFile,
+  reviewReport,
+} from './recommendation-files.service.ts';
 import { requireUser } from '../auth/access.ts';
 import { getAnalysis } from './analysis.service.ts';
 import {
@@ -189,6 +198,121 @@ export async function analysisRoutes(app: FastifyInstance) {
       await removeRecommendation({ db: db(), actor: req.actor, id: req.params.id });
       return { ok: true };
     },
+  );
+  const FileParams = z.object({ id: idParam(), fileId: idParam() });
+  const ReportFile = z.object({
+    id: z.number(),
+    name: z.string(),
+    mimeType: z.string(),
+    size: z.number(),
+    uploadedBy: z.string().nullable(),
+    createdAt: z.string(),
+  });
+  r.get(
+    '/api/recommendations/:id/files',
+    {
+      schema: {
+        tags,
+        summary: 'Файлы отчёта по рекомендации (адресат и отдел образования)',
+        params: IdParams,
+        response: { 200: z.array(ReportFile) },
+      },
+    },
+    async (req) =>
+      listReportFiles({ db: db(), user: requireUser(req.user), recommendationId: req.params.id }),
+  );
+  r.post(
+    '/api/recommendations/:id/files',
+    {
+      schema: {
+        tags,
+        summary: `Прикрепить файл к отчёту по рекомендации (организация-адресат; ${REPORT_FILE_TYPES})`,
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      requireUser(req.user);
+      const { buffer, fileName } = await uploadedFile(
+        req,
+        app.config.fileLimits.uploadBytes,
+        `Прикрепите файл отчёта: ${REPORT_FILE_TYPES}.`,
+      );
+      const row = await attachReportFile({
+        db: db(),
+        actor: req.actor,
+        recommendationId: req.params.id,
+        name: fileName,
+        content: buffer,
+        limit: app.config.fileLimits.uploadBytes,
+      });
+      reply.status(201);
+      return row;
+    },
+  );
+  r.get(
+    '/api/recommendations/:id/files/:fileId',
+    { schema: { tags, summary: 'Скачать файл отчёта по рекомендации', params: FileParams } },
+    async (req, reply) => {
+      const file = await downloadReportFile({
+        db: db(),
+        user: requireUser(req.user),
+        recommendationId: req.params.id,
+        fileId: req.params.fileId,
+      });
+      reply
+        .header('Content-Type', file.mimeType)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'no-store')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="file-${file.id}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        );
+      return reply.send(file.content);
+    },
+  );
+  r.delete(
+    '/api/recommendations/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Удалить файл из отчёта по рекомендации (организация-адресат)',
+        params: FileParams,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await removeReportFile({
+        db: db(),
+        actor: req.actor,
+        recommendationId: req.params.id,
+        fileId: req.params.fileId,
+      });
+      return { ok: true };
+    },
+  );
+  r.post(
+    '/api/recommendations/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'Принять отчёт по рекомендации или вернуть его на доработку с комментарием (отдел)',
+        params: IdParams,
+        body: z.object({
+          decision: z.enum(['accept', 'return']),
+          comment: optionalText(5000),
+          version: z.number().int().positive(),
+        }),
+      },
+    },
+    async (req) =>
+      reviewReport({
+        db: db(),
+        actor: req.actor,
+        recommendationId: req.params.id,
+        decision: req.body.decision,
+        comment: req.body.comment ?? null,
+        version: req.body.version,
+      }),
   );
   r.get(
     '/api/my-recommendations',

@@ -9,6 +9,7 @@ import {
 import { APPLIES_TO_ALL, type Applicability } from '../../../core/indicators/applicability.ts';
 import { describeValues } from '../../../core/analysis/statistics.ts';
 import type { IndicatorUnit } from '../../../core/indicators/levels.ts';
+import type { OrganizationKind } from '../../../core/enums.ts';
 import type { Db } from '../../db/client.ts';
 import type { AuthUser } from '../auth/access.ts';
 import { visibleOrganizations } from '../campaigns/campaigns.policy.ts';
@@ -80,6 +81,29 @@ export async function earlierCampaigns(db: Db, campaign: CampaignRow) {
 }
 
 /**
+ * The rating of a campaign's organizations by the composite score (RATING_METHOD), within each kind:
+ * the indicators with a value scale (not «есть/нет»), each organization's values from the results
+ * («не применяется» and «нет данных» are null). The analysis page and the organization card both rate
+ * through this one function.
+ */
+export function rateCampaign(
+  indicators: Pick<IndicatorInfo, 'code' | 'name' | 'unit' | 'direction'>[],
+  organizations: { id: number; name: string; kind: OrganizationKind }[],
+  results: readonly { indicator: string; organization: number | null; value: number | null }[],
+) {
+  const axes: IndicatorAxis[] = indicators
+    .filter((i) => i.unit !== 'presence')
+    .map((i) => ({ code: i.code, name: i.name, direction: i.direction }));
+  const profiles = organizations.map((o) => ({
+    organizationId: o.id,
+    name: o.name,
+    kind: o.kind,
+    values: axes.map((a) => findResult(results, a.code, o.id)?.value ?? null),
+  }));
+  return { axes, profiles, rows: rateWithinKinds(profiles, axes) };
+}
+
+/**
  * The analysis of a campaign: values, per-indicator statistics, the rating by the composite score,
  * clusters of similar organizations and the dynamics over the program's earlier campaigns.
  */
@@ -115,15 +139,7 @@ export async function getAnalysis(options: {
   const ids = new Set(organizations.map((o) => o.id));
   const results = current.results.filter((r) => r.organization === null || ids.has(r.organization));
   const valueOf = (code: string, org: number) => findResult(results, code, org)?.value ?? null;
-  const axes: IndicatorAxis[] = indicators
-    .filter((i) => i.unit !== 'presence')
-    .map((i) => ({ code: i.code, name: i.name, direction: i.direction }));
-  const profiles = organizations.map((o) => ({
-    organizationId: o.id,
-    name: o.name,
-    kind: o.kind,
-    values: axes.map((a) => valueOf(a.code, o.id)),
-  }));
+  const { axes, profiles, rows } = rateCampaign(indicators, organizations, results);
   const history = await mapInOrder(await earlierCampaigns(db, campaign), async (c) => ({
     campaignId: c.id,
     year: c.year,
@@ -150,7 +166,7 @@ export async function getAnalysis(options: {
       method: RATING_METHOD,
       indicators: axes.map((a) => a.code),
       // Organizations of one kind are compared with each other; «не применяется» is never a value.
-      rows: rateWithinKinds(profiles, axes),
+      rows,
     },
     clusters: visible === null ? clusterWithinKinds(profiles, axes, 3, 6) : [],
     dynamics: [

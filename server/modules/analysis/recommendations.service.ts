@@ -26,6 +26,7 @@ import {
   insertRule,
 } from './analysis.repository.ts';
 import { analysisInputOf } from './conclusions.service.ts';
+import { presentRecommendationFiles } from './recommendation-files.service.ts';
 
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 /** What the addressed organization may set: it works on a recommendation and reports it done for review. */
@@ -38,11 +39,20 @@ const present = (r: Awaited<ReturnType<typeof findRecommendations>>[number]) => 
   updatedAt: r.updatedAt.toISOString(),
 });
 
+/** The files of the reports of the listed recommendations, beside each (one query for the whole list). */
+async function withFiles<T extends { id: number }>(db: Db, rows: T[]) {
+  const files = await presentRecommendationFiles(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, files: files.get(r.id) ?? [] }));
+}
+
 export async function listRecommendations(options: { db: Db; actor: Actor; campaignId: number }) {
   const user = requireUser(options.actor.user);
   const campaign = await requireCampaign(options.db, options.campaignId);
   const visible = visibleOrganizations(user, campaign.municipalityId);
-  return (await findRecommendations(options.db, campaign.id, visible)).map(present);
+  return withFiles(options.db, (await findRecommendations(options.db, campaign.id, visible)).map(present));
 }
 
 /** A school's cabinet: every recommendation addressed to its organization, across campaigns. */
@@ -51,11 +61,14 @@ export async function listOwnRecommendations(options: { db: Db; actor: Actor }) 
   const own = user.roles
     .filter((g) => (g.role === 'org_manager' || g.role === 'teacher') && g.organizationId !== null)
     .map((g) => g.organizationId!);
-  return (await findRecommendationsOfOrganizations(options.db, own)).map((r) => ({
-    ...present(r),
-    campaignTitle: r.campaignTitle,
-    campaignYear: r.campaignYear,
-  }));
+  return withFiles(
+    options.db,
+    (await findRecommendationsOfOrganizations(options.db, own)).map((r) => ({
+      ...present(r),
+      campaignTitle: r.campaignTitle,
+      campaignYear: r.campaignYear,
+    })),
+  );
 }
 
 /**

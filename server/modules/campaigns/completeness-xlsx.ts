@@ -9,7 +9,7 @@ import {
   completenessSentence,
   type Completeness,
 } from '../../../core/campaigns/completeness.ts';
-import { neutralizedText } from '../../../core/csv.ts';
+import { neutralizeText } from '../../../core/csv.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import { organizationKind } from '../../../core/enums.ts';
 import { printable } from '../documents/stat-forms-xlsx.ts';
@@ -36,7 +36,7 @@ const COLUMNS = [
 
 /** An ISO timestamp or date as the Excel date of its (UTC) day; null stays empty. */
 const dayOf = (iso: string | null) => (iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null);
-const text = (value: string | null | undefined) => (value ? neutralizedText(value) : null);
+const text = (value: string | null | undefined) => (value ? neutralizeText(value) : null);
 
 /** What the sheet's second line says about the view it holds: its filters and order. */
 export function describeQuery(query: TableQuery): string {

@@ -91,6 +91,7 @@ export async function drilldown(options: {
   part: 'numerator' | 'denominator';
 }): Promise<{
   indicator: string;
+  indicatorName: string;
   organizationId: number | null;
   part: string;
   formula: string;
@@ -139,6 +140,7 @@ export async function drilldown(options: {
   }
   return {
     indicator: indicator.code,
+    indicatorName: indicator.name,
     organizationId: options.organizationId,
     part: options.part,
     formula,

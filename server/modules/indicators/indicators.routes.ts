@@ -3,12 +3,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, idParam } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
+import { todayOf } from '../../config.ts';
+import { sendXlsx } from '../../http/xlsx-export.ts';
+import { findOrganization } from '../teachers/teachers.repository.ts';
 import { drilldown } from './drilldown.ts';
+import { drilldownToXlsx } from './drilldown.export.ts';
 import { previewIndicator } from './preview.ts';
 import { computeProgramResults } from './results.service.ts';
 
 const tags = ['Показатели'];
 const Year = z.coerce.number().int().min(2000, 'год не раньше 2000').max(2100, 'год не позже 2100');
+
+const DrilldownQuery = z.object({
+  year: Year,
+  indicator: z.string().min(1),
+  organizationId: idParam().optional(),
+  part: z.enum(['numerator', 'denominator']).default('numerator'),
+});
 
 export async function indicatorsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,12 +52,7 @@ export async function indicatorsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Записи за значением: педагоги (или организации, программы, акты) числителя или знаменателя',
         params: IdParams,
-        querystring: z.object({
-          year: Year,
-          indicator: z.string().min(1),
-          organizationId: idParam().optional(),
-          part: z.enum(['numerator', 'denominator']).default('numerator'),
-        }),
+        querystring: DrilldownQuery,
       },
     },
     async (req) =>
@@ -59,6 +65,45 @@ export async function indicatorsRoutes(app: FastifyInstance) {
         organizationId: req.query.organizationId ?? null,
         part: req.query.part,
       }),
+  );
+
+  r.get(
+    '/api/programs/:id/drilldown.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'Записи за значением показателя в Excel (.xlsx): те же, что в расшифровке, тем же пользователям',
+        params: IdParams,
+        querystring: DrilldownQuery,
+      },
+    },
+    async (req, reply) => {
+      const result = await drilldown({
+        db: app.db,
+        actor: req.actor,
+        programId: req.params.id,
+        year: req.query.year,
+        indicatorCode: req.query.indicator,
+        organizationId: req.query.organizationId ?? null,
+        part: req.query.part,
+      });
+      const organization = result.organizationId
+        ? await findOrganization(app.db, result.organizationId)
+        : null;
+      const today = todayOf(app.config);
+      const content = await drilldownToXlsx({
+        indicator: { code: result.indicator, name: result.indicatorName },
+        organizationName: organization?.shortName ?? null,
+        part: req.query.part,
+        year: req.query.year,
+        formula: result.formula,
+        calls: result.calls,
+        today,
+      });
+      const fileName = `Показатель ${result.indicator} ${organization?.shortName ?? 'муниципалитет'} ${req.query.year}.xlsx`;
+      return sendXlsx(reply, fileName, content);
+    },
   );
 
   r.post(

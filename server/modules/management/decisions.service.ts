@@ -1,3 +1,4 @@
+import { assertMayDownloadStoredFile } from '../analysis/recommendation-files.service.ts';
 import { inOrder } from '../../db/in-order.ts';
 import type { Db } from '../../db/client.ts';
 import { decisions } from '../../db/schema/index.ts';
@@ -209,5 +210,7 @@ export async function downloadFile(options: { db: Db; user: AuthUser; id: number
   } catch {
     throw forbidden('Нет доступа к этому файлу.');
   }
+  // A file of a school's report on a recommendation: only the school and the department.
+  await assertMayDownloadStoredFile(options.db, options.user, file.id);
   return file;
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
+import { getOrganizationCard } from './card.service.ts';
 import { presentOrganization } from './organizations.presenter.ts';
 import {
   CreateOrganizationInput,
@@ -58,6 +59,20 @@ export async function organizationsRoutes(app: FastifyInstance) {
       presentOrganization(
         await getOrganization({ db: app.db, user: requireUser(req.user), id: req.params.id }),
       ),
+  );
+
+  r.get(
+    '/api/organizations/:id/monitoring',
+    {
+      schema: {
+        tags,
+        summary:
+          'Результаты мониторинга организации: значения показателей по годам, место в рейтинге, ' +
+          'рекомендации и отчёты (руководитель ОО — своей, отдел — муниципалитета)',
+        params: IdParams,
+      },
+    },
+    async (req) => getOrganizationCard({ db: app.db, user: requireUser(req.user), id: req.params.id }),
   );
 
   r.post(

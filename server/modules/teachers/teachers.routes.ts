@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
+import { todayOf } from '../../config.ts';
+import { sendXlsx } from '../../http/xlsx-export.ts';
 import {
   AttachTeacherInput,
   CreateTeacherInput,
@@ -20,6 +22,7 @@ import {
   attachTeacher,
   createTeacher,
   deleteTeacher,
+  exportTeachers,
   getMyProfile,
   getTeacherCard,
   listSubjects,
@@ -50,6 +53,28 @@ export async function teachersRoutes(app: FastifyInstance) {
       const { rows, total } = await listTeachers({ db: app.db, actor: req.actor, query: req.query });
       reply.header('X-Total-Count', String(total));
       return rows;
+    },
+  );
+
+  r.get(
+    '/api/teachers/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'Список педагогов с текущими фильтрами в Excel (.xlsx): кому доступен поиск — в пределах его ' +
+          'организаций. Выгрузка записывается в журнал.',
+        querystring: ListTeachersQuery.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => {
+      const { content, fileName } = await exportTeachers({
+        db: app.db,
+        actor: req.actor,
+        filters: req.query,
+        today: todayOf(app.config),
+      });
+      return sendXlsx(reply, fileName, content);
     },
   );
 

@@ -4,9 +4,13 @@ import { teacherKind } from '../../../core/registry/kinds.ts';
 import type { Db } from '../../db/client.ts';
 import { teachers } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
-import { AppError, versionConflict } from '../../errors.ts';
+import { AppError, forbidden, versionConflict } from '../../errors.ts';
 import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
-import { organizationScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
+import { organizationScope, requireUser, scopeIncludes, type Actor, type AuthUser } from '../auth/access.ts';
+import { countOf, formatNumber, TEACHER_FORMS } from '../../../core/format.ts';
+import { formatRuDate } from '../../../core/dates.ts';
+import { qualificationCategory } from '../../../core/enums.ts';
+import { listToXlsx } from '../../http/xlsx-export.ts';
 import {
   fullNameOf,
   loadTeacherContext,
@@ -112,6 +116,100 @@ export async function listTeachers(options: { db: Db; actor: Actor; query: ListT
         .filter((p) => p.teacherId === r.id)
         .map(({ teacherId: _teacherId, ...p }) => ({ ...p, rate: Number(p.rate) })),
     })),
+  };
+}
+
+/** Rows one export writes at most: the whole staff of a large municipality fits. */
+export const TEACHERS_EXPORT_LIMIT = 20_000;
+
+/**
+ * The teachers list with the current filters as an .xlsx workbook: the same people and fields the list
+ * shows to the same callers (the department — the municipality, a school head — its staff; nobody else),
+ * named in the heading by the filters and the date. An organization outside the caller's scope is refused,
+ * not silently emptied. Recorded in the audit log like the search.
+ */
+export async function exportTeachers(options: {
+  db: Db;
+  actor: Actor;
+  filters: TeacherFilters & { sort?: ListTeachersQuery['sort'] };
+  today: string;
+}) {
+  const { db, actor, filters } = options;
+  const user = requireUser(actor.user);
+  const ctx = await searchContext(db, user, filters);
+  let organizationName: string | null = null;
+  if (filters.organizationId) {
+    const organization = await findOrganization(db, filters.organizationId);
+    if (!organization || !scopeIncludes(ctx.scope, organization))
+      throw forbidden('Нет доступа к педагогам этой организации.');
+    organizationName = organization.shortName;
+  }
+  const { rows, total } = await searchTeachers(db, ctx, {
+    page: 1,
+    pageSize: TEACHERS_EXPORT_LIMIT,
+    sort: filters.sort ?? 'name',
+  });
+  const jobs = await findVisiblePositions(db, {
+    teacherIds: rows.map((r) => r.id),
+    scope: ctx.scope,
+    referenceDate: ctx.referenceDate,
+    includeFormer: Boolean(filters.includeFormer),
+  });
+  const jobsOf = new Map<number, typeof jobs>();
+  for (const p of jobs) jobsOf.set(p.teacherId, [...(jobsOf.get(p.teacherId) ?? []), p]);
+  const described = describeFilters(filters, ctx.referenceDate).replace(
+    `организация № ${filters.organizationId}`,
+    organizationName ? `организация «${organizationName}»` : '',
+  );
+  await recordAudit(db, actor, {
+    action: 'view_personal',
+    entity: 'teacher',
+    ...searchAuditTarget(user, filters),
+    summary: `Выгрузка списка педагогов в Excel (${described}): ${rows.length} из ${total}`,
+    after: { filters, referenceDate: ctx.referenceDate, total, exported: rows.length },
+  });
+  const content = await listToXlsx({
+    sheet: 'Педагоги',
+    title: organizationName ? `Педагоги: ${organizationName}` : 'Педагоги',
+    notes: [
+      `Фильтры: ${described}`,
+      `Найдено: ${countOf(total, TEACHER_FORMS)}${rows.length < total ? `, выгружено ${rows.length}` : ''}`,
+    ],
+    date: options.today,
+    columns: [
+      { header: '№', width: 6 },
+      { header: 'ФИО', width: 34 },
+      { header: 'Дата рождения', width: 14 },
+      { header: 'Возраст', width: 9 },
+      { header: 'Педагогический стаж', width: 12 },
+      { header: 'Молодой педагог', width: 11 },
+      { header: 'Категория', width: 18 },
+      { header: 'Руководитель', width: 12 },
+      { header: 'Должности', width: 46 },
+      { header: 'Предметы', width: 30 },
+    ],
+    rows: rows.map((r, i) => [
+      i + 1,
+      fullNameOf(r),
+      formatRuDate(r.birthDate),
+      Number(r.age),
+      Number(r.experience),
+      r.isYoung ? 'да' : 'нет',
+      qualificationCategory.label[r.category],
+      r.isManager ? 'да' : 'нет',
+      (jobsOf.get(r.id) ?? [])
+        .map(
+          (p) =>
+            `${p.organizationShortName} — ${p.title}, ${formatNumber(Number(p.rate), 2)} ст.` +
+            (p.endDate ? ` (по ${formatRuDate(p.endDate)})` : ''),
+        )
+        .join('; '),
+      (r.subjects ?? []).join(', '),
+    ]),
+  });
+  return {
+    content,
+    fileName: `Педагоги ${organizationName ?? ''} ${formatRuDate(options.today)}.xlsx`.replace(/\s+/g, ' '),
   };
 }
 

@@ -27,6 +27,7 @@ import {
 } from './api.ts';
 import { isOverdue, RecommendationCard, statusOptions } from './recommendation-card.tsx';
 import { OwnLetters } from '../documents/OwnLetters.tsx';
+import { ReportFiles } from './report-files.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 
 /** The school's cabinet: every recommendation addressed to it, by campaign, with «Сообщить о выполнении». */
@@ -105,7 +106,13 @@ export function MyRecommendationsPage() {
                         </Button>
                       )
                     }
-                  />
+                  >
+                    <ReportFiles
+                      recommendation={r}
+                      canAttach={canReport}
+                      invalidate={[['my-recommendations']]}
+                    />
+                  </RecommendationCard>
                 ))}
             </Stack>
           ))}

@@ -28,6 +28,7 @@ import {
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { isOverdue, RecommendationCard } from './recommendation-card.tsx';
 import { RecommendationModal } from './RecommendationModal.tsx';
+import { ReportFiles, ReturnReportModal } from './report-files.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const RECOMMENDATION_FORMS = ['рекомендация', 'рекомендации', 'рекомендаций'] as const;
@@ -49,6 +50,7 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
   const [status, setStatus] = useState<RecommendationStatus | 'overdue' | null>(null);
   const [editing, setEditing] = useState<Recommendation | 'new' | null>(null);
   const [removing, setRemoving] = useState<Recommendation | null>(null);
+  const [returning, setReturning] = useState<Recommendation | null>(null);
   const [confirmGenerate, setConfirmGenerate] = useState(false);
   const generate = useMutation({
     mutationFn: () => api.post<Recommendation[]>(`/api/campaigns/${campaignId}/recommendations/generate`),
@@ -68,7 +70,7 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
   });
   const accept = useMutation({
     mutationFn: (r: Recommendation) =>
-      api.patch(`/api/recommendations/${r.id}`, { status: 'done', version: r.version }),
+      api.post(`/api/recommendations/${r.id}/review`, { decision: 'accept', version: r.version }),
     onSuccess: () => notifySaved('Отчёт принят, рекомендация выполнена'),
     onSettled: () => client.invalidateQueries({ queryKey: key }),
   });
@@ -199,6 +201,11 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
                         Принять отчёт
                       </Button>
                     )}
+                    {r.status === 'reported' && (
+                      <Button size="xs" variant="default" onClick={() => setReturning(r)}>
+                        Вернуть на доработку
+                      </Button>
+                    )}
                     <EditDeleteIcons
                       onEdit={() => setEditing(r)}
                       onDelete={() => setRemoving(r)}
@@ -207,7 +214,9 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
                     />
                   </>
                 }
-              />
+              >
+                <ReportFiles recommendation={r} canAttach={false} invalidate={[key]} />
+              </RecommendationCard>
             ))}
           </Stack>
         ))
@@ -245,6 +254,9 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
           defaultOrganization={organization && organization !== DEPARTMENT ? Number(organization) : null}
           onClose={() => setEditing(null)}
         />
+      )}
+      {returning && (
+        <ReturnReportModal recommendation={returning} onClose={() => setReturning(null)} invalidate={[key]} />
       )}
     </Stack>
   );

@@ -130,8 +130,21 @@ export interface Recommendation {
   report: string | null;
   reportedAt: string | null;
   reportedBy: string | null;
+  /** The department's comment when it returned the report for rework. */
+  reviewComment: string | null;
+  /** Files of the school's report (pdf, docx, xlsx, odt, jpg, png). */
+  files: ReportFile[];
   version: number;
   updatedAt: string;
+}
+
+export interface ReportFile {
+  id: number;
+  name: string;
+  mimeType: string;
+  size: number;
+  uploadedBy: string | null;
+  createdAt: string;
 }
 
 export interface OwnRecommendation extends Recommendation {

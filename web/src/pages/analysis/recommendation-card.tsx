@@ -42,11 +42,15 @@ export function RecommendationCard({
   recommendation: r,
   context,
   actions,
+  children,
 }: {
-  recommendation: Recommendation;
+  recommendation: Omit<Recommendation, 'files' | 'reviewComment'> &
+    Partial<Pick<Recommendation, 'reviewComment'>>;
   /** A line above the text, e.g. the campaign. */
   context?: ReactNode;
   actions?: ReactNode;
+  /** Under the report: its files. */
+  children?: ReactNode;
 }) {
   const overdue = isOverdue(r);
   return (
@@ -96,6 +100,17 @@ export function RecommendationCard({
               </Text>
             </Paper>
           )}
+          {r.reviewComment && r.status === 'in_progress' && (
+            <Paper bg="orange.0" p="xs" radius="sm" data-testid="review-comment">
+              <Text size="xs" fw={600} c="orange.9">
+                Отчёт возвращён на доработку
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {r.reviewComment}
+              </Text>
+            </Paper>
+          )}
+          {children}
         </Stack>
         {actions && (
           <Group gap={2} wrap="nowrap">

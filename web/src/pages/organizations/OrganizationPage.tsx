@@ -11,6 +11,7 @@ import { ErrorAlert, FlagBadges, InfoRow, KindBadge, Loading, PageHeader } from 
 import { formatDateTime } from '../../lib/format.ts';
 import { UsersTable } from '../users/UsersTable.tsx';
 import { OrganizationFormModal } from './OrganizationFormModal.tsx';
+import { OrganizationMonitoringTab } from './OrganizationMonitoringTab.tsx';
 import { ORGANIZATION_TABS } from './organization-tabs.tsx';
 import { AddressTabs } from '../../components/AddressTabs.tsx';
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
@@ -59,6 +60,15 @@ export function OrganizationPage({ id: fixedId }: { id?: number }) {
         </Paper>
       ),
     },
+    ...(isDepartment || isOwnManager
+      ? [
+          {
+            value: 'monitoring',
+            label: 'Мониторинг',
+            content: <OrganizationMonitoringTab organizationId={o.id} isOwnManager={isOwnManager} />,
+          },
+        ]
+      : []),
     ...ORGANIZATION_TABS.filter((t) => t.visible({ hasRole, isOwnManager })).map((t) => ({
       value: t.value,
       label: t.label,

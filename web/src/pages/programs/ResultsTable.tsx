@@ -3,6 +3,7 @@ import {
   Alert,
   Badge,
   Box,
+  Button,
   Group,
   Modal,
   Paper,
@@ -18,7 +19,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LEVEL_LABEL } from '../../../../core/indicators/levels.ts';
 import { formatRuDate } from '../../../../core/dates.ts';
-import { api } from '../../api/client.ts';
+import { api, withParams } from '../../api/client.ts';
+import { IconDownload } from '@tabler/icons-react';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import type { DrilldownResponse, Indicator, IndicatorResult, ProgramTree, ResultsResponse } from './api.ts';
@@ -214,6 +216,24 @@ function DrilldownModal({
         </Group>
         <ErrorAlert error={query.error} title="Список недоступен" />
         {query.isLoading && <Loading />}
+        {query.data && (
+          <Group justify="flex-end">
+            <Button
+              component="a"
+              size="xs"
+              variant="default"
+              leftSection={<IconDownload size={14} />}
+              href={withParams(`/api/programs/${program.id}/drilldown.xlsx`, {
+                year,
+                indicator: indicator.code,
+                organizationId: result.organization,
+                part,
+              })}
+            >
+              Выгрузить в Excel
+            </Button>
+          </Group>
+        )}
         {query.data?.calls.map((c, i) => (
           <Stack key={i} gap={4}>
             <Text size="sm" fw={600}>

@@ -1,10 +1,10 @@
 import { Button, Grid, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { TEACHER_FORMS, countOf } from '../../../../core/format.ts';
-import { api } from '../../api/client.ts';
+import { api, withParams } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, PageHeader } from '../../components/common.tsx';
 import { formatRuDate } from '../../lib/format.ts';
@@ -54,9 +54,19 @@ export function TeachersPage() {
         subtitle={list.data ? `Найдено: ${countOf(total, TEACHER_FORMS)}; возраст и стаж — на ${date}` : ' '}
         actions={
           hasRole('admin', 'coordinator', 'org_manager') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-              Добавить педагога
-            </Button>
+            <Group gap="sm">
+              <Button
+                component="a"
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                href={withParams('/api/teachers/export.xlsx', { ...filters, sort })}
+              >
+                Выгрузить в Excel
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                Добавить педагога
+              </Button>
+            </Group>
           )
         }
       />
