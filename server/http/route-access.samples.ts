@@ -16,7 +16,7 @@ export interface Samples extends JourneySamples {
   /** A teacher working (now and before) only in this organization. */
   teacher: number;
   teacherSnils: string;
-  /** Pending requests of another organization of the municipality to attach `teacher`: one to confirm, one to refuse. */
+  /** Pending requests of another organization to attach `teacher` (to confirm) and `colleague` (to refuse). */
   attachRequest: number;
   attachRequestToRefuse: number;
   /** Another teacher of the organization only (a mentor, a member to add). */
@@ -258,11 +258,14 @@ export async function resolveSamples(
     sql`select min(id) as v from organizations where municipality_id = ${m} and id <> ${organization}`,
   );
   const attachRequests: number[] = [];
-  for (const title of ['совместитель', 'педагог-психолог']) {
+  for (const [asked, title] of [
+    [teacher, 'совместитель'],
+    [colleague, 'педагог-психолог'],
+  ] as const) {
     const [row] = await db
       .insert(s.teacherAttachRequests)
       .values({
-        teacherId: teacher,
+        teacherId: asked,
         municipalityId: m,
         organizationId: asker,
         position: { organizationId: asker, title, rate: 0.5, startDate: '2026-09-01', isMainJob: false },

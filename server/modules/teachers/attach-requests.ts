@@ -9,7 +9,12 @@ import { findCoordinators, findResponsibleUsers } from '../campaigns/campaigns.r
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { fullNameOf, shortNameOf, todayIso } from './teacher-access.ts';
 import { isDepartmentOf } from './teachers.policy.ts';
-import { findTeacherById, findTeacherFacts, insertPosition, type NewPositionRow } from './teachers.repository.ts';
+import {
+  findTeacherById,
+  findTeacherFacts,
+  insertPosition,
+  type NewPositionRow,
+} from './teachers.repository.ts';
 
 /**
  * Attaching a teacher of another organization (found by СНИЛС) is a request: knowing a СНИЛС must not be
@@ -61,7 +66,13 @@ export async function requestAttach(
   db: Db,
   actor: Actor,
   input: {
-    teacher: { id: number; municipalityId: number; lastName: string; firstName: string; middleName: string | null };
+    teacher: {
+      id: number;
+      municipalityId: number;
+      lastName: string;
+      firstName: string;
+      middleName: string | null;
+    };
     organization: { id: number; shortName: string };
     position: Record<string, unknown>;
   },

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { TEACHER_FORMS, countOf } from '../../../../core/format.ts';
 import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -54,9 +55,14 @@ export function TeachersPage() {
         subtitle={list.data ? `Найдено: ${countOf(total, TEACHER_FORMS)}; возраст и стаж — на ${date}` : ' '}
         actions={
           hasRole('admin', 'coordinator', 'org_manager') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-              Добавить педагога
-            </Button>
+            <>
+              <Button component={Link} to="/teachers/attach-requests" variant="default">
+                Запросы на добавление
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                Добавить педагога
+              </Button>
+            </>
           )
         }
       />
