@@ -145,9 +145,20 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`сервер завершился с кодом ${code}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve();
+      const text = chunk.toString();
+      if (/^ready$/m.test(text)) resolve();
+      else process.stdout.write(text);
     });
   });
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(`${base}/api/health`).catch(() => null);
+    if (response?.ok) break;
+    if (attempt > 100) {
+      child.kill('SIGKILL');
+      throw new Error(`сервер не отвечает на ${base}/api/health`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return child;
 }
 

@@ -7,7 +7,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 
-const config = { ...loadConfig({}), webDist: '/nonexistent' };
+const config = { ...loadConfig(process.env), webDist: '/nonexistent' };
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: process.env.BENCH_DATA_DIR,
