@@ -25,6 +25,11 @@ import { writeReport } from './report.ts';
 
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Smaller bursts first, to see from how many users at once a goal is missed (BENCH_LEVELS=10,25,50). */
+const LEVELS = (process.env.BENCH_LEVELS ?? '10,25,50')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0 && n < SCHOOLS);
 const GOAL_MS = 300;
 const TODAY = '2025-11-01';
 const PASSWORD = 'form-load-password-1';
@@ -298,7 +303,17 @@ async function runEngine(engine: 'pglite' | 'postgres') {
       const sessions: { cookie: string; organizationId: number }[] = [];
       for (const [i, loginName] of prepared.logins.entries())
         sessions.push({ cookie: await login(loginName), organizationId: prepared.schools[i] });
-      const result = await burst(sessions, prepared.campaignId, new Map());
+      const versions = new Map<number, number | null>();
+      const levels = [];
+      for (const level of LEVELS) {
+        const r = await burst(sessions.slice(0, level), prepared.campaignId, versions);
+        console.log(
+          `  ${level} одновременно: открытие p95 ${r.open.p95} мс, сохранение p95 ${r.save.p95} мс, /api/health до ${r.openHealth} мс`,
+        );
+        levels.push({ concurrent: level, open: r.open, save: r.save, health: r.openHealth });
+      }
+      const result = await burst(sessions, prepared.campaignId, versions);
+      console.log(`  ${sessions.length} одновременно:`);
       show('открытие формы', result.open);
       show('сохранение формы', result.save);
       console.log(
@@ -308,7 +323,7 @@ async function runEngine(engine: 'pglite' | 'postgres') {
       console.log(`  отношение p95 открытия к базовой линии: ×${ratio}`);
       const isMet = result.open.p95 <= GOAL_MS && result.save.p95 <= GOAL_MS;
       console.log(`  цель p95 ≤ ${GOAL_MS} мс: ${isMet ? 'выполнена' : 'НЕ выполнена'}`);
-      return { engine, baseline: raw, ...result, ratioToBaseline: ratio, isGoalMet: isMet };
+      return { engine, baseline: raw, levels, ...result, ratioToBaseline: ratio, isGoalMet: isMet };
     } finally {
       await stopServer(server);
     }
