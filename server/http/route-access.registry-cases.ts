@@ -144,6 +144,15 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
       position: { organizationId: s.organization, title: 'совместитель', rate: 0.5, startDate: '2026-09-01' },
     },
   })),
+  'GET /api/teacher-attach-requests': caller(),
+  'POST /api/teacher-attach-requests/:id/confirm': organization((s) => ({
+    ...id(s.attachRequest),
+    body: v,
+  })),
+  'POST /api/teacher-attach-requests/:id/refuse': organization((s) => ({
+    ...id(s.attachRequestToRefuse),
+    body: { ...v, comment: 'Педагог не совмещает' },
+  })),
   'GET /api/teachers/:id': organization((s) => id(s.teacher), { personal: true }),
   'PATCH /api/teachers/:id': organization((s) => ({
     ...id(s.teacher),

@@ -16,6 +16,9 @@ export interface Samples extends JourneySamples {
   /** A teacher working (now and before) only in this organization. */
   teacher: number;
   teacherSnils: string;
+  /** Pending requests of another organization to attach `teacher` (to confirm) and `colleague` (to refuse). */
+  attachRequest: number;
+  attachRequestToRefuse: number;
   /** Another teacher of the organization only (a mentor, a member to add). */
   colleague: number;
   /** An account of the organization (its deputy manager). */
@@ -251,6 +254,29 @@ export async function resolveSamples(
     () => db.insert(s.eventParticipations).values({ eventId: event, teacherId: teacher, role: 'speaker' }),
   );
 
+  const asker = await one<number>(
+    db,
+    'another organization',
+    sql`select min(id) as v from organizations where municipality_id = ${m} and id <> ${organization}`,
+  );
+  const attachRequests: number[] = [];
+  for (const [asked, title] of [
+    [teacher, 'совместитель'],
+    [colleague, 'педагог-психолог'],
+  ] as const) {
+    const [row] = await db
+      .insert(s.teacherAttachRequests)
+      .values({
+        teacherId: asked,
+        municipalityId: m,
+        organizationId: asker,
+        position: { organizationId: asker, title, rate: 0.5, startDate: '2026-09-01', isMainJob: false },
+        requestedByName: 'Ответственный другой школы',
+      })
+      .returning({ id: s.teacherAttachRequests.id });
+    attachRequests.push(row.id);
+  }
+
   const closedCampaign = await one<number>(
     db,
     'published campaign',
@@ -291,6 +317,8 @@ export async function resolveSamples(
     organization,
     teacher,
     teacherSnils: await one<string>(db, 'snils', sql`select snils as v from teachers where id = ${teacher}`),
+    attachRequest: attachRequests[0],
+    attachRequestToRefuse: attachRequests[1],
     colleague,
     // Not the manager itself: a password reset would close the session the sweep runs in.
     user: (

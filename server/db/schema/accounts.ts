@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../core/enums.ts';
 import { id, tracked } from './columns.ts';
 import { municipalities, organizations } from './hierarchy.ts';
@@ -64,4 +74,44 @@ export const sessions = pgTable(
     userAgent: text(),
   },
   (t) => [index().on(t.userId), index().on(t.expiresAt)],
+);
+
+/**
+ * A school asking to add a position to a teacher of another organization (found by СНИЛС). Until the
+ * teacher's current organization (its head) or the coordinator confirms, no position exists and the asking
+ * school reads nothing of the teacher but the name on the request.
+ */
+export const teacherAttachRequests = pgTable(
+  'teacher_attach_requests',
+  {
+    id: id(),
+    teacherId: integer()
+      .notNull()
+      .references(() => teachers.id, { onDelete: 'cascade' }),
+    municipalityId: integer()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    organizationId: integer()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The position asked for, as the attach request gave it. */
+    position: jsonb().$type<Record<string, unknown>>().notNull(),
+    status: text({ enum: ['pending', 'confirmed', 'refused'] })
+      .notNull()
+      .default('pending'),
+    requestedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    requestedByName: text().notNull(),
+    decidedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    decidedByName: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+    comment: text(),
+    ...tracked(),
+  },
+  (t) => [
+    index().on(t.teacherId),
+    index().on(t.organizationId),
+    uniqueIndex()
+      .on(t.teacherId, t.organizationId)
+      .where(sql`status = 'pending'`),
+  ],
 );

@@ -5,7 +5,11 @@ import { IdParams } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
 import { todayOf } from '../../config.ts';
 import { sendXlsx } from '../../http/xlsx-export.ts';
+import { decideAttachRequest, listAttachRequests } from './attach-requests.ts';
 import {
+  AttachDecisionInput,
+  AttachRequest,
+  AttachRequestList,
   AttachTeacherInput,
   CreateTeacherInput,
   DeleteTeacherOutput,
@@ -143,17 +147,64 @@ export async function teachersRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Добавить должность в своей организации педагогу, который уже есть в реестре (по СНИЛС)',
+        summary:
+          'Добавить должность в своей организации педагогу, который уже есть в реестре (по СНИЛС). ' +
+          'Координатор или организация, где педагог уже работает, добавляют сразу (200, карточка); ' +
+          'другая организация отправляет запрос, который подтверждает организация педагога или координатор (202)',
         body: AttachTeacherInput,
-        response: { 200: TeacherCard },
+        response: { 200: TeacherCard, 202: AttachRequest },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const user = requireUser(req.user);
-      const id = await attachTeacher({ db: app.db, actor: req.actor, input: req.body });
-      return readTeacherCard({ db: app.db, user, id });
+      const outcome = await attachTeacher({ db: app.db, actor: req.actor, input: req.body });
+      if (outcome.kind === 'requested') {
+        reply.status(202);
+        return outcome.request;
+      }
+      return readTeacherCard({ db: app.db, user, id: outcome.teacherId });
     },
   );
+
+  r.get(
+    '/api/teacher-attach-requests',
+    {
+      schema: {
+        tags,
+        summary:
+          'Запросы на добавление педагогов другой организации: входящие (подтвердить или отклонить) и отправленные',
+        response: { 200: AttachRequestList },
+      },
+    },
+    async (req) => listAttachRequests(app.db, requireUser(req.user)),
+  );
+
+  for (const decision of ['confirm', 'refuse'] as const) {
+    r.post(
+      `/api/teacher-attach-requests/:id/${decision}`,
+      {
+        schema: {
+          tags,
+          summary:
+            decision === 'confirm'
+              ? 'Подтвердить запрос: должность добавляется, запросившая организация получает доступ к карточке'
+              : 'Отклонить запрос на добавление педагога',
+          params: IdParams,
+          body: AttachDecisionInput,
+          response: { 200: AttachRequest },
+        },
+      },
+      async (req) =>
+        decideAttachRequest({
+          db: app.db,
+          actor: req.actor,
+          id: req.params.id,
+          decision,
+          version: req.body.version,
+          comment: req.body.comment,
+        }),
+    );
+  }
 
   r.patch(
     '/api/teachers/:id',

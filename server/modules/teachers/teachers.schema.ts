@@ -148,3 +148,38 @@ export const DeleteTeacherOutput = z.object({
 });
 
 export const MyProfileOutput = z.object({ teacherId: z.number(), fullName: z.string() });
+
+/** A request to attach a teacher of another organization: the teacher's name only, no СНИЛС or birth date. */
+export const AttachRequest = z.object({
+  id: z.number(),
+  teacherId: z.number(),
+  teacherName: z.string(),
+  organizationId: z.number(),
+  organizationName: z.string(),
+  position: z.object({
+    title: z.string(),
+    rate: z.number(),
+    isMainJob: z.boolean(),
+    startDate: z.string(),
+  }),
+  status: z.enum(['pending', 'confirmed', 'refused']),
+  statusLabel: z.string(),
+  requestedByName: z.string(),
+  createdAt: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+  version: z.number(),
+});
+
+export const AttachRequestList = z.object({
+  /** Pending requests the caller confirms or refuses. */
+  incoming: z.array(AttachRequest),
+  /** Requests the caller's organizations sent. */
+  outgoing: z.array(AttachRequest),
+});
+
+export const AttachDecisionInput = z.object({
+  version: z.number().int().positive(),
+  comment: z.string().trim().max(1000, '«Комментарий»: не длиннее 1000 символов').optional(),
+});

@@ -1,4 +1,5 @@
 import { inOrder } from '../../db/in-order.ts';
+import { managesTeacherAlready, requestAttach, type AttachRequestView } from './attach-requests.ts';
 import { ageAt, DEFAULT_YOUNG_TEACHER_RULE, experienceAt, isYoungTeacher } from '../../../core/dates.ts';
 import { teacherKind } from '../../../core/registry/kinds.ts';
 import type { Db } from '../../db/client.ts';
@@ -393,8 +394,18 @@ export async function createTeacher(options: { db: Db; actor: Actor; input: Crea
   });
 }
 
-/** Adds a position in the caller's organization to a teacher already in the registry (found by СНИЛС). */
-export async function attachTeacher(options: { db: Db; actor: Actor; input: AttachTeacherInput }) {
+/**
+ * Adds a position in the caller's organization to a teacher already in the registry (found by СНИЛС). The
+ * department of the municipality, or a head who already employs the teacher, adds it at once
+ * (`attached`); a school asking for a teacher of another organization sends a request that the teacher's
+ * organization or the coordinator confirms (`requested`, see attach-requests.ts). A СНИЛС of another
+ * municipality is answered as unknown: the search never leaves the organization's municipality.
+ */
+export async function attachTeacher(options: {
+  db: Db;
+  actor: Actor;
+  input: AttachTeacherInput;
+}): Promise<{ kind: 'attached'; teacherId: number } | { kind: 'requested'; request: AttachRequestView }> {
   const { db, actor, input } = options;
   const user = requireUser(actor.user);
   return db.transaction(async (tx) => {
@@ -404,6 +415,14 @@ export async function attachTeacher(options: { db: Db; actor: Actor; input: Atta
       throw new AppError('not_found', `Педагог с СНИЛС ${input.snils} в реестре муниципалитета не найден.`, {
         field: 'snils',
       });
+    }
+    if (!(await managesTeacherAlready(tx, user, teacher))) {
+      const request = await requestAttach(tx, actor, {
+        teacher,
+        organization,
+        position: { ...(input.position as Record<string, unknown>), organizationId: organization.id },
+      });
+      return { kind: 'requested' as const, request };
     }
     const job = await insertPosition(tx, {
       ...(input.position as Record<string, unknown>),
@@ -418,7 +437,7 @@ export async function attachTeacher(options: { db: Db; actor: Actor; input: Atta
       summary: `Педагогу ${shortNameOf(teacher)} добавлена должность «${job.title}» в ${organization.shortName}`,
       after: job,
     });
-    return teacher.id;
+    return { kind: 'attached' as const, teacherId: teacher.id };
   });
 }
 

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { positionKind, teacherKind } from '../../../../core/registry/kinds.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { applyServerError, notifySaved } from '../../lib/forms.ts';
-import type { TeacherCard } from './api.ts';
+import { isAttachRequest, type AttachRequest, type TeacherCard } from './api.ts';
 import { isFieldError } from './records/RecordForm.tsx';
 import { RecordFields } from './records/RecordFields.tsx';
 import { toFormValues, toPayload, type FormValues } from './records/record-values.ts';
@@ -94,11 +94,19 @@ export function TeacherCreateModal({
     if (!duplicate) return;
     setSaving(true);
     try {
-      const card = await api.post<TeacherCard>('/api/teachers/attach', {
+      const answer = await api.post<TeacherCard | AttachRequest>('/api/teachers/attach', {
         snils: duplicate.snils,
         position: duplicate.position,
       });
-      done(card, 'Должность добавлена педагогу, который уже был в реестре');
+      if (isAttachRequest(answer)) {
+        // The teacher works in another organization: its head or the coordinator confirms first.
+        client.invalidateQueries({ queryKey: ['attach-requests'] });
+        notifySaved(
+          `Запрос отправлен: должность будет добавлена педагогу ${answer.teacherName}, когда его организация или координатор подтвердит запрос`,
+        );
+        onClose();
+        navigate('/teachers/attach-requests');
+      } else done(answer, 'Должность добавлена педагогу, который уже был в реестре');
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Не удалось добавить должность.');
     } finally {

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { TEACHER_FORMS, countOf } from '../../../../core/format.ts';
 import { api, withParams } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -62,6 +63,9 @@ export function TeachersPage() {
                 href={withParams('/api/teachers/export.xlsx', { ...filters, sort })}
               >
                 Выгрузить в Excel
+              </Button>
+              <Button component={Link} to="/teachers/attach-requests" variant="default">
+                Запросы на добавление
               </Button>
               <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
                 Добавить педагога

@@ -112,3 +112,30 @@ export function useProviders() {
     staleTime: 10 * 60_000,
   });
 }
+
+/** A request to attach a teacher of another organization (GET /api/teacher-attach-requests). */
+export interface AttachRequest {
+  id: number;
+  teacherId: number;
+  teacherName: string;
+  organizationId: number;
+  organizationName: string;
+  position: { title: string; rate: number; isMainJob: boolean; startDate: string };
+  status: 'pending' | 'confirmed' | 'refused';
+  statusLabel: string;
+  requestedByName: string;
+  createdAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  version: number;
+}
+
+export interface AttachRequestList {
+  incoming: AttachRequest[];
+  outgoing: AttachRequest[];
+}
+
+/** What POST /api/teachers/attach answers: the card (added at once) or the request sent (202). */
+export const isAttachRequest = (answer: TeacherCard | AttachRequest): answer is AttachRequest =>
+  'statusLabel' in answer && 'requestedByName' in answer;
