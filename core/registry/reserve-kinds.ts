@@ -74,21 +74,31 @@ export const reserveCandidateKind: RecordKind = {
     {
       field: 'decisionDate',
       message: '«Дата назначения или исключения»: обязательна для статусов «назначен» и «исключён»',
-      isValid: when(['status', 'decisionDate'], (v) => blank(v.status) || v.status === 'reserve' || !blank(v.decisionDate)),
+      isValid: when(
+        ['status', 'decisionDate'],
+        (v) => blank(v.status) || v.status === 'reserve' || !blank(v.decisionDate),
+      ),
     },
     {
       field: 'appointedPosition',
       message: '«Должность назначения»: обязательна для статуса «назначен»',
-      isValid: when(['status', 'appointedPosition'], (v) => v.status !== 'appointed' || !blank(v.appointedPosition)),
+      isValid: when(
+        ['status', 'appointedPosition'],
+        (v) => v.status !== 'appointed' || !blank(v.appointedPosition),
+      ),
     },
     {
       field: 'exclusionReason',
       message: '«Причина исключения»: обязательна для статуса «исключён»',
-      isValid: when(['status', 'exclusionReason'], (v) => v.status !== 'excluded' || !blank(v.exclusionReason)),
+      isValid: when(
+        ['status', 'exclusionReason'],
+        (v) => v.status !== 'excluded' || !blank(v.exclusionReason),
+      ),
     },
     {
       field: 'decisionDate',
-      message: 'Кандидат в резерве: дата, должность и организация назначения и причина исключения не указываются',
+      message:
+        'Кандидат в резерве: дата, должность и организация назначения и причина исключения не указываются',
       isValid: (v) =>
         v.status === undefined ||
         !(blank(v.status) || v.status === 'reserve') ||

@@ -20,7 +20,10 @@ export const reservePositionKinds = pgTable(
   },
   (t) => [
     uniqueIndex().on(t.code),
-    uniqueIndex('reserve_position_kinds_name_unique').on(sql`coalesce(${t.municipalityId}, 0)`, sql`lower(${t.name})`),
+    uniqueIndex('reserve_position_kinds_name_unique').on(
+      sql`coalesce(${t.municipalityId}, 0)`,
+      sql`lower(${t.name})`,
+    ),
   ],
 );
 
@@ -54,11 +57,7 @@ export const reserveCandidates = pgTable(
     notes: text(),
     ...tracked(),
   },
-  (t) => [
-    index().on(t.municipalityId, t.status),
-    index().on(t.organizationId),
-    index().on(t.teacherId),
-  ],
+  (t) => [index().on(t.municipalityId, t.status), index().on(t.organizationId), index().on(t.teacherId)],
 );
 
 /** An item of a candidate's development plan: a training, an ИОМ or an event of the registry, or a free item. */

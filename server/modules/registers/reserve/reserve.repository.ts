@@ -33,7 +33,10 @@ const kindColumns = {
 export type PositionKindRow = Awaited<ReturnType<typeof findPositionKindById>> & object;
 
 export async function findPositionKindById(db: Db, id: number) {
-  const [row] = await db.select(kindColumns).from(reservePositionKinds).where(eq(reservePositionKinds.id, id));
+  const [row] = await db
+    .select(kindColumns)
+    .from(reservePositionKinds)
+    .where(eq(reservePositionKinds.id, id));
   return row;
 }
 
@@ -49,7 +52,10 @@ export function findPositionKinds(db: Db, user: AuthUser, q: ListPositionKindsQu
   const where = and(
     visible,
     q.municipalityId
-      ? or(isNull(reservePositionKinds.municipalityId), eq(reservePositionKinds.municipalityId, q.municipalityId))
+      ? or(
+          isNull(reservePositionKinds.municipalityId),
+          eq(reservePositionKinds.municipalityId, q.municipalityId),
+        )
       : undefined,
   );
   return paged(
@@ -259,18 +265,27 @@ export async function findLinkOwners(
   ids: { trainingId?: number | null; routeId?: number | null; eventId?: number | null },
 ) {
   const [training] = ids.trainingId
-    ? await db.select({ teacherId: trainings.teacherId }).from(trainings).where(eq(trainings.id, ids.trainingId))
+    ? await db
+        .select({ teacherId: trainings.teacherId })
+        .from(trainings)
+        .where(eq(trainings.id, ids.trainingId))
     : [];
   const [route] = ids.routeId
     ? await db.select({ teacherId: routes.teacherId }).from(routes).where(eq(routes.id, ids.routeId))
     : [];
   const [event] = ids.eventId
-    ? await db.select({ municipalityId: events.municipalityId }).from(events).where(eq(events.id, ids.eventId))
+    ? await db
+        .select({ municipalityId: events.municipalityId })
+        .from(events)
+        .where(eq(events.id, ids.eventId))
     : [];
   return { training, route, event };
 }
 
 export const teacherMunicipality = async (db: Db, teacherId: number) =>
   (
-    await db.select({ municipalityId: teachers.municipalityId }).from(teachers).where(eq(teachers.id, teacherId))
+    await db
+      .select({ municipalityId: teachers.municipalityId })
+      .from(teachers)
+      .where(eq(teachers.id, teacherId))
   )[0]?.municipalityId;

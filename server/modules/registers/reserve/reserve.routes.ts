@@ -8,8 +8,7 @@ import { recordSchema } from '../../../../core/registry/schema.ts';
 import { IdParams } from '../../../http/fields.ts';
 import { requireUser } from '../../auth/access.ts';
 import { getOwned } from '../shared/owned-records.ts';
-import { checkedList, registerOwnedRoutes } from '../shared/owned-routes.ts';
-import { assertListFilter } from '../shared/ownership.ts';
+import { registerOwnedRoutes } from '../shared/owned-routes.ts';
 import { listToXlsx, sendXlsx, type ListColumn } from '../shared/xlsx-list.ts';
 import {
   findAllCandidates,
@@ -28,7 +27,13 @@ import {
   PlanItemOutput,
   PositionKindOutput,
 } from './reserve.schema.ts';
-import { candidateRecords, createPlanItem, planItemRecords, positionKindRecords } from './reserve.service.ts';
+import {
+  assertCandidateFilter,
+  candidateRecords,
+  createPlanItem,
+  planItemRecords,
+  positionKindRecords,
+} from './reserve.service.ts';
 
 const tags = ['Кадровый резерв'];
 
@@ -68,7 +73,11 @@ export const CANDIDATE_COLUMNS: ListColumn<CandidateRow>[] = [
   { header: 'ФИО', width: 34, value: (r) => r.name },
   { header: 'Должность резерва', width: 24, value: (r) => r.positionKindName },
   { header: 'Статус', width: 12, value: (r) => reserveStatus.label[r.status] },
-  { header: 'Выдвинувшая организация', width: 26, value: (r) => r.organizationShortName ?? 'отдел образования' },
+  {
+    header: 'Выдвинувшая организация',
+    width: 26,
+    value: (r) => r.organizationShortName ?? 'отдел образования',
+  },
   {
     header: 'Место работы',
     width: 30,
@@ -90,7 +99,11 @@ export const CANDIDATE_COLUMNS: ListColumn<CandidateRow>[] = [
         ? [r.appointedPosition, r.appointedOrganizationShortName].filter(Boolean).join(', ')
         : null,
   },
-  { header: 'Причина исключения', width: 26, value: (r) => (r.status === 'excluded' ? r.exclusionReason : null) },
+  {
+    header: 'Причина исключения',
+    width: 26,
+    value: (r) => (r.status === 'excluded' ? r.exclusionReason : null),
+  },
   { header: 'План развития: выполнено', width: 14, value: (r) => `${r.planDoneCount} из ${r.planItemCount}` },
 ];
 
@@ -126,7 +139,7 @@ export async function reserveRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const user = requireUser(req.user);
-      await assertListFilter(app.db, user, req.query);
+      await assertCandidateFilter(app.db, user, req.query);
       const rows = await findAllCandidates(app.db, user, req.query);
       const file = await listToXlsx('Кадровый резерв', 'Кадровый резерв', CANDIDATE_COLUMNS, rows);
       return sendXlsx(reply, file, 'Кадровый резерв', 'reserve');
@@ -147,7 +160,10 @@ export async function reserveRoutes(app: FastifyInstance) {
     output: CandidateOutput,
     present: presentCandidate,
     listQuery: ListCandidatesQuery,
-    list: checkedList(findCandidates),
+    list: async ({ db, user, query }) => {
+      await assertCandidateFilter(db, user, query);
+      return findCandidates(db, user, query);
+    },
   });
 
   r.get(

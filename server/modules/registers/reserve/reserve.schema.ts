@@ -17,7 +17,8 @@ export type ListPositionKindsQuery = z.infer<typeof ListPositionKindsQuery>;
 
 const statusQuery = z
   .enum(RESERVE_STATUSES, {
-    error: () => `«Статус»: допустимые значения — ${RESERVE_STATUSES.map((s) => reserveStatus.label[s]).join(', ')}`,
+    error: () =>
+      `«Статус»: допустимые значения — ${RESERVE_STATUSES.map((s) => reserveStatus.label[s]).join(', ')}`,
   })
   .optional();
 

@@ -13,7 +13,13 @@ import { recordAudit } from '../../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../../auth/access.ts';
 import { assertMayKeepCatalogEntry } from '../catalogs/catalogs.policy.ts';
 import { assertKindChecks, getOwned, type OwnedKind } from '../shared/owned-records.ts';
-import { assertCanManageOwner, canManageOwner, findOrganizationOwner, type Owner } from '../shared/ownership.ts';
+import {
+  assertCanManageOwner,
+  assertListFilter,
+  canManageOwner,
+  findOrganizationOwner,
+  type Owner,
+} from '../shared/ownership.ts';
 import { findTeachers, teachersWorkingIn } from '../shared/teachers.ts';
 import {
   findCandidateById,
@@ -76,6 +82,25 @@ function assertMayReadCandidate(user: AuthUser, owner: Owner) {
   );
 }
 
+/**
+ * A list filtered by an organization the caller does not manage is refused (403), as is one of a
+ * municipality the caller does not read — rather than answered with an empty list that looks like «no data».
+ */
+export async function assertCandidateFilter(
+  db: Db,
+  user: AuthUser,
+  filter: { organizationId?: number; municipalityId?: number },
+) {
+  await assertListFilter(db, user, filter);
+  if (filter.organizationId !== undefined) {
+    const organization = (await findOrganizationOwner(db, filter.organizationId))!;
+    assertMayReadCandidate(user, {
+      municipalityId: organization.municipalityId,
+      organizationId: organization.id,
+    });
+  }
+}
+
 const TRANSITIONS: Record<ReserveStatus, ReserveStatus[]> = {
   reserve: ['appointed', 'excluded'],
   appointed: ['reserve'],
@@ -115,16 +140,25 @@ export const candidateRecords: OwnedKind<CandidateRow> = {
         throw invalid('positionKindId', 'Должность резерва не найдена в справочнике муниципалитета.');
       }
     }
-    const teacherId = values.teacherId === null || values.teacherId === undefined ? null : Number(values.teacherId);
+    const teacherId =
+      values.teacherId === null || values.teacherId === undefined ? null : Number(values.teacherId);
     const teacherChanged =
-      !before || has(changes, 'teacherId') || has(changes, 'organizationId') || has(changes, 'positionKindId');
+      !before ||
+      has(changes, 'teacherId') ||
+      has(changes, 'organizationId') ||
+      has(changes, 'positionKindId');
     if (teacherId !== null && teacherChanged) {
       const teacher = (await findTeachers(db, [teacherId])).get(teacherId);
       if (!teacher || teacher.municipalityId !== municipalityId) {
         throw invalid('teacherId', 'Педагог не найден в реестре педагогов муниципалитета.');
       }
       if (owner.organizationId !== null) {
-        const working = await teachersWorkingIn(db, owner.organizationId, [teacherId], String(values.includedDate));
+        const working = await teachersWorkingIn(
+          db,
+          owner.organizationId,
+          [teacherId],
+          String(values.includedDate),
+        );
         if (!working.has(teacherId)) {
           throw invalid(
             'teacherId',
@@ -132,8 +166,13 @@ export const candidateRecords: OwnedKind<CandidateRow> = {
           );
         }
       }
-      if (status === 'reserve' && (await findTeacherInReserve(db, teacherId, Number(values.positionKindId), before?.id)).length) {
-        throw new AppError('conflict', `${teacher.name} уже в резерве на эту должность.`, { field: 'teacherId' });
+      if (
+        status === 'reserve' &&
+        (await findTeacherInReserve(db, teacherId, Number(values.positionKindId), before?.id)).length
+      ) {
+        throw new AppError('conflict', `${teacher.name} уже в резерве на эту должность.`, {
+          field: 'teacherId',
+        });
       }
     }
     if (values.appointedOrganizationId !== null && values.appointedOrganizationId !== undefined) {
@@ -210,7 +249,10 @@ export async function createPlanItem(options: {
   const user = requireUser(options.actor.user);
   return options.db.transaction(async (tx) => {
     const candidate = await getOwned(candidateRecords, { db: tx, user, id: options.candidateId });
-    assertCanManageOwner(user, { municipalityId: candidate.municipalityId, organizationId: candidate.organizationId });
+    assertCanManageOwner(user, {
+      municipalityId: candidate.municipalityId,
+      organizationId: candidate.organizationId,
+    });
     const values = Object.fromEntries(
       reservePlanItemKind.fields.map((f) => [f.key, options.input[f.key] ?? null]),
     );
@@ -224,7 +266,11 @@ export async function createPlanItem(options: {
         title: values.title as string | null,
         dueDate: values.dueDate as string | null,
         doneDate: values.doneDate as string | null,
-        ...(onlyOwnLink(values) as { trainingId: number | null; routeId: number | null; eventId: number | null }),
+        ...(onlyOwnLink(values) as {
+          trainingId: number | null;
+          routeId: number | null;
+          eventId: number | null;
+        }),
       })
       .returning({ id: reservePlanItems.id });
     const created = (await findPlanItemById(tx, id))!;

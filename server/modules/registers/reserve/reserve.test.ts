@@ -9,7 +9,10 @@ let kinds: Record<string, number>;
 let candidateId = 0;
 beforeAll(async () => {
   w = await createWorld();
-  const list = (await w.get('coord1', '/api/reserve-position-kinds')).json() as { id: number; code: string }[];
+  const list = (await w.get('coord1', '/api/reserve-position-kinds')).json() as {
+    id: number;
+    code: string;
+  }[];
   kinds = Object.fromEntries(list.filter((k) => k.code).map((k) => [k.code, k.id]));
 });
 afterAll(() => w.close());
@@ -26,7 +29,10 @@ const candidate = (extra: object = {}) => ({
 
 describe('the catalog of kinds of position', () => {
   it('holds the built-in kinds of the program, in its order, under their Russian names', async () => {
-    const list = (await w.get('mgra1', '/api/reserve-position-kinds')).json() as { code: string; name: string }[];
+    const list = (await w.get('mgra1', '/api/reserve-position-kinds')).json() as {
+      code: string;
+      name: string;
+    }[];
     expect(list.map((k) => [k.code, k.name])).toEqual(
       reservePositionKind.values.map((code) => [code, reservePositionKind.label[code]]),
     );
@@ -75,10 +81,13 @@ describe('candidates', () => {
     // A teacher of the organization reads its registers, but not the personnel reserve.
     expect((await w.get('teachera1', '/api/reserve-candidates')).json()).toEqual([]);
     expectError(await w.get('teachera1', `/api/reserve-candidates/${candidateId}`), 403);
-    expectError(await w.patch('mgra2', `/api/reserve-candidates/${candidateId}`, { notes: 'X', version: 1 }), 403);
-    expect((await w.get('coord1', '/api/reserve-candidates')).json().map((c: { id: number }) => c.id)).toEqual([
-      candidateId,
-    ]);
+    expectError(
+      await w.patch('mgra2', `/api/reserve-candidates/${candidateId}`, { notes: 'X', version: 1 }),
+      403,
+    );
+    expect(
+      (await w.get('coord1', '/api/reserve-candidates')).json().map((c: { id: number }) => c.id),
+    ).toEqual([candidateId]);
     const [entry] = await w.audit('reserveCandidate', candidateId);
     expect(entry.summary).toBe(
       'Добавлено: кандидат кадрового резерва Алексеева Мария Петровна (руководитель ОО, в резерве), приказ № 45-к от 01.09.2025',
@@ -97,7 +106,11 @@ describe('candidates', () => {
       'Алексеева Мария Петровна уже в резерве на эту должность.',
     );
     expectError(
-      await w.post('coord1', '/api/reserve-candidates', candidate({ teacherId: w.teachers.b1[0], organizationId: null })),
+      await w.post(
+        'coord1',
+        '/api/reserve-candidates',
+        candidate({ teacherId: w.teachers.b1[0], organizationId: null }),
+      ),
       400,
       'Педагог не найден в реестре педагогов муниципалитета.',
     );
@@ -126,7 +139,11 @@ describe('candidates', () => {
       }),
     );
     expect(outsider.statusCode, outsider.body).toBe(201);
-    expect(outsider.json()).toMatchObject({ name: 'Сидорова Анна Ивановна', teacherId: null, organizationId: null });
+    expect(outsider.json()).toMatchObject({
+      name: 'Сидорова Анна Ивановна',
+      teacherId: null,
+      organizationId: null,
+    });
     // The department's own candidates are not the organization's to read.
     expectError(await w.get('mgra1', `/api/reserve-candidates/${outsider.json().id}`), 403);
     const russian = await w.post('coord1', '/api/reserve-candidates', {
@@ -146,7 +163,11 @@ describe('candidates', () => {
     expect(await ids(`organizationId=${w.a1}`)).toEqual(['Алексеева Мария Петровна']);
     expect(await ids('q=сидор')).toEqual(['Сидорова Анна Ивановна']);
     expect(await ids('status=appointed')).toEqual([]);
-    expectError(await w.get('coord1', '/api/reserve-candidates?status=hired'), 400, /«Статус»: допустимые значения — в резерве, назначен, исключён/);
+    expectError(
+      await w.get('coord1', '/api/reserve-candidates?status=hired'),
+      400,
+      /«Статус»: допустимые значения — в резерве, назначен, исключён/,
+    );
   });
 
   it('status: appointed with date, position and organization; back to the reserve; versions checked', async () => {
@@ -157,7 +178,12 @@ describe('candidates', () => {
       '«Дата назначения или исключения»: обязательна для статусов «назначен» и «исключён»',
     );
     expectError(
-      await w.patch('mgra1', url, { status: 'appointed', decisionDate: '2025-01-01', appointedPosition: 'директор', version: 1 }),
+      await w.patch('mgra1', url, {
+        status: 'appointed',
+        decisionDate: '2025-01-01',
+        appointedPosition: 'директор',
+        version: 1,
+      }),
       400,
       'Дата назначения или исключения не может быть раньше даты включения в резерв',
     );
@@ -180,7 +206,11 @@ describe('candidates', () => {
       version: 1,
     });
     expect(appointed.statusCode, appointed.body).toBe(200);
-    expect(appointed.json()).toMatchObject({ status: 'appointed', appointedOrganizationShortName: 'Школа А2', version: 2 });
+    expect(appointed.json()).toMatchObject({
+      status: 'appointed',
+      appointedOrganizationShortName: 'Школа А2',
+      version: 2,
+    });
     expectError(await w.patch('mgra1', url, { notes: 'старая версия', version: 1 }), 409);
     expectError(
       await w.patch('mgra1', url, { status: 'excluded', exclusionReason: 'переезд', version: 2 }),
@@ -226,7 +256,14 @@ describe('the development plan', () => {
     const training = (teacherId: number) =>
       db
         .insert(s.trainings)
-        .values({ teacherId, type: 'upskilling', title: 'Управление школой', hours: 72, startDate: '2025-10-01', endDate: '2025-10-20' })
+        .values({
+          teacherId,
+          type: 'upskilling',
+          title: 'Управление школой',
+          hours: 72,
+          startDate: '2025-10-01',
+          endDate: '2025-10-20',
+        })
         .returning()
         .then(([r]) => r.id);
     trainingOfA1 = await training(w.teachers.a1[0]);
@@ -234,14 +271,24 @@ describe('the development plan', () => {
     eventOfM2 = (
       await db
         .insert(s.events)
-        .values({ municipalityId: w.m2, title: 'Чужой семинар', level: 'municipal', date: '2025-11-01', format: 'offline' })
+        .values({
+          municipalityId: w.m2,
+          title: 'Чужой семинар',
+          level: 'municipal',
+          date: '2025-11-01',
+          format: 'offline',
+        })
         .returning()
     )[0].id;
   });
 
   it('links the candidate’s own trainings and free items with a due date; the done mark is counted', async () => {
     const url = `/api/reserve-candidates/${candidateId}/plan`;
-    const ok = await w.post('mgra1', url, { kind: 'training', trainingId: trainingOfA1, dueDate: '2025-12-31' });
+    const ok = await w.post('mgra1', url, {
+      kind: 'training',
+      trainingId: trainingOfA1,
+      dueDate: '2025-12-31',
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().linkedTitle).toBe('Управление школой, 01.10.2025–20.10.2025');
     expectError(
@@ -249,9 +296,21 @@ describe('the development plan', () => {
       400,
       'Запись об обучении не найдена у этого кандидата.',
     );
-    expectError(await w.post('mgra1', url, { kind: 'event', eventId: eventOfM2 }), 400, 'Мероприятие не найдено в муниципалитете.');
-    expectError(await w.post('mgra1', url, { kind: 'free' }), 400, /«Содержание»: обязательное поле для пункта вида «другое»/);
-    const free = await w.post('mgra1', url, { kind: 'free', title: 'Стажировка в СОШ № 2', dueDate: '2026-05-31' });
+    expectError(
+      await w.post('mgra1', url, { kind: 'event', eventId: eventOfM2 }),
+      400,
+      'Мероприятие не найдено в муниципалитете.',
+    );
+    expectError(
+      await w.post('mgra1', url, { kind: 'free' }),
+      400,
+      /«Содержание»: обязательное поле для пункта вида «другое»/,
+    );
+    const free = await w.post('mgra1', url, {
+      kind: 'free',
+      title: 'Стажировка в СОШ № 2',
+      dueDate: '2026-05-31',
+    });
     expect(free.statusCode, free.body).toBe(201);
     expectError(await w.post('mgra2', url, { kind: 'free', title: 'X' }), 403);
     const done = await w.patch('mgra1', `/api/reserve-plan-items/${free.json().id}`, {
@@ -263,7 +322,10 @@ describe('the development plan', () => {
       planItemCount: 2,
       planDoneCount: 1,
     });
-    expect((await w.get('mgra1', url)).json().map((i: { kind: string }) => i.kind)).toEqual(['training', 'free']);
+    expect((await w.get('mgra1', url)).json().map((i: { kind: string }) => i.kind)).toEqual([
+      'training',
+      'free',
+    ]);
     expectError(await w.get('mgra2', url), 403);
     expectError(await w.del('mgra2', `/api/reserve-plan-items/${free.json().id}`), 403);
   });
@@ -274,7 +336,12 @@ describe('the workbook', () => {
     const hostile = await w.post(
       'coord1',
       '/api/reserve-candidates',
-      candidate({ teacherId: null, organizationId: null, fullName: '=HYPERLINK("http://x")', positionKindId: kinds.tutor }),
+      candidate({
+        teacherId: null,
+        organizationId: null,
+        fullName: '=HYPERLINK("http://x")',
+        positionKindId: kinds.tutor,
+      }),
     );
     expect(hostile.statusCode, hostile.body).toBe(201);
     const file = await w.get('coord1', '/api/reserve-candidates/export.xlsx');
@@ -286,7 +353,9 @@ describe('the workbook', () => {
     expect(sheet.getRow(2).getCell(1).value).toBe('ФИО');
     const names = [3, 4, 5].map((r) => sheet.getRow(r).getCell(1).value);
     expect(names).toContain('=HYPERLINK("http://x")');
-    const formulaCell = [3, 4, 5].map((r) => sheet.getRow(r).getCell(1)).find((c) => String(c.value).startsWith('='))!;
+    const formulaCell = [3, 4, 5]
+      .map((r) => sheet.getRow(r).getCell(1))
+      .find((c) => String(c.value).startsWith('='))!;
     expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
     const own = await w.get('mgra1', '/api/reserve-candidates/export.xlsx');
     const ownBook = new ExcelJS.Workbook();
