@@ -146,3 +146,39 @@ export const reservePlanItemKind: RecordKind = {
     },
   ],
 };
+
+const subset = (kind: RecordKind, keys: string[], required: string[] = []): RecordKind => ({
+  ...kind,
+  fields: kind.fields
+    .filter((f) => keys.includes(f.key))
+    .map((f) => (required.includes(f.key) ? { ...f, required: true } : f)),
+  checks: (kind.checks ?? []).filter((c) => keys.includes(c.field)),
+});
+
+/** What the form of a candidate edits: who, for what, on which order; the status changes by its own forms. */
+export const reserveCandidateFormKind = subset(reserveCandidateKind, [
+  'teacherId',
+  'fullName',
+  'contact',
+  'positionKindId',
+  'organizationId',
+  'orderNumber',
+  'orderDate',
+  'includedDate',
+  'reviewedDate',
+  'notes',
+]);
+
+/** The form «назначен»: the date, the position and the organization of the appointment. */
+export const reserveAppointmentKind = subset(
+  reserveCandidateKind,
+  ['decisionDate', 'appointedPosition', 'appointedOrganizationId'],
+  ['decisionDate', 'appointedPosition'],
+);
+
+/** The form «исключён»: the date and the reason. */
+export const reserveExclusionKind = subset(
+  reserveCandidateKind,
+  ['decisionDate', 'exclusionReason'],
+  ['decisionDate', 'exclusionReason'],
+);

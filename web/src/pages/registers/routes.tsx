@@ -8,6 +8,8 @@ import { EventsList, EventsPage } from './EventsPage.tsx';
 import { MentoringPage, OrganizationMentoring } from './MentoringPage.tsx';
 import { NormativeActsList, NormativeActsPage } from './NormativeActsPage.tsx';
 import { OrganizationVacancies, VacanciesPage } from './VacanciesPage.tsx';
+import { ReserveCandidatePage } from '../reserve/ReserveCandidatePage.tsx';
+import { ReservePage } from '../reserve/ReservePage.tsx';
 
 /** Pages of the registers area, mounted by App.tsx inside the application layout. */
 export const registersRoutes: RouteObject[] = [
@@ -19,6 +21,8 @@ export const registersRoutes: RouteObject[] = [
   { path: '/vacancies', element: <VacanciesPage /> },
   { path: '/normative-acts', element: <NormativeActsPage /> },
   { path: '/catalogs', element: <CatalogsPage /> },
+  { path: '/reserve', element: <ReservePage /> },
+  { path: '/reserve/:id', element: <ReserveCandidatePage /> },
 ];
 
 const ownOrDepartment: OrganizationTab['visible'] = ({ hasRole, isOwnManager }) =>
