@@ -278,6 +278,15 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
   })),
   'DELETE /api/reserve-plan-items/:id': organization((s) => id(s.reservePlanItem)),
 
+  // The lists the department acts on name teachers with their dates: the organization's manager and the department.
+  'GET /api/action-lists/:list': organization(
+    (s) => ({ params: { list: 'pension' }, query: { organizationId: s.organization } }),
+    { personal: true },
+  ),
+  'GET /api/action-lists/:list/export.xlsx': organization(
+    (s) => ({ params: { list: 'no-training' }, query: { organizationId: s.organization } }),
+    { personal: true },
+  ),
   'GET /api/vacancies/summary': municipality((s) => ({ query: { municipalityId: s.municipality } })),
   ...organizationRecords(
     '/api/vacancies',

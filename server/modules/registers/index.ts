@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { actionListsRoutes } from './action-lists/action-lists.routes.ts';
 import { associationsRoutes } from './associations/associations.routes.ts';
 import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
@@ -18,4 +19,5 @@ export async function registersModule(app: FastifyInstance) {
   await app.register(eventsRoutes);
   await app.register(meetingsRoutes);
   await app.register(reserveRoutes);
+  await app.register(actionListsRoutes);
 }
