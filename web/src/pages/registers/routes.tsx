@@ -8,6 +8,7 @@ import { EventsList, EventsPage } from './EventsPage.tsx';
 import { MentoringPage, OrganizationMentoring } from './MentoringPage.tsx';
 import { NormativeActsList, NormativeActsPage } from './NormativeActsPage.tsx';
 import { OrganizationVacancies, VacanciesPage } from './VacanciesPage.tsx';
+import { ActionListsPage } from '../reserve/ActionListsPage.tsx';
 import { ReserveCandidatePage } from '../reserve/ReserveCandidatePage.tsx';
 import { ReservePage } from '../reserve/ReservePage.tsx';
 
@@ -23,6 +24,7 @@ export const registersRoutes: RouteObject[] = [
   { path: '/catalogs', element: <CatalogsPage /> },
   { path: '/reserve', element: <ReservePage /> },
   { path: '/reserve/:id', element: <ReserveCandidatePage /> },
+  { path: '/action-lists', element: <ActionListsPage /> },
 ];
 
 const ownOrDepartment: OrganizationTab['visible'] = ({ hasRole, isOwnManager }) =>
