@@ -167,8 +167,9 @@ function candidatesWhere(user: AuthUser, q: ListCandidatesFilter) {
   );
 }
 
+/** Those in the reserve first, then the appointed and the excluded; by kind of position and name. */
 const candidateOrder = [
-  asc(reserveCandidates.status),
+  sql`case ${reserveCandidates.status} when 'reserve' then 0 when 'appointed' then 1 else 2 end`,
   asc(reservePositionKinds.id),
   sql`coalesce(${teacherNameOf(reserveCandidates.teacherId)}, ${reserveCandidates.fullName})`,
   asc(reserveCandidates.id),
