@@ -17,6 +17,7 @@ export const AGGREGATE_NAMES = [
   'associations',
   'events',
   'acts',
+  'reserve',
 ] as const;
 
 export type AggregateName = (typeof AGGREGATE_NAMES)[number];

@@ -25,9 +25,51 @@ import {
   numberFilter,
   orgKindFilter,
   stringFilter,
+  valuesOf,
   YEARS,
   yearsFilter,
 } from './catalog-schema.ts';
+import { reservePositionKind } from '../reserve/reserve.ts';
+
+/** The conditions on a candidate of the кадровый резерв: in `reserve(…)` and in a teacher's `reserved(…)`. */
+export const reserveFilters: Filter[] = [
+  enumFilter(
+    'position',
+    'должность резерва',
+    'Вид должности, на которую кандидат в резерве (встроенные виды; свои виды муниципалитета — по ' +
+      'названию в `positionName`).',
+    valuesOf(reservePositionKind),
+    'position = head',
+    'резерв на должность «{value}»',
+  ),
+  stringFilter(
+    'positionName',
+    'название должности резерва',
+    'Название должности резерва по справочнику, точное совпадение (для видов, добавленных муниципалитетом).',
+    'positionName = "педагог-психолог"',
+  ),
+  flag(
+    'inReserve',
+    'в резерве',
+    'Кандидат в резерве на конец отчётного периода: не назначен и не исключён к этому дню.',
+    'в резерве на конец периода',
+    'выбывшие из резерва',
+  ),
+  flag(
+    'appointed',
+    'назначен',
+    'Кандидат назначен на должность в отчётном периоде (по дате назначения).',
+    'назначенные в периоде',
+    'не назначенные в периоде',
+  ),
+  flag(
+    'excluded',
+    'исключён',
+    'Кандидат исключён из резерва в отчётном периоде (по дате исключения).',
+    'исключённые в периоде',
+    'не исключённые в периоде',
+  ),
+];
 
 export const teacherFilters: Filter[] = [
   orgKindFilter('где педагог занимает должность'),
@@ -274,6 +316,17 @@ export const teacherFilters: Filter[] = [
       enumFilter('role', 'роль', 'Роль педагога на мероприятии.', eventRole, 'role = speaker'),
       yearsFilter,
     ],
+  ),
+  nested(
+    'reserved',
+    'кадровый резерв',
+    'Педагог — кандидат кадрового резерва отчётного периода (включён не позже конца периода и не назначен ' +
+      'и не исключён до его начала); условия в скобках относятся к одному и тому же кандидату. Доля ' +
+      'заместителей в резерве на должность руководителя — ' +
+      '`teachers(manager, reserved(position = head, inReserve)) / teachers(manager)`.',
+    'в кадровом резерве',
+    'reserved(position = head)',
+    reserveFilters,
   ),
   nested(
     'competition',

@@ -52,6 +52,7 @@ describe('the catalog', () => {
       'mentee',
       'member',
       'event',
+      'reserved',
       'competition',
     ]);
     expect(findFilterByPath(['teachers', 'diagnosed', 'level'])).toMatchObject({ kind: 'enum' });

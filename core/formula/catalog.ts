@@ -17,7 +17,7 @@ import {
   orgKindFilter,
   stringFilter,
 } from './catalog-schema.ts';
-import { teacherFilters } from './catalog-teachers.ts';
+import { reserveFilters, teacherFilters } from './catalog-teachers.ts';
 
 export {
   AGGREGATE_NAMES,
@@ -196,6 +196,30 @@ export const CATALOG: readonly CatalogFunction[] = [
         'level = municipal',
         '{value}',
       ),
+    ],
+  },
+  {
+    kind: 'aggregate',
+    name: 'reserve',
+    label: 'Кадровый резерв',
+    phrase: 'число кандидатов кадрового резерва',
+    description:
+      'Число кандидатов кадрового резерва отчётного периода: включённых в резерв не позже конца периода и не ' +
+      'назначенных и не исключённых до его начала. Кандидат относится к выдвинувшей его организации; ' +
+      'кандидаты, включённые отделом образования, учитываются только в итоге муниципалитета. С условием ' +
+      '`inReserve` — те, кто в резерве на конец периода; `appointed` — назначенные в периоде: доля ' +
+      'назначенных — `reserve(appointed) / reserve()`.',
+    example: 'reserve(position = head, inReserve)',
+    filters: [
+      ...reserveFilters,
+      flag(
+        'fromRegistry',
+        'педагог из реестра',
+        'Кандидат — педагог из реестра (а не человек со стороны).',
+        'педагоги из реестра',
+        'не из реестра педагогов',
+      ),
+      orgKindFilter('выдвинувшей кандидата'),
     ],
   },
   {

@@ -22,7 +22,16 @@ export type FieldType =
 
 /** What a reference field points to; the API carries its id. */
 export type RefTarget =
-  'organization' | 'teacher' | 'provider' | 'diagnostic' | 'association' | 'event' | 'mentoringProgram';
+  | 'organization'
+  | 'teacher'
+  | 'provider'
+  | 'diagnostic'
+  | 'association'
+  | 'event'
+  | 'mentoringProgram'
+  | 'training'
+  | 'route'
+  | 'reservePositionKind';
 
 export interface FieldDef {
   key: string;

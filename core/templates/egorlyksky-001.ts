@@ -13,7 +13,20 @@ const ACTS = {
   method: 'Контент-анализ',
 };
 
-/** Seed 001: Егорлыкский район, приказ от 21.09.2021 № 472, паспорт «дорожной карты» — 11 показателей. */
+/**
+ * The reserve is formed of every kind of organization (a kindergarten's head and methodist too): these
+ * indicators apply to all of them, whatever a later program-wide limit would say.
+ */
+const RESERVE = {
+  ...COMMON,
+  source: 'Реестр кадрового резерва (приказы отдела образования о включении, назначении и исключении)',
+  applicability: { kinds: null, groups: null },
+};
+
+/**
+ * Seed 001: Егорлыкский район, приказ от 21.09.2021 № 472, паспорт «дорожной карты» — 11 показателей, и два
+ * показателя цели «формирование кадрового резерва» по реестру резерва.
+ */
 export const egorlyksky: ProgramTemplate = {
   code: 'seed-001-egorlyksky',
   title:
@@ -139,6 +152,29 @@ export const egorlyksky: ProgramTemplate = {
           'teachers(educationMatches)',
           'teachers()',
           { ...COMMON, levelHigh: 95, levelMedium: 85 },
+        ),
+        count(
+          '12',
+          'Число кандидатов кадрового резерва (руководители ОО, их заместители, методисты, тьюторы, наставники) на конец учебного года',
+          'reserve(inReserve)',
+          {
+            ...RESERVE,
+            levelHigh: 3,
+            levelMedium: 1,
+            note: 'Кандидат относится к выдвинувшей его организации; включённые отделом образования — к итогу района.',
+          },
+        ),
+        share(
+          '13',
+          'Доля кандидатов кадрового резерва, назначенных на должности в учебном году, от числа кандидатов резерва учебного года',
+          'reserve(appointed)',
+          'reserve()',
+          {
+            ...RESERVE,
+            levelHigh: 20,
+            levelMedium: 10,
+            note: 'Организация без кандидатов резерва — «нет данных», а не 0 %.',
+          },
         ),
       ],
     },

@@ -247,6 +247,60 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
   })),
   'DELETE /api/deficits/:code': municipality((s) => ({ params: { code: s.deficit } })),
 
+  'GET /api/reserve-position-kinds': catalog(),
+  'POST /api/reserve-position-kinds': catalog(() => ({ body: { name: 'Проверочная должность' } })),
+  'GET /api/reserve-position-kinds/:id': catalog((s) => id(s.reservePositionKind)),
+  // Kept by the department of the municipality that added the kind.
+  'PATCH /api/reserve-position-kinds/:id': municipality((s) => ({
+    ...id(s.reservePositionKind),
+    body: { name: 'Должность', ...v },
+  })),
+  'DELETE /api/reserve-position-kinds/:id': municipality((s) => id(s.reservePositionKind)),
+  // The reserve is personnel work: read by the organization's manager and the department, not its teachers.
+  'GET /api/reserve-candidates': organization((s) => ({ query: { organizationId: s.organization } }), {
+    personal: true,
+  }),
+  'GET /api/reserve-candidates/export.xlsx': organization(
+    (s) => ({ query: { organizationId: s.organization } }),
+    { personal: true },
+  ),
+  'POST /api/reserve-candidates': organization((s) => ({
+    body: {
+      organizationId: s.organization,
+      teacherId: s.colleague,
+      positionKindId: s.reservePositionKind,
+      orderNumber: '13-к',
+      orderDate: '2026-09-01',
+      includedDate: '2026-09-01',
+    },
+  })),
+  'GET /api/reserve-candidates/:id': organization((s) => id(s.reserveCandidate), { personal: true }),
+  'PATCH /api/reserve-candidates/:id': organization((s) => ({
+    ...id(s.reserveCandidate),
+    body: { notes: 'Посторонняя заметка', ...v },
+  })),
+  'DELETE /api/reserve-candidates/:id': organization((s) => id(s.reserveCandidate)),
+  'GET /api/reserve-candidates/:id/plan': organization((s) => id(s.reserveCandidate), { personal: true }),
+  'POST /api/reserve-candidates/:id/plan': organization((s) => ({
+    ...id(s.reserveCandidate),
+    body: { kind: 'free', title: 'Посторонний пункт' },
+  })),
+  'GET /api/reserve-plan-items/:id': organization((s) => id(s.reservePlanItem), { personal: true }),
+  'PATCH /api/reserve-plan-items/:id': organization((s) => ({
+    ...id(s.reservePlanItem),
+    body: { doneDate: '2026-01-01', ...v },
+  })),
+  'DELETE /api/reserve-plan-items/:id': organization((s) => id(s.reservePlanItem)),
+
+  // The lists the department acts on name teachers with their dates: the organization's manager and the department.
+  'GET /api/action-lists/:list': organization(
+    (s) => ({ params: { list: 'pension' }, query: { organizationId: s.organization } }),
+    { personal: true },
+  ),
+  'GET /api/action-lists/:list/export.xlsx': organization(
+    (s) => ({ params: { list: 'no-training' }, query: { organizationId: s.organization } }),
+    { personal: true },
+  ),
   'GET /api/vacancies/summary': municipality((s) => ({ query: { municipalityId: s.municipality } })),
   ...organizationRecords(
     '/api/vacancies',

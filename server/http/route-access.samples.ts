@@ -77,6 +77,11 @@ export interface Samples extends JourneySamples {
   documentJob: string;
   provider: number;
   deficit: string;
+  /** A kind of position of the reserve the demo district's department added. */
+  reservePositionKind: number;
+  /** A candidate of the reserve proposed by the organization (`teacher`), with an item of its plan. */
+  reserveCandidate: number;
+  reservePlanItem: number;
 }
 
 /** Records of the teacher's support journeys: meetings, the ИОМ builder and catalog, approvals, progress. */
@@ -426,8 +431,41 @@ export async function resolveSamples(
       db.insert(s.providers).values({ municipalityId: m, name: 'Методический центр района', kind: 'other' }),
     ),
     deficit: await ensureDeficit(db, m),
+    ...(await ensureReserve(db, m, organization, teacher)),
     ...(await resolveJourneySamples(world, { teacher, route, association, associationMember })),
   };
+}
+
+/** The reserve samples: a kind of position of the municipality, a candidate of the organization, a plan item. */
+async function ensureReserve(db: Db, m: number, organization: number, teacher: number) {
+  const reservePositionKind = await ensureRow(db, 'reserve_position_kinds', sql`municipality_id = ${m}`, () =>
+    db.insert(s.reservePositionKinds).values({ municipalityId: m, name: 'Советник директора по воспитанию' }),
+  );
+  const reserveCandidate = await ensureRow(
+    db,
+    'reserve_candidates',
+    sql`organization_id = ${organization}`,
+    () =>
+      db.insert(s.reserveCandidates).values({
+        municipalityId: m,
+        organizationId: organization,
+        teacherId: teacher,
+        positionKindId: reservePositionKind,
+        orderNumber: '12-к',
+        orderDate: '2025-09-01',
+        includedDate: '2025-09-01',
+      }),
+  );
+  const reservePlanItem = await ensureRow(
+    db,
+    'reserve_plan_items',
+    sql`candidate_id = ${reserveCandidate}`,
+    () =>
+      db
+        .insert(s.reservePlanItems)
+        .values({ candidateId: reserveCandidate, kind: 'free', title: 'Стажировка' }),
+  );
+  return { reservePositionKind, reserveCandidate, reservePlanItem };
 }
 
 /** The first row of `table` matching `where`, added by `insert` if there is none. */

@@ -6,3 +6,4 @@ export * from './programs.ts';
 export * from './campaigns.ts';
 export * from './analysis.ts';
 export * from './management.ts';
+export * from './reserve.ts';

@@ -27,6 +27,7 @@ const ROW_LABEL: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
   associations: sql`a.name`,
   events: sql`ev.title || ' (' || to_char(ev.date, 'DD.MM.YYYY') || ')'`,
   acts: sql`'№ ' || n.number || ' от ' || to_char(n.date, 'DD.MM.YYYY') || ' «' || n.title || '»'`,
+  reserve: sql`coalesce((select concat_ws(' ', t.last_name, t.first_name, t.middle_name) from teachers t where t.id = rc.teacher_id), rc.full_name) || ' — ' || rk.name`,
 };
 
 const ORG_NAME: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
@@ -38,6 +39,7 @@ const ORG_NAME: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
   associations: sql`(select short_name from organizations where id = a.organization_id)`,
   events: sql`(select short_name from organizations where id = ev.organization_id)`,
   acts: sql`(select short_name from organizations where id = n.organization_id)`,
+  reserve: sql`o.short_name`,
 };
 
 export interface DrilldownCall {
@@ -124,7 +126,11 @@ export async function drilldown(options: {
     calls.push({
       description: describeCall(call),
       function: call.name,
-      isPersonal: call.name === 'teachers' || call.name === 'positions' || call.name === 'mentoringPairs',
+      isPersonal:
+        call.name === 'teachers' ||
+        call.name === 'positions' ||
+        call.name === 'mentoringPairs' ||
+        call.name === 'reserve',
       rows,
       total: rows.length,
     });

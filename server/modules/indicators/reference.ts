@@ -5,6 +5,7 @@ import { splitWindow, yearsWindow } from '../../../core/formula/index.ts';
 import type { ReportingPeriod } from '../../../core/indicators/period.ts';
 import type { Db } from '../../db/client.ts';
 import * as s from '../../db/schema/index.ts';
+import { decidedWithin, inReserveDuring, isInReserveOn } from '../../../core/reserve/reserve.ts';
 
 /**
  * An independent, in-memory evaluation of the formula semantics of docs/formulas.md, used only by tests to
@@ -31,6 +32,8 @@ export async function loadReferenceData(db: Db) {
     competitions,
     vacancies,
     acts,
+    candidates,
+    positionKinds,
   ] = await inOrder([
     db.select().from(s.organizations),
     db.select().from(s.teachers),
@@ -51,6 +54,8 @@ export async function loadReferenceData(db: Db) {
     db.select().from(s.competitionParticipations),
     db.select().from(s.vacancies),
     db.select().from(s.normativeActs),
+    db.select().from(s.reserveCandidates),
+    db.select().from(s.reservePositionKinds),
   ]);
   const byTeacher = <T extends { teacherId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
@@ -79,6 +84,8 @@ export async function loadReferenceData(db: Db) {
     competitionsOf: byTeacher(competitions),
     vacancies,
     acts,
+    candidates,
+    positionKinds: new Map(positionKinds.map((k) => [k.id, k])),
   };
 }
 type Data = Awaited<ReturnType<typeof loadReferenceData>>;
@@ -137,6 +144,19 @@ function holds(
 const between = (d: string, w: { start: string; end: string }) => d >= w.start && d <= w.end;
 const overlaps = (from: string, to: string | null, w: { start: string; end: string }) =>
   from <= w.end && (!to || to >= w.start);
+
+/** The conditions on one candidate of the reserve (docs/formulas.md), with core/reserve's rules. */
+function candidateFacts(data: Data, c: Data['candidates'][number], period: ReportingPeriod) {
+  const kind = data.positionKinds.get(c.positionKindId)!;
+  return (n: string): unknown =>
+    ({
+      position: kind.code ?? '',
+      positionName: kind.name,
+      inReserve: isInReserveOn(c, period.end),
+      appointed: decidedWithin(c, 'appointed', period.start, period.end),
+      excluded: decidedWithin(c, 'excluded', period.start, period.end),
+    })[n];
+}
 
 function windowOf(node: Condition, period: ReportingPeriod) {
   const { years, rest } = splitWindow({ filter: node.kind === 'nested' ? node.filter : null });
@@ -251,6 +271,13 @@ export function referenceCount(
                 sub((n) => ({ level: e.level, format: e.format, role: ep.role })[n])
               );
             });
+          case 'reserved':
+            return data.candidates.some(
+              (c) =>
+                c.teacherId === t.id &&
+                inReserveDuring(c, period.start, period.end) &&
+                sub(candidateFacts(data, c, period)),
+            );
           case 'competition':
             return data
               .competitionsOf(t.id)
@@ -374,6 +401,22 @@ export function referenceCount(
         add(a.organizationId);
     }
     return { byOrg, total, withoutOrg, shared: true };
+  }
+  if (call.name === 'reserve') {
+    for (const c of data.candidates) {
+      if (c.municipalityId !== municipalityId || !inReserveDuring(c, period.start, period.end)) continue;
+      if (c.organizationId !== null && !orgs.has(c.organizationId)) continue;
+      const facts = candidateFacts(data, c, period);
+      const lookup = (n: string): unknown =>
+        n === 'fromRegistry'
+          ? c.teacherId !== null
+          : n === 'orgKind'
+            ? c.organizationId === null
+              ? ''
+              : orgs.get(c.organizationId)!.kind
+            : facts(n);
+      if (holds(call.filter, lookup, noNested)) add(c.organizationId);
+    }
   }
   return { byOrg, total, withoutOrg, shared: false };
 }

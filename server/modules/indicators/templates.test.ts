@@ -4,6 +4,7 @@ import { indicatorValue } from '../../../core/indicators/levels.ts';
 import { reportingPeriod } from '../../../core/indicators/period.ts';
 import { PROGRAM_TEMPLATES } from '../../../core/templates/index.ts';
 import type { Database } from '../../db/client.ts';
+import * as s from '../../db/schema/index.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { createTestDatabase } from '../../test/harness.ts';
 import { computeIndicators } from './compute.ts';
@@ -115,6 +116,24 @@ describe('the demo district gives the analysis something to show', () => {
     expect(
       y2025.results.filter((x) => x.organization !== null && x.value === 0).length,
     ).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the reserve is worth looking at: about twenty candidates, a few appointed, one excluded, with plans', async () => {
+    const own = data.candidates.filter((c) => c.municipalityId === municipalityId);
+    expect(own.length).toBeGreaterThanOrEqual(15);
+    expect(own.length).toBeLessThanOrEqual(25);
+    expect(own.filter((c) => c.status === 'appointed')).toHaveLength(3);
+    expect(own.filter((c) => c.status === 'excluded')).toHaveLength(1);
+    expect(own.filter((c) => c.teacherId === null && c.fullName)).toHaveLength(2);
+    expect(own.every((c) => c.includedDate <= '2026-11-01' && (c.decisionDate ?? '') <= '2026-11-01')).toBe(
+      true,
+    );
+    // Every built-in kind of position has candidates, and so has the district's own kind.
+    const kinds = new Set(own.map((c) => data.positionKinds.get(c.positionKindId)!.code ?? 'own'));
+    expect(kinds.size).toBe(7);
+    const items = await database.db.select().from(s.reservePlanItems);
+    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['training', 'event', 'free']));
+    expect(items.some((i) => i.doneDate !== null)).toBe(true);
   });
 
   it('mentoring runs in the school year under way, beside the finished pairs of the years before', () => {

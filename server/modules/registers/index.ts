@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { actionListsRoutes } from './action-lists/action-lists.routes.ts';
 import { associationsRoutes } from './associations/associations.routes.ts';
 import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { mentoringRoutes } from './mentoring/mentoring.routes.ts';
+import { reserveRoutes } from './reserve/reserve.routes.ts';
 import { normativeActsRoutes } from './normative-acts/normative-acts.routes.ts';
 import { vacanciesRoutes } from './vacancies/vacancies.routes.ts';
 
@@ -16,4 +18,6 @@ export async function registersModule(app: FastifyInstance) {
   await app.register(associationsRoutes);
   await app.register(eventsRoutes);
   await app.register(meetingsRoutes);
+  await app.register(reserveRoutes);
+  await app.register(actionListsRoutes);
 }

@@ -22,6 +22,7 @@ import {
   IconUser,
   IconUsers,
   IconUsersGroup,
+  IconUserStar,
   type Icon,
 } from '@tabler/icons-react';
 import type { Role } from '../../../core/enums.ts';
@@ -71,6 +72,8 @@ export const NAVIGATION: NavItem[] = [
   item('/events', 'Мероприятия', IconCalendarEvent, REGISTRY_EDITORS, 'Реестр'),
   item('/mentoring', 'Наставничество', IconHeartHandshake, REGISTRY_EDITORS, 'Реестр'),
   item('/vacancies', 'Вакансии', IconBriefcase, REGISTRY_EDITORS, 'Реестр'),
+  item('/reserve', 'Кадровый резерв', IconUserStar, REGISTRY_EDITORS, 'Реестр'),
+  item('/action-lists', 'Списки для работы', IconListDetails, REGISTRY_EDITORS, 'Реестр'),
   item('/normative-acts', 'НПА', IconGavel, REGISTRY_EDITORS, 'Реестр'),
   item('/exchange', 'Загрузка и выгрузка', IconFileSpreadsheet, REGISTRY_EDITORS, 'Реестр'),
   item('/campaigns', 'Мониторинг', IconClipboardCheck, REGISTRY_EDITORS, 'Мониторинг'),

@@ -3,6 +3,7 @@ import type { AggregateCallNode, AggregateName } from '../../../../core/formula/
 import { queryRows, type Db } from '../../../db/client.ts';
 import { compileCondition, UnknownFilterError, type FilterResolver, type FilterSql } from './conditions.ts';
 import type { ComputeContext } from './context.ts';
+import { reserveFilters, reserveOfPeriod } from './reserve.ts';
 import { activePositionsWhere, organizationFilter, teacherResolver } from './teachers.ts';
 
 /**
@@ -133,6 +134,22 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
       },
     }),
     isSharedWithOrganizations: true,
+  },
+  reserve: {
+    // A candidate belongs to the organization that proposed it; the department's own count in the total only.
+    rows: (ctx) => sql`reserve_candidates rc join reserve_position_kinds rk on rk.id = rc.position_kind_id
+      left join organizations o on o.id = rc.organization_id
+      where rc.municipality_id = ${ctx.municipalityId} and (o.id is null or o.is_active)
+        and ${reserveOfPeriod(ctx.period)} ${scopeOfOptionalOrg(ctx, sql`rc.organization_id`)}`,
+    orgColumn: sql`rc.organization_id`,
+    measure: countRows,
+    resolver: (ctx) =>
+      fixed({
+        ...reserveFilters(ctx.period),
+        fromRegistry: { kind: 'flag', expression: sql`rc.teacher_id is not null` },
+        // The department's own candidates have no organization: of no kind, and `orgKind != school` counts them.
+        orgKind: { kind: 'column', expression: sql`coalesce(o.kind, '')` },
+      })(ctx),
   },
 };
 

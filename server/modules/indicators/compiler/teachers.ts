@@ -9,6 +9,7 @@ import {
   type FilterSql,
 } from './conditions.ts';
 import type { ComputeContext } from './context.ts';
+import { reserveFilters, reserveOfPeriod } from './reserve.ts';
 
 /**
  * The filters of `teachers(…)` over the aliases of the base query: t (teachers), p (positions, active at
@@ -133,6 +134,11 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
         format: { kind: 'column', expression: sql`ev.format` },
         role: { kind: 'column', expression: sql`ep.role` },
       },
+    ),
+    reserved: records(
+      sql`reserve_candidates rc join reserve_position_kinds rk on rk.id = rc.position_kind_id where rc.teacher_id = t.id`,
+      () => reserveOfPeriod(period),
+      reserveFilters(period),
     ),
     competition: records(
       sql`competition_participations cp where cp.teacher_id = t.id`,

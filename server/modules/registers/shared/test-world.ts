@@ -40,8 +40,8 @@ export type Login = string;
 
 const PASSWORD = 'registers-password-1';
 
-export async function createWorld(): Promise<World> {
-  const t = await createTestApp();
+export async function createWorld(options: { fixedToday?: string } = {}): Promise<World> {
+  const t = await createTestApp(options.fixedToday ? { fixedToday: options.fixedToday } : undefined);
   const db = t.database.db;
   const m1 = (await createMunicipality(db, { name: 'Первый район' })).id;
   const m2 = (await createMunicipality(db, { name: 'Второй район' })).id;

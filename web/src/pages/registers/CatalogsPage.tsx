@@ -26,6 +26,7 @@ import { RecordForm } from '../teachers/records/RecordForm.tsx';
 import { RecordList } from '../teachers/records/RecordList.tsx';
 import { useRegistersRole, type DeficitEntry, type ProviderEntry } from './api.ts';
 import { FixedValue } from './fields.tsx';
+import { PositionKindsCatalog } from '../reserve/PositionKindsCatalog.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 
@@ -252,12 +253,16 @@ export function CatalogsPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="providers">Организации, проводящие обучение</Tabs.Tab>
           <Tabs.Tab value="deficits">Профессиональные дефициты</Tabs.Tab>
+          <Tabs.Tab value="reserve">Должности кадрового резерва</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="providers">
           <ProvidersCatalog canEdit={isDepartment} />
         </Tabs.Panel>
         <Tabs.Panel value="deficits">
           <DeficitsCatalog canEdit={isDepartment} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reserve">
+          <PositionKindsCatalog canEdit={isDepartment} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -8,6 +8,9 @@ import { EventsList, EventsPage } from './EventsPage.tsx';
 import { MentoringPage, OrganizationMentoring } from './MentoringPage.tsx';
 import { NormativeActsList, NormativeActsPage } from './NormativeActsPage.tsx';
 import { OrganizationVacancies, VacanciesPage } from './VacanciesPage.tsx';
+import { ActionListsPage } from '../reserve/ActionListsPage.tsx';
+import { ReserveCandidatePage } from '../reserve/ReserveCandidatePage.tsx';
+import { ReservePage } from '../reserve/ReservePage.tsx';
 
 /** Pages of the registers area, mounted by App.tsx inside the application layout. */
 export const registersRoutes: RouteObject[] = [
@@ -19,6 +22,9 @@ export const registersRoutes: RouteObject[] = [
   { path: '/vacancies', element: <VacanciesPage /> },
   { path: '/normative-acts', element: <NormativeActsPage /> },
   { path: '/catalogs', element: <CatalogsPage /> },
+  { path: '/reserve', element: <ReservePage /> },
+  { path: '/reserve/:id', element: <ReserveCandidatePage /> },
+  { path: '/action-lists', element: <ActionListsPage /> },
 ];
 
 const ownOrDepartment: OrganizationTab['visible'] = ({ hasRole, isOwnManager }) =>
