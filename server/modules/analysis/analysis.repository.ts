@@ -76,6 +76,8 @@ const recommendationColumns = {
   text: recommendations.text,
   addressee: recommendations.addressee,
   deadline: recommendations.deadline,
+  audience: recommendations.audience,
+  responsible: recommendations.responsible,
   status: recommendations.status,
   report: recommendations.report,
   reportedAt: recommendations.reportedAt,
@@ -134,6 +136,8 @@ export async function deleteUntouchedRecommendations(db: Db, campaignId: number)
         eq(recommendations.status, 'planned'),
         isNull(recommendations.report),
         eq(recommendations.version, 1),
+        // One to several organizations is the coordinator's own: the rule library never drafts it.
+        isNull(recommendations.audience),
       ),
     );
 }

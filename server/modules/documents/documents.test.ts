@@ -243,7 +243,7 @@ describe('the letter of addressed recommendations', () => {
     expect(letter.text).toContain('Руководителю МБОУ СОШ № 1');
     expect(letter.text).toContain('от 12.07.2026 № 768');
     expect(letter.text).toContain('roo@prirechensky.example.ru');
-    expect(letter.text).toContain('Общие выводы:');
+    expect(letter.text).toContain('Выводы по муниципалитету (кратко):');
     own.forEach((r: { text: string }) => expect(letter.text).toContain(r.text));
     if (others.length) expect(letter.text).not.toContain(others[0].text);
     expect(letter.text).toContain('Р.В. Беззубцева');
