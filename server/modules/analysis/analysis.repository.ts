@@ -128,18 +128,16 @@ export async function deleteRecommendation(db: Db, id: number) {
 }
 
 export async function deleteUntouchedRecommendations(db: Db, campaignId: number) {
-  await db
-    .delete(recommendations)
-    .where(
-      and(
-        eq(recommendations.campaignId, campaignId),
-        eq(recommendations.status, 'planned'),
-        isNull(recommendations.report),
-        eq(recommendations.version, 1),
-        // One to several organizations is the coordinator's own: the rule library never drafts it.
-        isNull(recommendations.audience),
-      ),
-    );
+  await db.delete(recommendations).where(
+    and(
+      eq(recommendations.campaignId, campaignId),
+      eq(recommendations.status, 'planned'),
+      isNull(recommendations.report),
+      eq(recommendations.version, 1),
+      // One to several organizations is the coordinator's own: the rule library never drafts it.
+      isNull(recommendations.audience),
+    ),
+  );
 }
 
 export async function findReport(db: Db, campaignId: number) {

@@ -44,11 +44,19 @@ const Status = z.enum(RECOMMENDATION_STATUSES);
 /** To several organizations at once: kinds, ШНОР/ШССУ, a list; all empty — every organization. */
 const AudienceSchema = z.object({
   kinds: z
-    .array(z.enum(organizationKind.values, { error: () => ({ message: 'тип организации: school, preschool или additional' }) }))
+    .array(
+      z.enum(organizationKind.values, {
+        error: () => ({ message: 'тип организации: school, preschool или additional' }),
+      }),
+    )
     .max(3)
     .nullish(),
   groups: z
-    .array(z.enum(ORGANIZATION_GROUPS, { error: () => ({ message: 'группа: lowResults (ШНОР) или hardSocial (ШССУ)' }) }))
+    .array(
+      z.enum(ORGANIZATION_GROUPS, {
+        error: () => ({ message: 'группа: lowResults (ШНОР) или hardSocial (ШССУ)' }),
+      }),
+    )
     .max(2)
     .nullish(),
   organizationIds: z.array(idParam()).max(2000).nullish(),

@@ -78,7 +78,12 @@ export async function getDocumentCatalog(options: { db: Db; user: AuthUser; camp
     () => findRecommendations(db, campaign.id, null),
   ]);
   const members = new Map(
-    (await findOrganizationsById(db, participants.map((p) => p.organizationId))).map((o) => [o.id, o]),
+    (
+      await findOrganizationsById(
+        db,
+        participants.map((p) => p.organizationId),
+      )
+    ).map((o) => [o.id, o]),
   );
   const counts = new Map<number, number>();
   const add = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -272,7 +277,11 @@ export async function prepareDocument(options: {
           const buffer = await buildGeneralLetterDocx(data);
           await progress(1, 1, 'Общее письмо');
           await audit('Сформировано общее письмо «Руководителям ОО»');
-          return docxFile(`Адресные рекомендации ${year} руководителям ОО`, `general-letter-${campaign.id}`, buffer);
+          return docxFile(
+            `Адресные рекомендации ${year} руководителям ОО`,
+            `general-letter-${campaign.id}`,
+            buffer,
+          );
         },
       };
     }

@@ -112,8 +112,7 @@ function findingText(data: DocumentData, f: LetterFinding): string {
   const indicator = indicatorOf(data, f.indicator);
   const unit = indicator?.unit ?? 'number';
   const municipal = valueText(data.resultOf(f.indicator, null)?.value ?? null, unit);
-  const what =
-    f.claim === 'low' ? 'уровень «низкий»; ' : f.claim === 'positive' ? 'больше нуля; ' : '';
+  const what = f.claim === 'low' ? 'уровень «низкий»; ' : f.claim === 'positive' ? 'больше нуля; ' : '';
   return `${f.indicator} «${indicator?.name ?? ''}» — ${valueText(f.value, unit)} (${what}по муниципалитету — ${municipal})`;
 }
 
@@ -154,7 +153,8 @@ function conclusionInBrief(
   const codes = [...new Set(c.evidence.items.map((i) => i.indicator))];
   const orgs = new Set(c.evidence.items.map((i) => i.organization).filter((o) => o !== null));
   const names = codes.map((code) => `${code} «${indicatorOf(data, code)?.name ?? ''}»`);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} и ${names[names.length - 1]}`;
+  const list =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} и ${names[names.length - 1]}`;
   const many = names.length > 1;
   const subject =
     c.evidence.claim === 'low'
@@ -225,12 +225,10 @@ function criteriaBlocks(data: DocumentData): LetterBlock[] {
       kind: 'paragraph',
       text: `Мониторинг проведён по ${data.indicators.length} показателям по направлениям:`,
     },
-    ...criteria.map(
-      (c, i): LetterBlock => ({
-        kind: 'bullet',
-        text: `${lowerFirst(c.title)}${i === criteria.length - 1 ? '.' : ';'}`,
-      }),
-    ),
+    ...criteria.map((c, i): LetterBlock => ({
+      kind: 'bullet',
+      text: `${lowerFirst(c.title)}${i === criteria.length - 1 ? '.' : ';'}`,
+    })),
   ];
 }
 
@@ -290,7 +288,11 @@ export function organizationLetter(data: DocumentData, organization: DocumentOrg
     organizationId: organization.id,
     letterhead: data.municipality,
     registration: registration(data),
-    addressee: [addresseeOf(data, organization), ...(head ? [head] : []), ...(organization.address ? [organization.address] : [])],
+    addressee: [
+      addresseeOf(data, organization),
+      ...(head ? [head] : []),
+      ...(organization.address ? [organization.address] : []),
+    ],
     title: `Адресные рекомендации руководителю ${organization.name} по итогам мониторинга системы обеспечения профессионального развития педагогических работников за ${data.campaign.year} год`,
     blocks,
     findings,
@@ -328,7 +330,8 @@ function generalRecommendations(data: DocumentData) {
     const names = ids.map((id) => nameOf(id) ?? `организация № ${id}`);
     out.push({
       text: r.text,
-      addressees: names.length > 1 ? `${names.join(', ')} (${countOf(names.length, ORGANIZATION_FORMS)})` : names[0],
+      addressees:
+        names.length > 1 ? `${names.join(', ')} (${countOf(names.length, ORGANIZATION_FORMS)})` : names[0],
       terms: termsOf(r),
       size: ids.length,
     });
@@ -356,8 +359,7 @@ export function generalLetter(data: DocumentData): LetterContent {
         details: [`Адресаты: ${r.addressees}.`, r.terms].filter(Boolean).join(' '),
       }),
     );
-  else
-    blocks.push({ kind: 'paragraph', text: 'Рекомендации организациям не сформированы.' });
+  else blocks.push({ kind: 'paragraph', text: 'Рекомендации организациям не сформированы.' });
   return {
     organizationId: null,
     letterhead: data.municipality,

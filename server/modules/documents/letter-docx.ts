@@ -9,7 +9,16 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { DocumentData, DocumentOrganization } from './documents.data.ts';
-import { bullet, documentStyles, GOST_MARGINS, layoutTable, letterhead, numbered, para, TEXT_WIDTH } from './docx-kit.ts';
+import {
+  bullet,
+  documentStyles,
+  GOST_MARGINS,
+  layoutTable,
+  letterhead,
+  numbered,
+  para,
+  TEXT_WIDTH,
+} from './docx-kit.ts';
 import { generalLetter, organizationLetter, type LetterContent } from './letter-content.ts';
 
 export { letterAddressees, registration } from './letter-content.ts';
@@ -41,7 +50,11 @@ function signatureBlock(content: LetterContent): Paragraph[] {
           }),
       ),
     }),
-    para(content.executor.join('\n'), { size: 20, align: AlignmentType.LEFT, before: 600 }, { keepLines: true }),
+    para(
+      content.executor.join('\n'),
+      { size: 20, align: AlignmentType.LEFT, before: 600 },
+      { keepLines: true },
+    ),
   ];
 }
 
@@ -84,7 +97,12 @@ export function letterChildren(content: LetterContent): FileChild[] {
   return out;
 }
 
-async function pack(title: string, description: string, contents: LetterContent[], onLetter?: (done: number, total: number) => Promise<void>) {
+async function pack(
+  title: string,
+  description: string,
+  contents: LetterContent[],
+  onLetter?: (done: number, total: number) => Promise<void>,
+) {
   const sections: ISectionOptions[] = [];
   for (const [i, content] of contents.entries()) {
     sections.push({ properties: { page: { margin: GOST_MARGINS } }, children: letterChildren(content) });

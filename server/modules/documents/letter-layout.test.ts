@@ -55,7 +55,11 @@ const build = (c: LetterContent) =>
   );
 
 /** The last page's text without the signature block: what else stands on it. */
-export function besidesSignature(page: string, signer: { position: string; name: string }, executor: string[]) {
+export function besidesSignature(
+  page: string,
+  signer: { position: string; name: string },
+  executor: string[],
+) {
   let rest = page;
   for (const part of [...signer.position.split('\n'), signer.name, ...executor])
     rest = rest.replace(part, '');
@@ -75,7 +79,10 @@ describe.skipIf(!hasLibreOffice)('the signature of a letter (needs libreoffice o
       const last = letter[letter.length - 1];
       expect(last, `${n} пунктов: подпись на последней странице`).toContain(SIGNER.name);
       expect(last).toContain(EXECUTOR[0]);
-      expect(besidesSignature(last, SIGNER, EXECUTOR), `${n} пунктов: на последней странице только подпись`).not.toBe('');
+      expect(
+        besidesSignature(last, SIGNER, EXECUTOR),
+        `${n} пунктов: на последней странице только подпись`,
+      ).not.toBe('');
       expect(last, `${n} пунктов`).toContain('Информацию о выполнении рекомендаций');
     }
     // The lengths do cross the page break: some letters take one page, others two.

@@ -36,8 +36,16 @@ interface Content {
   organizationId: number | null;
   addressee: string[];
   title: string;
-  blocks: ({ kind: 'heading' | 'paragraph' | 'bullet'; text: string } | { kind: 'item'; number: number; text: string; details: string | null })[];
-  findings: { indicator: string; organization: number; value: number | null; claim: 'zero' | 'positive' | 'low' }[];
+  blocks: (
+    | { kind: 'heading' | 'paragraph' | 'bullet'; text: string }
+    | { kind: 'item'; number: number; text: string; details: string | null }
+  )[];
+  findings: {
+    indicator: string;
+    organization: number;
+    value: number | null;
+    claim: 'zero' | 'positive' | 'low';
+  }[];
   closing: string;
   signer: { position: string; name: string };
   executor: string[];
@@ -120,7 +128,9 @@ function expectFindingsSupported(content: Content) {
 describe('the letter to a school', () => {
   it('leads with the school’s own findings and its recommendations, then the municipal conclusions in brief', async () => {
     const paragraphs = await schoolLetter(schoolOne);
-    const title = paragraphs.findIndex((p) => p.startsWith('Адресные рекомендации руководителю МБОУ СОШ № 1'));
+    const title = paragraphs.findIndex((p) =>
+      p.startsWith('Адресные рекомендации руководителю МБОУ СОШ № 1'),
+    );
     expect(title).toBeGreaterThan(0);
     // The first thing after the heading is the school's own results.
     expect(paragraphs[title + 1]).toBe('Результаты МБОУ СОШ № 1:');
@@ -133,7 +143,9 @@ describe('the letter to a school', () => {
     const expected = new Set(
       stored
         .filter((c) => c.kind === 'problem' && c.evidence)
-        .flatMap((c) => c.evidence!.items.filter((i) => i.organization === schoolOne).map((i) => i.indicator)),
+        .flatMap((c) =>
+          c.evidence!.items.filter((i) => i.organization === schoolOne).map((i) => i.indicator),
+        ),
     );
     expect(expected.size, 'МБОУ СОШ № 1 has findings in the demo').toBeGreaterThan(0);
     const recommendationsAt = paragraphs.indexOf('Рекомендации МБОУ СОШ № 1:');
@@ -195,7 +207,10 @@ describe('the letter to a school', () => {
     // The department closed it ten days before the end of the final stage.
     const closedOn = '2026-07-05';
     expect(closedOn < row.finalEnd).toBe(true);
-    await db.update(campaigns).set({ closedAt: new Date(`${closedOn}T10:00:00Z`) }).where(eq(campaigns.id, latestId));
+    await db
+      .update(campaigns)
+      .set({ closedAt: new Date(`${closedOn}T10:00:00Z`) })
+      .where(eq(campaigns.id, latestId));
     try {
       const text = (await schoolLetter(schoolOne)).join('\n');
       expect(text).toContain(
@@ -233,7 +248,11 @@ describe('the letter to a school', () => {
     expect(content.findings.every((f) => f.organization === schoolOne)).toBe(true);
     expectFindingsSupported(content);
     // Another school's letter is not the school's to read.
-    const foreign = await call('school1', 'GET', `/api/campaigns/${latestId}/letter-content?organizationId=${schoolFive}`);
+    const foreign = await call(
+      'school1',
+      'GET',
+      `/api/campaigns/${latestId}/letter-content?organizationId=${schoolFive}`,
+    );
     expect(foreign.statusCode).toBe(403);
   });
 
@@ -303,7 +322,9 @@ describe('the general letter «Руководителям ОО»', () => {
   });
 
   it('shows its text in the browser to the department only, and every value it names is borne out', async () => {
-    const content = (await call('metodist', 'GET', `/api/campaigns/${latestId}/letter-content`)).json() as Content;
+    const content = (
+      await call('metodist', 'GET', `/api/campaigns/${latestId}/letter-content`)
+    ).json() as Content;
     expect(content.organizationId).toBeNull();
     expect(content.addressee).toEqual(['Руководителям ОО']);
     expect(content.findings.length).toBeGreaterThan(0);
@@ -324,7 +345,9 @@ describe('the general letter «Руководителям ОО»', () => {
         kind: 'problem',
         evidence: {
           claim: 'zero',
-          items: [{ indicator: analysis.indicators[0].code, organization: schoolOne, value: 12345, level: null }],
+          items: [
+            { indicator: analysis.indicators[0].code, organization: schoolOne, value: 12345, level: null },
+          ],
         },
       })
       .returning();
@@ -354,7 +377,9 @@ describe('recommendations to a group of organizations', () => {
       responsible: 'заместители руководителей по УВР',
     });
     expect(added.statusCode, added.body).toBe(201);
-    const list = (await call('metodist', 'GET', `/api/campaigns/${latestId}/recommendations`)).json() as (Recommendation & {
+    const list = (
+      await call('metodist', 'GET', `/api/campaigns/${latestId}/recommendations`)
+    ).json() as (Recommendation & {
       addressee: string;
       responsible: string;
     })[];
@@ -369,8 +394,12 @@ describe('recommendations to a group of organizations', () => {
     expect(one).toContain('Провести совместный методический семинар');
     expect(one).toContain('Адресаты: МБОУ СОШ № 1, МБОУ СОШ № 5 (2 организации).');
     // Regenerating the recommendations keeps it: the rule library never drafts one to a group.
-    expect((await call('metodist', 'POST', `/api/campaigns/${latestId}/recommendations/generate`)).statusCode).toBe(200);
-    const after = (await call('metodist', 'GET', `/api/campaigns/${latestId}/recommendations`)).json() as Recommendation[];
+    expect(
+      (await call('metodist', 'POST', `/api/campaigns/${latestId}/recommendations/generate`)).statusCode,
+    ).toBe(200);
+    const after = (
+      await call('metodist', 'GET', `/api/campaigns/${latestId}/recommendations`)
+    ).json() as Recommendation[];
     expect(after.some((r) => r.id === row.id)).toBe(true);
 
     const both = await call('metodist', 'POST', `/api/campaigns/${latestId}/recommendations`, {
@@ -403,10 +432,14 @@ describe.skipIf(!hasLibreOffice)('the pages of the demo letters (needs libreoffi
       addressees: { id: number; name: string }[];
     };
     const files: Record<string, Buffer> = {
-      general: (await call('metodist', 'GET', `/api/campaigns/${latestId}/documents/general-letter`)).rawPayload,
+      general: (await call('metodist', 'GET', `/api/campaigns/${latestId}/documents/general-letter`))
+        .rawPayload,
     };
-    for (const a of catalog.addressees) files[`letter-${a.id}`] = (await call('metodist', 'GET', letterUrl(a.id))).rawPayload;
-    const content = (await call('metodist', 'GET', `/api/campaigns/${latestId}/letter-content`)).json() as Content;
+    for (const a of catalog.addressees)
+      files[`letter-${a.id}`] = (await call('metodist', 'GET', letterUrl(a.id))).rawPayload;
+    const content = (
+      await call('metodist', 'GET', `/api/campaigns/${latestId}/letter-content`)
+    ).json() as Content;
     const pages = await pagesOfDocx(files);
     for (const [name, letter] of Object.entries(pages)) {
       const last = letter[letter.length - 1];
