@@ -6,6 +6,8 @@ import { api } from '../../api/client.ts';
 import type { OwnLetter } from './api.ts';
 import { LetterPreview } from './LetterPreview.tsx';
 
+const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
+
 /**
  * The school's letters of addressed recommendations, as the department sent them: one per published
  * campaign. Nothing is shown before the department publishes the results.
@@ -43,10 +45,10 @@ export function OwnLetters() {
                   onClick={() => setOpen(open === key ? null : key)}
                   aria-expanded={open === key}
                 >
-                  {open === key ? `Скрыть: ${label.toLowerCase()}` : `Открыть: ${label.toLowerCase()}`}
+                  {open === key ? 'Скрыть текст' : `Читать ${lowerFirst(label)}`}
                 </Button>
                 <Button component="a" href={l.url} variant="subtle" color="grape" size="xs">
-                  Скачать (Word)
+                  {`${label} (Word)`}
                 </Button>
               </Group>
             );
