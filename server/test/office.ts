@@ -14,7 +14,8 @@ import JSZip from 'jszip';
 export const hasLibreOffice =
   spawnSync('sh', ['-c', 'command -v libreoffice'], { encoding: 'utf8' }).status === 0;
 
-const decode = (s: string) =>
+/** The text of XML character data: `&lt;` → `<` and the rest of the five entities. */
+export const decodeXml = (s: string) =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -57,7 +58,7 @@ export async function pagesOfDocx(files: Record<string, Buffer>): Promise<Record
         /<draw:frame\b[^>]*\btext:anchor-page-number="(\d+)"[^>]*>(.*?)<\/draw:frame>/gs,
       )) {
         const page = Number(frame[1]);
-        const text = decode(frame[2].replace(/<[^>]+>/g, '')).trim();
+        const text = decodeXml(frame[2].replace(/<[^>]+>/g, '')).trim();
         if (!text) continue;
         (pages[page - 1] ??= []).push(text);
       }

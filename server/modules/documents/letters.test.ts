@@ -5,7 +5,7 @@ import { holds } from '../../../core/analysis/evidence.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import { campaigns, conclusions } from '../../db/schema/index.ts';
 import { seedDemo } from '../../seed/demo.ts';
-import { hasLibreOffice, pagesOfDocx } from '../../test/office.ts';
+import { decodeXml, hasLibreOffice, pagesOfDocx } from '../../test/office.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 /**
@@ -81,14 +81,6 @@ function call(who: string | null, method: 'GET' | 'POST' | 'PATCH', url: string,
   return t.request({ method, url, cookie: who ? cookies[who] : undefined, body });
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
 /** The paragraphs of a Word document in order (table cells included), as text. */
 async function paragraphsOf(buffer: Buffer): Promise<string[]> {
   const zip = await JSZip.loadAsync(buffer);
@@ -96,7 +88,7 @@ async function paragraphsOf(buffer: Buffer): Promise<string[]> {
   return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
     .map((p) =>
       [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(tab|br)\/>/g)]
-        .map((m) => (m[1] !== undefined ? decode(m[1]) : m[2] === 'tab' ? '\t' : '\n'))
+        .map((m) => (m[1] !== undefined ? decodeXml(m[1]) : m[2] === 'tab' ? '\t' : '\n'))
         .join(''),
     )
     .filter((text) => text.trim());
