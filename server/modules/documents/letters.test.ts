@@ -418,6 +418,26 @@ describe('recommendations to a group of organizations', () => {
   });
 });
 
+describe('the summary report', () => {
+  it('lists a recommendation to a group of organizations with its addressees, not as the department’s', async () => {
+    const response = await call('metodist', 'GET', `/api/campaigns/${latestId}/documents/report`);
+    expect(response.statusCode).toBe(200);
+    const paragraphs = await paragraphsOf(response.rawPayload);
+    const group = (
+      (await call('metodist', 'GET', `/api/campaigns/${latestId}/recommendations`)).json() as Recommendation[]
+    ).find((r) => r.audience && r.text.startsWith('Обеспечить повышение квалификации'))!;
+    const department = paragraphs.indexOf('Отделу образования (методическому кабинету):');
+    const groups = paragraphs.indexOf('Группам образовательных организаций:');
+    expect(groups).toBeGreaterThan(department);
+    const items = paragraphs.slice(department + 1, groups);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.some((p) => p.includes(group.text))).toBe(false);
+    expect(paragraphs[groups + 1]).toBe(
+      `1.\t${group.text} Адресаты: общеобразовательные организации (ШНОР или ШССУ). Срок — до ${formatRuDate(group.deadline)}. Ответственные: руководители ОО, заместители руководителей по учебно-воспитательной работе.`,
+    );
+  }, 120_000);
+});
+
 describe.skipIf(!hasLibreOffice)('the pages of the demo letters (needs libreoffice on PATH)', () => {
   it('never leave the signature alone on the last page', async () => {
     const catalog = (await call('metodist', 'GET', `/api/campaigns/${latestId}/documents`)).json() as {
