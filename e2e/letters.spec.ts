@@ -91,4 +91,32 @@ test('a school’s letter and the general letter «Руководителям О
   expect(first).toBeGreaterThan(0);
   expect(second).toBeGreaterThan(first);
   await school.context().close();
+
+  // The coordinator addresses a recommendation to a list of organizations: it goes into the general letter.
+  await page.getByRole('tab', { name: 'Рекомендации' }).click();
+  await page.getByRole('button', { name: 'Добавить рекомендацию' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Новая рекомендация' });
+  await dialog.getByRole('textbox', { name: 'Кому адресована' }).click();
+  await page.getByRole('option', { name: 'Нескольким организациям (список)' }).click();
+  await dialog.getByRole('textbox', { name: 'Организации' }).click();
+  await page.getByRole('option', { name: 'МБОУ СОШ № 1', exact: true }).click();
+  await page.getByRole('option', { name: 'МБОУ СОШ № 2', exact: true }).click();
+  await dialog
+    .getByRole('textbox', { name: 'Текст рекомендации' })
+    .fill('Провести совместный семинар учителей математики двух школ.');
+  await dialog.getByRole('textbox', { name: 'Ответственные' }).fill('заместители руководителей по УВР');
+  await dialog.getByRole('button', { name: 'Добавить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Группам организаций (общее письмо «Руководителям ОО»)')).toBeVisible();
+  await expect(page.getByText('Руководителям ОО: 2 организации')).toBeVisible();
+  await page.getByRole('tab', { name: 'Документы' }).click();
+  const again = page.getByRole('region', { name: 'Общее письмо «Руководителям ОО»' });
+  await again.getByRole('button', { name: 'Показать текст общего письма' }).click();
+  await expect(
+    again
+      .getByRole('article', { name: 'Текст общего письма' })
+      .getByText(
+        'Адресаты: МБОУ СОШ № 1, МБОУ СОШ № 2 (2 организации). Ответственные: заместители руководителей по УВР.',
+      ),
+  ).toBeVisible();
 });

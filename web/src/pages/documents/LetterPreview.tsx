@@ -21,6 +21,8 @@ export function LetterPreview({
       api.get<LetterContent>(
         `/api/campaigns/${campaignId}/letter-content${organizationId ? `?organizationId=${organizationId}` : ''}`,
       ),
+    // Read afresh each time it is opened: conclusions and recommendations change on the neighbouring tabs.
+    staleTime: 0,
   });
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Текст письма недоступен" />;
