@@ -267,6 +267,10 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     owner: 'school5',
   }),
   'GET /api/my-letters': caller(),
+  'GET /api/campaigns/:id/letter-content': organization((s) => ({
+    ...id(s.closedCampaign),
+    query: { organizationId: s.organization },
+  })),
   'GET /api/campaigns/:id/documents/:kind': organization((s) => ({
     params: { id: s.closedCampaign, kind: 'letters' },
     query: { organizationId: s.organization },

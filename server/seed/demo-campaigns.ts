@@ -15,11 +15,17 @@ import {
 } from '../modules/campaigns/submissions.service.ts';
 
 /**
- * The services stamp «now» on reviews and closing; in a past campaign each form was accepted a few days
- * after it was sent, late ones were reopened the day after the main stage, and the campaign closed at the
- * end of its final stage — so the demo's history reads as it would have happened.
+ * The services stamp «now» on creating, reviews and closing; in a past campaign it was opened on the first
+ * day of its initial stage, each form was accepted a few days after it was sent, late ones were reopened
+ * the day after the main stage, and the campaign closed at the end of its final stage — so the demo's
+ * history reads as it would have happened (the letters print these dates).
  */
-async function backdateReview(db: Db, campaignId: number, mainEnd: IsoDate, finalEnd: IsoDate) {
+async function backdateReview(
+  db: Db,
+  campaignId: number,
+  dates: { initialStart: IsoDate; mainEnd: IsoDate; finalEnd: IsoDate },
+) {
+  const { mainEnd, finalEnd } = dates;
   await db.execute(sql`update submission_events e set at = case e.action
       when 'accept' then s.submitted_at + interval '2 days'
       else ${mainEnd}::date + interval '1 day 9 hours' end
@@ -30,7 +36,10 @@ async function backdateReview(db: Db, campaignId: number, mainEnd: IsoDate, fina
     where campaign_id = ${campaignId}`);
   await db
     .update(campaigns)
-    .set({ closedAt: new Date(`${finalEnd}T14:00:00Z`) })
+    .set({
+      createdAt: new Date(`${dates.initialStart}T09:00:00Z`),
+      closedAt: new Date(`${finalEnd}T14:00:00Z`),
+    })
     .where(eq(campaigns.id, campaignId));
 }
 
@@ -114,7 +123,7 @@ export async function seedDemoCampaigns(options: {
       });
     }
     await closeCampaign({ db, actor: seedActor, id: campaignId });
-    await backdateReview(db, campaignId, dates.mainEnd, dates.finalEnd);
+    await backdateReview(db, campaignId, dates);
     closed.push({ id: campaignId, year: y });
   }
 
@@ -138,6 +147,10 @@ export async function seedDemoCampaigns(options: {
       },
     },
   });
+  await db
+    .update(campaigns)
+    .set({ createdAt: new Date(`${addDays(today, -24)}T09:00:00Z`) })
+    .where(eq(campaigns.id, currentId));
   for (const [index, organizationId] of options.schoolIds.entries()) {
     if (index === 0 || index >= 10) continue; // МБОУ СОШ № 1 and the small schools have not started
     const manager = managerOf(organizationId, municipalityId);

@@ -4,6 +4,7 @@ import { systemAdmin, type Actor } from '../modules/auth/access.ts';
 import { findRecommendations } from '../modules/analysis/analysis.repository.ts';
 import { generateConclusions } from '../modules/analysis/conclusions.service.ts';
 import {
+  addRecommendation,
   generateRecommendations,
   updateRecommendation,
 } from '../modules/analysis/recommendations.service.ts';
@@ -37,6 +38,19 @@ export async function seedDemoManagement(options: {
   }
   const [first] = closed;
   const last = closed[closed.length - 1];
+  // A recommendation to a group of organizations, as seed 002 addresses its own: the schools of ШНОР and ШССУ.
+  await addRecommendation({
+    db,
+    actor,
+    campaignId: last.id,
+    values: {
+      organizationId: null,
+      audience: { kinds: ['school'], groups: ['lowResults', 'hardSocial'] },
+      text: 'Обеспечить повышение квалификации педагогов по вопросам работы со школами с низкими образовательными результатами и функционирующими в неблагоприятных социальных условиях.',
+      deadline: isoDate(last.year + 1, 12, 1),
+      responsible: 'руководители ОО, заместители руководителей по учебно-воспитательной работе',
+    },
+  });
   await updateReportSettings({
     db,
     actor,

@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { ConclusionEvidence } from '../../../core/analysis/evidence.ts';
+import type { Audience } from '../../../core/analysis/audience.ts';
 import { campaigns } from './campaigns.ts';
 import { id, tracked } from './columns.ts';
 import { organizations } from './hierarchy.ts';
@@ -63,6 +64,13 @@ export const recommendations = pgTable(
     text: text().notNull(),
     addressee: text().notNull(),
     deadline: date(),
+    /**
+     * A recommendation to several organizations at once (all of them, some kinds, ШНОР/ШССУ, a list), with
+     * organizationId null; null for one addressed to one organization or to the department.
+     */
+    audience: jsonb().$type<Audience>(),
+    /** Who answers for it: «заместители руководителей по УВР». */
+    responsible: text(),
     status: text({ enum: RECOMMENDATION_STATUSES }).notNull().default('planned'),
     /** What the organization reports it did. */
     report: text(),

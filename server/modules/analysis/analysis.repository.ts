@@ -76,6 +76,8 @@ const recommendationColumns = {
   text: recommendations.text,
   addressee: recommendations.addressee,
   deadline: recommendations.deadline,
+  audience: recommendations.audience,
+  responsible: recommendations.responsible,
   status: recommendations.status,
   report: recommendations.report,
   reportedAt: recommendations.reportedAt,
@@ -127,16 +129,16 @@ export async function deleteRecommendation(db: Db, id: number) {
 }
 
 export async function deleteUntouchedRecommendations(db: Db, campaignId: number) {
-  await db
-    .delete(recommendations)
-    .where(
-      and(
-        eq(recommendations.campaignId, campaignId),
-        eq(recommendations.status, 'planned'),
-        isNull(recommendations.report),
-        eq(recommendations.version, 1),
-      ),
-    );
+  await db.delete(recommendations).where(
+    and(
+      eq(recommendations.campaignId, campaignId),
+      eq(recommendations.status, 'planned'),
+      isNull(recommendations.report),
+      eq(recommendations.version, 1),
+      // One to several organizations is the coordinator's own: the rule library never drafts it.
+      isNull(recommendations.audience),
+    ),
+  );
 }
 
 export async function findReport(db: Db, campaignId: number) {

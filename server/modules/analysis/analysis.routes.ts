@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isValidIsoDate } from '../../../core/dates.ts';
+import { organizationKind } from '../../../core/enums.ts';
+import { ORGANIZATION_GROUPS } from '../../../core/indicators/applicability.ts';
 import { booleanQuery, IdParams, idParam, optionalText } from '../../http/fields.ts';
 import { uploadedFile } from '../../http/upload.ts';
 import {
@@ -48,6 +50,26 @@ const day = z.string().refine(isValidIsoDate, 'некорректная дата
 const Level = z.enum(['high', 'medium', 'low']);
 const Target = z.enum(['organization', 'municipality']);
 const Status = z.enum(RECOMMENDATION_STATUSES);
+/** To several organizations at once: kinds, ШНОР/ШССУ, a list; all empty — every organization. */
+const AudienceSchema = z.object({
+  kinds: z
+    .array(
+      z.enum(organizationKind.values, {
+        error: () => ({ message: 'тип организации: school, preschool или additional' }),
+      }),
+    )
+    .max(3)
+    .nullish(),
+  groups: z
+    .array(
+      z.enum(ORGANIZATION_GROUPS, {
+        error: () => ({ message: 'группа: lowResults (ШНОР) или hardSocial (ШССУ)' }),
+      }),
+    )
+    .max(2)
+    .nullish(),
+  organizationIds: z.array(idParam()).max(2000).nullish(),
+});
 
 export async function analysisRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -152,9 +174,11 @@ export async function analysisRoutes(app: FastifyInstance) {
         params: IdParams,
         body: z.object({
           organizationId: z.number().int().positive().nullable(),
+          audience: AudienceSchema.nullish(),
           text: z.string().trim().min(3, 'введите текст рекомендации').max(5000),
           addressee: optionalText(300),
           deadline: day,
+          responsible: optionalText(300),
           indicatorCode: optionalText(20),
         }),
         response: { 201: Ok },
@@ -182,6 +206,7 @@ export async function analysisRoutes(app: FastifyInstance) {
           text: z.string().trim().min(3).max(5000).optional(),
           addressee: z.string().trim().min(3).max(300).optional(),
           deadline: day,
+          responsible: optionalText(300),
           status: Status.optional(),
           report: optionalText(5000),
           version: z.number().int().positive(),

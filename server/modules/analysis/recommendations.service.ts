@@ -8,7 +8,8 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { assertMunicipalityAccess, requireUser, type Actor } from '../auth/access.ts';
 import { assertDepartment, isDepartmentOf, visibleOrganizations } from '../campaigns/campaigns.policy.ts';
 import { requireCampaign, requireDepartmentCampaign } from '../campaigns/campaigns.service.ts';
-import { findCoordinators } from '../campaigns/campaigns.repository.ts';
+import { findCoordinators, findParticipants } from '../campaigns/campaigns.repository.ts';
+import { normalizeAudience, type Audience } from '../../../core/analysis/audience.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
 import { findProgramById } from '../programs/programs.repository.ts';
@@ -32,6 +33,7 @@ export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 /** What the addressed organization may set: it works on a recommendation and reports it done for review. */
 const ORGANIZATION_STATUSES: readonly RecommendationStatus[] = ['planned', 'in_progress', 'reported'];
 export const DEPARTMENT_ADDRESSEE = 'Методическому кабинету отдела образования';
+export const GROUP_ADDRESSEE = 'Руководителям ОО';
 
 const present = (r: Awaited<ReturnType<typeof findRecommendations>>[number]) => ({
   ...r,
@@ -132,9 +134,12 @@ export async function addRecommendation(options: {
   campaignId: number;
   values: {
     organizationId: number | null;
+    /** To several organizations at once; with organizationId null. */
+    audience?: Partial<Audience> | null;
     text: string;
     addressee?: string | null;
     deadline?: string | null;
+    responsible?: string | null;
     indicatorCode?: string | null;
   };
 }) {
@@ -147,14 +152,39 @@ export async function addRecommendation(options: {
     throw new AppError('validation_failed', 'Организация не найдена в муниципалитете мониторинга.', {
       field: 'organizationId',
     });
+  const audience = values.audience ? normalizeAudience(values.audience) : null;
+  if (audience && values.organizationId)
+    throw new AppError(
+      'validation_failed',
+      'Рекомендация адресуется либо одной организации, либо группе организаций, но не обеим сразу.',
+      { field: 'audience' },
+    );
+  if (audience?.organizationIds) {
+    const listed = await findOrganizationsById(db, audience.organizationIds);
+    const participants = new Set((await findParticipants(db, campaign.id)).map((p) => p.organizationId));
+    const stray = audience.organizationIds.filter(
+      (id) =>
+        !participants.has(id) || listed.find((o) => o.id === id)?.municipalityId !== campaign.municipalityId,
+    );
+    if (stray.length)
+      throw new AppError(
+        'validation_failed',
+        `Адресаты рекомендации: организации № ${stray.join(', ')} не участвуют в этом мониторинге.`,
+        { field: 'audience.organizationIds' },
+      );
+  }
   await db.transaction(async (tx) => {
     await insertRecommendations(tx, [
       {
         campaignId: campaign.id,
         organizationId: values.organizationId,
+        audience,
         text: values.text,
-        addressee: values.addressee ?? (org ? `Руководителю ${org.name}` : DEPARTMENT_ADDRESSEE),
+        addressee:
+          values.addressee ??
+          (org ? `Руководителю ${org.name}` : audience ? GROUP_ADDRESSEE : DEPARTMENT_ADDRESSEE),
         deadline: values.deadline ?? null,
+        responsible: values.responsible ?? null,
         indicatorCode: values.indicatorCode ?? null,
       },
     ]);
@@ -180,6 +210,7 @@ export async function updateRecommendation(options: {
     text?: string;
     addressee?: string;
     deadline?: string | null;
+    responsible?: string | null;
     status?: RecommendationStatus;
     report?: string | null;
     version: number;
@@ -196,7 +227,12 @@ export async function updateRecommendation(options: {
       before.organizationId !== null &&
       user.roles.some((g) => g.role === 'org_manager' && g.organizationId === before.organizationId);
     if (!isOwn) throw forbidden('Рекомендация адресована другой организации.');
-    if (patch.text !== undefined || patch.addressee !== undefined || patch.deadline !== undefined)
+    if (
+      patch.text !== undefined ||
+      patch.addressee !== undefined ||
+      patch.deadline !== undefined ||
+      patch.responsible !== undefined
+    )
       throw forbidden('Организация сообщает о выполнении, но не меняет текст, адресата и срок рекомендации.');
     if (patch.status && !ORGANIZATION_STATUSES.includes(patch.status))
       throw forbidden(

@@ -1,4 +1,8 @@
+import type { Audience } from '../../../core/analysis/audience.ts';
+import { inAudience } from '../../../core/analysis/audience.ts';
+import type { ConclusionEvidence } from '../../../core/analysis/evidence.ts';
 import type { Completeness } from '../../../core/campaigns/completeness.ts';
+import { toIsoDate, type IsoDate } from '../../../core/dates.ts';
 import { inOrder } from '../../db/in-order.ts';
 import type { Cluster, RatingRow } from '../../../core/analysis/scores.ts';
 import type { Descriptive } from '../../../core/analysis/statistics.ts';
@@ -17,7 +21,7 @@ import {
 } from '../analysis/analysis.repository.ts';
 import { getAnalysis, type IndicatorInfo } from '../analysis/analysis.service.ts';
 import { isDepartmentOf, visibleOrganizations } from '../campaigns/campaigns.policy.ts';
-import type { CampaignRow } from '../campaigns/campaigns.repository.ts';
+import { findSubmissions, type CampaignRow } from '../campaigns/campaigns.repository.ts';
 import { datesOf, getCampaignView } from '../campaigns/campaigns.service.ts';
 import { roadmapEffect } from '../management/effect.service.ts';
 import { findRoadmaps } from '../management/management.repository.ts';
@@ -60,15 +64,39 @@ export interface DocumentOrganization {
   isLowResults: boolean;
   isHardSocialConditions: boolean;
   address: string | null;
+  /** The head as the registry has it (organizations.head_name): the letter's addressee names them. */
+  headName: string | null;
 }
 
 export interface DocumentRecommendation {
   organizationId: number | null;
+  /** To several organizations at once (organizationId null); null: to one organization or the department. */
+  audience: Audience | null;
+  responsible: string | null;
   organizationName: string | null;
   addressee: string;
   text: string;
   deadline: string | null;
   indicatorCode: string | null;
+}
+
+export interface DocumentConclusion {
+  text: string;
+  kind: 'problem' | 'municipal' | 'dynamics' | 'manual';
+  evidence: ConclusionEvidence | null;
+}
+
+/**
+ * The dates as they happened: the campaign was opened (created, or its first stage began if it was created
+ * ahead), forms were due by the end of the main stage, the last form that came, the day it was closed.
+ */
+export interface CampaignRun {
+  openedOn: IsoDate;
+  deadline: IsoDate;
+  /** The last day a form visible to the reader was first sent; null: none was sent. */
+  lastSentOn: IsoDate | null;
+  /** null: not closed yet. */
+  closedOn: IsoDate | null;
 }
 
 export interface EffectRow {
@@ -101,6 +129,8 @@ export interface DocumentData {
     status: CampaignRow['status'];
     isFrozen: boolean;
     dates: CampaignDates;
+    /** How the campaign actually ran, where that differs from the planned stages. */
+    ran: CampaignRun;
   };
   program: {
     title: string;
@@ -121,6 +151,8 @@ export interface DocumentData {
   /** Municipal values over the program's campaigns, oldest first, this one last. */
   dynamics: { year: number; isFrozen: boolean; municipal: Record<string, number | null> }[];
   conclusions: string[];
+  /** The same conclusions with what they rest on (verified against the results before a letter is made). */
+  conclusionRows: DocumentConclusion[];
   recommendations: DocumentRecommendation[];
   report: {
     isPublished: boolean;
@@ -161,16 +193,17 @@ export async function loadDocumentData(options: {
   withEffect: boolean;
 }): Promise<DocumentData> {
   const { db, user, campaign, today } = options;
-  const [analysis, tree, municipality, report, conclusions, view] = await inOrder([
+  const [analysis, tree, municipality, report, conclusions, view, submissions] = await inOrder([
     () => getAnalysis({ db, user, campaignId: campaign.id, filters: {} }),
     () => findProgramTree(db, campaign.programId),
     () => findMunicipalityById(db, campaign.municipalityId),
     () => findReport(db, campaign.id),
     () => findConclusions(db, campaign.id),
     () => getCampaignView({ db, user, id: campaign.id, today }),
+    // Only the days forms were first sent: the same dates in a letter whoever reads it.
+    () => findSubmissions(db, campaign.id),
   ]);
   const visible = visibleOrganizations(user, campaign.municipalityId);
-  const recommendations = await findRecommendations(db, campaign.id, visible);
   const details = new Map(
     (
       await findOrganizationsById(
@@ -178,6 +211,18 @@ export async function loadDocumentData(options: {
         analysis.organizations.map((o) => o.id),
       )
     ).map((o) => [o.id, o]),
+  );
+  // Recommendations to one of the reader's organizations, and those to several organizations that include one.
+  const readable = (await findRecommendations(db, campaign.id, null)).filter((r) =>
+    visible === null
+      ? true
+      : r.organizationId !== null
+        ? visible.includes(r.organizationId)
+        : r.audience !== null &&
+          visible.some((id) => {
+            const o = details.get(id);
+            return !!o && inAudience(r.audience!, o);
+          }),
   );
   const snapshot = campaign.programSnapshot as FrozenSnapshot | null;
   const definition = (code: string) =>
@@ -221,6 +266,10 @@ export async function loadDocumentData(options: {
       status: campaign.status,
       isFrozen: analysis.campaign.isFrozen,
       dates: datesOf(campaign),
+      ran: runOf(
+        campaign,
+        submissions.map((x) => ({ firstSubmittedAt: x.firstSubmittedAt?.toISOString() ?? null })),
+      ),
     },
     program: {
       title: tree?.program.title ?? campaign.title,
@@ -234,6 +283,7 @@ export async function loadDocumentData(options: {
       ...o,
       fullName: details.get(o.id)?.fullName ?? o.name,
       address: details.get(o.id)?.address ?? null,
+      headName: details.get(o.id)?.headName ?? null,
     })),
     completeness: view.stats,
     results: analysis.results as DocumentResult[],
@@ -247,8 +297,11 @@ export async function loadDocumentData(options: {
       municipal: municipalOf(d.results),
     })),
     conclusions: conclusions.map((c) => c.text),
-    recommendations: recommendations.map((r) => ({
+    conclusionRows: conclusions.map((c) => ({ text: c.text, kind: c.kind, evidence: c.evidence })),
+    recommendations: readable.map((r) => ({
       organizationId: r.organizationId,
+      audience: r.audience,
+      responsible: r.responsible,
       organizationName: r.organizationName,
       addressee: r.addressee,
       text: r.text,
@@ -267,6 +320,24 @@ export async function loadDocumentData(options: {
       options.withEffect && isDepartmentOf(user, campaign.municipalityId)
         ? await effectOf(db, user, campaign)
         : null,
+  };
+}
+
+/** The campaign's dates as they happened (see CampaignRun). */
+export function runOf(
+  campaign: Pick<CampaignRow, 'createdAt' | 'initialStart' | 'mainEnd' | 'closedAt'>,
+  forms: { firstSubmittedAt: string | null }[],
+): CampaignRun {
+  const created = toIsoDate(campaign.createdAt);
+  const sent = forms
+    .map((f) => f.firstSubmittedAt?.slice(0, 10) ?? null)
+    .filter((d): d is IsoDate => d !== null)
+    .sort();
+  return {
+    openedOn: created > campaign.initialStart ? created : campaign.initialStart,
+    deadline: campaign.mainEnd,
+    lastSentOn: sent.length ? sent[sent.length - 1] : null,
+    closedOn: campaign.closedAt ? toIsoDate(campaign.closedAt) : null,
   };
 }
 

@@ -11,8 +11,14 @@ import {
   DocumentRequestSchema,
   JobParams,
   JobView,
+  LetterContentSchema,
 } from './documents.schema.ts';
-import { getDocumentCatalog, listOwnLetters, prepareDocument } from './documents.service.ts';
+import {
+  getDocumentCatalog,
+  getLetterContent,
+  listOwnLetters,
+  prepareDocument,
+} from './documents.service.ts';
 import { findJob, presentJob, startJob, type DocumentFile } from './jobs.ts';
 
 const tags = ['Документы'];
@@ -128,6 +134,28 @@ export async function documentsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => listOwnLetters({ db: app.db, user: requireUser(req.user) }),
+  );
+
+  r.get(
+    '/api/campaigns/:id/letter-content',
+    {
+      schema: {
+        tags,
+        summary:
+          'Текст письма для просмотра: организации (?organizationId=) или общее письмо «Руководителям ОО» (без него)',
+        params: IdParams,
+        querystring: z.object({ organizationId: DocumentRequestSchema.shape.organizationId }),
+        response: { 200: LetterContentSchema },
+      },
+    },
+    async (req) =>
+      getLetterContent({
+        db: app.db,
+        actor: req.actor,
+        campaignId: req.params.id,
+        organizationId: req.query.organizationId,
+        today: today(),
+      }),
   );
 
   // Small single documents answer at once: the school's own letter, or a file for a script.

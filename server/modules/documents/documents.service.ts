@@ -19,7 +19,15 @@ import { assertMayGetDocument, assertOrganizationOfCampaign, mayGetOwnLetter } f
 import type { DocumentKind, DocumentRequest } from './documents.schema.ts';
 import { safeFileName } from './docx-kit.ts';
 import type { DocumentFile, Progress } from './jobs.ts';
-import { buildLettersDocx, letterAddressees } from './letter-docx.ts';
+import { buildGeneralLetterDocx, buildLettersDocx } from './letter-docx.ts';
+import {
+  generalLetter,
+  letterAddressees,
+  organizationLetter,
+  recommendationsOf,
+  type LetterContent,
+} from './letter-content.ts';
+import { inAudience } from '../../../core/analysis/audience.ts';
 import { buildReportDocx, REPORT_TITLE } from './report-docx.ts';
 import { buildStatFormsXlsx, statFormSheetCount } from './stat-forms-xlsx.ts';
 
@@ -36,7 +44,13 @@ const DESCRIPTIONS: Record<DocumentKind, { title: string; description: string; f
   letters: {
     title: 'Письмо «Адресные рекомендации»',
     description:
-      'Письмо отдела образования руководителю организации по ГОСТ Р 7.0.97-2016: реквизиты, дата и номер, общие выводы, пронумерованные рекомендации со сроками, подпись и исполнитель. Одной организации или всем — каждой на отдельной странице.',
+      'Письмо отдела образования руководителю организации по ГОСТ Р 7.0.97-2016: реквизиты, дата и номер, адресат с фамилией руководителя, сначала результаты и рекомендации самой организации (со сроками), затем кратко выводы по муниципалитету и даты мониторинга, подпись и исполнитель. Одной организации или всем — каждой на отдельной странице.',
+    format: 'DOCX',
+  },
+  'general-letter': {
+    title: 'Общее письмо «Руководителям ОО»',
+    description:
+      'Одно письмо всем руководителям образовательных организаций (как в образце Жирновского района): показатели мониторинга, общие выводы и пронумерованные рекомендации — каждая со своими адресатами (все ОО, тип, ШНОР/ШССУ или список), сроком и ответственными.',
     format: 'DOCX',
   },
   'stat-forms': {
@@ -63,9 +77,24 @@ export async function getDocumentCatalog(options: { db: Db; user: AuthUser; camp
     () => findParticipants(db, campaign.id),
     () => findRecommendations(db, campaign.id, null),
   ]);
+  const members = new Map(
+    (
+      await findOrganizationsById(
+        db,
+        participants.map((p) => p.organizationId),
+      )
+    ).map((o) => [o.id, o]),
+  );
   const counts = new Map<number, number>();
-  for (const r of recommendations)
-    if (r.organizationId !== null) counts.set(r.organizationId, (counts.get(r.organizationId) ?? 0) + 1);
+  const add = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const r of recommendations) {
+    if (r.organizationId !== null) add(r.organizationId);
+    else if (r.audience)
+      for (const p of participants) {
+        const o = members.get(p.organizationId);
+        if (o && inAudience(r.audience, o)) add(o.id);
+      }
+  }
   const warnings: string[] = [];
   if (campaign.status !== 'closed')
     warnings.push(
@@ -116,7 +145,7 @@ function lettersFor(data: DocumentData, organizationId: number | undefined): Doc
   if (organizationId !== undefined) {
     const organization = data.organizations.find((o) => o.id === organizationId);
     if (!organization) throw new AppError('not_found', 'Организация не участвует в этом мониторинге.');
-    if (!data.recommendations.some((r) => r.organizationId === organizationId))
+    if (!recommendationsOf(data, organization).length)
       throw new AppError(
         'conflict',
         `${organization.name}: организации не адресовано ни одной рекомендации — письмо не из чего составить.`,
@@ -239,6 +268,23 @@ export async function prepareDocument(options: {
         },
       };
     }
+    case 'general-letter': {
+      return {
+        campaign,
+        kind: request.kind,
+        total: 1,
+        async run(progress = noop) {
+          const buffer = await buildGeneralLetterDocx(data);
+          await progress(1, 1, 'Общее письмо');
+          await audit('Сформировано общее письмо «Руководителям ОО»');
+          return docxFile(
+            `Адресные рекомендации ${year} руководителям ОО`,
+            `general-letter-${campaign.id}`,
+            buffer,
+          );
+        },
+      };
+    }
     case 'stat-forms': {
       return {
         campaign,
@@ -258,7 +304,7 @@ export async function prepareDocument(options: {
     }
     case 'archive': {
       const organizations = letterAddressees(data);
-      const total = charts + 1 + organizations.length * 2 + sheets + 1;
+      const total = charts + 1 + organizations.length * 2 + 1 + sheets + 1;
       return {
         campaign,
         kind: request.kind,
@@ -285,6 +331,12 @@ export async function prepareDocument(options: {
             offset += organizations.length;
           }
           zip.file(
+            `${safeFileName(`Адресные рекомендации ${year} руководителям ОО`)}.docx`,
+            await buildGeneralLetterDocx(data),
+          );
+          offset += 1;
+          await progress(offset, total, 'Архив: общее письмо');
+          zip.file(
             `${safeFileName(`Статистические формы ${year}`)}.xlsx`,
             await makeForms(progress, offset, total),
           );
@@ -302,6 +354,35 @@ export async function prepareDocument(options: {
       };
     }
   }
+}
+
+/**
+ * What a letter says, for the page in the browser: the letter to one organization (its manager, once the
+ * results are published, or the department), or without an organization the general letter «Руководителям
+ * ОО» (the department). Checked and built as the Word document is: from verified conclusions only.
+ */
+export async function getLetterContent(options: {
+  db: Db;
+  actor: Actor;
+  campaignId: number;
+  organizationId?: number;
+  today: string;
+}): Promise<LetterContent> {
+  const { db, organizationId } = options;
+  const user = requireUser(options.actor.user);
+  const campaign = await requireCampaign(db, options.campaignId);
+  const report = await findReport(db, campaign.id);
+  const request: DocumentRequest =
+    organizationId === undefined ? { kind: 'general-letter' } : { kind: 'letters', organizationId };
+  assertMayGetDocument(user, campaign, request, { isPublished: report?.isPublished ?? false });
+  if (organizationId !== undefined) {
+    const [organization] = await findOrganizationsById(db, [organizationId]);
+    assertOrganizationOfCampaign(campaign, organization);
+  }
+  await assertConclusionsVerified(db, campaign);
+  const data = await loadDocumentData({ db, user, campaign, today: options.today, withEffect: false });
+  if (organizationId === undefined) return generalLetter(data);
+  return organizationLetter(data, lettersFor(data, organizationId)[0]);
 }
 
 /** The letters an organization's manager may download: its own, from campaigns whose results are published. */

@@ -10,6 +10,7 @@ import { campaignParticipants, recommendations } from '../../db/schema/index.ts'
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { decodeXml, hasLibreOffice } from '../../test/office.ts';
 import { findJob } from './jobs.ts';
 
 /** The documents of the demo district's campaigns, through the API: content equals the computed results. */
@@ -86,15 +87,8 @@ async function generate(who: string, campaignId: number, body: object) {
   return { job, stages, file: file.rawPayload, headers: file.headers };
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 const textOf = (xml: string) =>
-  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join('');
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('');
 
 type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: string[][] };
 
@@ -243,7 +237,7 @@ describe('the letter of addressed recommendations', () => {
     expect(letter.text).toContain('Руководителю МБОУ СОШ № 1');
     expect(letter.text).toContain('от 12.07.2026 № 768');
     expect(letter.text).toContain('roo@prirechensky.example.ru');
-    expect(letter.text).toContain('Общие выводы:');
+    expect(letter.text).toContain('Выводы по муниципалитету (кратко):');
     own.forEach((r: { text: string }) => expect(letter.text).toContain(r.text));
     if (others.length) expect(letter.text).not.toContain(others[0].text);
     expect(letter.text).toContain('Р.В. Беззубцева');
@@ -471,7 +465,6 @@ describe('who may have which document', () => {
   });
 });
 
-const hasLibreOffice = spawnSync('sh', ['-c', 'command -v libreoffice'], { encoding: 'utf8' }).status === 0;
 if (!hasLibreOffice)
   console.warn(
     'documents.test.ts: libreoffice не найден в PATH — проверка открытия DOCX/XLSX в LibreOffice пропущена (в CI её запускает проход db-тестов).',

@@ -1,3 +1,4 @@
+import { describeAudience } from '../../../core/analysis/audience.ts';
 import { NOT_APPLICABLE } from '../indicators/results.export.ts';
 import type { FileChild } from 'docx';
 import { formatRuDate } from '../../../core/dates.ts';
@@ -228,7 +229,9 @@ export function dynamicsSection(data: DocumentData, charts: Charts, n: number): 
 }
 
 export function recommendationsSection(data: DocumentData, n: number): FileChild[] {
-  const toDepartment = data.recommendations.filter((r) => r.organizationId === null);
+  const toDepartment = data.recommendations.filter((r) => r.organizationId === null && !r.audience);
+  const toGroups = data.recommendations.filter((r) => r.audience);
+  const nameOf = (id: number) => data.organizations.find((o) => o.id === id)?.name;
   const toOrganizations = data.recommendations.filter((r) => r.organizationId !== null);
   const deadline = (d: string | null) => (d ? ` Срок — до ${formatRuDate(d)}.` : '');
   const out: FileChild[] = [heading(`${n}. Адресные рекомендации`)];
@@ -239,6 +242,17 @@ export function recommendationsSection(data: DocumentData, n: number): FileChild
   if (toDepartment.length) {
     out.push(para('Отделу образования (методическому кабинету):', { bold: true, keepNext: true }));
     toDepartment.forEach((r, i) => out.push(numbered(i + 1, `${r.text}${deadline(r.deadline)}`)));
+  }
+  if (toGroups.length) {
+    out.push(para('Группам образовательных организаций:', { bold: true, before: 120, keepNext: true }));
+    toGroups.forEach((r, i) =>
+      out.push(
+        numbered(
+          i + 1,
+          `${r.text} Адресаты: ${describeAudience(r.audience!, nameOf)}.${deadline(r.deadline)}${r.responsible ? ` Ответственные: ${r.responsible}.` : ''}`,
+        ),
+      ),
+    );
   }
   if (toOrganizations.length) {
     out.push(

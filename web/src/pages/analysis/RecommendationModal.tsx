@@ -1,4 +1,4 @@
-import { Alert, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,16 @@ import { RuDateInput, statusOptions } from './recommendation-card.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 
 const DEPARTMENT = 'department';
+/** Several organizations at once (the general letter «Руководителям ОО»): what the server's audience holds. */
+const AUDIENCES: Record<string, { label: string; audience: Record<string, string[]> | null }> = {
+  'to:all': { label: 'Всем организациям мониторинга', audience: {} },
+  'to:schools': { label: 'Всем общеобразовательным организациям', audience: { kinds: ['school'] } },
+  'to:risk': {
+    label: 'Школам ШНОР и ШССУ',
+    audience: { kinds: ['school'], groups: ['lowResults', 'hardSocial'] },
+  },
+  'to:list': { label: 'Нескольким организациям (список)', audience: null },
+};
 
 /** Only what the coordinator changed: a report typed here is the school's report only if it changed. */
 function changesOf(
@@ -18,6 +28,7 @@ function changesOf(
     text: string;
     addressee: string;
     deadline: string | null;
+    responsible: string;
     status: RecommendationStatus;
     report: string;
   },
@@ -26,6 +37,7 @@ function changesOf(
   if (v.text.trim() !== r.text) patch.text = v.text;
   if (v.addressee.trim() && v.addressee.trim() !== r.addressee) patch.addressee = v.addressee;
   if ((v.deadline || null) !== r.deadline) patch.deadline = v.deadline || null;
+  if ((v.responsible.trim() || null) !== r.responsible) patch.responsible = v.responsible.trim() || null;
   if (v.status !== r.status) patch.status = v.status;
   if ((v.report.trim() || null) !== r.report) patch.report = v.report;
   return patch;
@@ -68,11 +80,15 @@ export function RecommendationModal({
       text: r?.text ?? '',
       addressee: r?.addressee ?? '',
       deadline: r?.deadline ?? null,
+      responsible: r?.responsible ?? '',
+      members: [] as string[],
       status: (r?.status ?? 'planned') as RecommendationStatus,
       report: r?.report ?? '',
     },
     validate: {
       text: (v) => (v.trim().length < 3 ? 'Введите текст рекомендации' : null),
+      members: (v, values) =>
+        values.organization === 'to:list' && v.length < 2 ? 'Выберите хотя бы две организации' : null,
     },
   });
   const save = useMutation({
@@ -82,10 +98,16 @@ export function RecommendationModal({
           ? api.patch(`/api/recommendations/${r.id}`, changesOf(r, v))
           : Promise.resolve(null)
         : api.post(`/api/campaigns/${campaignId}/recommendations`, {
-            organizationId: v.organization === DEPARTMENT ? null : Number(v.organization),
+            organizationId:
+              v.organization === DEPARTMENT || v.organization in AUDIENCES ? null : Number(v.organization),
+            audience:
+              v.organization === 'to:list'
+                ? { organizationIds: v.members.map(Number) }
+                : (AUDIENCES[v.organization]?.audience ?? null),
             text: v.text,
             addressee: v.addressee || null,
             deadline: v.deadline,
+            responsible: v.responsible.trim() || null,
             indicatorCode: v.indicatorCode,
           }),
     onSuccess: () => {
@@ -103,7 +125,11 @@ export function RecommendationModal({
     <Modal
       opened
       onClose={onClose}
-      title={r ? `Рекомендация: ${r.organizationName ?? 'отделу образования'}` : 'Новая рекомендация'}
+      title={
+        r
+          ? `Рекомендация: ${r.organizationName ?? (r.audience ? 'группе организаций' : 'отделу образования')}`
+          : 'Новая рекомендация'
+      }
       size="xl"
     >
       <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
@@ -121,7 +147,14 @@ export function RecommendationModal({
                 allowDeselect={false}
                 data={[
                   { value: DEPARTMENT, label: 'Отделу образования (методическому кабинету)' },
-                  ...organizations.map((o) => ({ value: String(o.id), label: o.name })),
+                  {
+                    group: 'Группе организаций (общее письмо)',
+                    items: Object.entries(AUDIENCES).map(([value, a]) => ({ value, label: a.label })),
+                  },
+                  {
+                    group: 'Одной организации',
+                    items: organizations.map((o) => ({ value: String(o.id), label: o.name })),
+                  },
                 ]}
                 {...form.getInputProps('organization')}
               />
@@ -135,6 +168,14 @@ export function RecommendationModal({
               />
             </SimpleGrid>
           )}
+          {!r && form.values.organization === 'to:list' && (
+            <MultiSelect
+              label="Организации"
+              searchable
+              data={organizations.map((o) => ({ value: String(o.id), label: o.name }))}
+              {...form.getInputProps('members')}
+            />
+          )}
           <Textarea
             label="Текст рекомендации"
             autosize
@@ -142,13 +183,18 @@ export function RecommendationModal({
             withAsterisk
             {...form.getInputProps('text')}
           />
-          <SimpleGrid cols={{ base: 1, sm: r ? 3 : 2 }}>
+          <SimpleGrid cols={{ base: 1, sm: r ? 4 : 3 }}>
             <TextInput
               label="Адресат"
               placeholder={r ? undefined : 'по умолчанию — руководителю организации'}
               {...form.getInputProps('addressee')}
             />
             <RuDateInput label="Срок" {...form.getInputProps('deadline')} />
+            <TextInput
+              label="Ответственные"
+              placeholder="например, заместители руководителей по УВР"
+              {...form.getInputProps('responsible')}
+            />
             {r && (
               <Select
                 label="Статус"

@@ -33,6 +33,10 @@ import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const RECOMMENDATION_FORMS = ['рекомендация', 'рекомендации', 'рекомендаций'] as const;
 const DEPARTMENT = 'department';
+/** Recommendations to several organizations at once (the general letter «Руководителям ОО»). */
+const GROUPS = 'groups';
+const keyOf = (r: Recommendation) =>
+  r.organizationId !== null ? String(r.organizationId) : r.audience ? GROUPS : DEPARTMENT;
 
 /** The «Рекомендации» tab: drafted by the program's rules, grouped by addressee, with the schools' reports. */
 export function RecommendationsTab({ campaignId }: { campaignId: number }) {
@@ -81,8 +85,8 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
   const shown = all.filter(
     (r) =>
       (organization === null ||
-        (organization === DEPARTMENT
-          ? r.organizationId === null
+        (organization === DEPARTMENT || organization === GROUPS
+          ? keyOf(r) === organization
           : r.organizationId === Number(organization))) &&
       (status === null || (status === 'overdue' ? isOverdue(r) : r.status === status)),
   );
@@ -148,6 +152,7 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
           onChange={setOrganization}
           data={[
             { value: DEPARTMENT, label: 'Отдел образования (методический кабинет)' },
+            { value: GROUPS, label: 'Группам организаций' },
             ...organizations.map((o) => ({ value: String(o.organizationId), label: o.organizationName })),
           ]}
         />
@@ -251,7 +256,11 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
           programId={campaign.data?.campaign.programId ?? null}
           recommendation={editing === 'new' ? null : editing}
           organizations={organizations.map((o) => ({ id: o.organizationId, name: o.organizationName }))}
-          defaultOrganization={organization && organization !== DEPARTMENT ? Number(organization) : null}
+          defaultOrganization={
+            organization && organization !== DEPARTMENT && organization !== GROUPS
+              ? Number(organization)
+              : null
+          }
           onClose={() => setEditing(null)}
         />
       )}
@@ -266,12 +275,18 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
 function groupByAddressee(list: Recommendation[]) {
   const groups = new Map<string, { key: string; title: string; items: Recommendation[] }>();
   for (const r of list) {
-    const key = r.organizationId === null ? DEPARTMENT : String(r.organizationId);
-    const title = r.organizationId === null ? 'Отделу образования' : (r.organizationName ?? 'Организация');
+    const key = keyOf(r);
+    const title =
+      key === DEPARTMENT
+        ? 'Отделу образования'
+        : key === GROUPS
+          ? 'Группам организаций (общее письмо «Руководителям ОО»)'
+          : (r.organizationName ?? 'Организация');
     if (!groups.has(key)) groups.set(key, { key, title, items: [] });
     groups.get(key)!.items.push(r);
   }
-  return [...groups.values()].sort((a, b) => Number(b.key === DEPARTMENT) - Number(a.key === DEPARTMENT));
+  const rank = (key: string) => (key === DEPARTMENT ? 2 : key === GROUPS ? 1 : 0);
+  return [...groups.values()].sort((a, b) => rank(b.key) - rank(a.key));
 }
 
 function StatusCount({

@@ -126,6 +126,9 @@ export interface Recommendation {
   text: string;
   addressee: string;
   deadline: string | null;
+  /** To several organizations at once (organizationId null): kinds, ШНОР/ШССУ, a list; null otherwise. */
+  audience: { kinds: string[] | null; groups: string[] | null; organizationIds: number[] | null } | null;
+  responsible: string | null;
   status: RecommendationStatus;
   report: string | null;
   reportedAt: string | null;

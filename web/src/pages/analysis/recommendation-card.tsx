@@ -2,6 +2,8 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { IconCalendarDue, IconMessageReport } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { countOf, ORGANIZATION_FORMS } from '../../../../core/format.ts';
+import { describeApplicability, type Applicability } from '../../../../core/indicators/applicability.ts';
 import { formatRuDate, parseRuDate, toIsoDate } from '../../../../core/dates.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { STATUS_COLOR, STATUS_LABEL, type Recommendation, type RecommendationStatus } from './api.ts';
@@ -65,8 +67,15 @@ export function RecommendationCard({
           <Group gap="xs">
             <StatusBadge status={r.status} />
             <Text size="xs" c="dimmed">
-              {r.addressee}
+              {r.audience
+                ? `${r.addressee}: ${r.audience.organizationIds?.length ? countOf(r.audience.organizationIds.length, ORGANIZATION_FORMS) : describeApplicability(r.audience as Applicability)}`
+                : r.addressee}
             </Text>
+            {r.responsible && (
+              <Text size="xs" c="dimmed">
+                ответственные — {r.responsible}
+              </Text>
+            )}
             {r.deadline && (
               <Group gap={4}>
                 <IconCalendarDue size={14} color={overdue ? 'var(--mantine-color-red-7)' : 'gray'} />

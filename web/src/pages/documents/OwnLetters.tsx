@@ -1,8 +1,12 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconMail } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { OwnLetter } from './api.ts';
+import { LetterPreview } from './LetterPreview.tsx';
+
+const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
 /**
  * The school's letters of addressed recommendations, as the department sent them: one per published
@@ -13,7 +17,10 @@ export function OwnLetters() {
     queryKey: ['my-letters'],
     queryFn: () => api.get<OwnLetter[]>('/api/my-letters'),
   });
+  const [open, setOpen] = useState<string | null>(null);
   if (!query.data?.length) return null;
+  const many = query.data.length > 1 && new Set(query.data.map((x) => x.organizationId)).size > 1;
+  const shown = query.data.find((l) => `${l.campaignId}-${l.organizationId}` === open);
   return (
     <Paper withBorder p="md" bg="grape.0" component="section" aria-label="Письма отдела образования">
       <Stack gap="xs">
@@ -22,22 +29,32 @@ export function OwnLetters() {
           <Text fw={600}>Письма отдела образования</Text>
         </Group>
         <Text size="sm" c="dimmed">
-          Официальное письмо с общими выводами мониторинга и рекомендациями вашей организации (Word).
+          Официальное письмо: результаты и рекомендации вашей организации, кратко — выводы по муниципалитету.
+          Прочитайте его здесь или скачайте (Word).
         </Text>
-        <Group gap="sm">
-          {query.data.map((l) => (
-            <Button
-              key={`${l.campaignId}-${l.organizationId}`}
-              component="a"
-              href={l.url}
-              variant="light"
-              color="grape"
-              size="xs"
-            >
-              {`Письмо за ${l.campaignYear} год${query.data.length > 1 && new Set(query.data.map((x) => x.organizationId)).size > 1 ? `: ${l.organizationName}` : ''}`}
-            </Button>
-          ))}
-        </Group>
+        <Stack gap={6}>
+          {query.data.map((l) => {
+            const key = `${l.campaignId}-${l.organizationId}`;
+            const label = `Письмо за ${l.campaignYear} год${many ? `: ${l.organizationName}` : ''}`;
+            return (
+              <Group gap="sm" key={key}>
+                <Button
+                  variant={open === key ? 'filled' : 'light'}
+                  color="grape"
+                  size="xs"
+                  onClick={() => setOpen(open === key ? null : key)}
+                  aria-expanded={open === key}
+                >
+                  {open === key ? 'Скрыть текст' : `Читать ${lowerFirst(label)}`}
+                </Button>
+                <Button component="a" href={l.url} variant="subtle" color="grape" size="xs">
+                  {`${label} (Word)`}
+                </Button>
+              </Group>
+            );
+          })}
+        </Stack>
+        {shown && <LetterPreview campaignId={shown.campaignId} organizationId={shown.organizationId} />}
       </Stack>
     </Paper>
   );

@@ -1,6 +1,6 @@
 /** Shapes of the documents API (server/modules/documents). */
 
-export type DocumentKind = 'report' | 'letters' | 'stat-forms' | 'archive';
+export type DocumentKind = 'report' | 'letters' | 'general-letter' | 'stat-forms' | 'archive';
 
 export interface DocumentCatalog {
   campaignId: number;
@@ -34,6 +34,32 @@ export interface OwnLetter {
   organizationId: number;
   organizationName: string;
   url: string;
+}
+
+export type LetterBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'bullet'; text: string }
+  | { kind: 'item'; number: number; text: string; details: string | null };
+
+/** What a letter says: the same structure the Word document is printed from. */
+export interface LetterContent {
+  organizationId: number | null;
+  letterhead: {
+    name: string;
+    departmentName: string;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+    requisites: string | null;
+  };
+  registration: string;
+  addressee: string[];
+  title: string;
+  blocks: LetterBlock[];
+  closing: string;
+  signer: { position: string; name: string };
+  executor: string[];
 }
 
 /** «1,2 МБ», «340 КБ» */

@@ -19,6 +19,7 @@ import {
   IconFileText,
   IconFileZip,
   IconMail,
+  IconMailForward,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -27,16 +28,19 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert, Loading } from '../../components/common.tsx';
 import type { DocumentCatalog, DocumentKind } from './api.ts';
 import { DocumentJob } from './DocumentJob.tsx';
+import { LetterPreview } from './LetterPreview.tsx';
 
 const ICON: Record<DocumentKind, ReactNode> = {
   report: <IconFileText size={22} />,
   letters: <IconMail size={22} />,
+  'general-letter': <IconMailForward size={22} />,
   'stat-forms': <IconFileSpreadsheet size={22} />,
   archive: <IconFileZip size={22} />,
 };
 const COLOR: Record<DocumentKind, string> = {
   report: 'blue',
   letters: 'grape',
+  'general-letter': 'violet',
   'stat-forms': 'teal',
   archive: 'gray',
 };
@@ -91,6 +95,8 @@ export function DocumentsTab({ campaignId }: { campaignId: number }) {
               <div style={{ marginTop: 'auto' }}>
                 {d.kind === 'letters' ? (
                   <LettersControls catalog={catalog} />
+                ) : d.kind === 'general-letter' ? (
+                  <GeneralLetterControls campaignId={campaignId} />
                 ) : (
                   <DocumentJob campaignId={campaignId} kind={d.kind} />
                 )}
@@ -103,10 +109,35 @@ export function DocumentsTab({ campaignId }: { campaignId: number }) {
   );
 }
 
-/** The letter to all organizations (a job with progress) or to one (a direct download). */
+/** The general letter «Руководителям ОО»: its text on the page, and the Word document. */
+function GeneralLetterControls({ campaignId }: { campaignId: number }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <Stack gap="xs">
+      <Group gap="sm">
+        <Button
+          component="a"
+          href={`/api/campaigns/${campaignId}/documents/general-letter`}
+          leftSection={<IconDownload size={16} />}
+          variant="light"
+          color="violet"
+        >
+          Скачать общее письмо
+        </Button>
+        <Button variant="subtle" color="violet" onClick={() => setShown((v) => !v)} aria-expanded={shown}>
+          {shown ? 'Скрыть текст' : 'Показать текст общего письма'}
+        </Button>
+      </Group>
+      {shown && <LetterPreview campaignId={campaignId} />}
+    </Stack>
+  );
+}
+
+/** The letter to all organizations (a job with progress) or to one (its text on the page, or the file). */
 function LettersControls({ catalog }: { catalog: DocumentCatalog }) {
   const [mode, setMode] = useState<'all' | 'one'>('all');
   const [organizationId, setOrganizationId] = useState<string | null>(null);
+  const [shown, setShown] = useState(false);
   if (!catalog.addressees.length)
     return (
       <Text size="sm" c="dimmed">
@@ -127,34 +158,47 @@ function LettersControls({ catalog }: { catalog: DocumentCatalog }) {
       {mode === 'all' ? (
         <DocumentJob campaignId={catalog.campaignId} kind="letters" label="Сформировать письма" />
       ) : (
-        <Group gap="sm" align="flex-end">
-          <Select
-            label="Организация"
-            placeholder="Выберите организацию"
-            searchable
-            nothingFoundMessage="Нет такой организации среди адресатов"
-            data={catalog.addressees.map((a) => ({
-              value: String(a.id),
-              label: `${a.name} (рекомендаций: ${a.recommendations})`,
-            }))}
-            value={organizationId}
-            onChange={setOrganizationId}
-            style={{ flex: 1, minWidth: 220 }}
-          />
-          <Button
-            component="a"
-            href={
-              organizationId
-                ? `/api/campaigns/${catalog.campaignId}/documents/letters?organizationId=${organizationId}`
-                : undefined
-            }
-            leftSection={<IconDownload size={16} />}
-            disabled={!organizationId}
-            variant="light"
-          >
-            Скачать письмо
-          </Button>
-        </Group>
+        <Stack gap="xs">
+          <Group gap="sm" align="flex-end">
+            <Select
+              label="Организация"
+              placeholder="Выберите организацию"
+              searchable
+              nothingFoundMessage="Нет такой организации среди адресатов"
+              data={catalog.addressees.map((a) => ({
+                value: String(a.id),
+                label: `${a.name} (рекомендаций: ${a.recommendations})`,
+              }))}
+              value={organizationId}
+              onChange={setOrganizationId}
+              style={{ flex: 1, minWidth: 220 }}
+            />
+            <Button
+              component="a"
+              href={
+                organizationId
+                  ? `/api/campaigns/${catalog.campaignId}/documents/letters?organizationId=${organizationId}`
+                  : undefined
+              }
+              leftSection={<IconDownload size={16} />}
+              disabled={!organizationId}
+              variant="light"
+            >
+              Скачать письмо
+            </Button>
+            <Button
+              variant="subtle"
+              disabled={!organizationId}
+              onClick={() => setShown((v) => !v)}
+              aria-expanded={shown}
+            >
+              {shown ? 'Скрыть текст' : 'Показать текст'}
+            </Button>
+          </Group>
+          {shown && organizationId && (
+            <LetterPreview campaignId={catalog.campaignId} organizationId={Number(organizationId)} />
+          )}
+        </Stack>
       )}
     </Stack>
   );
