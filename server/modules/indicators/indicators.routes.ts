@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, idParam } from '../../http/fields.ts';
@@ -20,6 +20,22 @@ const DrilldownQuery = z.object({
   organizationId: idParam().optional(),
   part: z.enum(['numerator', 'denominator']).default('numerator'),
 });
+
+/** The drill-down's input from a request of either drill-down route (the page and its Excel file). */
+function drilldownInput(
+  app: FastifyInstance,
+  req: Pick<FastifyRequest, 'actor'> & { params: { id: number }; query: z.infer<typeof DrilldownQuery> },
+) {
+  return {
+    db: app.db,
+    actor: req.actor,
+    programId: req.params.id,
+    year: req.query.year,
+    indicatorCode: req.query.indicator,
+    organizationId: req.query.organizationId ?? null,
+    part: req.query.part,
+  };
+}
 
 export async function indicatorsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,16 +71,7 @@ export async function indicatorsRoutes(app: FastifyInstance) {
         querystring: DrilldownQuery,
       },
     },
-    async (req) =>
-      drilldown({
-        db: app.db,
-        actor: req.actor,
-        programId: req.params.id,
-        year: req.query.year,
-        indicatorCode: req.query.indicator,
-        organizationId: req.query.organizationId ?? null,
-        part: req.query.part,
-      }),
+    async (req) => drilldown(drilldownInput(app, req)),
   );
 
   r.get(
@@ -79,15 +86,7 @@ export async function indicatorsRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const result = await drilldown({
-        db: app.db,
-        actor: req.actor,
-        programId: req.params.id,
-        year: req.query.year,
-        indicatorCode: req.query.indicator,
-        organizationId: req.query.organizationId ?? null,
-        part: req.query.part,
-      });
+      const result = await drilldown(drilldownInput(app, req));
       const organization = result.organizationId
         ? await findOrganization(app.db, result.organizationId)
         : null;
