@@ -168,3 +168,39 @@ export async function createTestApp(
     },
   };
 }
+
+/**
+ * A program loaded from a seed template into a municipality and its campaign of one year, both created by the
+ * user of `cookie` through the API; throws with the server's answer when either is refused.
+ */
+export async function campaignFromTemplate(
+  t: TestApp,
+  cookie: string,
+  options: {
+    municipalityId: number;
+    templateCode?: string;
+    year?: number;
+    campaign?: Record<string, unknown>;
+  },
+): Promise<{ programId: number; campaignId: number }> {
+  const program = await t.request({
+    method: 'POST',
+    url: '/api/programs/from-template',
+    cookie,
+    body: {
+      municipalityId: options.municipalityId,
+      templateCode: options.templateCode ?? 'seed-000-kardymovsky',
+    },
+  });
+  if (program.statusCode >= 300)
+    throw new Error(`program from template: ${program.statusCode} ${program.body}`);
+  const programId = program.json().id as number;
+  const campaign = await t.request({
+    method: 'POST',
+    url: '/api/campaigns',
+    cookie,
+    body: { programId, year: options.year ?? 2025, ...options.campaign },
+  });
+  if (campaign.statusCode !== 201) throw new Error(`campaign: ${campaign.statusCode} ${campaign.body}`);
+  return { programId, campaignId: campaign.json().campaign.id as number };
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completenessOf, isOverdue } from '../../../core/campaigns/completeness.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
 
 /**
  * One campaign seen in the four places that state its completeness — the header of the campaign page, its
@@ -33,19 +33,7 @@ beforeAll(async () => {
     grants: [{ role: 'coordinator', municipalityId: m.id }],
   });
   cookie = await t.login('coord', PASSWORD);
-  const program = await t.request({
-    method: 'POST',
-    url: '/api/programs/from-template',
-    cookie,
-    body: { municipalityId: m.id, templateCode: 'seed-000-kardymovsky' },
-  });
-  const created = await t.request({
-    method: 'POST',
-    url: '/api/campaigns',
-    cookie,
-    body: { programId: program.json().id, year: 2025 },
-  });
-  campaignId = created.json().campaign.id;
+  campaignId = (await campaignFromTemplate(t, cookie, { municipalityId: m.id })).campaignId;
   const at = (day: string) => new Date(`${day}T09:00:00Z`);
   const sent = (organizationId: number, status: 'submitted' | 'returned' | 'accepted', first: string) => ({
     campaignId,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
 
 /**
  * Opening one organization's form must not read the forms of the other participants: with 100 schools
@@ -54,19 +54,7 @@ beforeAll(async () => {
     grants: [{ role: 'coordinator', municipalityId: m.id }],
   });
   cookies.coord = await t.login('coord', PASSWORD);
-  const program = await t.request({
-    method: 'POST',
-    url: '/api/programs/from-template',
-    cookie: cookies.coord,
-    body: { municipalityId: m.id, templateCode: 'seed-000-kardymovsky' },
-  });
-  const campaign = await t.request({
-    method: 'POST',
-    url: '/api/campaigns',
-    cookie: cookies.coord,
-    body: { programId: program.json().id, year: 2025 },
-  });
-  campaignId = campaign.json().campaign.id;
+  campaignId = (await campaignFromTemplate(t, cookies.coord, { municipalityId: m.id })).campaignId;
   // Every school but the first sends a full form with its own numbers of open lessons.
   for (let i = 1; i < SCHOOLS; i++) {
     const saved = await t.request({

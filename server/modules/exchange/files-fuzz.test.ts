@@ -10,7 +10,7 @@ import { queryRows } from '../../db/client.ts';
 import { teachers } from '../../db/schema/index.ts';
 import { ensureCatalogs } from '../../seed/demo.ts';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
 import { multipart } from './test-support.ts';
 import { sheetXml, withDeclaredSize, workbookParts, zip } from './workbook/file-fixtures.ts';
 
@@ -50,20 +50,7 @@ beforeAll(async () => {
     await createUser(db, { login, password: PASSWORD, grants });
     cookies[login] = await t.login(login, PASSWORD);
   }
-  const program = await t.request({
-    method: 'POST',
-    url: '/api/programs/from-template',
-    cookie: cookies.coord,
-    body: { municipalityId: m.id, templateCode: 'seed-000-kardymovsky' },
-  });
-  const campaign = await t.request({
-    method: 'POST',
-    url: '/api/campaigns',
-    cookie: cookies.coord,
-    body: { programId: program.json().id, year: 2025 },
-  });
-  expect(campaign.statusCode, campaign.body).toBe(201);
-  ids.campaign = campaign.json().campaign.id;
+  ids.campaign = (await campaignFromTemplate(t, cookies.coord, { municipalityId: m.id })).campaignId;
 }, 120_000);
 afterAll(() => t.close());
 

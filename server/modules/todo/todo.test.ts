@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
 import { startSmtpSink } from '../../test/smtp.ts';
 import { manualReminderMessage } from '../notifications/reminders.ts';
 import { todoSummary } from './todo.service.ts';
@@ -83,20 +83,7 @@ beforeAll(async () => {
     body: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Отдел образования <roo@example.ru>' },
   });
   expect(smtpSet.statusCode, smtpSet.body).toBe(200);
-  const program = await t.request({
-    method: 'POST',
-    url: '/api/programs/from-template',
-    cookie: coord,
-    body: { municipalityId: m.id, templateCode: 'seed-000-kardymovsky' },
-  });
-  const created = await t.request({
-    method: 'POST',
-    url: '/api/campaigns',
-    cookie: coord,
-    body: { programId: program.json().id, year: 2025 },
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  ids.campaign = created.json().campaign.id;
+  ids.campaign = (await campaignFromTemplate(t, coord, { municipalityId: m.id })).campaignId;
   const at = (day: string) => new Date(`${day}T09:00:00Z`);
   const sent = (organizationId: number, status: 'submitted' | 'returned' | 'accepted', first: string) => ({
     campaignId: ids.campaign,
