@@ -36,7 +36,7 @@ async function requireRoute(db: Db, id: number) {
 /** One route as the caller sees it, after a change. */
 export async function routeView(db: Db, user: AuthUser, routeId: number, today: IsoDate) {
   const route = await requireRoute(db, routeId);
-  const ctx = await loadTeacherContext(db, user, route.teacherId);
+  const ctx = await loadTeacherContext(db, user, route.teacherId, today);
   return (await presentRoutes(db, [route], { user, ctx, today }))[0];
 }
 
@@ -49,7 +49,7 @@ export async function listTeacherRoutes(options: {
 }) {
   const { db, actor } = options;
   const user = requireUser(actor.user);
-  const ctx = await loadTeacherContext(db, user, options.teacherId);
+  const ctx = await loadTeacherContext(db, user, options.teacherId, options.today);
   assertRecordsRead(ctx.access);
   await recordAudit(db, actor, {
     action: 'view_personal',
@@ -81,7 +81,7 @@ export async function approveRoute(options: {
   const user = requireUser(actor.user);
   await db.transaction(async (tx) => {
     const route = await requireRoute(tx, options.routeId);
-    const ctx = await loadTeacherContext(tx, user, route.teacherId);
+    const ctx = await loadTeacherContext(tx, user, route.teacherId, today);
     if (!ctx.access) throw forbidden(NO_ACCESS_MESSAGE);
     assertMayApprove(as, user, ctx.facts, today);
     const already = as === 'curator' ? route.curatorApprovedAt : route.tutorApprovedAt;
@@ -142,7 +142,7 @@ export async function markStepProgress(options: {
     const step = await findStepById(tx, options.stepId);
     if (!step) throw new AppError('not_found', 'Шаг ИОМ не найден: возможно, его уже удалили.');
     const route = await requireRoute(tx, step.routeId);
-    const ctx = await loadTeacherContext(tx, user, route.teacherId);
+    const ctx = await loadTeacherContext(tx, user, route.teacherId, options.today);
     if (!canMarkSteps(user, route.teacherId, ctx.access))
       throw forbidden(
         ctx.access

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayOf } from '../../config.ts';
 import { IdParams } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
 import {
@@ -33,6 +34,8 @@ const tags = ['Педагоги'];
 
 export async function teachersRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // The one source of «today» (the configuration may fix it), as in every module.
+  const today = () => todayOf(app.config);
 
   r.get(
     '/api/teachers',
@@ -47,7 +50,12 @@ export async function teachersRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { rows, total } = await listTeachers({ db: app.db, actor: req.actor, query: req.query });
+      const { rows, total } = await listTeachers({
+        db: app.db,
+        actor: req.actor,
+        query: req.query,
+        today: today(),
+      });
       reply.header('X-Total-Count', String(total));
       return rows;
     },
@@ -64,7 +72,12 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: TeacherSummary },
       },
     },
-    async (req) => summarizeVisibleTeachers({ db: app.db, user: requireUser(req.user), filters: req.query }),
+    async (req) => summarizeVisibleTeachers({
+        db: app.db,
+        user: requireUser(req.user),
+        filters: req.query,
+        today: today(),
+      }),
   );
 
   r.get(
@@ -77,7 +90,7 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: z.array(SubjectCount) },
       },
     },
-    async (req) => listSubjects({ db: app.db, user: requireUser(req.user), filters: req.query }),
+    async (req) => listSubjects({ db: app.db, user: requireUser(req.user), filters: req.query, today: today() }),
   );
 
   r.get(
@@ -90,7 +103,7 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: TeacherCard },
       },
     },
-    async (req) => getTeacherCard({ db: app.db, actor: req.actor, id: req.params.id }),
+    async (req) => getTeacherCard({ db: app.db, actor: req.actor, id: req.params.id, today: today() }),
   );
 
   r.post(
@@ -107,9 +120,9 @@ export async function teachersRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const user = requireUser(req.user);
-      const id = await createTeacher({ db: app.db, actor: req.actor, input: req.body });
+      const id = await createTeacher({ db: app.db, actor: req.actor, input: req.body, today: today() });
       reply.status(201);
-      return readTeacherCard({ db: app.db, user, id });
+      return readTeacherCard({ db: app.db, user, id, today: today() });
     },
   );
 
@@ -126,7 +139,7 @@ export async function teachersRoutes(app: FastifyInstance) {
     async (req) => {
       const user = requireUser(req.user);
       const id = await attachTeacher({ db: app.db, actor: req.actor, input: req.body });
-      return readTeacherCard({ db: app.db, user, id });
+      return readTeacherCard({ db: app.db, user, id, today: today() });
     },
   );
 
@@ -143,8 +156,14 @@ export async function teachersRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const user = requireUser(req.user);
-      await updateTeacher({ db: app.db, actor: req.actor, id: req.params.id, input: req.body });
-      return readTeacherCard({ db: app.db, user, id: req.params.id });
+      await updateTeacher({
+        db: app.db,
+        actor: req.actor,
+        id: req.params.id,
+        input: req.body,
+        today: today(),
+      });
+      return readTeacherCard({ db: app.db, user, id: req.params.id, today: today() });
     },
   );
 
@@ -159,7 +178,7 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: DeleteTeacherOutput },
       },
     },
-    async (req) => deleteTeacher({ db: app.db, actor: req.actor, id: req.params.id }),
+    async (req) => deleteTeacher({ db: app.db, actor: req.actor, id: req.params.id, today: today() }),
   );
 
   r.get(
