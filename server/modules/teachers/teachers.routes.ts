@@ -72,7 +72,8 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: TeacherSummary },
       },
     },
-    async (req) => summarizeVisibleTeachers({
+    async (req) =>
+      summarizeVisibleTeachers({
         db: app.db,
         user: requireUser(req.user),
         filters: req.query,
@@ -90,7 +91,8 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: z.array(SubjectCount) },
       },
     },
-    async (req) => listSubjects({ db: app.db, user: requireUser(req.user), filters: req.query, today: today() }),
+    async (req) =>
+      listSubjects({ db: app.db, user: requireUser(req.user), filters: req.query, today: today() }),
   );
 
   r.get(

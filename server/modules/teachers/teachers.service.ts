@@ -13,12 +13,7 @@ import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, versionConflict } from '../../errors.ts';
 import { diffRecords, recordAudit } from '../audit/audit.repository.ts';
 import { organizationScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import {
-  fullNameOf,
-  loadTeacherContext,
-  shortNameOf,
-  type TeacherContext,
-} from './teacher-access.ts';
+import { fullNameOf, loadTeacherContext, shortNameOf, type TeacherContext } from './teacher-access.ts';
 import {
   assertMayHireIn,
   assertTeacherManage,
