@@ -39,10 +39,7 @@ describe('malformed input is answered 400 in Russian, never 500', () => {
     );
     expect400(await get('/api/organizations/99999999999999999999'), /^«Номер записи» в адресе запроса/);
     expect((await get('/api/teachers/2147483647')).statusCode).toBe(404);
-    expect400(
-      await get('/api/teachers?organizationId=2147483648'),
-      /^Параметр «Организация»: /,
-    );
+    expect400(await get('/api/teachers?organizationId=2147483648'), /^Параметр «Организация»: /);
     expect400(await get('/api/organizations?municipalityId=1e12'), /^Параметр «Муниципалитет»: /);
   });
 
@@ -97,7 +94,9 @@ describe('malformed input is answered 400 in Russian, never 500', () => {
     );
     const deep = await send('POST', '/api/organizations', `{"name":${nested(200_000)}}`);
     expect(deep.statusCode).toBe(400);
-    expect(deep.json().error.message).toBe('Поле «Наименование» (№ 1, № 1, № 1, …): вложено глубже 32 уровней.');
+    expect(deep.json().error.message).toBe(
+      'Поле «Наименование» (№ 1, № 1, № 1, …): вложено глубже 32 уровней.',
+    );
   });
 
   it('answers an integer beyond the column type in a body 400 and writes nothing', async () => {
