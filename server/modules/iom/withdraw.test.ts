@@ -68,15 +68,13 @@ beforeAll(async () => {
     })
     .returning();
   ids.completed = completed.id;
-  await db
-    .insert(routeSteps)
-    .values({
-      routeId: completed.id,
-      title: 'Курсы',
-      deadline: '2025-05-20',
-      status: 'done',
-      result: 'Есть',
-    });
+  await db.insert(routeSteps).values({
+    routeId: completed.id,
+    title: 'Курсы',
+    deadline: '2025-05-20',
+    status: 'done',
+    result: 'Есть',
+  });
   const users: [string, string, Parameters<typeof createUser>[1]['grants'], number?][] = [
     ['root', 'Администратор', [{ role: 'admin' }]],
     ['coord', 'Сафонова Ирина Петровна', [{ role: 'coordinator', municipalityId: m1.id }]],
