@@ -2,6 +2,7 @@ import { addDays, isoDate } from '../core/dates.ts';
 import { DEFAULT_DEFICITS } from '../core/deficits.ts';
 import { COMPETITION_RESULTS, LEVELS, TRAINING_TOPICS } from '../core/enums.ts';
 import { Random } from '../core/random.ts';
+import { completeSnils } from '../core/registry/snils.ts';
 import {
   CERTIFICATIONS_SHEET,
   COMPETITIONS_SHEET,
@@ -32,7 +33,7 @@ export interface GeneratedWorkbook {
 const randomDate = (rng: Random, from: string, days: number) => addDays(from, rng.int(0, days));
 
 function snils(n: number): string {
-  return String(10_000_000_000 + n * 7919).slice(-11);
+  return completeSnils(String(100_000_000 + n * 7919).slice(-9));
 }
 
 /** Shares of the rows per sheet; «Педагоги» gets what is left. */

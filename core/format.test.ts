@@ -3,6 +3,7 @@ import {
   countOf,
   formatFormValue,
   formatIndicatorValue,
+  indicatorDigits,
   formatNumber,
   formatPercent,
   formatQuantity,
@@ -62,5 +63,27 @@ describe('Russian number formatting', () => {
     expect(parseRuNumber('18,2')).toBe(18.2);
     expect(parseRuNumber('1 234,5')).toBe(1234.5);
     expect(parseRuNumber('abc')).toBeNull();
+  });
+});
+
+describe('one number of decimals per indicator', () => {
+  it('a percent always has one: «0,0 %» beside «57,5 %», never «0 %»', () => {
+    const digits = indicatorDigits('percent', [0, 57.5, 100]);
+    expect([0, 57.5, 100].map((v) => formatIndicatorValue(v, 'percent', { digits }))).toEqual([
+      '0,0\u00a0%',
+      '57,5\u00a0%',
+      '100,0\u00a0%',
+    ]);
+  });
+
+  it('a count has none when all its values are whole, one for all of them when one is not', () => {
+    expect(indicatorDigits('count', [0, 7, 12])).toBe(0);
+    expect([0, 7, 12].map((v) => formatIndicatorValue(v, 'count', { digits: 0 }))).toEqual(['0', '7', '12']);
+    const digits = indicatorDigits('count', [7, 7.5, null]);
+    expect(digits).toBe(1);
+    expect([7, 7.5].map((v) => formatIndicatorValue(v, 'count', { digits }))).toEqual(['7,0', '7,5']);
+    // 6.999 shows as «7,0»: whole to the decimal shown.
+    expect(indicatorDigits('number', [6.999, 3])).toBe(0);
+    expect(indicatorDigits('presence', [0.5])).toBe(0);
   });
 });

@@ -63,10 +63,26 @@ export const TEACHER_FORMS = ['педагог', 'педагога', 'педаг�
 export function formatIndicatorValue(
   value: number | null | undefined,
   unit: 'percent' | 'count' | 'presence' | 'number',
-  options: { empty?: string; withUnit?: boolean } = {},
+  options: { empty?: string; withUnit?: boolean; digits?: number } = {},
 ): string {
   if (value === null || value === undefined || Number.isNaN(value)) return options.empty ?? '—';
   if (unit === 'presence') return value > 0 ? 'есть' : 'нет';
-  if (unit === 'percent') return options.withUnit === false ? formatNumber(value, 1) : formatPercent(value);
-  return formatNumber(value, Number.isInteger(value) ? 0 : 1);
+  const digits = options.digits ?? (unit === 'percent' || !Number.isInteger(value) ? 1 : 0);
+  if (unit === 'percent')
+    return options.withUnit === false ? formatNumber(value, digits) : formatPercent(value, digits);
+  return formatNumber(value, digits);
+}
+
+/**
+ * The decimals of one indicator, the same for every value shown beside each other (a column of the results
+ * table, a row of the statistics): a percent always one («0,0 %» beside «57,5 %», never «0 %»); a count or a
+ * number none when all of its values are whole, otherwise one («7,0» beside «7,5»).
+ */
+export function indicatorDigits(
+  unit: 'percent' | 'count' | 'presence' | 'number',
+  values: readonly (number | null | undefined)[],
+): number {
+  if (unit === 'percent') return 1;
+  if (unit === 'presence') return 0;
+  return values.some((v) => typeof v === 'number' && !Number.isInteger(Math.round(v * 10) / 10)) ? 1 : 0;
 }

@@ -6,7 +6,15 @@ import { WEB_URL_MESSAGE, WEB_URL_PATTERN } from '../url.ts';
  * workbook columns with their drop-down lists, and the UI forms are all derived.
  */
 export type FieldType =
-  | { kind: 'text'; max?: number; pattern?: RegExp; patternMessage?: string; multiline?: boolean }
+  | {
+      kind: 'text';
+      max?: number;
+      pattern?: RegExp;
+      patternMessage?: string;
+      /** A rule beyond the pattern (a check number), judged only on text that matches the pattern. */
+      check?: { isValid(value: string): boolean; message: string };
+      multiline?: boolean;
+    }
   | { kind: 'date' }
   | { kind: 'month' }
   | { kind: 'int'; min?: number; max?: number }

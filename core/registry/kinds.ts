@@ -17,6 +17,7 @@ import {
   trainingType,
 } from '../enums.ts';
 import { field, notBefore, text, webUrl, type RecordKind } from './fields.ts';
+import { hasValidSnilsChecksum, SNILS_CHECKSUM_MESSAGE } from './snils.ts';
 
 /** The record kinds of the registry: teachers and everything of their professional development. */
 
@@ -31,6 +32,7 @@ const periodCheck = (start = 'startDate', end = 'endDate') =>
 export const CATEGORIES_WITH_DATE = ['first', 'highest'];
 
 export const SNILS_PATTERN = /^\d{3}-?\d{3}-?\d{3}[ -]?\d{2}$/;
+export const SNILS_FORMAT_MESSAGE = 'СНИЛС — 11 цифр, например 123-456-789 64';
 
 export const teacherKind: RecordKind = {
   key: 'teacher',
@@ -45,7 +47,12 @@ export const teacherKind: RecordKind = {
     field(
       'snils',
       'СНИЛС',
-      { kind: 'text', pattern: SNILS_PATTERN, patternMessage: 'СНИЛС — 11 цифр, например 123-456-789 01' },
+      {
+        kind: 'text',
+        pattern: SNILS_PATTERN,
+        patternMessage: SNILS_FORMAT_MESSAGE,
+        check: { isValid: hasValidSnilsChecksum, message: SNILS_CHECKSUM_MESSAGE },
+      },
       { hint: 'Помогает не завести одного человека дважды, если он работает в нескольких организациях' },
     ),
     text('email', 'Электронная почта', { max: 200 }),

@@ -73,6 +73,10 @@ function baseSchema(f: FieldDef): z.ZodType {
         .trim()
         .max(t.max ?? 500, `${name}: не длиннее ${t.max ?? 500} символов`);
       if (t.pattern) s = s.regex(t.pattern, `${name}: ${t.patternMessage ?? 'неверный формат'}`);
+      if (t.check) {
+        const { pattern, check } = t;
+        s = s.refine((v) => (pattern && !pattern.test(v)) || check.isValid(v), `${name}: ${check.message}`);
+      }
       return f.required ? s.min(1, `${name}: обязательное поле`) : s;
     }
     case 'date':

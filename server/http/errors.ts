@@ -1,18 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS } from '../errors.ts';
+import { describeProblem, type RequestPart } from './field-labels.ts';
 
 interface Issue {
   path: string;
   message: string;
 }
-
-const PART_LABEL: Record<string, string> = {
-  body: 'Тело запроса',
-  querystring: 'Параметры запроса',
-  params: 'Параметры адреса',
-  headers: 'Заголовки',
-};
 
 /** One handler for every error: `{ error: { code, message, details } }`, Russian for people. */
 export function installErrorHandler(app: FastifyInstance) {
@@ -23,16 +17,17 @@ export function installErrorHandler(app: FastifyInstance) {
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const part = PART_LABEL[error.validationContext ?? 'body'] ?? 'Запрос';
+      const part = (error.validationContext ?? 'body') as RequestPart;
       const issues: Issue[] = error.validation.map((v) => ({
         path: String(v.instancePath ?? '')
           .replace(/^\//, '')
           .replaceAll('/', '.'),
         message: v.message ?? 'некорректное значение',
       }));
-      const text = issues.map((i) => (i.path ? `поле «${i.path}»: ${i.message}` : i.message)).join('; ');
+      // Each problem names its field as the form shows it («Поле «Дата окончания»: …»).
+      const text = issues.map((i) => describeProblem(part, i.path, i.message)).join('; ');
       return reply.status(400).send({
-        error: { code: 'validation_failed', message: `${part}: ${text}.`, details: { issues } },
+        error: { code: 'validation_failed', message: `${text.replace(/\.$/, '')}.`, details: { issues } },
       });
     }
     if (isResponseSerializationError(error)) {

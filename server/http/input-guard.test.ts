@@ -35,15 +35,12 @@ describe('malformed input is answered 400 in Russian, never 500', () => {
   it('refuses ids beyond PostgreSQL integer in path and query parameters', async () => {
     expect400(
       await get('/api/teachers/2147483648'),
-      /Параметры адреса: поле «id»: такой записи нет: номер больше допустимого/,
+      '«Номер записи» в адресе запроса: такой записи нет: номер больше допустимого.',
     );
-    expect400(await get('/api/organizations/99999999999999999999'), /поле «id»/);
+    expect400(await get('/api/organizations/99999999999999999999'), /^«Номер записи» в адресе запроса/);
     expect((await get('/api/teachers/2147483647')).statusCode).toBe(404);
-    expect400(
-      await get('/api/teachers?organizationId=2147483648'),
-      /Параметры запроса: поле «organizationId»/,
-    );
-    expect400(await get('/api/organizations?municipalityId=1e12'), /поле «municipalityId»/);
+    expect400(await get('/api/teachers?organizationId=2147483648'), /^Параметр «Организация»: /);
+    expect400(await get('/api/organizations?municipalityId=1e12'), /^Параметр «Муниципалитет»: /);
   });
 
   it('answers a malformed address in the common Russian format', async () => {
@@ -59,20 +56,20 @@ describe('malformed input is answered 400 in Russian, never 500', () => {
   it('refuses a NUL byte in a query string, naming the parameter', async () => {
     expect400(
       await get('/api/teachers?q=%D0%B0%00'),
-      'Параметры запроса: поле «q» содержит недопустимый символ U+0000 (нулевой байт).',
+      'Параметр «Поиск»: содержит недопустимый символ U+0000 (нулевой байт).',
     );
-    expect400(await get('/api/organizations?q=%00'), /поле «q»/);
+    expect400(await get('/api/organizations?q=%00'), /^Параметр «Поиск»/);
   });
 
   it('refuses a NUL byte or a lone surrogate in a JSON body, naming the field, and writes nothing', async () => {
     const url = `/api/organizations/${organizationId}`;
     expect400(
       await send('PATCH', url, '{"version":1,"address":"ул. Ленина\\u0000, 1"}'),
-      'Тело запроса: поле «address» содержит недопустимый символ U+0000 (нулевой байт).',
+      'Поле «Адрес»: содержит недопустимый символ U+0000 (нулевой байт).',
     );
     expect400(
       await send('PATCH', url, '{"version":1,"headName":"\\ud800"}'),
-      'Тело запроса: поле «headName» содержит недопустимый символ: одиночный суррогат UTF-16 (U+D800).',
+      'Поле «Руководитель»: содержит недопустимый символ: одиночный суррогат UTF-16 (U+D800).',
     );
     expect400(
       await send('PATCH', url, '{"version":1,"headName":"конец \\udfff"}'),
@@ -80,7 +77,7 @@ describe('malformed input is answered 400 in Russian, never 500', () => {
     );
     expect400(
       await send('PATCH', url, '{"version":1,"x\\u0000":1}'),
-      /поле «x.» имя поля содержит недопустимый символ U\+0000/,
+      /^Поле «x.»: имя поля содержит недопустимый символ U\+0000/,
     );
     // A correct pair (an emoji) is a valid character.
     const ok = await send('PATCH', url, '{"version":1,"headName":"Иванова \\ud83d\\ude00"}');
@@ -97,7 +94,9 @@ describe('malformed input is answered 400 in Russian, never 500', () => {
     );
     const deep = await send('POST', '/api/organizations', `{"name":${nested(200_000)}}`);
     expect(deep.statusCode).toBe(400);
-    expect(deep.json().error.message).toMatch(/Тело запроса/);
+    expect(deep.json().error.message).toBe(
+      'Поле «Наименование» (№ 1, № 1, № 1, …): вложено глубже 32 уровней.',
+    );
   });
 
   it('answers an integer beyond the column type in a body 400 and writes nothing', async () => {

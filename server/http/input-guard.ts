@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { describeProblem } from './field-labels.ts';
 
 /** A NUL character or a lone UTF-16 surrogate: PostgreSQL stores neither in text or jsonb. */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
@@ -8,7 +9,7 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 /** Nesting deeper than any form of the system sends; jsonb and the validators would choke on much deeper. */
 export const MAX_DEPTH = 32;
 
-const PART_LABEL = { body: 'Тело запроса', query: 'Параметры запроса', params: 'Параметры адреса' } as const;
+const PART = { body: 'body', query: 'querystring', params: 'params' } as const;
 
 function describe(text: string): string {
   const found = UNSTORABLE.exec(text)![0];
@@ -52,8 +53,10 @@ export function installInputGuard(app: FastifyInstance) {
     for (const part of ['params', 'query', 'body'] as const) {
       const found = findUnstorable(request[part]);
       if (!found) continue;
-      const where = found.path ? `поле «${found.path}» ` : '';
-      throw new AppError('validation_failed', `${PART_LABEL[part]}: ${where}${found.problem}.`, {
+      const message = found.path
+        ? describeProblem(PART[part], found.path, found.problem)
+        : `Запрос: ${found.problem}`;
+      throw new AppError('validation_failed', `${message}.`, {
         issues: [{ path: found.path, message: found.problem }],
       });
     }

@@ -1,6 +1,6 @@
 /**
  * What the server log may hold: no personal data. A failed query's error from Drizzle carries the SQL
- * parameters in its message and stack («Failed query: … params: Иванова,123-456-789 01»), and the database's
+ * parameters in its message and stack («Failed query: … params: Иванова,123-456-789 64»), and the database's
  * own errors name the values too («Key (snils)=(…) already exists», «invalid input syntax: "Иванова"»); the
  * query string of a search names the person searched for. The serializers below keep what an administrator
  * needs to find the fault — the SQL text with its placeholders, the SQLSTATE code, the constraint, the

@@ -79,6 +79,11 @@ export const JOURNEY_CASES: Record<string, RouteCase> = {
     ...id(s.approvedStep),
     body: { status: 'in_progress', ...v },
   })),
+  // After the progress of its step (the sweep's owners send in table order): it makes the route a draft.
+  'POST /api/routes/:id/approvals/withdraw': organization((s) => ({
+    ...id(s.approvedRoute),
+    body: { as: 'curator', reason: 'Утверждено по ошибке', ...v },
+  })),
 
   'GET /api/my-cabinet': caller(),
 };

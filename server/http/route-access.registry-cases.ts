@@ -79,6 +79,7 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
   ),
 
   'GET /api/organizations': caller((s) => ({ query: { municipalityId: s.municipality } })),
+  'GET /api/organizations/summary': caller((s) => ({ query: { municipalityId: s.municipality } })),
   'POST /api/organizations': municipality((s) => ({
     body: {
       municipalityId: s.municipality,

@@ -100,6 +100,8 @@ export interface JourneySamples {
   draftRoute: number;
   /** A planned step of an approved route of `teacher` (not of `route`, whose plan the sweep changes). */
   approvedStep: number;
+  /** The approved route of that step. */
+  approvedRoute: number;
 }
 
 export const one = async <T>(db: Db, label: string, query: SQL): Promise<T> => {
@@ -605,6 +607,11 @@ async function resolveJourneySamples(
     ),
     draftRoute,
     approvedStep,
+    approvedRoute: await one<number>(
+      db,
+      'approved route',
+      sql`select route_id as v from route_steps where id = ${approvedStep}`,
+    ),
   };
 }
 

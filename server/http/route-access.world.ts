@@ -103,7 +103,7 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     lastName: 'Заозёрная',
     firstName: 'Снежана',
     middleName: 'Тимуровна',
-    snils: '99988877766',
+    snils: '99988877775',
   });
   await createUser(db, {
     login: 'foreign',

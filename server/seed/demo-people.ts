@@ -1,5 +1,6 @@
 import { addDays, isoDate, type IsoDate } from '../../core/dates.ts';
 import type { Random } from '../../core/random.ts';
+import { completeSnils } from '../../core/registry/snils.ts';
 import {
   ADDITIONAL_POSITIONS,
   COLLEGES,
@@ -61,10 +62,7 @@ function randomDate(rng: Random, from: IsoDate, to: IsoDate): IsoDate {
 
 /** A valid СНИЛС with its checksum, so imported and exported files look like real ones. */
 function snils(rng: Random): string {
-  const digits = Array.from({ length: 9 }, () => rng.int(0, 9));
-  const sum = digits.reduce((s, d, i) => s + d * (9 - i), 0);
-  const check = sum < 100 ? sum : sum === 100 || sum === 101 ? 0 : sum % 101 === 100 ? 0 : sum % 101;
-  return digits.join('') + String(check).padStart(2, '0');
+  return completeSnils(Array.from({ length: 9 }, () => rng.int(0, 9)).join(''));
 }
 
 function person(rng: Random, sexShareFemale: number) {

@@ -10,6 +10,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import type { Role } from '../../core/enums.ts';
+import { completeSnils } from '../../core/registry/snils.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 
 /**
@@ -80,7 +81,7 @@ export function buildTeacher(municipalityId: number, overrides: Partial<NewTeach
     pedagogicalStartDate: '2008-09-01',
     qualificationCategory: 'first',
     categoryDate: '2021-12-20',
-    snils: String(10_000_000_000 + n).slice(0, 11),
+    snils: completeSnils(String(100_000_000 + n)),
     ...overrides,
   };
 }

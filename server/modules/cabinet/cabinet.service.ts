@@ -39,7 +39,7 @@ export async function getMyCabinet(options: { db: Db; actor: Actor; today: IsoDa
   const user = requireUser(actor.user);
   if (user.teacherId === null)
     throw new AppError('not_found', 'Учётная запись не связана с педагогом: личный кабинет недоступен.');
-  const ctx = await loadTeacherContext(db, user, user.teacherId);
+  const ctx = await loadTeacherContext(db, user, user.teacherId, today);
   const t = ctx.teacher;
   const [positions, subjects, [certification], diagnosticRows, routeRows, trainings, pairs, memberships] =
     await inOrder([

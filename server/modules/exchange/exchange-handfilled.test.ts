@@ -24,11 +24,11 @@ beforeAll(async () => {
   const m = await createMunicipality(db);
   school = await createOrganization(db, m.id, { shortName: 'Школа 1' });
   other = await createOrganization(db, m.id, { shortName: 'Школа 2' });
-  await createTeacher(db, school, { lastName: 'Алексеева', snils: '11122233344' });
-  await createTeacher(db, school, { lastName: 'Гаврилова', snils: '22233344455', birthDate: '1980-01-01' });
+  await createTeacher(db, school, { lastName: 'Алексеева', snils: '11122233372' });
+  await createTeacher(db, school, { lastName: 'Гаврилова', snils: '22233344416', birthDate: '1980-01-01' });
   const shared = await createTeacher(db, other, {
     lastName: 'Смирнова',
-    snils: '99988877766',
+    snils: '99988877775',
     birthDate: '1991-02-02',
   });
   await db.insert(positions).values({
@@ -93,7 +93,7 @@ describe('optional columns and blanks', () => {
     await apply(
       csv([
         ['СНИЛС', 'Уровень образования', 'Образовательная организация', 'Соответствует профилю'],
-        ['111-222-333 44', 'высшее', 'ЮФУ', ''],
+        ['111-222-333 72', 'высшее', 'ЮФУ', ''],
       ]),
       'образование.csv',
     );
@@ -116,7 +116,7 @@ describe('optional columns and blanks', () => {
     const preview = await upload(
       csv([
         ['ID', 'СНИЛС', 'Уровень образования', 'Образовательная организация'],
-        [String(education.id), '111-222-333 44', 'высшее', 'ЮФУ'],
+        [String(education.id), '111-222-333 72', 'высшее', 'ЮФУ'],
       ]),
       'образование.csv',
     );
@@ -130,7 +130,7 @@ describe('optional columns and blanks', () => {
     const byKey = await upload(
       csv([
         ['СНИЛС', 'Уровень образования', 'Образовательная организация'],
-        ['111-222-333 44', 'высшее', 'ЮФУ'],
+        ['111-222-333 72', 'высшее', 'ЮФУ'],
       ]),
       'образование.csv',
     );
@@ -141,7 +141,7 @@ describe('optional columns and blanks', () => {
     const preview = await upload(
       csv([
         ['СНИЛС', 'Уровень образования', 'Образовательная организация', 'Год окончания'],
-        ['111-222-333 44', 'высшее', 'ЮФУ', '2007'],
+        ['111-222-333 72', 'высшее', 'ЮФУ', '2007'],
       ]),
       'образование.csv',
     );
@@ -304,7 +304,7 @@ describe('a teacher shared by two schools', () => {
   const header = ['ID', 'СНИЛС', 'Уровень образования', 'Образовательная организация'];
 
   it('keeps the records another school entered, and keeps its own from the other school', async () => {
-    await apply(csv([header, ['', '999-888-777 66', 'высшее', 'МГУ']]), 'образование.csv', 'head2');
+    await apply(csv([header, ['', '999-888-777 75', 'высшее', 'МГУ']]), 'образование.csv', 'head2');
     const [entered] = await educationsOf('Смирнова');
     expect(entered).toMatchObject({ institution: 'МГУ', organizationId: other.id });
 
@@ -312,8 +312,8 @@ describe('a teacher shared by two schools', () => {
     const own = await apply(
       csv([
         header,
-        ['', '111-222-333 44', 'высшее', 'ЮФУ'],
-        ['', '999-888-777 66', 'среднее профессиональное', 'Педколледж'],
+        ['', '111-222-333 72', 'высшее', 'ЮФУ'],
+        ['', '999-888-777 75', 'среднее профессиональное', 'Педколледж'],
       ]),
       'образование.csv',
     );
@@ -323,7 +323,7 @@ describe('a teacher shared by two schools', () => {
       ['Педколледж', school.id],
     ]);
     // And the main school's file without the part-time school's record leaves that one alone.
-    const main = await upload(csv([header, ['', '999-888-777 66', 'высшее', 'МГУ']]), 'о.csv', 'head2');
+    const main = await upload(csv([header, ['', '999-888-777 75', 'высшее', 'МГУ']]), 'о.csv', 'head2');
     expect(main.totals).toMatchObject({ added: 0, changed: 0, removed: 0 });
   });
 
@@ -332,7 +332,7 @@ describe('a teacher shared by two schools', () => {
     const preview = await upload(
       csv([
         [...header, 'Специальность, квалификация'],
-        [String(entered.id), '999-888-777 66', 'высшее', 'МГУ', 'музыковед'],
+        [String(entered.id), '999-888-777 75', 'высшее', 'МГУ', 'музыковед'],
       ]),
       'образование.csv',
     );

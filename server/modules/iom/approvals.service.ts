@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { loadTeacherContext, shortNameOf, type TeacherContext } from '../teachers/teacher-access.ts';
 import { assertRecordsRead, NO_ACCESS_MESSAGE } from '../teachers/teachers.policy.ts';
-import { assertMayApprove, canMarkSteps, type Approver } from './iom.policy.ts';
+import { assertMayApprove, assertMayWithdraw, canMarkSteps, type Approver } from './iom.policy.ts';
 import {
   findRouteById,
   findRoutesOfTeacher,
@@ -17,8 +17,8 @@ import {
   setRouteColumns,
   type RouteRow,
 } from './iom.repository.ts';
-import type { ProgressInput } from './iom.schema.ts';
-import { isRouteApproved, presentRoutes } from './route-view.ts';
+import type { ProgressInput, WithdrawApprovalInput } from './iom.schema.ts';
+import { canWithdraw, isRouteApproved, presentRoutes } from './route-view.ts';
 
 const APPROVER_LABEL: Record<Approver, string> = { curator: 'куратором', tutor: 'тьютором' };
 
@@ -36,7 +36,7 @@ async function requireRoute(db: Db, id: number) {
 /** One route as the caller sees it, after a change. */
 export async function routeView(db: Db, user: AuthUser, routeId: number, today: IsoDate) {
   const route = await requireRoute(db, routeId);
-  const ctx = await loadTeacherContext(db, user, route.teacherId);
+  const ctx = await loadTeacherContext(db, user, route.teacherId, today);
   return (await presentRoutes(db, [route], { user, ctx, today }))[0];
 }
 
@@ -49,7 +49,7 @@ export async function listTeacherRoutes(options: {
 }) {
   const { db, actor } = options;
   const user = requireUser(actor.user);
-  const ctx = await loadTeacherContext(db, user, options.teacherId);
+  const ctx = await loadTeacherContext(db, user, options.teacherId, options.today);
   assertRecordsRead(ctx.access);
   await recordAudit(db, actor, {
     action: 'view_personal',
@@ -81,7 +81,7 @@ export async function approveRoute(options: {
   const user = requireUser(actor.user);
   await db.transaction(async (tx) => {
     const route = await requireRoute(tx, options.routeId);
-    const ctx = await loadTeacherContext(tx, user, route.teacherId);
+    const ctx = await loadTeacherContext(tx, user, route.teacherId, today);
     if (!ctx.access) throw forbidden(NO_ACCESS_MESSAGE);
     assertMayApprove(as, user, ctx.facts, today);
     const already = as === 'curator' ? route.curatorApprovedAt : route.tutorApprovedAt;
@@ -126,6 +126,63 @@ export async function approveRoute(options: {
 }
 
 /**
+ * The curator or the tutor withdraws an approval given by mistake or overtaken by events: the route is a
+ * draft again (not approved, its steps cannot be marked) until the approval is given anew. The steps keep
+ * their statuses and results, and the audit log keeps who had approved, when, who withdrew it and why.
+ */
+export async function withdrawApproval(options: {
+  db: Db;
+  actor: Actor;
+  routeId: number;
+  input: WithdrawApprovalInput;
+  today: IsoDate;
+}) {
+  const { db, actor, input, today } = options;
+  const { as } = input;
+  const user = requireUser(actor.user);
+  await db.transaction(async (tx) => {
+    const route = await requireRoute(tx, options.routeId);
+    const ctx = await loadTeacherContext(tx, user, route.teacherId, today);
+    if (!ctx.access) throw forbidden(NO_ACCESS_MESSAGE);
+    assertMayWithdraw(as, user, ctx.facts, today);
+    const at = as === 'curator' ? route.curatorApprovedAt : route.tutorApprovedAt;
+    const by = as === 'curator' ? route.curatorApprovedBy : route.tutorApprovedBy;
+    if (!at) throw new AppError('conflict', `Маршрут не утверждён ${APPROVER_LABEL[as]}: снимать нечего.`);
+    if (!canWithdraw(route, as))
+      throw new AppError(
+        'conflict',
+        'Маршрут завершён: все шаги выполнены, его утверждение остаётся в истории и не снимается.',
+      );
+    const patch: Partial<RouteRow> = {
+      status: 'draft',
+      approvedAt: null,
+      ...(as === 'curator'
+        ? { curatorApprovedAt: null, curatorApprovedBy: null }
+        : { tutorApprovedAt: null, tutorApprovedBy: null }),
+    };
+    if (!(await updateIfVersion(tx, routes, route.id, input.version, patch))) throw versionConflict();
+    const approvedOn = formatRuDate(at.toISOString().slice(0, 10));
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'route',
+      entityId: route.id,
+      ...auditTarget(ctx),
+      summary:
+        `Снято утверждение ИОМ ${APPROVER_LABEL[as]} (${by ?? 'не указано'}, ${approvedOn}): ${input.reason}` +
+        ` — маршрут снова черновик — ${shortNameOf(ctx.teacher)}`,
+      before: {
+        status: route.status,
+        approvedAt: route.approvedAt,
+        [`${as}ApprovedAt`]: at.toISOString(),
+        [`${as}ApprovedBy`]: by,
+      },
+      after: { status: 'draft', approvedAt: null, reason: input.reason },
+    });
+  });
+  return routeView(db, user, options.routeId, today);
+}
+
+/**
  * Marks a step of an approved route: the teacher its own, the school and the department any of their
  * teachers. «Выполнен» needs a result; cancelling a step is for those who keep the route, not the teacher.
  */
@@ -142,7 +199,7 @@ export async function markStepProgress(options: {
     const step = await findStepById(tx, options.stepId);
     if (!step) throw new AppError('not_found', 'Шаг ИОМ не найден: возможно, его уже удалили.');
     const route = await requireRoute(tx, step.routeId);
-    const ctx = await loadTeacherContext(tx, user, route.teacherId);
+    const ctx = await loadTeacherContext(tx, user, route.teacherId, options.today);
     if (!canMarkSteps(user, route.teacherId, ctx.access))
       throw forbidden(
         ctx.access

@@ -51,7 +51,7 @@ export async function proposeRoute(options: {
   today: IsoDate;
 }) {
   const { db, user, query } = options;
-  const ctx = await loadTeacherContext(db, user, options.teacherId);
+  const ctx = await loadTeacherContext(db, user, options.teacherId, options.today);
   assertTeacherManage(ctx.access);
   const diagnostic = await teacherDiagnostic(db, ctx.teacher.id, query.diagnosticId);
   if (!diagnostic.deficitCodes.length)
@@ -96,7 +96,7 @@ export async function buildRoute(options: {
   const { db, actor, input } = options;
   const user = requireUser(actor.user);
   const routeId = await db.transaction(async (tx) => {
-    const ctx = await loadTeacherContext(tx, user, options.teacherId);
+    const ctx = await loadTeacherContext(tx, user, options.teacherId, options.today);
     assertTeacherManage(ctx.access);
     assertPeriod(input.startDate, input.endDate);
     if (input.diagnosticId !== null) {

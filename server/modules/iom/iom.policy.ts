@@ -35,6 +35,25 @@ export function assertMayApprove(as: Approver, user: AuthUser, facts: TeacherFac
   if (as === 'tutor' && !canApproveAsTutor(user, facts, today)) throw forbidden(TUTOR_ONLY_MESSAGE);
 }
 
+export const WITHDRAW_CURATOR_MESSAGE =
+  'Снять утверждение куратора может методист отдела образования (муниципальный координатор) муниципалитета педагога.';
+export const WITHDRAW_TUTOR_MESSAGE =
+  'Снять утверждение тьютора может ответственный образовательной организации, в которой работает педагог, или методист отдела образования.';
+
+/**
+ * Who withdraws an approval: the side that gave it — the department its curator's, the school its tutor's —
+ * and the department also the tutor's, as the one who keeps the municipal register of routes.
+ */
+export function canWithdrawApproval(as: Approver, user: AuthUser, facts: TeacherFacts, today: IsoDate) {
+  if (as === 'curator') return canApproveAsCurator(user, facts);
+  return canApproveAsTutor(user, facts, today) || canApproveAsCurator(user, facts);
+}
+
+export function assertMayWithdraw(as: Approver, user: AuthUser, facts: TeacherFacts, today: IsoDate) {
+  if (!canWithdrawApproval(as, user, facts, today))
+    throw forbidden(as === 'curator' ? WITHDRAW_CURATOR_MESSAGE : WITHDRAW_TUTOR_MESSAGE);
+}
+
 /** The teacher marks the steps of its own route; its school and the department may do it for it. */
 export const canMarkSteps = (user: AuthUser, teacherId: number, access: TeacherAccess | null) =>
   user.teacherId === teacherId || access?.level === 'manage';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { todayOf } from '../../config.ts';
 import { IdParams } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
-import { approveRoute, listTeacherRoutes, markStepProgress } from './approvals.service.ts';
+import { approveRoute, listTeacherRoutes, markStepProgress, withdrawApproval } from './approvals.service.ts';
 import { buildRoute, proposeRoute } from './builder.service.ts';
 import {
   ApproveInput,
@@ -17,6 +17,7 @@ import {
   ResourceOutput,
   RouteViewOutput,
   UpdateResourceInput,
+  WithdrawApprovalInput,
 } from './iom.schema.ts';
 import { createResource, listResources, removeResource, updateResource } from './resources.service.ts';
 
@@ -148,6 +149,28 @@ export async function iomRoutes(app: FastifyInstance) {
     },
     async (req) =>
       approveRoute({ db: app.db, actor: req.actor, routeId: req.params.id, ...req.body, today: today() }),
+  );
+  r.post(
+    '/api/routes/:id/approvals/withdraw',
+    {
+      schema: {
+        tags,
+        summary:
+          'Снять утверждение ИОМ куратора (отдел образования) или тьютора (образовательная организация, ' +
+          'а также отдел образования) с указанием причины: маршрут снова черновик, шаги и история сохраняются',
+        params: IdParams,
+        body: WithdrawApprovalInput,
+        response: { 200: RouteViewOutput },
+      },
+    },
+    async (req) =>
+      withdrawApproval({
+        db: app.db,
+        actor: req.actor,
+        routeId: req.params.id,
+        input: req.body,
+        today: today(),
+      }),
   );
   r.post(
     '/api/route-steps/:id/progress',

@@ -106,6 +106,9 @@ export const RouteViewOutput = z.object({
     canEdit: z.boolean(),
     canApproveAsCurator: z.boolean(),
     canApproveAsTutor: z.boolean(),
+    /** Whether the caller may withdraw the curator's (the tutor's) approval given so far. */
+    canWithdrawCurator: z.boolean(),
+    canWithdrawTutor: z.boolean(),
     canMarkSteps: z.boolean(),
   }),
 });
@@ -172,6 +175,17 @@ export const ApproveInput = z.object({
   as: z.enum(['curator', 'tutor'], { message: 'Укажите, кто утверждает: куратор или тьютор' }),
   version,
 });
+
+export const WithdrawApprovalInput = z.object({
+  as: z.enum(['curator', 'tutor'], { message: 'Укажите, чьё утверждение снимается: куратора или тьютора' }),
+  reason: z
+    .string('«Причина»: обязательное поле')
+    .trim()
+    .min(3, '«Причина»: опишите, почему снимается утверждение (не короче 3 символов)')
+    .max(1000, '«Причина»: не длиннее 1000 символов'),
+  version,
+});
+export type WithdrawApprovalInput = z.infer<typeof WithdrawApprovalInput>;
 
 export const ProgressInput = z.object({
   status: z.enum(STEP_STATUSES, {

@@ -367,6 +367,8 @@ describe('the builder', () => {
         canEdit: false,
         canApproveAsCurator: false,
         canApproveAsTutor: false,
+        canWithdrawCurator: false,
+        canWithdrawTutor: false,
         canMarkSteps: true,
       });
       expect((await get('colleague', `/api/teachers/${ids.own}/iom`)).statusCode).toBe(403);

@@ -3,7 +3,7 @@ import { routeProgress } from '../../../core/iom/progress.ts';
 import type { Db } from '../../db/client.ts';
 import type { AuthUser } from '../auth/access.ts';
 import type { TeacherContext } from '../teachers/teacher-access.ts';
-import { canApproveAsCurator, canApproveAsTutor, canMarkSteps } from './iom.policy.ts';
+import { canApproveAsCurator, canApproveAsTutor, canMarkSteps, canWithdrawApproval } from './iom.policy.ts';
 import { findDiagnosticsByIds, findStepsOfRoutes, type RouteRow } from './iom.repository.ts';
 import type { RouteViewOutput } from './iom.schema.ts';
 
@@ -12,6 +12,14 @@ const approvalOf = (at: Date | null, by: string | null) =>
 
 export const isRouteApproved = (route: Pick<RouteRow, 'curatorApprovedAt' | 'tutorApprovedAt'>) =>
   route.curatorApprovedAt !== null && route.tutorApprovedAt !== null;
+
+/** An approval can be withdrawn while it stands and the route is not completed (its history is closed). */
+export const canWithdraw = (
+  route: Pick<RouteRow, 'curatorApprovedAt' | 'tutorApprovedAt' | 'status'>,
+  as: 'curator' | 'tutor',
+) =>
+  (as === 'curator' ? route.curatorApprovedAt : route.tutorApprovedAt) !== null &&
+  route.status !== 'completed';
 
 /**
  * Routes of one teacher as the caller sees them: steps with their resource and deficit, progress, who
@@ -84,6 +92,9 @@ export async function presentRoutes(
           isDraft && counted > 0 && !route.curatorApprovedAt && canApproveAsCurator(user, ctx.facts),
         canApproveAsTutor:
           isDraft && counted > 0 && !route.tutorApprovedAt && canApproveAsTutor(user, ctx.facts, today),
+        canWithdrawCurator:
+          canWithdraw(route, 'curator') && canWithdrawApproval('curator', user, ctx.facts, today),
+        canWithdrawTutor: canWithdraw(route, 'tutor') && canWithdrawApproval('tutor', user, ctx.facts, today),
         canMarkSteps: isRouteApproved(route) && canMarkSteps(user, route.teacherId, ctx.access),
       },
     };

@@ -3,7 +3,11 @@ import { inOrder } from '../../db/in-order.ts';
 import type { Db } from '../../db/client.ts';
 import { municipalities, organizations, positions } from '../../db/schema/index.ts';
 import type { OrganizationScope } from '../auth/access.ts';
-import type { CreateOrganizationInput, ListOrganizationsQuery } from './organizations.schema.ts';
+import type {
+  CreateOrganizationInput,
+  ListOrganizationsQuery,
+  OrganizationFilters,
+} from './organizations.schema.ts';
 
 /** The SQL condition that keeps a query inside what the caller may see. */
 export function organizationScopeCondition(
@@ -17,11 +21,14 @@ export function organizationScopeCondition(
   return parts.length ? or(...parts) : sql`false`;
 }
 
+/** A position that lasts today: what «teachers of an organization» counts. */
+const isCurrentPosition = sql`${positions.startDate} <= current_date
+    and (${positions.endDate} is null or ${positions.endDate} >= current_date)`;
+
 const teacherCount = sql<number>`(
   select count(distinct ${positions.teacherId})::int from ${positions}
   where ${positions.organizationId} = ${organizations.id}
-    and ${positions.startDate} <= current_date
-    and (${positions.endDate} is null or ${positions.endDate} >= current_date)
+    and ${isCurrentPosition}
 )`;
 
 const columns = {
@@ -57,11 +64,7 @@ const naturalOrder = [
 
 export type OrganizationRow = Awaited<ReturnType<typeof findOrganizationById>> & object;
 
-export async function findOrganizationsInScope(
-  db: Db,
-  scope: OrganizationScope,
-  query: ListOrganizationsQuery,
-) {
+function listCondition(scope: OrganizationScope, query: OrganizationFilters) {
   const conditions = [organizationScopeCondition(scope)];
   if (query.q) {
     const pattern = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -84,7 +87,15 @@ export async function findOrganizationsInScope(
   }
   if (query.municipalityId) conditions.push(eq(organizations.municipalityId, query.municipalityId));
   if (query.isActive !== undefined) conditions.push(eq(organizations.isActive, query.isActive));
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+export async function findOrganizationsInScope(
+  db: Db,
+  scope: OrganizationScope,
+  query: ListOrganizationsQuery,
+) {
+  const where = listCondition(scope, query);
   const order =
     query.sort === 'teacherCount'
       ? [desc(teacherCount), ...naturalOrder]
@@ -106,6 +117,30 @@ export async function findOrganizationsInScope(
       .where(where),
   ]);
   return { rows, total };
+}
+
+/**
+ * How many organizations the filters find and how many people work in them today: a teacher with positions
+ * in two of them (a совместитель) is one person, unlike the sum of the organizations' own counts.
+ */
+export async function countOrganizationsInScope(
+  db: Db,
+  scope: OrganizationScope,
+  query: OrganizationFilters,
+) {
+  const where = listCondition(scope, query);
+  const [[{ organizationCount }], [{ teacherCount: teachers }]] = await inOrder([
+    db
+      .select({ organizationCount: sql<number>`count(*)::int` })
+      .from(organizations)
+      .where(where),
+    db
+      .select({ teacherCount: sql<number>`count(distinct ${positions.teacherId})::int` })
+      .from(positions)
+      .innerJoin(organizations, eq(organizations.id, positions.organizationId))
+      .where(and(where, isCurrentPosition)),
+  ]);
+  return { organizationCount, teacherCount: teachers };
 }
 
 export async function findOrganizationById(db: Db, id: number) {

@@ -8,13 +8,16 @@ import { presentOrganization } from './organizations.presenter.ts';
 import {
   CreateOrganizationInput,
   ListOrganizationsQuery,
+  OrganizationFilters,
   OrganizationOutput,
+  OrganizationsSummary,
   UpdateOrganizationInput,
 } from './organizations.schema.ts';
 import {
   createOrganization,
   getOrganization,
   listVisibleOrganizations,
+  summarizeVisibleOrganizations,
   updateOrganization,
 } from './organizations.service.ts';
 
@@ -43,6 +46,22 @@ export async function organizationsRoutes(app: FastifyInstance) {
       reply.header('X-Total-Count', String(total));
       return rows.map(presentOrganization);
     },
+  );
+
+  r.get(
+    '/api/organizations/summary',
+    {
+      schema: {
+        tags,
+        summary:
+          'Сколько организаций находят фильтры и сколько педагогов в них работает сейчас ' +
+          '(совместитель нескольких организаций — один раз)',
+        querystring: OrganizationFilters,
+        response: { 200: OrganizationsSummary },
+      },
+    },
+    async (req) =>
+      summarizeVisibleOrganizations({ db: app.db, user: requireUser(req.user), query: req.query }),
   );
 
   r.get(

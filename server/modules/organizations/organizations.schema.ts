@@ -26,7 +26,7 @@ export const OrganizationOutput = z.object({
 });
 export type OrganizationOutput = z.infer<typeof OrganizationOutput>;
 
-export const ListOrganizationsQuery = z.object({
+export const OrganizationFilters = z.object({
   q: z.string().trim().max(200).optional(),
   kind: z.enum(ORGANIZATION_KINDS).optional(),
   isLowResults: booleanQuery().optional(),
@@ -35,11 +35,21 @@ export const ListOrganizationsQuery = z.object({
   isAtRisk: booleanQuery().optional(),
   municipalityId: idParam().optional(),
   isActive: booleanQuery().optional(),
+});
+export type OrganizationFilters = z.infer<typeof OrganizationFilters>;
+
+export const ListOrganizationsQuery = OrganizationFilters.extend({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(100),
   sort: z.enum(['name', 'kind', 'teacherCount']).default('name'),
 });
 export type ListOrganizationsQuery = z.infer<typeof ListOrganizationsQuery>;
+
+export const OrganizationsSummary = z.object({
+  organizationCount: z.number(),
+  /** People with a current position in the organizations found: a совместитель is counted once. */
+  teacherCount: z.number(),
+});
 
 const OrganizationFields = z.object({
   name: z.string().trim().min(3, 'полное наименование: не короче 3 символов').max(500),

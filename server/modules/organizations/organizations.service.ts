@@ -14,12 +14,14 @@ import { authorizeOrganizationCreate, authorizeOrganizationUpdate } from './orga
 import {
   findOrganizationById,
   findOrganizationsInScope,
+  countOrganizationsInScope,
   insertOrganization,
   isShortNameTaken,
 } from './organizations.repository.ts';
 import type {
   CreateOrganizationInput,
   ListOrganizationsQuery,
+  OrganizationFilters,
   UpdateOrganizationInput,
 } from './organizations.schema.ts';
 
@@ -29,6 +31,14 @@ export async function listVisibleOrganizations(options: {
   query: ListOrganizationsQuery;
 }) {
   return findOrganizationsInScope(options.db, organizationScope(options.user, 'read'), options.query);
+}
+
+export async function summarizeVisibleOrganizations(options: {
+  db: Db;
+  user: AuthUser;
+  query: OrganizationFilters;
+}) {
+  return countOrganizationsInScope(options.db, organizationScope(options.user, 'read'), options.query);
 }
 
 export async function getOrganization(options: { db: Db; user: AuthUser; id: number }) {

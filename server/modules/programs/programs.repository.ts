@@ -1,6 +1,6 @@
 import { inOrder } from '../../db/in-order.ts';
 import { storedApplicability } from '../../../core/indicators/applicability.ts';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { templateApplicability, type ProgramTemplate } from '../../../core/templates/index.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultRules } from '../../../core/analysis/drafts.ts';
@@ -11,6 +11,7 @@ import {
   indicators,
   programs,
   recommendationRules,
+  submissions,
 } from '../../db/schema/index.ts';
 import { outer } from '../registers/shared/paging.ts';
 
@@ -153,6 +154,21 @@ export async function countCampaignsOfProgram(db: Db, programId: number) {
     .from(campaigns)
     .where(eq(campaigns.programId, programId));
   return row.n;
+}
+
+/** Campaigns of the program still collecting (not closed), with how many forms were sent or accepted. */
+export async function findRunningCampaignsOfProgram(db: Db, programId: number) {
+  return db
+    .select({
+      id: campaigns.id,
+      title: campaigns.title,
+      mainEnd: campaigns.mainEnd,
+      sentForms: sql<number>`(select count(*)::int from ${submissions}
+        where ${submissions.campaignId} = ${campaigns.id} and ${submissions.status} in ('submitted', 'accepted'))`,
+    })
+    .from(campaigns)
+    .where(and(eq(campaigns.programId, programId), eq(campaigns.status, 'active')))
+    .orderBy(asc(campaigns.id));
 }
 
 export async function deleteProgram(db: Db, id: number) {

@@ -9,7 +9,7 @@ import {
   CreateIndicatorInput,
   CreateProgramInput,
   CriterionFields,
-  FormFieldFields,
+  CreateFormFieldInput,
   FromTemplateInput,
   ProgramListQuery,
   UpdateCriterionInput,
@@ -145,7 +145,7 @@ export async function programsRoutes(app: FastifyInstance) {
     {
       kind: 'formFields',
       path: 'form-fields',
-      create: FormFieldFields,
+      create: CreateFormFieldInput,
       update: UpdateFormFieldInput,
       label: 'поле формы',
     },

@@ -78,9 +78,16 @@ export const IndicatorFields = z.object({
   note: optionalText(2000),
   sortOrder: z.number().int().optional(),
 });
-export const CreateIndicatorInput = IndicatorFields;
+/**
+ * A change that alters the live forms or the values of a running campaign (a new required field, another
+ * formula) is made only with this flag: the editor shows what it does and asks first.
+ */
+const confirmRunningCampaign = z.boolean().optional();
+
+export const CreateIndicatorInput = IndicatorFields.extend({ confirmRunningCampaign });
 export const UpdateIndicatorInput = IndicatorFields.partial().extend({
   version: z.number().int().positive(),
+  confirmRunningCampaign,
 });
 export type CreateIndicatorInput = z.infer<typeof CreateIndicatorInput>;
 export type UpdateIndicatorInput = z.infer<typeof UpdateIndicatorInput>;
@@ -111,8 +118,10 @@ export const FormFieldFields = z.object({
   notGreaterThan: optionalText(60),
   sortOrder: z.number().int().optional(),
 });
+export const CreateFormFieldInput = FormFieldFields.extend({ confirmRunningCampaign });
 export const UpdateFormFieldInput = FormFieldFields.partial().extend({
   version: z.number().int().positive(),
+  confirmRunningCampaign,
 });
 
 export const CreateProgramInput = z.object({

@@ -2,6 +2,8 @@ import { applicabilityFromFormula, storedApplicability } from '../../../core/ind
 import { describeFormula, parseFormula } from '../../../core/formula/index.ts';
 import { DEFAULT_PROGRAM_PARAMETERS } from '../../../core/indicators/period.ts';
 import { findTemplate, PROGRAM_TEMPLATES } from '../../../core/templates/index.ts';
+import { formatRuDate } from '../../../core/dates.ts';
+import { countOf } from '../../../core/format.ts';
 import type { Db } from '../../db/client.ts';
 import { programs } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
@@ -24,6 +26,7 @@ import {
   findProgramById,
   findPrograms,
   findProgramTree,
+  findRunningCampaignsOfProgram,
   insertChild,
   insertDefaultRules,
   insertProgram,
@@ -251,6 +254,59 @@ async function checkChild(
   }
 }
 
+const FORM_FORMS = ['форма', 'формы', 'форм'] as const;
+
+/**
+ * What a change does to a campaign still collecting data: a new required field appears in every live form,
+ * another formula recomputes the indicator for all of it. Undefined when the change touches neither.
+ */
+function liveChangeOf(
+  kind: ChildKind,
+  values: Record<string, unknown>,
+  before?: Record<string, unknown>,
+): string | undefined {
+  if (kind === 'formFields' && values.isRequired === true && !before?.isRequired)
+    return (
+      `в формах появится обязательное поле «${String(values.label ?? before?.label)}». Черновики без него не ` +
+      'отправить; уже отправленные и принятые формы не меняются и назад не возвращаются — в них это поле ' +
+      'останется пустым, пока форму не вернут на доработку'
+    );
+  const changed = (key: string) =>
+    key in values && (values[key] ?? null) !== ((before?.[key] as unknown) ?? null);
+  if (kind === 'indicators' && before && (changed('numerator') || changed('denominator')))
+    return (
+      `значения показателя «${String(before.code)}» пересчитаются по новой формуле для всех форм ` +
+      'мониторинга, в том числе уже отправленных и принятых; сами введённые значения форм не меняются'
+    );
+  return undefined;
+}
+
+/** Refuses such a change unless the editor confirmed it (`confirmRunningCampaign`), saying what happens. */
+async function assertLiveChangeConfirmed(
+  db: Db,
+  programId: number,
+  change: string | undefined,
+  isConfirmed: boolean,
+) {
+  if (!change || isConfirmed) return;
+  const running = await findRunningCampaignsOfProgram(db, programId);
+  if (!running.length) return;
+  const names = running
+    .map(
+      (c) =>
+        `«${c.title}» (сбор до ${formatRuDate(c.mainEnd)}, отправлено ${countOf(c.sentForms, FORM_FORMS)})`,
+    )
+    .join(', ');
+  throw new AppError(
+    'conflict',
+    `По программе идёт мониторинг ${names}: ${change}. Подтвердите изменение, чтобы сохранить его.`,
+    {
+      requiresConfirmation: 'confirmRunningCampaign',
+      campaigns: running.map((c) => ({ id: c.id, title: c.title, sentForms: c.sentForms })),
+    },
+  );
+}
+
 export async function addChild(options: {
   db: Db;
   actor: Actor;
@@ -259,25 +315,32 @@ export async function addChild(options: {
   values: Record<string, unknown>;
 }) {
   const user = requireUser(options.actor.user);
+  const { confirmRunningCampaign, ...given } = options.values;
   return options.db.transaction(async (tx) => {
     const program = await requireProgramForChange(tx, user, options.programId);
-    await checkChild(tx, options.kind, program.id, options.values);
+    await checkChild(tx, options.kind, program.id, given);
+    await assertLiveChangeConfirmed(
+      tx,
+      program.id,
+      liveChangeOf(options.kind, given),
+      confirmRunningCampaign === true,
+    );
     const values =
-      options.kind === 'indicators' && options.values.applicability === undefined
+      options.kind === 'indicators' && given.applicability === undefined
         ? {
-            ...options.values,
+            ...given,
             // Not given: what the formula implies (`orgKind = school` → schools).
             applicability: storedApplicability(
               applicabilityFromFormula(
-                options.values.numerator as string,
-                options.values.denominator as string | null | undefined,
+                given.numerator as string,
+                given.denominator as string | null | undefined,
               ),
             ),
           }
-        : options.values;
+        : given;
     const id = await insertChild(tx, options.kind, { ...values, programId: program.id });
     if (options.kind === 'indicators') {
-      const v = options.values as { code: string; name: string; numerator: string };
+      const v = given as { code: string; name: string; numerator: string };
       await insertDefaultRules(tx, program.id, [v]);
     }
     await recordAudit(tx, options.actor, {
@@ -285,8 +348,8 @@ export async function addChild(options: {
       entity: options.kind,
       entityId: id,
       municipalityId: program.municipalityId,
-      summary: `${CHILD_LABEL[options.kind]} «${options.values.code}» добавлен в программу «${program.title}»`,
-      after: options.values,
+      summary: `${CHILD_LABEL[options.kind]} «${given.code}» добавлен в программу «${program.title}»`,
+      after: given,
     });
     return id;
   });
@@ -304,8 +367,14 @@ export async function updateChild(options: {
     const before = await findChild(tx, options.kind, options.id);
     if (!before) throw notFound(CHILD_LABEL[options.kind]);
     const program = await requireProgramForChange(tx, user, before.programId);
-    const { version, ...patch } = options.values;
+    const { version, confirmRunningCampaign, ...patch } = options.values;
     await checkChild(tx, options.kind, program.id, patch, options.id);
+    await assertLiveChangeConfirmed(
+      tx,
+      program.id,
+      liveChangeOf(options.kind, patch, before),
+      confirmRunningCampaign === true,
+    );
     if (!(await updateIfVersion(tx, CHILD_TABLES[options.kind], options.id, version, patch)))
       throw versionConflict();
     const after = (await findChild(tx, options.kind, options.id))!;

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { accountIdOf, organizationScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { findCoordinators, findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
-import { fullNameOf, shortNameOf, todayIso } from './teacher-access.ts';
+import { fullNameOf, shortNameOf } from './teacher-access.ts';
 import { isDepartmentOf } from './teachers.policy.ts';
 import {
   findTeacherById,
@@ -54,10 +54,10 @@ async function currentOrganizationsOf(db: Db, teacherId: number, today: string) 
 }
 
 /** Whether the caller decides on the request: the department of the municipality or a current employer. */
-async function mayDecide(db: Db, user: AuthUser, request: AttachRequestRow) {
+async function mayDecide(db: Db, user: AuthUser, request: AttachRequestRow, today: string) {
   if (isDepartmentOf(user, request.municipalityId)) return true;
   const own = managedOrganizations(user);
-  const current = await currentOrganizationsOf(db, request.teacherId, todayIso());
+  const current = await currentOrganizationsOf(db, request.teacherId, today);
   return current.some((id) => id !== request.organizationId && own.includes(id));
 }
 
@@ -75,6 +75,7 @@ export async function requestAttach(
     };
     organization: { id: number; shortName: string };
     position: Record<string, unknown>;
+    today: string;
   },
 ) {
   const user = requireUser(actor.user);
@@ -105,7 +106,7 @@ export async function requestAttach(
       requestedByName: user.fullName,
     })
     .returning();
-  const current = await currentOrganizationsOf(db, input.teacher.id, todayIso());
+  const current = await currentOrganizationsOf(db, input.teacher.id, input.today);
   const heads = await findResponsibleUsers(
     db,
     current.filter((id) => id !== input.organization.id),
@@ -178,10 +179,9 @@ export type AttachRequestView = Awaited<ReturnType<typeof findRequestViews>>[num
  * The caller's requests: incoming — pending ones it decides on (the department: of its municipalities; a
  * head: for teachers working in its organization now); outgoing — those its organizations sent.
  */
-export async function listAttachRequests(db: Db, user: AuthUser) {
+export async function listAttachRequests(db: Db, user: AuthUser, today: string) {
   const scope = organizationScope(user, 'manage');
   const own = scope.organizationIds;
-  const today = todayIso();
   const employer = own.length
     ? sql`exists (select 1 from ${positions} where ${positions.teacherId} = ${teacherAttachRequests.teacherId}
         and ${inArray(positions.organizationId, own)}
@@ -203,11 +203,11 @@ export async function listAttachRequests(db: Db, user: AuthUser) {
   return { incoming, outgoing };
 }
 
-async function requireDecidable(db: Db, user: AuthUser, id: number, version: number) {
+async function requireDecidable(db: Db, user: AuthUser, id: number, version: number, today: string) {
   const [request] = await db.select().from(teacherAttachRequests).where(eq(teacherAttachRequests.id, id));
   const isRequester = request && managedOrganizations(user).includes(request.organizationId);
   if (!request) throw new AppError('not_found', NOT_FOUND_MESSAGE);
-  if (!(await mayDecide(db, user, request))) {
+  if (!(await mayDecide(db, user, request, today))) {
     // The asking school learns that it may not decide; anyone else does not learn the request exists.
     if (isRequester) throw forbidden(MAY_NOT_DECIDE_MESSAGE);
     throw new AppError('not_found', NOT_FOUND_MESSAGE);
@@ -226,10 +226,11 @@ export async function decideAttachRequest(options: {
   decision: 'confirm' | 'refuse';
   version: number;
   comment?: string;
+  today: string;
 }) {
   const user = requireUser(options.actor.user);
   return options.db.transaction(async (tx) => {
-    const request = await requireDecidable(tx, user, options.id, options.version);
+    const request = await requireDecidable(tx, user, options.id, options.version, options.today);
     const teacher = (await findTeacherById(tx, request.teacherId))!;
     const [organization] = await tx
       .select({ shortName: organizations.shortName })
@@ -294,11 +295,11 @@ export async function managesTeacherAlready(
   db: Db,
   user: AuthUser,
   teacher: { id: number; municipalityId: number },
+  today: string,
 ) {
   if (isDepartmentOf(user, teacher.municipalityId)) return true;
   const facts = await findTeacherFacts(db, teacher);
   const own = managedOrganizations(user);
-  const today = todayIso();
   return facts.positions.some(
     (p) => own.includes(p.organizationId) && (p.endDate === null || p.endDate >= today),
   );

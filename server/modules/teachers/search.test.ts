@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageAt, experienceAt, isoDate, type IsoDate } from '../../../core/dates.ts';
 import { QUALIFICATION_CATEGORIES, type OrganizationKind } from '../../../core/enums.ts';
 import { Random } from '../../../core/random.ts';
+import { completeSnils } from '../../../core/registry/snils.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
@@ -80,7 +81,7 @@ function makeSpecs(): Omit<Spec, 'id'>[] {
     list.push({
       lastName: `${rng.pick(surnames)}${i}`,
       firstName: rng.pick(['Анна', 'Олег', 'Мария', 'Игорь']),
-      snils: String(50_000_000_000 + i * 7919),
+      snils: completeSnils(String(500_000_000 + i * 7919)),
       birth,
       start,
       category: rng.pick([...QUALIFICATION_CATEGORIES]),
@@ -117,7 +118,7 @@ function makeSpecs(): Omit<Spec, 'id'>[] {
     ...base,
     lastName: 'Граничная',
     firstName: 'Ксения',
-    snils: '77700000001',
+    snils: completeSnils('777000001'),
     birth: '1990-09-02',
     start: '2024-09-02',
     jobs: [{ org: 'S1', title: 'учитель математики', from: '2024-09-02', to: null }],
@@ -126,7 +127,7 @@ function makeSpecs(): Omit<Spec, 'id'>[] {
     ...base,
     lastName: 'Стажёва',
     firstName: 'Ольга',
-    snils: '77700000002',
+    snils: completeSnils('777000002'),
     birth: '1996-01-10',
     start: '2022-09-02',
     jobs: [{ org: 'S2', title: 'учитель физики', from: '2022-09-02', to: REF1 }],

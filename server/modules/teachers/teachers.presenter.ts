@@ -2,14 +2,7 @@ import { formatRuDate } from '../../../core/dates.ts';
 import { organizationKind, qualificationCategory } from '../../../core/enums.ts';
 import type { TeacherFilters } from './teachers.schema.ts';
 
-/** СНИЛС is stored as its 11 digits, so «123-456-789 01» and «12345678901» are the same person. */
-export const normalizeSnils = (value: string) => value.replace(/\D/g, '');
-
-export function formatSnils(digits: string): string {
-  const d = normalizeSnils(digits);
-  if (d.length !== 11) return digits;
-  return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9)}`;
-}
+export { formatSnils, snilsDigits as normalizeSnils } from '../../../core/registry/snils.ts';
 
 const yesNo = (value: boolean | undefined, yes: string, no: string) =>
   value === undefined ? null : value ? yes : no;

@@ -40,6 +40,8 @@ const tags = ['Педагоги'];
 
 export async function teachersRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // The one source of «today» (the configuration may fix it), as in every module.
+  const today = () => todayOf(app.config);
 
   r.get(
     '/api/teachers',
@@ -54,7 +56,12 @@ export async function teachersRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { rows, total } = await listTeachers({ db: app.db, actor: req.actor, query: req.query });
+      const { rows, total } = await listTeachers({
+        db: app.db,
+        actor: req.actor,
+        query: req.query,
+        today: today(),
+      });
       reply.header('X-Total-Count', String(total));
       return rows;
     },
@@ -93,7 +100,13 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: TeacherSummary },
       },
     },
-    async (req) => summarizeVisibleTeachers({ db: app.db, user: requireUser(req.user), filters: req.query }),
+    async (req) =>
+      summarizeVisibleTeachers({
+        db: app.db,
+        user: requireUser(req.user),
+        filters: req.query,
+        today: today(),
+      }),
   );
 
   r.get(
@@ -106,7 +119,8 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: z.array(SubjectCount) },
       },
     },
-    async (req) => listSubjects({ db: app.db, user: requireUser(req.user), filters: req.query }),
+    async (req) =>
+      listSubjects({ db: app.db, user: requireUser(req.user), filters: req.query, today: today() }),
   );
 
   r.get(
@@ -119,7 +133,7 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: TeacherCard },
       },
     },
-    async (req) => getTeacherCard({ db: app.db, actor: req.actor, id: req.params.id }),
+    async (req) => getTeacherCard({ db: app.db, actor: req.actor, id: req.params.id, today: today() }),
   );
 
   r.post(
@@ -136,9 +150,9 @@ export async function teachersRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const user = requireUser(req.user);
-      const id = await createTeacher({ db: app.db, actor: req.actor, input: req.body });
+      const id = await createTeacher({ db: app.db, actor: req.actor, input: req.body, today: today() });
       reply.status(201);
-      return readTeacherCard({ db: app.db, user, id });
+      return readTeacherCard({ db: app.db, user, id, today: today() });
     },
   );
 
@@ -157,12 +171,12 @@ export async function teachersRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const user = requireUser(req.user);
-      const outcome = await attachTeacher({ db: app.db, actor: req.actor, input: req.body });
+      const outcome = await attachTeacher({ db: app.db, actor: req.actor, input: req.body, today: today() });
       if (outcome.kind === 'requested') {
         reply.status(202);
         return outcome.request;
       }
-      return readTeacherCard({ db: app.db, user, id: outcome.teacherId });
+      return readTeacherCard({ db: app.db, user, id: outcome.teacherId, today: today() });
     },
   );
 
@@ -176,7 +190,7 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: AttachRequestList },
       },
     },
-    async (req) => listAttachRequests(app.db, requireUser(req.user)),
+    async (req) => listAttachRequests(app.db, requireUser(req.user), today()),
   );
 
   for (const decision of ['confirm', 'refuse'] as const) {
@@ -202,6 +216,7 @@ export async function teachersRoutes(app: FastifyInstance) {
           decision,
           version: req.body.version,
           comment: req.body.comment,
+          today: today(),
         }),
     );
   }
@@ -219,8 +234,14 @@ export async function teachersRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const user = requireUser(req.user);
-      await updateTeacher({ db: app.db, actor: req.actor, id: req.params.id, input: req.body });
-      return readTeacherCard({ db: app.db, user, id: req.params.id });
+      await updateTeacher({
+        db: app.db,
+        actor: req.actor,
+        id: req.params.id,
+        input: req.body,
+        today: today(),
+      });
+      return readTeacherCard({ db: app.db, user, id: req.params.id, today: today() });
     },
   );
 
@@ -235,7 +256,7 @@ export async function teachersRoutes(app: FastifyInstance) {
         response: { 200: DeleteTeacherOutput },
       },
     },
-    async (req) => deleteTeacher({ db: app.db, actor: req.actor, id: req.params.id }),
+    async (req) => deleteTeacher({ db: app.db, actor: req.actor, id: req.params.id, today: today() }),
   );
 
   r.get(

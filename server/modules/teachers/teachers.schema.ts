@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../../../core/dates.ts';
 import { ORGANIZATION_KINDS, QUALIFICATION_CATEGORIES, SEXES } from '../../../core/enums.ts';
-import { positionKind, teacherKind } from '../../../core/registry/kinds.ts';
+import { positionKind, SNILS_FORMAT_MESSAGE, teacherKind } from '../../../core/registry/kinds.ts';
 import { recordSchema } from '../../../core/registry/schema.ts';
+import { hasValidSnilsChecksum, SNILS_CHECKSUM_MESSAGE, snilsDigits } from '../../../core/registry/snils.ts';
 import { booleanQuery, idParam } from '../../http/fields.ts';
 
 const isoDateQuery = (label: string) =>
@@ -131,7 +132,14 @@ export const CreateTeacherInput = teacherFields.and(z.object({ position: positio
 export type CreateTeacherInput = z.infer<typeof CreateTeacherInput>;
 
 export const AttachTeacherInput = z.object({
-  snils: z.string().trim().min(1, '«СНИЛС»: обязательное поле').max(20),
+  // Any spacing of the 11 digits is accepted: it only finds the teacher; the check number is still checked.
+  snils: z
+    .string()
+    .trim()
+    .min(1, '«СНИЛС»: обязательное поле')
+    .max(20, `«СНИЛС»: ${SNILS_FORMAT_MESSAGE}`)
+    .refine((v) => snilsDigits(v).length === 11, `«СНИЛС»: ${SNILS_FORMAT_MESSAGE}`)
+    .refine(hasValidSnilsChecksum, `«СНИЛС»: ${SNILS_CHECKSUM_MESSAGE}`),
   position: positionFields,
 });
 export type AttachTeacherInput = z.infer<typeof AttachTeacherInput>;

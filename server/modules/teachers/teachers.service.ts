@@ -1,6 +1,12 @@
 import { inOrder } from '../../db/in-order.ts';
 import { managesTeacherAlready, requestAttach, type AttachRequestView } from './attach-requests.ts';
-import { ageAt, DEFAULT_YOUNG_TEACHER_RULE, experienceAt, isYoungTeacher } from '../../../core/dates.ts';
+import {
+  ageAt,
+  DEFAULT_YOUNG_TEACHER_RULE,
+  experienceAt,
+  isYoungTeacher,
+  type IsoDate,
+} from '../../../core/dates.ts';
 import { teacherKind } from '../../../core/registry/kinds.ts';
 import type { Db } from '../../db/client.ts';
 import { teachers } from '../../db/schema/index.ts';
@@ -12,13 +18,7 @@ import { countOf, formatNumber, TEACHER_FORMS } from '../../../core/format.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import { qualificationCategory } from '../../../core/enums.ts';
 import { listToXlsx } from '../../http/xlsx-export.ts';
-import {
-  fullNameOf,
-  loadTeacherContext,
-  shortNameOf,
-  todayIso,
-  type TeacherContext,
-} from './teacher-access.ts';
+import { fullNameOf, loadTeacherContext, shortNameOf, type TeacherContext } from './teacher-access.ts';
 import {
   assertMayHireIn,
   assertTeacherManage,
@@ -61,11 +61,16 @@ import {
   type SearchContext,
 } from './teachers.search.ts';
 
-async function searchContext(db: Db, user: AuthUser, filters: TeacherFilters): Promise<SearchContext> {
+async function searchContext(
+  db: Db,
+  user: AuthUser,
+  filters: TeacherFilters,
+  today: IsoDate,
+): Promise<SearchContext> {
   return withKind(db, {
     scope: teacherSearchScope(user),
     filters,
-    referenceDate: filters.referenceDate ?? todayIso(),
+    referenceDate: filters.referenceDate ?? today,
     youngRule: {
       maxAge: filters.youngMaxAge ?? DEFAULT_YOUNG_TEACHER_RULE.maxAge,
       maxExperience: filters.youngMaxExperience ?? DEFAULT_YOUNG_TEACHER_RULE.maxExperience,
@@ -83,10 +88,15 @@ function searchAuditTarget(user: AuthUser, filters: TeacherFilters) {
   };
 }
 
-export async function listTeachers(options: { db: Db; actor: Actor; query: ListTeachersQuery }) {
+export async function listTeachers(options: {
+  db: Db;
+  actor: Actor;
+  query: ListTeachersQuery;
+  today: IsoDate;
+}) {
   const { db, actor, query } = options;
   const user = requireUser(actor.user);
-  const ctx = await searchContext(db, user, query);
+  const ctx = await searchContext(db, user, query, options.today);
   const { rows, total } = await searchTeachers(db, ctx, query);
   const jobs = await findVisiblePositions(db, {
     teacherIds: rows.map((r) => r.id),
@@ -137,7 +147,7 @@ export async function exportTeachers(options: {
 }) {
   const { db, actor, filters } = options;
   const user = requireUser(actor.user);
-  const ctx = await searchContext(db, user, filters);
+  const ctx = await searchContext(db, user, filters, options.today);
   let organizationName: string | null = null;
   if (filters.organizationId) {
     const organization = await findOrganization(db, filters.organizationId);
@@ -214,12 +224,21 @@ export async function exportTeachers(options: {
   };
 }
 
-export async function summarizeVisibleTeachers(options: { db: Db; user: AuthUser; filters: TeacherFilters }) {
-  return summarizeTeachers(options.db, await searchContext(options.db, options.user, options.filters));
+interface SearchOptions {
+  db: Db;
+  user: AuthUser;
+  filters: TeacherFilters;
+  today: IsoDate;
 }
 
-export async function listSubjects(options: { db: Db; user: AuthUser; filters: TeacherFilters }) {
-  return countSubjects(options.db, await searchContext(options.db, options.user, options.filters));
+const searchContextOf = (o: SearchOptions) => searchContext(o.db, o.user, o.filters, o.today);
+
+export async function summarizeVisibleTeachers(options: SearchOptions) {
+  return summarizeTeachers(options.db, await searchContextOf(options));
+}
+
+export async function listSubjects(options: SearchOptions) {
+  return countSubjects(options.db, await searchContextOf(options));
 }
 
 function permissionsOf(access: TeacherAccess) {
@@ -232,8 +251,7 @@ function permissionsOf(access: TeacherAccess) {
 }
 
 async function buildCard(db: Db, ctx: TeacherContext, access: TeacherAccess): Promise<TeacherCard> {
-  const t = ctx.teacher;
-  const today = todayIso();
+  const { teacher: t, today } = ctx;
   const jobs = await findPositionsOfTeacher(db, t.id);
   const permissions = permissionsOf(access);
   permissions.positionOrganizationIds =
@@ -307,14 +325,14 @@ async function buildCard(db: Db, ctx: TeacherContext, access: TeacherAccess): Pr
 }
 
 /** The card as a write answers it (the change itself is in the audit log, not a view). */
-export async function readTeacherCard(options: { db: Db; user: AuthUser; id: number }) {
-  const ctx = await loadTeacherContext(options.db, options.user, options.id);
+export async function readTeacherCard(options: { db: Db; user: AuthUser; id: number; today: IsoDate }) {
+  const ctx = await loadTeacherContext(options.db, options.user, options.id, options.today);
   return buildCard(options.db, ctx, assertTeacherRead(ctx.access));
 }
 
-export async function getTeacherCard(options: { db: Db; actor: Actor; id: number }) {
+export async function getTeacherCard(options: { db: Db; actor: Actor; id: number; today: IsoDate }) {
   const { db, actor } = options;
-  const ctx = await loadTeacherContext(db, requireUser(actor.user), options.id);
+  const ctx = await loadTeacherContext(db, requireUser(actor.user), options.id, options.today);
   const access = assertTeacherRead(ctx.access);
   const card = await buildCard(db, ctx, access);
   await recordAudit(db, actor, {
@@ -335,8 +353,8 @@ function teacherValues(input: Record<string, unknown>) {
   return fields as Partial<typeof teachers.$inferInsert>;
 }
 
-async function duplicateSnilsError(db: Db, existing: TeacherRow) {
-  const where = await findCurrentOrganizationNames(db, existing.id, todayIso());
+async function duplicateSnilsError(db: Db, existing: TeacherRow, today: IsoDate) {
+  const where = await findCurrentOrganizationNames(db, existing.id, today);
   return new AppError(
     'conflict',
     `Педагог с СНИЛС ${formatSnils(existing.snils!)} уже есть в реестре муниципалитета: ${fullNameOf(existing)}` +
@@ -364,7 +382,12 @@ async function hiringOrganization(db: Db, user: AuthUser, organizationId: number
   return organization;
 }
 
-export async function createTeacher(options: { db: Db; actor: Actor; input: CreateTeacherInput }) {
+export async function createTeacher(options: {
+  db: Db;
+  actor: Actor;
+  input: CreateTeacherInput;
+  today: IsoDate;
+}) {
   const { db, actor, input } = options;
   const user = requireUser(actor.user);
   return db.transaction(async (tx) => {
@@ -373,7 +396,7 @@ export async function createTeacher(options: { db: Db; actor: Actor; input: Crea
     const values = teacherValues(input);
     if (values.snils) {
       const existing = await findTeacherBySnils(tx, organization.municipalityId, values.snils);
-      if (existing) throw await duplicateSnilsError(tx, existing);
+      if (existing) throw await duplicateSnilsError(tx, existing, options.today);
     }
     const teacher = await insertTeacher(tx, {
       ...(values as typeof teachers.$inferInsert),
@@ -405,6 +428,7 @@ export async function attachTeacher(options: {
   db: Db;
   actor: Actor;
   input: AttachTeacherInput;
+  today: string;
 }): Promise<{ kind: 'attached'; teacherId: number } | { kind: 'requested'; request: AttachRequestView }> {
   const { db, actor, input } = options;
   const user = requireUser(actor.user);
@@ -416,11 +440,12 @@ export async function attachTeacher(options: {
         field: 'snils',
       });
     }
-    if (!(await managesTeacherAlready(tx, user, teacher))) {
+    if (!(await managesTeacherAlready(tx, user, teacher, options.today))) {
       const request = await requestAttach(tx, actor, {
         teacher,
         organization,
         position: { ...(input.position as Record<string, unknown>), organizationId: organization.id },
+        today: options.today,
       });
       return { kind: 'requested' as const, request };
     }
@@ -446,11 +471,12 @@ export async function updateTeacher(options: {
   actor: Actor;
   id: number;
   input: UpdateTeacherInput;
+  today: IsoDate;
 }) {
   const { db, actor, id, input } = options;
   const user = requireUser(actor.user);
   return db.transaction(async (tx) => {
-    const ctx = await loadTeacherContext(tx, user, id);
+    const ctx = await loadTeacherContext(tx, user, id, options.today);
     assertTeacherManage(ctx.access);
     const before = ctx.teacher;
     const patch = teacherValues(input);
@@ -465,7 +491,7 @@ export async function updateTeacher(options: {
     }
     if (patch.snils) {
       const existing = await findTeacherBySnils(tx, before.municipalityId, patch.snils, id);
-      if (existing) throw await duplicateSnilsError(tx, existing);
+      if (existing) throw await duplicateSnilsError(tx, existing, ctx.today);
     }
     if (!(await updateIfVersion(tx, teachers, id, input.version as number, patch))) throw versionConflict();
     const subjectsBefore = await findSubjects(tx, id);
@@ -494,11 +520,11 @@ export async function updateTeacher(options: {
  * its organization; one that also works (or worked) elsewhere keeps its other positions and records — only
  * the positions in the manager's organization go.
  */
-export async function deleteTeacher(options: { db: Db; actor: Actor; id: number }) {
+export async function deleteTeacher(options: { db: Db; actor: Actor; id: number; today: IsoDate }) {
   const { db, actor, id } = options;
   const user = requireUser(actor.user);
   return db.transaction(async (tx) => {
-    const ctx = await loadTeacherContext(tx, user, id);
+    const ctx = await loadTeacherContext(tx, user, id, options.today);
     const access = assertTeacherManage(ctx.access);
     const teacher = ctx.teacher;
     const own = access.positionOrganizationIds;

@@ -18,7 +18,7 @@ beforeAll(async () => {
   ids.a1 = a1.id;
   ids.a2 = a2.id;
   // Works in А2 and part-time in А1.
-  const shared = await createTeacher(db, a2, { lastName: 'Совместителева', snils: '11122233344' });
+  const shared = await createTeacher(db, a2, { lastName: 'Совместителева', snils: '11122233372' });
   ids.shared = shared.id;
   const own = await createTeacher(db, a1, { lastName: 'Своя' });
   ids.own = own.id;
@@ -71,7 +71,7 @@ const newTeacher = (overrides: object = {}, position: object = {}) => ({
   middleName: 'Сергеевна',
   birthDate: '1998-05-20',
   sex: 'female',
-  snils: '123-456-789 01',
+  snils: '123-456-789 64',
   pedagogicalStartDate: '2023-09-01',
   qualificationCategory: 'none',
   subjects: ['математика', 'информатика'],
@@ -104,10 +104,23 @@ describe('creating a teacher', () => {
           path: 'birthDate',
           message: '«Дата рождения»: некорректная дата (нужна дата в формате дд.мм.гггг)',
         },
-        { path: 'snils', message: '«СНИЛС»: СНИЛС — 11 цифр, например 123-456-789 01' },
+        { path: 'snils', message: '«СНИЛС»: СНИЛС — 11 цифр, например 123-456-789 64' },
         { path: 'position.rate', message: '«Ставка»: не больше 3' },
       ]),
     );
+  });
+
+  it('refuses a СНИЛС whose check number is wrong, on create and attach', async () => {
+    const checksum = { path: 'snils', message: '«СНИЛС»: неверное контрольное число' };
+    const created = await post('coord', '/api/teachers', newTeacher({ snils: '123-456-789 65' }));
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error.details.issues).toEqual([checksum]);
+    const attached = await post('mgr1', '/api/teachers/attach', {
+      snils: '111-222-333 44',
+      position: { organizationId: ids.a1, title: 'учитель', rate: 1, startDate: '2024-09-01' },
+    });
+    expect(attached.statusCode).toBe(400);
+    expect(attached.json().error.details.issues).toEqual([checksum]);
   });
 
   it('applies the cross-field rules', async () => {
@@ -126,7 +139,7 @@ describe('creating a teacher', () => {
     createdId = card.id;
     expect(card).toMatchObject({
       fullName: 'Новикова Анна Сергеевна',
-      snils: '123-456-789 01',
+      snils: '123-456-789 64',
       subjects: ['информатика', 'математика'],
       permissions: { canEdit: true },
     });
@@ -151,17 +164,17 @@ describe('creating a teacher', () => {
   });
 
   it('a duplicate СНИЛС in the municipality is refused with 409 naming the teacher', async () => {
-    const response = await post('coord', '/api/teachers', newTeacher({ snils: '11122233344' }));
+    const response = await post('coord', '/api/teachers', newTeacher({ snils: '11122233372' }));
     expect(response.statusCode).toBe(409);
     const error = response.json().error;
-    expect(error.message).toContain('Педагог с СНИЛС 111-222-333 44 уже есть в реестре муниципалитета');
+    expect(error.message).toContain('Педагог с СНИЛС 111-222-333 72 уже есть в реестре муниципалитета');
     expect(error.message).toContain('Совместителева Мария Петровна (Школа А1, Школа А2)');
     expect(error.details).toMatchObject({ field: 'snils', existingTeacherId: ids.shared, canAttach: true });
   });
 
   it('attach adds a position in the caller organization to the existing teacher', async () => {
     const response = await post('mgr1', '/api/teachers/attach', {
-      snils: '123 456 789 01',
+      snils: '123 456 789 64',
       position: {
         organizationId: ids.a1,
         title: 'классный руководитель',
@@ -173,18 +186,18 @@ describe('creating a teacher', () => {
     expect(response.json().id).toBe(createdId);
     expect(response.json().positions).toHaveLength(2);
     const unknown = await post('mgr1', '/api/teachers/attach', {
-      snils: '999-999-999 99',
+      snils: '999-999-999 01',
       position: { organizationId: ids.a1, title: 'учитель', rate: 1, startDate: '2024-09-01' },
     });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.message).toBe(
-      'Педагог с СНИЛС 999-999-999 99 в реестре муниципалитета не найден.',
+      'Педагог с СНИЛС 999-999-999 01 в реестре муниципалитета не найден.',
     );
   });
 
   it('attach into another organization is refused for an org_manager', async () => {
     const response = await post('mgr1', '/api/teachers/attach', {
-      snils: '11122233344',
+      snils: '11122233372',
       position: { organizationId: ids.a2, title: 'учитель', rate: 1, startDate: '2024-09-01' },
     });
     expect(response.statusCode).toBe(403);
@@ -244,9 +257,20 @@ describe('editing a teacher', () => {
     expect((await get('coord', `/api/teachers/${ids.own}`)).json().email).toBe('a@school.ru');
   });
 
+  it('refuses a СНИЛС whose check number is wrong', async () => {
+    const edited = await patch('coord', `/api/teachers/${ids.own}`, {
+      snils: '12345678901',
+      version: await versionOf(ids.own),
+    });
+    expect(edited.statusCode).toBe(400);
+    expect(edited.json().error.details.issues).toEqual([
+      { path: 'snils', message: '«СНИЛС»: неверное контрольное число' },
+    ]);
+  });
+
   it('refuses a СНИЛС another teacher of the municipality has', async () => {
     const response = await patch('coord', `/api/teachers/${ids.own}`, {
-      snils: '111-222-333 44',
+      snils: '111-222-333 72',
       version: await versionOf(ids.own),
     });
     expect(response.statusCode).toBe(409);

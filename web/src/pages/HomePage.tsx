@@ -94,15 +94,25 @@ export function HomePage() {
     queryKey: ['organizations', 'dashboard'],
     queryFn: () => api.list<Organization>('/api/organizations', { pageSize: 1000, isActive: true }),
   });
-  // The department sees the registry's own count, in which a teacher working in two organizations is one
-  // person, so the card agrees with «Педагоги»; others (an association leader) may not search the registry.
+  // The department sees the registry's own count, so the card agrees with «Педагоги»; an association leader
+  // may not search the registry and gets the people of the organizations it sees. In both a teacher working
+  // in two organizations is one person (the sum of the organizations' counts would count him twice).
+  const mayUseRegistry = hasRole('admin', 'coordinator');
   const summary = useQuery({
     queryKey: ['teachers-summary', {}],
     queryFn: () => api.get<TeacherSummary>('/api/teachers/summary', {}),
-    enabled: hasRole('admin', 'coordinator'),
+    enabled: mayUseRegistry,
+  });
+  const organizationsSummary = useQuery({
+    queryKey: ['organizations', 'summary'],
+    queryFn: () =>
+      api.get<{ organizationCount: number; teacherCount: number }>('/api/organizations/summary', {
+        isActive: true,
+      }),
+    enabled: isDepartment && !mayUseRegistry,
   });
   const items = orgs.data?.items ?? [];
-  const teachers = summary.data?.total ?? items.reduce((sum, o) => sum + o.teacherCount, 0);
+  const teachers = mayUseRegistry ? summary.data?.total : organizationsSummary.data?.teacherCount;
   const byKind = (k: Organization['kind']) => items.filter((o) => o.kind === k).length;
   const flagged = items.filter((o) => o.isLowResults || o.isHardSocialConditions).length;
   // «Фамилия Имя Отчество» → the first name; a service account («Ответственный МБОУ СОШ № 1») gets no name.
@@ -128,12 +138,8 @@ export function HomePage() {
           <StatCard
             icon={IconUsers}
             label="Педагогических работников"
-            value={String(teachers)}
-            hint={
-              summary.data
-                ? 'по действующим должностям, совместитель — один раз'
-                : 'по действующим должностям'
-            }
+            value={teachers === undefined ? '…' : String(teachers)}
+            hint="по действующим должностям, совместитель — один раз"
             color="teal"
           />
           <StatCard

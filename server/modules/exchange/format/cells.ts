@@ -1,6 +1,7 @@
 import { formatRuDate, isValidIsoDate, parseRuDate } from '../../../../core/dates.ts';
 import type { Enumeration } from '../../../../core/enums.ts';
 import { formatNumber, parseRuNumber } from '../../../../core/format.ts';
+import { formatSnils, snilsDigits } from '../../../../core/registry/snils.ts';
 
 /**
  * How a workbook cell holds a value and how it is read back. Reading is lenient about the form (a real Excel
@@ -28,13 +29,7 @@ export type NameList = 'providers' | 'associations' | 'programs';
 /** The separator of several values in one cell. */
 export const LIST_SEPARATOR = ';';
 
-/** СНИЛС is stored as its 11 digits, so «123-456-789 01» and «12345678901» are the same person. */
-export const snilsDigits = (value: string) => value.replace(/\D/g, '');
-
-export function formatSnils(value: string): string {
-  const d = snilsDigits(value);
-  return d.length === 11 ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6, 9)} ${d.slice(9)}` : value;
-}
+export { formatSnils, snilsDigits };
 
 /** A cell as ExcelJS or the CSV reader gives it, reduced to a string, number, boolean, Date or null. */
 export function plainCell(value: unknown): string | number | boolean | Date | null {
@@ -118,7 +113,7 @@ export function readCell(raw: unknown, type: CellType): unknown {
     case 'name':
       return value instanceof Date ? formatRuDate(dateOf(value)) : String(value);
     case 'snils':
-      // Excel turns «01234567890» typed without dashes into a number and drops the leading zero.
+      // Excel turns «01234567819» typed without dashes into a number and drops the leading zero.
       return typeof value === 'number' && Number.isInteger(value)
         ? String(value).padStart(11, '0')
         : String(value);

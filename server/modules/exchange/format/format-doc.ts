@@ -26,7 +26,7 @@ function valueOf(type: CellType): string {
     case 'text':
       return 'текст';
     case 'snils':
-      return 'СНИЛС: 11 цифр, дефисы и пробел не обязательны';
+      return 'СНИЛС: 11 цифр с верным контрольным числом, дефисы и пробел не обязательны';
     case 'date':
       return 'дата дд.мм.гггг (или дата Excel)';
     case 'month':

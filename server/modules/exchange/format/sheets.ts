@@ -149,7 +149,7 @@ export function teacherColumns(group: TeacherGroup): ColumnSpec[] {
       { isId: true, note: 'номер педагога в системе (лист «Педагоги»)' },
     ),
     column(`${group}.name`, `ФИО${w.of}`, { kind: 'text' }, { note: 'фамилия, имя, отчество через пробел' }),
-    column(`${group}.snils`, `СНИЛС${w.of}`, { kind: 'snils' }, { note: '11 цифр, например 123-456-789 01' }),
+    column(`${group}.snils`, `СНИЛС${w.of}`, { kind: 'snils' }, { note: '11 цифр, например 123-456-789 64' }),
     column(`${group}.birthDate`, `Дата рождения${w.of}`, { kind: 'date' }),
   ];
 }

@@ -1,4 +1,6 @@
 import { formatRuDate, isValidIsoDate } from '../../../../core/dates.ts';
+import { SNILS_FORMAT_MESSAGE } from '../../../../core/registry/kinds.ts';
+import { hasValidSnilsChecksum, SNILS_CHECKSUM_MESSAGE } from '../../../../core/registry/snils.ts';
 import { formatSnils, fullName, nameKey, shortName, snilsDigits } from '../format/cells.ts';
 import type { TeacherGroup } from '../format/sheets.ts';
 import type { Ref } from './types.ts';
@@ -81,7 +83,8 @@ export class TeacherIndex {
     }
     if (typeof snils === 'string' && snils) {
       const digits = snilsDigits(snils);
-      if (digits.length !== 11) return fail('snils', 'СНИЛС — 11 цифр, например 123-456-789 01');
+      if (digits.length !== 11) return fail('snils', SNILS_FORMAT_MESSAGE);
+      if (!hasValidSnilsChecksum(digits)) return fail('snils', SNILS_CHECKSUM_MESSAGE);
       return this.single(this.bySnils.get(digits), () =>
         fail('snils', `педагог с СНИЛС ${formatSnils(digits)} не найден среди педагогов организации`),
       );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayOf } from '../../../config.ts';
 import { IdParams } from '../../../http/fields.ts';
 import { RECORD_TYPES } from './record-types.ts';
 import { createInput, DeletedOutput, recordOutput, updateInput } from './records.schema.ts';
@@ -9,6 +10,7 @@ import { createRecord, deleteRecord, listRecords, updateRecord } from './records
 /** GET/POST on the collection of a teacher (or ИОМ), PATCH/DELETE on an item — for every record type. */
 export async function recordsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const today = () => todayOf(app.config);
   for (const type of RECORD_TYPES) {
     const output = recordOutput(type);
     const tags = [type.tag];
@@ -25,7 +27,13 @@ export async function recordsRoutes(app: FastifyInstance) {
         },
       },
       async (req, reply) => {
-        const rows = await listRecords({ db: app.db, actor: req.actor, type, parentId: req.params.id });
+        const rows = await listRecords({
+          db: app.db,
+          actor: req.actor,
+          type,
+          parentId: req.params.id,
+          today: today(),
+        });
         reply.header('X-Total-Count', String(rows.length));
         return rows as never;
       },
@@ -49,6 +57,7 @@ export async function recordsRoutes(app: FastifyInstance) {
           type,
           parentId: req.params.id,
           input: req.body as Record<string, unknown>,
+          today: today(),
         });
         reply.status(201);
         return created as never;
@@ -73,6 +82,7 @@ export async function recordsRoutes(app: FastifyInstance) {
           type,
           id: req.params.id,
           input: req.body as Record<string, unknown> & { version: number },
+          today: today(),
         })) as never,
     );
 
@@ -86,7 +96,7 @@ export async function recordsRoutes(app: FastifyInstance) {
           response: { 200: DeletedOutput },
         },
       },
-      async (req) => deleteRecord({ db: app.db, actor: req.actor, type, id: req.params.id }),
+      async (req) => deleteRecord({ db: app.db, actor: req.actor, type, id: req.params.id, today: today() }),
     );
   }
 }

@@ -4,7 +4,8 @@ import { updateIfVersion } from '../../../db/versioned.ts';
 import { AppError, versionConflict } from '../../../errors.ts';
 import { diffRecords, recordAudit } from '../../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../../auth/access.ts';
-import { loadTeacherContext, shortNameOf, todayIso, type TeacherContext } from '../teacher-access.ts';
+import type { IsoDate } from '../../../../core/dates.ts';
+import { loadTeacherContext, shortNameOf, type TeacherContext } from '../teacher-access.ts';
 import { assertRecordsRead, assertTeacherManage } from '../teachers.policy.ts';
 import type { RecordType, RecordValues } from './record-types.ts';
 import {
@@ -78,10 +79,16 @@ function assertChecks(type: RecordType, values: RecordValues) {
   }
 }
 
-export async function listRecords(options: { db: Db; actor: Actor; type: RecordType; parentId: number }) {
-  const { db, actor, type, parentId } = options;
+export async function listRecords(options: {
+  db: Db;
+  actor: Actor;
+  type: RecordType;
+  parentId: number;
+  today: IsoDate;
+}) {
+  const { db, actor, type, parentId, today } = options;
   const user = requireUser(actor.user);
-  const ctx = await loadTeacherContext(db, user, await teacherOfParent(db, type, parentId));
+  const ctx = await loadTeacherContext(db, user, await teacherOfParent(db, type, parentId), today);
   assertRecordsRead(ctx.access);
   const rows = await findRecordsOf(db, type, parentId);
   await recordAudit(db, actor, {
@@ -123,14 +130,15 @@ export async function createRecord(options: {
   type: RecordType;
   parentId: number;
   input: RecordValues;
+  today: IsoDate;
 }) {
-  const { db, actor, type, parentId, input } = options;
+  const { db, actor, type, parentId, input, today } = options;
   const user = requireUser(actor.user);
   return db.transaction(async (tx) => {
-    const ctx = await loadTeacherContext(tx, user, await teacherOfParent(tx, type, parentId));
+    const ctx = await loadTeacherContext(tx, user, await teacherOfParent(tx, type, parentId), today);
     assertTeacherManage(ctx.access);
     await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: input, parentId });
-    const values = type.derive?.(input, undefined, todayIso()) ?? input;
+    const values = type.derive?.(input, undefined, today) ?? input;
     const owner = enteringOrganization(user, ctx, type);
     const row = await insertRecord(tx, type, {
       ...values,
@@ -155,20 +163,21 @@ export async function updateRecord(options: {
   type: RecordType;
   id: number;
   input: RecordValues & { version: number };
+  today: IsoDate;
 }) {
-  const { db, actor, type, id } = options;
+  const { db, actor, type, id, today } = options;
   const user = requireUser(actor.user);
   const { version, ...patch } = options.input;
   return db.transaction(async (tx) => {
     const before = await findRecordById(tx, type, id);
     if (!before) throw recordNotFound(type);
     const parentId = Number(before[type.parentKey]);
-    const ctx = await loadTeacherContext(tx, user, await teacherOfParent(tx, type, parentId));
+    const ctx = await loadTeacherContext(tx, user, await teacherOfParent(tx, type, parentId), today);
     assertTeacherManage(ctx.access);
     const merged = { ...before, ...patch };
     assertChecks(type, merged);
     await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: merged, before, parentId });
-    const values = type.derive?.(patch, before, todayIso()) ?? patch;
+    const values = type.derive?.(patch, before, today) ?? patch;
     if (!(await updateIfVersion(tx, type.table as never, id, version, values as never)))
       throw versionConflict();
     const after = (await findRecordById(tx, type, id))!;
@@ -186,8 +195,14 @@ export async function updateRecord(options: {
   });
 }
 
-export async function deleteRecord(options: { db: Db; actor: Actor; type: RecordType; id: number }) {
-  const { db, actor, type, id } = options;
+export async function deleteRecord(options: {
+  db: Db;
+  actor: Actor;
+  type: RecordType;
+  id: number;
+  today: IsoDate;
+}) {
+  const { db, actor, type, id, today } = options;
   const user = requireUser(actor.user);
   return db.transaction(async (tx) => {
     const before = await findRecordById(tx, type, id);
@@ -196,6 +211,7 @@ export async function deleteRecord(options: { db: Db; actor: Actor; type: Record
       tx,
       user,
       await teacherOfParent(tx, type, Number(before[type.parentKey])),
+      today,
     );
     assertTeacherManage(ctx.access);
     const parentId = Number(before[type.parentKey]);

@@ -10,7 +10,7 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import { countOf, ORGANIZATION_FORMS } from '../../../../core/format.ts';
+import { countOf, formatPercent, indicatorDigits, ORGANIZATION_FORMS } from '../../../../core/format.ts';
 import { organizationKind } from '../../../../core/enums.ts';
 import { Fragment } from 'react';
 import type { AnalysisIndicator, Cluster, Descriptive, Rating } from './api.ts';
@@ -97,7 +97,7 @@ export function StatisticsTable({
                     {s.count < organizationCount ? ` (ещё ${organizationCount - s.count} без данных)` : ''}
                   </Table.Td>
                 ) : (
-                  STAT_COLUMNS.map((c) => (
+                  STAT_COLUMNS.map((c, _n, columns) => (
                     <Table.Td
                       key={c.key}
                       ta="right"
@@ -105,10 +105,16 @@ export function StatisticsTable({
                       style={{ whiteSpace: 'nowrap' }}
                     >
                       {c.key === 'variation'
-                        ? s.variation === null
-                          ? '—'
-                          : `${num(s.variation)}\u00a0%`
-                        : chartValue(s[c.key] as number, i.unit)}
+                        ? formatPercent(s.variation)
+                        : chartValue(
+                            s[c.key] as number,
+                            i.unit,
+                            true,
+                            indicatorDigits(
+                              i.unit,
+                              columns.filter((x) => x.key !== 'variation').map((x) => s[x.key] as number),
+                            ),
+                          )}
                     </Table.Td>
                   ))
                 )}

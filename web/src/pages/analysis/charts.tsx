@@ -66,8 +66,13 @@ export const CHART_FONT = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, s
 export const num = (value: number, digits = 1) => formatNumber(value, Number.isInteger(value) ? 0 : digits);
 
 /** A value for a chart label or tooltip: «46,9 %», «7», «есть». */
-export function chartValue(value: number | null | undefined, unit: IndicatorUnit, withUnit = true): string {
-  return formatIndicatorValue(value, unit, { empty: 'нет данных', withUnit });
+export function chartValue(
+  value: number | null | undefined,
+  unit: IndicatorUnit,
+  withUnit = true,
+  digits?: number,
+): string {
+  return formatIndicatorValue(value, unit, { empty: 'нет данных', withUnit, digits });
 }
 
 /** The axis name of an indicator's unit. */

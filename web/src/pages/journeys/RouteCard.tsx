@@ -36,6 +36,7 @@ import {
   RouteFormModal,
   StepFormModal,
   StepProgressModal,
+  WithdrawApprovalModal,
 } from './RouteModals.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
@@ -75,10 +76,13 @@ function ApprovalBox({
   title,
   name,
   approval,
+  onWithdraw,
 }: {
   title: string;
   name: string | null;
   approval: Approval | null;
+  /** Offered when the caller may withdraw this approval. */
+  onWithdraw?: () => void;
 }) {
   return (
     <Paper withBorder p="sm" radius="md" bg={approval ? 'var(--mantine-color-green-0)' : undefined}>
@@ -96,6 +100,11 @@ function ApprovalBox({
           <Text size="xs" c={approval ? 'green.8' : 'dimmed'}>
             {approval ? `утвердил(а) ${approval.by}, ${formatDateTime(approval.at)}` : 'ожидает утверждения'}
           </Text>
+          {onWithdraw && (
+            <Anchor component="button" type="button" size="xs" c="red.7" onClick={onWithdraw} ta="left">
+              Снять утверждение
+            </Anchor>
+          )}
         </Stack>
       </Group>
     </Paper>
@@ -153,6 +162,7 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
   const [deletingStep, setDeletingStep] = useState<RouteStep | null>(null);
   const [editingRoute, setEditingRoute] = useState(false);
   const [deletingRoute, setDeletingRoute] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<'curator' | 'tutor' | null>(null);
   const { permissions: can } = route;
   const approve = useMutation({
     mutationFn: (as: 'curator' | 'tutor') =>
@@ -172,6 +182,7 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
     setDeletingStep(null);
     setEditingRoute(false);
     setDeletingRoute(false);
+    setWithdrawing(null);
     client.invalidateQueries({ queryKey: ['my-cabinet'] });
     onChanged();
   };
@@ -242,11 +253,13 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
             title="Куратор — отдел образования"
             name={route.curatorName}
             approval={route.approvals.curator}
+            onWithdraw={can.canWithdrawCurator ? () => setWithdrawing('curator') : undefined}
           />
           <ApprovalBox
             title="Тьютор — образовательная организация"
             name={route.tutorName}
             approval={route.approvals.tutor}
+            onWithdraw={can.canWithdrawTutor ? () => setWithdrawing('tutor') : undefined}
           />
         </SimpleGrid>
         {can.canEdit && route.status !== 'completed' && <ApprovalWarning route={route} compact />}
@@ -369,6 +382,14 @@ export function RouteCard({ route, onChanged }: { route: RouteView; onChanged():
           url={`/api/route-steps/${deletingStep.id}`}
           onClose={() => setDeletingStep(null)}
           onDeleted={changed}
+        />
+      )}
+      {withdrawing && (
+        <WithdrawApprovalModal
+          route={route}
+          as={withdrawing}
+          onClose={() => setWithdrawing(null)}
+          onSaved={changed}
         />
       )}
       {editingRoute && (

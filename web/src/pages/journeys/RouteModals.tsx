@@ -39,6 +39,78 @@ export function ApprovalWarning({ route, compact = false }: { route: RouteView; 
   );
 }
 
+/**
+ * «Снять утверждение»: the curator's or the tutor's approval is withdrawn with a reason; the route becomes a
+ * draft, its steps keep their marks.
+ */
+export function WithdrawApprovalModal({
+  route,
+  as,
+  onClose,
+  onSaved,
+}: {
+  route: RouteView;
+  as: 'curator' | 'tutor';
+  onClose(): void;
+  onSaved(route: RouteView): void;
+}) {
+  const [reason, setReason] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<RouteView>(`/api/routes/${route.id}/approvals/withdraw`, {
+        as,
+        reason,
+        version: route.version,
+      }),
+    onSuccess: (after) => {
+      notifySaved(`Утверждение ${as === 'curator' ? 'куратора' : 'тьютора'} снято: маршрут снова черновик`);
+      onSaved(after);
+    },
+  });
+  const fieldError =
+    save.error instanceof ApiError && (save.error.details as { field?: string } | null)?.field === 'reason'
+      ? save.error.message
+      : null;
+  const approval = route.approvals[as];
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Снять утверждение ${as === 'curator' ? 'куратора' : 'тьютора'}`}
+      size="lg"
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack>
+          <Alert color="yellow" icon={<IconAlertTriangle size={18} />}>
+            Маршрут снова станет черновиком: отмечать выполнение шагов можно будет после нового утверждения.
+            Отметки о выполненных шагах и их результаты сохранятся
+            {approval ? `, а в журнале останется, что маршрут утвердил(а) ${approval.by}` : ''}.
+          </Alert>
+          {!fieldError && <ErrorAlert error={save.error} title="Не удалось снять утверждение" />}
+          <Textarea
+            label="Причина"
+            description="Например: «по новой диагностике изменились дефициты» или «утверждено по ошибке»"
+            withAsterisk
+            autosize
+            minRows={2}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={fieldError}
+            data-autofocus
+          />
+          <FormActions onCancel={onClose} loading={save.isPending} submitLabel="Снять утверждение" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 /** «Отметить выполнение»: the teacher marks its own step; the school and the department may also cancel one. */
 export function StepProgressModal({
   step,

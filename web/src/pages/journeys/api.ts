@@ -72,6 +72,8 @@ export interface RouteView {
     canEdit: boolean;
     canApproveAsCurator: boolean;
     canApproveAsTutor: boolean;
+    canWithdrawCurator: boolean;
+    canWithdrawTutor: boolean;
     canMarkSteps: boolean;
   };
 }

@@ -35,6 +35,7 @@ import type { Criterion, Indicator, ProgramTree } from './api.ts';
 import { FormulaInput } from './FormulaInput.tsx';
 import { formatValue } from './format.ts';
 import { FormActions } from '../../components/FormActions.tsx';
+import { liveChangeWarning, LiveChangeModal } from './LiveChangeModal.tsx';
 
 type Draft = Omit<Indicator, 'id' | 'version' | 'sortOrder' | 'targets'>;
 
@@ -106,10 +107,13 @@ export function IndicatorDrawer({
       parsesOk(debounced.numerator, false) && parsesOk(debounced.denominator, true) && debounced.factor > 0,
     retry: false,
   });
+  // Another formula of a program whose campaign runs recomputes its values: the server asks to confirm.
+  const [warning, setWarning] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (confirm: boolean = false) => {
       const body = {
         ...draft,
+        ...(confirm ? { confirmRunningCampaign: true } : {}),
         applicability: applicabilityTouched ? draft.applicability : undefined,
         denominator: draft.denominator || null,
         levelHigh: draft.levelHigh ?? null,
@@ -125,7 +129,11 @@ export function IndicatorDrawer({
       notifySaved(indicator ? 'Показатель сохранён' : 'Показатель добавлен');
       onClose();
     },
-    onError: (e) => setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', 'Не удалось сохранить')),
+    onError: (e) => {
+      const message = liveChangeWarning(e);
+      if (message) setWarning(message);
+      else setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', 'Не удалось сохранить'));
+    },
   });
   const fieldError = (field: string) =>
     (error?.details as { field?: string } | null)?.field === field ? error!.message : null;
@@ -138,6 +146,12 @@ export function IndicatorDrawer({
       size="xl"
       title={indicator ? `Показатель ${indicator.code}` : `Новый показатель в критерии ${criterion.code}`}
     >
+      <LiveChangeModal
+        warning={warning}
+        loading={save.isPending}
+        onConfirm={() => save.mutate(true)}
+        onClose={() => setWarning(null)}
+      />
       <Stack>
         {error && !fieldError('numerator') && !fieldError('denominator') && (
           <Alert color="red">{error.message}</Alert>
@@ -317,7 +331,7 @@ export function IndicatorDrawer({
         />
         <FormActions
           onCancel={onClose}
-          onSubmit={() => save.mutate()}
+          onSubmit={() => save.mutate(false)}
           loading={save.isPending}
           disabled={!formulasOk}
         />

@@ -26,6 +26,7 @@ import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import type { Criterion, FormField, ProgramTree } from './api.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
+import { liveChangeWarning, LiveChangeModal } from './LiveChangeModal.tsx';
 
 function useProgramSaver(programId: number) {
   const client = useQueryClient();
@@ -362,9 +363,16 @@ function FormFieldModal({
       notGreaterThan: field?.notGreaterThan ?? null,
     },
   });
+  // A new or newly required field of a program whose campaign runs: the server asks to confirm.
+  const [warning, setWarning] = useState<{ message: string; values: typeof form.values } | null>(null);
   const save = useMutation({
-    mutationFn: (v: typeof form.values) => {
-      const body = { ...v, min: v.min === '' ? null : v.min, max: v.max === '' ? null : v.max };
+    mutationFn: ({ v, confirm }: { v: typeof form.values; confirm?: boolean }) => {
+      const body = {
+        ...v,
+        min: v.min === '' ? null : v.min,
+        max: v.max === '' ? null : v.max,
+        ...(confirm ? { confirmRunningCampaign: true } : {}),
+      };
       return field
         ? api.patch<ProgramTree>(`/api/form-fields/${field.id}`, { ...body, version: field.version })
         : api.post<ProgramTree>(`/api/programs/${program.id}/form-fields`, body);
@@ -374,11 +382,21 @@ function FormFieldModal({
       notifySaved('Поле формы сохранено');
       onClose();
     },
-    onError: (e) => setError(applyServerError(form, e)),
+    onError: (e, { v }) => {
+      const message = liveChangeWarning(e);
+      if (message) setWarning({ message, values: v });
+      else setError(applyServerError(form, e));
+    },
   });
   return (
     <Modal opened onClose={onClose} title={field ? `Поле ${field.code}` : 'Новое поле формы'} size="lg">
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <LiveChangeModal
+        warning={warning?.message ?? null}
+        loading={save.isPending}
+        onConfirm={() => warning && save.mutate({ v: warning.values, confirm: true })}
+        onClose={() => setWarning(null)}
+      />
+      <form onSubmit={form.onSubmit((v) => save.mutate({ v }))}>
         <Stack>
           {error && <Alert color="red">{error}</Alert>}
           <SimpleGrid cols={2}>

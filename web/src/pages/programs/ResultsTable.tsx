@@ -17,7 +17,8 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { LEVEL_LABEL } from '../../../../core/indicators/levels.ts';
+import { LEVEL_LABEL, type IndicatorUnit } from '../../../../core/indicators/levels.ts';
+import { indicatorDigits } from '../../../../core/format.ts';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { api, withParams } from '../../api/client.ts';
 import { IconDownload } from '@tabler/icons-react';
@@ -68,6 +69,12 @@ export function ResultsTable({
   const { results, organizations, period, problems, isFrozen } = query.data;
   const cell = (indicator: string, organization: number | null) =>
     findResult(results, indicator, organization);
+  // One number of decimals per indicator column: «0,0 %» beside «57,5 %».
+  const digitsOf = (i: { code: string; unit: IndicatorUnit }) =>
+    indicatorDigits(
+      i.unit,
+      results.filter((r) => r.indicator === i.code).map((r) => r.value),
+    );
   const rows: { id: number | null; name: string }[] = [
     { id: null, name: 'Муниципалитет в целом' },
     ...organizations,
@@ -122,6 +129,7 @@ export function ResultsTable({
                     <Table.Td>{row.name}</Table.Td>
                     {indicators.map((i) => {
                       const r = cell(i.code, row.id);
+                      const shown = formatResult(r, i.unit, digitsOf(i));
                       return (
                         <Table.Td
                           key={i.id}
@@ -134,12 +142,12 @@ export function ResultsTable({
                               w="100%"
                               p={6}
                               onClick={() => r && setOpened({ indicator: i, result: r })}
-                              aria-label={`${i.code}, ${row.name}: ${formatResult(r, i.unit)}`}
+                              aria-label={`${i.code}, ${row.name}: ${shown}`}
                             >
-                              {formatResult(r, i.unit)}
+                              {shown}
                             </UnstyledButton>
                           ) : (
-                            <Box p={6}>{formatResult(r, i.unit)}</Box>
+                            <Box p={6}>{shown}</Box>
                           )}
                         </Table.Td>
                       );
