@@ -20,6 +20,7 @@ import {
 import { queryRows, type Db } from '../../db/client.ts';
 import { measureCalls, valueForOrganization, type CallValues } from './compiler/aggregates.ts';
 import type { ComputeContext } from './compiler/context.ts';
+import { organizationFilter } from './compiler/teachers.ts';
 
 export interface IndicatorDefinition {
   code: string;
@@ -180,16 +181,9 @@ async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promis
 /** The organizations a computation reports on, in the natural order of their names. */
 export async function findComputedOrganizations(
   db: Db,
-  ctx: Pick<ComputeContext, 'municipalityId' | 'organizationIds'>,
+  ctx: Pick<ComputeContext, 'municipalityId' | 'organizationIds' | 'campaignId'>,
 ) {
-  const filter = ctx.organizationIds
-    ? ctx.organizationIds.length
-      ? sql`and id in (${sql.join(
-          ctx.organizationIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`
-      : sql`and false`
-    : sql``;
+  const filter = organizationFilter(ctx, sql`id`);
   return queryRows<{
     id: number;
     name: string;
