@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../../../core/dates.ts';
 import { booleanQuery, IdParams, optionalText } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
+import { compactAnalysis } from '../../../core/analysis/compact.ts';
 import { getAnalysis } from './analysis.service.ts';
 import {
   addConclusion,
@@ -58,8 +59,16 @@ export async function analysisRoutes(app: FastifyInstance) {
         }),
       },
     },
+    // Each value once, each organization's name once (core/analysis/compact.ts; the web expands it).
     async (req) =>
-      getAnalysis({ db: db(), user: requireUser(req.user), campaignId: req.params.id, filters: req.query }),
+      compactAnalysis(
+        await getAnalysis({
+          db: db(),
+          user: requireUser(req.user),
+          campaignId: req.params.id,
+          filters: req.query,
+        }),
+      ),
   );
 
   r.get(
