@@ -54,7 +54,9 @@ if (args.help) {
   process.exit(0);
 }
 const SIZE = {
-  organizations: Number(args.organizations ?? process.env.BENCH_ORGANIZATIONS ?? (args.region ? 20000 : 2000)),
+  organizations: Number(
+    args.organizations ?? process.env.BENCH_ORGANIZATIONS ?? (args.region ? 20000 : 2000),
+  ),
   teachers: Number(args.teachers ?? process.env.BENCH_TEACHERS ?? (args.region ? 600000 : 60000)),
 };
 const RUNS = Number(args.runs);

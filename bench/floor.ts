@@ -76,51 +76,50 @@ export async function computeByHand(
     db,
     sql`with o as (
         select o.id, o.kind from organizations o where o.municipality_id = ${ctx.municipalityId} and o.is_active ${orgs}
-      ), p as (
-        select p.teacher_id, p.organization_id, o.kind = 'school' as school
+      ), pt as (
+        -- Each teacher once per organization: no distinct count over the positions afterwards.
+        select p.organization_id as org, p.teacher_id as tid, bool_or(o.kind = 'school') as school, count(*) as positions
         from positions p join o on o.id = p.organization_id
         where p.start_date <= ${ref}::date and (p.end_date is null or p.end_date >= ${ref}::date)
+        group by p.organization_id, p.teacher_id
       ), f as (
+        -- Each teacher's facts once: one hashed pass over each table of records.
         select t.id,
           t.birth_date > ${youngBirth}::date and t.pedagogical_start_date > ${youngStart}::date as young,
           t.pedagogical_start_date > ${experience5}::date as experience5,
-          d.teacher_id is not null as diag,
-          em.teacher_id is not null as event_municipal,
-          ea.teacher_id is not null as event_any,
-          m.teacher_id is not null as member,
-          ys.teacher_id is not null as young_school,
-          me.mentee_id is not null as mentee,
-          ed.teacher_id is not null as education
-        from teachers t
-        join (select distinct teacher_id from p) pt on pt.teacher_id = t.id
-        left join (select distinct teacher_id from diagnostics
-          where level = 'municipal' and ${inPeriod('date')}) d on d.teacher_id = t.id
-        left join (select distinct ep.teacher_id from event_participations ep join events ev on ev.id = ep.event_id
-          where ev.level = 'municipal' and ${inPeriod('ev.date')}) em on em.teacher_id = t.id
-        left join (select distinct ep.teacher_id from event_participations ep join events ev on ev.id = ep.event_id
-          where ${inPeriod('ev.date')}) ea on ea.teacher_id = t.id
-        left join (select distinct am.teacher_id from association_members am join associations a on a.id = am.association_id
-          where ${overlaps('am.joined_on', 'am.left_on')} and ${overlaps('a.start_date', 'a.end_date')}) m on m.teacher_id = t.id
-        left join (select distinct am.teacher_id from association_members am join associations a on a.id = am.association_id
-          where a.type = 'young_school' and ${overlaps('am.joined_on', 'am.left_on')} and ${overlaps('a.start_date', 'a.end_date')}) ys
-          on ys.teacher_id = t.id
-        left join (select distinct mentee_id from mentoring_pairs
-          where ${overlaps('start_date', 'end_date')}) me on me.mentee_id = t.id
-        left join (select distinct teacher_id from educations where matches_profile) ed on ed.teacher_id = t.id
+          exists (select 1 from diagnostics d where d.teacher_id = t.id and d.level = 'municipal' and ${inPeriod('d.date')}) as diag,
+          exists (select 1 from event_participations ep join events ev on ev.id = ep.event_id
+            where ep.teacher_id = t.id and ev.level = 'municipal' and ${inPeriod('ev.date')}) as event_municipal,
+          exists (select 1 from event_participations ep join events ev on ev.id = ep.event_id
+            where ep.teacher_id = t.id and ${inPeriod('ev.date')}) as event_any,
+          exists (select 1 from association_members am join associations a on a.id = am.association_id
+            where am.teacher_id = t.id and ${overlaps('am.joined_on', 'am.left_on')} and ${overlaps('a.start_date', 'a.end_date')}) as member,
+          exists (select 1 from association_members am join associations a on a.id = am.association_id
+            where am.teacher_id = t.id and a.type = 'young_school' and ${overlaps('am.joined_on', 'am.left_on')}
+              and ${overlaps('a.start_date', 'a.end_date')}) as young_school,
+          exists (select 1 from mentoring_pairs mp where mp.mentee_id = t.id and ${overlaps('mp.start_date', 'mp.end_date')}) as mentee,
+          exists (select 1 from educations e where e.teacher_id = t.id and e.matches_profile) as education
+        from teachers t where t.id in (select tid from pt)
+      ), counts as (
+        -- By organization, and for the municipality over each teacher once (a school if any position is).
+        select pt.org, pt.school, pt.positions, f.* from pt join f on f.id = pt.tid
+        union all
+        select null, x.school, x.positions, f.*
+        from (select tid, bool_or(school) as school, sum(positions) as positions from pt group by tid) x
+        join f on f.id = x.tid
       ), teachers_by_org as (
-        select p.organization_id as org, grouping(p.organization_id) as is_total,
-          count(distinct p.teacher_id) as t_all,
-          count(distinct p.teacher_id) filter (where f.diag) as t_diag,
-          count(distinct p.teacher_id) filter (where f.event_municipal) as t_event_municipal,
-          count(distinct p.teacher_id) filter (where p.school and f.young and (f.mentee or f.young_school or f.event_any)) as t_young_supported,
-          count(distinct p.teacher_id) filter (where p.school and f.young) as t_young_school,
-          count(distinct p.teacher_id) filter (where f.member) as t_member,
-          count(distinct p.teacher_id) filter (where f.experience5) as t_experience5,
-          count(distinct p.teacher_id) filter (where p.school and f.education) as t_school_education,
-          count(distinct p.teacher_id) filter (where p.school) as t_school,
-          count(*) as positions
-        from p join f on f.id = p.teacher_id
-        group by grouping sets ((p.organization_id), ())
+        select org, (org is null)::int as is_total,
+          count(*) as t_all,
+          count(*) filter (where diag) as t_diag,
+          count(*) filter (where event_municipal) as t_event_municipal,
+          count(*) filter (where school and young and (mentee or young_school or event_any)) as t_young_supported,
+          count(*) filter (where school and young) as t_young_school,
+          count(*) filter (where member) as t_member,
+          count(*) filter (where experience5) as t_experience5,
+          count(*) filter (where school and education) as t_school_education,
+          count(*) filter (where school) as t_school,
+          sum(positions) as positions
+        from counts group by org
       ), counted as (
         select v.organization_id as org, grouping(v.organization_id) as is_total,
           'vacancies' as measure, sum(v.count) as n

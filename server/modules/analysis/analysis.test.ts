@@ -146,7 +146,9 @@ describe('the analysis on the wire', () => {
     const restored = expandResults(wire);
     const names = new Map(wire.organizations.map((o: { id: number; name: string }) => [o.id, o.name]));
     for (const r of restored)
-      expect(r.organizationName).toBe(r.organization === null ? 'Муниципалитет в целом' : names.get(r.organization));
+      expect(r.organizationName).toBe(
+        r.organization === null ? 'Муниципалитет в целом' : names.get(r.organization),
+      );
   });
 });
 

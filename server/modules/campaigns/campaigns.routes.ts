@@ -133,7 +133,9 @@ export async function campaignsRoutes(app: FastifyInstance) {
       },
     },
     async (req) =>
-      compactResults(await getCampaignResults({ db: app.db, user: requireUser(req.user), id: req.params.id })),
+      compactResults(
+        await getCampaignResults({ db: app.db, user: requireUser(req.user), id: req.params.id }),
+      ),
   );
 
   const base = '/api/campaigns/:id/organizations/:organizationId';

@@ -435,7 +435,7 @@ describe('computing indicators from teacher-level records', () => {
     ]);
   });
 
-  it('limits the computation to a campaign\'s participants as a set the database joins, binding no id per organization', async () => {
+  it("limits the computation to a campaign's participants as a set the database joins, binding no id per organization", async () => {
     const db = database.db;
     const [program] = await db
       .insert(s.programs)

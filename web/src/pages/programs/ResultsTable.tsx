@@ -45,7 +45,10 @@ export function ResultsTable({
       if (!campaignId) return api.get<ResultsResponse>(`/api/programs/${program.id}/results`, { year });
       // Each organization's name once, in `organizations`; the values by its id.
       const data = await api.get<
-        StrippedResults<IndicatorResult> & { isFrozen: boolean; organizations: { id: number; name: string }[] }
+        StrippedResults<IndicatorResult> & {
+          isFrozen: boolean;
+          organizations: { id: number; name: string }[];
+        }
       >(`/api/campaigns/${campaignId}/results`);
       const { organizations } = data;
       return {
