@@ -1,6 +1,6 @@
 /**
  * Computes the seed-004 program (Мясниковский, 13 indicators) for a municipality of 2,000 organizations
- * and 60,000 teachers, on the embedded PGlite and — when BENCH_DATABASE_URL (or DATABASE_URL) names a
+ * and 60,000 teachers, on the embedded PGlite and — when BENCH_DATABASE_URL names a
  * PostgreSQL server — on PostgreSQL, and compares it with the floor: the same program written by hand as
  * one statement (bench/floor.ts). Both must give the same values; the ratio compiled ÷ hand-written is
  * printed. Goal: compiled within 1.2 × the floor at 2,000 organizations, within 1.5 × at 20,000.
@@ -50,7 +50,7 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(`npm run bench -- compute [--region] [--organizations N] [--teachers N] [--runs N] [--only pglite|postgres]
   --region         20 000 организаций и 600 000 педагогов (по умолчанию 2 000 и 60 000)
-  --only           одна база; PostgreSQL — если задан BENCH_DATABASE_URL или DATABASE_URL (создаётся база pedmonitor_bench)`);
+  --only           одна база; PostgreSQL — если задан BENCH_DATABASE_URL (на этом сервере создаётся и удаляется база pedmonitor_bench)`);
   process.exit(0);
 }
 const SIZE = {
@@ -60,7 +60,8 @@ const SIZE = {
   teachers: Number(args.teachers ?? process.env.BENCH_TEACHERS ?? (args.region ? 600000 : 60000)),
 };
 const RUNS = Number(args.runs);
-const POSTGRES_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+// Not DATABASE_URL: the bench creates and drops a database on the server it is given.
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
 const BENCH_DATABASE = process.env.BENCH_DATABASE_NAME || 'pedmonitor_bench';
 
 interface Prepared {
@@ -143,7 +144,9 @@ async function measureAll() {
     (e) => (!args.only || args.only === e) && (e === 'pglite' || POSTGRES_URL),
   );
   if (!POSTGRES_URL && args.only !== 'pglite')
-    console.log('PostgreSQL пропущен: задайте BENCH_DATABASE_URL (или DATABASE_URL), чтобы измерить и его.');
+    console.log(
+      'PostgreSQL пропущен: задайте BENCH_DATABASE_URL (сервер, где можно создать базу pedmonitor_bench), чтобы измерить и его.',
+    );
   const reports = [];
   for (const engine of engines) reports.push(await measure(engine));
   writeReport(args.region ? 'compute-region' : 'compute', { size: SIZE, runs: RUNS, engines: reports });
