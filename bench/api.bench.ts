@@ -9,6 +9,8 @@ import { maintainDatabase } from '../server/db/maintenance.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expandAnalysis } from '../core/analysis/compact.ts';
+import { expandResults } from '../core/indicators/compact-results.ts';
 import { findTemplate } from '../core/templates/index.ts';
 import { buildApp } from '../server/app.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../server/http/cross-site.ts';
@@ -90,7 +92,14 @@ try {
     ],
     ['анализ мониторинга', `/api/campaigns/${campaignId}/analysis`],
   ];
-  const rows: { page: string; url: string; coldMs: number; warmMedianMs: number; bytes: number }[] = [];
+  const rows: {
+    page: string;
+    url: string;
+    coldMs: number;
+    warmMedianMs: number;
+    bytes: number;
+    wholeBytes?: number;
+  }[] = [];
   for (const [label, url] of pages) {
     const { ms: coldMs, result } = await timed(`${label} — первый запрос`, () => get(url));
     const warm: number[] = [];
@@ -100,8 +109,16 @@ try {
       warm.push(Math.round(performance.now() - started));
     }
     const warmMedianMs = median(warm);
-    console.log(`  ${label}: медиана ${warmMedianMs} мс, ${Math.round(result.rawPayload.length / 1024)} КБ`);
-    rows.push({ page: label, url, coldMs, warmMedianMs, bytes: result.rawPayload.length });
+    // The results table and the analysis travel compactly; what they weighed sent whole, as before.
+    const whole = url.endsWith('/analysis')
+      ? JSON.stringify(expandAnalysis(result.json())).length
+      : url.endsWith('/results')
+        ? JSON.stringify({ ...result.json(), results: expandResults(result.json()) }).length
+        : undefined;
+    console.log(
+      `  ${label}: медиана ${warmMedianMs} мс, ${Math.round(result.rawPayload.length / 1024)} КБ${whole ? ` (целиком, как раньше, — ${Math.round(whole / 1024)} КБ)` : ''}`,
+    );
+    rows.push({ page: label, url, coldMs, warmMedianMs, bytes: result.rawPayload.length, wholeBytes: whole });
   }
   await app.close();
   const slow = rows.filter((r) => r.warmMedianMs > GOAL_MS);

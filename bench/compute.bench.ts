@@ -1,47 +1,105 @@
 /**
  * Computes the seed-004 program (Мясниковский, 13 indicators) for a municipality of 2,000 organizations
- * and 60,000 teachers on the embedded PGlite. Goal: under 1 s.
+ * and 60,000 teachers, on the embedded PGlite and — when BENCH_DATABASE_URL names a
+ * PostgreSQL server — on PostgreSQL, and compares it with the floor: the same program written by hand as
+ * one statement (bench/floor.ts). Both must give the same values; the ratio compiled ÷ hand-written is
+ * printed. Goal: compiled within 1.2 × the floor at 2,000 organizations, within 1.5 × at 20,000.
  *
- * The region is written by a child process (`--prepare DIR`), as `pedmonitor seed` or an import would,
- * and computed here on the data folder as the server opens it — not in the process whose heap and database
- * buffers are still full of the 60,000 teachers it has just generated.
+ *   npm run bench -- compute                     2,000 organizations, 60,000 teachers
+ *   npm run bench -- compute --region            20,000 organizations, 600,000 teachers (slow: minutes)
+ *   npm run bench -- compute --organizations 500 --teachers 15000 --runs 3 --only postgres
+ *
+ * The data is written by a child process (`--prepare`), as `pedmonitor seed` or an import would, and
+ * computed here on a database opened as the server opens it — not in the process whose heap and database
+ * buffers are still full of the teachers it has just generated.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { reportingPeriod } from '../core/indicators/period.ts';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { findTemplate } from '../core/templates/index.ts';
-import { openDatabase } from '../server/db/client.ts';
+import { openDatabase, type Database } from '../server/db/client.ts';
 import { maintainDatabase } from '../server/db/maintenance.ts';
 import { computeIndicators } from '../server/modules/indicators/compute.ts';
-import { definitionsOf } from '../server/modules/indicators/results.service.ts';
+import { contextOf, definitionsOf } from '../server/modules/indicators/results.service.ts';
 import {
   findProgramTree,
   insertProgramFromTemplate,
 } from '../server/modules/programs/programs.repository.ts';
+import { campaignDatesForYear } from '../core/campaigns/stages.ts';
+import { insertCampaign } from '../server/modules/campaigns/campaigns.repository.ts';
+import { computeByHand, differences, FLOOR_PROGRAM } from './floor.ts';
 import { generateRegion } from './generate-region.ts';
 import { median, timed, writeReport } from './report.ts';
 
+const { values: args } = parseArgs({
+  options: {
+    prepare: { type: 'string' },
+    engine: { type: 'string' },
+    region: { type: 'boolean', default: false },
+    organizations: { type: 'string' },
+    teachers: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  console.log(`npm run bench -- compute [--region] [--organizations N] [--teachers N] [--runs N] [--only pglite|postgres]
+  --region         20 000 организаций и 600 000 педагогов (по умолчанию 2 000 и 60 000)
+  --only           одна база; PostgreSQL — если задан BENCH_DATABASE_URL (на этом сервере создаётся и удаляется база pedmonitor_bench)`);
+  process.exit(0);
+}
 const SIZE = {
-  organizations: Number(process.env.BENCH_ORGANIZATIONS ?? 2000),
-  teachers: Number(process.env.BENCH_TEACHERS ?? 60000),
+  organizations: Number(
+    args.organizations ?? process.env.BENCH_ORGANIZATIONS ?? (args.region ? 20000 : 2000),
+  ),
+  teachers: Number(args.teachers ?? process.env.BENCH_TEACHERS ?? (args.region ? 600000 : 60000)),
 };
-const RUNS = 5;
+const RUNS = Number(args.runs);
+// Not DATABASE_URL: the bench creates and drops a database on the server it is given.
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
+const BENCH_DATABASE = process.env.BENCH_DATABASE_NAME || 'pedmonitor_bench';
 
 interface Prepared {
   municipalityId: number;
   programId: number;
+  /** A running campaign of the program with every organization taking part. */
+  campaignId: number;
+  organizationIds: number[];
   generateMs: number;
+  generateMaxRssMiB: number;
 }
-const PREPARED = 'prepared.json';
+type Engine = 'pglite' | 'postgres';
 
-if (process.argv[2] === '--prepare') await prepare(process.argv[3]);
-else await measure();
+if (args.prepare) await prepare(args.engine as Engine, args.prepare);
+else await measureAll();
 
-/** Writes the region and the program into the data folder, then maintains it as the server does on start. */
-async function prepare(dir: string) {
-  const database = await openDatabase({ dataDir: dir, lockOwner: { role: 'bench' } });
+function benchDatabaseUrl(url: string) {
+  const u = new URL(url);
+  u.pathname = `/${BENCH_DATABASE}`;
+  return u.toString();
+}
+
+async function openTarget(engine: Engine, target: string): Promise<Database> {
+  return engine === 'pglite'
+    ? openDatabase({ dataDir: target, lockOwner: { role: 'bench' } })
+    : openDatabase({ databaseUrl: benchDatabaseUrl(target) });
+}
+
+/** Writes the region and the program, then maintains the database as the server does on start. */
+async function prepare(engine: Engine, target: string) {
+  if (engine === 'postgres') {
+    const admin = new pg.Client({ connectionString: target });
+    await admin.connect();
+    await admin.query(`drop database if exists ${BENCH_DATABASE}`);
+    await admin.query(`create database ${BENCH_DATABASE}`);
+    await admin.end();
+  }
+  const database = await openTarget(engine, target);
   try {
     await timed('миграции', () => database.migrate());
     const { result: region, ms: generateMs } = await timed('генерация данных', () =>
@@ -51,67 +109,153 @@ async function prepare(dir: string) {
     const programId = await insertProgramFromTemplate(
       database.db,
       region.municipalityId,
-      findTemplate('seed-004-myasnikovsky')!,
+      findTemplate(FLOOR_PROGRAM)!,
     );
-    await timed('VACUUM (ANALYZE), как сервер после запуска', () => maintainDatabase(database));
-    const prepared: Prepared = { municipalityId: region.municipalityId, programId, generateMs };
-    writeFileSync(path.join(dir, PREPARED), JSON.stringify(prepared));
+    const campaignId = await insertCampaign(
+      database.db,
+      {
+        municipalityId: region.municipalityId,
+        programId,
+        title: 'Мониторинг (бенчмарк)',
+        year: 2025,
+        ...campaignDatesForYear(findTemplate(FLOOR_PROGRAM)!.campaign, 2025),
+      },
+      region.organizationIds,
+    );
+    if (engine === 'pglite')
+      await timed('VACUUM (ANALYZE), как сервер после запуска', () => maintainDatabase(database));
+    else await timed('ANALYZE (autovacuum сделал бы это сам)', () => database.db.execute(sql`analyze`));
+    const prepared: Prepared = {
+      municipalityId: region.municipalityId,
+      programId,
+      campaignId,
+      organizationIds: region.organizationIds,
+      generateMs,
+      generateMaxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    writeFileSync(process.env.BENCH_PREPARED_FILE!, JSON.stringify(prepared));
   } finally {
     await database.close();
   }
 }
 
-async function measure() {
+async function measureAll() {
+  const engines: Engine[] = (['pglite', 'postgres'] as const).filter(
+    (e) => (!args.only || args.only === e) && (e === 'pglite' || POSTGRES_URL),
+  );
+  if (!POSTGRES_URL && args.only !== 'pglite')
+    console.log(
+      'PostgreSQL пропущен: задайте BENCH_DATABASE_URL (сервер, где можно создать базу pedmonitor_bench), чтобы измерить и его.',
+    );
+  const reports = [];
+  for (const engine of engines) reports.push(await measure(engine));
+  writeReport(args.region ? 'compute-region' : 'compute', { size: SIZE, runs: RUNS, engines: reports });
+  console.log('\nИтог:');
+  for (const r of reports)
+    console.log(
+      `  ${r.database}: расчёт ${r.warmMedianMs} мс (первый ${r.coldMs} мс), вручную ${r.floorMedianMs} мс — ` +
+        `${r.ratio.toFixed(2).replace('.', ',')} × (цель — до ${SIZE.organizations > 5000 ? '1,5' : '1,2'} ×); ` +
+        `для участников: ${r.participantsByCampaignMedianMs} мс (из campaign_participants), ${r.participantsByIdsMedianMs} мс (массивом id); ${r.results} значений, расхождений ${r.differences}; ` +
+        `генерация ${Math.round(r.generateMs / 1000)} с, до ${r.generateMaxRssMiB} МиБ`,
+    );
+}
+
+async function measure(engine: Engine) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pedmonitor-bench-'));
+  const target = engine === 'pglite' ? dir : POSTGRES_URL!;
   try {
     console.log(
-      `Бенчмарк расчёта показателей: ${SIZE.organizations} организаций, ${SIZE.teachers} педагогов, PGlite (${dir})`,
+      `\nБенчмарк расчёта показателей: ${SIZE.organizations} организаций, ${SIZE.teachers} педагогов, ${engine === 'pglite' ? `PGlite (${dir})` : `PostgreSQL (база ${BENCH_DATABASE})`}`,
     );
+    const preparedFile = path.join(dir, 'prepared.json');
     const child = spawnSync(
       process.execPath,
-      [path.join(import.meta.dirname, '..', 'bin', 'run-ts.js'), import.meta.filename, '--prepare', dir],
-      { stdio: 'inherit' },
+      [
+        path.join(import.meta.dirname, '..', 'bin', 'run-ts.js'),
+        import.meta.filename,
+        '--prepare',
+        target,
+        '--engine',
+        engine,
+        ...(args.organizations ? ['--organizations', args.organizations] : []),
+        ...(args.teachers ? ['--teachers', args.teachers] : []),
+        ...(args.region ? ['--region'] : []),
+      ],
+      { stdio: 'inherit', env: { ...process.env, BENCH_PREPARED_FILE: preparedFile } },
     );
     if (child.status !== 0) throw new Error(`подготовка данных завершилась с кодом ${child.status}`);
-    const prepared = JSON.parse(readFileSync(path.join(dir, PREPARED), 'utf8')) as Prepared;
-    const database = await openDatabase({ dataDir: dir, lockOwner: { role: 'bench' } });
+    const prepared = JSON.parse(readFileSync(preparedFile, 'utf8')) as Prepared;
+    const database = await openTarget(engine, target);
     try {
       const tree = (await findProgramTree(database.db, prepared.programId))!;
-      const ctx = {
-        municipalityId: prepared.municipalityId,
-        period: reportingPeriod(tree.program.parameters, 2025),
-      };
+      const ctx = contextOf(tree, 2025);
       const indicators = definitionsOf(tree);
-      const { ms: coldMs, result: first } = await timed('первый расчёт', () =>
-        computeIndicators({ db: database.db, ctx, indicators }),
-      );
+      const compiled = () => computeIndicators({ db: database.db, ctx, indicators });
+      const { ms: coldMs, result: first } = await timed('первый расчёт', compiled);
       const warm: number[] = [];
-      for (let i = 0; i < RUNS; i++)
-        warm.push(
-          (await timed(`расчёт ${i + 2}`, () => computeIndicators({ db: database.db, ctx, indicators }))).ms,
+      for (let i = 0; i < RUNS; i++) warm.push((await timed(`расчёт ${i + 2}`, compiled)).ms);
+      const floor: number[] = [];
+      let byHand = first.results;
+      for (let i = 0; i < RUNS; i++) {
+        const run = await timed(`вручную, одним запросом ${i + 1}`, () =>
+          computeByHand(database.db, ctx, indicators),
         );
+        floor.push(run.ms);
+        byHand = run.result;
+      }
+      const diff = differences(first.results, byHand);
+      if (diff.length) console.log(`  РАСХОЖДЕНИЯ (${diff.length}): ${diff.slice(0, 10).join('; ')}`);
+      else console.log(`  значения совпадают: ${first.results.length}`);
+      // A running campaign computes for its participants — here every organization: joined by the
+      // database from campaign_participants, or sent as one array of ids.
+      const participants = { campaign: [] as number[], ids: [] as number[] };
+      for (let i = 0; i < RUNS; i++) {
+        for (const [variant, scope] of [
+          ['campaign', { campaignId: prepared.campaignId }],
+          ['ids', { organizationIds: prepared.organizationIds }],
+        ] as const) {
+          const run = await timed(
+            `участники мониторинга (${prepared.organizationIds.length}) ${variant === 'campaign' ? 'из campaign_participants' : 'массивом id'} ${i + 1}`,
+            () => computeIndicators({ db: database.db, ctx: { ...ctx, ...scope }, indicators }),
+          );
+          participants[variant].push(run.ms);
+          if (differences(first.results, run.result.results).length)
+            throw new Error(`расчёт для участников (${variant}) дал другие значения`);
+        }
+      }
       const municipal = first.results
         .filter((r) => r.organization === null)
         .map((r) => `${r.indicator}=${r.value}`);
       console.log(`  значения по муниципалитету: ${municipal.join(', ')}`);
-      const report = writeReport('compute', {
-        size: SIZE,
+      const warmMedianMs = median(warm);
+      const floorMedianMs = median(floor);
+      return {
+        database: engine,
         indicators: indicators.length,
         results: first.results.length,
+        differences: diff.length,
         generateMs: prepared.generateMs,
+        generateMaxRssMiB: prepared.generateMaxRssMiB,
         coldMs,
-        warmMedianMs: median(warm),
+        warmMedianMs,
         warmMs: warm,
-        goalMs: 1000,
-        database: 'pglite',
-      });
-      console.log(
-        `Итог: первый расчёт ${coldMs} мс, медиана повторных ${report.warmMedianMs} мс (цель — до 1000 мс), ${first.results.length} значений.`,
-      );
+        floorMedianMs,
+        floorMs: floor,
+        ratio: warmMedianMs / floorMedianMs,
+        participantsByCampaignMedianMs: median(participants.campaign),
+        participantsByIdsMedianMs: median(participants.ids),
+        rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+      };
     } finally {
       await database.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    if (engine === 'postgres') {
+      const admin = new pg.Client({ connectionString: POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`drop database if exists ${BENCH_DATABASE}`);
+      await admin.end();
+    }
   }
 }

@@ -7,12 +7,16 @@ import * as s from '../server/db/schema/index.ts';
 
 /**
  * The benchmark's own data: one municipality the size of a whole region (2,000 organizations, 60,000
- * teachers) with three years of records, generated in linear time and inserted in chunks.
+ * teachers) with three years of records, generated in linear time and streamed to the database a chunk
+ * of teachers at a time, so memory stays flat at region scale (20,000 organizations, 600,000 teachers).
  */
 export interface RegionSize {
   organizations: number;
   teachers: number;
 }
+
+/** Teachers made and written at once, with all their records. */
+const TEACHER_CHUNK = 5000;
 
 async function insertChunks(db: Db, table: any, rows: object[], size = 1000): Promise<number[]> {
   const ids: number[] = [];
@@ -57,75 +61,6 @@ export async function generateRegion(db: Db, size: RegionSize, seed = 42) {
       isHardSocialConditions: rng.chance(0.05),
     })),
   );
-  const teacherRows = Array.from({ length: size.teachers }, () => {
-    const age = rng.int(22, 68);
-    const start = Math.min(year, 2025 - age + rng.int(20, 26));
-    return {
-      municipalityId: m.id,
-      lastName: 'Педагогова',
-      firstName: 'Анна',
-      middleName: 'Ивановна',
-      birthDate: isoDate(2025 - age, rng.int(1, 12), rng.int(1, 28)),
-      sex: rng.chance(0.85) ? ('female' as const) : ('male' as const),
-      pedagogicalStartDate: isoDate(start, 9, 1),
-      qualificationCategory: rng.pick(['none', 'compliance', 'first', 'highest'] as const),
-      categoryDate: '2023-12-20',
-      isManager: rng.chance(0.05),
-    };
-  });
-  const teacherIds = await insertChunks(db, s.teachers, teacherRows);
-  const orgOf = teacherIds.map((_, i) => orgIds[i % orgIds.length]);
-  await insertPlain(
-    db,
-    s.positions,
-    teacherIds.map((id, i) => ({
-      teacherId: id,
-      organizationId: orgOf[i],
-      title: 'учитель',
-      isMainJob: true,
-      rate: 1,
-      startDate: teacherRows[i].pedagogicalStartDate,
-    })),
-  );
-  // A part-time second job for 3 % of the teachers.
-  await insertPlain(
-    db,
-    s.positions,
-    teacherIds
-      .filter(() => rng.chance(0.03))
-      .map((id) => ({
-        teacherId: id,
-        organizationId: rng.pick(orgIds),
-        title: 'учитель',
-        isMainJob: false,
-        rate: 0.5,
-        startDate: '2022-09-01',
-      })),
-  );
-  await insertPlain(
-    db,
-    s.teacherSubjects,
-    teacherIds.map((id) => ({
-      teacherId: id,
-      subject: rng.pick(['математика', 'русский язык', 'начальные классы', 'история']),
-    })),
-  );
-  await insertPlain(
-    db,
-    s.educations,
-    teacherIds.map((id) => ({
-      teacherId: id,
-      level: 'higher' as const,
-      institution: 'Педагогический университет',
-      matchesProfile: rng.chance(0.9),
-    })),
-  );
-
-  const diagnostics: object[] = [];
-  const trainings: object[] = [];
-  const members: object[] = [];
-  const participations: object[] = [];
-  const pairs: object[] = [];
   const [association] = await db
     .insert(s.associations)
     .values({ municipalityId: m.id, name: 'РМО', level: 'municipal', type: 'rmo', startDate: '2020-09-01' })
@@ -151,56 +86,126 @@ export async function generateRegion(db: Db, size: RegionSize, seed = 42) {
       format: 'offline' as const,
     })),
   );
-  teacherIds.forEach((id, i) => {
-    for (let y = 2023; y <= 2025; y++) {
-      if (rng.chance(0.4))
-        diagnostics.push({
+
+  // The teachers and their records are made and written a chunk at a time: at region scale (600,000
+  // teachers, ~2 million records) building them all first would hold gigabytes of objects.
+  const records = { diagnostics: 0, trainings: 0, members: 0, participations: 0, pairs: 0 };
+  let previousTeacher: number | undefined;
+  for (let from = 0; from < size.teachers; from += TEACHER_CHUNK) {
+    const count = Math.min(TEACHER_CHUNK, size.teachers - from);
+    const teacherRows = Array.from({ length: count }, () => {
+      const age = rng.int(22, 68);
+      const start = Math.min(year, 2025 - age + rng.int(20, 26));
+      return {
+        municipalityId: m.id,
+        lastName: 'Педагогова',
+        firstName: 'Анна',
+        middleName: 'Ивановна',
+        birthDate: isoDate(2025 - age, rng.int(1, 12), rng.int(1, 28)),
+        sex: rng.chance(0.85) ? ('female' as const) : ('male' as const),
+        pedagogicalStartDate: isoDate(start, 9, 1),
+        qualificationCategory: rng.pick(['none', 'compliance', 'first', 'highest'] as const),
+        categoryDate: '2023-12-20',
+        isManager: rng.chance(0.05),
+      };
+    });
+    const teacherIds = await insertChunks(db, s.teachers, teacherRows);
+    const orgOf = teacherIds.map((_, i) => orgIds[(from + i) % orgIds.length]);
+    const positions: object[] = teacherIds.map((id, i) => ({
+      teacherId: id,
+      organizationId: orgOf[i],
+      title: 'учитель',
+      isMainJob: true,
+      rate: 1,
+      startDate: teacherRows[i].pedagogicalStartDate,
+    }));
+    // A part-time second job for 3 % of the teachers.
+    for (const id of teacherIds)
+      if (rng.chance(0.03))
+        positions.push({
           teacherId: id,
-          date: isoDate(y, 10, rng.int(1, 28)),
-          level: rng.pick(['municipal', 'regional'] as const),
-          instrument: 'Диагностика',
-          areas: ['methodical'],
-          deficitCodes: rng.chance(0.5) ? [rng.pick(DEFAULT_DEFICITS).code] : [],
+          organizationId: rng.pick(orgIds),
+          title: 'учитель',
+          isMainJob: false,
+          rate: 0.5,
+          startDate: '2022-09-01',
         });
-      if (rng.chance(0.35)) {
-        const end = isoDate(y, rng.int(1, 12), rng.int(1, 28));
-        trainings.push({
-          teacherId: id,
-          type: 'upskilling',
-          title: 'Курсы',
-          providerId: provider.id,
-          hours: 36,
-          startDate: addDays(end, -20),
-          endDate: end,
-          topics: [rng.pick(TRAINING_TOPICS)],
-        });
+    const subjects = teacherIds.map((id) => ({
+      teacherId: id,
+      subject: rng.pick(['математика', 'русский язык', 'начальные классы', 'история']),
+    }));
+    const educations = teacherIds.map((id) => ({
+      teacherId: id,
+      level: 'higher' as const,
+      institution: 'Педагогический университет',
+      matchesProfile: rng.chance(0.9),
+    }));
+    const diagnostics: object[] = [];
+    const trainings: object[] = [];
+    const members: object[] = [];
+    const participations: object[] = [];
+    const pairs: object[] = [];
+    teacherIds.forEach((id, i) => {
+      for (let y = 2023; y <= 2025; y++) {
+        if (rng.chance(0.4))
+          diagnostics.push({
+            teacherId: id,
+            date: isoDate(y, 10, rng.int(1, 28)),
+            level: rng.pick(['municipal', 'regional'] as const),
+            instrument: 'Диагностика',
+            areas: ['methodical'],
+            deficitCodes: rng.chance(0.5) ? [rng.pick(DEFAULT_DEFICITS).code] : [],
+          });
+        if (rng.chance(0.35)) {
+          const end = isoDate(y, rng.int(1, 12), rng.int(1, 28));
+          trainings.push({
+            teacherId: id,
+            type: 'upskilling',
+            title: 'Курсы',
+            providerId: provider.id,
+            hours: 36,
+            startDate: addDays(end, -20),
+            endDate: end,
+            topics: [rng.pick(TRAINING_TOPICS)],
+          });
+        }
+        if (rng.chance(0.3))
+          participations.push({
+            eventId: eventIds[(y - 2023) * 66 + rng.int(0, 65)],
+            teacherId: id,
+            role: 'participant',
+          });
       }
-      if (rng.chance(0.3))
-        participations.push({
-          eventId: eventIds[(y - 2023) * 66 + rng.int(0, 65)],
-          teacherId: id,
-          role: 'participant',
-        });
-    }
-    if (rng.chance(0.4))
-      members.push({ associationId: association.id, teacherId: id, joinedOn: '2022-09-01' });
-    if (teacherRows[i].pedagogicalStartDate >= '2023-01-01') {
-      members.push({ associationId: youngSchool.id, teacherId: id, joinedOn: '2023-09-01' });
-      if (i > 0)
-        pairs.push({
-          organizationId: orgOf[i],
-          mentorId: teacherIds[i - 1],
-          menteeId: id,
-          form: 'педагог — педагог',
-          startDate: '2024-09-01',
-        });
-    }
-  });
-  await insertPlain(db, s.diagnostics, diagnostics);
-  await insertPlain(db, s.trainings, trainings);
-  await insertPlain(db, s.associationMembers, members);
-  await insertPlain(db, s.eventParticipations, participations);
-  await insertPlain(db, s.mentoringPairs, pairs);
+      if (rng.chance(0.4))
+        members.push({ associationId: association.id, teacherId: id, joinedOn: '2022-09-01' });
+      if (teacherRows[i].pedagogicalStartDate >= '2023-01-01') {
+        members.push({ associationId: youngSchool.id, teacherId: id, joinedOn: '2023-09-01' });
+        const mentor = i > 0 ? teacherIds[i - 1] : previousTeacher;
+        if (mentor !== undefined)
+          pairs.push({
+            organizationId: orgOf[i],
+            mentorId: mentor,
+            menteeId: id,
+            form: 'педагог — педагог',
+            startDate: '2024-09-01',
+          });
+      }
+    });
+    previousTeacher = teacherIds.at(-1);
+    await insertPlain(db, s.positions, positions);
+    await insertPlain(db, s.teacherSubjects, subjects);
+    await insertPlain(db, s.educations, educations);
+    await insertPlain(db, s.diagnostics, diagnostics);
+    await insertPlain(db, s.trainings, trainings);
+    await insertPlain(db, s.associationMembers, members);
+    await insertPlain(db, s.eventParticipations, participations);
+    await insertPlain(db, s.mentoringPairs, pairs);
+    records.diagnostics += diagnostics.length;
+    records.trainings += trainings.length;
+    records.members += members.length;
+    records.participations += participations.length;
+    records.pairs += pairs.length;
+  }
   await insertPlain(
     db,
     s.mentoringPrograms,
@@ -241,14 +246,5 @@ export async function generateRegion(db: Db, size: RegionSize, seed = 42) {
         validFrom: '2023-09-01',
       })),
   ]);
-  return {
-    municipalityId: m.id,
-    records: {
-      diagnostics: diagnostics.length,
-      trainings: trainings.length,
-      members: members.length,
-      participations: participations.length,
-      pairs: pairs.length,
-    },
-  };
+  return { municipalityId: m.id, organizationIds: orgIds, records };
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/harness.ts';
-import { queryRows, type Database } from './client.ts';
+import { openDatabase, postgresSettings, queryRows, type Database } from './client.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -43,4 +43,55 @@ describe('the database connection', () => {
     const rows = await queryRows<{ two: number }>(database.db, sql`select 2 as two`);
     expect(rows[0].two).toBe(2);
   });
+});
+
+describe('PostgreSQL connections configured for the computation', () => {
+  it('takes JIT off and work_mem 64MB by default; the environment overrides both; a bad value names the variable', () => {
+    expect(postgresSettings({})).toEqual({ jit: 'off', workMem: '64MB' });
+    expect(postgresSettings({ PEDMONITOR_PG_JIT: 'ON', PEDMONITOR_PG_WORK_MEM: '128 MB' })).toEqual({
+      jit: 'on',
+      workMem: '128MB',
+    });
+    expect(() => postgresSettings({ PEDMONITOR_PG_JIT: 'maybe' })).toThrow(/PEDMONITOR_PG_JIT/);
+    expect(() => postgresSettings({ PEDMONITOR_PG_WORK_MEM: 'much' })).toThrow(/PEDMONITOR_PG_WORK_MEM/);
+    expect(() => postgresSettings({ PEDMONITOR_PG_WORK_MEM: '64MB; drop table x' })).toThrow(
+      /PEDMONITOR_PG_WORK_MEM/,
+    );
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'every pooled connection has jit off and the work_mem asked for, also those opened under load',
+    async () => {
+      const opened = await openDatabase({
+        databaseUrl: process.env.DATABASE_URL,
+        postgres: { jit: 'off', workMem: '48MB' },
+      });
+      try {
+        // Several at once: the pool opens several connections, and each must carry the settings.
+        const answers = await Promise.all(
+          Array.from({ length: 4 }, () =>
+            queryRows<{ jit: string; work_mem: string; pid: number }>(
+              opened.db,
+              sql`select current_setting('jit') as jit, current_setting('work_mem') as work_mem,
+                pg_backend_pid() as pid, pg_sleep(0.05)::text`,
+            ),
+          ),
+        );
+        expect(new Set(answers.map(([a]) => a.pid)).size).toBeGreaterThan(1);
+        for (const [a] of answers)
+          expect({ jit: a.jit, workMem: a.work_mem }).toEqual({ jit: 'off', workMem: '48MB' });
+      } finally {
+        await opened.close();
+      }
+      // The defaults, as the server opens its database.
+      const server = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
+      try {
+        const [jit] = await queryRows<{ jit: string }>(server.db, sql`show jit`);
+        const [mem] = await queryRows<{ work_mem: string }>(server.db, sql`show work_mem`);
+        expect([jit.jit, mem.work_mem]).toEqual(['off', '64MB']);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

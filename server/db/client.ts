@@ -35,10 +35,47 @@ export interface OpenOptions {
   inMemory?: boolean;
   /** Who holds the data folder, written into its lock file (the server records its port). */
   lockOwner?: { role: string; port?: number };
+  /** Settings of every PostgreSQL connection; from the environment when absent (see `postgresSettings`). */
+  postgres?: PostgresSettings;
 }
 
+/**
+ * How each pooled PostgreSQL connection is configured for this workload: one query per aggregate function
+ * over every teacher of the municipality, grouped by organization.
+ * - `jit`: off. The planner's cost of these queries passes the JIT thresholds, and compiling them costs
+ *   0.4–0.7 s a call — more than the query itself at 2,000 organizations.
+ * - `work_mem`: 64MB. The distinct counts sort the teachers of each organization; with the default 4MB
+ *   the sorts spill to disk at region scale (20,000 organizations).
+ * Both are overridable: PEDMONITOR_PG_JIT (on/off), PEDMONITOR_PG_WORK_MEM (e.g. 128MB).
+ */
+export interface PostgresSettings {
+  jit: 'on' | 'off';
+  workMem: string;
+}
+
+export const DEFAULT_POSTGRES_SETTINGS: PostgresSettings = { jit: 'off', workMem: '64MB' };
+
+/** The settings from PEDMONITOR_PG_JIT and PEDMONITOR_PG_WORK_MEM; a bad value is an error naming it. */
+export function postgresSettings(env: NodeJS.ProcessEnv = process.env): PostgresSettings {
+  const jit = (env.PEDMONITOR_PG_JIT ?? DEFAULT_POSTGRES_SETTINGS.jit).trim().toLowerCase();
+  if (jit !== 'on' && jit !== 'off')
+    throw new Error(
+      `Некорректное значение PEDMONITOR_PG_JIT: «${env.PEDMONITOR_PG_JIT}». Укажите on или off.`,
+    );
+  const workMem = (env.PEDMONITOR_PG_WORK_MEM ?? DEFAULT_POSTGRES_SETTINGS.workMem).trim();
+  if (!/^\d+\s*(kB|MB|GB)?$/.test(workMem))
+    throw new Error(
+      `Некорректное значение PEDMONITOR_PG_WORK_MEM: «${env.PEDMONITOR_PG_WORK_MEM}». Укажите размер, например 64MB (единицы: kB, MB, GB).`,
+    );
+  return { jit, workMem: workMem.replace(/\s+/g, '') };
+}
+
+/** The `options` startup parameter of a connection that applies the settings (`-c name=value`). */
+export const postgresStartupOptions = (settings: PostgresSettings) =>
+  `-c jit=${settings.jit} -c work_mem=${settings.workMem}`;
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.postgres ?? postgresSettings());
   return openPglite(options);
 }
 
@@ -74,10 +111,11 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, settings: PostgresSettings): Promise<Database> {
   // A date column is a calendar day, not an instant: keep it as 'YYYY-MM-DD', as PGlite does.
   pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Sent with each new connection of the pool, so every query runs with them (no SET to forget).
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: postgresStartupOptions(settings) });
   // An idle connection the server ends (a restart, an administrator, a dropped test database) is an
   // 'error' event on the pool; unheard, it would bring the whole process down. The pool replaces the
   // connection on the next query, and a query in flight fails on its own with its own error.

@@ -16,6 +16,7 @@ import {
   reviewReport,
 } from './recommendation-files.service.ts';
 import { requireUser } from '../auth/access.ts';
+import { compactAnalysis } from '../../../core/analysis/compact.ts';
 import { getAnalysis } from './analysis.service.ts';
 import {
   addConclusion,
@@ -89,8 +90,16 @@ export async function analysisRoutes(app: FastifyInstance) {
         }),
       },
     },
+    // Each value once, each organization's name once (core/analysis/compact.ts; the web expands it).
     async (req) =>
-      getAnalysis({ db: db(), user: requireUser(req.user), campaignId: req.params.id, filters: req.query }),
+      compactAnalysis(
+        await getAnalysis({
+          db: db(),
+          user: requireUser(req.user),
+          campaignId: req.params.id,
+          filters: req.query,
+        }),
+      ),
   );
 
   r.get(

@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema/index.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { expandAnalysis } from '../../../core/analysis/compact.ts';
+import { expandResults } from '../../../core/indicators/compact-results.ts';
+import { resolveSession } from '../auth/auth.service.ts';
+import { getAnalysis } from './analysis.service.ts';
 
 /** The analysis of the demo district's campaigns, through the API. */
 let t: TestApp;
@@ -99,6 +103,52 @@ describe('analysis of a campaign', () => {
     const a = (await call('school5', 'GET', `/api/campaigns/${closedId}/analysis`)).json();
     expect(a.organizations.map((o: { name: string }) => o.name)).toEqual(['МБОУ СОШ № 5']);
     expect(a.clusters).toEqual([]);
+  });
+});
+
+describe('the analysis on the wire', () => {
+  it('sends each value once and each organization name once; the web client gets back exactly the analysis', async () => {
+    const response = await call('metodist', 'GET', `/api/campaigns/${currentId}/analysis`);
+    const wire = response.json();
+    expect(wire.campaign.status).toBe('active');
+    // The current results are not repeated as the last point of the dynamics.
+    const current = wire.dynamics.find((d: { campaignId: number }) => d.campaignId === currentId);
+    expect(current).toBeDefined();
+    expect(current.results).toBeUndefined();
+    expect(wire.dynamics.filter((d: { results?: unknown[] }) => d.results).length).toBe(
+      wire.dynamics.length - 1,
+    );
+    // No organization's name beside its values, rating row or cluster: they are in `organizations`.
+    const named = (items: object[]) => items.filter((x) => 'organizationName' in x || 'name' in x);
+    expect(named(wire.results)).toEqual([]);
+    expect(named(wire.rating.rows)).toEqual([]);
+    for (const d of wire.dynamics) expect(named(d.results ?? [])).toEqual([]);
+    for (const c of wire.clusters) expect(c.names).toBeUndefined();
+    const keys = wire.results.map((r: { indicator: string; organization: number | null }) =>
+      [r.indicator, r.organization].join('/'),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+    // Expanded, it is the analysis the service computes.
+    const token = decodeURIComponent(cookies.metodist.split(';')[0].split('=').slice(1).join('='));
+    const user = (await resolveSession({ db: t.database.db, token, ttlHours: 12 }))!;
+    const full = await getAnalysis({ db: t.database.db, user, campaignId: currentId, filters: {} });
+    const expanded = expandAnalysis<typeof full>(wire);
+    expect(expanded).toEqual(JSON.parse(JSON.stringify(full)));
+    expect(expanded.results.every((r) => r.organizationName)).toBe(true);
+    // What that saves, sent as it used to be sent.
+    expect(response.rawPayload.length).toBeLessThan(JSON.stringify(full).length * 0.7);
+  });
+
+  it('the results table of a campaign names each organization once and keeps its values by id', async () => {
+    const wire = (await call('metodist', 'GET', `/api/campaigns/${currentId}/results`)).json();
+    expect(wire.results.length).toBeGreaterThan(wire.organizations.length);
+    expect(wire.results.filter((r: object) => 'organizationName' in r)).toEqual([]);
+    const restored = expandResults(wire);
+    const names = new Map(wire.organizations.map((o: { id: number; name: string }) => [o.id, o.name]));
+    for (const r of restored)
+      expect(r.organizationName).toBe(
+        r.organization === null ? 'Муниципалитет в целом' : names.get(r.organization),
+      );
   });
 });
 

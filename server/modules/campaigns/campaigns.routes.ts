@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { compactResults } from '../../../core/indicators/compact-results.ts';
 import { todayOf } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { IdParams } from '../../http/fields.ts';
@@ -127,8 +128,18 @@ export async function campaignsRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/campaigns/:id/results',
-    { schema: { tags, summary: 'Результаты мониторинга (после закрытия — замороженные)', params: IdParams } },
-    async (req) => getCampaignResults({ db: app.db, user: requireUser(req.user), id: req.params.id }),
+    {
+      schema: {
+        tags,
+        summary:
+          'Результаты мониторинга (после закрытия — замороженные): организации один раз, значения — по id организации',
+        params: IdParams,
+      },
+    },
+    async (req) =>
+      compactResults(
+        await getCampaignResults({ db: app.db, user: requireUser(req.user), id: req.params.id }),
+      ),
   );
 
   r.get(

@@ -349,12 +349,7 @@ export async function closeCampaign(options: { db: Db; actor: Actor; id: number 
     assertDepartment(user, campaign.municipalityId);
     if (campaign.status === 'closed') throw new AppError('conflict', 'Мониторинг уже закрыт.');
     const tree = (await findProgramTree(tx, campaign.programId))!;
-    const participants = await findParticipants(tx, campaign.id);
-    const ctx = contextOf(
-      tree,
-      campaign.year,
-      participants.map((p) => p.organizationId),
-    );
+    const ctx = contextOf(tree, campaign.year, { campaignId: campaign.id });
     const computed = await computeIndicators({
       db: tx,
       ctx,
@@ -421,14 +416,9 @@ export async function getCampaignResults(options: { db: Db; user: AuthUser; id: 
     };
   }
   const tree = (await findProgramTree(db, campaign.programId))!;
-  const participants = await findParticipants(db, campaign.id);
   const computed = await computeIndicators({
     db,
-    ctx: contextOf(
-      tree,
-      campaign.year,
-      participants.map((p) => p.organizationId),
-    ),
+    ctx: contextOf(tree, campaign.year, { campaignId: campaign.id }),
     indicators: definitionsOf(tree),
     formValues: formValuesOf(await findSubmissions(db, campaign.id)),
   });

@@ -1,4 +1,5 @@
-import { eq as sqlEq } from 'drizzle-orm';
+import { eq as sqlEq, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullYearsBetween } from '../../../core/dates.ts';
 import { DEFAULT_PROGRAM_PARAMETERS, reportingPeriod } from '../../../core/indicators/period.ts';
@@ -6,6 +7,8 @@ import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher } from '../../seed/factories.ts';
 import { createTestDatabase } from '../../test/harness.ts';
 import type { Database } from '../../db/client.ts';
+import { insertCampaign } from '../campaigns/campaigns.repository.ts';
+import type { ComputeContext } from './compiler/context.ts';
 import { computeIndicators, type IndicatorDefinition } from './compute.ts';
 
 /**
@@ -430,6 +433,74 @@ describe('computing indicators from teacher-level records', () => {
       [ids.kg, 1],
       [null, 4],
     ]);
+  });
+
+  it("limits the computation to a campaign's participants as a set the database joins, binding no id per organization", async () => {
+    const db = database.db;
+    const [program] = await db
+      .insert(s.programs)
+      .values({ municipalityId: ids.m, title: 'Участники', parameters: DEFAULT_PROGRAM_PARAMETERS })
+      .returning();
+    const campaignOf = (year: number, organizationIds: number[]) =>
+      insertCampaign(
+        db,
+        {
+          municipalityId: ids.m,
+          programId: program.id,
+          title: `Участники ${year}`,
+          year,
+          initialStart: '2025-04-01',
+          initialEnd: '2025-05-01',
+          mainStart: '2025-05-01',
+          mainEnd: '2025-06-01',
+          finalStart: '2025-06-01',
+          finalEnd: '2025-07-10',
+        },
+        organizationIds,
+      );
+    const two = await campaignOf(2025, [ids.school, ids.kg]);
+    const one = await campaignOf(2024, [ids.school]);
+    // Every statement the computation sends, with its parameters.
+    const sent: unknown[][] = [];
+    const watched = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key !== 'execute') return Reflect.get(target, key, receiver);
+        return (query: SQL) => {
+          sent.push(new PgDialect().sqlToQuery(query).params);
+          return target.execute(query);
+        };
+      },
+    });
+    const indicators = [
+      indicator('all', 'teachers()', null, 'count'),
+      indicator('acts', 'acts()', null, 'count'),
+      indicator('vac', 'vacancies()', null, 'count'),
+    ];
+    const paramsOf = async (ctx: Partial<ComputeContext>) => {
+      sent.length = 0;
+      const computed = await computeIndicators({
+        db: watched,
+        ctx: { municipalityId: ids.m, period, ...ctx },
+        indicators,
+      });
+      return { computed, params: sent.map((p) => [...p]) };
+    };
+    const byCampaign = await paramsOf({ campaignId: two });
+    const byIds = await paramsOf({ organizationIds: [ids.school, ids.kg] });
+    expect(byCampaign.computed.results).toEqual(byIds.computed.results);
+    expect(byCampaign.computed.organizations.map((o) => o.id)).toEqual([ids.school, ids.kg]);
+    expect(
+      byCampaign.computed.results.find((r) => r.indicator === 'all' && r.organization === null)!.value,
+    ).toBe(4);
+    // As many parameters for a campaign of two participants as for one of one: none per organization.
+    const byOne = await paramsOf({ campaignId: one });
+    expect(byOne.params.map((p) => p.length)).toEqual(byCampaign.params.map((p) => p.length));
+    expect(byOne.computed.organizations.map((o) => o.id)).toEqual([ids.school]);
+    for (const params of byCampaign.params) expect(params).toContain(two);
+    // A list of ids is one array parameter, not one parameter per id.
+    const byOneId = await paramsOf({ organizationIds: [ids.school] });
+    expect(byOneId.params.map((p) => p.length)).toEqual(byIds.params.map((p) => p.length));
+    for (const params of byIds.params) expect(params).toContainEqual([ids.school, ids.kg]);
   });
 
   it('reports formula errors in Russian instead of computing', async () => {

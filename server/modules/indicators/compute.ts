@@ -20,6 +20,7 @@ import {
 import { queryRows, type Db } from '../../db/client.ts';
 import { measureCalls, valueForOrganization, type CallValues } from './compiler/aggregates.ts';
 import type { ComputeContext } from './compiler/context.ts';
+import { organizationFilter } from './compiler/teachers.ts';
 
 export interface IndicatorDefinition {
   code: string;
@@ -104,6 +105,13 @@ export async function computeIndicators(options: {
   const measured = await measureAll(db, ctx, parsed);
   const organizations = await findComputedOrganizations(db, ctx);
   const results: IndicatorResult[] = [];
+  // A call's key is its formula text; 2,000 organizations look each call up 2,000 times.
+  const keys = new Map<CallNode, string>();
+  const keyOf = (call: CallNode) => {
+    let key = keys.get(call);
+    if (key === undefined) keys.set(call, (key = callKey(call)));
+    return key;
+  };
   for (const p of parsed) {
     const evaluateFor = (organizationId: number | null) => {
       const valueOf = (call: CallNode): number | null => {
@@ -114,7 +122,7 @@ export async function computeIndicators(options: {
             ? reported.total
             : (reported.byOrganization.get(organizationId) ?? null);
         }
-        const values = measured.get(callKey(call));
+        const values = measured.get(keyOf(call));
         if (!values) return 0;
         return organizationId === null ? values.total : valueForOrganization(values, organizationId);
       };
@@ -180,16 +188,9 @@ async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promis
 /** The organizations a computation reports on, in the natural order of their names. */
 export async function findComputedOrganizations(
   db: Db,
-  ctx: Pick<ComputeContext, 'municipalityId' | 'organizationIds'>,
+  ctx: Pick<ComputeContext, 'municipalityId' | 'organizationIds' | 'campaignId'>,
 ) {
-  const filter = ctx.organizationIds
-    ? ctx.organizationIds.length
-      ? sql`and id in (${sql.join(
-          ctx.organizationIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`
-      : sql`and false`
-    : sql``;
+  const filter = organizationFilter(ctx, sql`id`);
   return queryRows<{
     id: number;
     name: string;

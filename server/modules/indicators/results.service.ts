@@ -21,11 +21,23 @@ export function definitionsOf(tree: ProgramTree): IndicatorDefinition[] {
   }));
 }
 
-export function contextOf(tree: ProgramTree, year: number, organizationIds?: number[]): ComputeContext {
+/**
+ * What to compute a program over: all active organizations, some by id, or the participants of a campaign
+ * (`{ campaignId }`: the database joins them, no list of ids is sent).
+ */
+export function contextOf(
+  tree: ProgramTree,
+  year: number,
+  organizations?: number[] | { campaignId: number },
+): ComputeContext {
   return {
     municipalityId: tree.program.municipalityId,
     period: reportingPeriod(tree.program.parameters, year),
-    organizationIds,
+    ...(Array.isArray(organizations)
+      ? { organizationIds: organizations }
+      : organizations
+        ? { campaignId: organizations.campaignId }
+        : {}),
   };
 }
 

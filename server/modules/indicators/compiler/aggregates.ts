@@ -155,7 +155,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
 
 /** Municipal rows (no organization) always, organization rows only of the computed organizations. */
 function scopeOfOptionalOrg(ctx: ComputeContext, column: SQL): SQL {
-  if (!ctx.organizationIds) return sql``;
+  if (!ctx.organizationIds && ctx.campaignId === undefined) return sql``;
   return sql`and (${column} is null or (true ${organizationFilter(ctx, column)}))`;
 }
 

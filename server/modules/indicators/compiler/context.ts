@@ -4,6 +4,11 @@ import type { ReportingPeriod } from '../../../../core/indicators/period.ts';
 export interface ComputeContext {
   municipalityId: number;
   period: ReportingPeriod;
-  /** Only these organizations (a campaign's participants); all active ones when absent. */
+  /** Only these organizations; all active ones when absent (and no `campaignId`). */
   organizationIds?: number[];
+  /**
+   * Only the participants of this campaign: the database joins campaign_participants itself, instead of
+   * receiving 2,000 ids bound into each query. Takes precedence over `organizationIds`.
+   */
+  campaignId?: number;
 }

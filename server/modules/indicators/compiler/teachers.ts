@@ -165,14 +165,19 @@ export function activePositionsWhere(ctx: ComputeContext): SQL {
     ${organizationFilter(ctx, sql`o.id`)}`;
 }
 
-/** `and column in (…)` when the computation is limited to some organizations. */
-export function organizationFilter(ctx: ComputeContext, column: SQL): SQL {
+/**
+ * `and column …` when the computation is limited to some organizations: the participants of a campaign
+ * as a set the database joins, or a list of ids as one array parameter (not one parameter per id).
+ */
+export function organizationFilter(
+  ctx: Pick<ComputeContext, 'organizationIds' | 'campaignId'>,
+  column: SQL,
+): SQL {
+  if (ctx.campaignId !== undefined)
+    return sql`and ${column} in (select cp.organization_id from campaign_participants cp where cp.campaign_id = ${ctx.campaignId})`;
   if (!ctx.organizationIds) return sql``;
   if (!ctx.organizationIds.length) return sql`and false`;
-  return sql`and ${column} in (${sql.join(
-    ctx.organizationIds.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
+  return sql`and ${column} = any(${sql.param(ctx.organizationIds)}::int[])`;
 }
 
 export const compileTeacherCondition = (condition: Condition | null, ctx: ComputeContext) =>

@@ -1,6 +1,7 @@
 import { Alert, Chip, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { expandAnalysis, type CompactAnalysis } from '../../../../core/analysis/compact.ts';
 import { countOf, formatPercent, ORGANIZATION_FORMS } from '../../../../core/format.ts';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
@@ -32,7 +33,11 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
   };
   const query = useQuery({
     queryKey: ['analysis', campaignId, filters],
-    queryFn: () => api.get<AnalysisView>(`/api/campaigns/${campaignId}/analysis`, filters),
+    // The server sends each value and each name once; the page reads the analysis whole.
+    queryFn: async () =>
+      expandAnalysis<AnalysisView>(
+        await api.get<CompactAnalysis<AnalysisView>>(`/api/campaigns/${campaignId}/analysis`, filters),
+      ),
     placeholderData: keepPreviousData,
   });
   if (query.isLoading) return <Loading label="Расчёт статистики, рейтинга и групп…" />;

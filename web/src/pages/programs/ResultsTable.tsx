@@ -1,3 +1,4 @@
+import { expandResults, type StrippedResults } from '../../../../core/indicators/compact-results.ts';
 import { findResult } from '../../../../core/indicators/find-result.ts';
 import {
   Alert,
@@ -45,19 +46,17 @@ export function ResultsTable({
     queryKey: campaignId ? ['campaign-results', campaignId] : ['program-results', program.id, year],
     queryFn: async (): Promise<ResultsResponse & { isFrozen?: boolean }> => {
       if (!campaignId) return api.get<ResultsResponse>(`/api/programs/${program.id}/results`, { year });
-      const data = await api.get<{ isFrozen: boolean; results: IndicatorResult[] }>(
-        `/api/campaigns/${campaignId}/results`,
-      );
-      const organizations = [
-        ...new Map(
-          data.results
-            .filter((r) => r.organization !== null)
-            .map((r) => [r.organization!, r.organizationName]),
-        ).entries(),
-      ].map(([id, name]) => ({ id, name }));
+      // Each organization's name once, in `organizations`; the values by its id.
+      const data = await api.get<
+        StrippedResults<IndicatorResult> & {
+          isFrozen: boolean;
+          organizations: { id: number; name: string }[];
+        }
+      >(`/api/campaigns/${campaignId}/results`);
+      const { organizations } = data;
       return {
         isFrozen: data.isFrozen,
-        results: data.results,
+        results: expandResults(data),
         organizations,
         period: null as never,
         problems: [],
