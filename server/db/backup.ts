@@ -372,9 +372,17 @@ function migrationsUpTo(when: number): string {
   return folder;
 }
 
+/**
+ * Tables whose rows the migrations themselves write (built-in reference entries): a freshly migrated database
+ * holds them, so they do not make it «not empty», and a restore replaces them with the copy's rows, which
+ * include the same built-in entries.
+ */
+export const MIGRATION_SEEDED_TABLES = new Set(['reserve_position_kinds']);
+
 /** The first table of the database that holds a row, or null when every table is empty. */
 async function firstNonEmptyTable(db: Db): Promise<string | null> {
   for (const table of await listTables(db)) {
+    if (MIGRATION_SEEDED_TABLES.has(table)) continue;
     const [row] = await queryRows<{ any: boolean }>(
       db,
       sql`select exists (select 1 from ${ident(table)}) as "any"`,
@@ -520,6 +528,7 @@ async function loadTables(
         const name = String(record.name);
         const columns = record.columns as BackupColumn[];
         await checkTarget(db, name, columns);
+        if (MIGRATION_SEEDED_TABLES.has(name)) await db.execute(sql`delete from ${ident(name)}`);
         current = { name, columns, rows: 0, hash: createHash('sha256') };
       } else if (record.kind === 'end') {
         await flush();
