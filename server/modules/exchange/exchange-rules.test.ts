@@ -555,7 +555,10 @@ describe('teachers', () => {
     expect(preview.errors).toEqual([]);
     expect(sheetOf(preview, 'Педагоги').changed).toEqual([]);
     expect(sheetOf(preview, 'Педагоги').added).toEqual([
-      expect.objectContaining({ row: 4, note: expect.stringMatching(/^Педагог работает в другой организации/) }),
+      expect.objectContaining({
+        row: 4,
+        note: expect.stringMatching(/^Педагог работает в другой организации/),
+      }),
     ]);
     expect((await confirm(preview.importId)).statusCode).toBe(200);
     // Neither the personal data of the row nor the position is written; only the request is.
