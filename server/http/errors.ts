@@ -63,6 +63,13 @@ export function installErrorHandler(app: FastifyInstance) {
         error: { code: 'bad_request', message: `Некорректный запрос: ${error.message}`, details: null },
       });
     }
+    const check = checkViolation(error);
+    if (check) {
+      request.log.warn({ err: error, requestId: request.id }, 'database check refused a write');
+      return reply
+        .status(ERROR_STATUS[check.code])
+        .send({ error: { code: check.code, message: check.message, details: null } });
+    }
     const refused = refusedValue(error);
     if (refused) {
       request.log.warn({ err: error, requestId: request.id }, 'database refused a value');
@@ -100,16 +107,40 @@ const REFUSED_VALUE: Record<string, string> = {
   '54001': 'Запрос слишком сложен: уменьшите вложенность данных.',
 };
 
-function refusedValue(error: unknown): string | null {
+/** The error of the chain of causes (Drizzle wraps the driver's) whose SQLSTATE passes the test. */
+function databaseError(error: unknown, test: (code: string) => boolean) {
   for (
     let e = error, depth = 0;
     e && typeof e === 'object' && depth < 5;
     e = (e as { cause?: unknown }).cause, depth++
   ) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && code in REFUSED_VALUE) return REFUSED_VALUE[code];
+    if (typeof code === 'string' && test(code)) return e as { code: string; message?: unknown };
   }
   return null;
+}
+
+function refusedValue(error: unknown): string | null {
+  const found = databaseError(error, (code) => code in REFUSED_VALUE);
+  return found ? REFUSED_VALUE[found.code] : null;
+}
+
+export const CHECK_VIOLATION_MESSAGE =
+  'Изменение нарушает правило целостности данных и не сохранено. Проверьте введённые значения.';
+
+/**
+ * check_violation (23514): a CHECK constraint, or one of our triggers guarding a rule the services also
+ * check (a campaign's participants belong to its municipality). A trigger says in Russian what is wrong:
+ * that sentence is the answer, 409 (the write conflicts with the data already there). A CHECK constraint
+ * speaks English and names the constraint: the answer is a general Russian sentence, 400 (the value is wrong).
+ */
+function checkViolation(error: unknown) {
+  const found = databaseError(error, (code) => code === '23514');
+  if (!found) return null;
+  const text = typeof found.message === 'string' ? found.message.trim() : '';
+  if (/[А-Яа-яЁё]/.test(text))
+    return { code: 'conflict' as const, message: /[.!?]$/.test(text) ? text : `${text}.` };
+  return { code: 'validation_failed' as const, message: CHECK_VIOLATION_MESSAGE };
 }
 
 function sendInternal(reply: import('fastify').FastifyReply, requestId: string) {

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { auditLog, teacherSubjects } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/access.ts';
+import { requestAttach } from '../teachers/attach-requests.ts';
+import { findTeacherById } from '../teachers/teachers.repository.ts';
 import { deleteRows, insertPlainRows, insertRows, lockVersions, updateRows } from './bulk.ts';
 import { TABLES, type TableKey } from './exchange.repository.ts';
 import type { ImportPlan } from './plan/plan.ts';
@@ -127,6 +129,7 @@ export async function applyPlan(
           );
       }
       await replaceSubjects(tx, plan, (ref) => (typeof ref === 'number' ? ref : ids.get(ref)!));
+      await sendAttachRequests(tx, plan, options.actor);
       await writeAudit(tx, { ...options, result, idOf: (temp) => ids.get(temp) ?? null });
     });
   } catch (error) {
@@ -134,6 +137,26 @@ export async function applyPlan(
     throw error;
   }
   return result;
+}
+
+/** The attach requests of a school head's rows naming teachers of other organizations (see AttachRequestOp). */
+async function sendAttachRequests(tx: Db, plan: ImportPlan, actor: Actor) {
+  for (const op of plan.ops.attachRequests) {
+    const teacher = await findTeacherById(tx, op.teacherId);
+    if (!teacher) throw stale();
+    try {
+      await requestAttach(tx, actor, {
+        teacher,
+        organization: plan.organization,
+        position: op.position,
+        today: op.today,
+      });
+    } catch (error) {
+      // A request of this school for this teacher already waits: the file asks for nothing new.
+      if (error instanceof AppError && error.code === 'conflict') continue;
+      throw error;
+    }
+  }
 }
 
 async function replaceSubjects(tx: Db, plan: ImportPlan, idOf: (ref: Ref) => number) {

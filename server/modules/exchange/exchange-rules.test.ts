@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { associations, positions, teachers, trainings, vacancies } from '../../db/schema/index.ts';
+import {
+  associations,
+  positions,
+  teacherAttachRequests,
+  teachers,
+  trainings,
+  vacancies,
+} from '../../db/schema/index.ts';
 import { ensureCatalogs } from '../../seed/demo.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
@@ -326,7 +333,7 @@ const STAFF_HEADER = [
 ];
 
 describe('teachers', () => {
-  it('adds a new teacher with its records in one file, and attaches a teacher of another school by СНИЛС', async () => {
+  it('adds a new teacher with its records in one file, and asks to attach a teacher of another school by СНИЛС', async () => {
     const db = t.database.db;
     const [alekseeva] = await db.select().from(teachers).where(eq(teachers.lastName, 'Алексеева'));
     const [borisova] = await db.select().from(teachers).where(eq(teachers.lastName, 'Борисова'));
@@ -403,18 +410,32 @@ describe('teachers', () => {
     expect(preview.errors).toEqual([]);
     const added = sheetOf(preview, 'Педагоги').added;
     expect(added).toHaveLength(2);
-    expect(added[1].note).toMatch(/уже есть в реестре муниципалитета/);
+    // A school head does not take a teacher of another school by knowing its СНИЛС: the row is a request.
+    expect(added[1]).toMatchObject({
+      row: 4,
+      note: 'Педагог работает в другой организации: отправлен запрос на добавление; должность появится после подтверждения',
+    });
     expect((await confirm(preview.importId)).statusCode).toBe(200);
     const [novikova] = await db.select().from(teachers).where(eq(teachers.lastName, 'Новикова'));
     expect(novikova).toMatchObject({ snils: null, qualificationCategory: 'none' });
     expect(await db.select().from(teachers).where(eq(teachers.lastName, 'Борисова'))).toHaveLength(1);
     const jobs = await db.select().from(positions).where(eq(positions.teacherId, borisova.id));
-    expect(jobs.map((j) => j.organizationId).sort()).toEqual([school.id, other.id].sort());
-    expect((await upload(Buffer.from(staff, 'utf8'), 'педагоги.csv')).totals).toMatchObject({
-      added: 0,
-      changed: 0,
-      removed: 0,
-    });
+    expect(jobs.map((j) => j.organizationId)).toEqual([other.id]);
+    const asked = await db
+      .select()
+      .from(teacherAttachRequests)
+      .where(eq(teacherAttachRequests.teacherId, borisova.id));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ organizationId: school.id, status: 'pending' });
+    expect(asked[0].position).toMatchObject({ title: 'учитель', rate: 0.5, organizationId: school.id });
+    // The same file again: the request already waits, nothing else changes and no second request appears.
+    const again = await upload(Buffer.from(staff, 'utf8'), 'педагоги.csv');
+    expect(again.totals).toMatchObject({ added: 1, changed: 0, removed: 0 });
+    expect((await confirm(again.importId)).statusCode).toBe(200);
+    expect(
+      await db.select().from(teacherAttachRequests).where(eq(teacherAttachRequests.teacherId, borisova.id)),
+    ).toHaveLength(1);
+    expect(await db.select().from(positions).where(eq(positions.teacherId, borisova.id))).toHaveLength(1);
 
     // A record of the new teacher named by ФИО and birth date.
     const course = await upload(
@@ -445,6 +466,174 @@ describe('teachers', () => {
     expect((await confirm(course.importId)).statusCode).toBe(200);
     const [training] = await db.select().from(trainings).where(eq(trainings.teacherId, novikova.id));
     expect(training.topics).toEqual(['upbringing', 'digital']);
+  });
+
+  it('a school head’s row for a teacher of another school writes nothing of that teacher; the coordinator’s attaches it at once', async () => {
+    const db = t.database.db;
+    const third = await createOrganization(db, school.municipalityId, { shortName: 'Школа 3' });
+    const vasilieva = await createTeacher(db, third, {
+      lastName: 'Васильева',
+      firstName: 'Ольга',
+      middleName: 'Ивановна',
+      snils: '77788899939',
+      birthDate: '1987-07-07',
+    });
+    const [before] = await db.select().from(teachers).where(eq(teachers.id, vasilieva.id));
+    const vasilievaRow = (category: string, title: string) => [
+      '',
+      '',
+      'Васильева',
+      'Ольга',
+      'Ивановна',
+      '07.07.1987',
+      'женский',
+      '777-888-999 39',
+      'olga@example.ru',
+      '',
+      '01.09.2010',
+      category,
+      '15.01.2024',
+      'нет',
+      '',
+      title,
+      'нет',
+      '0,25',
+      '01.09.2025',
+      '',
+    ];
+    const [alekseeva] = await db.select().from(teachers).where(eq(teachers.lastName, 'Алексеева'));
+    const [alekseevaJob] = await db.select().from(positions).where(eq(positions.teacherId, alekseeva.id));
+    const schoolStaff = csv([
+      STAFF_HEADER,
+      [
+        String(alekseevaJob.id),
+        String(alekseeva.id),
+        'Алексеева',
+        'Мария',
+        'Петровна',
+        '15.03.1985',
+        'женский',
+        '111-222-333 72',
+        '',
+        '',
+        '01.09.2008',
+        'первая',
+        '20.12.2021',
+        'нет',
+        '',
+        'учитель',
+        'да',
+        '1',
+        '01.09.2008',
+        '',
+      ],
+      [
+        '',
+        '',
+        'Новикова',
+        'Анна',
+        'Сергеевна',
+        '02.02.1998',
+        'женский',
+        '',
+        '',
+        '',
+        '01.09.2020',
+        'без категории',
+        '',
+        'нет',
+        '"математика; информатика"',
+        'учитель математики',
+        'да',
+        '1',
+        '01.09.2020',
+        '',
+      ],
+      vasilievaRow('высшая', 'педагог-психолог'),
+    ]);
+    const preview = await upload(Buffer.from(schoolStaff, 'utf8'), 'педагоги.csv');
+    expect(preview.errors).toEqual([]);
+    expect(sheetOf(preview, 'Педагоги').changed).toEqual([]);
+    expect(sheetOf(preview, 'Педагоги').added).toEqual([
+      expect.objectContaining({
+        row: 4,
+        note: expect.stringMatching(/^Педагог работает в другой организации/),
+      }),
+    ]);
+    expect((await confirm(preview.importId)).statusCode).toBe(200);
+    // Neither the personal data of the row nor the position is written; only the request is.
+    const [after] = await db.select().from(teachers).where(eq(teachers.id, vasilieva.id));
+    expect(after).toMatchObject({
+      version: before.version,
+      email: before.email,
+      qualificationCategory: before.qualificationCategory,
+    });
+    const jobs = await db.select().from(positions).where(eq(positions.teacherId, vasilieva.id));
+    expect(jobs.map((j) => j.organizationId)).toEqual([third.id]);
+    const [asked] = await db
+      .select()
+      .from(teacherAttachRequests)
+      .where(eq(teacherAttachRequests.teacherId, vasilieva.id));
+    expect(asked).toMatchObject({ organizationId: school.id, status: 'pending' });
+
+    // The coordinator's import for the other school adds the position at once, as before.
+    await createUser(db, {
+      login: 'coordinator-rules',
+      password: PASSWORD,
+      grants: [{ role: 'coordinator', municipalityId: school.municipalityId }],
+    });
+    const coordinator = await t.login('coordinator-rules', PASSWORD);
+    const [borisova] = await db.select().from(teachers).where(eq(teachers.lastName, 'Борисова'));
+    const [borisovaJob] = await db.select().from(positions).where(eq(positions.teacherId, borisova.id));
+    const otherStaff = csv([
+      STAFF_HEADER,
+      [
+        String(borisovaJob.id),
+        String(borisova.id),
+        'Борисова',
+        borisova.firstName,
+        borisova.middleName ?? '',
+        '05.05.1990',
+        borisova.sex === 'male' ? 'мужской' : 'женский',
+        '555-666-777 50',
+        borisova.email ?? '',
+        borisova.phone ?? '',
+        (borisova.pedagogicalStartDate ?? '2010-09-01').split('-').reverse().join('.'),
+        'первая',
+        '20.12.2021',
+        'нет',
+        '',
+        borisovaJob.title,
+        borisovaJob.isMainJob ? 'да' : 'нет',
+        String(borisovaJob.rate).replace('.', ','),
+        borisovaJob.startDate.split('-').reverse().join('.'),
+        '',
+      ],
+      vasilievaRow('высшая', 'учитель музыки'),
+    ]);
+    const body = multipart(Buffer.from(otherStaff, 'utf8'), 'педагоги.csv');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/organizations/${other.id}/imports`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: coordinator },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const byCoordinator: ImportPreviewOutput = response.json();
+    expect(byCoordinator.errors).toEqual([]);
+    const note = sheetOf(byCoordinator, 'Педагоги').added.find((a) => a.row === 3)?.note;
+    expect(note).toMatch(/уже есть в реестре муниципалитета/);
+    const applied = await t.request({
+      method: 'POST',
+      url: `/api/imports/${byCoordinator.importId}/confirm`,
+      cookie: coordinator,
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    const now = await db.select().from(positions).where(eq(positions.teacherId, vasilieva.id));
+    expect(now.map((j) => j.organizationId).sort()).toEqual([third.id, other.id].sort());
+    expect(
+      await db.select().from(teacherAttachRequests).where(eq(teacherAttachRequests.teacherId, vasilieva.id)),
+    ).toHaveLength(1);
   });
 
   it('refuses a СНИЛС whose check number is wrong, in the teachers sheet and in a reference column', async () => {

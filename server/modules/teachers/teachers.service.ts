@@ -353,7 +353,21 @@ function teacherValues(input: Record<string, unknown>) {
   return fields as Partial<typeof teachers.$inferInsert>;
 }
 
-async function duplicateSnilsError(db: Db, existing: TeacherRow, today: IsoDate) {
+/**
+ * The answer to a СНИЛС already in the municipality's registry. Only a caller who already manages that
+ * teacher (the department, a current employer) learns whose СНИЛС it is and where the teacher works; anyone
+ * else is told only that the СНИЛС is taken and offered the attach request — a СНИЛС must not open a name.
+ */
+async function duplicateSnilsError(db: Db, user: AuthUser, existing: TeacherRow, today: IsoDate) {
+  if (!(await managesTeacherAlready(db, user, existing, today))) {
+    return new AppError(
+      'conflict',
+      `Педагог с СНИЛС ${formatSnils(existing.snils!)} уже есть в реестре муниципалитета. Если он работает и в ` +
+        'вашей организации, отправьте запрос на добавление («Добавить к существующему»): должность появится ' +
+        'после подтверждения организацией, где педагог работает, или координатором.',
+      { field: 'snils', canAttach: true },
+    );
+  }
   const where = await findCurrentOrganizationNames(db, existing.id, today);
   return new AppError(
     'conflict',
@@ -396,7 +410,7 @@ export async function createTeacher(options: {
     const values = teacherValues(input);
     if (values.snils) {
       const existing = await findTeacherBySnils(tx, organization.municipalityId, values.snils);
-      if (existing) throw await duplicateSnilsError(tx, existing, options.today);
+      if (existing) throw await duplicateSnilsError(tx, user, existing, options.today);
     }
     const teacher = await insertTeacher(tx, {
       ...(values as typeof teachers.$inferInsert),
@@ -491,7 +505,7 @@ export async function updateTeacher(options: {
     }
     if (patch.snils) {
       const existing = await findTeacherBySnils(tx, before.municipalityId, patch.snils, id);
-      if (existing) throw await duplicateSnilsError(tx, existing, ctx.today);
+      if (existing) throw await duplicateSnilsError(tx, user, existing, ctx.today);
     }
     if (!(await updateIfVersion(tx, teachers, id, input.version as number, patch))) throw versionConflict();
     const subjectsBefore = await findSubjects(tx, id);

@@ -172,6 +172,34 @@ describe('creating a teacher', () => {
     expect(error.details).toMatchObject({ field: 'snils', existingTeacherId: ids.shared, canAttach: true });
   });
 
+  it('a duplicate СНИЛС of a teacher the school does not manage names neither the teacher nor its schools', async () => {
+    await createTeacher(
+      t.database.db,
+      { id: ids.a2, municipalityId: ids.m1 },
+      { lastName: 'Чужеева', firstName: 'Вера', snils: '22233344416' },
+    );
+    const response = await post('mgr1', '/api/teachers', newTeacher({ snils: '222-333-444 16' }));
+    expect(response.statusCode).toBe(409);
+    const error = response.json().error;
+    expect(error.message).toBe(
+      'Педагог с СНИЛС 222-333-444 16 уже есть в реестре муниципалитета. Если он работает и в вашей ' +
+        'организации, отправьте запрос на добавление («Добавить к существующему»): должность появится после ' +
+        'подтверждения организацией, где педагог работает, или координатором.',
+    );
+    expect(response.body).not.toMatch(/Чужеева|Вера|Школа А2/);
+    expect(error.details).toEqual({ field: 'snils', canAttach: true });
+    // The same СНИЛС set on the school's own teacher is answered the same way.
+    const card = (await get('mgr1', `/api/teachers/${ids.own}`)).json();
+    const update = await t.request({
+      method: 'PATCH',
+      url: `/api/teachers/${ids.own}`,
+      cookie: cookies.mgr1,
+      body: { snils: '22233344416', version: card.version },
+    });
+    expect(update.statusCode, update.body).toBe(409);
+    expect(update.body).not.toMatch(/Чужеева|Школа А2/);
+  });
+
   it('attach adds a position in the caller organization to the existing teacher', async () => {
     const response = await post('mgr1', '/api/teachers/attach', {
       snils: '123 456 789 64',

@@ -50,6 +50,10 @@ interface Row {
   group: Ref;
 }
 
+/** The report's word for a school head's row naming a teacher of another organization. */
+export const ATTACH_REQUESTED_NOTE =
+  'Педагог работает в другой организации: отправлен запрос на добавление; должность появится после подтверждения';
+
 const isCurrent = (endDate: unknown, today: string) => !endDate || String(endDate) >= today;
 const nameBirth = (v: Record<string, unknown>) => `${nameKey(fullName(v as never))}|${String(v.birthDate)}`;
 
@@ -278,6 +282,14 @@ export function planTeachersSheet(ctx: PlanContext, sheet: RawSheet | null, atta
     const values = afterValues.get(group)!;
     let teacherChanges: FieldChange[] = [];
     let note: string | undefined;
+    if (typeof group === 'number' && !everHere.has(group) && !ctx.isDepartment) {
+      // Knowing a СНИЛС is not enough to take someone else's teacher: the school asks, nothing else of the
+      // row is written (not the personal data, not the position), and the card stays out of its scope.
+      requestAttachFor(ctx, { teacherId: group, rows, teacher: values }, items);
+      afterValues.delete(group);
+      afterCurrent.delete(group);
+      continue;
+    }
     if (typeof group === 'number') {
       const before = teacherValues(teachers.get(group)!, subjects.get(group) ?? []);
       const changes = changesOf(teacherColumns, before, values);
@@ -351,6 +363,28 @@ export function planTeachersSheet(ctx: PlanContext, sheet: RawSheet | null, atta
     ? planRemovals(ctx, { kept: keptPositions, groups, positionsByTeacher }, preview)
     : new Set<number>();
   fillIndex(ctx, { teachers, subjects, afterValues, afterCurrent, currentHere, everHere, leaving });
+}
+
+function requestAttachFor(
+  ctx: PlanContext,
+  g: { teacherId: number; rows: Row[]; teacher: Record<string, unknown> },
+  items: Map<number, ChangeItem & { kind: 'added' | 'changed' | 'unchanged' }>,
+) {
+  // One request per teacher (a second pending request of the same school is refused): the first current row.
+  const chosen = g.rows.find((r) => isCurrent(r.position.endDate, ctx.today)) ?? g.rows[0];
+  ctx.ops.attachRequests.push({
+    teacherId: g.teacherId,
+    position: { ...chosen.position, organizationId: ctx.organization.id },
+    today: ctx.today,
+  });
+  for (const r of g.rows)
+    items.set(r.row, {
+      kind: 'added',
+      row: r.row,
+      id: null,
+      label: `${shortName(g.teacher as never)} — ${String(r.position.title)}`,
+      note: ATTACH_REQUESTED_NOTE,
+    });
 }
 
 function planPositions(

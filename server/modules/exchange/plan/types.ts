@@ -48,11 +48,23 @@ export interface SubjectsOp {
   subjects: string[];
 }
 
+/**
+ * A school head's row that names a teacher of another organization (found by СНИЛС): the import does not add
+ * the position, it sends an attach request that the teacher's organization or the coordinator confirms
+ * (teachers/attach-requests.ts).
+ */
+export interface AttachRequestOp {
+  teacherId: number;
+  position: Record<string, unknown>;
+  today: string;
+}
+
 export interface PlanOps {
   inserts: InsertOp[];
   updates: UpdateOp[];
   deletes: DeleteOp[];
   subjects: SubjectsOp[];
+  attachRequests: AttachRequestOp[];
   /** Existing records the plan refers to without changing them: they must still exist at confirm. */
   references: Partial<Record<TableKey, Set<number>>>;
 }
@@ -98,7 +110,7 @@ export interface SheetPreview {
 export const PREVIEW_LIST_LIMIT = 500;
 
 export function emptyOps(): PlanOps {
-  return { inserts: [], updates: [], deletes: [], subjects: [], references: {} };
+  return { inserts: [], updates: [], deletes: [], subjects: [], attachRequests: [], references: {} };
 }
 
 export function emptySheetPreview(sheet: string, isPresent: boolean): SheetPreview {
