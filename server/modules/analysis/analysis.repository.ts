@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
+  campaignParticipants,
   campaignReports,
   campaigns,
   conclusions,
@@ -113,6 +114,37 @@ export async function findRecommendationsOfOrganizations(db: Db, organizationIds
     .leftJoin(organizations, eq(organizations.id, recommendations.organizationId))
     .where(inArray(recommendations.organizationId, organizationIds.length ? organizationIds : [-1]))
     .orderBy(asc(recommendations.status), asc(recommendations.deadline), asc(recommendations.id));
+}
+
+/**
+ * Recommendations to several organizations (an audience) in the campaigns some organizations take part in,
+ * one row per such organization with what decides whether the audience reaches it (`inAudience`).
+ */
+export async function findGroupRecommendationsOfParticipants(db: Db, organizationIds: number[]) {
+  return db
+    .select({
+      id: recommendations.id,
+      campaignId: recommendations.campaignId,
+      campaignTitle: campaigns.title,
+      campaignYear: campaigns.year,
+      audience: recommendations.audience,
+      organizationId: organizations.id,
+      organizationName: organizations.shortName,
+      kind: organizations.kind,
+      isLowResults: organizations.isLowResults,
+      isHardSocialConditions: organizations.isHardSocialConditions,
+    })
+    .from(recommendations)
+    .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
+    .innerJoin(campaignParticipants, eq(campaignParticipants.campaignId, recommendations.campaignId))
+    .innerJoin(organizations, eq(organizations.id, campaignParticipants.organizationId))
+    .where(
+      and(
+        isNotNull(recommendations.audience),
+        inArray(campaignParticipants.organizationId, organizationIds.length ? organizationIds : [-1]),
+      ),
+    )
+    .orderBy(asc(recommendations.id), asc(organizations.id));
 }
 
 export async function findRecommendation(db: Db, id: number) {

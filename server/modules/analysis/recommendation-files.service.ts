@@ -7,7 +7,9 @@ import { formatBytes } from '../exchange/workbook/file-errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { isDepartmentOf } from '../campaigns/campaigns.policy.ts';
+import { findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
 import { requireCampaign } from '../campaigns/campaigns.service.ts';
+import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findRecommendation } from './analysis.repository.ts';
 
 /**
@@ -293,6 +295,29 @@ export async function reviewReport(options: {
       before: { status: recommendation.status, reviewComment: recommendation.reviewComment },
       after: patch,
     });
+    // The school that reported hears the decision in its bell, with what to improve when it is returned.
+    if (recommendation.organizationId !== null) {
+      const responsible = await findResponsibleUsers(tx, [recommendation.organizationId]);
+      const text =
+        recommendation.text.length > 160
+          ? `${recommendation.text.slice(0, 159).trimEnd()}…`
+          : recommendation.text;
+      await notifyUsers(
+        tx,
+        responsible.map((r) => r.userId),
+        {
+          title:
+            options.decision === 'accept'
+              ? 'Отчёт по рекомендации принят'
+              : 'Отчёт по рекомендации возвращён на доработку',
+          body:
+            options.decision === 'accept'
+              ? `${campaign.title}: «${text}» — отчёт принят, рекомендация выполнена.`
+              : `${campaign.title}: «${text}». Что доработать: ${comment}`,
+          link: '/my-recommendations',
+        },
+      );
+    }
     return findRecommendation(tx, recommendation.id);
   });
 }

@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../../test/harness.ts';
 /** Files on a school's report on a recommendation: upload, download, access, limits, review, backup. */
 let t: TestApp;
 const cookies: Record<string, string> = {};
-let recommendation: { id: number; version: number; status: string };
+let recommendation: { id: number; version: number; status: string; text: string; campaignTitle: string };
 const LIMIT = 256 * 1024;
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('Отчёт о проведённых мероприятиях')]);
 
@@ -148,6 +148,19 @@ describe('files on a report on a recommendation', () => {
       status: 'in_progress',
       reviewComment: 'Приложите приказ о направлении на курсы.',
     });
+    // The school hears it in its bell: which recommendation, and what to improve; no other school does.
+    const bell = async (who: string) =>
+      (await get(who, '/api/notifications')).json().items as { title: string; body: string; link: string }[];
+    const excerpt = recommendation.text.slice(0, 100);
+    const toSchool = (await bell('school5')).find(
+      (n) => n.title === 'Отчёт по рекомендации возвращён на доработку',
+    );
+    expect(toSchool).toBeDefined();
+    expect(toSchool!.body).toContain(recommendation.campaignTitle);
+    expect(toSchool!.body).toContain(excerpt);
+    expect(toSchool!.body).toContain('Что доработать: Приложите приказ о направлении на курсы.');
+    expect(toSchool!.link).toBe('/my-recommendations');
+    expect((await bell('school1')).some((n) => n.title.startsWith('Отчёт по рекомендации'))).toBe(false);
     // Not reported now: there is nothing to accept.
     expect((await review({ decision: 'accept', version: returned.json().version })).statusCode).toBe(409);
     const again = (
@@ -158,6 +171,9 @@ describe('files on a report on a recommendation', () => {
     ).json();
     const accepted = await review({ decision: 'accept', version: again.version });
     expect(accepted.json().status).toBe('done');
+    const acceptedNote = (await bell('school5')).find((n) => n.title === 'Отчёт по рекомендации принят');
+    expect(acceptedNote?.body).toContain(excerpt);
+    expect(acceptedNote?.body).not.toContain('Что доработать');
     expect((await upload('school5', recommendation.id, 'поздний.pdf', PDF)).statusCode).toBe(403);
     expect(
       (await send('school5', 'DELETE', `/api/recommendations/${recommendation.id}/files/${fileId}`))

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import {
   findOrganizationsById,
+  findGroupRecommendationsOfParticipants,
   findRecommendations,
   findRecommendationsOfOrganizations,
   findReport,
@@ -391,18 +392,29 @@ export async function listOwnLetters(options: { db: Db; user: AuthUser }) {
   const own = user.roles
     .filter((g) => g.role === 'org_manager' && g.organizationId !== null)
     .map((g) => g.organizationId!);
-  const rows = await findRecommendationsOfOrganizations(db, own);
-  const letters = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) letters.set(`${r.campaignId}|${r.organizationId}`, r);
+  interface Letter {
+    campaignId: number;
+    campaignTitle: string;
+    campaignYear: number;
+    organizationId: number;
+    organizationName: string | null;
+  }
+  const letters = new Map<string, Letter>();
+  const add = (r: Letter) => letters.set(`${r.campaignId}|${r.organizationId}`, r);
+  for (const r of await findRecommendationsOfOrganizations(db, own))
+    if (r.organizationId !== null) add({ ...r, organizationId: r.organizationId });
+  // A recommendation to a group (ШНОР, a kind, a list) reaches the school as its letter does (recommendationsOf).
+  for (const r of await findGroupRecommendationsOfParticipants(db, own))
+    if (r.audience && inAudience(r.audience, { ...r, id: r.organizationId })) add(r);
   const out = [];
   for (const r of letters.values()) {
     const report = await findReport(db, r.campaignId);
-    if (!mayGetOwnLetter(user, r.organizationId!, { isPublished: report?.isPublished ?? false })) continue;
+    if (!mayGetOwnLetter(user, r.organizationId, { isPublished: report?.isPublished ?? false })) continue;
     out.push({
       campaignId: r.campaignId,
       campaignTitle: r.campaignTitle,
       campaignYear: r.campaignYear,
-      organizationId: r.organizationId!,
+      organizationId: r.organizationId,
       organizationName: r.organizationName ?? '',
       url: `/api/campaigns/${r.campaignId}/documents/letters?organizationId=${r.organizationId}`,
     });

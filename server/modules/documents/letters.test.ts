@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holds } from '../../../core/analysis/evidence.ts';
 import { formatRuDate } from '../../../core/dates.ts';
-import { campaigns, conclusions } from '../../db/schema/index.ts';
+import { campaigns, conclusions, recommendations } from '../../db/schema/index.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { decodeXml, hasLibreOffice, pagesOfDocx } from '../../test/office.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
@@ -462,4 +462,33 @@ describe.skipIf(!hasLibreOffice)('the pages of the demo letters (needs libreoffi
       expect(rest.replace(/\s+/g, ' ').trim(), `${name}: на последней странице только подпись`).not.toBe('');
     }
   }, 300_000);
+});
+
+describe('the letters a school has (/api/my-letters)', () => {
+  // Last in the file: it removes МБОУ СОШ № 5's own recommendations, leaving it only those to groups.
+  it('lists a letter whose only recommendations reach the school through a group, as the download does', async () => {
+    await t.database.db.delete(recommendations).where(eq(recommendations.organizationId, schoolFive));
+    const own = (
+      (await call('metodist', 'GET', `/api/campaigns/${latestId}/recommendations`)).json() as Recommendation[]
+    ).filter((r) => r.organizationId === schoolFive);
+    expect(own).toEqual([]);
+    const mine = (await call('school5', 'GET', '/api/my-letters')).json() as {
+      campaignId: number;
+      organizationId: number;
+      organizationName: string;
+      url: string;
+    }[];
+    expect(mine.find((l) => l.campaignId === latestId)).toEqual(
+      expect.objectContaining({ organizationId: schoolFive, organizationName: 'МБОУ СОШ № 5' }),
+    );
+    // Exactly the letters the school may download: one per campaign, none it would be refused.
+    const all = (await call('metodist', 'GET', '/api/campaigns')).json() as { id: number }[];
+    const downloadable: number[] = [];
+    for (const c of all) {
+      const url = `/api/campaigns/${c.id}/documents/letters?organizationId=${schoolFive}`;
+      if ((await call('school5', 'GET', url)).statusCode === 200) downloadable.push(c.id);
+    }
+    expect(mine.map((l) => l.campaignId).sort()).toEqual(downloadable.sort());
+    for (const l of mine) expect((await call('school5', 'GET', l.url)).statusCode).toBe(200);
+  });
 });
