@@ -73,7 +73,7 @@ describe('login and sessions', () => {
     const response = await t.request({ method: 'POST', url: '/api/auth/login', body: { login: 'head' } });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('validation_failed');
-    expect(response.json().error.message).toContain('password');
+    expect(response.json().error.message).toContain('«Пароль»');
   });
 
   it('logout closes the session on the server', async () => {

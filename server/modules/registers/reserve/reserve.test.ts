@@ -125,7 +125,7 @@ describe('candidates', () => {
     expectError(
       await w.post('coord1', '/api/reserve-candidates', candidate({ teacherId: null, organizationId: null })),
       400,
-      /поле «fullName»: «ФИО»: обязательное поле для кандидата не из реестра педагогов/,
+      /^«ФИО»: обязательное поле для кандидата не из реестра педагогов/,
     );
     const outsider = await w.post(
       'coord1',
