@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PROGRAM_PARAMETERS } from '../../core/indicators/period.ts';
-import { campaignParticipants, campaigns, programs, userRoles } from '../db/schema/index.ts';
-import { createMunicipality, createOrganization, createUser } from '../seed/factories.ts';
+import { campaignParticipants, userRoles } from '../db/schema/index.ts';
+import {
+  createClosedCampaign,
+  createMunicipality,
+  createOrganization,
+  createUser,
+} from '../seed/factories.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { CHECK_VIOLATION_MESSAGE, installErrorHandler } from './errors.ts';
 
@@ -22,27 +26,7 @@ beforeAll(async () => {
   const m1 = await createMunicipality(db);
   const m2 = await createMunicipality(db);
   ids.foreign = (await createOrganization(db, m2.id, { shortName: 'Чужая школа' })).id;
-  const [program] = await db
-    .insert(programs)
-    .values({ municipalityId: m1.id, title: 'Мониторинг', parameters: DEFAULT_PROGRAM_PARAMETERS })
-    .returning();
-  const [campaign] = await db
-    .insert(campaigns)
-    .values({
-      municipalityId: m1.id,
-      programId: program.id,
-      title: 'Мониторинг 2024',
-      year: 2024,
-      initialStart: '2024-09-01',
-      initialEnd: '2024-09-10',
-      mainStart: '2024-09-10',
-      mainEnd: '2024-10-22',
-      finalStart: '2024-10-22',
-      finalEnd: '2024-11-05',
-      status: 'closed',
-    })
-    .returning();
-  ids.campaign = campaign.id;
+  ids.campaign = (await createClosedCampaign(db, m1.id)).campaign.id;
   ids.user = (
     await createUser(db, { login: 'check-user', password: 'check-password-1', grants: [{ role: 'admin' }] })
   ).id;

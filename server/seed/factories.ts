@@ -1,8 +1,10 @@
 import type { Db } from '../db/client.ts';
 import {
+  campaigns,
   municipalities,
   organizations,
   positions,
+  programs,
   regions,
   teacherSubjects,
   teachers,
@@ -10,6 +12,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import type { Role } from '../../core/enums.ts';
+import { DEFAULT_PROGRAM_PARAMETERS } from '../../core/indicators/period.ts';
 import { completeSnils } from '../../core/registry/snils.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 
@@ -147,4 +150,32 @@ export async function createUser(
     })),
   );
   return user;
+}
+
+/**
+ * A program of a municipality with one closed campaign of `year` (stages of September–November), written
+ * straight to the database: for tests of what the database itself allows around a campaign.
+ */
+export async function createClosedCampaign(db: Db, municipalityId: number, year = 2024) {
+  const [program] = await db
+    .insert(programs)
+    .values({ municipalityId, title: 'Мониторинг', parameters: DEFAULT_PROGRAM_PARAMETERS })
+    .returning();
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({
+      municipalityId,
+      programId: program.id,
+      title: `Мониторинг ${year}`,
+      year,
+      initialStart: `${year}-09-01`,
+      initialEnd: `${year}-09-10`,
+      mainStart: `${year}-09-10`,
+      mainEnd: `${year}-10-22`,
+      finalStart: `${year}-10-22`,
+      finalEnd: `${year}-11-05`,
+      status: 'closed',
+    })
+    .returning();
+  return { program, campaign };
 }

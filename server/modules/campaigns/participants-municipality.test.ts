@@ -2,15 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  campaignParticipants,
-  campaignResults,
-  campaigns,
-  programs,
-  submissions,
-} from '../../db/schema/index.ts';
-import { DEFAULT_PROGRAM_PARAMETERS } from '../../../core/indicators/period.ts';
-import { createMunicipality, createOrganization } from '../../seed/factories.ts';
+import { campaignParticipants, campaignResults, submissions } from '../../db/schema/index.ts';
+import { createClosedCampaign, createMunicipality, createOrganization } from '../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 /**
@@ -38,27 +31,7 @@ beforeAll(async () => {
   const m2 = await createMunicipality(db);
   ids.own = (await createOrganization(db, m1.id, { shortName: 'Своя школа' })).id;
   ids.foreign = (await createOrganization(db, m2.id, { shortName: 'Чужая школа' })).id;
-  const [program] = await db
-    .insert(programs)
-    .values({ municipalityId: m1.id, title: 'Мониторинг', parameters: DEFAULT_PROGRAM_PARAMETERS })
-    .returning();
-  const [campaign] = await db
-    .insert(campaigns)
-    .values({
-      municipalityId: m1.id,
-      programId: program.id,
-      title: 'Мониторинг 2024',
-      year: 2024,
-      initialStart: '2024-09-01',
-      initialEnd: '2024-09-10',
-      mainStart: '2024-09-10',
-      mainEnd: '2024-10-22',
-      finalStart: '2024-10-22',
-      finalEnd: '2024-11-05',
-      status: 'closed',
-    })
-    .returning();
-  ids.campaign = campaign.id;
+  ids.campaign = (await createClosedCampaign(db, m1.id)).campaign.id;
 }, 120_000);
 afterAll(() => t.close());
 
