@@ -377,7 +377,17 @@ function migrationsUpTo(when: number): string {
  * holds them, so they do not make it «not empty», and a restore replaces them with the copy's rows, which
  * include the same built-in entries.
  */
-export const MIGRATION_SEEDED_TABLES = new Set(['reserve_position_kinds']);
+export const MIGRATION_SEEDED_TABLES: ReadonlySet<string> = migrationSeededTables();
+
+/** The tables an `INSERT INTO` of a committed migration writes, read off the migration files themselves. */
+export function migrationSeededTables(folder = MIGRATIONS_FOLDER): Set<string> {
+  const tables = new Set<string>();
+  for (const entry of readJournal(folder)) {
+    const text = readFileSync(path.join(folder, `${entry.tag}.sql`), 'utf8');
+    for (const match of text.matchAll(/\binsert\s+into\s+"?([a-z_][a-z0-9_]*)"?/gi)) tables.add(match[1]);
+  }
+  return tables;
+}
 
 /** The first table of the database that holds a row, or null when every table is empty. */
 async function firstNonEmptyTable(db: Db): Promise<string | null> {
