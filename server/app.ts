@@ -38,8 +38,9 @@ import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { iomRoutes } from './modules/iom/iom.routes.ts';
 import { cabinetRoutes } from './modules/cabinet/cabinet.routes.ts';
 import { todoRoutes } from './modules/todo/todo.routes.ts';
+import { installRussianMessages } from './http/zod-messages.ts';
 
-z.config(z.locales.ru());
+installRussianMessages(z);
 
 /** Every domain module registers its routes here, in one list. */
 const MODULES = [
