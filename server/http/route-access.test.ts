@@ -71,7 +71,7 @@ describe('the route table', () => {
   });
 });
 
-describe('without a session', () => {
+describe('without a session', { timeout: 180_000 }, () => {
   it('every route except the public ones answers 401 with the Russian error body', async () => {
     const failures: string[] = [];
     for (const [key, entry] of cases()) {
@@ -101,7 +101,7 @@ describe('without a session', () => {
   });
 });
 
-describe('signed in, outside the owner of the records', () => {
+describe('signed in, outside the owner of the records', { timeout: 180_000 }, () => {
   it('the coordinator of another municipality reaches nothing of the demo district and changes nothing', async () => {
     const failures = await sweeper.sweep('foreign', w.samples.school5, (_key, entry, method) => {
       if (targetsRecords(entry)) return 'refused';
