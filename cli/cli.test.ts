@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandHelp, COMMANDS } from './commands.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -157,4 +158,39 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pedmonitor command', () 
     );
     expect(wrong.stderr).toMatch(/Для роли «Муниципальный координатор» укажите муниципалитет/);
   });
+  it('a two-word subcommand answers --help with its usage', async () => {
+    const help = await pedmonitor('program', 'import', '--help');
+    expect(help.code, help.stderr).toBe(0);
+    expect(help.stdout.trim()).toBe(commandHelp(COMMANDS.find((c) => c.name === 'program import')!));
+  });
+
+  it('program export and import carry a program to another municipality, showing the differences first', async () => {
+    const file = path.join(dataDir, 'program.json');
+    const exported = await pedmonitor('program', 'export', '--program', '1', file);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/выгружена в .+program\.json: \d+ критери/);
+    const title = (JSON.parse(readFileSync(file, 'utf8')) as { program: { title: string } }).program.title;
+    const dry = await pedmonitor('program', 'import', file, '--municipality', '1', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(`Сравнение с программой «${title}» (ID 1): 0 отличий.`);
+    expect(dry.stdout).toContain('Ничего не записано.');
+    const loaded = await pedmonitor('program', 'import', file, '--municipality', '1');
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect(loaded.stdout).toMatch(new RegExp(`Загружена программа «.+ \\(2\\)» \\(ID \\d+\\)`));
+    const missing = await pedmonitor('program', 'import', file);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Укажите муниципалитет: --municipality ID/);
+    const template = await pedmonitor(
+      'program',
+      'from-template',
+      '--template',
+      'seed-002-zhirnovsky',
+      '--municipality',
+      '1',
+    );
+    expect(template.code, template.stderr).toBe(0);
+    expect(template.stdout).toMatch(
+      /Программа из шаблона seed-002-zhirnovsky загружена в муниципалитет 1: ID \d+\./,
+    );
+  }, 300_000);
 });

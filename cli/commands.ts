@@ -6,6 +6,7 @@ import { userCreateCommand, userResetPasswordCommand } from './users.ts';
 import { computeCommand } from './compute.ts';
 import { exportCommand, importCommand } from './exchange.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { programExportCommand, programFromTemplateCommand, programImportCommand } from './programs.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
@@ -30,7 +31,16 @@ export const COMMANDS: Command[] = [
   exportCommand,
   backupCommand,
   restoreCommand,
+  programFromTemplateCommand,
+  programExportCommand,
+  programImportCommand,
 ];
+
+/** What `pedmonitor <command> --help` prints. */
+export function commandHelp(command: Command): string {
+  const text = `Использование: npx pedmonitor ${command.usage} [--data ПАПКА]\n\n${command.summary}.`;
+  return command.help ? `${text}\n\n${command.help}` : text;
+}
 
 export function usageError(message: string): AppError {
   return new AppError('bad_request', message);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../server/errors.ts';
 import { print } from './output.ts';
-import { COMMANDS } from './commands.ts';
+import { commandHelp, COMMANDS } from './commands.ts';
 
 const HELP = `pedmonitor — мониторинг профессионального развития педагогических работников
 
@@ -21,7 +21,9 @@ async function main(argv: string[]) {
     print(HELP);
     return;
   }
-  const words = name === 'user' ? [name, rest.shift() ?? ''] : [name];
+  // Commands of two words («user create», «program export»): the first word names a group.
+  const isGroup = COMMANDS.some((c) => c.name.startsWith(`${name} `));
+  const words = isGroup ? [name, rest.shift() ?? ''] : [name];
   const command = COMMANDS.find((c) => c.name === words.join(' '));
   if (!command) {
     throw new AppError(
@@ -30,8 +32,7 @@ async function main(argv: string[]) {
     );
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    print(`Использование: npx pedmonitor ${command.usage} [--data ПАПКА]\n\n${command.summary}.`);
-    if (command.help) print(`\n${command.help}`);
+    print(commandHelp(command));
     return;
   }
   const { values, positionals } = parseArgs({

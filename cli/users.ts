@@ -15,7 +15,7 @@ const cliActor: Actor = { user: systemAdmin('cli'), requestId: 'cli' };
 export const userCreateCommand: Command = {
   name: 'user create',
   usage:
-    'user create --login L --name ФИО --role R [--municipality|--organization|--association ID] [--password P]',
+    'user create --login L --name ФИО --role R [--municipality|--organization|--association ID] [--password P] [--email E]',
   summary: 'создать пользователя с ролью (пароль генерируется, если не задан)',
   options: {
     login: { type: 'string' },

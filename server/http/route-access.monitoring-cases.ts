@@ -1,3 +1,9 @@
+import {
+  PROGRAM_FILE_FORMAT,
+  PROGRAM_FILE_VERSION,
+  templateToDefinition,
+} from '../../core/programs/program-file.ts';
+import { findTemplate } from '../../core/templates/index.ts';
 import type { Samples } from './route-access.samples.ts';
 import {
   caller,
@@ -12,6 +18,13 @@ import {
 } from './route-access.scopes.ts';
 
 /** The route table, part two: monitoring — programs, campaigns, analysis, the roadmap, documents. */
+
+/** A real program file (seed 004), so that the owner's import goes through as a dry run. */
+const SAMPLE_PROGRAM_FILE = JSON.stringify({
+  format: PROGRAM_FILE_FORMAT,
+  formatVersion: PROGRAM_FILE_VERSION,
+  program: templateToDefinition(findTemplate('seed-004-myasnikovsky')!),
+});
 
 const submission = (s: Samples) => ({ id: s.campaign, organizationId: s.organization });
 
@@ -29,6 +42,10 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
   'DELETE /api/programs/:id': municipality((s) => id(s.program)),
   'POST /api/programs/from-template': municipality((s) => ({
     body: { municipalityId: s.municipality, templateCode: 'seed-004-myasnikovsky' },
+  })),
+  'GET /api/programs/:id/file': municipality((s) => id(s.program)),
+  'POST /api/programs/import': municipality((s) => ({
+    body: { municipalityId: s.municipality, content: SAMPLE_PROGRAM_FILE, dryRun: true },
   })),
   'POST /api/formulas/validate': catalog(() => ({ body: { formula: 'teachers()' } })),
   'POST /api/programs/:id/criteria': municipality((s) => ({

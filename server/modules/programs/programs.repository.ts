@@ -1,7 +1,8 @@
 import { inOrder } from '../../db/in-order.ts';
 import { storedApplicability } from '../../../core/indicators/applicability.ts';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { templateApplicability, type ProgramTemplate } from '../../../core/templates/index.ts';
+import type { ProgramTemplate } from '../../../core/templates/index.ts';
+import { templateToDefinition, type ProgramDefinition } from '../../../core/programs/program-file.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultRules } from '../../../core/analysis/drafts.ts';
 import {
@@ -76,69 +77,52 @@ export async function insertProgramFromTemplate(
   template: ProgramTemplate,
   title = template.title,
 ) {
+  return insertProgramDefinition(db, municipalityId, templateToDefinition(template), title);
+}
+
+/** Writes a whole program — from a seed template or a program file — with its rules, in the given order. */
+export async function insertProgramDefinition(
+  db: Db,
+  municipalityId: number,
+  definition: ProgramDefinition,
+  title = definition.title,
+) {
   const [program] = await db
     .insert(programs)
     .values({
       municipalityId,
       title,
-      description: `${template.description}\n\nИсточник: ${template.source}.`,
-      goals: template.goals,
-      templateCode: template.code,
-      parameters: template.parameters,
+      description: definition.description,
+      goals: definition.goals,
+      templateCode: definition.templateCode,
+      parameters: definition.parameters,
     })
     .returning();
   let order = 0;
-  for (const [ci, c] of template.criteria.entries()) {
+  for (const [ci, c] of definition.criteria.entries()) {
     const [criterion] = await db
       .insert(criteria)
-      .values({ programId: program.id, code: c.code, title: c.title, goal: c.goal ?? null, sortOrder: ci })
+      .values({ programId: program.id, code: c.code, title: c.title, goal: c.goal, sortOrder: ci })
       .returning();
+    if (!c.indicators.length) continue;
     await db.insert(indicators).values(
       c.indicators.map((i) => ({
+        ...i,
+        applicability: storedApplicability(i.applicability),
         programId: program.id,
         criterionId: criterion.id,
-        code: i.code,
-        name: i.name,
-        unit: i.unit,
-        numerator: i.numerator,
-        denominator: i.denominator ?? null,
-        factor: i.factor ?? 1,
-        source: i.source,
-        method: i.method,
-        periodicity: i.periodicity,
-        deadline: i.deadline,
-        referenceDateRule: i.referenceDateRule,
-        direction: i.direction ?? 'higher',
-        levelHigh: i.levelHigh ?? null,
-        levelMedium: i.levelMedium ?? null,
-        isFormValue: i.isFormValue ?? false,
-        applicability: storedApplicability(templateApplicability(template, i)),
-        note: i.note ?? null,
         sortOrder: order++,
       })),
     );
   }
-  await insertDefaultRules(
-    db,
-    program.id,
-    template.criteria.flatMap((c) => c.indicators),
-  );
-  if (template.formFields.length) {
-    await db.insert(formFields).values(
-      template.formFields.map((f, i) => ({
-        programId: program.id,
-        code: f.code,
-        label: f.label,
-        type: f.type,
-        unit: f.unit ?? null,
-        hint: f.hint ?? null,
-        isRequired: f.isRequired ?? false,
-        min: f.min ?? null,
-        max: f.max ?? null,
-        notGreaterThan: f.notGreaterThan ?? null,
-        sortOrder: i,
-      })),
-    );
+  if (definition.recommendationRules.length)
+    await db
+      .insert(recommendationRules)
+      .values(definition.recommendationRules.map((r) => ({ ...r, programId: program.id })));
+  if (definition.formFields.length) {
+    await db
+      .insert(formFields)
+      .values(definition.formFields.map((f, i) => ({ ...f, programId: program.id, sortOrder: i })));
   }
   return program.id;
 }

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
+import { todayOf } from '../../config.ts';
+import { exportProgramFile, importProgramFile, programFileName } from './program-file.service.ts';
 import { presentProgramTree } from './programs.presenter.ts';
 import type { ChildKind } from './programs.repository.ts';
 import {
@@ -33,6 +35,12 @@ import {
 
 const tags = ['Программы мониторинга'];
 const Ok = z.object({ ok: z.boolean() });
+const ImportFileInput = z.object({
+  municipalityId: z.number().int().positive(),
+  /** The text of the .json file, as it was read. */
+  content: z.string().min(1, 'выберите файл программы').max(5_000_000),
+  dryRun: z.boolean().default(false),
+});
 
 export async function programsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -84,6 +92,50 @@ export async function programsRoutes(app: FastifyInstance) {
       const id = await createProgramFromTemplate({ db: app.db, actor: req.actor, ...req.body });
       reply.status(201);
       return tree(requireUser(req.user), id);
+    },
+  );
+
+  r.get(
+    '/api/programs/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Выгрузить программу в файл (JSON): критерии, показатели, формулы, применимость, форма',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      const file = await exportProgramFile({
+        db: app.db,
+        user: requireUser(req.user),
+        id: req.params.id,
+        today: todayOf(app.config),
+      });
+      return reply
+        .header('Content-Type', 'application/json; charset=utf-8')
+        .header('Cache-Control', 'no-store')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="program.json"; filename*=UTF-8''${encodeURIComponent(programFileName(file))}`,
+        )
+        .send(JSON.stringify(file, null, 2));
+    },
+  );
+
+  r.post(
+    '/api/programs/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Загрузить программу из файла в муниципалитет (новой программой); dryRun: только показать, чем она отличается',
+        body: ImportFileInput,
+      },
+    },
+    async (req, reply) => {
+      const report = await importProgramFile({ db: app.db, actor: req.actor, ...req.body });
+      if (report.programId) reply.status(201);
+      return report;
     },
   );
 

@@ -13,7 +13,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDots, IconDownload, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
@@ -47,7 +47,20 @@ export function ProgramPage() {
   return (
     <>
       <PageCrumbs to="/programs" section="Программы мониторинга" current="Программа" />
-      <PageHeader title={program.title} subtitle={`Значения по состоянию ${program.referenceDateText}`} />
+      <PageHeader
+        title={program.title}
+        subtitle={`Значения по состоянию ${program.referenceDateText}`}
+        actions={
+          <Button
+            component="a"
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            href={`/api/programs/${program.id}/file`}
+          >
+            Выгрузить в файл
+          </Button>
+        }
+      />
       <Tabs
         value={tab}
         onChange={(v) => setParams(v ? { tab: v, year: String(year) } : {}, { replace: true })}

@@ -11,7 +11,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { IconTemplate } from '@tabler/icons-react';
+import { IconFileImport, IconTemplate } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -22,14 +22,22 @@ import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/co
 import { countOf, formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
 import type { ProgramSummary, ProgramTree, TemplateSummary } from './api.ts';
+import { ProgramFileImport } from './ProgramFileImport.tsx';
 
 export function ProgramsPage() {
   const { hasRole } = useAuth();
   const [choosing, setChoosing] = useState(false);
+  const [importing, setImporting] = useState(false);
   const programs = useQuery({
     queryKey: ['programs'],
     queryFn: () => api.get<ProgramSummary[]>('/api/programs'),
   });
+  const municipalities = useQuery({
+    queryKey: ['municipalities'],
+    queryFn: () => api.get<Municipality[]>('/api/municipalities'),
+    enabled: hasRole('admin', 'coordinator'),
+  });
+  const municipalityId = municipalities.data?.[0]?.id;
   return (
     <>
       <PageHeader
@@ -37,9 +45,19 @@ export function ProgramsPage() {
         subtitle="Цели, критерии и показатели с формулами расчёта по реестру"
         actions={
           hasRole('admin', 'coordinator') && (
-            <Button leftSection={<IconTemplate size={16} />} onClick={() => setChoosing(true)}>
-              Загрузить программу из шаблона
-            </Button>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                disabled={!municipalityId}
+                onClick={() => setImporting(true)}
+              >
+                Загрузить из файла
+              </Button>
+              <Button leftSection={<IconTemplate size={16} />} onClick={() => setChoosing(true)}>
+                Загрузить программу из шаблона
+              </Button>
+            </Group>
           )
         }
       />
@@ -83,6 +101,9 @@ export function ProgramsPage() {
         )}
       </Paper>
       {choosing && <TemplateChooser onClose={() => setChoosing(false)} />}
+      {importing && municipalityId && (
+        <ProgramFileImport municipalityId={municipalityId} onClose={() => setImporting(false)} />
+      )}
     </>
   );
 }
