@@ -1,5 +1,9 @@
 import { defaultRules } from '../analysis/drafts.ts';
-import { describeApplicability, storedApplicability, type Applicability } from '../indicators/applicability.ts';
+import {
+  describeApplicability,
+  storedApplicability,
+  type Applicability,
+} from '../indicators/applicability.ts';
 import type { Direction, IndicatorUnit } from '../indicators/levels.ts';
 import type { ProgramParameters } from '../indicators/period.ts';
 import { templateApplicability, type ProgramTemplate } from '../templates/types.ts';
