@@ -202,6 +202,38 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     ...id(s.recommendation),
     body: { decision: 'return', comment: 'Посторонний комментарий', ...v },
   })),
+  // A school's report on a group recommendation: only its own; the review is the department's.
+  'GET /api/recommendations/:id/reports': organization((s) => id(s.groupRecommendation)),
+  'PATCH /api/recommendations/:id/reports/:organizationId': organization(
+    (s) => ({
+      params: { id: s.groupRecommendation, organizationId: s.organization },
+      body: { status: 'in_progress', report: 'Семинар проведён.', version: 1 },
+    }),
+    { owner: 'school5' },
+  ),
+  'GET /api/recommendations/:id/reports/:organizationId/files': organization((s) => ({
+    params: { id: s.groupRecommendation, organizationId: s.organization },
+  })),
+  'POST /api/recommendations/:id/reports/:organizationId/files': organization(
+    (s) => ({
+      params: { id: s.groupRecommendation, organizationId: s.organization },
+      file: { name: 'отчёт.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4 отчёт') },
+    }),
+    { owner: 'school5' },
+  ),
+  'GET /api/recommendations/:id/reports/:organizationId/files/:fileId': organization((s) => ({
+    params: { id: s.groupRecommendation, organizationId: s.organization, fileId: s.groupReportFile },
+  })),
+  'DELETE /api/recommendations/:id/reports/:organizationId/files/:fileId': organization(
+    (s) => ({
+      params: { id: s.groupRecommendation, organizationId: s.organization, fileId: s.groupReportFile },
+    }),
+    { owner: 'school5' },
+  ),
+  'POST /api/recommendations/:id/reports/:organizationId/review': organization((s) => ({
+    params: { id: s.groupRecommendation, organizationId: s.organization },
+    body: { decision: 'accept', version: 1 },
+  })),
   'GET /api/my-recommendations': caller(),
   'GET /api/programs/:id/recommendation-rules': municipality((s) => id(s.program)),
   'POST /api/programs/:id/recommendation-rules': municipality((s) => ({

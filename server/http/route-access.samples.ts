@@ -70,6 +70,9 @@ export interface Samples extends JourneySamples {
   file: number;
   /** A file of the organization's report on `recommendation`, attached by its manager. */
   reportFile: number;
+  /** A recommendation to a group holding the organization, and a file of the organization's report on it. */
+  groupRecommendation: number;
+  groupReportFile: number;
   /** Uploads and document jobs are kept per user in memory: these belong to the organization's manager. */
   importId: string;
   /** A second checked upload, to cancel (the first one is applied). */
@@ -311,11 +314,12 @@ export async function resolveSamples(
     sql`select min(id) as v from indicators where program_id = ${program}`,
   );
   const file = await uploadSampleFile(world);
-  const recommendation = await one<number>(
-    db,
-    'recommendation',
-    sql`select min(id) as v from recommendations where campaign_id = ${closedCampaign} and organization_id = ${organization}`,
-  );
+  const recommendation = await sampleRecommendation(world, closedCampaign, { organizationId: organization });
+  // A recommendation to a group holding only this organization: its report is the organization's own.
+  const groupRecommendation = await sampleRecommendation(world, closedCampaign, {
+    organizationId: null,
+    audience: { organizationIds: [organization] },
+  });
   const importId = await uploadSampleImport(world, manager, organization);
   const importToCancel = await uploadSampleImport(world, manager, organization);
   const documentJob = await startSampleJob(world, manager, closedCampaign, organization);
@@ -408,7 +412,13 @@ export async function resolveSamples(
       sql`select min(id) as v from conclusions where campaign_id = ${closedCampaign}`,
     ),
     recommendation,
-    reportFile: await uploadSampleReportFile(world, manager, recommendation),
+    reportFile: await uploadSampleReportFile(world, manager, `/api/recommendations/${recommendation}`),
+    groupRecommendation,
+    groupReportFile: await uploadSampleReportFile(
+      world,
+      manager,
+      `/api/recommendations/${groupRecommendation}/reports/${organization}`,
+    ),
     roadmap: await one<number>(
       db,
       'roadmap',
@@ -631,11 +641,40 @@ async function uploadSampleFile(world: AccessWorld): Promise<number> {
   return (await expectStatus(response, 201, 'upload a file')).json().id;
 }
 
-/** A file of the organization's report on a recommendation, attached by its manager. */
-async function uploadSampleReportFile(world: AccessWorld, manager: Caller, recommendation: number) {
+/**
+ * A recommendation of the closed campaign to the organization (or to a group): the demo's own when its
+ * draws gave the organization one, otherwise added by the department — the demo's values decide which
+ * schools get recommendations, and every route needs a target.
+ */
+async function sampleRecommendation(
+  world: AccessWorld,
+  campaign: number,
+  to: { organizationId: number | null; audience?: { organizationIds: number[] } },
+) {
+  const find = () =>
+    queryRows<{ v: number | null }>(
+      world.db,
+      to.audience
+        ? sql`select min(id) as v from recommendations where campaign_id = ${campaign} and audience->'organizationIds' = ${JSON.stringify(to.audience.organizationIds)}::jsonb`
+        : sql`select min(id) as v from recommendations where campaign_id = ${campaign} and organization_id = ${to.organizationId}`,
+    );
+  const [found] = await find();
+  if (found?.v) return found.v;
+  const added = await world.call('metodist', {
+    method: 'POST',
+    url: `/api/campaigns/${campaign}/recommendations`,
+    body: { ...to, text: 'Провести методический семинар по итогам мониторинга.', deadline: null },
+  });
+  await expectStatus(added, 201, 'add a recommendation');
+  const [row] = await find();
+  return row.v!;
+}
+
+/** A file of the organization's report on a recommendation (its own report or its part of a group one). */
+async function uploadSampleReportFile(world: AccessWorld, manager: Caller, report: string) {
   const response = await world.call(manager, {
     method: 'POST',
-    url: `/api/recommendations/${recommendation}/files`,
+    url: `${report}/files`,
     file: { name: 'отчёт о выполнении.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4 отчёт') },
   });
   return (await expectStatus(response, 201, 'attach a report file')).json().id as number;

@@ -481,25 +481,27 @@ export function generateActivity(
   });
 
   // Methodological events and participation, municipal participation growing year to year.
-  const EVENT_TITLES = [
-    'Семинар-практикум «Функциональная грамотность на уроке»',
-    'Мастер-класс «Формирующее оценивание»',
-    'Муниципальная конференция «Лучшие педагогические практики»',
-    'Круглый стол «Работа со школами с низкими результатами»',
-    'Методический десант в ШНОР',
-    'Фестиваль открытых уроков',
-    'Вебинар «Обновлённые ФГОС: типичные затруднения»',
-    'Августовское педагогическое совещание',
+  // Each event in months its name allows: the «Августовское педагогическое совещание» in late August.
+  const ANY_MONTH = [2, 3, 4, 8, 10, 11, 12];
+  const EVENTS: { title: string; months: number[]; days: [number, number] }[] = [
+    { title: 'Семинар-практикум «Функциональная грамотность на уроке»', months: ANY_MONTH, days: [1, 28] },
+    { title: 'Мастер-класс «Формирующее оценивание»', months: ANY_MONTH, days: [1, 28] },
+    { title: 'Муниципальная конференция «Лучшие педагогические практики»', months: ANY_MONTH, days: [1, 28] },
+    { title: 'Круглый стол «Работа со школами с низкими результатами»', months: ANY_MONTH, days: [1, 28] },
+    { title: 'Методический десант в ШНОР', months: ANY_MONTH, days: [1, 28] },
+    { title: 'Фестиваль открытых уроков', months: ANY_MONTH, days: [1, 28] },
+    { title: 'Вебинар «Обновлённые ФГОС: типичные затруднения»', months: ANY_MONTH, days: [1, 28] },
+    { title: 'Августовское педагогическое совещание', months: [8], days: [24, 30] },
   ];
   const participation = [0.22, 0.34, 0.4];
   years.forEach((y, yi) => {
-    for (let i = 0; i < 8; i++) {
-      const date = isoDate(y, rng.pick([2, 3, 4, 8, 10, 11, 12]), rng.int(1, 28));
+    for (const { title, months, days } of EVENTS) {
+      const date = isoDate(y, rng.pick(months), rng.int(...days));
       if (date > today) continue;
       const event =
         a.events.push({
           org: null,
-          title: EVENT_TITLES[i],
+          title,
           level: 'municipal',
           date,
           format: rng.weighted([

@@ -1,4 +1,14 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { ConclusionEvidence } from '../../../core/analysis/evidence.ts';
 import type { Audience } from '../../../core/analysis/audience.ts';
 import { campaigns } from './campaigns.ts';
@@ -81,6 +91,31 @@ export const recommendations = pgTable(
     ...tracked(),
   },
   (t) => [index().on(t.campaignId), index().on(t.organizationId)],
+);
+
+/**
+ * One organization's report on a recommendation addressed to a group (an audience): each school of the group
+ * reports for itself and the department accepts or returns each report separately. A recommendation to one
+ * organization keeps its report on its own row. No row yet: the organization has not started («planned»).
+ */
+export const recommendationReports = pgTable(
+  'recommendation_reports',
+  {
+    id: id(),
+    recommendationId: integer()
+      .notNull()
+      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    organizationId: integer()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    status: text({ enum: RECOMMENDATION_STATUSES }).notNull().default('planned'),
+    report: text(),
+    reportedAt: timestamp({ withTimezone: true }),
+    reportedBy: text(),
+    reviewComment: text(),
+    ...tracked(),
+  },
+  (t) => [uniqueIndex().on(t.recommendationId, t.organizationId), index().on(t.organizationId)],
 );
 
 /** The campaign's report: the letter's requisites and whether the public page is published. */

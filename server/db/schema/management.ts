@@ -11,7 +11,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import { recommendations } from './analysis.ts';
+import { recommendationReports, recommendations } from './analysis.ts';
 import { id, tracked } from './columns.ts';
 import { municipalities } from './hierarchy.ts';
 import { programs } from './programs.ts';
@@ -164,7 +164,10 @@ export const meetingAttendance = pgTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.teacherId] })],
 );
 
-/** A file of an organization's report on a recommendation (the stored file lives in `files`). */
+/**
+ * A file of an organization's report on a recommendation (the stored file lives in `files`): of the
+ * recommendation's own report (reportId null), or of one organization's report on a group recommendation.
+ */
 export const recommendationFiles = pgTable(
   'recommendation_files',
   {
@@ -174,6 +177,11 @@ export const recommendationFiles = pgTable(
     fileId: integer()
       .notNull()
       .references(() => files.id, { onDelete: 'cascade' }),
+    reportId: integer().references(() => recommendationReports.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.recommendationId, t.fileId] }), index().on(t.fileId)],
+  (t) => [
+    primaryKey({ columns: [t.recommendationId, t.fileId] }),
+    index().on(t.fileId),
+    index().on(t.reportId),
+  ],
 );

@@ -6,6 +6,7 @@ import {
   campaigns,
   conclusions,
   organizations,
+  recommendationReports,
   recommendationRules,
   recommendations,
 } from '../../db/schema/index.ts';
@@ -117,14 +118,18 @@ export async function findRecommendationsOfOrganizations(db: Db, organizationIds
 }
 
 /**
- * Recommendations to several organizations (an audience) in the campaigns some organizations take part in,
- * one row per such organization with what decides whether the audience reaches it (`inAudience`).
+ * Recommendations to several organizations (an audience) in the campaigns some organizations take part in
+ * (null: every participant of the given recommendations), one row per such organization with what decides
+ * whether the audience reaches it (`inAudience`) and that organization's own report, when it has one.
  */
-export async function findGroupRecommendationsOfParticipants(db: Db, organizationIds: number[]) {
+export async function findGroupRecommendationsOfParticipants(
+  db: Db,
+  organizationIds: number[] | null,
+  recommendationIds?: number[],
+) {
   return db
     .select({
-      id: recommendations.id,
-      campaignId: recommendations.campaignId,
+      ...recommendationColumns,
       campaignTitle: campaigns.title,
       campaignYear: campaigns.year,
       audience: recommendations.audience,
@@ -133,18 +138,60 @@ export async function findGroupRecommendationsOfParticipants(db: Db, organizatio
       kind: organizations.kind,
       isLowResults: organizations.isLowResults,
       isHardSocialConditions: organizations.isHardSocialConditions,
+      groupReport: {
+        id: recommendationReports.id,
+        status: recommendationReports.status,
+        report: recommendationReports.report,
+        reportedAt: recommendationReports.reportedAt,
+        reportedBy: recommendationReports.reportedBy,
+        reviewComment: recommendationReports.reviewComment,
+        version: recommendationReports.version,
+      },
     })
     .from(recommendations)
     .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
     .innerJoin(campaignParticipants, eq(campaignParticipants.campaignId, recommendations.campaignId))
     .innerJoin(organizations, eq(organizations.id, campaignParticipants.organizationId))
+    .leftJoin(
+      recommendationReports,
+      and(
+        eq(recommendationReports.recommendationId, recommendations.id),
+        eq(recommendationReports.organizationId, organizations.id),
+      ),
+    )
     .where(
       and(
         isNotNull(recommendations.audience),
-        inArray(campaignParticipants.organizationId, organizationIds.length ? organizationIds : [-1]),
+        organizationIds
+          ? inArray(campaignParticipants.organizationId, organizationIds.length ? organizationIds : [-1])
+          : undefined,
+        recommendationIds
+          ? inArray(recommendations.id, recommendationIds.length ? recommendationIds : [-1])
+          : undefined,
       ),
     )
     .orderBy(asc(recommendations.id), asc(organizations.id));
+}
+export type GroupRecommendationRow = Awaited<
+  ReturnType<typeof findGroupRecommendationsOfParticipants>
+>[number];
+
+export async function findGroupReport(db: Db, recommendationId: number, organizationId: number) {
+  const [row] = await db
+    .select()
+    .from(recommendationReports)
+    .where(
+      and(
+        eq(recommendationReports.recommendationId, recommendationId),
+        eq(recommendationReports.organizationId, organizationId),
+      ),
+    );
+  return row;
+}
+
+export async function findGroupReportById(db: Db, id: number) {
+  const [row] = await db.select().from(recommendationReports).where(eq(recommendationReports.id, id));
+  return row;
 }
 
 export async function findRecommendation(db: Db, id: number) {

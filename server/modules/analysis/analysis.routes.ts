@@ -16,6 +16,7 @@ import {
   reviewReport,
 } from './recommendation-files.service.ts';
 import { requireUser } from '../auth/access.ts';
+import { listGroupReports } from './group-reports.service.ts';
 import { compactAnalysis } from '../../../core/analysis/compact.ts';
 import { getAnalysis } from './analysis.service.ts';
 import {
@@ -34,6 +35,7 @@ import {
   listRecommendations,
   listRules,
   removeRecommendation,
+  reportOnRecommendation,
   removeRule,
   updateRecommendation,
   updateRule,
@@ -233,7 +235,6 @@ export async function analysisRoutes(app: FastifyInstance) {
       return { ok: true };
     },
   );
-  const FileParams = z.object({ id: idParam(), fileId: idParam() });
   const ReportFile = z.object({
     id: z.number(),
     name: z.string(),
@@ -242,112 +243,162 @@ export async function analysisRoutes(app: FastifyInstance) {
     uploadedBy: z.string().nullable(),
     createdAt: z.string(),
   });
+  const ReportBody = z.object({
+    status: Status.optional(),
+    report: optionalText(5000),
+    /** 0: the organization's first report on a group recommendation. */
+    version: z.number().int().nonnegative(),
+  });
+  const ReviewBody = z.object({
+    decision: z.enum(['accept', 'return']),
+    comment: optionalText(5000),
+    version: z.number().int().positive(),
+  });
   r.get(
-    '/api/recommendations/:id/files',
+    '/api/recommendations/:id/reports',
     {
       schema: {
         tags,
-        summary: 'Файлы отчёта по рекомендации (адресат и отдел образования)',
+        summary:
+          'Отчёты организаций по рекомендации группе организаций: отделу — все адресаты, организации — её отчёт',
         params: IdParams,
-        response: { 200: z.array(ReportFile) },
+      },
+    },
+    async (req) => listGroupReports({ db: db(), actor: req.actor, recommendationId: req.params.id }),
+  );
+  r.patch(
+    '/api/recommendations/:id/reports/:organizationId',
+    {
+      schema: {
+        tags,
+        summary: 'Сообщить о выполнении рекомендации группе организаций за свою организацию',
+        params: z.object({ id: idParam(), organizationId: idParam() }),
+        body: ReportBody,
       },
     },
     async (req) =>
-      listReportFiles({ db: db(), user: requireUser(req.user), recommendationId: req.params.id }),
-  );
-  r.post(
-    '/api/recommendations/:id/files',
-    {
-      schema: {
-        tags,
-        summary: `Прикрепить файл к отчёту по рекомендации (организация-адресат; ${REPORT_FILE_TYPES})`,
-        params: IdParams,
-      },
-    },
-    async (req, reply) => {
-      requireUser(req.user);
-      const { buffer, fileName } = await uploadedFile(
-        req,
-        app.config.fileLimits.uploadBytes,
-        `Прикрепите файл отчёта: ${REPORT_FILE_TYPES}.`,
-      );
-      const row = await attachReportFile({
+      reportOnRecommendation({
         db: db(),
         actor: req.actor,
-        recommendationId: req.params.id,
-        name: fileName,
-        content: buffer,
-        limit: app.config.fileLimits.uploadBytes,
-      });
-      reply.status(201);
-      return row;
-    },
-  );
-  r.get(
-    '/api/recommendations/:id/files/:fileId',
-    { schema: { tags, summary: 'Скачать файл отчёта по рекомендации', params: FileParams } },
-    async (req, reply) => {
-      const file = await downloadReportFile({
-        db: db(),
-        user: requireUser(req.user),
-        recommendationId: req.params.id,
-        fileId: req.params.fileId,
-      });
-      reply
-        .header('Content-Type', file.mimeType)
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'no-store')
-        .header(
-          'Content-Disposition',
-          `attachment; filename="file-${file.id}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        );
-      return reply.send(file.content);
-    },
-  );
-  r.delete(
-    '/api/recommendations/:id/files/:fileId',
-    {
-      schema: {
-        tags,
-        summary: 'Удалить файл из отчёта по рекомендации (организация-адресат)',
-        params: FileParams,
-        response: { 200: Ok },
-      },
-    },
-    async (req) => {
-      await removeReportFile({
-        db: db(),
-        actor: req.actor,
-        recommendationId: req.params.id,
-        fileId: req.params.fileId,
-      });
-      return { ok: true };
-    },
-  );
-  r.post(
-    '/api/recommendations/:id/review',
-    {
-      schema: {
-        tags,
-        summary: 'Принять отчёт по рекомендации или вернуть его на доработку с комментарием (отдел)',
-        params: IdParams,
-        body: z.object({
-          decision: z.enum(['accept', 'return']),
-          comment: optionalText(5000),
-          version: z.number().int().positive(),
-        }),
-      },
-    },
-    async (req) =>
-      reviewReport({
-        db: db(),
-        actor: req.actor,
-        recommendationId: req.params.id,
-        decision: req.body.decision,
-        comment: req.body.comment ?? null,
-        version: req.body.version,
+        target: { recommendationId: req.params.id, organizationId: req.params.organizationId },
+        values: req.body,
       }),
   );
+  // The files and the review of a report: the recommendation's own (one organization), and the same for
+  // one organization's report on a group recommendation.
+  for (const [prefix, what] of [
+    ['/api/recommendations/:id', 'отчёта по рекомендации'],
+    ['/api/recommendations/:id/reports/:organizationId', 'отчёта организации по рекомендации группе'],
+  ] as const) {
+    const isGroup = prefix.endsWith(':organizationId');
+    const Params = isGroup ? z.object({ id: idParam(), organizationId: idParam() }) : IdParams;
+    const FileParams = Params.extend({ fileId: idParam() });
+    const targetOf = (p: { id: number; organizationId?: number }) => ({
+      recommendationId: p.id,
+      organizationId: isGroup ? p.organizationId : undefined,
+    });
+    r.get(
+      `${prefix}/files`,
+      {
+        schema: {
+          tags,
+          summary: `Файлы ${what} (адресат и отдел образования)`,
+          params: Params,
+          response: { 200: z.array(ReportFile) },
+        },
+      },
+      async (req) => listReportFiles({ db: db(), user: requireUser(req.user), target: targetOf(req.params) }),
+    );
+    r.post(
+      `${prefix}/files`,
+      {
+        schema: {
+          tags,
+          summary: `Прикрепить файл ${what} (организация-адресат; ${REPORT_FILE_TYPES})`,
+          params: Params,
+        },
+      },
+      async (req, reply) => {
+        requireUser(req.user);
+        const { buffer, fileName } = await uploadedFile(
+          req,
+          app.config.fileLimits.uploadBytes,
+          `Прикрепите файл отчёта: ${REPORT_FILE_TYPES}.`,
+        );
+        const row = await attachReportFile({
+          db: db(),
+          actor: req.actor,
+          target: targetOf(req.params),
+          name: fileName,
+          content: buffer,
+          limit: app.config.fileLimits.uploadBytes,
+        });
+        reply.status(201);
+        return row;
+      },
+    );
+    r.get(
+      `${prefix}/files/:fileId`,
+      { schema: { tags, summary: `Скачать файл ${what}`, params: FileParams } },
+      async (req, reply) => {
+        const file = await downloadReportFile({
+          db: db(),
+          user: requireUser(req.user),
+          target: targetOf(req.params),
+          fileId: req.params.fileId,
+        });
+        reply
+          .header('Content-Type', file.mimeType)
+          .header('X-Content-Type-Options', 'nosniff')
+          .header('Cache-Control', 'no-store')
+          .header(
+            'Content-Disposition',
+            `attachment; filename="file-${file.id}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          );
+        return reply.send(file.content);
+      },
+    );
+    r.delete(
+      `${prefix}/files/:fileId`,
+      {
+        schema: {
+          tags,
+          summary: `Удалить файл ${what} (организация-адресат)`,
+          params: FileParams,
+          response: { 200: Ok },
+        },
+      },
+      async (req) => {
+        await removeReportFile({
+          db: db(),
+          actor: req.actor,
+          target: targetOf(req.params),
+          fileId: req.params.fileId,
+        });
+        return { ok: true };
+      },
+    );
+    r.post(
+      `${prefix}/review`,
+      {
+        schema: {
+          tags,
+          summary: `Принять ${what.replace('отчёта', 'отчёт')} или вернуть его на доработку с комментарием (отдел)`,
+          params: Params,
+          body: ReviewBody,
+        },
+      },
+      async (req) =>
+        reviewReport({
+          db: db(),
+          actor: req.actor,
+          target: targetOf(req.params),
+          decision: req.body.decision,
+          comment: req.body.comment ?? null,
+          version: req.body.version,
+        }),
+    );
+  }
   r.get(
     '/api/my-recommendations',
     { schema: { tags, summary: 'Рекомендации, адресованные организации пользователя' } },

@@ -1,20 +1,26 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { files, recommendationFiles, recommendations } from '../../db/schema/index.ts';
-import { updateIfVersion } from '../../db/versioned.ts';
+import { files, recommendationFiles } from '../../db/schema/index.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
 import { formatBytes } from '../exchange/workbook/file-errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import { isDepartmentOf } from '../campaigns/campaigns.policy.ts';
 import { findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
-import { requireCampaign } from '../campaigns/campaigns.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
-import { findRecommendation } from './analysis.repository.ts';
+import { findGroupReportById, findRecommendation } from './analysis.repository.ts';
+import {
+  ensureGroupReport,
+  isOwnManager,
+  presentReportState,
+  requireReportTarget,
+  writeReport,
+  type ReportState,
+  type ReportTarget,
+} from './group-reports.service.ts';
 
 /**
- * Files of a school's report on a recommendation: the addressed organization attaches them while it
- * reports (pdf, docx, xlsx, odt, jpg, png — the content must be what the name says), the department of the
+ * Files of a school's report on a recommendation (its own report, or its report on a group recommendation —
+ * a target, group-reports.service.ts): the addressed organization attaches them while it reports (pdf, docx, xlsx, odt, jpg, png — the content must be what the name says), the department of the
  * municipality and the organization itself download them, nobody else. Stored in `files` like the
  * documents of the management module, so the backup carries them.
  */
@@ -74,6 +80,7 @@ export function checkReportFile(name: string, content: Buffer, limit: number) {
 
 const fileColumns = {
   recommendationId: recommendationFiles.recommendationId,
+  reportId: recommendationFiles.reportId,
   id: files.id,
   name: files.name,
   mimeType: files.mimeType,
@@ -82,92 +89,126 @@ const fileColumns = {
   createdAt: files.createdAt,
 };
 
-/** The files of some recommendations' reports (without their content), by recommendation. */
-export async function presentRecommendationFiles(db: Db, recommendationIds: number[]) {
-  const byRecommendation = new Map<
-    number,
-    {
-      id: number;
-      name: string;
-      mimeType: string;
-      size: number;
-      uploadedBy: string | null;
-      createdAt: string;
-    }[]
-  >();
-  if (!recommendationIds.length) return byRecommendation;
+export interface ReportFile {
+  id: number;
+  name: string;
+  mimeType: string;
+  size: number;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+/** Files of reports (without their content), grouped by `keyOf`. */
+async function selectFiles(
+  db: Db,
+  where: SQL | undefined,
+  keyOf: (row: { recommendationId: number; reportId: number | null }) => number,
+) {
+  const grouped = new Map<number, ReportFile[]>();
   const rows = await db
     .select(fileColumns)
     .from(recommendationFiles)
     .innerJoin(files, eq(files.id, recommendationFiles.fileId))
-    .where(inArray(recommendationFiles.recommendationId, recommendationIds))
+    .where(where)
     .orderBy(asc(files.id));
-  for (const { recommendationId, createdAt, ...file } of rows) {
-    const list = byRecommendation.get(recommendationId) ?? [];
+  for (const { recommendationId, reportId, createdAt, ...file } of rows) {
+    const key = keyOf({ recommendationId, reportId });
+    const list = grouped.get(key) ?? [];
     list.push({ ...file, createdAt: createdAt.toISOString() });
-    byRecommendation.set(recommendationId, list);
+    grouped.set(key, list);
   }
-  return byRecommendation;
+  return grouped;
 }
 
-const isOwnManager = (user: AuthUser, organizationId: number | null) =>
-  organizationId !== null &&
-  user.roles.some((g) => g.role === 'org_manager' && g.organizationId === organizationId);
+/** The files of some recommendations' own reports (one organization each), by recommendation. */
+export async function presentRecommendationFiles(db: Db, recommendationIds: number[]) {
+  if (!recommendationIds.length) return new Map<number, ReportFile[]>();
+  return selectFiles(
+    db,
+    and(
+      inArray(recommendationFiles.recommendationId, recommendationIds),
+      isNull(recommendationFiles.reportId),
+    ),
+    (r) => r.recommendationId,
+  );
+}
 
-/** The recommendation and its campaign, for someone who may see its report: the department or the addressee. */
-async function requireReportReader(db: Db, user: AuthUser, recommendationId: number) {
-  const recommendation = await findRecommendation(db, recommendationId);
-  if (!recommendation) throw notFound('Рекомендация');
-  const campaign = await requireCampaign(db, recommendation.campaignId);
-  const isDepartment = isDepartmentOf(user, campaign.municipalityId);
-  if (!isDepartment && !isOwnManager(user, recommendation.organizationId))
-    throw forbidden('Отчёт по рекомендации видят адресат рекомендации и отдел образования.');
-  return { recommendation, campaign, isDepartment };
+/** The files of some organizations' reports on group recommendations, by report. */
+export async function presentReportFiles(db: Db, reportIds: number[]) {
+  if (!reportIds.length) return new Map<number, ReportFile[]>();
+  return selectFiles(db, inArray(recommendationFiles.reportId, reportIds), (r) => r.reportId!);
+}
+
+/** The files of the report a target names. */
+async function filesOfState(db: Db, recommendationId: number, state: ReportState) {
+  if (state.reportId !== null)
+    return (await presentReportFiles(db, [state.reportId])).get(state.reportId) ?? [];
+  if (state.version === 0) return [];
+  return (await presentRecommendationFiles(db, [recommendationId])).get(recommendationId) ?? [];
 }
 
 /** Whether a stored file belongs to a recommendation's report, and who may then download it. */
 export async function assertMayDownloadStoredFile(db: Db, user: AuthUser, fileId: number) {
   const links = await db
-    .select({ recommendationId: recommendationFiles.recommendationId })
+    .select({
+      recommendationId: recommendationFiles.recommendationId,
+      reportId: recommendationFiles.reportId,
+    })
     .from(recommendationFiles)
     .where(eq(recommendationFiles.fileId, fileId));
-  for (const link of links) await requireReportReader(db, user, link.recommendationId);
+  for (const link of links) {
+    const report = link.reportId === null ? undefined : await findGroupReportById(db, link.reportId);
+    await requireReportTarget(db, user, {
+      recommendationId: link.recommendationId,
+      organizationId: report?.organizationId,
+    });
+  }
 }
 
-export async function listReportFiles(options: { db: Db; user: AuthUser; recommendationId: number }) {
-  await requireReportReader(options.db, options.user, options.recommendationId);
-  return (
-    (await presentRecommendationFiles(options.db, [options.recommendationId])).get(
-      options.recommendationId,
-    ) ?? []
-  );
+export async function listReportFiles(options: { db: Db; user: AuthUser; target: ReportTarget }) {
+  const { state } = await requireReportTarget(options.db, options.user, options.target);
+  return filesOfState(options.db, options.target.recommendationId, state);
+}
+
+/** The target's report for its own organization's manager while the recommendation is open, or a refusal. */
+async function requireOwnOpenReport(db: Db, user: AuthUser, target: ReportTarget, refusal: string) {
+  const found = await requireReportTarget(db, user, target);
+  if (!isOwnManager(user, found.state.organizationId)) throw forbidden(refusal);
+  if (found.state.status === 'done' || found.state.status === 'cancelled')
+    throw forbidden('Рекомендация закрыта методическим отделом: файлы отчёта больше не меняются.');
+  return found;
 }
 
 /** The addressed organization attaches a file to its report while the recommendation is open. */
 export async function attachReportFile(options: {
   db: Db;
   actor: Actor;
-  recommendationId: number;
+  target: ReportTarget;
   name: string;
   content: Buffer;
   limit: number;
 }) {
   const { db, actor } = options;
   const user = requireUser(actor.user);
-  const { recommendation, campaign } = await requireReportReader(db, user, options.recommendationId);
-  if (!isOwnManager(user, recommendation.organizationId))
-    throw forbidden('Файлы к отчёту прикрепляет организация, которой адресована рекомендация.');
-  if (recommendation.status === 'done' || recommendation.status === 'cancelled')
-    throw forbidden('Рекомендация закрыта методическим отделом: файлы к отчёту больше не добавляются.');
+  const { recommendation, campaign, state } = await requireOwnOpenReport(
+    db,
+    user,
+    options.target,
+    'Файлы к отчёту прикрепляет организация, которой адресована рекомендация.',
+  );
   const checked = checkReportFile(options.name, options.content, options.limit);
-  const existing = await presentRecommendationFiles(db, [recommendation.id]);
-  if ((existing.get(recommendation.id)?.length ?? 0) >= MAX_REPORT_FILES)
+  if ((await filesOfState(db, recommendation.id, state)).length >= MAX_REPORT_FILES)
     throw new AppError(
       'validation_failed',
       `К отчёту можно прикрепить не больше ${MAX_REPORT_FILES} файлов: удалите ненужные.`,
       { field: 'file' },
     );
   return db.transaction(async (tx) => {
+    // A group recommendation: the file belongs to this organization's report, made when it is first needed.
+    const reportId =
+      options.target.organizationId === undefined
+        ? null
+        : (await ensureGroupReport(tx, recommendation.id, options.target.organizationId)).id;
     const [row] = await tx
       .insert(files)
       .values({
@@ -179,13 +220,15 @@ export async function attachReportFile(options: {
         uploadedBy: user.fullName,
       })
       .returning({ id: files.id, name: files.name, mimeType: files.mimeType, size: files.size });
-    await tx.insert(recommendationFiles).values({ recommendationId: recommendation.id, fileId: row.id });
+    await tx
+      .insert(recommendationFiles)
+      .values({ recommendationId: recommendation.id, fileId: row.id, reportId });
     await recordAudit(tx, actor, {
       action: 'upload',
       entity: 'recommendation_file',
       entityId: row.id,
       municipalityId: campaign.municipalityId,
-      organizationId: recommendation.organizationId,
+      organizationId: state.organizationId,
       summary: `К отчёту по рекомендации прикреплён файл «${row.name}»`,
     });
     return row;
@@ -195,21 +238,26 @@ export async function attachReportFile(options: {
 export async function downloadReportFile(options: {
   db: Db;
   user: AuthUser;
-  recommendationId: number;
+  target: ReportTarget;
   fileId: number;
 }) {
-  await requireReportReader(options.db, options.user, options.recommendationId);
+  const { state } = await requireReportTarget(options.db, options.user, options.target);
   const [file] = await options.db
     .select({ id: files.id, name: files.name, mimeType: files.mimeType, content: files.content })
     .from(recommendationFiles)
     .innerJoin(files, eq(files.id, recommendationFiles.fileId))
     .where(
       and(
-        eq(recommendationFiles.recommendationId, options.recommendationId),
+        eq(recommendationFiles.recommendationId, options.target.recommendationId),
         eq(recommendationFiles.fileId, options.fileId),
+        // Another school's file of the same group recommendation is not found through this report.
+        state.reportId === null
+          ? isNull(recommendationFiles.reportId)
+          : eq(recommendationFiles.reportId, state.reportId),
       ),
     );
-  if (!file) throw notFound('Файл отчёта');
+  if (!file || (options.target.organizationId !== undefined && state.reportId === null))
+    throw notFound('Файл отчёта');
   return file;
 }
 
@@ -217,22 +265,18 @@ export async function downloadReportFile(options: {
 export async function removeReportFile(options: {
   db: Db;
   actor: Actor;
-  recommendationId: number;
+  target: ReportTarget;
   fileId: number;
 }) {
   const { db, actor } = options;
   const user = requireUser(actor.user);
-  const { recommendation, campaign } = await requireReportReader(db, user, options.recommendationId);
-  if (!isOwnManager(user, recommendation.organizationId))
-    throw forbidden('Файлы отчёта удаляет организация, которой адресована рекомендация.');
-  if (recommendation.status === 'done' || recommendation.status === 'cancelled')
-    throw forbidden('Рекомендация закрыта методическим отделом: файлы отчёта не меняются.');
-  const file = await downloadReportFile({
+  const { campaign, state } = await requireOwnOpenReport(
     db,
     user,
-    recommendationId: options.recommendationId,
-    fileId: options.fileId,
-  });
+    options.target,
+    'Файлы отчёта удаляет организация, которой адресована рекомендация.',
+  );
+  const file = await downloadReportFile({ db, user, target: options.target, fileId: options.fileId });
   await db.transaction(async (tx) => {
     await tx.delete(files).where(eq(files.id, file.id));
     await recordAudit(tx, actor, {
@@ -240,33 +284,34 @@ export async function removeReportFile(options: {
       entity: 'recommendation_file',
       entityId: file.id,
       municipalityId: campaign.municipalityId,
-      organizationId: recommendation.organizationId,
+      organizationId: state.organizationId,
       summary: `Из отчёта по рекомендации удалён файл «${file.name}»`,
     });
   });
 }
 
 /**
- * The department's review of a report: «Принять отчёт» closes the recommendation as done; «Вернуть на
- * доработку» sends it back to the organization (in progress) with a comment it reads.
+ * The department's review of a report: «Принять отчёт» closes it as done; «Вернуть на доработку» sends it
+ * back to the organization (in progress) with a comment it reads. On a group recommendation each
+ * organization's report is accepted or returned by itself.
  */
 export async function reviewReport(options: {
   db: Db;
   actor: Actor;
-  recommendationId: number;
+  target: ReportTarget;
   decision: 'accept' | 'return';
   comment?: string | null;
   version: number;
 }) {
   const { db, actor } = options;
   const user = requireUser(actor.user);
-  const { recommendation, campaign, isDepartment } = await requireReportReader(
+  const { recommendation, campaign, isDepartment, state } = await requireReportTarget(
     db,
     user,
-    options.recommendationId,
+    options.target,
   );
   if (!isDepartment) throw forbidden('Принимает и возвращает отчёты методический отдел.');
-  if (recommendation.status !== 'reported')
+  if (state.status !== 'reported')
     throw new AppError('conflict', 'Организация ещё не отправила отчёт по этой рекомендации.', {
       field: 'status',
     });
@@ -280,24 +325,23 @@ export async function reviewReport(options: {
     reviewComment: comment,
   };
   return db.transaction(async (tx) => {
-    if (!(await updateIfVersion(tx, recommendations, recommendation.id, options.version, patch)))
-      throw versionConflict();
+    if (!(await writeReport(tx, recommendation, state, options.version, patch))) throw versionConflict();
     await recordAudit(tx, actor, {
       action: 'update',
-      entity: 'recommendation',
+      entity: options.target.organizationId === undefined ? 'recommendation' : 'recommendation_report',
       entityId: recommendation.id,
       municipalityId: campaign.municipalityId,
-      organizationId: recommendation.organizationId,
+      organizationId: state.organizationId,
       summary:
         options.decision === 'accept'
           ? 'Отчёт по рекомендации принят'
           : 'Отчёт по рекомендации возвращён на доработку',
-      before: { status: recommendation.status, reviewComment: recommendation.reviewComment },
+      before: { status: state.status, reviewComment: state.reviewComment },
       after: patch,
     });
     // The school that reported hears the decision in its bell, with what to improve when it is returned.
-    if (recommendation.organizationId !== null) {
-      const responsible = await findResponsibleUsers(tx, [recommendation.organizationId]);
+    if (state.organizationId !== null) {
+      const responsible = await findResponsibleUsers(tx, [state.organizationId]);
       const text =
         recommendation.text.length > 160
           ? `${recommendation.text.slice(0, 159).trimEnd()}…`
@@ -318,6 +362,8 @@ export async function reviewReport(options: {
         },
       );
     }
-    return findRecommendation(tx, recommendation.id);
+    if (options.target.organizationId === undefined) return findRecommendation(tx, recommendation.id);
+    const after = await requireReportTarget(tx, user, options.target);
+    return presentReportState(after.state);
   });
 }

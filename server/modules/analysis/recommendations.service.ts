@@ -27,7 +27,16 @@ import {
   insertRule,
 } from './analysis.repository.ts';
 import { analysisInputOf } from './conclusions.service.ts';
-import { presentRecommendationFiles } from './recommendation-files.service.ts';
+import { presentRecommendationFiles, presentReportFiles } from './recommendation-files.service.ts';
+import {
+  groupAddressees,
+  groupProgress,
+  isOwnManager,
+  presentReportState,
+  requireReportTarget,
+  writeReport,
+  type ReportTarget,
+} from './group-reports.service.ts';
 
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 /** What the addressed organization may set: it works on a recommendation and reports it done for review. */
@@ -50,27 +59,84 @@ async function withFiles<T extends { id: number }>(db: Db, rows: T[]) {
   return rows.map((r) => ({ ...r, files: files.get(r.id) ?? [] }));
 }
 
+/**
+ * The department's list of a campaign's recommendations; a group one carries the progress of its
+ * addressees' reports («выполнено 7 из 12»).
+ */
 export async function listRecommendations(options: { db: Db; actor: Actor; campaignId: number }) {
   const user = requireUser(options.actor.user);
   const campaign = await requireCampaign(options.db, options.campaignId);
   const visible = visibleOrganizations(user, campaign.municipalityId);
-  return withFiles(options.db, (await findRecommendations(options.db, campaign.id, visible)).map(present));
+  const rows = await withFiles(
+    options.db,
+    (await findRecommendations(options.db, campaign.id, visible)).map(present),
+  );
+  const progress = await groupProgress(
+    options.db,
+    rows.filter((r) => r.audience).map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    progress: r.audience ? (progress.get(r.id) ?? { total: 0, reported: 0, done: 0 }) : null,
+  }));
 }
 
-/** A school's cabinet: every recommendation addressed to its organization, across campaigns. */
+/**
+ * Every recommendation that reaches some organizations, across campaigns: those addressed to one of them,
+ * and those to a group they belong to (one row per organization, with that organization's own report in
+ * place of the recommendation's status). `groupOrganizationId` says which report a row shows: null — the
+ * recommendation's own; an organization — its report on the group recommendation.
+ */
+export async function recommendationsOfOrganizations(db: Db, organizationIds: number[]) {
+  const single = (await findRecommendationsOfOrganizations(db, organizationIds)).map((r) => ({
+    ...present(r),
+    campaignTitle: r.campaignTitle,
+    campaignYear: r.campaignYear,
+    groupOrganizationId: null as number | null,
+  }));
+  const singleFiles = await presentRecommendationFiles(
+    db,
+    single.map((r) => r.id),
+  );
+  const group = (await groupAddressees(db, { organizationIds })).map((r) => ({
+    ...present({
+      ...r,
+      ...r.state,
+      organizationId: r.organizationId,
+      organizationName: r.organizationName,
+    }),
+    campaignTitle: r.campaignTitle,
+    campaignYear: r.campaignYear,
+    groupOrganizationId: r.organizationId as number | null,
+    reportId: r.state.reportId,
+  }));
+  const groupFiles = await presentReportFiles(
+    db,
+    group.flatMap((r) => (r.reportId === null ? [] : [r.reportId])),
+  );
+  const order = RECOMMENDATION_STATUSES as readonly string[];
+  return [
+    ...single.map((r) => ({ ...r, files: singleFiles.get(r.id) ?? [] })),
+    ...group.map(({ reportId, ...r }) => ({
+      ...r,
+      files: reportId === null ? [] : (groupFiles.get(reportId) ?? []),
+    })),
+  ].sort(
+    (a, b) =>
+      order.indexOf(a.status) - order.indexOf(b.status) ||
+      (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||
+      a.id - b.id ||
+      (a.groupOrganizationId ?? 0) - (b.groupOrganizationId ?? 0),
+  );
+}
+
+/** A school's cabinet: every recommendation addressed to its organization or to a group it is in, across campaigns. */
 export async function listOwnRecommendations(options: { db: Db; actor: Actor }) {
   const user = requireUser(options.actor.user);
   const own = user.roles
     .filter((g) => (g.role === 'org_manager' || g.role === 'teacher') && g.organizationId !== null)
     .map((g) => g.organizationId!);
-  return withFiles(
-    options.db,
-    (await findRecommendationsOfOrganizations(options.db, own)).map((r) => ({
-      ...present(r),
-      campaignTitle: r.campaignTitle,
-      campaignYear: r.campaignYear,
-    })),
-  );
+  return recommendationsOfOrganizations(options.db, own);
 }
 
 /**
@@ -234,13 +300,13 @@ export async function updateRecommendation(options: {
       patch.responsible !== undefined
     )
       throw forbidden('Организация сообщает о выполнении, но не меняет текст, адресата и срок рекомендации.');
-    if (patch.status && !ORGANIZATION_STATUSES.includes(patch.status))
-      throw forbidden(
-        'Отметить рекомендацию выполненной или отменить её может только методический отдел: ' +
-          'отправьте отчёт о выполнении, отдел его примет.',
-      );
-    if (before.status === 'done' || before.status === 'cancelled')
-      throw forbidden('Рекомендация уже закрыта методическим отделом: изменить её может только отдел.');
+    await reportOnRecommendation({
+      db,
+      actor,
+      target: { recommendationId: before.id },
+      values: { status: patch.status, report: patch.report, version },
+    });
+    return findRecommendation(db, options.id);
   }
   const reported = patch.report !== undefined ? { reportedAt: new Date(), reportedBy: user.fullName } : {};
   return db.transaction(async (tx) => {
@@ -255,20 +321,66 @@ export async function updateRecommendation(options: {
       before: { status: before.status, report: before.report, text: before.text },
       after: patch,
     });
-    if (patch.status === 'reported' && before.status !== 'reported' && before.organizationId !== null) {
-      const organization = await findOrganizationById(tx, before.organizationId);
+    return findRecommendation(tx, options.id);
+  });
+}
+
+/**
+ * An organization reports on a recommendation: its own (one organization) or its part of a group one. It
+ * works on it and sends the report for review; only the department marks it done or cancelled.
+ */
+export async function reportOnRecommendation(options: {
+  db: Db;
+  actor: Actor;
+  target: ReportTarget;
+  values: { status?: RecommendationStatus; report?: string | null; version: number };
+}) {
+  const { db, actor, target, values } = options;
+  const user = requireUser(actor.user);
+  const { recommendation, campaign, state } = await requireReportTarget(db, user, target);
+  if (!isOwnManager(user, state.organizationId))
+    throw forbidden(
+      'О выполнении рекомендации сообщает организация, которой она адресована; отдел принимает отчёт.',
+    );
+  if (values.status && !ORGANIZATION_STATUSES.includes(values.status))
+    throw forbidden(
+      'Отметить рекомендацию выполненной или отменить её может только методический отдел: ' +
+        'отправьте отчёт о выполнении, отдел его примет.',
+    );
+  if (state.status === 'done' || state.status === 'cancelled')
+    throw forbidden('Рекомендация уже закрыта методическим отделом: изменить её может только отдел.');
+  const patch = {
+    ...(values.status !== undefined ? { status: values.status } : {}),
+    ...(values.report !== undefined
+      ? { report: values.report, reportedAt: new Date(), reportedBy: user.fullName }
+      : {}),
+  };
+  return db.transaction(async (tx) => {
+    if (!(await writeReport(tx, recommendation, state, values.version, patch))) throw versionConflict();
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: target.organizationId === undefined ? 'recommendation' : 'recommendation_report',
+      entityId: recommendation.id,
+      municipalityId: campaign.municipalityId,
+      organizationId: state.organizationId,
+      before: { status: state.status, report: state.report },
+      after: patch,
+    });
+    if (values.status === 'reported' && state.status !== 'reported' && state.organizationId !== null) {
+      const organization = await findOrganizationById(tx, state.organizationId);
       const coordinators = await findCoordinators(tx, campaign.municipalityId);
       await notifyUsers(
         tx,
         coordinators.map((c) => c.userId),
         {
           title: `${organization?.shortName ?? 'Организация'}: отчёт о выполнении рекомендации`,
-          body: `${campaign.title}: ${before.text.slice(0, 160)}`,
+          body: `${campaign.title}: ${recommendation.text.slice(0, 160)}`,
           link: `/campaigns/${campaign.id}?tab=recommendations`,
         },
       );
     }
-    return findRecommendation(tx, options.id);
+    const after = await requireReportTarget(tx, user, target);
+    return presentReportState(after.state);
   });
 }
 

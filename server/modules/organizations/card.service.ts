@@ -1,52 +1,19 @@
+import type {
+  CardCampaign,
+  CardProgram,
+  OrganizationCard,
+} from '../../../core/analysis/organization-card.ts';
 import { findResult } from '../../../core/indicators/find-result.ts';
-import type { IndicatorLevel } from '../../../core/indicators/levels.ts';
 import type { Db } from '../../db/client.ts';
 import { mapInOrder } from '../../db/in-order.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { indicatorsOf, rateCampaign, type IndicatorInfo } from '../analysis/analysis.service.ts';
-import { findRecommendationsOfOrganizations } from '../analysis/analysis.repository.ts';
-import { presentRecommendationFiles } from '../analysis/recommendation-files.service.ts';
+import { indicatorsOf, rateCampaign } from '../analysis/analysis.service.ts';
+import { recommendationsOfOrganizations } from '../analysis/recommendations.service.ts';
 import { systemAdmin, type AuthUser } from '../auth/access.ts';
 import { isDepartmentOf } from '../campaigns/campaigns.policy.ts';
 import { findCampaigns, findParticipants } from '../campaigns/campaigns.repository.ts';
 import { getCampaignResults, requireCampaign } from '../campaigns/campaigns.service.ts';
 import { findOrganizationById } from './organizations.repository.ts';
-
-/** One value of the organization in one campaign. */
-export interface CardValue {
-  value: number | null;
-  level: IndicatorLevel | null;
-  /** false: the indicator does not apply to this organization («не применяется»). */
-  isApplicable: boolean;
-  /** The municipality's value of the same campaign, to compare with. */
-  municipal: number | null;
-}
-
-export interface CardCampaign {
-  campaignId: number;
-  title: string;
-  year: number;
-  status: 'active' | 'closed';
-  /** Values as frozen at closing (true) or computed now from the registry (a running campaign). */
-  isFrozen: boolean;
-  /** The place in the campaign's rating among organizations of its kind; null: no data to rate it. */
-  place: number | null;
-  /** How many organizations of its kind the rating places (those with a score). */
-  placedOf: number;
-  score: number | null;
-  values: Record<string, CardValue>;
-}
-
-export interface CardProgram {
-  programId: number;
-  programTitle: string;
-  indicators: Pick<
-    IndicatorInfo,
-    'code' | 'name' | 'unit' | 'direction' | 'criterionCode' | 'criterionTitle'
-  >[];
-  /** The campaigns of the program the organization took part in, oldest first. */
-  campaigns: CardCampaign[];
-}
 
 /**
  * Who may open an organization's card of monitoring results: the department of its municipality (admin,
@@ -110,7 +77,7 @@ async function campaignOfCard(db: Db, campaignId: number, organizationId: number
 /**
  * The organization's card of monitoring results: its indicator values over the years (every closed
  * campaign of each program it took part in and the running one), its place in each campaign's rating,
- * the recommendations addressed to it with their status, its reports and their files.
+ * the recommendations that reach it (addressed to it or to a group it is in) with its own report on each.
  */
 export async function getOrganizationCard(options: { db: Db; user: AuthUser; id: number }) {
   const { db, user } = options;
@@ -147,28 +114,11 @@ export async function getOrganizationCard(options: { db: Db; user: AuthUser; id:
       ...program.indicators.filter((i) => !known.has(i.code)),
     ];
   }
-  const recommendations = await findRecommendationsOfOrganizations(db, [organization.id]);
-  const files = await presentRecommendationFiles(
-    db,
-    recommendations.map((r) => r.id),
-  );
-  return {
+  const card: OrganizationCard<Awaited<ReturnType<typeof recommendationsOfOrganizations>>[number]> = {
     organization: { id: organization.id, shortName: organization.shortName, kind: organization.kind },
     programs,
-    recommendations: recommendations.map((r) => ({
-      id: r.id,
-      campaignId: r.campaignId,
-      campaignTitle: r.campaignTitle,
-      campaignYear: r.campaignYear,
-      indicatorCode: r.indicatorCode,
-      text: r.text,
-      deadline: r.deadline,
-      status: r.status,
-      report: r.report,
-      reportedAt: r.reportedAt?.toISOString() ?? null,
-      reportedBy: r.reportedBy,
-      reviewComment: r.reviewComment,
-      files: files.get(r.id) ?? [],
-    })),
+    // Those addressed to it and those to a group it is in, each with its own report.
+    recommendations: await recommendationsOfOrganizations(db, [organization.id]),
   };
+  return card;
 }

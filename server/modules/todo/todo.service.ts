@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { isOverdue, STATE_LABEL } from '../../../core/campaigns/completeness.ts';
 import { daysBetween } from '../../../core/dates.ts';
@@ -16,6 +16,7 @@ import {
   findSubmissions,
 } from '../campaigns/campaigns.repository.ts';
 import { contactOf, participantForm } from '../campaigns/campaigns.service.ts';
+import { groupAddressees } from '../analysis/group-reports.service.ts';
 
 /** «проверить 1 форму / 2 формы / 5 форм»: the accusative after the verb. */
 const FORMS_TO_CHECK = ['форму', 'формы', 'форм'] as const;
@@ -119,14 +120,58 @@ export async function getTodo(options: { db: Db; user: AuthUser; today: string; 
       .leftJoin(organizations, eq(organizations.id, recommendations.organizationId))
       .where(and(inScope, where))
       .orderBy(asc(order), asc(recommendations.id));
+  // A recommendation to a group: each organization of it reports for itself, so each is overdue or
+  // waiting to be accepted by itself (its own report), not the recommendation's row.
   const overdueRows = await recommendationsWhere(
-    and(inArray(recommendations.status, ['planned', 'in_progress']), lt(recommendations.deadline, today)),
+    and(
+      isNull(recommendations.audience),
+      inArray(recommendations.status, ['planned', 'in_progress']),
+      lt(recommendations.deadline, today),
+    ),
     recommendations.deadline,
   );
   const reportedRows = await recommendationsWhere(
-    eq(recommendations.status, 'reported'),
+    and(isNull(recommendations.audience), eq(recommendations.status, 'reported')),
     recommendations.reportedAt,
   );
+  const groupRows = await db
+    .select({ id: recommendations.id, deadline: recommendations.deadline })
+    .from(recommendations)
+    .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
+    .where(
+      and(
+        inScope,
+        isNotNull(recommendations.audience),
+        inArray(recommendations.status, ['planned', 'in_progress', 'reported']),
+      ),
+    );
+  const addressees = await groupAddressees(db, { recommendationIds: groupRows.map((r) => r.id) });
+  const ofGroup = (a: (typeof addressees)[number]) => ({
+    id: a.id,
+    campaignId: a.campaignId,
+    campaignTitle: a.campaignTitle,
+    organizationId: a.organizationId as number | null,
+    organizationName: a.organizationName as string | null,
+    addressee: a.addressee,
+    text: a.text,
+    deadline: a.deadline,
+    status: a.state.status,
+    reportedAt: a.state.reportedAt,
+    reportedBy: a.state.reportedBy,
+  });
+  overdueRows.push(
+    ...addressees
+      .filter(
+        (a) =>
+          a.deadline !== null &&
+          a.deadline < today &&
+          (a.state.status === 'planned' || a.state.status === 'in_progress'),
+      )
+      .map(ofGroup),
+  );
+  overdueRows.sort((a, b) => a.deadline!.localeCompare(b.deadline!) || a.id - b.id);
+  reportedRows.push(...addressees.filter((a) => a.state.status === 'reported').map(ofGroup));
+  reportedRows.sort((a, b) => (a.reportedAt?.getTime() ?? 0) - (b.reportedAt?.getTime() ?? 0) || a.id - b.id);
   const link = (campaignId: number) => `/campaigns/${campaignId}?tab=recommendations`;
   const overdueRecommendations = overdueRows.map((r) => ({
     ...r,

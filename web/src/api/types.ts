@@ -2,6 +2,15 @@ import type { OrganizationKind, Role } from '../../../core/enums.ts';
 
 /** Shapes of the API answers the web app reads (mirrors the server's zod output schemas). */
 
+/** GET /api/organizations/:id/monitoring: defined once in core, built by the server. */
+export type {
+  CardCampaign,
+  CardIndicator,
+  CardProgram,
+  CardValue,
+  OrganizationCard,
+} from '../../../core/analysis/organization-card.ts';
+
 export interface RoleGrant {
   role: Role;
   municipalityId: number | null;

@@ -22,6 +22,7 @@ import {
   RECOMMENDATION_STATUSES,
   STATUS_COLOR,
   STATUS_LABEL,
+  reportUrl,
   type OwnRecommendation,
   type RecommendationStatus,
 } from './api.ts';
@@ -52,7 +53,7 @@ export function MyRecommendationsPage() {
         title="Рекомендации по итогам мониторинга"
         subtitle={
           canReport
-            ? 'Адресные рекомендации отдела образования вашей организации. Сообщите, что сделано: отчёт увидит методический кабинет.'
+            ? 'Адресные рекомендации отдела образования вашей организации и группам, в которые она входит. Сообщите, что сделано: отчёт увидит методический кабинет.'
             : 'Адресные рекомендации отдела образования вашей организации.'
         }
       />
@@ -90,7 +91,7 @@ export function MyRecommendationsPage() {
                 .filter((r) => r.campaignId === c.campaignId)
                 .map((r) => (
                   <RecommendationCard
-                    key={r.id}
+                    key={`${r.id}-${r.groupOrganizationId ?? ''}`}
                     recommendation={r}
                     actions={
                       canReport &&
@@ -134,7 +135,7 @@ function ReportModal({ recommendation: r, onClose }: { recommendation: OwnRecomm
   const [report, setReport] = useState(r.report ?? '');
   const [touched, setTouched] = useState(false);
   const save = useMutation({
-    mutationFn: () => api.patch(`/api/recommendations/${r.id}`, { status, report, version: r.version }),
+    mutationFn: () => api.patch(reportUrl(r), { status, report, version: r.version }),
     onSuccess: () => {
       client.invalidateQueries({ queryKey: ['my-recommendations'] });
       notifySaved('Отчёт отправлен в методический кабинет');

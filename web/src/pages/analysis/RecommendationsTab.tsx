@@ -29,6 +29,7 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { isOverdue, RecommendationCard } from './recommendation-card.tsx';
 import { RecommendationModal } from './RecommendationModal.tsx';
 import { ReportFiles, ReturnReportModal } from './report-files.tsx';
+import { GroupProgressBadge, GroupReportsTable } from './group-reports.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 
 const RECOMMENDATION_FORMS = ['рекомендация', 'рекомендации', 'рекомендаций'] as const;
@@ -196,6 +197,7 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
                 recommendation={r}
                 actions={
                   <>
+                    {r.progress && <GroupProgressBadge progress={r.progress} />}
                     {r.status === 'reported' && (
                       <Button
                         size="xs"
@@ -220,7 +222,12 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
                   </>
                 }
               >
-                <ReportFiles recommendation={r} canAttach={false} invalidate={[key]} />
+                {r.audience ? (
+                  // Each organization of the group reports for itself: accepted or returned one by one.
+                  <GroupReportsTable recommendation={r} invalidate={[key]} />
+                ) : (
+                  <ReportFiles recommendation={r} canAttach={false} invalidate={[key]} />
+                )}
               </RecommendationCard>
             ))}
           </Stack>

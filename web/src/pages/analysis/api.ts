@@ -139,7 +139,40 @@ export interface Recommendation {
   files: ReportFile[];
   version: number;
   updatedAt: string;
+  /** To a group: how many of its organizations reported and had the report accepted (the department's list). */
+  progress?: GroupProgress | null;
+  /** Which report the row shows: null — the recommendation's own; an organization — its part of a group one. */
+  groupOrganizationId?: number | null;
 }
+
+export interface GroupProgress {
+  total: number;
+  reported: number;
+  done: number;
+}
+
+/** One organization's report on a recommendation to a group (GET /api/recommendations/:id/reports). */
+export interface GroupReport {
+  organizationId: number;
+  organizationName: string;
+  status: RecommendationStatus;
+  report: string | null;
+  reportedAt: string | null;
+  reportedBy: string | null;
+  reviewComment: string | null;
+  /** 0: the organization has not reported yet. */
+  version: number;
+  files: ReportFile[];
+}
+
+/**
+ * Where a report lives: the recommendation's own (one organization), or one organization's report on a
+ * recommendation to a group — its status, files and review go there.
+ */
+export const reportUrl = (r: { id: number; groupOrganizationId?: number | null }) =>
+  r.groupOrganizationId
+    ? `/api/recommendations/${r.id}/reports/${r.groupOrganizationId}`
+    : `/api/recommendations/${r.id}`;
 
 export interface ReportFile {
   id: number;
@@ -153,6 +186,7 @@ export interface ReportFile {
 export interface OwnRecommendation extends Recommendation {
   campaignTitle: string;
   campaignYear: number;
+  groupOrganizationId: number | null;
 }
 
 export type RuleTarget = 'organization' | 'municipality';

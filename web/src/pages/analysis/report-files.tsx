@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/common.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import { formatNumber } from '../../../../core/format.ts';
-import type { Recommendation } from './api.ts';
+import { reportUrl, type Recommendation } from './api.ts';
 
 /** What the server accepts on a report (server/modules/analysis/recommendation-files.service.ts). */
 const ACCEPT = '.pdf,.docx,.xlsx,.odt,.jpg,.jpeg,.png';
@@ -26,7 +26,7 @@ export function ReportFiles({
   canAttach,
   invalidate,
 }: {
-  recommendation: Pick<Recommendation, 'id' | 'files' | 'status'>;
+  recommendation: Pick<Recommendation, 'id' | 'files' | 'status' | 'groupOrganizationId'>;
   canAttach: boolean;
   /** The query keys to read again after a change. */
   invalidate: unknown[][];
@@ -37,7 +37,7 @@ export function ReportFiles({
     mutationFn: (file: File) => {
       const body = new FormData();
       body.append('file', file);
-      return api.post(`/api/recommendations/${r.id}/files`, body);
+      return api.post(`${reportUrl(r)}/files`, body);
     },
     onSuccess: () => {
       refresh();
@@ -45,7 +45,7 @@ export function ReportFiles({
     },
   });
   const remove = useMutation({
-    mutationFn: (fileId: number) => api.delete(`/api/recommendations/${r.id}/files/${fileId}`),
+    mutationFn: (fileId: number) => api.delete(`${reportUrl(r)}/files/${fileId}`),
     onSuccess: refresh,
   });
   const open = r.status !== 'done' && r.status !== 'cancelled';
@@ -55,7 +55,7 @@ export function ReportFiles({
       {r.files.map((f) => (
         <Group key={f.id} gap={6} wrap="nowrap">
           <IconPaperclip size={14} color="gray" />
-          <Anchor size="sm" href={`/api/recommendations/${r.id}/files/${f.id}`} download={f.name}>
+          <Anchor size="sm" href={`${reportUrl(r)}/files/${f.id}`} download={f.name}>
             {f.name}
           </Anchor>
           <Text size="xs" c="dimmed">
@@ -106,7 +106,7 @@ export function ReturnReportModal({
   onClose,
   invalidate,
 }: {
-  recommendation: Pick<Recommendation, 'id' | 'version' | 'text'>;
+  recommendation: Pick<Recommendation, 'id' | 'version' | 'text' | 'groupOrganizationId'>;
   onClose(): void;
   invalidate: unknown[][];
 }) {
@@ -114,8 +114,7 @@ export function ReturnReportModal({
   const [comment, setComment] = useState('');
   const [touched, setTouched] = useState(false);
   const send = useMutation({
-    mutationFn: () =>
-      api.post(`/api/recommendations/${r.id}/review`, { decision: 'return', comment, version: r.version }),
+    mutationFn: () => api.post(`${reportUrl(r)}/review`, { decision: 'return', comment, version: r.version }),
     onSuccess: () => {
       invalidate.forEach((queryKey) => client.invalidateQueries({ queryKey }));
       notifySaved('Отчёт возвращён на доработку');

@@ -346,7 +346,7 @@ export function RecommendationsSection() {
         ) : (
           <Stack gap="sm">
             {open.slice(0, 4).map((r) => (
-              <Group key={r.id} gap="sm" wrap="nowrap" align="flex-start">
+              <Group key={`${r.id}-${r.groupOrganizationId ?? ''}`} gap="sm" wrap="nowrap" align="flex-start">
                 <ThemeIcon variant="light" color={STATUS_COLOR[r.status]} size="md" radius="xl">
                   <IconChecklist size={15} />
                 </ThemeIcon>

@@ -2,8 +2,9 @@ import { Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { organizationKind, type OrganizationKind } from '../../../../core/enums.ts';
-import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import { api } from '../../api/client.ts';
+import type { CardCampaign, CardProgram, CardValue, OrganizationCard } from '../../api/types.ts';
+import type { IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import {
   Chart,
@@ -16,51 +17,12 @@ import {
   TOOLTIP_STYLE,
   unitAxisName,
 } from '../analysis/charts.tsx';
-import type { Recommendation } from '../analysis/api.ts';
+import type { OwnRecommendation } from '../analysis/api.ts';
 import { RecommendationCard } from '../analysis/recommendation-card.tsx';
 import { ReportFiles } from '../analysis/report-files.tsx';
 
-/** Shapes of GET /api/organizations/:id/monitoring (server/modules/organizations/card.service.ts). */
-interface CardValue {
-  value: number | null;
-  level: IndicatorLevel | null;
-  isApplicable: boolean;
-  municipal: number | null;
-}
-interface CardCampaign {
-  campaignId: number;
-  title: string;
-  year: number;
-  status: 'active' | 'closed';
-  isFrozen: boolean;
-  place: number | null;
-  placedOf: number;
-  score: number | null;
-  values: Record<string, CardValue>;
-}
-interface CardIndicator {
-  code: string;
-  name: string;
-  unit: IndicatorUnit;
-  direction: 'higher' | 'lower';
-  criterionCode: string;
-  criterionTitle: string;
-}
-interface CardProgram {
-  programId: number;
-  programTitle: string;
-  indicators: CardIndicator[];
-  campaigns: CardCampaign[];
-}
-type CardRecommendation = Omit<Recommendation, 'organizationId' | 'organizationName' | 'addressee'> & {
-  campaignTitle: string;
-  campaignYear: number;
-};
-interface OrganizationCard {
-  organization: { id: number; shortName: string; kind: OrganizationKind };
-  programs: CardProgram[];
-  recommendations: CardRecommendation[];
-}
+/** GET /api/organizations/:id/monitoring: the recommendations are those of the school's own list. */
+type Card = OrganizationCard<OwnRecommendation>;
 
 const NOT_APPLICABLE = 'не применяется';
 
@@ -230,7 +192,7 @@ export function OrganizationMonitoringTab({
   const key = ['organization-monitoring', organizationId];
   const query = useQuery({
     queryKey: key,
-    queryFn: () => api.get<OrganizationCard>(`/api/organizations/${organizationId}/monitoring`),
+    queryFn: () => api.get<Card>(`/api/organizations/${organizationId}/monitoring`),
   });
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Результаты недоступны" />;
@@ -260,13 +222,15 @@ export function OrganizationMonitoringTab({
         ) : (
           card.recommendations.map((r) => (
             <RecommendationCard
-              key={r.id}
-              recommendation={{
-                ...r,
-                organizationId: card.organization.id,
-                organizationName: card.organization.shortName,
-                addressee: `${r.campaignTitle}`,
-              }}
+              key={`${r.id}-${r.groupOrganizationId ?? ''}`}
+              recommendation={{ ...r, addressee: r.audience ? r.addressee : r.campaignTitle }}
+              context={
+                r.audience ? (
+                  <Text size="xs" c="dimmed">
+                    {r.campaignTitle}
+                  </Text>
+                ) : undefined
+              }
             >
               <ReportFiles
                 recommendation={r}
