@@ -27,6 +27,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import type { DrilldownResponse, Indicator, IndicatorResult, ProgramTree, ResultsResponse } from './api.ts';
 import { LEVEL_BG, LEVEL_COLOR, formatResult, formatValue } from './format.ts';
+import { PlanFactRows } from './PlanFactRows.tsx';
 
 /** Organizations × indicators, coloured by level, the municipality first; a click opens what is behind a value. */
 export function ResultsTable({
@@ -123,7 +124,7 @@ export function ResultsTable({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {rows.map((row) => (
+                {rows.map((row) => [
                   <Table.Tr key={row.id ?? 'municipal'} fw={row.id === null ? 700 : undefined}>
                     <Table.Td>{row.name}</Table.Td>
                     {indicators.map((i) => {
@@ -151,8 +152,11 @@ export function ResultsTable({
                         </Table.Td>
                       );
                     })}
-                  </Table.Tr>
-                ))}
+                  </Table.Tr>,
+                  row.id === null && (
+                    <PlanFactRows key="plan" indicators={indicators} results={results} year={year} />
+                  ),
+                ])}
               </Table.Tbody>
             </Table>
           </ScrollArea>
