@@ -92,7 +92,7 @@ describe('plan against fact', () => {
     const bad = await saveTargets('2', { '26': 20 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/Целевые значения/);
-    expect(bad.json().error.message).toMatch(/год — четыре цифры/);
+    expect(bad.json().error.message).toMatch(/год «26» — четыре цифры/);
   });
 
   it('drafts «целевой показатель … не достигнут» only for a missed target of the campaign year, and it holds', async () => {
