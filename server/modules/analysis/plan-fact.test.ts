@@ -63,11 +63,8 @@ const indicatorsOf = async (): Promise<Indicator[]> => {
 
 const municipalValue = async (code: string): Promise<number> => {
   const analysis = expandAnalysis((await call('GET', `/api/campaigns/${campaignId}/analysis`)).json());
-  const r = analysis.results.find(
-    (x: { indicator: string; organization: number | null }) =>
-      x.indicator === code && x.organization === null,
-  );
-  return r!.value as number;
+  const results = analysis.results as unknown as { indicator: string; organization: number | null; value: number }[];
+  return results.find((x) => x.indicator === code && x.organization === null)!.value;
 };
 
 /** «12,4 %» written independently of the product's formatting. */
