@@ -5,6 +5,7 @@
  */
 
 import { formatRuDate } from './dates.ts';
+import { collectCalls, parseFormula } from './formula/index.ts';
 
 /** The day of the month the report is due by. */
 export const VACANCY_DUE_DAY = 10;
@@ -66,4 +67,13 @@ export function vacancyReminderText(options: {
     short: `Вакансии за ${options.monthName}: не сдано, срок истёк ${due}.`,
     text: `Здравствуйте!\n\n${options.organizationName}: сведения о вакансиях за ${options.monthName} не сданы, срок истёк ${due}. Внесите их как можно скорее; если вакансий нет — строку с количеством 0 («вакансий нет»).\n\nВнести сведения: ${options.link}\n\nЭто письмо отправлено автоматически системой pedmonitor.`,
   };
+}
+
+/** Whether an indicator counts the monthly vacancy snapshot (`vacancies()`): its value is «на» a month. */
+export function usesVacancies(...formulas: (string | null | undefined)[]): boolean {
+  return formulas.some((formula) => {
+    if (!formula) return false;
+    const parsed = parseFormula(formula);
+    return parsed.ok && collectCalls(parsed.ast).some((c) => c.call.name === 'vacancies');
+  });
 }

@@ -195,4 +195,26 @@ describe('monthly vacancies by the 10th', () => {
     expect(byName.get('Школа Б')).toEqual(['вакансий нет', 'вакансий нет', '0']);
     expect(byName.get('Школа В')).toEqual(['не сдано', 'не сдано', '2']);
   });
+
+  it('the vacancy indicators count the last reported month and say which: «на» its date', async () => {
+    const program = await call('coord', 'POST', '/api/programs/from-template', {
+      municipalityId: ids.m,
+      templateCode: 'seed-004-myasnikovsky',
+    });
+    expect(program.statusCode, program.body).toBe(201);
+    const res = await call('coord', 'GET', `/api/programs/${program.json().id}/results?year=2026`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    // November is the latest month reported (А with 1 vacancy, Б «вакансий нет»); В has not reported it.
+    expect(body.vacanciesAsOf).toBe('2026-11-01');
+    const value = (org: number | null) =>
+      body.results.find(
+        (r: { indicator: string; organization: number | null }) =>
+          r.indicator === '5.4' && r.organization === org,
+      ).value;
+    expect([value(ids.a), value(ids.b), value(null)]).toEqual([1, 0, 1]);
+    // A year without a reported month says no date.
+    const earlier = await call('coord', 'GET', `/api/programs/${program.json().id}/results?year=2025`);
+    expect(earlier.json().vacanciesAsOf).toBeNull();
+  });
 });

@@ -5,6 +5,8 @@ import { organizations, vacancies, vacancyReminders } from '../../../db/schema/i
 import { municipalityOfOrganization, ownerReadCondition } from '../shared/ownership.ts';
 import { countWhere, offsetOf, paged } from '../shared/paging.ts';
 import type { ListVacanciesQuery } from './vacancies.schema.ts';
+import { latestVacancyMonth } from '../../indicators/compiler/aggregates.ts';
+import type { ComputeContext } from '../../indicators/compiler/context.ts';
 
 const columns = {
   id: vacancies.id,
@@ -147,4 +149,13 @@ export async function findLastVacancyReminders(db: Db, municipalityId: number, f
     group by r.organization_id, r.month
   `,
   );
+}
+
+/** The month of the snapshot `vacancies()` counts for a computation, or null when no month is reported. */
+export async function findVacancySnapshotMonth(db: Db, ctx: ComputeContext): Promise<string | null> {
+  const [row] = await queryRows<{ month: string | null }>(
+    db,
+    sql`select to_char((${latestVacancyMonth(ctx)}), 'YYYY-MM-DD') as "month"`,
+  );
+  return row?.month ?? null;
 }
