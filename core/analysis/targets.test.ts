@@ -19,7 +19,10 @@ const vacancies: AnalysisIndicator = {
   numerator: 'vacancies()',
   targets: { '2025': 3 },
 };
-const inputOf = (values: { share: number | null; vacancies: number | null }, year?: number): AnalysisInput => ({
+const inputOf = (
+  values: { share: number | null; vacancies: number | null },
+  year?: number,
+): AnalysisInput => ({
   indicators: [share, vacancies],
   organizations: [{ id: 1, name: 'МБОУ СОШ № 1' }],
   results: [

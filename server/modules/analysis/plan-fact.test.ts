@@ -63,7 +63,11 @@ const indicatorsOf = async (): Promise<Indicator[]> => {
 
 const municipalValue = async (code: string): Promise<number> => {
   const analysis = expandAnalysis((await call('GET', `/api/campaigns/${campaignId}/analysis`)).json());
-  const results = analysis.results as unknown as { indicator: string; organization: number | null; value: number }[];
+  const results = analysis.results as unknown as {
+    indicator: string;
+    organization: number | null;
+    value: number;
+  }[];
   return results.find((x) => x.indicator === code && x.organization === null)!.value;
 };
 
@@ -98,7 +102,9 @@ describe('plan against fact', () => {
     const plan = Math.min(100, Math.floor(share) + 10);
     // 1: the plan of the campaign's year is above the value (missed); 9: below it (met); 11: another year only.
     expect((await saveTargets('1', { [String(YEAR)]: plan, [String(YEAR - 1)]: 0 })).statusCode).toBe(200);
-    expect((await saveTargets('9', { [String(YEAR)]: Math.max(0, Math.floor(met) - 1) })).statusCode).toBe(200);
+    expect((await saveTargets('9', { [String(YEAR)]: Math.max(0, Math.floor(met) - 1) })).statusCode).toBe(
+      200,
+    );
     expect((await saveTargets('11', { [String(YEAR + 1)]: 100 })).statusCode).toBe(200);
     const drafted = await call('POST', `/api/campaigns/${campaignId}/conclusions/generate`);
     expect(drafted.statusCode, drafted.body).toBe(200);

@@ -73,7 +73,13 @@ export const IndicatorFields = z.object({
   levelHigh: nullableNumber,
   levelMedium: nullableNumber,
   targets: z
-    .record(z.string(), z.number({ error: () => 'целевое значение — число' }).min(-1e9).max(1e9))
+    .record(
+      z.string(),
+      z
+        .number({ error: () => 'целевое значение — число' })
+        .min(-1e9)
+        .max(1e9),
+    )
     .superRefine((targets, ctx) => {
       for (const year of Object.keys(targets))
         if (!/^\d{4}$/.test(year))

@@ -321,8 +321,8 @@ function planFactLine(indicator: AnalysisIndicator, data: AnalysisView) {
   const verdict = pf.isMet === null ? '' : pf.isMet ? ' (выполнен)' : ' (не выполнен)';
   return (
     <span data-testid="plan-fact">
-      {'. '}План {year} года — {targetText(pf.plan, indicator.unit)}, факт — {chartValue(fact, indicator.unit)},
-      отклонение {deviationText(pf.deviation, indicator.unit)}
+      {'. '}План {year} года — {targetText(pf.plan, indicator.unit)}, факт —{' '}
+      {chartValue(fact, indicator.unit)}, отклонение {deviationText(pf.deviation, indicator.unit)}
       {verdict}.
     </span>
   );
