@@ -1,5 +1,6 @@
 import { findResult } from '../indicators/find-result.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../indicators/levels.ts';
+import { targetOf, targetText, type Targets } from '../indicators/targets.ts';
 import { holds, valueText, type Claim, type ConclusionEvidence } from './evidence.ts';
 import { themeOf } from './themes.ts';
 
@@ -11,6 +12,8 @@ export interface AnalysisIndicator {
   numerator: string;
   levelHigh?: number | null;
   levelMedium?: number | null;
+  /** Target values by year (plan against fact). */
+  targets?: Targets | null;
 }
 
 export interface AnalysisResult {
@@ -26,6 +29,8 @@ export interface AnalysisInput {
   indicators: AnalysisIndicator[];
   organizations: { id: number; name: string }[];
   results: AnalysisResult[];
+  /** The campaign's year — the year of its reporting period, whose target the values are measured against. */
+  year?: number;
   /** The same program's previous campaign, for the dynamics. */
   previous?: { year: number; results: AnalysisResult[] };
 }
@@ -53,12 +58,15 @@ export interface DraftRecommendation {
   text: string;
 }
 
+/** The claims a problem conclusion makes about organizations. */
+export type ProblemClaim = Exclude<Claim, 'value' | 'missed'>;
+
 /**
  * What «the problem» of an indicator is, from its unit, direction and thresholds alone — never from a
  * guess at what the formula is about: the level «низкий» where thresholds are set; otherwise 0 («нет»)
  * for a higher-is-better count or presence, and above 0 for a lower-is-better one (vacancies).
  */
-export function problemClaim(indicator: AnalysisIndicator): Exclude<Claim, 'value'> {
+export function problemClaim(indicator: AnalysisIndicator): ProblemClaim {
   const threshold = indicator.levelMedium ?? indicator.levelHigh ?? null;
   const exact = indicator.direction === 'lower' ? 'positive' : 'zero';
   if (threshold === null || indicator.unit === 'presence') return exact;
@@ -90,7 +98,7 @@ function indicatorsPhrase(list: AnalysisIndicator[], singular: string, plural: s
 
 /** The sentence of a problem conclusion: the claim in words, the indicators by name, the organizations with their values. */
 function problemSentence(
-  claim: Exclude<Claim, 'value'>,
+  claim: ProblemClaim,
   list: AnalysisIndicator[],
   orgs: { id: number; name: string }[],
   results: AnalysisResult[],
@@ -120,9 +128,10 @@ function problemSentence(
 export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
   const groups = new Map<
     string,
-    { claim: Exclude<Claim, 'value'>; list: AnalysisIndicator[]; orgs: { id: number; name: string }[] }
+    { claim: ProblemClaim; list: AnalysisIndicator[]; orgs: { id: number; name: string }[] }
   >();
   const municipal: DraftConclusion[] = [];
+  const missed: DraftConclusion[] = [];
   const dynamics: DraftConclusion[] = [];
   for (const indicator of input.indicators) {
     const claim = problemClaim(indicator);
@@ -157,6 +166,8 @@ export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
         },
       });
     }
+    const target = input.year === undefined ? null : missedTarget(indicator, input.year, total);
+    if (target) missed.push(target);
     const before = input.previous ? findResult(input.previous.results, indicator.code, null) : undefined;
     if (total?.value != null && before?.value != null && indicator.unit !== 'presence') {
       const delta = total.value - before.value;
@@ -194,7 +205,34 @@ export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
     },
   }));
   problems.sort((a, b) => b.organizationIds.length - a.organizationIds.length);
-  return [...problems, ...municipal, ...dynamics];
+  return [...problems, ...municipal, ...missed, ...dynamics];
+}
+
+/**
+ * «Показатель 4 «…»: целевой показатель 2025 года не достигнут: 12,4 % при плане 20 %.» — drafted only when
+ * the municipal value of the campaign's year falls short of that year's target; its evidence carries the
+ * target, so the re-check fails once the value reaches it.
+ */
+function missedTarget(
+  indicator: AnalysisIndicator,
+  year: number,
+  total: AnalysisResult | undefined,
+): DraftConclusion | null {
+  const plan = targetOf(indicator.targets, year);
+  if (plan === null || !applies(total)) return null;
+  const target = { year, value: plan, direction: indicator.direction };
+  if (!holds('missed', total.value, total.level, target)) return null;
+  return {
+    text: `${indicatorsPhrase([indicator], 'Показатель', 'Показатели')}: целевой показатель ${year} года не достигнут: ${valueText(total.value, indicator.unit)} при плане ${targetText(plan, indicator.unit)}.`,
+    indicatorCode: indicator.code,
+    organizationIds: [],
+    kind: 'municipal',
+    evidence: {
+      claim: 'missed',
+      target,
+      items: [{ indicator: indicator.code, organization: null, value: total.value, level: total.level }],
+    },
+  };
 }
 
 /** Default rules of the library for an indicator: its theme's texts at the level «низкий». */

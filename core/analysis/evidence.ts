@@ -7,12 +7,21 @@
 import { findResult } from '../indicators/find-result.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../indicators/levels.ts';
 import { formatNumber, formatPercent } from '../format.ts';
+import { isTargetMet } from '../indicators/targets.ts';
 
 /**
  * The statement a conclusion makes about each of its items: the value is 0 («нет»), above 0, at the level
- * «низкий»; for `dynamics` and `value` only that the value is still the stated one.
+ * «низкий», misses the target of its year (`missed`, with `target` in the evidence); for `dynamics` and
+ * `value` only that the value is still the stated one.
  */
-export type Claim = 'zero' | 'positive' | 'low' | 'value';
+export type Claim = 'zero' | 'positive' | 'low' | 'value' | 'missed';
+
+/** The target a `missed` claim compares with: the plan of that year and which way is better. */
+export interface EvidenceTarget {
+  year: number;
+  value: number;
+  direction: 'higher' | 'lower';
+}
 
 export interface EvidenceItem {
   indicator: string;
@@ -25,6 +34,8 @@ export interface EvidenceItem {
 export interface ConclusionEvidence {
   claim: Claim;
   items: EvidenceItem[];
+  /** Only with the claim `missed`. */
+  target?: EvidenceTarget;
 }
 
 export interface EvidenceResult {
@@ -45,8 +56,13 @@ export interface Discrepancy {
   reason: 'changed' | 'not_applicable' | 'missing' | 'claim';
 }
 
-/** Whether a value satisfies a claim. */
-export function holds(claim: Claim, value: number | null, level: IndicatorLevel | null): boolean {
+/** Whether a value satisfies a claim; `missed` holds only against a target it falls short of. */
+export function holds(
+  claim: Claim,
+  value: number | null,
+  level: IndicatorLevel | null,
+  target?: EvidenceTarget,
+): boolean {
   if (value === null) return false;
   switch (claim) {
     case 'zero':
@@ -57,6 +73,8 @@ export function holds(claim: Claim, value: number | null, level: IndicatorLevel 
       return level === 'low';
     case 'value':
       return true;
+    case 'missed':
+      return !!target && !isTargetMet(value, target.value, target.direction);
   }
 }
 
@@ -71,7 +89,7 @@ export function checkEvidence(evidence: ConclusionEvidence, results: EvidenceRes
     const base = { indicator: item.indicator, organization: item.organization, stated: item.value };
     if (!now) out.push({ ...base, actual: null, reason: 'missing' });
     else if (now.isApplicable === false) out.push({ ...base, actual: null, reason: 'not_applicable' });
-    else if (!holds(evidence.claim, now.value, now.level))
+    else if (!holds(evidence.claim, now.value, now.level, evidence.target))
       out.push({ ...base, actual: now.value, reason: 'claim' });
     else if (!same(now.value, item.value)) out.push({ ...base, actual: now.value, reason: 'changed' });
   }

@@ -118,7 +118,7 @@ export function templateToDefinition(template: ProgramTemplate): ProgramDefiniti
         direction: i.direction ?? 'higher',
         levelHigh: i.levelHigh ?? null,
         levelMedium: i.levelMedium ?? null,
-        targets: {},
+        targets: i.targets ?? {},
         isFormValue: i.isFormValue ?? false,
         applicability: storedApplicability(templateApplicability(template, i)),
         note: i.note ?? null,

@@ -7,10 +7,16 @@ const COMMON = {
   deadline: 'До 1 октября',
   referenceDateRule: 'по состоянию на 1 сентября (итоги учебного года)',
 };
+/**
+ * The passport sets its target as words, not figures: «Формирование до 2025 года муниципальной системы…»
+ * with the expected result «наличие целостной муниципальной нормативно-правовой базы». So the acts are to
+ * exist by 2025 («есть»); the passport gives no figures for the shares and counts, and none are invented.
+ */
 const ACTS = {
   ...COMMON,
   source: 'Официальные сайты отдела образования и образовательных организаций',
   method: 'Контент-анализ',
+  targets: { '2025': 1 },
 };
 
 /**

@@ -41,6 +41,8 @@ export interface IndicatorTemplate {
   direction?: Direction;
   levelHigh?: number;
   levelMedium?: number;
+  /** Target values by year from the district's passport: { "2025": 1 }. */
+  targets?: Record<string, number>;
   /** True when the registry does not hold the data: the value comes from the campaign form. */
   isFormValue?: boolean;
   /** Which organizations it applies to; without it, what the formula implies, else the program's. */

@@ -303,6 +303,11 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
     { personal: true },
   ),
   'GET /api/vacancies/summary': municipality((s) => ({ query: { municipalityId: s.municipality } })),
+  'GET /api/vacancies/completeness': municipality((s) => ({ query: { municipalityId: s.municipality } })),
+  'GET /api/vacancies/completeness.xlsx': municipality((s) => ({
+    query: { municipalityId: s.municipality },
+  })),
+  'POST /api/vacancies/remind': municipality((s) => ({ body: { municipalityId: s.municipality } })),
   ...organizationRecords(
     '/api/vacancies',
     (s) => s.vacancy,

@@ -3,6 +3,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -397,6 +398,27 @@ export const vacancies = pgTable(
     ...tracked(),
   },
   (t) => [index().on(t.organizationId, t.month)],
+);
+
+/**
+ * A reminder about an organization's monthly vacancy report, sent once per organization, month and kind
+ * (the daily job may run any number of times): «before» (from the 7th, «до 10-го»), «after» (from the 11th,
+ * «не сдано»), «manual» (a methodist's click; `day` makes it one a day).
+ */
+export const vacancyReminders = pgTable(
+  'vacancy_reminders',
+  {
+    id: id(),
+    organizationId: organizationRef(),
+    month: date().notNull(),
+    kind: text({ enum: ['before', 'after', 'manual'] }).notNull(),
+    /** The month itself for «before» and «after»; the day it was sent for «manual». */
+    day: date().notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    recipients: jsonb().$type<string[]>().notNull().default([]),
+    error: text(),
+  },
+  (t) => [uniqueIndex().on(t.organizationId, t.month, t.kind, t.day)],
 );
 
 /** Normative act (НПА) of an organization, or of the municipality when organizationId is null. */

@@ -20,7 +20,8 @@ import {
   type CampaignRow,
 } from '../campaigns/campaigns.repository.ts';
 import { getCampaignResults, requireCampaign } from '../campaigns/campaigns.service.ts';
-import { findProgramTree } from '../programs/programs.repository.ts';
+import type { Targets } from '../../../core/indicators/targets.ts';
+import { findIndicatorTargets, findProgramTree } from '../programs/programs.repository.ts';
 
 export interface AnalysisFilters {
   kind?: 'school' | 'preschool' | 'additional';
@@ -40,11 +41,13 @@ export interface IndicatorInfo {
   criterionTitle: string;
   /** Which organizations it applies to; an old snapshot without it: all. */
   applicability: Applicability;
+  /** Target values by year, read from the program (also for a frozen campaign). */
+  targets: Targets;
 }
 
 interface Snapshot {
   criteria: { id: number; code: string; title: string }[];
-  indicators: (Omit<IndicatorInfo, 'criterionCode' | 'criterionTitle' | 'applicability'> & {
+  indicators: (Omit<IndicatorInfo, 'criterionCode' | 'criterionTitle' | 'applicability' | 'targets'> & {
     criterionId: number;
     applicability?: Applicability | null;
   })[];
@@ -55,6 +58,7 @@ export async function indicatorsOf(db: Db, campaign: CampaignRow): Promise<Indic
   const source = campaign.programSnapshot
     ? (campaign.programSnapshot as Snapshot)
     : (await findProgramTree(db, campaign.programId))!;
+  const targets = await findIndicatorTargets(db, campaign.programId);
   return source.indicators.map((i) => {
     const c = source.criteria.find((x) => x.id === i.criterionId);
     return {
@@ -68,6 +72,7 @@ export async function indicatorsOf(db: Db, campaign: CampaignRow): Promise<Indic
       criterionCode: c?.code ?? '',
       criterionTitle: c?.title ?? '',
       applicability: i.applicability ?? APPLIES_TO_ALL,
+      targets: targets.get(i.code) ?? {},
     };
   });
 }

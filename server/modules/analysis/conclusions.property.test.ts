@@ -120,10 +120,14 @@ describe.each(PROGRAM_TEMPLATES.map((t) => [t.code, t] as const))('template %s',
         is_hard_social_conditions as "isHardSocialConditions" from organizations where municipality_id = ${municipalityId}`,
     );
     const computedOrgs = await findComputedOrganizations(db, ctx);
+    // The plan of the year: the template's own targets, and the threshold «высокий» where it has none.
+    const targetsOf = (i: IndicatorTemplate) =>
+      i.targets ?? (i.levelHigh === undefined ? {} : { [String(period.year)]: i.levelHigh });
     const input: AnalysisInput = {
-      indicators: indicators.map((i) => definition(i, template)),
+      indicators: indicators.map((i) => ({ ...definition(i, template), targets: targetsOf(i) })),
       organizations: computedOrgs.map((o) => ({ ...orgs.find((x) => x.id === o.id)! })),
       results,
+      year: period.year,
     };
     const drafts = draftConclusions(input);
     const meaningValues = await computeIndicators({
@@ -168,6 +172,26 @@ describe.each(PROGRAM_TEMPLATES.map((t) => [t.code, t] as const))('template %s',
     }
     for (const d of drafts)
       if (checkEvidence(d.evidence, results).length) contradictions.push(`не подтверждается: ${d.text}`);
+    // «целевой показатель … не достигнут»: the municipal value is on the wrong side of that year's plan.
+    for (const d of drafts.filter((x) => /целевой показатель/.test(x.text))) {
+      const i = indicators.find((x) => x.code === d.indicatorCode)!;
+      const plan = targetsOf(i)[String(period.year)];
+      const total = results.find((x) => x.indicator === i.code && x.organization === null)?.value;
+      const isMet = (i.direction ?? 'higher') === 'higher' ? total! >= plan : total! <= plan;
+      if (plan === undefined || total === null || total === undefined || isMet)
+        contradictions.push(`план ${plan}, значение ${total} — ${d.text}`);
+      if (!d.text.includes(`${period.year} года`)) contradictions.push(`не тот год — ${d.text}`);
+    }
+    const planned = indicators.filter((i) => {
+      const plan = targetsOf(i)[String(period.year)];
+      const total = results.find((x) => x.indicator === i.code && x.organization === null);
+      if (plan === undefined || !total || total.value === null || total.isApplicable === false) return false;
+      return (i.direction ?? 'higher') === 'higher' ? total.value < plan : total.value > plan;
+    });
+    expect(planned.length).toBeGreaterThan(0);
+    expect(drafts.filter((x) => /целевой показатель/.test(x.text)).map((x) => x.indicatorCode)).toEqual(
+      planned.map((i) => i.code),
+    );
     const texts = drafts.map((d) => d.text);
     const repeated = texts.filter((t, i) => texts.indexOf(t) !== i);
     expect({ contradictions, repeated }).toEqual({ contradictions: [], repeated: [] });

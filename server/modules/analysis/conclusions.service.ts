@@ -41,6 +41,7 @@ export async function analysisInputOf(db: Db, actor: Actor, campaignId: number):
     indicators,
     organizations: participants.map((p) => ({ id: p.organizationId, name: p.organizationName })),
     results: current.results,
+    year: campaign.year,
     previous: previous
       ? { year: previous.year, results: (await getCampaignResults({ db, user, id: previous.id })).results }
       : undefined,

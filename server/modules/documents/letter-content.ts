@@ -30,7 +30,7 @@ export interface LetterFinding {
   indicator: string;
   organization: number;
   value: number | null;
-  claim: Exclude<Claim, 'value'>;
+  claim: Exclude<Claim, 'value' | 'missed'>;
 }
 
 export interface LetterContent {
@@ -121,7 +121,9 @@ function findingsOf(data: DocumentData, organizationId: number | null): LetterFi
   const out: LetterFinding[] = [];
   const seen = new Set<string>();
   for (const c of data.conclusionRows) {
-    if (c.kind !== 'problem' || !c.evidence || c.evidence.claim === 'value') continue;
+    if (c.kind !== 'problem' || !c.evidence) continue;
+    const claim = c.evidence.claim;
+    if (claim === 'value' || claim === 'missed') continue;
     for (const item of c.evidence.items) {
       if (item.organization === null) continue;
       if (organizationId !== null && item.organization !== organizationId) continue;
@@ -132,7 +134,7 @@ function findingsOf(data: DocumentData, organizationId: number | null): LetterFi
         indicator: item.indicator,
         organization: item.organization,
         value: item.value,
-        claim: c.evidence.claim,
+        claim,
       });
     }
   }

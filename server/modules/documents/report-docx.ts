@@ -27,6 +27,7 @@ import {
   resultsSection,
   statisticsSection,
 } from './report-sections.ts';
+import { planFactSection } from './report-plan-fact.ts';
 
 export interface ReportCharts {
   byIndicator: Map<string, ChartImage>;
@@ -189,6 +190,11 @@ export async function buildReportDocx(data: DocumentData, charts: ReportCharts):
   const sections: FileChild[][] = [titleBlock(data), goalsSection(data), methodSection(data)];
   let n = 3;
   sections.push(resultsSection(data, charts, n++));
+  const plan = planFactSection(data, n);
+  if (plan.length) {
+    sections.push(plan);
+    n++;
+  }
   sections.push(statisticsSection(data, n++));
   sections.push(ratingSection(data, n++));
   const dynamics = dynamicsSection(data, charts, n);

@@ -19,6 +19,7 @@ import {
   table,
   type Cell,
 } from './docx-kit.ts';
+import { planFactSentence } from './report-plan-fact.ts';
 
 /** The data sections of the report: results, statistics, rating, dynamics, recommendations, effect. */
 
@@ -66,6 +67,7 @@ function indicatorBlock(data: DocumentData, indicator: DocumentIndicator, chart:
       ? ` (${displayCount(municipal.numerator)} из ${displayCount(municipal.denominator)})`
       : '';
   const level = municipal?.level ? `, уровень — ${LEVEL_LABEL[municipal.level]}` : '';
+  const plan = planFactSentence(data, indicator);
   const out: FileChild[] = [
     para(`Показатель ${indicator.code}. ${indicator.name} (${UNIT_LABEL[indicator.unit]})`, {
       bold: true,
@@ -73,7 +75,7 @@ function indicatorBlock(data: DocumentData, indicator: DocumentIndicator, chart:
       keepNext: true,
     }),
     para(
-      `Значение по муниципалитету: ${displayValue(municipal?.value, indicator.unit)}${fraction}${level}. По организациям: ${levelSummary(data, indicator)}.`,
+      `Значение по муниципалитету: ${displayValue(municipal?.value, indicator.unit)}${fraction}${level}. По организациям: ${levelSummary(data, indicator)}.${plan ? ` ${plan}` : ''}`,
       { indent: true, keepNext: true },
     ),
     table(

@@ -51,13 +51,13 @@ export async function indicatorsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const { results, organizations, period, problems } = await computeProgramResults({
+      const { results, organizations, period, problems, vacanciesAsOf } = await computeProgramResults({
         db: app.db,
         user: requireUser(req.user),
         programId: req.params.id,
         year: req.query.year,
       });
-      return { period, organizations, results, problems };
+      return { period, organizations, results, problems, vacanciesAsOf };
     },
   );
 

@@ -5,6 +5,8 @@ import { canAccessMunicipality, organizationScope, type AuthUser } from '../auth
 import { findProgramTree, type ProgramTree } from '../programs/programs.repository.ts';
 import type { ComputeContext } from './compiler/context.ts';
 import { computeIndicators, type FormValues, type IndicatorDefinition } from './compute.ts';
+import { usesVacancies } from '../../../core/vacancy-reports.ts';
+import { findVacancySnapshotMonth } from '../registers/vacancies/vacancies.repository.ts';
 
 export function definitionsOf(tree: ProgramTree): IndicatorDefinition[] {
   return tree.indicators.map((i) => ({
@@ -81,9 +83,12 @@ export async function computeProgramResults(options: {
   });
   const visible = (organization: number | null) =>
     scope.all || organization === null || scope.organizationIds.includes(organization);
+  const countsVacancies = tree.indicators.some((i) => usesVacancies(i.numerator, i.denominator));
   return {
     tree,
     period: ctx.period,
+    /** The month of the vacancy snapshot the values are «на»; null when no indicator counts vacancies. */
+    vacanciesAsOf: countsVacancies ? await findVacancySnapshotMonth(options.db, ctx) : null,
     results: computed.results.filter((r) => visible(r.organization)),
     organizations: computed.organizations.filter((o) => visible(o.id)),
     problems: computed.problems,

@@ -13,6 +13,7 @@ import { ORGANIZATION_FORMS, countOf, plural } from '../../../core/format.ts';
 import { AppError } from '../../errors.ts';
 import { sendMail } from './mailer.ts';
 import { notifyUsers } from './notifications.repository.ts';
+import { runVacancyReminders } from './vacancy-reminders.ts';
 
 export interface ReminderReport {
   sent: {
@@ -260,9 +261,18 @@ export function scheduleReminders(options: {
   baseUrl: string;
   log(message: string): void;
 }) {
+  // The monthly vacancy report's reminders ride on the same tick: each is sent once, whenever the tick runs.
   const tick = () =>
     runReminders({ db: options.db, today: options.today(), baseUrl: options.baseUrl })
-      .then((r) => r.sent.length && options.log(`Напоминания: отправлено ${r.sent.length}`))
+      .then(async (r) => {
+        const vacancies = await runVacancyReminders({
+          db: options.db,
+          today: options.today(),
+          baseUrl: options.baseUrl,
+        });
+        const sent = r.sent.length + vacancies.length;
+        if (sent) options.log(`Напоминания: отправлено ${sent}`);
+      })
       .catch((e) => options.log(`Напоминания не отправлены: ${e instanceof Error ? e.message : String(e)}`));
   const first = setTimeout(tick, 60_000);
   const every = setInterval(tick, 3600_000);

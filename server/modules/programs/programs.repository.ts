@@ -46,6 +46,18 @@ export async function findProgramById(db: Db, id: number) {
   return row;
 }
 
+/**
+ * The target values of a program's indicators by code. The plan is not a result of a campaign: a closed
+ * campaign's frozen snapshot keeps its formulas and values, while its targets are read from the program.
+ */
+export async function findIndicatorTargets(db: Db, programId: number) {
+  const rows = await db
+    .select({ code: indicators.code, targets: indicators.targets })
+    .from(indicators)
+    .where(eq(indicators.programId, programId));
+  return new Map(rows.map((r) => [r.code, r.targets]));
+}
+
 /** The program with its criteria, indicators and form fields, in their order. */
 export async function findProgramTree(db: Db, id: number) {
   const program = await findProgramById(db, id);

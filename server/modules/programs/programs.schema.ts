@@ -72,7 +72,20 @@ export const IndicatorFields = z.object({
   direction: z.enum(['higher', 'lower']),
   levelHigh: nullableNumber,
   levelMedium: nullableNumber,
-  targets: z.record(z.string().regex(/^\d{4}$/, 'год — четыре цифры'), z.number()).optional(),
+  targets: z
+    .record(
+      z.string(),
+      z
+        .number({ error: () => 'целевое значение — число' })
+        .min(-1e9)
+        .max(1e9),
+    )
+    .superRefine((targets, ctx) => {
+      for (const year of Object.keys(targets))
+        if (!/^\d{4}$/.test(year))
+          ctx.addIssue({ code: 'custom', message: `год «${year}» — четыре цифры, например 2025` });
+    })
+    .optional(),
   isFormValue: z.boolean().optional(),
   applicability: ApplicabilityInput,
   note: optionalText(2000),

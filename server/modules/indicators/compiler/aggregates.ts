@@ -35,6 +35,15 @@ const overlapsPeriod = (from: SQL, to: SQL, ctx: ComputeContext) =>
   sql`${from} <= ${ctx.period.end}::date and (${to} is null or ${to} >= ${ctx.period.start}::date)`;
 const countRows = (condition: SQL) => sql`count(*) filter (where ${condition})`;
 
+/**
+ * The month of the vacancy snapshot an indicator counts: the municipality's latest reported month not after
+ * the reference date, within the period (the results say «на 01.11.2026» next to the value).
+ */
+export const latestVacancyMonth = (ctx: ComputeContext) =>
+  sql`select max(v2.month) from vacancies v2 join organizations o2 on o2.id = v2.organization_id
+          where o2.municipality_id = ${ctx.municipalityId} and v2.month <= ${ctx.period.referenceDate}::date
+            and v2.month >= ${ctx.period.start}::date`;
+
 export const AGGREGATES: Record<AggregateName, AggregateSql> = {
   teachers: {
     rows: (
@@ -71,9 +80,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
     // The latest monthly snapshot of the municipality not after the reference date, within the period.
     rows: (ctx) => sql`vacancies v join organizations o on o.id = v.organization_id
       where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
-        and v.month = (select max(v2.month) from vacancies v2 join organizations o2 on o2.id = v2.organization_id
-          where o2.municipality_id = ${ctx.municipalityId} and v2.month <= ${ctx.period.referenceDate}::date
-            and v2.month >= ${ctx.period.start}::date)`,
+        and v.month = (${latestVacancyMonth(ctx)})`,
     orgColumn: sql`v.organization_id`,
     measure: (condition) => sql`coalesce(sum(v.count) filter (where ${condition}), 0)`,
     resolver: fixed({

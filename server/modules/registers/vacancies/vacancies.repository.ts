@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { AuthUser } from '../../auth/access.ts';
 import { queryRows, type Db } from '../../../db/client.ts';
-import { organizations, vacancies } from '../../../db/schema/index.ts';
+import { organizations, vacancies, vacancyReminders } from '../../../db/schema/index.ts';
 import { municipalityOfOrganization, ownerReadCondition } from '../shared/ownership.ts';
 import { countWhere, offsetOf, paged } from '../shared/paging.ts';
 import type { ListVacanciesQuery } from './vacancies.schema.ts';
+import { latestVacancyMonth } from '../../indicators/compiler/aggregates.ts';
+import type { ComputeContext } from '../../indicators/compiler/context.ts';
 
 const columns = {
   id: vacancies.id,
@@ -74,11 +76,14 @@ export async function summarizeVacancies(db: Db, municipalityId: number, from: s
     organizationKind: 'school' | 'preschool' | 'additional';
     month: string;
     count: number;
+    records: number;
+    enteredOn: string | null;
   }>(
     db,
     sql`
     select o.id as "organizationId", o.short_name as "organizationShortName", o.kind as "organizationKind",
-           to_char(m.month, 'YYYY-MM-DD') as "month", coalesce(sum(v.count), 0)::int as "count"
+           to_char(m.month, 'YYYY-MM-DD') as "month", coalesce(sum(v.count), 0)::int as "count",
+           count(v.id)::int as "records", to_char(min(v.created_at), 'YYYY-MM-DD') as "enteredOn"
     from ${organizations} o
     cross join generate_series(${from}::date, ${to}::date, interval '1 month') as m(month)
     left join ${vacancies} v on v.organization_id = o.id and v.month = m.month::date
@@ -88,5 +93,69 @@ export async function summarizeVacancies(db: Db, municipalityId: number, from: s
              nullif(substring(o.short_name from '№\\s*(\\d+)'), '')::int nulls last, o.short_name, m.month
   `,
   );
-  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  return rows.map((r) => ({ ...r, count: Number(r.count), records: Number(r.records) }));
+}
+
+/** Active organizations of a municipality without any vacancy record for a month (its report not given). */
+export async function findOrganizationsWithoutReport(
+  db: Db,
+  options: { municipalityId: number | null; month: string; organizationIds?: number[] },
+) {
+  return queryRows<{ organizationId: number; organizationName: string; municipalityId: number }>(
+    db,
+    sql`
+    select o.id as "organizationId", o.short_name as "organizationName", o.municipality_id as "municipalityId"
+    from ${organizations} o
+    where o.is_active
+      ${options.municipalityId === null ? sql`` : sql`and o.municipality_id = ${options.municipalityId}`}
+      ${options.organizationIds ? sql`and o.id in (${sql.join(options.organizationIds.length ? options.organizationIds.map((id) => sql`${id}`) : [sql`-1`], sql`, `)})` : sql``}
+      and not exists (select 1 from ${vacancies} v where v.organization_id = o.id and v.month = ${options.month}::date)
+    order by o.municipality_id, o.short_name
+  `,
+  );
+}
+
+/** Claims a vacancy reminder; null when it was already sent (the unique key makes the job idempotent). */
+export async function claimVacancyReminder(
+  db: Db,
+  values: { organizationId: number; month: string; kind: 'before' | 'after' | 'manual'; day: string },
+): Promise<number | null> {
+  const rows = await db
+    .insert(vacancyReminders)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: vacancyReminders.id });
+  return rows[0]?.id ?? null;
+}
+
+export async function recordVacancyReminderOutcome(
+  db: Db,
+  id: number,
+  recipients: string[],
+  error: string | null,
+) {
+  await db.update(vacancyReminders).set({ recipients, error }).where(eq(vacancyReminders.id, id));
+}
+
+/** The last reminder day of each organization of a municipality about a month. */
+export async function findLastVacancyReminders(db: Db, municipalityId: number, from: string, to: string) {
+  return queryRows<{ organizationId: number; month: string; sentOn: string }>(
+    db,
+    sql`
+    select r.organization_id as "organizationId", to_char(r.month, 'YYYY-MM-DD') as "month",
+           to_char(max(r.sent_at), 'YYYY-MM-DD') as "sentOn"
+    from ${vacancyReminders} r join ${organizations} o on o.id = r.organization_id
+    where o.municipality_id = ${municipalityId} and r.month between ${from}::date and ${to}::date
+    group by r.organization_id, r.month
+  `,
+  );
+}
+
+/** The month of the snapshot `vacancies()` counts for a computation, or null when no month is reported. */
+export async function findVacancySnapshotMonth(db: Db, ctx: ComputeContext): Promise<string | null> {
+  const [row] = await queryRows<{ month: string | null }>(
+    db,
+    sql`select to_char((${latestVacancyMonth(ctx)}), 'YYYY-MM-DD') as "month"`,
+  );
+  return row?.month ?? null;
 }

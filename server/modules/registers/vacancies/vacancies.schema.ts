@@ -39,3 +39,40 @@ export const VacancySummaryRow = z.object({
   count: z.number(),
 });
 export type VacancySummaryRow = z.infer<typeof VacancySummaryRow>;
+
+const Status = z.enum(['reported', 'none', 'missing', 'pending']);
+
+export const VacancyCompleteness = z.object({
+  municipalityId: z.number(),
+  today: z.string(),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      dueDate: z.string(),
+      reported: z.number(),
+      none: z.number(),
+      missing: z.number(),
+      pending: z.number(),
+    }),
+  ),
+  rows: z.array(
+    z.object({
+      organizationId: z.number(),
+      organizationShortName: z.string(),
+      months: z.array(
+        z.object({
+          month: z.string(),
+          status: Status,
+          count: z.number(),
+          enteredOn: z.string().nullable(),
+          remindedOn: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const RemindAboutVacanciesInput = z.object({
+  municipalityId: z.number().int().positive().optional(),
+  organizationIds: z.array(z.number().int().positive()).max(2000).optional(),
+});

@@ -1,12 +1,11 @@
-import { toIsoDate } from '../../../../core/dates.ts';
-import { formatRuMonth, lastMonths } from '../../../../core/months.ts';
+import { formatRuMonth } from '../../../../core/months.ts';
 import { vacancyKind } from '../../../../core/registry/kinds.ts';
 import type { Db } from '../../../db/client.ts';
 import { vacancies } from '../../../db/schema/index.ts';
-import { AppError, forbidden } from '../../../errors.ts';
+import { AppError } from '../../../errors.ts';
 import type { AuthUser } from '../../auth/access.ts';
 import type { OwnedKind } from '../shared/owned-records.ts';
-import { defaultMunicipality, isDepartmentOf } from '../shared/ownership.ts';
+import { vacancyRange } from './completeness.service.ts';
 import {
   findSameVacancy,
   findVacancyById,
@@ -38,25 +37,13 @@ export const vacancyRecords: OwnedKind<VacancyRow> = {
 };
 
 /** The municipal table: every organization × every month of the range (12 months up to this one by default). */
-export async function getVacancySummary(options: { db: Db; user: AuthUser; query: VacancySummaryQuery }) {
-  const { user, query } = options;
-  const municipalityId = query.municipalityId ?? defaultMunicipality(user);
-  if (municipalityId === null) {
-    throw new AppError('validation_failed', 'Укажите муниципалитет.', { field: 'municipalityId' });
-  }
-  if (!isDepartmentOf(user, municipalityId)) {
-    throw forbidden('Сводка вакансий по муниципалитету доступна администратору и координатору.');
-  }
-  const thisMonth = `${toIsoDate(new Date()).slice(0, 7)}-01`;
-  const to = query.month ?? query.to ?? thisMonth;
-  const from = query.month ?? query.from ?? lastMonths(to, 12)[0];
-  if (from > to) {
-    throw new AppError('validation_failed', 'Начало периода не может быть позже его конца.', {
-      field: 'from',
-    });
-  }
-  if (lastMonths(to, 61)[0] > from) {
-    throw new AppError('validation_failed', 'Сводка строится не более чем за 5 лет.', { field: 'from' });
-  }
-  return summarizeVacancies(options.db, municipalityId, from, to);
+export async function getVacancySummary(options: {
+  db: Db;
+  user: AuthUser;
+  query: VacancySummaryQuery;
+  today: string;
+}) {
+  const { municipalityId, from, to } = vacancyRange(options.user, options.query, options.today);
+  const rows = await summarizeVacancies(options.db, municipalityId, from, to);
+  return rows.map(({ records: _r, enteredOn: _e, ...r }) => r);
 }

@@ -12,6 +12,7 @@ import {
   RatingTable,
   StatisticsTable,
 } from './analysis-sections.tsx';
+import { deviationText, planFact, targetText } from '../../../../core/indicators/targets.ts';
 import { resultOf, type AnalysisIndicator, type AnalysisView } from './api.ts';
 import { ChartCard, chartValue } from './charts.tsx';
 import { DynamicsChart, IndicatorBarChart, thresholdText } from './indicator-charts.tsx';
@@ -131,6 +132,7 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
                 {[thresholdText(indicator, 'high'), thresholdText(indicator, 'medium')]
                   .filter(Boolean)
                   .join('; ')}
+                {planFactLine(indicator, data)}
               </>
             }
           >
@@ -139,6 +141,7 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
               organizations={data.organizations}
               results={data.results}
               mean={isFiltered ? (data.statistics[indicator.code]?.mean ?? null) : null}
+              year={data.campaign.year}
               selectedId={selected?.id ?? null}
               onSelect={(id) => setOrganizationId(id === organizationId ? null : id)}
             />
@@ -306,5 +309,21 @@ function IndicatorFacts({
         )}
       </Stack>
     </ChartCard>
+  );
+}
+
+/** «. План 2025 года — 20 %, факт — 12,4 %, отклонение −7,6 п. п. (не выполнен).» when the year has a target. */
+function planFactLine(indicator: AnalysisIndicator, data: AnalysisView) {
+  const year = data.campaign.year;
+  const fact = resultOf(data.results, indicator.code, null)?.value ?? null;
+  const pf = planFact(indicator.targets, year, fact, indicator.direction);
+  if (!pf) return null;
+  const verdict = pf.isMet === null ? '' : pf.isMet ? ' (выполнен)' : ' (не выполнен)';
+  return (
+    <span data-testid="plan-fact">
+      {'. '}План {year} года — {targetText(pf.plan, indicator.unit)}, факт —{' '}
+      {chartValue(fact, indicator.unit)}, отклонение {deviationText(pf.deviation, indicator.unit)}
+      {verdict}.
+    </span>
   );
 }

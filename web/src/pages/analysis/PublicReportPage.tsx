@@ -246,6 +246,7 @@ function IndicatorSection({
         indicator={indicator}
         organizations={report.organizations}
         results={report.results}
+        year={report.campaign.year}
       />
       {report.dynamics.length > 1 && (
         <>

@@ -15,6 +15,8 @@ export interface AnalysisIndicator {
   levelMedium: number | null;
   criterionCode: string;
   criterionTitle: string;
+  /** Target values by year (plan against fact); an older answer may lack them. */
+  targets?: Record<string, number>;
 }
 
 export type { Descriptive } from '../../../../core/analysis/statistics.ts';

@@ -1,5 +1,6 @@
 import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { LEVEL_LABEL } from '../../../../core/indicators/levels.ts';
+import { targetOf, targetText } from '../../../../core/indicators/targets.ts';
 import type { IndicatorResult } from '../programs/api.ts';
 import { resultOf, type AnalysisIndicator, type DynamicsPoint } from './api.ts';
 import {
@@ -22,6 +23,27 @@ export function thresholdText(indicator: AnalysisIndicator, level: 'high' | 'med
   if (value === null) return null;
   const relation = indicator.direction === 'higher' ? 'от' : 'не более';
   return `${LEVEL_LABEL[level]} — ${relation} ${chartValue(value, indicator.unit)}`;
+}
+
+const TARGET_HEX = '#7048e8';
+
+/** The plan of a year as a line of a chart: «план 2025: 20 %». */
+function targetLine(indicator: AnalysisIndicator, year: number, axis: 'xAxis' | 'yAxis'): ChartOption[] {
+  const target = targetOf(indicator.targets, year);
+  if (target === null) return [];
+  return [
+    {
+      [axis]: target,
+      lineStyle: { color: TARGET_HEX, type: [8, 4], width: 2 },
+      label: {
+        formatter: `план ${year}: ${targetText(target, indicator.unit)}`,
+        color: TARGET_HEX,
+        fontWeight: 600,
+        position: axis === 'xAxis' ? 'end' : 'insideStartTop',
+        distance: axis === 'xAxis' ? [0, 16] : undefined,
+      },
+    },
+  ];
 }
 
 /** The threshold lines worth drawing: a medium threshold equal to the high one adds nothing. */
@@ -50,12 +72,15 @@ export function IndicatorBarChart({
   organizations,
   results,
   mean,
+  year,
   selectedId,
   onSelect,
 }: {
   indicator: AnalysisIndicator;
   organizations: { id: number; name: string }[];
   results: IndicatorResult[];
+  /** The campaign's year: its target is drawn as a line. */
+  year?: number;
   /** The mean of the selection when it differs from the whole municipality. */
   mean?: number | null;
   selectedId?: number | null;
@@ -106,6 +131,7 @@ export function IndicatorBarChart({
           },
         ]
       : []),
+    ...(year === undefined ? [] : targetLine(indicator, year, 'xAxis')),
   ];
   const max = Math.max(0, ...withValues.map((w) => w.result!.value!), ...lines.map((l) => l.xAxis as number));
   const option: ChartOption = {
@@ -226,7 +252,8 @@ function PresenceLists({
 
 /**
  * The municipal value of one indicator over the program's campaigns (points coloured by level), and one
- * organization's beside it when chosen; dashed lines mark the thresholds.
+ * organization's beside it when chosen; dashed lines mark the thresholds, and the plan of each year that
+ * has a target is drawn as its own line («План»), the last campaign's target also as a line across.
  */
 export function DynamicsChart({
   indicator,
@@ -262,15 +289,30 @@ export function DynamicsChart({
   });
   const series: ChartOption[] = [line(null, 'Муниципалитет в целом', MUNICIPAL_HEX, false)];
   if (organization) series.push(line(organization.id, organization.name, ORGANIZATION_HEX, true));
+  const plans = dynamics.map((d) => targetOf(indicator.targets, d.year));
+  if (plans.some((p) => p !== null))
+    series.push({
+      type: 'line',
+      name: 'План',
+      symbol: 'diamond',
+      symbolSize: 9,
+      lineStyle: { color: TARGET_HEX, width: 2, type: [8, 4] },
+      itemStyle: { color: TARGET_HEX },
+      data: plans,
+    });
+  const last = dynamics[dynamics.length - 1];
   series[0].markLine = {
     symbol: 'none',
     silent: true,
     animation: false,
-    data: thresholds(indicator).map((t) => ({
-      yAxis: t.value,
-      lineStyle: { color: LEVEL_HEX[t.level], type: 'dashed', width: 1.2 },
-      label: { formatter: thresholdText(indicator, t.level), color: '#495057', position: 'insideEndTop' },
-    })),
+    data: [
+      ...thresholds(indicator).map((t) => ({
+        yAxis: t.value,
+        lineStyle: { color: LEVEL_HEX[t.level], type: 'dashed', width: 1.2 },
+        label: { formatter: thresholdText(indicator, t.level), color: '#495057', position: 'insideEndTop' },
+      })),
+      ...(last ? targetLine(indicator, last.year, 'yAxis') : []),
+    ],
   };
   const option: ChartOption = {
     grid: { left: 8, right: 24, top: 40, bottom: 30, ...GRID_CONTAINS_LABELS },

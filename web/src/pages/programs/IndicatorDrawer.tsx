@@ -36,8 +36,9 @@ import { FormulaInput } from './FormulaInput.tsx';
 import { formatValue } from './format.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 import { liveChangeWarning, LiveChangeModal } from './LiveChangeModal.tsx';
+import { TargetsInput } from './TargetsInput.tsx';
 
-type Draft = Omit<Indicator, 'id' | 'version' | 'sortOrder' | 'targets'>;
+type Draft = Omit<Indicator, 'id' | 'version' | 'sortOrder'>;
 
 const empty = (criterionId: number): Draft => ({
   criterionId,
@@ -55,6 +56,7 @@ const empty = (criterionId: number): Draft => ({
   direction: 'higher',
   levelHigh: 70,
   levelMedium: 40,
+  targets: {},
   isFormValue: false,
   applicability: { kinds: null, groups: null },
   note: '',
@@ -279,6 +281,12 @@ export function IndicatorDrawer({
             onChange={(v) => set('levelMedium', v === '' ? null : Number(v))}
           />
         </Group>
+        <TargetsInput
+          value={draft.targets}
+          onChange={(t) => set('targets', t)}
+          defaultYear={year}
+          unitLabel={draft.unit === 'presence' ? 'наличие: 1 — есть' : UNIT_LABEL[draft.unit]}
+        />
         <TextInput
           label="Источник данных"
           value={draft.source ?? ''}

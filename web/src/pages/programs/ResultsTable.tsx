@@ -27,6 +27,8 @@ import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import type { DrilldownResponse, Indicator, IndicatorResult, ProgramTree, ResultsResponse } from './api.ts';
 import { LEVEL_BG, LEVEL_COLOR, formatResult, formatValue } from './format.ts';
+import { PlanFactRows } from './PlanFactRows.tsx';
+import { usesVacancies } from '../../../../core/vacancy-reports.ts';
 
 /** Organizations × indicators, coloured by level, the municipality first; a click opens what is behind a value. */
 export function ResultsTable({
@@ -65,7 +67,7 @@ export function ResultsTable({
   });
   if (query.isLoading) return <Loading label="Расчёт показателей по реестру…" />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} />;
-  const { results, organizations, period, problems, isFrozen } = query.data;
+  const { results, organizations, period, problems, isFrozen, vacanciesAsOf } = query.data;
   const cell = (indicator: string, organization: number | null) =>
     findResult(results, indicator, organization);
   // One number of decimals per indicator column: «0,0 %» beside «57,5 %».
@@ -118,12 +120,17 @@ export function ResultsTable({
                       <Tooltip label={i.name} multiline w={320} withArrow>
                         <span>{i.code}</span>
                       </Tooltip>
+                      {vacanciesAsOf && usesVacancies(i.numerator, i.denominator) && (
+                        <Text size="xs" c="dimmed" fw={400} data-testid="vacancies-as-of">
+                          на {formatRuDate(vacanciesAsOf)}
+                        </Text>
+                      )}
                     </Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {rows.map((row) => (
+                {rows.map((row) => [
                   <Table.Tr key={row.id ?? 'municipal'} fw={row.id === null ? 700 : undefined}>
                     <Table.Td>{row.name}</Table.Td>
                     {indicators.map((i) => {
@@ -151,8 +158,11 @@ export function ResultsTable({
                         </Table.Td>
                       );
                     })}
-                  </Table.Tr>
-                ))}
+                  </Table.Tr>,
+                  row.id === null && (
+                    <PlanFactRows key="plan" indicators={indicators} results={results} year={year} />
+                  ),
+                ])}
               </Table.Tbody>
             </Table>
           </ScrollArea>

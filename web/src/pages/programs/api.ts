@@ -105,6 +105,8 @@ export interface ResultsResponse {
   organizations: { id: number; name: string }[];
   results: IndicatorResult[];
   problems: { indicator: string; part: string; errors: FormulaError[] }[];
+  /** The month of the vacancy snapshot the vacancy indicators count; null or absent: none. */
+  vacanciesAsOf?: string | null;
 }
 
 export interface DrilldownResponse {

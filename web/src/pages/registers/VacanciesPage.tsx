@@ -10,6 +10,7 @@ import { useRegistersRole, type VacancySummaryRow } from './api.ts';
 import { useOrganizationChoice } from './OrganizationPicker.tsx';
 import { registersFieldRenderer } from './fields.tsx';
 import { VacancyChart } from './VacancyChart.tsx';
+import { VacancyCompleteness } from './VacancyCompleteness.tsx';
 
 const thisMonth = () => `${new Date().toISOString().slice(0, 7)}-01`;
 
@@ -52,6 +53,7 @@ function MunicipalVacancies() {
   const withVacancies = organizations.filter(([id]) => months.some((m) => cell.get(`${id}:${m}`)));
   return (
     <Stack>
+      <VacancyCompleteness />
       <Paper withBorder p="md">
         <Title order={4} mb="xs">
           Вакансии по месяцам
