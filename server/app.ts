@@ -38,6 +38,8 @@ import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { iomRoutes } from './modules/iom/iom.routes.ts';
 import { cabinetRoutes } from './modules/cabinet/cabinet.routes.ts';
 import { todoRoutes } from './modules/todo/todo.routes.ts';
+import { practicesRoutes } from './modules/practices/practices.routes.ts';
+import { difficultiesRoutes } from './modules/difficulties/difficulties.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -62,6 +64,8 @@ const MODULES = [
   iomRoutes,
   cabinetRoutes,
   todoRoutes,
+  practicesRoutes,
+  difficultiesRoutes,
 ];
 
 export interface BuildAppOptions {
