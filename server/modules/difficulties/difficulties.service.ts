@@ -72,6 +72,18 @@ const ownRows = (access: DifficultyAccess): SQL =>
       ? sql`r.organization_id in ${access.organizationIds}`
       : sql`false`;
 
+/** An organization named in the filters must be of the municipality read. */
+async function assertOrganizationOf(db: Db, access: DifficultyAccess, organizationId?: number) {
+  if (!organizationId) return;
+  const [row] = await queryRows<{ id: number }>(
+    db,
+    sql`select id from organizations where id = ${organizationId} and municipality_id = ${access.municipalityId}`,
+  );
+  if (!row) throw forbidden('Организация не относится к этому муниципалитету.');
+  if (access.organizationIds !== null && !access.organizationIds.includes(organizationId))
+    throw forbidden('Организация видит в банке затруднений только свои данные и итог муниципалитета.');
+}
+
 export function defaultPeriod(today: string) {
   return schoolYearPeriod(schoolYearOf(today));
 }
@@ -88,12 +100,7 @@ export async function difficultyMatrix(options: {
     filters.from && filters.to ? { from: filters.from, to: filters.to } : defaultPeriod(options.today);
   if (period.from > period.to)
     throw new AppError('validation_failed', 'Период: дата начала позже даты окончания.', { field: 'from' });
-  if (
-    filters.organizationId &&
-    access.organizationIds !== null &&
-    !access.organizationIds.includes(filters.organizationId)
-  )
-    throw forbidden('Организация видит в банке затруднений только свои данные и итог муниципалитета.');
+  await assertOrganizationOf(db, access, filters.organizationId);
   const rows = deficitRows(access, filters, period);
   // Teachers diagnosed (with or without deficits) and teachers with each deficit, per organization and in all.
   const counts = await queryRows<{
@@ -230,6 +237,7 @@ export async function difficultyTeachers(options: {
     (!filters.organizationId || !access.organizationIds.includes(filters.organizationId))
   )
     throw forbidden('Организация видит имена только своих педагогов.');
+  await assertOrganizationOf(db, access, filters.organizationId);
   const period =
     filters.from && filters.to ? { from: filters.from, to: filters.to } : defaultPeriod(options.today);
   const rows = await queryRows<{

@@ -568,8 +568,7 @@ export async function listReviewerCandidates(options: { db: Db; user: AuthUser; 
 
 /**
  * The public page of a municipality's practices: only when the municipality has a published report (its
- * public page exists), and only the published entries the coordinator showed there. No personal data but
- * the authors' names, which a published methodical product carries.
+ * public page exists), and only the published entries the coordinator showed there, without persons.
  */
 export async function listPublicPractices(db: Db, municipalityId: number) {
   const [published] = await db
@@ -587,7 +586,7 @@ export async function listPublicPractices(db: Db, municipalityId: number) {
     subject: p.subject,
     stage: p.stage,
     organizationShortName: p.organizationShortName,
-    authors: p.authors.map((a) => a.name),
+    // No authors' names: a public page names the district and its schools, never a teacher.
     deficits: p.deficits,
     publishedAt: p.publishedAt,
   }));
