@@ -25,10 +25,14 @@ export const METHODICAL_CASES: Record<string, RouteCase> = {
     ...practice(s),
     body: { action: 'submit', ...v },
   })),
-  'PUT /api/practices/:id/review': organization((s) => ({
-    ...practice(s),
-    body: { scores: { relevance: 5 } },
-  })),
+  // Scored by its expert only: the demo's teacher account is the expert of the other school's sample.
+  'PUT /api/practices/:id/review': organization(
+    (s) => ({
+      ...id(s.practiceOnReview),
+      body: { scores: { relevance: 5, novelty: 4, effectiveness: 4, transferability: 3, quality: 5 } },
+    }),
+    { owner: 'teacher' },
+  ),
   'GET /api/practices/:id/reviewer-candidates': organization(practice),
   'POST /api/practices/:id/events': organization((s) => ({ ...practice(s), body: { eventId: s.event } })),
   'DELETE /api/practices/:id/events/:eventId': organization((s) => ({

@@ -8,6 +8,8 @@ export interface MethodicalSamples {
   practice: number;
   /** A file of that draft. */
   practiceFile: number;
+  /** An entry of the organization on review by an expert who is none of the sweep's callers of it. */
+  practiceOnReview: number;
 }
 
 /** The organization's draft (added when the demo has none in this school) and a file attached to it. */
@@ -45,5 +47,27 @@ export async function resolveMethodicalSamples(
     })
     .returning({ id: s.files.id });
   await db.insert(s.practiceFiles).values({ practiceId: practice, fileId: file.id });
-  return { practice, practiceFile: file.id };
+  // The expert: the demo's teacher account, unless it works here (the teacher sweeps its own school's
+  // samples), then the association leader (who sweeps the other school's).
+  const [expert] = await queryRows<{ id: number }>(
+    db,
+    sql`select u.id from users u join user_roles r on r.user_id = u.id
+      where u.login = (case when exists (select 1 from users t join user_roles tr on tr.user_id = t.id
+          where t.login = 'teacher' and tr.organization_id = ${organization}) then 'rmo' else 'teacher' end)
+      limit 1`,
+  );
+  const [onReview] = await db
+    .insert(s.practices)
+    .values({
+      municipalityId,
+      organizationId: organization,
+      title: 'Разработка на экспертизе',
+      kind: 'development',
+      status: 'on_review',
+      reviewBody: 'council',
+    })
+    .returning({ id: s.practices.id });
+  await db.insert(s.practiceAuthors).values({ practiceId: onReview.id, teacherId: teacher });
+  await db.insert(s.practiceReviews).values({ practiceId: onReview.id, reviewerId: expert.id });
+  return { practice, practiceFile: file.id, practiceOnReview: onReview.id };
 }
