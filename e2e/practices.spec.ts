@@ -114,11 +114,34 @@ test('the department opens the heat map of the bank of difficulties', async ({ p
   await page.getByLabel('По', { exact: true }).fill('2030-12-31');
   await page.getByRole('button', { name: 'Показать' }).click();
   const heatmap = page.getByTestId('difficulty-heatmap');
-  await expect(heatmap.locator('canvas')).toBeVisible();
+  const canvas = heatmap.locator('canvas').first();
+  await expect(canvas).toBeVisible();
   const table = page.getByRole('table', { name: 'Дефициты: число педагогов, ресурсы и практики' });
-  await expect(table.getByRole('row').nth(1)).toBeVisible();
   await expect(table).toContainText('Формирующее оценивание на уроках математики в 5–6 классах');
-  await page.getByRole('radio', { name: 'Доля' }).check({ force: true });
-  await expect(heatmap.locator('canvas')).toBeVisible();
+
+  // A cell of the map opens the teachers behind it: find one with teachers, click its centre.
+  const matrix = await (await page.request.get('/api/difficulties?from=2020-01-01&to=2030-12-31')).json();
+  const cell = matrix.cells.find((c: { count: number }) => c.count > 0);
+  const column = matrix.deficits.findIndex((d: { code: string }) => d.code === cell.deficitCode);
+  const row = matrix.organizations.findIndex((o: { id: number }) => o.id === cell.organizationId);
+  const box = (await heatmap.boundingBox())!;
+  // The grid of DifficultyHeatmap: left 160, right 24, top 16, bottom 80; categories of y go bottom-up.
+  const width = (box.width - 160 - 24) / matrix.deficits.length;
+  const height = (box.height - 16 - 80) / matrix.organizations.length;
+  await heatmap.click({
+    position: {
+      x: 160 + (column + 0.5) * width,
+      y: 16 + (matrix.organizations.length - row - 0.5) * height,
+    },
+  });
+  const teachers = page.getByRole('dialog');
+  await expect(teachers.getByRole('table', { name: 'Педагоги с дефицитом' }).getByRole('row')).toHaveCount(
+    cell.count + 1,
+  );
+  await teachers.getByRole('button').first().click();
+  // Mantine's segmented control hides its radios behind their labels.
+  await page.locator('label[for$="-share"]').click();
+  await expect(page.getByRole('radio', { name: 'Доля' })).toBeChecked();
+  await expect(canvas).toBeVisible();
   await page.screenshot({ path: 'test-results/difficulties-heatmap.png', fullPage: true });
 });
