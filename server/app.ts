@@ -39,6 +39,8 @@ import { iomRoutes } from './modules/iom/iom.routes.ts';
 import { cabinetRoutes } from './modules/cabinet/cabinet.routes.ts';
 import { todoRoutes } from './modules/todo/todo.routes.ts';
 import { installRussianMessages } from './http/zod-messages.ts';
+import { practicesRoutes } from './modules/practices/practices.routes.ts';
+import { difficultiesRoutes } from './modules/difficulties/difficulties.routes.ts';
 
 installRussianMessages(z);
 
@@ -63,6 +65,8 @@ const MODULES = [
   iomRoutes,
   cabinetRoutes,
   todoRoutes,
+  practicesRoutes,
+  difficultiesRoutes,
 ];
 
 export interface BuildAppOptions {

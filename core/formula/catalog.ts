@@ -5,6 +5,7 @@
  */
 
 import { actKind, eventFormat } from '../enums.ts';
+import { educationStage, practiceKind, practiceStatus } from '../practices.ts';
 import {
   associationFilters,
   type CatalogFunction,
@@ -220,6 +221,38 @@ export const CATALOG: readonly CatalogFunction[] = [
         'не из реестра педагогов',
       ),
       orgKindFilter('выдвинувшей кандидата'),
+    ],
+  },
+  {
+    kind: 'aggregate',
+    name: 'practices',
+    label: 'Банк практик',
+    phrase: 'число материалов банка практик',
+    description:
+      'Число материалов банка практик и методических продуктов, поданных не позже конца отчётного периода, в ' +
+      'статусе на конец периода (по истории экспертизы: статус, в который материал перевели последним до этой ' +
+      'даты). Материал относится к организации автора; материалы отдела образования учитываются только в итоге ' +
+      'муниципалитета. Доля опубликованных из поданных — `practices(status = published) / practices(status != draft)`.',
+    example: 'practices(status = published, kind = video_lesson)',
+    filters: [
+      enumFilter(
+        'status',
+        'статус',
+        'Статус экспертизы на конец периода.',
+        practiceStatus,
+        'status in (recommended, published)',
+        'в статусе «{value}»',
+      ),
+      enumFilter('kind', 'вид', 'Вид материала.', practiceKind, 'kind = program', 'вид — {value}'),
+      enumFilter(
+        'stage',
+        'уровень образования',
+        'Для какого уровня образования.',
+        educationStage,
+        'stage = noo',
+      ),
+      stringFilter('subject', 'предмет', 'Предмет материала (точное совпадение).', 'subject = "математика"'),
+      orgKindFilter('автора материала'),
     ],
   },
   {

@@ -1,4 +1,5 @@
 import { JOURNEY_CASES } from './route-access.journey-cases.ts';
+import { METHODICAL_CASES } from './route-access.methodical-cases.ts';
 import { MONITORING_CASES } from './route-access.monitoring-cases.ts';
 import { REGISTRY_CASES } from './route-access.registry-cases.ts';
 import type { Call, RouteCase } from './route-access.scopes.ts';
@@ -11,10 +12,11 @@ export type { Call, RouteCase, Scope } from './route-access.scopes.ts';
  * as the manager of another school, as a teacher and as an association leader, and fails on a route that
  * has no entry here — so a new route is checked from the day it is added.
  *
- * The table is kept in three parts by meaning: route-access.registry-cases.ts (the session, accounts,
+ * The table is kept in four parts by meaning: route-access.registry-cases.ts (the session, accounts,
  * organizations, teachers and their records, the registers), route-access.monitoring-cases.ts (programs,
- * campaigns, analysis, the roadmap, documents) and route-access.journey-cases.ts (the teacher's support:
- * association meetings, the ИОМ builder and its approvals, the resource catalog, the cabinet).
+ * campaigns, analysis, the roadmap, documents), route-access.journey-cases.ts (the teacher's support:
+ * association meetings, the ИОМ builder and its approvals, the resource catalog, the cabinet) and
+ * route-access.methodical-cases.ts (the banks of practices and of difficulties).
  *
  * Adding a route: add `'METHOD /api/pattern': scope(...)` to its part (the helpers are in
  * route-access.scopes.ts), choosing the scope by whose data it reaches:
@@ -33,6 +35,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = joinParts({
   registry: REGISTRY_CASES,
   monitoring: MONITORING_CASES,
   journeys: JOURNEY_CASES,
+  methodical: METHODICAL_CASES,
 });
 
 /** The parts in this order (the sweep's order), refusing a route that two parts both describe. */

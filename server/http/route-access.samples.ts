@@ -5,12 +5,13 @@ import { queryRows, type Db } from '../db/client.ts';
 import * as s from '../db/schema/index.ts';
 import { createUser } from '../seed/factories.ts';
 import type { AccessWorld, Caller } from './route-access.world.ts';
+import { resolveMethodicalSamples, type MethodicalSamples } from './route-access.methodical-samples.ts';
 
 /** The password of every account of the sweep. */
 export const PASSWORD = 'route-access-pass-1';
 
 /** Real records of one demo organization (and of its municipality), to point every route at. */
-export interface Samples extends JourneySamples {
+export interface Samples extends JourneySamples, MethodicalSamples {
   municipality: number;
   organization: number;
   /** A teacher working (now and before) only in this organization. */
@@ -445,6 +446,7 @@ export async function resolveSamples(
     deficit: await ensureDeficit(db, m),
     ...(await ensureReserve(db, m, organization, teacher)),
     ...(await resolveJourneySamples(world, { teacher, route, association, associationMember })),
+    ...(await resolveMethodicalSamples(db, m, organization, teacher)),
   };
 }
 

@@ -24,6 +24,7 @@ import { RoadmapsPage } from './pages/management/RoadmapsPage.tsx';
 import { MyRecommendationsPage, PublicReportPage } from './pages/analysis/index.tsx';
 import { teachersRoutes } from './pages/teachers/routes.tsx';
 import { registersRoutes } from './pages/registers/routes.tsx';
+import { methodicalRoutes } from './pages/methodical/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
 import { journeysRoutes } from './pages/journeys/routes.tsx';
 
@@ -81,6 +82,7 @@ export const router = createBrowserRouter([
           ...registersRoutes,
           ...exchangeRoutes,
           ...journeysRoutes,
+          ...methodicalRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -52,27 +52,30 @@ export function cleanFileName(name: string): string {
   return printable.join('').trim().slice(0, 200);
 }
 
-/** The type of a report file by its name and content, or a Russian refusal naming the field «file». */
-export function checkReportFile(name: string, content: Buffer, limit: number) {
+/**
+ * The type of an uploaded document by its name and content, or a Russian refusal naming the field «file»;
+ * `label` names the file in the message (a report's file, a practice's file).
+ */
+export function checkReportFile(name: string, content: Buffer, limit: number, label = 'Файл отчёта') {
   const clean = cleanFileName(name);
   const extension = /\.([a-z0-9]+)$/i.exec(clean)?.[1]?.toLowerCase() ?? '';
   const type = SIGNATURES[extension];
   if (!clean || !type)
-    throw new AppError('validation_failed', `Файл отчёта: допустимы ${REPORT_FILE_TYPES}.`, {
+    throw new AppError('validation_failed', `${label}: допустимы ${REPORT_FILE_TYPES}.`, {
       field: 'file',
     });
   if (content.length === 0)
-    throw new AppError('validation_failed', `Файл отчёта «${clean}» пустой.`, { field: 'file' });
+    throw new AppError('validation_failed', `${label} «${clean}» пустой.`, { field: 'file' });
   if (content.length > limit)
     throw new AppError(
       'payload_too_large',
-      `Файл отчёта «${clean}» слишком велик: допускается до ${formatBytes(limit)}.`,
+      `${label} «${clean}» слишком велик: допускается до ${formatBytes(limit)}.`,
       { field: 'file' },
     );
   if (!type.magic.every((byte, i) => content[i] === byte))
     throw new AppError(
       'validation_failed',
-      `Файл отчёта «${clean}» не является файлом ${extension.toUpperCase()}: его содержимое не соответствует расширению.`,
+      `${label} «${clean}» не является файлом ${extension.toUpperCase()}: его содержимое не соответствует расширению.`,
       { field: 'file' },
     );
   return { name: clean, mimeType: type.mimeType };

@@ -1,3 +1,4 @@
+import { assertMayDownloadPracticeFile } from '../practices/practice-files.service.ts';
 import { assertMayDownloadStoredFile } from '../analysis/recommendation-files.service.ts';
 import { inOrder } from '../../db/in-order.ts';
 import type { Db } from '../../db/client.ts';
@@ -212,5 +213,7 @@ export async function downloadFile(options: { db: Db; user: AuthUser; id: number
   }
   // A file of a school's report on a recommendation: only the school and the department.
   await assertMayDownloadStoredFile(options.db, options.user, file.id);
+  // A file of an entry of the bank of practices: only those who may read the entry.
+  await assertMayDownloadPracticeFile(options.db, options.user, file.id);
   return file;
 }

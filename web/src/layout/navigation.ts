@@ -1,5 +1,7 @@
 import {
   IconBook,
+  IconBulb,
+  IconFlame,
   IconBooks,
   IconCalendarStats,
   IconBriefcase,
@@ -79,6 +81,8 @@ export const NAVIGATION: NavItem[] = [
   item('/campaigns', 'Мониторинг', IconClipboardCheck, REGISTRY_EDITORS, 'Мониторинг'),
   item('/programs', 'Программы мониторинга', IconChartBar, REGISTRY_EDITORS, 'Мониторинг'),
   item('/my-recommendations', 'Рекомендации', IconChecklist, ['org_manager', 'teacher'], 'Мониторинг'),
+  item('/practices', 'Банк практик', IconBulb, ALL, 'Методическое пространство'),
+  item('/difficulties', 'Банк затруднений', IconFlame, REGISTRY_EDITORS, 'Методическое пространство'),
   item('/roadmaps', 'Дорожная карта', IconRoute, DEPARTMENT, 'Управление'),
   item('/decisions', 'Управленческие решения', IconFileCertificate, DEPARTMENT, 'Управление'),
   item('/muko', 'Самооценка МУКО', IconListCheck, DEPARTMENT, 'Управление'),

@@ -158,6 +158,27 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
         orgKind: { kind: 'column', expression: sql`coalesce(o.kind, '')` },
       })(ctx),
   },
+  practices: {
+    // An entry of the bank belongs to its author's organization; the department's own count in the total only.
+    // Its status is the one it had at the end of the period, read off the history of the review.
+    rows: (
+      ctx,
+    ) => sql`(select p.*, (select pt.to_status from practice_transitions pt where pt.practice_id = p.id
+          and pt.at < (${ctx.period.end}::date + 1) order by pt.at desc, pt.id desc limit 1) as status_then
+        from practices p where p.municipality_id = ${ctx.municipalityId}) pr
+      left join organizations o on o.id = pr.organization_id
+      where pr.status_then is not null and (o.id is null or o.is_active)
+        ${scopeOfOptionalOrg(ctx, sql`pr.organization_id`)}`,
+    orgColumn: sql`pr.organization_id`,
+    measure: countRows,
+    resolver: fixed({
+      status: { kind: 'column', expression: sql`pr.status_then` },
+      kind: { kind: 'column', expression: sql`pr.kind` },
+      stage: { kind: 'column', expression: sql`coalesce(pr.stage, '')` },
+      subject: { kind: 'column', expression: sql`coalesce(pr.subject, '')` },
+      orgKind: { kind: 'column', expression: sql`coalesce(o.kind, '')` },
+    }),
+  },
 };
 
 /** Municipal rows (no organization) always, organization rows only of the computed organizations. */

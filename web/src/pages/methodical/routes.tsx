@@ -1,0 +1,11 @@
+import type { RouteObject } from 'react-router-dom';
+import { DifficultiesPage } from './DifficultiesPage.tsx';
+import { PracticePage } from './PracticePage.tsx';
+import { PracticesPage } from './PracticesPage.tsx';
+
+/** Pages of the methodical space: the banks of practices and of difficulties. */
+export const methodicalRoutes: RouteObject[] = [
+  { path: '/practices', element: <PracticesPage /> },
+  { path: '/practices/:id', element: <PracticePage /> },
+  { path: '/difficulties', element: <DifficultiesPage /> },
+];
