@@ -13,7 +13,8 @@ import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { accountIdOf, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import { computeIndicators } from '../indicators/compute.ts';
+import { evaluateIndicators, measureIndicators } from '../indicators/compute.ts';
+import { keptFor } from '../indicators/kept.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
@@ -21,8 +22,8 @@ import { findProgramTree } from '../programs/programs.repository.ts';
 import { assertDepartment, assertSubmissionAccess } from './campaigns.policy.ts';
 import {
   findCoordinators,
+  findFormState,
   findParticipant,
-  findPreviousCampaign,
   findResponsibleUsers,
   findSubmission,
   findSubmissionEvents,
@@ -86,16 +87,6 @@ async function formFieldsOf(db: Db, campaign: CampaignRow, organizationId: numbe
   return { tree, fields, notAsked };
 }
 
-async function lastYearValues(
-  db: Db,
-  campaign: CampaignRow,
-  organizationId: number,
-): Promise<Values | undefined> {
-  const previous = await findPreviousCampaign(db, campaign);
-  if (!previous) return undefined;
-  return (await findSubmission(db, previous.id, organizationId))?.values;
-}
-
 /** The form of one organization: fields, values, state, history, checks, and its indicator values now. */
 export async function getSubmissionView(options: {
   db: Db;
@@ -107,20 +98,32 @@ export async function getSubmissionView(options: {
   const { db, user, organizationId, today } = options;
   const campaign = await requireCampaign(db, options.campaignId);
   assertSubmissionAccess(user, campaign, organizationId, 'read');
-  const participant = await requireParticipant(db, campaign, organizationId);
-  const submission = await findSubmission(db, campaign.id, organizationId);
-  const { tree, fields, notAsked } = await formFieldsOf(db, campaign, organizationId);
+  // One query for the organization's own state (participation, submission, last year's values) and the
+  // registry generation; the program, the organization's fields and what its indicators read from the
+  // registry are kept while the generation stays the same (indicators/kept.ts): a burst of schools opening
+  // their forms computes each organization's registry values once, not once per opening.
+  const own = await findFormState(db, campaign, organizationId);
+  if (!own?.participant) throw notFound('Организация среди участников мониторинга');
+  const { participant, generation } = own;
+  const submission = own.submission ?? undefined;
+  const lastYear = own.lastYear ?? undefined;
+  const { tree, fields, notAsked } = await keptFor(
+    db,
+    `form-fields:${campaign.programId}:${organizationId}`,
+    generation,
+    () => formFieldsOf(db, campaign, organizationId),
+  );
   const values = submission?.values ?? {};
-  const lastYear = await lastYearValues(db, campaign, organizationId);
   const checks = validateFormValues(fields, values, { isFinal: true, lastYear });
   // The view shows this organization's row only, and its row reads no other organization's form: the
   // other submissions are not read, so opening a form costs the same however many schools take part.
-  const computed = await computeIndicators({
+  const measures = await keptFor(
     db,
-    ctx: contextOf(tree, campaign.year, [organizationId]),
-    indicators: definitionsOf(tree),
-    formValues: formValuesOf([], { organizationId, values }),
-  });
+    `form-measures:${campaign.programId}:${campaign.year}:${organizationId}`,
+    generation,
+    () => measureIndicators(db, contextOf(tree, campaign.year, [organizationId]), definitionsOf(tree)),
+  );
+  const computed = evaluateIndicators(measures, formValuesOf([], { organizationId, values }));
   const state: SubmissionState = submission?.status ?? 'not_started';
   return {
     campaignId: campaign.id,
