@@ -1,4 +1,4 @@
-import { fieldsNotAskedOf } from '../../../core/indicators/applicability.ts';
+import { fieldsNotAskedOf, type ApplicabilityTarget } from '../../../core/indicators/applicability.ts';
 import { findOrganizationsById } from '../analysis/analysis.repository.ts';
 import { findResult } from '../../../core/indicators/find-result.ts';
 import {
@@ -18,7 +18,7 @@ import { keptFor } from '../indicators/kept.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
-import { findProgramTree } from '../programs/programs.repository.ts';
+import { findProgramTree, type ProgramTree } from '../programs/programs.repository.ts';
 import { assertDepartment, assertSubmissionAccess } from './campaigns.policy.ts';
 import {
   findCoordinators,
@@ -70,9 +70,7 @@ export function editability(
  * The form's fields for one organization. Fields that only indicators not applying to it read are not
  * asked of it: left out of its form and never required.
  */
-async function formFieldsOf(db: Db, campaign: CampaignRow, organizationId: number) {
-  const tree = (await findProgramTree(db, campaign.programId))!;
-  const [org] = await findOrganizationsById(db, [organizationId]);
+function formFieldsFor(tree: ProgramTree, org: ApplicabilityTarget | undefined) {
   const notAsked = org ? fieldsNotAskedOf(tree.indicators, org) : new Set<string>();
   const fields: FormFieldRule[] = tree.formFields.map((f) => ({
     code: f.code,
@@ -84,7 +82,13 @@ async function formFieldsOf(db: Db, campaign: CampaignRow, organizationId: numbe
     max: f.max,
     notGreaterThan: f.notGreaterThan,
   }));
-  return { tree, fields, notAsked };
+  return { fields, notAsked };
+}
+
+async function formFieldsOf(db: Db, campaign: CampaignRow, organizationId: number) {
+  const tree = (await findProgramTree(db, campaign.programId))!;
+  const [org] = await findOrganizationsById(db, [organizationId]);
+  return { tree, ...formFieldsFor(tree, org) };
 }
 
 /** The form of one organization: fields, values, state, history, checks, and its indicator values now. */
@@ -99,31 +103,40 @@ export async function getSubmissionView(options: {
   const campaign = await requireCampaign(db, options.campaignId);
   assertSubmissionAccess(user, campaign, organizationId, 'read');
   // One query for the organization's own state (participation, submission, last year's values) and the
-  // registry generation; the program, the organization's fields and what its indicators read from the
-  // registry are kept while the generation stays the same (indicators/kept.ts): a burst of schools opening
-  // their forms computes each organization's registry values once, not once per opening.
-  const own = await findFormState(db, campaign, organizationId);
-  if (!own?.participant) throw notFound('Организация среди участников мониторинга');
-  const { participant, generation } = own;
-  const submission = own.submission ?? undefined;
-  const lastYear = own.lastYear ?? undefined;
-  const { tree, fields, notAsked } = await keptFor(
+  // registry generation; the program and what its indicators read from the registry are kept while the
+  // generation stays the same (indicators/kept.ts).
+  const formState = await findFormState(db, campaign, organizationId);
+  if (!formState?.participant) throw notFound('Организация среди участников мониторинга');
+  const { participant, generation } = formState;
+  const submission = formState.submission ?? undefined;
+  const lastYear = formState.lastYear ?? undefined;
+  const tree = await keptFor(
     db,
-    `form-fields:${campaign.programId}:${organizationId}`,
+    `program:${campaign.programId}`,
     generation,
-    () => formFieldsOf(db, campaign, organizationId),
+    async () => (await findProgramTree(db, campaign.programId))!,
   );
-  const values = submission?.values ?? {};
-  const checks = validateFormValues(fields, values, { isFinal: true, lastYear });
   // The view shows this organization's row only, and its row reads no other organization's form: the
-  // other submissions are not read, so opening a form costs the same however many schools take part.
+  // other submissions are not read, so opening a form costs the same however many schools take part. The
+  // registry values are measured for all the campaign's participants at once and kept: a burst of schools
+  // opening their forms runs one computation, not one per school.
   const measures = await keptFor(
     db,
-    `form-measures:${campaign.programId}:${campaign.year}:${organizationId}`,
+    `form-measures:${campaign.id}:${campaign.programId}:${campaign.year}`,
     generation,
-    () => measureIndicators(db, contextOf(tree, campaign.year, [organizationId]), definitionsOf(tree)),
+    () =>
+      measureIndicators(db, contextOf(tree, campaign.year, { campaignId: campaign.id }), definitionsOf(tree)),
   );
-  const computed = evaluateIndicators(measures, formValuesOf([], { organizationId, values }));
+  const own = measures.organizations.filter((o) => o.id === organizationId);
+  // An organization no longer active is not measured; its fields still follow its kind.
+  const org = own[0] ?? (await findOrganizationsById(db, [organizationId]))[0];
+  const { fields, notAsked } = formFieldsFor(tree, org);
+  const values = submission?.values ?? {};
+  const checks = validateFormValues(fields, values, { isFinal: true, lastYear });
+  const computed = evaluateIndicators(
+    { ...measures, organizations: own },
+    formValuesOf([], { organizationId, values }),
+  );
   const state: SubmissionState = submission?.status ?? 'not_started';
   return {
     campaignId: campaign.id,
