@@ -60,6 +60,27 @@ export async function createTestDatabase(): Promise<Database> {
   };
 }
 
+/**
+ * Records the SQL text of every query the database handle sends until `stop()` (PGlite and node-postgres
+ * alike: both are reached through the client's `query`), for tests that count what a request costs.
+ */
+export function recordQueries(database: Database) {
+  const client = (database.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
+  const original = client.query;
+  const queries: string[] = [];
+  client.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0];
+    queries.push(typeof first === 'string' ? first : String((first as { text?: string }).text));
+    return original.apply(this, args);
+  };
+  return {
+    queries,
+    stop() {
+      client.query = original;
+    },
+  };
+}
+
 /** A route as registered, for tests that sweep every route (HEAD twins of GET routes left out). */
 export interface RegisteredRoute {
   method: string;

@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -441,3 +444,25 @@ export const normativeActs = pgTable(
   },
   (t) => [index().on(t.municipalityId), index().on(t.organizationId)],
 );
+
+/**
+ * One row: a number raised once by every committed transaction that changes what indicators are computed
+ * from — the registry, the organizations, the programs and the campaigns' participants (deferred triggers,
+ * migration `registry_generation`). Values computed while it reads N stay valid while it still reads N
+ * (`server/modules/indicators/kept.ts`).
+ */
+export const registryGeneration = pgTable(
+  'registry_generation',
+  {
+    id: integer().primaryKey().default(1),
+    value: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('registry_generation_one_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * A transaction that changed such a table leaves one row here (a statement trigger, no lock on the
+ * generation); the row's deferred trigger raises the generation and removes the row at commit. Always
+ * empty between transactions.
+ */
+export const registryGenerationBumps = pgTable('registry_generation_bumps', { id: id() });

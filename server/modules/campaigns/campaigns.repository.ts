@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { FormValue } from '../../../core/campaigns/form-validation.ts';
 import type { Db } from '../../db/client.ts';
 import {
   campaignParticipants,
@@ -6,6 +7,7 @@ import {
   campaigns,
   organizations,
   programs,
+  registryGeneration,
   reminders,
   submissionEvents,
   submissions,
@@ -198,6 +200,39 @@ export async function findSubmissionEvents(db: Db, submissionId: number) {
 }
 
 /** The same program's campaign of the year before, for «far from last year» warnings and dynamics. */
+/**
+ * What opening one organization's form reads, in one query: its participation, its submission, its values
+ * of the same program's latest earlier campaign (last year's, as `findPreviousCampaign` finds it) and the
+ * registry generation (`indicators/kept.ts`). `participant` is null when it does not take part.
+ */
+export async function findFormState(db: Db, campaign: CampaignRow, organizationId: number) {
+  const [row] = await db
+    .select({
+      generation: registryGeneration.value,
+      participant: campaignParticipants,
+      submission: submissions,
+      lastYear: sql<Record<string, FormValue> | null>`(
+        select ly.values from submissions ly where ly.organization_id = ${organizationId} and ly.campaign_id = (
+          select pc.id from campaigns pc where pc.municipality_id = ${campaign.municipalityId}
+            and pc.program_id = ${campaign.programId} and pc.year < ${campaign.year}
+          order by pc.year desc limit 1))`,
+    })
+    .from(registryGeneration)
+    .leftJoin(
+      campaignParticipants,
+      and(
+        eq(campaignParticipants.campaignId, campaign.id),
+        eq(campaignParticipants.organizationId, organizationId),
+      ),
+    )
+    .leftJoin(
+      submissions,
+      and(eq(submissions.campaignId, campaign.id), eq(submissions.organizationId, organizationId)),
+    )
+    .where(eq(registryGeneration.id, 1));
+  return row;
+}
+
 export async function findPreviousCampaign(db: Db, campaign: CampaignRow) {
   const [row] = await db
     .select()

@@ -1,16 +1,20 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
-import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
+import type { ComputeContext } from '../indicators/compiler/context.ts';
+import { campaignFromTemplate, createTestApp, recordQueries, type TestApp } from '../../test/harness.ts';
 
 /**
- * Opening one organization's form must not read the forms of the other participants: with 100 schools
- * opening their forms at once, a view that reads every submission of the campaign grows with the number of
- * participants (issue 11, point 6). The repository is wrapped so that the test sees which submissions the
- * view asks for.
+ * Opening one organization's form must not read the forms of the other participants, nor compute the
+ * campaign: with 100 schools opening their forms at once, a view that reads every submission or computes
+ * every participant grows with the number of participants, and one that recomputes the registry values on
+ * every opening queues 100 computations (issue 11, point 6). The repository and the computation are
+ * wrapped so that the test sees what the view asks for.
  */
 const repository = vi.hoisted(() => ({
   findSubmissions: [] as number[],
-  findSubmission: [] as [number, number][],
+  findFormState: [] as [number, number][],
+  measures: [] as ComputeContext[],
 }));
 vi.mock('./campaigns.repository.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./campaigns.repository.ts')>();
@@ -20,9 +24,19 @@ vi.mock('./campaigns.repository.ts', async (importOriginal) => {
       repository.findSubmissions.push(args[1]);
       return actual.findSubmissions(...args);
     },
-    findSubmission: (...args: Parameters<typeof actual.findSubmission>) => {
-      repository.findSubmission.push([args[1], args[2]]);
-      return actual.findSubmission(...args);
+    findFormState: (...args: Parameters<typeof actual.findFormState>) => {
+      repository.findFormState.push([args[1].id, args[2]]);
+      return actual.findFormState(...args);
+    },
+  };
+});
+vi.mock('../indicators/compute.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../indicators/compute.ts')>();
+  return {
+    ...actual,
+    measureIndicators: (...args: Parameters<typeof actual.measureIndicators>) => {
+      repository.measures.push(args[1]);
+      return actual.measureIndicators(...args);
     },
   };
 });
@@ -92,7 +106,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => {
   repository.findSubmissions.length = 0;
-  repository.findSubmission.length = 0;
+  repository.findFormState.length = 0;
+  repository.measures.length = 0;
 });
 
 function form(organizationId: number) {
@@ -104,8 +119,31 @@ describe('opening one organization’s form', () => {
     const response = await t.request({ method: 'GET', url: form(orgIds[0]), cookie: cookies.head0 });
     expect(response.statusCode).toBe(200);
     expect(repository.findSubmissions).toEqual([]);
-    expect(repository.findSubmission.length).toBeGreaterThan(0);
-    expect(repository.findSubmission.every(([, organizationId]) => organizationId === orgIds[0])).toBe(true);
+    expect(repository.findFormState).toEqual([[campaignId, orgIds[0]]]);
+  });
+
+  it('measures the campaign’s registry values once for every school, then keeps them: a few queries per opening', async () => {
+    // A registry write: the values kept so far are of an older generation.
+    await t.database.db.execute(sql`update organizations set address = address where id = ${orgIds[1]}`);
+    const first = await t.request({ method: 'GET', url: form(orgIds[1]), cookie: cookies.head1 });
+    expect(first.statusCode).toBe(200);
+    expect(repository.measures).toHaveLength(1);
+    expect(repository.measures[0]).toMatchObject({ campaignId });
+
+    const recorded = recordQueries(t.database);
+    try {
+      const again = await t.request({ method: 'GET', url: form(orgIds[1]), cookie: cookies.head1 });
+      expect(again.json()).toEqual(first.json());
+      // Another school of the campaign: its values were measured with the first one's.
+      const other = await t.request({ method: 'GET', url: form(orgIds[4]), cookie: cookies.head4 });
+      expect(other.statusCode).toBe(200);
+    } finally {
+      recorded.stop();
+    }
+    expect(repository.measures).toHaveLength(1);
+    // Per opening: the session and its grants, the campaign, the organization's own state, its history.
+    expect(recorded.queries.length).toBeLessThanOrEqual(10);
+    expect(recorded.queries.some((q) => /\bteachers\b/.test(q))).toBe(false);
   });
 
   it('still computes the organization’s own form indicators from its own values', async () => {
@@ -127,6 +165,6 @@ describe('opening one organization’s form', () => {
     const response = await t.request({ method: 'GET', url: form(orgIds[2]), cookie: cookies.coord });
     expect(response.statusCode).toBe(200);
     expect(repository.findSubmissions).toEqual([]);
-    expect(repository.findSubmission.every(([, organizationId]) => organizationId === orgIds[2])).toBe(true);
+    expect(repository.findFormState).toEqual([[campaignId, orgIds[2]]]);
   });
 });

@@ -1,4 +1,4 @@
-import { fieldsNotAskedOf } from '../../../core/indicators/applicability.ts';
+import { fieldsNotAskedOf, type ApplicabilityTarget } from '../../../core/indicators/applicability.ts';
 import { findOrganizationsById } from '../analysis/analysis.repository.ts';
 import { findResult } from '../../../core/indicators/find-result.ts';
 import {
@@ -13,16 +13,17 @@ import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { accountIdOf, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import { computeIndicators } from '../indicators/compute.ts';
+import { evaluateIndicators, measureIndicators } from '../indicators/compute.ts';
+import { keptFor } from '../indicators/kept.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
-import { findProgramTree } from '../programs/programs.repository.ts';
+import { findProgramTree, type ProgramTree } from '../programs/programs.repository.ts';
 import { assertDepartment, assertSubmissionAccess } from './campaigns.policy.ts';
 import {
   findCoordinators,
+  findFormState,
   findParticipant,
-  findPreviousCampaign,
   findResponsibleUsers,
   findSubmission,
   findSubmissionEvents,
@@ -69,9 +70,7 @@ export function editability(
  * The form's fields for one organization. Fields that only indicators not applying to it read are not
  * asked of it: left out of its form and never required.
  */
-async function formFieldsOf(db: Db, campaign: CampaignRow, organizationId: number) {
-  const tree = (await findProgramTree(db, campaign.programId))!;
-  const [org] = await findOrganizationsById(db, [organizationId]);
+function formFieldsFor(tree: ProgramTree, org: ApplicabilityTarget | undefined) {
   const notAsked = org ? fieldsNotAskedOf(tree.indicators, org) : new Set<string>();
   const fields: FormFieldRule[] = tree.formFields.map((f) => ({
     code: f.code,
@@ -83,17 +82,13 @@ async function formFieldsOf(db: Db, campaign: CampaignRow, organizationId: numbe
     max: f.max,
     notGreaterThan: f.notGreaterThan,
   }));
-  return { tree, fields, notAsked };
+  return { fields, notAsked };
 }
 
-async function lastYearValues(
-  db: Db,
-  campaign: CampaignRow,
-  organizationId: number,
-): Promise<Values | undefined> {
-  const previous = await findPreviousCampaign(db, campaign);
-  if (!previous) return undefined;
-  return (await findSubmission(db, previous.id, organizationId))?.values;
+async function formFieldsOf(db: Db, campaign: CampaignRow, organizationId: number) {
+  const tree = (await findProgramTree(db, campaign.programId))!;
+  const [org] = await findOrganizationsById(db, [organizationId]);
+  return { tree, ...formFieldsFor(tree, org) };
 }
 
 /** The form of one organization: fields, values, state, history, checks, and its indicator values now. */
@@ -107,20 +102,41 @@ export async function getSubmissionView(options: {
   const { db, user, organizationId, today } = options;
   const campaign = await requireCampaign(db, options.campaignId);
   assertSubmissionAccess(user, campaign, organizationId, 'read');
-  const participant = await requireParticipant(db, campaign, organizationId);
-  const submission = await findSubmission(db, campaign.id, organizationId);
-  const { tree, fields, notAsked } = await formFieldsOf(db, campaign, organizationId);
-  const values = submission?.values ?? {};
-  const lastYear = await lastYearValues(db, campaign, organizationId);
-  const checks = validateFormValues(fields, values, { isFinal: true, lastYear });
-  // The view shows this organization's row only, and its row reads no other organization's form: the
-  // other submissions are not read, so opening a form costs the same however many schools take part.
-  const computed = await computeIndicators({
+  // One query for the organization's own state (participation, submission, last year's values) and the
+  // registry generation; the program and what its indicators read from the registry are kept while the
+  // generation stays the same (indicators/kept.ts).
+  const formState = await findFormState(db, campaign, organizationId);
+  if (!formState?.participant) throw notFound('Организация среди участников мониторинга');
+  const { participant, generation } = formState;
+  const submission = formState.submission ?? undefined;
+  const lastYear = formState.lastYear ?? undefined;
+  const tree = await keptFor(
     db,
-    ctx: contextOf(tree, campaign.year, [organizationId]),
-    indicators: definitionsOf(tree),
-    formValues: formValuesOf([], { organizationId, values }),
-  });
+    `program:${campaign.programId}`,
+    generation,
+    async () => (await findProgramTree(db, campaign.programId))!,
+  );
+  // The view shows this organization's row only, and its row reads no other organization's form: the
+  // other submissions are not read, so opening a form costs the same however many schools take part. The
+  // registry values are measured for all the campaign's participants at once and kept: a burst of schools
+  // opening their forms runs one computation, not one per school.
+  const measures = await keptFor(
+    db,
+    `form-measures:${campaign.id}:${campaign.programId}:${campaign.year}`,
+    generation,
+    () =>
+      measureIndicators(db, contextOf(tree, campaign.year, { campaignId: campaign.id }), definitionsOf(tree)),
+  );
+  const own = measures.organizations.filter((o) => o.id === organizationId);
+  // An organization no longer active is not measured; its fields still follow its kind.
+  const org = own[0] ?? (await findOrganizationsById(db, [organizationId]))[0];
+  const { fields, notAsked } = formFieldsFor(tree, org);
+  const values = submission?.values ?? {};
+  const checks = validateFormValues(fields, values, { isFinal: true, lastYear });
+  const computed = evaluateIndicators(
+    { ...measures, organizations: own },
+    formValuesOf([], { organizationId, values }),
+  );
   const state: SubmissionState = submission?.status ?? 'not_started';
   return {
     campaignId: campaign.id,

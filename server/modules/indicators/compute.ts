@@ -73,6 +73,18 @@ interface Parsed {
 }
 
 /**
+ * What a computation reads from the database: the parsed formulas, the values of their aggregate calls
+ * and the organizations reported on. It does not depend on form values, so it can be kept while the
+ * registry generation stays the same (`kept.ts`); `evaluateIndicators` only reads it.
+ */
+export interface RegistryMeasures {
+  parsed: Parsed[];
+  problems: FormulaProblem[];
+  measured: Map<string, CallValues>;
+  organizations: Awaited<ReturnType<typeof findComputedOrganizations>>;
+}
+
+/**
  * Computes indicators for every organization of the context and for the municipality as a whole. The
  * aggregation runs in the database (one query per aggregate function, all its calls at once); only the
  * per-organization arithmetic of numerator ÷ denominator × factor happens here.
@@ -83,10 +95,21 @@ export async function computeIndicators(options: {
   indicators: IndicatorDefinition[];
   formValues?: FormValues;
 }): Promise<ComputeResult> {
-  const { db, ctx } = options;
+  return evaluateIndicators(
+    await measureIndicators(options.db, options.ctx, options.indicators),
+    options.formValues,
+  );
+}
+
+/** The database part of a computation: every aggregate call of the formulas, and the organizations. */
+export async function measureIndicators(
+  db: Db,
+  ctx: ComputeContext,
+  indicators: IndicatorDefinition[],
+): Promise<RegistryMeasures> {
   const problems: FormulaProblem[] = [];
   const parsed: Parsed[] = [];
-  for (const definition of options.indicators) {
+  for (const definition of indicators) {
     const numerator = parseFormula(definition.numerator);
     const denominator = definition.denominator?.trim() ? parseFormula(definition.denominator) : null;
     if (!numerator.ok)
@@ -101,9 +124,14 @@ export async function computeIndicators(options: {
       });
     }
   }
-
   const measured = await measureAll(db, ctx, parsed);
   const organizations = await findComputedOrganizations(db, ctx);
+  return { parsed, problems, measured, organizations };
+}
+
+/** The arithmetic of a computation over its measures and the form values: no database. */
+export function evaluateIndicators(measures: RegistryMeasures, formValues?: FormValues): ComputeResult {
+  const { parsed, measured, organizations } = measures;
   const results: IndicatorResult[] = [];
   // A call's key is its formula text; 2,000 organizations look each call up 2,000 times.
   const keys = new Map<CallNode, string>();
@@ -116,7 +144,7 @@ export async function computeIndicators(options: {
     const evaluateFor = (organizationId: number | null) => {
       const valueOf = (call: CallNode): number | null => {
         if (call.name === 'form') {
-          const reported = options.formValues?.(call.field);
+          const reported = formValues?.(call.field);
           if (!reported) return null;
           return organizationId === null
             ? reported.total
@@ -156,7 +184,11 @@ export async function computeIndicators(options: {
       isApplicable: true,
     });
   }
-  return { results, problems, organizations: organizations.map((o) => ({ id: o.id, name: o.name })) };
+  return {
+    results,
+    problems: [...measures.problems],
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
+  };
 }
 
 async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promise<Map<string, CallValues>> {
