@@ -18,6 +18,7 @@ export const AGGREGATE_NAMES = [
   'events',
   'acts',
   'reserve',
+  'staffingNeed',
 ] as const;
 
 export type AggregateName = (typeof AGGREGATE_NAMES)[number];

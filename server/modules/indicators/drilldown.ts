@@ -28,6 +28,8 @@ const ROW_LABEL: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
   events: sql`ev.title || ' (' || to_char(ev.date, 'DD.MM.YYYY') || ')'`,
   acts: sql`'№ ' || n.number || ' от ' || to_char(n.date, 'DD.MM.YYYY') || ' «' || n.title || '»'`,
   reserve: sql`coalesce((select concat_ws(' ', t.last_name, t.first_name, t.middle_name) from teachers t where t.id = rc.teacher_id), rc.full_name) || ' — ' || rk.name`,
+  // The organizations forecast; the numbers behind the need are on the page «Прогноз кадровой потребности».
+  staffingNeed: sql`o.short_name`,
 };
 
 const ORG_NAME: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
@@ -40,6 +42,7 @@ const ORG_NAME: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
   events: sql`(select short_name from organizations where id = ev.organization_id)`,
   acts: sql`(select short_name from organizations where id = n.organization_id)`,
   reserve: sql`o.short_name`,
+  staffingNeed: sql`o.short_name`,
 };
 
 export interface DrilldownCall {

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PROGRAM_PARAMETERS, reportingPeriod } from '../../../../core/indicators/period.ts';
 import { positions, targetStudents, vacancies } from '../../../db/schema/index.ts';
 import { createTeacher } from '../../../seed/factories.ts';
+import { computeIndicators } from '../../indicators/compute.ts';
 import { createWorld, expectError, type World } from '../shared/test-world.ts';
 
 /**
@@ -191,5 +193,40 @@ describe('the register of целевое обучение', () => {
     expect(names).toContain('Петрова Анна Игоревна');
     expect(names).toContain('Будущая Учительница');
     expect(names).not.toContain('Иванов Иван');
+  });
+});
+
+describe('the formula function staffingNeed', () => {
+  it('computes the need of the next school year of each organization and the municipality', async () => {
+    const { results, problems } = await computeIndicators({
+      db: w.t.database.db,
+      ctx: {
+        municipalityId: w.m1,
+        period: {
+          ...reportingPeriod(DEFAULT_PROGRAM_PARAMETERS, 2026),
+          referenceDate: '2026-12-01',
+        },
+      },
+      indicators: [
+        {
+          code: '5.2',
+          name: 'Потребность в педагогических кадрах на следующий учебный год (прогноз)',
+          unit: 'count',
+          numerator: 'staffingNeed(orgKind = school)',
+          denominator: null,
+          factor: 1,
+          direction: 'lower',
+          levelHigh: 0,
+          levelMedium: 2,
+        },
+      ],
+    });
+    expect(problems).toEqual([]);
+    // The same numbers as the page: 0,47 at A1, 0,13 at A2, 0,6 in all (not 0,47 + 0,13 rounded twice).
+    expect(results.map((r) => [r.organizationName, r.numerator])).toEqual([
+      ['Школа А1', 0.47],
+      ['Школа А2', 0.13],
+      ['Муниципалитет в целом', 0.6],
+    ]);
   });
 });
