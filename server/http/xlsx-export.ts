@@ -19,6 +19,24 @@ export interface ListExport {
   rows: ExportCell[][];
 }
 
+/** A column of a list export described by how it reads a row. */
+export interface ExportColumn<Row> {
+  header: string;
+  width?: number;
+  value(row: Row): ExportCell;
+}
+
+/** The columns and rows of a list export from column descriptions (width 20 unless given). */
+export function tableOf<Row>(
+  columns: ExportColumn<Row>[],
+  rows: Row[],
+): Pick<ListExport, 'columns' | 'rows'> {
+  return {
+    columns: columns.map((c) => ({ header: c.header, width: c.width ?? 20 })),
+    rows: rows.map((row) => columns.map((c) => c.value(row))),
+  };
+}
+
 /**
  * A list as an .xlsx workbook: the heading naming the filters or the indicator and the date, the column
  * headers (frozen), the rows. Every text cell goes through `neutralizeText` (core/csv.ts), as the CSV exports
