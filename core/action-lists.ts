@@ -66,25 +66,8 @@ export function isYoungWithoutMentor(
 
 // ——— pension age ———
 
-/**
- * The general retirement age by sex and year of birth (Федеральный закон от 03.10.2018 № 350-ФЗ: the age
- * rises by a year a year from 2019 to 60 for women and 65 for men, with six months off for those born in
- * 1959 and 1960), in months.
- */
-export function pensionAgeMonths(sex: 'male' | 'female', birthDate: IsoDate): number {
-  const year = Number(birthDate.slice(0, 4));
-  const base = sex === 'female' ? 55 : 60;
-  const rise = year <= 1958 ? 0 : year === 1959 ? 0.5 : year === 1960 ? 1.5 : Math.min(5, year - 1958);
-  return Math.round((base + rise) * 12);
-}
-
-/** The day the teacher reaches the retirement age. */
-export const pensionDate = (t: { sex: 'male' | 'female'; birthDate: IsoDate }) =>
-  addMonths(t.birthDate, pensionAgeMonths(t.sex, t.birthDate));
-
-/** Of pension age on `today`. */
-export const isOfPensionAge = (t: { sex: 'male' | 'female'; birthDate: IsoDate }, today: IsoDate) =>
-  pensionDate(t) <= today;
+/** The retirement age by sex and year of birth: core/registry/pension-age.ts (350-ФЗ's schedule). */
+export { isOfPensionAge, pensionAgeMonths, pensionDate } from './registry/pension-age.ts';
 
 // ——— vacancies ———
 

@@ -19,6 +19,7 @@ export const AGGREGATE_NAMES = [
   'acts',
   'reserve',
   'practices',
+  'staffingNeed',
 ] as const;
 
 export type AggregateName = (typeof AGGREGATE_NAMES)[number];

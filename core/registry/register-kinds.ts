@@ -49,3 +49,38 @@ export const membershipPeriodKind = keep(membershipKind, ['joinedOn', 'leftOn'])
 
 /** What changes in a participation once it exists: the role (the event and the teacher stay). */
 export const participationRoleKind = keep(participationKind, ['role']);
+
+/**
+ * A student of целевое обучение or a graduate expected by an organization (the inflow of the staffing
+ * forecast): the contract of целевое обучение is the basis.
+ */
+export const targetStudentKind: RecordKind = {
+  key: 'targetStudent',
+  label: 'Студент целевого обучения',
+  pluralLabel: 'Целевое обучение',
+  fields: [
+    field(
+      'organizationId',
+      'Организация, ожидающая выпускника',
+      { kind: 'ref', target: 'organization' },
+      { required: true },
+    ),
+    text('fullName', 'ФИО', { required: true, max: 300 }),
+    text('university', 'Вуз (колледж)', { required: true, max: 300 }),
+    text('specialty', 'Специальность (направление подготовки)', { required: true, max: 300 }),
+    text('subject', 'Предмет', {
+      required: true,
+      max: 200,
+      hint: 'Что будет преподавать, как в реестре педагогов',
+    }),
+    field(
+      'graduationYear',
+      'Год выпуска',
+      { kind: 'int', min: 2000, max: 2100 },
+      { required: true, hint: 'Выпускник приступает к работе 1 сентября этого года' },
+    ),
+    text('contractNumber', 'Договор о целевом обучении: номер', { required: true, max: 50 }),
+    field('contractDate', 'Договор о целевом обучении: дата', { kind: 'date' }, { required: true }),
+    field('notes', 'Примечание', { kind: 'text', max: 2000, multiline: true }),
+  ],
+};

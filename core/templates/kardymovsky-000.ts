@@ -142,8 +142,15 @@ export const kardymovsky: ProgramTemplate = {
         count(
           '5.2',
           'Потребность в педагогических кадрах на следующий учебный год (прогноз)',
-          'form("staff_need_next_year")',
-          { ...FORM, direction: 'lower', levelHigh: 0, levelMedium: 2 },
+          'staffingNeed(orgKind = school)',
+          {
+            ...COMMON,
+            source:
+              'Реестр педагогов, учёт вакансий, реестр целевого обучения (прогноз кадровой потребности)',
+            direction: 'lower',
+            levelHigh: 0,
+            levelMedium: 2,
+          },
         ),
       ],
     },
@@ -174,15 +181,6 @@ export const kardymovsky: ProgramTemplate = {
       max: 2000,
       notGreaterThan: 'open_lessons_total',
       hint: 'Не больше общего числа открытых уроков',
-    },
-    {
-      code: 'staff_need_next_year',
-      label: 'Потребность в педагогических кадрах на следующий учебный год',
-      type: 'integer',
-      unit: 'чел.',
-      isRequired: true,
-      min: 0,
-      max: 500,
     },
   ],
   campaign: {

@@ -314,6 +314,31 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
     () => ({ month: '2026-10', position: 'учитель', subject: 'химия', count: 1 }),
     { count: 2 },
   ),
+  // The forecast counts people by age and sex: the organization's manager and the department, as the lists.
+  'GET /api/staffing-forecast': organization((s) => ({ query: { organizationId: s.organization } }), {
+    personal: true,
+  }),
+  'GET /api/staffing-forecast/export.xlsx': organization(
+    (s) => ({ query: { organizationId: s.organization, horizon: 2 } }),
+    { personal: true },
+  ),
+  'GET /api/target-students/export.xlsx': organization((s) => ({
+    query: { organizationId: s.organization },
+  })),
+  ...organizationRecords(
+    '/api/target-students',
+    (s) => s.targetStudent,
+    () => ({
+      fullName: 'Посторонний Студент',
+      university: 'Университет',
+      specialty: 'Педагогическое образование',
+      subject: 'физика',
+      graduationYear: 2029,
+      contractNumber: '1',
+      contractDate: '2025-08-01',
+    }),
+    { notes: 'Посторонняя заметка' },
+  ),
   ...organizationRecords(
     '/api/normative-acts',
     (s) => s.act,

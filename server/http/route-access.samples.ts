@@ -35,6 +35,7 @@ export interface Samples extends JourneySamples, MethodicalSamples {
   routeDeadline: string;
   routeStep: number;
   vacancy: number;
+  targetStudent: number;
   act: number;
   municipalAct: number;
   mentoringProgram: number;
@@ -220,6 +221,18 @@ export async function resolveSamples(
       count: 1,
     }),
   );
+  const targetStudent = await ofOrganization('target_students', () =>
+    db.insert(s.targetStudents).values({
+      organizationId: organization,
+      fullName: 'Студентова Анна Сергеевна',
+      university: 'Смоленский государственный университет',
+      specialty: '44.03.05 Педагогическое образование',
+      subject: 'математика',
+      graduationYear: 2028,
+      contractNumber: '7-ц',
+      contractDate: '2024-08-20',
+    }),
+  );
   const act = await ofOrganization('normative_acts', () =>
     db.insert(s.normativeActs).values({
       municipalityId: m,
@@ -354,6 +367,7 @@ export async function resolveSamples(
     ),
     routeStep,
     vacancy,
+    targetStudent,
     act,
     municipalAct: await one<number>(
       db,

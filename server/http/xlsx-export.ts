@@ -3,8 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { neutralizeText } from '../../core/csv.ts';
 import { formatRuDate } from '../../core/dates.ts';
 
-/** A cell of a list export: text (neutralised), a number, or empty. */
-export type ExportCell = string | number | null | undefined;
+/** A cell of a list export: text (neutralised), a number, a day (written дд.мм.гггг), or empty. */
+export type ExportCell = string | number | Date | null | undefined;
 
 export interface ListExport {
   /** The sheet's name (at most 31 characters, as Excel allows). */
@@ -17,6 +17,28 @@ export interface ListExport {
   date: string;
   columns: { header: string; width: number }[];
   rows: ExportCell[][];
+  /** Cells to draw attention to (a late form): [row index, column index] within `rows`. */
+  attention?: [number, number][];
+}
+
+const ATTENTION_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE3E3' } } as const;
+
+/** A column of a list export described by how it reads a row. */
+export interface ExportColumn<Row> {
+  header: string;
+  width?: number;
+  value(row: Row): ExportCell;
+}
+
+/** The columns and rows of a list export from column descriptions (width 20 unless given). */
+export function tableOf<Row>(
+  columns: ExportColumn<Row>[],
+  rows: Row[],
+): Pick<ListExport, 'columns' | 'rows'> {
+  return {
+    columns: columns.map((c) => ({ header: c.header, width: c.width ?? 20 })),
+    rows: rows.map((row) => columns.map((c) => c.value(row))),
+  };
 }
 
 /**
@@ -41,14 +63,27 @@ export async function listToXlsx(list: ListExport): Promise<Buffer> {
     },
   });
   const cell = (value: ExportCell) =>
-    typeof value === 'string' ? neutralizeText(value) : typeof value === 'number' ? value : null;
+    typeof value === 'string'
+      ? neutralizeText(value)
+      : typeof value === 'number' || value instanceof Date
+        ? value
+        : null;
   sheet.addRow([cell(list.title)]).font = { bold: true, size: 13 };
   for (const note of list.notes ?? []) sheet.addRow([cell(note)]);
   sheet.addRow([`Сформировано ${formatRuDate(list.date)}`]).font = { italic: true };
   const header = sheet.addRow(list.columns.map((c) => cell(c.header)));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
-  for (const row of list.rows) sheet.addRow(row.map(cell)).alignment = { wrapText: true, vertical: 'top' };
+  const firstRow = headerRow + 1;
+  for (const row of list.rows) {
+    const added = sheet.addRow(row.map(cell));
+    added.alignment = { wrapText: true, vertical: 'top' };
+    row.forEach((value, i) => {
+      if (value instanceof Date) added.getCell(i + 1).numFmt = 'dd.mm.yyyy';
+    });
+  }
+  for (const [row, column] of list.attention ?? [])
+    sheet.getCell(firstRow + row, column + 1).fill = ATTENTION_FILL;
   list.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -22,6 +22,7 @@ import { seedDemoManagement } from './demo-management.ts';
 import { seedDemoJourneys } from './demo-journeys.ts';
 import { seedDemoReserve } from './demo-reserve.ts';
 import { seedDemoPractices } from './demo-practices.ts';
+import { seedDemoForecast } from './demo-forecast.ts';
 import { findTemplate } from '../../core/templates/index.ts';
 import { insertProgramFromTemplate } from '../modules/programs/programs.repository.ts';
 
@@ -409,6 +410,7 @@ export async function seedDemo(options: {
     });
     await seedDemoReserve({ db, seed, today, municipalityId: m });
     await seedDemoPractices({ db, today, municipalityId: m });
+    await seedDemoForecast({ db, seed, today, municipalityId: m });
     // The monitoring programs of three seed districts, and the campaigns run with them.
     const monitoringPrograms: number[] = [];
     for (const code of ['seed-004-myasnikovsky', 'seed-002-zhirnovsky', 'seed-000-kardymovsky']) {

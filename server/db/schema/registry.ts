@@ -424,6 +424,28 @@ export const vacancyReminders = pgTable(
   (t) => [uniqueIndex().on(t.organizationId, t.month, t.kind, t.day)],
 );
 
+/**
+ * A student of целевое обучение (or a graduate) expected by an organization: the inflow of the staffing forecast
+ * in the school year starting after the year of graduation.
+ */
+export const targetStudents = pgTable(
+  'target_students',
+  {
+    id: id(),
+    organizationId: organizationRef(),
+    fullName: text().notNull(),
+    university: text().notNull(),
+    specialty: text().notNull(),
+    subject: text().notNull(),
+    graduationYear: integer().notNull(),
+    contractNumber: text().notNull(),
+    contractDate: date().notNull(),
+    notes: text(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.organizationId), index().on(t.graduationYear)],
+);
+
 /** Normative act (НПА) of an organization, or of the municipality when organizationId is null. */
 export const normativeActs = pgTable(
   'normative_acts',

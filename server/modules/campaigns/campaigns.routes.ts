@@ -10,7 +10,8 @@ import { findProgramTree } from '../programs/programs.repository.ts';
 import { findParticipants, findSubmission } from './campaigns.repository.ts';
 import { applyTableQuery, DEFAULT_TABLE_QUERY } from '../../../core/campaigns/completeness-table.ts';
 import { assertDepartment } from './campaigns.policy.ts';
-import { completenessToXlsx } from './completeness-xlsx.ts';
+import { completenessExport } from './completeness-xlsx.ts';
+import { listToXlsx, sendXlsx } from '../../http/xlsx-export.ts';
 import {
   CampaignOrgParams,
   CompletenessTableQuery,
@@ -166,20 +167,16 @@ export async function campaignsRoutes(app: FastifyInstance) {
         sort: req.query.sort,
         dir: req.query.dir,
       };
-      const file = await completenessToXlsx({
-        title: campaign.title,
-        today: today(),
-        completeness: view.stats!,
-        query,
-        rows: applyTableQuery(view.organizations, query),
-      });
-      reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'Content-Disposition',
-          `attachment; filename="completeness-${campaign.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`Полнота ${campaign.title}.xlsx`)}`,
-        );
-      return reply.send(file);
+      const file = await listToXlsx(
+        completenessExport({
+          title: campaign.title,
+          today: today(),
+          completeness: view.stats!,
+          query,
+          rows: applyTableQuery(view.organizations, query),
+        }),
+      );
+      return sendXlsx(reply, `Полнота ${campaign.title}.xlsx`, file);
     },
   );
 

@@ -71,7 +71,6 @@ describe('a monitoring campaign from draft to accepted', () => {
       'deficit_plan',
       'open_lessons_total',
       'open_lessons_by_young',
-      'staff_need_next_year',
     ]);
     expect(v.indicators.find((i: { code: string }) => i.code === '3.1')).toMatchObject({ denominator: 1 }); // one young teacher in school A
   });
@@ -79,7 +78,7 @@ describe('a monitoring campaign from draft to accepted', () => {
   it('a school can neither see nor fill another school’s form', async () => {
     expect((await call('heada', 'GET', form(ids.b))).statusCode).toBe(403);
     expect(
-      (await call('heada', 'PUT', form(ids.b), { values: { staff_need_next_year: 1 }, version: null }))
+      (await call('heada', 'PUT', form(ids.b), { values: { open_lessons_total: 1 }, version: null }))
         .statusCode,
     ).toBe(403);
     expect((await call('heada', 'POST', `${form(ids.b)}/submit`, { version: 1 })).statusCode).toBe(403);
@@ -115,7 +114,7 @@ describe('a monitoring campaign from draft to accepted', () => {
 
   it('refuses to submit an incomplete form or «из них» greater than «всего», and without the registry confirmation', async () => {
     await call('heada', 'PUT', form(ids.a), {
-      values: { open_lessons_by_young: 12, deficit_plan: true, staff_need_next_year: 1 },
+      values: { open_lessons_by_young: 12, deficit_plan: true },
       version: 1,
     });
     const tooMany = await call('heada', 'POST', `${form(ids.a)}/submit`, { version: 2 });
@@ -203,7 +202,7 @@ describe('after the main stage', () => {
   it('editing closes at the end of the main stage unless the coordinator reopens it for one organization', async () => {
     t.app.config.fixedToday = '2025-10-25';
     const closed = await call('headb', 'PUT', form(ids.b), {
-      values: { staff_need_next_year: 2 },
+      values: { deficit_plan: true },
       version: null,
     });
     expect(closed.statusCode).toBe(409);
@@ -223,12 +222,10 @@ describe('after the main stage', () => {
       ).statusCode,
     ).toBe(200);
     expect(
-      (await call('headb', 'PUT', form(ids.b), { values: { staff_need_next_year: 2 }, version: null }))
-        .statusCode,
+      (await call('headb', 'PUT', form(ids.b), { values: { deficit_plan: true }, version: null })).statusCode,
     ).toBe(200);
     expect(
-      (await call('heada', 'PUT', form(ids.a), { values: { staff_need_next_year: 2 }, version: 8 }))
-        .statusCode,
+      (await call('heada', 'PUT', form(ids.a), { values: { deficit_plan: true }, version: 8 })).statusCode,
     ).toBe(409); // accepted
   });
 
@@ -260,13 +257,13 @@ describe('after the main stage', () => {
     expect(
       frozen.results.find(
         (r: { indicator: string; organization: number | null }) =>
-          r.indicator === '5.2' && r.organization === ids.a,
-      ).value,
-    ).toBe(1); // from school A's accepted form
+          r.indicator === '3.3' && r.organization === ids.a,
+      ),
+    ).toMatchObject({ numerator: 3, denominator: 14 }); // from school A's accepted form
     expect((await call('coord', 'POST', `/api/campaigns/${ids.campaign}/close`)).statusCode).toBe(409);
     expect(
-      (await call('headb', 'PUT', form(ids.b), { values: { staff_need_next_year: 3 }, version: 1 })).json()
-        .error.message,
+      (await call('headb', 'PUT', form(ids.b), { values: { deficit_plan: false }, version: 1 })).json().error
+        .message,
     ).toBe('Мониторинг закрыт.');
   });
 

@@ -29,6 +29,8 @@ const ROW_LABEL: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
   acts: sql`'№ ' || n.number || ' от ' || to_char(n.date, 'DD.MM.YYYY') || ' «' || n.title || '»'`,
   reserve: sql`coalesce((select concat_ws(' ', t.last_name, t.first_name, t.middle_name) from teachers t where t.id = rc.teacher_id), rc.full_name) || ' — ' || rk.name`,
   practices: sql`'«' || pr.title || '»'`,
+  // The organizations forecast; the numbers behind the need are on the page «Прогноз кадровой потребности».
+  staffingNeed: sql`o.short_name`,
 };
 
 const ORG_NAME: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
@@ -42,6 +44,7 @@ const ORG_NAME: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
   acts: sql`(select short_name from organizations where id = n.organization_id)`,
   reserve: sql`o.short_name`,
   practices: sql`o.short_name`,
+  staffingNeed: sql`o.short_name`,
 };
 
 export interface DrilldownCall {

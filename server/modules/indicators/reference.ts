@@ -6,6 +6,14 @@ import type { ReportingPeriod } from '../../../core/indicators/period.ts';
 import type { Db } from '../../db/client.ts';
 import * as s from '../../db/schema/index.ts';
 import { decidedWithin, inReserveDuring, isInReserveOn } from '../../../core/reserve/reserve.ts';
+import { DEFAULT_YOUNG_TEACHER_RULE, isoDate } from '../../../core/dates.ts';
+import { schoolYearOf } from '../../../core/school-year.ts';
+import {
+  forecastStaffing,
+  observeAttrition,
+  organizationOn,
+  type TeacherHistory,
+} from '../../../core/registry/staffing-forecast.ts';
 
 /**
  * An independent, in-memory evaluation of the formula semantics of docs/formulas.md, used only by tests to
@@ -34,6 +42,7 @@ export async function loadReferenceData(db: Db) {
     acts,
     candidates,
     positionKinds,
+    targetStudents,
   ] = await inOrder([
     db.select().from(s.organizations),
     db.select().from(s.teachers),
@@ -56,6 +65,7 @@ export async function loadReferenceData(db: Db) {
     db.select().from(s.normativeActs),
     db.select().from(s.reserveCandidates),
     db.select().from(s.reservePositionKinds),
+    db.select().from(s.targetStudents),
   ]);
   const byTeacher = <T extends { teacherId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
@@ -86,6 +96,7 @@ export async function loadReferenceData(db: Db) {
     acts,
     candidates,
     positionKinds: new Map(positionKinds.map((k) => [k.id, k])),
+    targetStudents,
   };
 }
 type Data = Awaited<ReturnType<typeof loadReferenceData>>;
@@ -418,5 +429,71 @@ export function referenceCount(
       if (holds(call.filter, lookup, noNested)) add(c.organizationId);
     }
   }
+  if (call.name === 'staffingNeed') {
+    const need = staffingNeedOf(data, municipalityId, ref);
+    let sum = 0;
+    for (const o of [...orgs.values()].sort((a, b) => a.id - b.id)) {
+      if (!holds(call.filter, (n) => ({ orgKind: o.kind })[n], noNested)) continue;
+      const value = need.get(o.id) ?? 0;
+      byOrg.set(o.id, Math.round(value * 100) / 100);
+      sum += value;
+    }
+    return { byOrg, total: Math.round(sum * 100) / 100, withoutOrg: 0, shared: false };
+  }
   return { byOrg, total, withoutOrg, shared: false };
+}
+
+/**
+ * The rows of the staffing forecast gathered from the plain tables (the server's queries are what this checks;
+ * the arithmetic is core/registry/staffing-forecast.ts, tested by hand there): the need of the next school year.
+ */
+function staffingNeedOf(data: Data, municipalityId: number, ref: string): Map<number, number> {
+  const current = schoolYearOf(ref);
+  const observedYears = [current - 3, current - 2, current - 1];
+  const since = isoDate(observedYears[0], 9, 1);
+  const ofMunicipality = new Set(
+    data.organizations.filter((o) => o.municipalityId === municipalityId).map((o) => o.id),
+  );
+  const active = new Set(
+    data.organizations.filter((o) => o.municipalityId === municipalityId && o.isActive).map((o) => o.id),
+  );
+  const histories: TeacherHistory[] = [];
+  for (const t of data.teachers.values()) {
+    if (t.municipalityId !== municipalityId) continue;
+    const jobs = data.positions.filter(
+      (p) =>
+        p.teacherId === t.id && ofMunicipality.has(p.organizationId) && (!p.endDate || p.endDate >= since),
+    );
+    if (!jobs.length) continue;
+    histories.push({
+      sex: t.sex,
+      birthDate: t.birthDate,
+      pedagogicalStartDate: t.pedagogicalStartDate,
+      subjects: data.subjectsOf(t.id).map((x) => x.subject),
+      positions: jobs,
+    });
+  }
+  const observed = observeAttrition(histories, observedYears, DEFAULT_YOUNG_TEACHER_RULE);
+  const lastMonth = new Map<number, string>();
+  for (const v of data.vacancies) {
+    if (!active.has(v.organizationId) || v.month > ref) continue;
+    if ((lastMonth.get(v.organizationId) ?? '') < v.month) lastMonth.set(v.organizationId, v.month);
+  }
+  const forecast = forecastStaffing({
+    referenceDate: ref,
+    horizon: 1,
+    teachers: histories.flatMap((t) => {
+      const organizationId = organizationOn(t, ref);
+      return organizationId !== null && active.has(organizationId) ? [{ ...t, organizationId }] : [];
+    }),
+    rates: observed.rates,
+    vacancies: data.vacancies.filter((v) => lastMonth.get(v.organizationId) === v.month),
+    youngInflow: observed.youngInflow.filter((y) => active.has(y.organizationId)),
+    graduates: data.targetStudents.filter(
+      (g) => active.has(g.organizationId) && g.graduationYear === current + 1,
+    ),
+  });
+  const need = new Map<number, number>();
+  for (const c of forecast.cells) need.set(c.organizationId, (need.get(c.organizationId) ?? 0) + c.need);
+  return need;
 }

@@ -134,7 +134,6 @@ describe('e-mail reminders through a real SMTP server', () => {
           deficit_plan: true,
           open_lessons_total: 5,
           open_lessons_by_young: 1,
-          staff_need_next_year: 0,
         },
         isRegistryConfirmed: true,
         version: null,

@@ -3,6 +3,7 @@ import { actionListsRoutes } from './action-lists/action-lists.routes.ts';
 import { associationsRoutes } from './associations/associations.routes.ts';
 import { catalogsRoutes } from './catalogs/catalogs.routes.ts';
 import { eventsRoutes } from './events/events.routes.ts';
+import { forecastRoutes } from './forecast/forecast.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { mentoringRoutes } from './mentoring/mentoring.routes.ts';
 import { reserveRoutes } from './reserve/reserve.routes.ts';
@@ -20,4 +21,5 @@ export async function registersModule(app: FastifyInstance) {
   await app.register(meetingsRoutes);
   await app.register(reserveRoutes);
   await app.register(actionListsRoutes);
+  await app.register(forecastRoutes);
 }

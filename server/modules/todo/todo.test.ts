@@ -319,8 +319,9 @@ describe('the completeness table as XLSX', () => {
     await book.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     return book.worksheets[0];
   }
+  // The heading, the campaign's sentence, the view's filters, «Сформировано …», the header: rows from the 6th.
   const bodyRows = (sheet: ExcelJS.Worksheet) =>
-    sheet.getRows(5, sheet.rowCount - 4)!.map((row) => (row.values as unknown[]).slice(1));
+    sheet.getRows(6, sheet.rowCount - 5)!.map((row) => (row.values as unknown[]).slice(1));
 
   it('writes the rows of the view with its filter and order, and the whole campaign above them', async () => {
     const sheet = await workbook('?timeliness=not_sent&sort=responsible&dir=desc');
@@ -331,7 +332,8 @@ describe('the completeness table as XLSX', () => {
     expect(sheet.getCell('A3').value).toBe(
       'Отбор: срок «не отправлена»; сортировка: ответственный, по убыванию. В выгрузке: 3.',
     );
-    expect((sheet.getRow(4).values as unknown[]).slice(1, 5)).toEqual([
+    expect(sheet.getCell('A4').value).toBe('Сформировано 28.10.2025');
+    expect((sheet.getRow(5).values as unknown[]).slice(1, 5)).toEqual([
       '№',
       'Организация',
       'Тип',
@@ -346,6 +348,9 @@ describe('the completeness table as XLSX', () => {
       ['Детский сад Е', 'не начато', 'не отправлена', undefined, undefined],
     ]);
     expect(rows[1][10]).toBeInstanceOf(Date); // reminded above
+    expect(sheet.getRow(7).getCell(11).numFmt).toBe('dd.mm.yyyy');
+    // Past the deadline and not sent: the term is marked.
+    expect(sheet.getRow(6).getCell(5).fill).toMatchObject({ fgColor: { argb: 'FFFFE3E3' } });
   });
 
   it('filters by state and kind, neutralises formula-like text and prints one page wide in landscape', async () => {
@@ -361,7 +366,7 @@ describe('the completeness table as XLSX', () => {
       fitToWidth: 1,
       fitToHeight: 0,
     });
-    expect(sent.pageSetup.printTitlesRow).toBe('4:4');
+    expect(sent.pageSetup.printTitlesRow).toBe('5:5');
     const kindergartens = await workbook('?kind=preschool');
     expect(bodyRows(kindergartens).map((r) => [r[1], r[2]])).toEqual([
       ['Детский сад Е', 'Дошкольная образовательная организация'],

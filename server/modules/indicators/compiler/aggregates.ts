@@ -3,6 +3,7 @@ import type { AggregateCallNode, AggregateName } from '../../../../core/formula/
 import { queryRows, type Db } from '../../../db/client.ts';
 import { compileCondition, UnknownFilterError, type FilterResolver, type FilterSql } from './conditions.ts';
 import type { ComputeContext } from './context.ts';
+import { nextYearNeedByOrganization } from '../../registers/forecast/forecast.service.ts';
 import { reserveFilters, reserveOfPeriod } from './reserve.ts';
 import { activePositionsWhere, organizationFilter, teacherResolver } from './teachers.ts';
 
@@ -179,6 +180,14 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
       orgKind: { kind: 'column', expression: sql`coalesce(o.kind, '')` },
     }),
   },
+  staffingNeed: {
+    // The rows are the organizations forecast; the need itself is the forecast's arithmetic (measureCalls).
+    rows: (ctx) =>
+      sql`organizations o where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}`,
+    orgColumn: sql`o.id`,
+    measure: countRows,
+    resolver: fixed({ orgKind }),
+  },
 };
 
 /** Municipal rows (no organization) always, organization rows only of the computed organizations. */
@@ -212,6 +221,7 @@ export async function measureCalls(
 ): Promise<Map<string, CallValues>> {
   const aggregate = AGGREGATES[name];
   const resolver = aggregate.resolver(ctx);
+  if (name === 'staffingNeed') return measureStaffingNeed(db, ctx, calls);
   const measures = calls.map(
     ({ call }, i) =>
       sql`${aggregate.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`,
@@ -236,5 +246,44 @@ export async function measureCalls(
     }
     out.set(key, values);
   });
+  return out;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * `staffingNeed(…)`: the need of the school year after the reference date computed by the staffing forecast
+ * (registers/forecast, core/registry/staffing-forecast.ts), once for the organizations of the context, summed
+ * over the organizations each call's condition selects; each organization's value to hundredths.
+ */
+async function measureStaffingNeed(
+  db: Db,
+  ctx: ComputeContext,
+  calls: { key: string; call: AggregateCallNode }[],
+): Promise<Map<string, CallValues>> {
+  const aggregate = AGGREGATES.staffingNeed;
+  const resolver = aggregate.resolver(ctx);
+  const need = await nextYearNeedByOrganization(db, ctx.municipalityId, null, ctx.period.referenceDate);
+  const out = new Map<string, CallValues>();
+  for (const { key, call } of calls) {
+    const rows = await queryRows<{ id: number }>(
+      db,
+      sql`select o.id from ${aggregate.rows(ctx)} and ${compileCondition(call.filter, resolver)} order by o.id`,
+    );
+    const values: CallValues = {
+      total: 0,
+      byOrganization: new Map(),
+      withoutOrganization: 0,
+      isSharedWithOrganizations: false,
+    };
+    let total = 0;
+    for (const { id } of rows) {
+      const value = need.get(Number(id)) ?? 0;
+      values.byOrganization.set(Number(id), round2(value));
+      total += value;
+    }
+    values.total = round2(total);
+    out.set(key, values);
+  }
   return out;
 }

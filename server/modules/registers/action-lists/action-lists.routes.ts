@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACTION_LIST_LABEL, ACTION_LISTS } from '../../../../core/action-lists.ts';
 import { todayOf } from '../../../config.ts';
+import { listToXlsx, sendXlsx, tableOf } from '../../../http/xlsx-export.ts';
 import { requireUser } from '../../auth/access.ts';
 import { idQuery, searchQuery } from '../shared/http.ts';
-import { listToXlsx, sendXlsx } from '../shared/xlsx-list.ts';
 import { buildActionList, type ListRow } from './action-lists.service.ts';
 
 const tags = ['Списки для работы'];
@@ -76,17 +76,20 @@ export async function actionListsRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const result = await build(requireUser(req.user), req.params, req.query);
-      const file = await listToXlsx<ListRow>(
-        ACTION_LIST_LABEL[result.list],
-        result.title,
-        result.columns.map((c) => ({
-          header: c.label,
-          width: c.key === 'name' ? 34 : 22,
-          value: (row) => row[c.key],
-        })),
-        result.rows,
-      );
-      return sendXlsx(reply, file, result.title, `list-${result.list}`);
+      const file = await listToXlsx({
+        sheet: ACTION_LIST_LABEL[result.list],
+        title: result.title,
+        date: todayOf(app.config),
+        ...tableOf<ListRow>(
+          result.columns.map((c) => ({
+            header: c.label,
+            width: c.key === 'name' ? 34 : 22,
+            value: (row) => row[c.key],
+          })),
+          result.rows,
+        ),
+      });
+      return sendXlsx(reply, `${result.title}.xlsx`, file);
     },
   );
 }

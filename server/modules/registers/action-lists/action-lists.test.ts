@@ -75,10 +75,11 @@ beforeAll(async () => {
     form: 'педагог — педагог',
     startDate: '2025-09-01',
   });
-  // Pension: a woman of 60 (born 1966: 60 years by the schedule) and a man of 64 (born 1962).
+  // Pension (350-ФЗ): a woman born 1966 retires at 58 (31.10.2024), a man born 1962 at 64 (01.01.2026); a woman
+  // born 1968 at 60, on 02.11.2028 — not yet.
   await add('Пенсионерка', { birthDate: '1966-10-31', sex: 'female' });
   await add('Пенсионер', { birthDate: '1962-01-01', sex: 'male' });
-  await add('Предпенсионерка', { birthDate: '1966-11-02', sex: 'female' });
+  await add('Предпенсионерка', { birthDate: '1968-11-02', sex: 'female' });
   // Vacancies: physics open July–October in А1; chemistry in А2 since September.
   await db.insert(s.vacancies).values([
     ...['2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01'].map((month) => ({
@@ -167,7 +168,8 @@ describe('the lists the department acts on', () => {
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('Педагоги пенсионного возраста');
-    expect(sheet.getRow(2).values).toEqual([
+    expect(sheet.getRow(2).getCell(1).value).toMatch(/^Сформировано \d\d\.\d\d\.\d{4}$/);
+    expect(sheet.getRow(3).values).toEqual([
       undefined,
       'ФИО',
       'Организация',
@@ -175,7 +177,7 @@ describe('the lists the department acts on', () => {
       'Пенсионный возраст с',
       'Возраст',
     ]);
-    expect(sheet.getRow(3).getCell(1).value).toBe('Пенсионер Мария Петровна');
-    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(4).getCell(1).value).toBe('Пенсионер Мария Петровна');
+    expect(sheet.rowCount).toBe(5);
   });
 });

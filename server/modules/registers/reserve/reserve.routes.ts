@@ -9,7 +9,8 @@ import { IdParams } from '../../../http/fields.ts';
 import { requireUser } from '../../auth/access.ts';
 import { getOwned } from '../shared/owned-records.ts';
 import { registerOwnedRoutes } from '../shared/owned-routes.ts';
-import { listToXlsx, sendXlsx, type ListColumn } from '../shared/xlsx-list.ts';
+import { todayOf } from '../../../config.ts';
+import { listToXlsx, sendXlsx, tableOf, type ExportColumn } from '../../../http/xlsx-export.ts';
 import {
   findAllCandidates,
   findCandidates,
@@ -69,7 +70,7 @@ const presentItem = (row: PlanItemRow): PlanItemOutput => ({
 const date = (d: string | null) => (d ? formatRuDate(d) : null);
 
 /** The columns of the reserve workbook. */
-export const CANDIDATE_COLUMNS: ListColumn<CandidateRow>[] = [
+export const CANDIDATE_COLUMNS: ExportColumn<CandidateRow>[] = [
   { header: 'ФИО', width: 34, value: (r) => r.name },
   { header: 'Должность резерва', width: 24, value: (r) => r.positionKindName },
   { header: 'Статус', width: 12, value: (r) => reserveStatus.label[r.status] },
@@ -141,8 +142,13 @@ export async function reserveRoutes(app: FastifyInstance) {
       const user = requireUser(req.user);
       await assertCandidateFilter(app.db, user, req.query);
       const rows = await findAllCandidates(app.db, user, req.query);
-      const file = await listToXlsx('Кадровый резерв', 'Кадровый резерв', CANDIDATE_COLUMNS, rows);
-      return sendXlsx(reply, file, 'Кадровый резерв', 'reserve');
+      const file = await listToXlsx({
+        sheet: 'Кадровый резерв',
+        title: 'Кадровый резерв',
+        date: todayOf(app.config),
+        ...tableOf(CANDIDATE_COLUMNS, rows),
+      });
+      return sendXlsx(reply, 'Кадровый резерв.xlsx', file);
     },
   );
 

@@ -11,6 +11,8 @@ import { OrganizationVacancies, VacanciesPage } from './VacanciesPage.tsx';
 import { ActionListsPage } from '../reserve/ActionListsPage.tsx';
 import { ReserveCandidatePage } from '../reserve/ReserveCandidatePage.tsx';
 import { ReservePage } from '../reserve/ReservePage.tsx';
+import { StaffingForecastPage } from '../forecast/StaffingForecastPage.tsx';
+import { TargetStudentsPage } from '../forecast/TargetStudentsPage.tsx';
 
 /** Pages of the registers area, mounted by App.tsx inside the application layout. */
 export const registersRoutes: RouteObject[] = [
@@ -25,6 +27,8 @@ export const registersRoutes: RouteObject[] = [
   { path: '/reserve', element: <ReservePage /> },
   { path: '/reserve/:id', element: <ReserveCandidatePage /> },
   { path: '/action-lists', element: <ActionListsPage /> },
+  { path: '/staffing-forecast', element: <StaffingForecastPage /> },
+  { path: '/target-students', element: <TargetStudentsPage /> },
 ];
 
 const ownOrDepartment: OrganizationTab['visible'] = ({ hasRole, isOwnManager }) =>
