@@ -4,6 +4,12 @@ import { queryRows, type Db } from '../../../db/client.ts';
 import { compileCondition, UnknownFilterError, type FilterResolver, type FilterSql } from './conditions.ts';
 import type { ComputeContext } from './context.ts';
 import { reserveFilters, reserveOfPeriod } from './reserve.ts';
+import {
+  hiddenBelowThreshold,
+  respondentsCondition,
+  surveyAnswerFilters,
+  surveyAnswerRows,
+} from './surveys.ts';
 import { activePositionsWhere, organizationFilter, teacherResolver } from './teachers.ts';
 
 /**
@@ -19,6 +25,11 @@ interface AggregateSql {
   resolver(ctx: ComputeContext): FilterResolver;
   /** Rows without an organization (municipal acts) also count for every organization. */
   isSharedWithOrganizations?: boolean;
+  /**
+   * The measure of a whole call, when it needs more than the compiled condition (survey answers: the
+   * respondents behind the value, for the threshold of anonymity). Its null is «нет данных».
+   */
+  measureCall?(call: AggregateCallNode, resolver: FilterResolver): SQL;
 }
 
 const fixed =
@@ -151,6 +162,30 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
         orgKind: { kind: 'column', expression: sql`coalesce(o.kind, '')` },
       })(ctx),
   },
+  answers: {
+    rows: surveyAnswerRows,
+    orgColumn: sql`ai.organization_id`,
+    measure: countRows,
+    resolver: fixed(surveyAnswerFilters),
+    measureCall: (call, resolver) =>
+      hiddenBelowThreshold(
+        compileCondition(call.filter, resolver),
+        compileCondition(respondentsCondition(call.filter), resolver),
+        countRows(compileCondition(call.filter, resolver)),
+      ),
+  },
+  answerSum: {
+    rows: surveyAnswerRows,
+    orgColumn: sql`ai.organization_id`,
+    measure: (condition) => sql`coalesce(sum(ai.value) filter (where ${condition}), 0)`,
+    resolver: fixed(surveyAnswerFilters),
+    measureCall: (call, resolver) =>
+      hiddenBelowThreshold(
+        compileCondition(call.filter, resolver),
+        compileCondition(respondentsCondition(call.filter), resolver),
+        sql`coalesce(sum(ai.value) filter (where ${compileCondition(call.filter, resolver)}), 0)`,
+      ),
+  },
 };
 
 /** Municipal rows (no organization) always, organization rows only of the computed organizations. */
@@ -186,7 +221,7 @@ export async function measureCalls(
   const resolver = aggregate.resolver(ctx);
   const measures = calls.map(
     ({ call }, i) =>
-      sql`${aggregate.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`,
+      sql`${aggregate.measureCall ? aggregate.measureCall(call, resolver) : aggregate.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`,
   );
   const query = sql`select ${aggregate.orgColumn} as org, grouping(${aggregate.orgColumn})::int as is_total, ${sql.join(measures, sql`, `)}
     from ${aggregate.rows(ctx)}
@@ -201,7 +236,9 @@ export async function measureCalls(
       isSharedWithOrganizations: Boolean(aggregate.isSharedWithOrganizations),
     };
     for (const row of rows) {
-      const v = Number(row[`m${i}`] ?? 0);
+      // A measure's null (a survey cell below the threshold) stays «нет данных»: NaN evaluates to null.
+      const raw = row[`m${i}`];
+      const v = raw === null && aggregate.measureCall ? Number.NaN : Number(raw ?? 0);
       if (Number(row.is_total) === 1) values.total = v;
       else if (row.org === null) values.withoutOrganization = v;
       else values.byOrganization.set(Number(row.org), v);
