@@ -26,6 +26,8 @@ import { teachersRoutes } from './pages/teachers/routes.tsx';
 import { registersRoutes } from './pages/registers/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
 import { journeysRoutes } from './pages/journeys/routes.tsx';
+import { surveysRoutes } from './pages/surveys/routes.tsx';
+import { AnswerByLinkPage, AnswerPage } from './pages/surveys/AnswerPage.tsx';
 
 function RequireAuth() {
   const { me, isLoading } = useAuth();
@@ -52,6 +54,9 @@ function NotFoundPage() {
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/public/campaigns/:id', element: <PublicReportPage /> },
+  // Answering a survey needs no account: the link is the key.
+  { path: '/s/o/:code', element: <AnswerByLinkPage /> },
+  { path: '/s/:token', element: <AnswerPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -81,6 +86,7 @@ export const router = createBrowserRouter([
           ...registersRoutes,
           ...exchangeRoutes,
           ...journeysRoutes,
+          ...surveysRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
