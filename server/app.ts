@@ -41,6 +41,7 @@ import { todoRoutes } from './modules/todo/todo.routes.ts';
 import { installRussianMessages } from './http/zod-messages.ts';
 import { practicesRoutes } from './modules/practices/practices.routes.ts';
 import { difficultiesRoutes } from './modules/difficulties/difficulties.routes.ts';
+import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 
 installRussianMessages(z);
 
@@ -67,6 +68,7 @@ const MODULES = [
   todoRoutes,
   practicesRoutes,
   difficultiesRoutes,
+  surveysRoutes,
 ];
 
 export interface BuildAppOptions {

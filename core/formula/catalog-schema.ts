@@ -20,6 +20,8 @@ export const AGGREGATE_NAMES = [
   'reserve',
   'practices',
   'staffingNeed',
+  'answers',
+  'answerSum',
 ] as const;
 
 export type AggregateName = (typeof AGGREGATE_NAMES)[number];
@@ -30,12 +32,13 @@ export const FORM_FIELD_CODE = /^[a-z][a-z0-9_]*$/;
 
 /** The unit of a number filter, with Russian plural forms (1, 2, 5). */
 export interface NumberUnit {
-  code: 'years' | 'hours';
+  code: 'years' | 'hours' | 'points';
   forms: readonly [string, string, string];
 }
 
 export const YEARS: NumberUnit = { code: 'years', forms: ['год', 'года', 'лет'] };
 export const HOURS: NumberUnit = { code: 'hours', forms: ['час', 'часа', 'часов'] };
+export const POINTS: NumberUnit = { code: 'points', forms: ['балл', 'балла', 'баллов'] };
 
 interface FilterBase {
   /** Code name used in formulas. */

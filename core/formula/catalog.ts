@@ -15,7 +15,9 @@ import {
   type FunctionName,
   levelFilter,
   organizationKinds,
+  numberFilter,
   orgKindFilter,
+  POINTS,
   stringFilter,
 } from './catalog-schema.ts';
 import { reserveFilters, teacherFilters } from './catalog-teachers.ts';
@@ -24,6 +26,7 @@ export {
   AGGREGATE_NAMES,
   FORM_FIELD_CODE,
   HOURS,
+  POINTS,
   YEARS,
   type AggregateFunction,
   type AggregateName,
@@ -42,6 +45,34 @@ export {
 } from './catalog-schema.ts';
 
 // ——— the catalog ———
+
+/** The conditions on an answer of a survey, in `answers(…)` and `answerSum(…)`. */
+function surveyFilters(): Filter[] {
+  return [
+    stringFilter('survey', 'анкета', 'Код анкеты (задаётся при её создании).', 'survey = "satisfaction"'),
+    stringFilter(
+      'question',
+      'вопрос',
+      'Код вопроса анкеты; строка матрицы — «вопрос.строка».',
+      'question = "q1"',
+    ),
+    numberFilter(
+      'value',
+      'числовой ответ',
+      'Числовой ответ: оценка по шкале или число.',
+      POINTS,
+      'ответ {op} {value} {unit}',
+      'value >= 4',
+    ),
+    stringFilter(
+      'answer',
+      'вариант ответа',
+      'Выбранный вариант ответа, точное совпадение кода.',
+      'answer = "yes"',
+    ),
+    orgKindFilter('отвечавшего'),
+  ];
+}
 
 const organizationFlags: Filter[] = [
   flag('lowResults', 'ШНОР', 'Школа с низкими образовательными результатами.', 'ШНОР', 'не ШНОР'),
@@ -270,6 +301,34 @@ export const CATALOG: readonly CatalogFunction[] = [
       'дробное (ожидаемое число), до сотых.',
     example: 'staffingNeed(orgKind = school)',
     filters: [orgKindFilter('для которой составлен прогноз')],
+  },
+  {
+    kind: 'aggregate',
+    name: 'answers',
+    label: 'Ответы анкеты',
+    phrase: 'число ответов анкеты',
+    description:
+      'Число ответов на вопросы анкеты (анкетирование) за отчётный период, по организации отвечавшего. ' +
+      '`survey` — код анкеты, `question` — код вопроса (строка матрицы — `вопрос.строка`), `value` — ' +
+      'числовой ответ (оценка по шкале, число), `answer` — выбранный вариант ответа. Если на вопрос в ' +
+      'организации (для муниципалитета — всего) ответило меньше людей, чем порог анонимности анкеты ' +
+      '(обычно 5), значение — «нет данных»: так ни один показатель не раскрывает ответ нескольких человек. ' +
+      'Доля удовлетворённых — `answers(survey = "satisfaction", question = "q1", value >= 4) / ' +
+      'answers(survey = "satisfaction", question = "q1")`.',
+    example: 'answers(survey = "satisfaction", question = "q1", value >= 4)',
+    filters: surveyFilters(),
+  },
+  {
+    kind: 'aggregate',
+    name: 'answerSum',
+    label: 'Сумма оценок анкеты',
+    phrase: 'сумма числовых ответов анкеты',
+    description:
+      'Сумма числовых ответов (оценок по шкале, чисел) на вопросы анкеты, с теми же условиями и тем же ' +
+      'порогом анонимности, что `answers`. Средний балл вопроса — `answerSum(survey = "satisfaction", ' +
+      'question = "q1") / answers(survey = "satisfaction", question = "q1")`.',
+    example: 'answerSum(survey = "satisfaction", question = "q1")',
+    filters: surveyFilters(),
   },
   {
     kind: 'form_field',

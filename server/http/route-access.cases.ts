@@ -2,6 +2,7 @@ import { JOURNEY_CASES } from './route-access.journey-cases.ts';
 import { METHODICAL_CASES } from './route-access.methodical-cases.ts';
 import { MONITORING_CASES } from './route-access.monitoring-cases.ts';
 import { REGISTRY_CASES } from './route-access.registry-cases.ts';
+import { SURVEY_CASES } from './route-access.survey-cases.ts';
 import type { Call, RouteCase } from './route-access.scopes.ts';
 
 export type { Call, RouteCase, Scope } from './route-access.scopes.ts';
@@ -36,6 +37,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = joinParts({
   monitoring: MONITORING_CASES,
   journeys: JOURNEY_CASES,
   methodical: METHODICAL_CASES,
+  surveys: SURVEY_CASES,
 });
 
 /** The parts in this order (the sweep's order), refusing a route that two parts both describe. */

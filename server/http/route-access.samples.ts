@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { addDays, addMonths } from '../../core/dates.ts';
+import type { SurveyDefinition } from '../../core/surveys/definition.ts';
 import { queryRows, type Db } from '../db/client.ts';
 import * as s from '../db/schema/index.ts';
 import { createUser } from '../seed/factories.ts';
-import type { AccessWorld, Caller } from './route-access.world.ts';
+import { TODAY, type AccessWorld, type Caller } from './route-access.world.ts';
 import { resolveMethodicalSamples, type MethodicalSamples } from './route-access.methodical-samples.ts';
 
 /** The password of every account of the sweep. */
@@ -87,6 +88,10 @@ export interface Samples extends JourneySamples, MethodicalSamples {
   /** A candidate of the reserve proposed by the organization (`teacher`), with an item of its plan. */
   reserveCandidate: number;
   reservePlanItem: number;
+  /** An open anonymous survey asking the organization only, its organization link, and an open named one. */
+  survey: number;
+  surveyLinkCode: string;
+  namedSurvey: number;
 }
 
 /** Records of the teacher's support journeys: meetings, the ИОМ builder and catalog, approvals, progress. */
@@ -459,9 +464,54 @@ export async function resolveSamples(
     ),
     deficit: await ensureDeficit(db, m),
     ...(await ensureReserve(db, m, organization, teacher)),
+    ...(await ensureSurveys(db, m, organization)),
     ...(await resolveJourneySamples(world, { teacher, route, association, associationMember })),
     ...(await resolveMethodicalSamples(db, m, organization, teacher)),
   };
+}
+
+export const SAMPLE_SURVEY_DEFINITION: SurveyDefinition = {
+  pages: [{ name: 'p1', elements: [{ type: 'rating', name: 'q1', title: 'Оценка', isRequired: true }] }],
+};
+
+/** The survey samples: an anonymous and a named survey, open, asking the organization only. */
+async function ensureSurveys(db: Db, m: number, organization: number) {
+  const make = async (kind: 'anonymous' | 'named') => {
+    const code = `access_${kind}_${organization}`;
+    const survey = await ensureRow(db, 'surveys', sql`code = ${code}`, async () => {
+      const [row] = await db
+        .insert(s.surveys)
+        .values({
+          municipalityId: m,
+          code,
+          title: `Анкета ${kind}`,
+          kind,
+          audience: { target: 'teachers', organizationIds: [organization] },
+          opensOn: addMonths(TODAY, -1),
+          closesOn: addMonths(TODAY, 1),
+          status: 'open',
+        })
+        .returning();
+      await db
+        .insert(s.surveyVersions)
+        .values({ surveyId: row.id, number: 1, definition: SAMPLE_SURVEY_DEFINITION });
+      if (kind === 'anonymous')
+        await db.insert(s.surveyLinks).values({
+          surveyId: row.id,
+          organizationId: organization,
+          code: `link${row.id}x${organization}`,
+          audienceCount: 3,
+        });
+    });
+    return survey;
+  };
+  const survey = await make('anonymous');
+  const namedSurvey = await make('named');
+  const [link] = await queryRows<{ code: string }>(
+    db,
+    sql`select code from survey_links where survey_id = ${survey}`,
+  );
+  return { survey, surveyLinkCode: link.code, namedSurvey };
 }
 
 /** The reserve samples: a kind of position of the municipality, a candidate of the organization, a plan item. */

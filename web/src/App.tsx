@@ -27,6 +27,8 @@ import { registersRoutes } from './pages/registers/routes.tsx';
 import { methodicalRoutes } from './pages/methodical/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
 import { journeysRoutes } from './pages/journeys/routes.tsx';
+import { surveysRoutes } from './pages/surveys/routes.tsx';
+import { AnswerByLinkPage, AnswerPage } from './pages/surveys/AnswerPage.tsx';
 
 function RequireAuth() {
   const { me, isLoading } = useAuth();
@@ -53,6 +55,9 @@ function NotFoundPage() {
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/public/campaigns/:id', element: <PublicReportPage /> },
+  // Answering a survey needs no account: the link is the key.
+  { path: '/s/o/:code', element: <AnswerByLinkPage /> },
+  { path: '/s/:token', element: <AnswerPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -83,6 +88,7 @@ export const router = createBrowserRouter([
           ...exchangeRoutes,
           ...journeysRoutes,
           ...methodicalRoutes,
+          ...surveysRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -8,3 +8,4 @@ export * from './analysis.ts';
 export * from './management.ts';
 export * from './reserve.ts';
 export * from './practices.ts';
+export * from './surveys.ts';

@@ -18,7 +18,12 @@ import { assertMayDrillDown } from './indicators.policy.ts';
 import { contextOf, resultScope } from './results.service.ts';
 
 /** What a row of a drill-down shows for each aggregate function (besides the teacher list). */
-const ROW_LABEL: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
+/** Survey answers are never listed one by one: their drill-down shows the aggregate only. */
+type Listed = Exclude<AggregateName, 'teachers' | 'answers' | 'answerSum'>;
+const isSurveyCall = (name: AggregateName | 'form'): name is 'answers' | 'answerSum' =>
+  name === 'answers' || name === 'answerSum';
+
+const ROW_LABEL: Record<Listed, SQL> = {
   organizations: sql`o.short_name`,
   positions: sql`(select concat_ws(' ', t.last_name, t.first_name, t.middle_name) from teachers t where t.id = p.teacher_id) || ' — ' || p.title`,
   vacancies: sql`concat_ws(', ', v.position, v.subject) || ': ' || v.count`,
@@ -33,7 +38,7 @@ const ROW_LABEL: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
   staffingNeed: sql`o.short_name`,
 };
 
-const ORG_NAME: Record<Exclude<AggregateName, 'teachers'>, SQL> = {
+const ORG_NAME: Record<Listed, SQL> = {
   organizations: sql`o.short_name`,
   positions: sql`o.short_name`,
   vacancies: sql`o.short_name`,
@@ -66,6 +71,7 @@ async function listRows(db: Db, ctx: ComputeContext, call: AggregateCallNode, or
       ? sql`or ${aggregate.orgColumn} is null`
       : sql``;
   const scope = organizationId === null ? sql`` : sql`and (true ${ownOrg} ${shared})`;
+  if (call.name === 'answers' || call.name === 'answerSum') return [];
   if (call.name === 'teachers') {
     return queryRows<{ id: number; label: string; organization: string; detail: string }>(
       db,
@@ -117,10 +123,10 @@ export async function drilldown(options: {
   const ctx = contextOf(tree, options.year);
   const calls: DrilldownCall[] = [];
   for (const { call } of collectCalls(parsed.ast)) {
-    if (call.name === 'form') {
+    if (call.name === 'form' || isSurveyCall(call.name)) {
       calls.push({
         description: describeCall(call),
-        function: 'form',
+        function: call.name,
         isPersonal: false,
         rows: [],
         total: 0,

@@ -5,6 +5,12 @@ import { compileCondition, UnknownFilterError, type FilterResolver, type FilterS
 import type { ComputeContext } from './context.ts';
 import { nextYearNeedByOrganization } from '../../registers/forecast/forecast.service.ts';
 import { reserveFilters, reserveOfPeriod } from './reserve.ts';
+import {
+  hiddenBelowThreshold,
+  respondentsCondition,
+  surveyAnswerFilters,
+  surveyAnswerRows,
+} from './surveys.ts';
 import { activePositionsWhere, organizationFilter, teacherResolver } from './teachers.ts';
 
 /**
@@ -20,6 +26,11 @@ interface AggregateSql {
   resolver(ctx: ComputeContext): FilterResolver;
   /** Rows without an organization (municipal acts) also count for every organization. */
   isSharedWithOrganizations?: boolean;
+  /**
+   * The measure of a whole call, when it needs more than the compiled condition (survey answers: the
+   * respondents behind the value, for the threshold of anonymity). Its null is «нет данных».
+   */
+  measureCall?(call: AggregateCallNode, resolver: FilterResolver): SQL;
 }
 
 const fixed =
@@ -188,6 +199,30 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
     measure: countRows,
     resolver: fixed({ orgKind }),
   },
+  answers: {
+    rows: surveyAnswerRows,
+    orgColumn: sql`ai.organization_id`,
+    measure: countRows,
+    resolver: fixed(surveyAnswerFilters),
+    measureCall: (call, resolver) =>
+      hiddenBelowThreshold(
+        compileCondition(call.filter, resolver),
+        compileCondition(respondentsCondition(call.filter), resolver),
+        countRows(compileCondition(call.filter, resolver)),
+      ),
+  },
+  answerSum: {
+    rows: surveyAnswerRows,
+    orgColumn: sql`ai.organization_id`,
+    measure: (condition) => sql`coalesce(sum(ai.value) filter (where ${condition}), 0)`,
+    resolver: fixed(surveyAnswerFilters),
+    measureCall: (call, resolver) =>
+      hiddenBelowThreshold(
+        compileCondition(call.filter, resolver),
+        compileCondition(respondentsCondition(call.filter), resolver),
+        sql`coalesce(sum(ai.value) filter (where ${compileCondition(call.filter, resolver)}), 0)`,
+      ),
+  },
 };
 
 /** Municipal rows (no organization) always, organization rows only of the computed organizations. */
@@ -224,7 +259,7 @@ export async function measureCalls(
   if (name === 'staffingNeed') return measureStaffingNeed(db, ctx, calls);
   const measures = calls.map(
     ({ call }, i) =>
-      sql`${aggregate.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`,
+      sql`${aggregate.measureCall ? aggregate.measureCall(call, resolver) : aggregate.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`,
   );
   const query = sql`select ${aggregate.orgColumn} as org, grouping(${aggregate.orgColumn})::int as is_total, ${sql.join(measures, sql`, `)}
     from ${aggregate.rows(ctx)}
@@ -239,7 +274,9 @@ export async function measureCalls(
       isSharedWithOrganizations: Boolean(aggregate.isSharedWithOrganizations),
     };
     for (const row of rows) {
-      const v = Number(row[`m${i}`] ?? 0);
+      // A measure's null (a survey cell below the threshold) stays «нет данных»: NaN evaluates to null.
+      const raw = row[`m${i}`];
+      const v = raw === null && aggregate.measureCall ? Number.NaN : Number(raw ?? 0);
       if (Number(row.is_total) === 1) values.total = v;
       else if (row.org === null) values.withoutOrganization = v;
       else values.byOrganization.set(Number(row.org), v);

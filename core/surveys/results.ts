@@ -1,0 +1,199 @@
+/**
+ * Results of a survey: per question distributions, in total and cross-tabulated by organization, kind of
+ * organization, age group and «молодой педагог». Every cell passes `hideSmallCell`: a cell with fewer
+ * respondents than the survey's threshold keeps only `hidden: true` — the page, the API, the XLSX export
+ * and the drill-downs all read these cells and never the responses themselves.
+ */
+import { organizationKind } from '../enums.ts';
+import {
+  choiceText,
+  choiceValue,
+  questionsOf,
+  rateRange,
+  type SurveyDefinition,
+  type SurveyQuestion,
+} from './definition.ts';
+
+export interface CountOf {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** What one cell says before the threshold is applied. */
+export interface CellContent {
+  respondents: number;
+  counts: CountOf[];
+  /** Scales, numbers, matrix rows with numeric columns. */
+  mean: number | null;
+  /** Short and long text answers (only in the total cell). */
+  texts: string[];
+  /** A matrix: one distribution per row. */
+  rows?: { value: string; label: string; counts: CountOf[]; mean: number | null }[];
+}
+
+export type Cell = ({ hidden: false } & CellContent) | { hidden: true; respondents: null };
+
+/** The one rule of anonymity: fewer respondents than the threshold and nothing of the cell is shown. */
+export function hideSmallCell(content: CellContent, threshold: number): Cell {
+  if (content.respondents < threshold) return { hidden: true, respondents: null };
+  return { hidden: false, ...content };
+}
+
+export const DIMENSIONS = ['organization', 'orgKind', 'ageGroup', 'young'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const DIMENSION_LABEL: Record<Dimension, string> = {
+  organization: 'Организация',
+  orgKind: 'Тип организации',
+  ageGroup: 'Возрастная группа',
+  young: 'Молодые педагоги',
+};
+
+export interface ResponseForResults {
+  organizationId: number;
+  organizationName: string;
+  orgKind: string;
+  ageGroup: string | null;
+  isYoung: boolean | null;
+  answers: Record<string, unknown>;
+}
+
+export interface QuestionResult {
+  name: string;
+  title: string;
+  type: SurveyQuestion['type'];
+  total: Cell;
+  groups: { dimension: Dimension; key: string; label: string; cell: Cell }[];
+}
+
+export interface SurveyResults {
+  threshold: number;
+  respondents: number;
+  questions: QuestionResult[];
+}
+
+const isAnswered = (v: unknown) =>
+  v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+
+function countChoices(options: SurveyQuestion['choices'], picked: unknown[]): CountOf[] {
+  return (options ?? []).map((c) => {
+    const value = String(choiceValue(c));
+    return { value, label: choiceText(c), count: picked.filter((p) => String(p) === value).length };
+  });
+}
+
+/** The content of one cell: the answers of some respondents to one question. */
+export function cellOf(question: SurveyQuestion, answers: unknown[], withTexts: boolean): CellContent {
+  const given = answers.filter(isAnswered);
+  const content: CellContent = { respondents: given.length, counts: [], mean: null, texts: [] };
+  switch (question.type) {
+    case 'radiogroup':
+      content.counts = countChoices(question.choices, given);
+      break;
+    case 'checkbox':
+      content.counts = countChoices(
+        question.choices,
+        given.flatMap((v) => (Array.isArray(v) ? v : [v])),
+      );
+      break;
+    case 'rating': {
+      const { min, max } = rateRange(question);
+      const numbers = given.map(Number).filter(Number.isFinite);
+      content.counts = Array.from({ length: max - min + 1 }, (_, i) => {
+        const value = min + i;
+        return {
+          value: String(value),
+          label: String(value),
+          count: numbers.filter((n) => n === value).length,
+        };
+      });
+      content.mean = mean(numbers);
+      break;
+    }
+    case 'text':
+      if (question.inputType === 'number') content.mean = mean(given.map(Number).filter(Number.isFinite));
+      else if (withTexts) content.texts = given.map(String);
+      break;
+    case 'comment':
+      if (withTexts) content.texts = given.map(String);
+      break;
+    case 'matrix': {
+      const objects = given.filter(
+        (v): v is Record<string, unknown> => typeof v === 'object' && !Array.isArray(v),
+      );
+      content.rows = (question.rows ?? []).map((row) => {
+        const key = String(choiceValue(row));
+        const picked = objects.map((o) => o[key]).filter(isAnswered);
+        const numeric = picked.map(Number).filter(Number.isFinite);
+        return {
+          value: key,
+          label: choiceText(row),
+          counts: countChoices(question.columns, picked),
+          mean: numeric.length === picked.length ? mean(numeric) : null,
+        };
+      });
+      break;
+    }
+  }
+  return content;
+}
+
+function groupKey(dimension: Dimension, r: ResponseForResults): { key: string; label: string } | null {
+  switch (dimension) {
+    case 'organization':
+      return { key: String(r.organizationId), label: r.organizationName };
+    case 'orgKind':
+      return {
+        key: r.orgKind,
+        label: organizationKind.label[r.orgKind as keyof typeof organizationKind.label] ?? r.orgKind,
+      };
+    case 'ageGroup':
+      return r.ageGroup ? { key: r.ageGroup, label: r.ageGroup } : null;
+    case 'young':
+      return r.isYoung === null
+        ? null
+        : r.isYoung
+          ? { key: 'yes', label: 'молодые педагоги' }
+          : { key: 'no', label: 'остальные' };
+  }
+}
+
+/** The results of a survey from its current definition and its responses (of any version, by question code). */
+export function surveyResults(
+  definition: SurveyDefinition,
+  responses: ResponseForResults[],
+  threshold: number,
+): SurveyResults {
+  const questions = questionsOf(definition).map((q): QuestionResult => {
+    const values = responses.map((r) => r.answers[q.name]);
+    const groups: QuestionResult['groups'] = [];
+    for (const dimension of DIMENSIONS) {
+      const buckets = new Map<string, { label: string; values: unknown[] }>();
+      for (const r of responses) {
+        const g = groupKey(dimension, r);
+        if (!g) continue;
+        const bucket = buckets.get(g.key) ?? { label: g.label, values: [] };
+        bucket.values.push(r.answers[q.name]);
+        buckets.set(g.key, bucket);
+      }
+      for (const [key, bucket] of [...buckets].sort((a, b) => a[1].label.localeCompare(b[1].label, 'ru'))) {
+        groups.push({
+          dimension,
+          key,
+          label: bucket.label,
+          cell: hideSmallCell(cellOf(q, bucket.values, false), threshold),
+        });
+      }
+    }
+    return {
+      name: q.name,
+      title: q.title,
+      type: q.type,
+      total: hideSmallCell(cellOf(q, values, true), threshold),
+      groups,
+    };
+  });
+  return { threshold, respondents: responses.length, questions };
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PROGRAM_PARAMETERS, reportingPeriod } from '../../../core/indicators/period.ts';
+import type { SurveyDefinition } from '../../../core/surveys/definition.ts';
+import type { Database } from '../../db/client.ts';
+import * as s from '../../db/schema/index.ts';
+import { createMunicipality, createOrganization } from '../../seed/factories.ts';
+import { createTestDatabase } from '../../test/harness.ts';
+import { answerItems } from '../surveys/answers.ts';
+import { computeIndicators, type IndicatorDefinition } from './compute.ts';
+
+/**
+ * Survey answers in formulas: `answers(…)` and `answerSum(…)` per organization and for the municipality,
+ * with the threshold of anonymity — a school where four people answered gives «нет данных», not a value.
+ */
+let database: Database;
+const ids = { m: 0, a: 0, b: 0 };
+const period = reportingPeriod(DEFAULT_PROGRAM_PARAMETERS, 2025);
+const definition: SurveyDefinition = {
+  pages: [
+    {
+      name: 'p1',
+      elements: [
+        { type: 'rating', name: 'q1', title: 'Удовлетворённость' },
+        { type: 'radiogroup', name: 'q2', title: 'Посещали?', choices: ['yes', 'no'] },
+      ],
+    },
+  ],
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  const m = await createMunicipality(db);
+  const a = await createOrganization(db, m.id, { shortName: 'А' });
+  const b = await createOrganization(db, m.id, { shortName: 'Б' });
+  Object.assign(ids, { m: m.id, a: a.id, b: b.id });
+  const [survey] = await db
+    .insert(s.surveys)
+    .values({
+      municipalityId: m.id,
+      code: 'sat',
+      title: 'Удовлетворённость',
+      kind: 'anonymous',
+      audience: { target: 'teachers', organizationIds: [a.id, b.id] },
+      opensOn: '2025-05-01',
+      closesOn: '2025-05-31',
+      status: 'closed',
+    })
+    .returning();
+  const [version] = await db
+    .insert(s.surveyVersions)
+    .values({ surveyId: survey.id, number: 1, definition })
+    .returning();
+  const answer = async (organizationId: number, q1: number, q2: string, answeredOn = '2025-05-10') => {
+    const answers = { q1, q2 };
+    const [r] = await db
+      .insert(s.surveyResponses)
+      .values({ surveyId: survey.id, versionId: version.id, organizationId, answeredOn, answers })
+      .returning();
+    await db.insert(s.surveyAnswerItems).values(
+      answerItems(definition, answers).map((i) => ({
+        ...i,
+        responseId: r.id,
+        surveyId: survey.id,
+        organizationId,
+      })),
+    );
+  };
+  for (const v of [5, 5, 4, 3, 2, 4]) await answer(a.id, v, v >= 4 ? 'yes' : 'no');
+  for (const v of [5, 4, 1, 1]) await answer(b.id, v, 'no');
+  await answer(b.id, 5, 'yes', '2024-05-10'); // another reporting period
+});
+
+afterAll(() => database.close());
+
+const indicator = (
+  code: string,
+  numerator: string,
+  denominator: string | null = null,
+): IndicatorDefinition => ({
+  code,
+  name: code,
+  unit: denominator ? 'percent' : 'count',
+  numerator,
+  denominator,
+  factor: denominator ? 100 : 1,
+  direction: 'higher',
+  levelHigh: null,
+  levelMedium: null,
+});
+
+describe('answers(…) and answerSum(…)', () => {
+  it('the share satisfied and the mean score, per school and for the municipality, hidden below the threshold', async () => {
+    const { results, problems } = await computeIndicators({
+      db: database.db,
+      ctx: { municipalityId: ids.m, period },
+      indicators: [
+        indicator(
+          'share',
+          'answers(survey = "sat", question = "q1", value >= 4)',
+          'answers(survey = "sat", question = "q1")',
+        ),
+        {
+          ...indicator(
+            'mean',
+            'answerSum(survey = "sat", question = "q1")',
+            'answers(survey = "sat", question = "q1")',
+          ),
+          factor: 1,
+          unit: 'number' as never,
+        },
+        indicator('yes', 'answers(survey = "sat", question = "q2", answer = "yes")'),
+      ],
+    });
+    expect(problems).toEqual([]);
+    const r = (code: string, org: number | null) =>
+      results.find((x) => x.indicator === code && x.organization === org)!;
+    expect(r('share', ids.a).value).toBeCloseTo(66.667, 2);
+    expect(r('share', null).value).toBe(60);
+    expect(r('mean', ids.a).value).toBeCloseTo(23 / 6, 3);
+    expect(r('mean', null).value).toBeCloseTo(3.4, 3);
+    // School Б: four answers in 2025 — every value of it is «нет данных», even a count of matching answers.
+    expect(r('share', ids.b)).toMatchObject({ value: null, numerator: null, denominator: null });
+    expect(r('mean', ids.b).value).toBeNull();
+    expect(r('yes', ids.b).value).toBeNull();
+    expect(r('yes', ids.a).value).toBe(4);
+    expect(r('yes', null).value).toBe(4);
+  });
+});

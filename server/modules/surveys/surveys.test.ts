@@ -1,0 +1,477 @@
+import ExcelJS from 'exceljs';
+import { simpleParser } from 'mailparser';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.ts';
+import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { startSmtpSink } from '../../test/smtp.ts';
+
+/**
+ * Surveys end to end through the HTTP API on a real database: distribution by the real test SMTP server,
+ * one-time tokens, skip logic, versions, the anonymity threshold in every output, who sees what.
+ */
+let t: TestApp;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+const PASS = 'survey-pass-12';
+const ids = { m: 0, a: 0, b: 0 };
+const cookies = { coord: '', headA: '', headB: '', teacher: '' };
+
+const definition = {
+  pages: [
+    {
+      name: 'p1',
+      title: 'Методическая служба',
+      elements: [
+        {
+          type: 'rating',
+          name: 'satisfaction',
+          title: 'Удовлетворены ли вы работой методической службы?',
+          isRequired: true,
+        },
+        {
+          type: 'radiogroup',
+          name: 'attended',
+          title: 'Посещали ли вы семинары?',
+          choices: ['yes', 'no'],
+          isRequired: true,
+        },
+        {
+          type: 'text',
+          name: 'count',
+          title: 'Сколько семинаров?',
+          inputType: 'number',
+          isRequired: true,
+          visibleIf: "{attended} = 'yes'",
+        },
+        { type: 'comment', name: 'wish', title: 'Ваши пожелания' },
+      ],
+    },
+  ],
+};
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  t = await createTestApp({ fixedToday: '2026-05-10' });
+  const db = t.database.db;
+  const m = await createMunicipality(db);
+  const a = await createOrganization(db, m.id, { shortName: 'Школа А' });
+  const b = await createOrganization(db, m.id, { shortName: 'Школа Б', isLowResults: true });
+  Object.assign(ids, { m: m.id, a: a.id, b: b.id });
+  for (let i = 0; i < 6; i++) await createTeacher(db, a, { email: `a${i}@school.example.ru` });
+  const young = await createTeacher(db, b, {
+    email: 'b0@school.example.ru',
+    birthDate: '2000-01-01',
+    pedagogicalStartDate: '2024-09-01',
+    positionStart: '2024-09-01',
+  });
+  for (let i = 1; i < 4; i++) await createTeacher(db, b, { email: `b${i}@school.example.ru` });
+  await createUser(db, {
+    login: 'coord',
+    password: PASS,
+    grants: [{ role: 'coordinator', municipalityId: m.id }],
+  });
+  await createUser(db, {
+    login: 'heada',
+    password: PASS,
+    grants: [{ role: 'org_manager', organizationId: a.id }],
+  });
+  await createUser(db, {
+    login: 'headb',
+    password: PASS,
+    grants: [{ role: 'org_manager', organizationId: b.id }],
+  });
+  await createUser(db, {
+    login: 'young',
+    password: PASS,
+    teacherId: young.id,
+    grants: [{ role: 'teacher', organizationId: b.id }],
+  });
+  await createUser(db, { login: 'root', password: PASS, grants: [{ role: 'admin' }] });
+  const root = await t.login('root', PASS);
+  await t.request({
+    method: 'PUT',
+    url: '/api/settings/smtp',
+    cookie: root,
+    body: {
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      user: '',
+      password: '',
+      from: 'РОО <roo@example.ru>',
+    },
+  });
+  cookies.coord = await t.login('coord', PASS);
+  cookies.headA = await t.login('heada', PASS);
+  cookies.headB = await t.login('headb', PASS);
+  cookies.teacher = await t.login('young', PASS);
+}, 90_000);
+
+afterAll(async () => {
+  await t.close();
+  smtp.stop();
+});
+
+const body = (overrides: Record<string, unknown> = {}) => ({
+  municipalityId: ids.m,
+  code: 'satisfaction',
+  title: 'Удовлетворённость методической службой',
+  kind: 'anonymous',
+  audience: { target: 'teachers', organizationIds: [ids.a, ids.b] },
+  opensOn: '2026-05-01',
+  closesOn: '2026-05-31',
+  threshold: 5,
+  definition,
+  ...overrides,
+});
+
+const answer = (token: string, answers: Record<string, unknown>) =>
+  t.request({ method: 'POST', url: `/api/public/surveys/${token}/responses`, body: { answers } });
+
+async function tokenFor(code: string) {
+  const r = await t.request({ method: 'POST', url: `/api/public/surveys/link/${code}/token` });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json().token as string;
+}
+
+let anonymous = 0;
+const links: Record<number, string> = {};
+
+describe('an anonymous survey', () => {
+  it('refuses a skip condition that does not name a previous question', async () => {
+    const bad = structuredClone(definition);
+    bad.pages[0].elements[1].visibleIf = '{count} > 1';
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/surveys',
+      cookie: cookies.coord,
+      body: body({ definition: bad }),
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.message).toContain('не предыдущий вопрос');
+  });
+
+  it('is created, opened and distributed: links per organization, letters by SMTP, nobody personal in the link', async () => {
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/surveys',
+      cookie: cookies.coord,
+      body: body(),
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    anonymous = created.json().id;
+    const head = await t.request({
+      method: 'POST',
+      url: `/api/surveys/${anonymous}/open`,
+      cookie: cookies.headA,
+    });
+    expect(head.statusCode).toBe(403);
+    const opened = await t.request({
+      method: 'POST',
+      url: `/api/surveys/${anonymous}/open`,
+      cookie: cookies.coord,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ people: 10, organizations: 2, emailed: 10 });
+    const mail = await smtp.waitFor(10);
+    expect(mail).toHaveLength(10);
+    for (const row of await queryRows<{ organization_id: number; code: string }>(
+      t.database.db,
+      sql`select organization_id, code from survey_links where survey_id = ${anonymous}`,
+    ))
+      links[row.organization_id] = row.code;
+    // Every teacher of a school gets the same link: the school's.
+    const linkOf = async (raw: string) =>
+      /\/s\/o\/([A-Za-z0-9_-]+)/.exec((await simpleParser(raw)).text ?? '')?.[1];
+    const schoolA = await Promise.all(mail.filter((m) => m.to[0].startsWith('a')).map((m) => linkOf(m.raw)));
+    expect(new Set(schoolA)).toEqual(new Set([links[ids.a]]));
+  });
+
+  it('the notice prints the link and a QR code for the head of the school, not for another head', async () => {
+    const own = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${anonymous}/notice?organizationId=${ids.a}`,
+      cookie: cookies.headA,
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain(`/s/o/${links[ids.a]}`);
+    expect(own.body).toContain('<svg');
+    const other = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${anonymous}/notice?organizationId=${ids.b}`,
+      cookie: cookies.headA,
+    });
+    expect(other.statusCode).toBe(403);
+  });
+
+  it('a token answers once; skip logic drops a hidden answer; required questions are checked', async () => {
+    const token = await tokenFor(links[ids.a]);
+    const page = await t.request({ method: 'GET', url: `/api/public/surveys/${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.json().kind).toBe('anonymous');
+    const missing = await answer(token, { attended: 'yes' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.message).toContain(
+      '«Удовлетворены ли вы работой методической службы?»: ответ обязателен',
+    );
+    expect(missing.json().error.message).toContain('«Сколько семинаров?»: ответ обязателен');
+    const badScale = await answer(token, { satisfaction: 7, attended: 'no' });
+    expect(badScale.json().error.message).toContain('от 1 до 5');
+    const ok = await answer(token, { satisfaction: 5, attended: 'no', count: 3, wish: 'Больше практики' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const again = await answer(token, { satisfaction: 1, attended: 'no' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe(
+      'Ответ по этой ссылке уже отправлен: анкету можно заполнить один раз.',
+    );
+    const reopen = await t.request({ method: 'GET', url: `/api/public/surveys/${token}` });
+    expect(reopen.statusCode).toBe(409);
+    const [stored] = await queryRows<Record<string, unknown>>(
+      t.database.db,
+      sql`select * from survey_responses where survey_id = ${anonymous}`,
+    );
+    // The hidden question's answer was dropped; nothing links the answer to a person, a token or a moment.
+    expect(stored.answers).toEqual({ satisfaction: 5, attended: 'no', wish: 'Больше практики' });
+    expect(stored.teacher_id).toBeNull();
+    expect(Object.keys(stored).sort()).toEqual(
+      [
+        'id',
+        'survey_id',
+        'version_id',
+        'organization_id',
+        'teacher_id',
+        'answered_on',
+        'age_group',
+        'is_young',
+        'answers',
+      ].sort(),
+    );
+    expect(String(stored.answered_on)).toMatch(/^2026-05-10/);
+    const tokens = await queryRows<Record<string, unknown>>(
+      t.database.db,
+      sql`select * from survey_tokens where survey_id = ${anonymous}`,
+    );
+    expect(Object.keys(tokens[0]).sort()).toEqual(['is_used', 'organization_id', 'survey_id', 'token_hash']);
+    expect(tokens[0].token_hash).not.toBe(token);
+  });
+
+  it('a running survey changes its questions only as a new version, confirmed; old answers keep theirs', async () => {
+    const card = (
+      await t.request({ method: 'GET', url: `/api/surveys/${anonymous}`, cookie: cookies.coord })
+    ).json();
+    const changed = structuredClone(definition);
+    changed.pages[0].elements[0].title = 'Насколько вы удовлетворены методической службой?';
+    const update = {
+      title: card.title,
+      audience: card.audience,
+      opensOn: card.opensOn,
+      closesOn: card.closesOn,
+      threshold: 5,
+      definition: changed,
+      version: card.version,
+    };
+    const silent = await t.request({
+      method: 'PUT',
+      url: `/api/surveys/${anonymous}`,
+      cookie: cookies.coord,
+      body: update,
+    });
+    expect(silent.statusCode).toBe(409);
+    expect(silent.json().error.message).toContain('новую версию');
+    const confirmed = await t.request({
+      method: 'PUT',
+      url: `/api/surveys/${anonymous}`,
+      cookie: cookies.coord,
+      body: { ...update, confirmNewVersion: true },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().versionNumber).toBe(2);
+    const versions = await queryRows<{ number: number; n: number }>(
+      t.database.db,
+      sql`select v.number, count(r.id)::int as n from survey_versions v left join survey_responses r on r.version_id = v.id
+        where v.survey_id = ${anonymous} group by v.number order by v.number`,
+    );
+    expect(versions).toEqual([
+      { number: 1, n: 1 },
+      { number: 2, n: 0 },
+    ]);
+  });
+
+  it('hides every result cell with fewer answers than the threshold: API, organization cross-tab, XLSX', async () => {
+    // School A: 5 answers in all (one above), school B: 4.
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await answer(await tokenFor(links[ids.a]), { satisfaction: 4, attended: 'yes', count: 2 }))
+          .statusCode,
+      ).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect(
+        (
+          await answer(await tokenFor(links[ids.b]), {
+            satisfaction: 2,
+            attended: 'no',
+            wish: `пожелание ${i}`,
+          })
+        ).statusCode,
+      ).toBe(200);
+    const r = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${anonymous}/results`,
+      cookie: cookies.coord,
+    });
+    expect(r.statusCode).toBe(200);
+    const results = r.json().results;
+    expect(results.respondents).toBe(9);
+    const satisfaction = results.questions.find((q: { name: string }) => q.name === 'satisfaction');
+    expect(satisfaction.total).toMatchObject({ hidden: false, respondents: 9 });
+    const byOrg = satisfaction.groups.filter((g: { dimension: string }) => g.dimension === 'organization');
+    expect(byOrg.find((g: { label: string }) => g.label === 'Школа А').cell).toMatchObject({
+      hidden: false,
+      respondents: 5,
+      mean: 4.2,
+    });
+    expect(byOrg.find((g: { label: string }) => g.label === 'Школа Б').cell).toEqual({
+      hidden: true,
+      respondents: null,
+    });
+    // The number of seminars: 4 answers in all (asked only of those who attended) — hidden in total too.
+    const count = results.questions.find((q: { name: string }) => q.name === 'count');
+    expect(count.total).toEqual({ hidden: true, respondents: null });
+    const wish = results.questions.find((q: { name: string }) => q.name === 'wish');
+    expect(wish.total.texts).toHaveLength(5);
+    expect(JSON.stringify(r.json())).not.toContain('"mean":2');
+
+    const x = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${anonymous}/results.xlsx`,
+      cookie: cookies.coord,
+    });
+    expect(x.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(x.rawPayload as never);
+    const rows = workbook.worksheets[0]
+      .getSheetValues()
+      .slice(1)
+      .map((row) => (row as unknown[]).slice(1));
+    const schoolB = rows.filter(
+      (row) => row[0] === definition.pages[0].elements[0].title || String(row[0]).includes('удовлетворены'),
+    );
+    const bRows = schoolB.filter((row) => row[2] === 'Школа Б');
+    expect(bRows).toEqual([[expect.any(String), 'Организация', 'Школа Б', 'скрыто: меньше 5 ответов']]);
+    expect(
+      rows.some((row) => row[1] === 'Организация' && row[2] === 'Школа Б' && typeof row[3] === 'number'),
+    ).toBe(false);
+  });
+
+  it('a head sees the results of their own school only, hidden below the threshold there as well', async () => {
+    const own = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${anonymous}/results`,
+      cookie: cookies.headB,
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().results.respondents).toBe(4);
+    expect(own.json().results.questions[0].total).toEqual({ hidden: true, respondents: null });
+    const other = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${anonymous}/results?organizationId=${ids.a}`,
+      cookie: cookies.headB,
+    });
+    expect(other.statusCode).toBe(403);
+    const teacher = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${anonymous}/results`,
+      cookie: cookies.teacher,
+    });
+    expect(teacher.statusCode).toBe(403);
+    const card = (
+      await t.request({ method: 'GET', url: `/api/surveys/${anonymous}`, cookie: cookies.headB })
+    ).json();
+    expect(card.rates).toEqual([
+      { organizationId: ids.b, shortName: 'Школа Б', asked: 4, issued: 4, answered: 4, rate: 1 },
+    ]);
+    const raw = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${anonymous}/responses.xlsx`,
+      cookie: cookies.coord,
+    });
+    expect(raw.statusCode).toBe(403);
+  });
+});
+
+describe('a named survey', () => {
+  let named = 0;
+  it('invites each person with a personal link by e-mail and in the app; raw answers export with names', async () => {
+    const before = smtp.received.length;
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/surveys',
+      cookie: cookies.coord,
+      body: body({
+        code: 'young_ready',
+        kind: 'named',
+        title: 'Готовность молодых педагогов',
+        audience: { target: 'teachers', organizationIds: [ids.a, ids.b], youngOnly: true },
+      }),
+    });
+    named = created.json().id;
+    const opened = await t.request({
+      method: 'POST',
+      url: `/api/surveys/${named}/open`,
+      cookie: cookies.coord,
+    });
+    expect(opened.json()).toMatchObject({ people: 1, emailed: 1, notified: 1 });
+    const [letter] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(letter.to).toEqual(['b0@school.example.ru']);
+    const notes = (
+      await t.request({ method: 'GET', url: '/api/notifications', cookie: cookies.teacher })
+    ).json();
+    const link: string = notes.items.find((n: { title: string }) => n.title.includes('Готовность')).link;
+    const token = link.replace('/s/', '');
+    expect((await answer(token, { satisfaction: 3, attended: 'no' })).statusCode).toBe(200);
+    expect((await answer(token, { satisfaction: 3, attended: 'no' })).statusCode).toBe(409);
+    const [row] = await queryRows<{ teacher_id: number | null; is_young: boolean; age_group: string }>(
+      t.database.db,
+      sql`select teacher_id, is_young, age_group from survey_responses where survey_id = ${named}`,
+    );
+    expect(row).toMatchObject({ is_young: true, age_group: 'до 30' });
+    expect(row.teacher_id).not.toBeNull();
+    const raw = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${named}/responses.xlsx`,
+      cookie: cookies.coord,
+    });
+    expect(raw.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(raw.rawPayload as never);
+    expect(JSON.stringify(workbook.worksheets[0].getSheetValues())).toContain('Иванова Мария Петровна');
+    const headRaw = await t.request({
+      method: 'GET',
+      url: `/api/surveys/${named}/responses.xlsx`,
+      cookie: cookies.headB,
+    });
+    expect(headRaw.statusCode).toBe(403);
+  });
+
+  it('reminds at most once a day, and a closed survey takes no answers', async () => {
+    const first = await t.request({
+      method: 'POST',
+      url: `/api/surveys/${named}/remind`,
+      cookie: cookies.coord,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await t.request({
+      method: 'POST',
+      url: `/api/surveys/${named}/remind`,
+      cookie: cookies.coord,
+    });
+    expect(second.statusCode).toBe(409);
+    expect(
+      (await t.request({ method: 'POST', url: `/api/surveys/${named}/close`, cookie: cookies.coord }))
+        .statusCode,
+    ).toBe(200);
+    const token = await t.request({ method: 'POST', url: `/api/public/surveys/link/${links[ids.a]}/token` });
+    expect(token.statusCode).toBe(200); // the anonymous one is still open
+  });
+});
