@@ -38,6 +38,7 @@ import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { iomRoutes } from './modules/iom/iom.routes.ts';
 import { cabinetRoutes } from './modules/cabinet/cabinet.routes.ts';
 import { todoRoutes } from './modules/todo/todo.routes.ts';
+import { groupsRoutes } from './modules/groups/groups.routes.ts';
 
 z.config(z.locales.ru());
 
@@ -62,6 +63,7 @@ const MODULES = [
   iomRoutes,
   cabinetRoutes,
   todoRoutes,
+  groupsRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { groupIdsOf } from '../groups/groups.repository.ts';
 import {
   campaignParticipants,
   campaignReports,
@@ -133,6 +134,7 @@ export async function findGroupRecommendationsOfParticipants(db: Db, organizatio
       kind: organizations.kind,
       isLowResults: organizations.isLowResults,
       isHardSocialConditions: organizations.isHardSocialConditions,
+      groupIds: groupIdsOf(organizations.id),
     })
     .from(recommendations)
     .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
@@ -210,6 +212,7 @@ export async function findOrganizationsById(db: Db, ids: number[]) {
       kind: organizations.kind,
       isLowResults: organizations.isLowResults,
       isHardSocialConditions: organizations.isHardSocialConditions,
+      groupIds: groupIdsOf(organizations.id),
       headName: organizations.headName,
       address: organizations.address,
     })

@@ -10,6 +10,7 @@ import { assertDepartment, isDepartmentOf, visibleOrganizations } from '../campa
 import { requireCampaign, requireDepartmentCampaign } from '../campaigns/campaigns.service.ts';
 import { findCoordinators, findParticipants } from '../campaigns/campaigns.repository.ts';
 import { normalizeAudience, type Audience } from '../../../core/analysis/audience.ts';
+import { resolveGroupRefs } from '../groups/groups.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
 import { findProgramById } from '../programs/programs.repository.ts';
@@ -135,7 +136,7 @@ export async function addRecommendation(options: {
   values: {
     organizationId: number | null;
     /** To several organizations at once; with organizationId null. */
-    audience?: Partial<Audience> | null;
+    audience?: (Partial<Audience> & { orgGroupIds?: number[] | null }) | null;
     text: string;
     addressee?: string | null;
     deadline?: string | null;
@@ -152,7 +153,13 @@ export async function addRecommendation(options: {
     throw new AppError('validation_failed', 'Организация не найдена в муниципалитете мониторинга.', {
       field: 'organizationId',
     });
-  const audience = values.audience ? normalizeAudience(values.audience) : null;
+  const { orgGroupIds, ...given } = values.audience ?? {};
+  const audience = values.audience
+    ? normalizeAudience({
+        ...given,
+        orgGroups: await resolveGroupRefs(db, campaign.municipalityId, orgGroupIds, 'audience.orgGroupIds'),
+      })
+    : null;
   if (audience && values.organizationId)
     throw new AppError(
       'validation_failed',
