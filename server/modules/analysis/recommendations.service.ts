@@ -9,7 +9,7 @@ import { assertMunicipalityAccess, requireUser, type Actor } from '../auth/acces
 import { assertDepartment, isDepartmentOf, visibleOrganizations } from '../campaigns/campaigns.policy.ts';
 import { requireCampaign, requireDepartmentCampaign } from '../campaigns/campaigns.service.ts';
 import { findCoordinators, findParticipants } from '../campaigns/campaigns.repository.ts';
-import { normalizeAudience, type Audience } from '../../../core/analysis/audience.ts';
+import { inAudience, normalizeAudience, type Audience } from '../../../core/analysis/audience.ts';
 import { resolveGroupRefs } from '../groups/groups.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
@@ -21,6 +21,8 @@ import {
   findOrganizationsById,
   findRecommendation,
   findRecommendations,
+  findGroupRecommendationsOfParticipants,
+  findRecommendationsByIds,
   findRecommendationsOfOrganizations,
   findRule,
   findRules,
@@ -64,13 +66,29 @@ export async function listOwnRecommendations(options: { db: Db; actor: Actor }) 
   const own = user.roles
     .filter((g) => (g.role === 'org_manager' || g.role === 'teacher') && g.organizationId !== null)
     .map((g) => g.organizationId!);
+  const reaching = [...new Set((await audienceRecommendationsOf(options.db, own)).map((r) => r.id))];
+  const rows = [
+    ...(await findRecommendationsOfOrganizations(options.db, own)),
+    ...(await findRecommendationsByIds(options.db, reaching)),
+  ];
   return withFiles(
     options.db,
-    (await findRecommendationsOfOrganizations(options.db, own)).map((r) => ({
+    rows.map((r) => ({
       ...present(r),
       campaignTitle: r.campaignTitle,
       campaignYear: r.campaignYear,
     })),
+  );
+}
+
+/**
+ * The one resolver of audiences for a school's own lists (its cabinet, its letters): the recommendations to
+ * several organizations (kinds, ШНОР/ШССУ, the department's groups, a list) in the campaigns these
+ * organizations take part in, one row per organization they reach.
+ */
+export async function audienceRecommendationsOf(db: Db, organizationIds: number[]) {
+  return (await findGroupRecommendationsOfParticipants(db, organizationIds)).filter(
+    (r) => r.audience && inAudience(r.audience, { ...r, id: r.organizationId }),
   );
 }
 
