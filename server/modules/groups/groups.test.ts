@@ -146,6 +146,18 @@ describe('groups of organizations: who keeps them and who reads them', () => {
     );
   });
 
+  it('filters the organizations list by group', async () => {
+    const r = await call('coord', 'GET', `/api/organizations?groupId=${group.id}`);
+    expect(
+      r
+        .json()
+        .map((o: { id: number }) => o.id)
+        .sort(),
+    ).toEqual([ids.a, ids.b].sort());
+    const school = await call('schoola', 'GET', `/api/organizations?groupId=${group.id}`);
+    expect(school.json().map((o: { id: number }) => o.id)).toEqual([ids.a]);
+  });
+
   it('filters the list of a municipality by organization: the groups it is in', async () => {
     const r = await call('coord', 'GET', `/api/organization-groups?organizationId=${ids.c}`);
     expect(r.json()).toEqual([]);
