@@ -42,6 +42,7 @@ import { installRussianMessages } from './http/zod-messages.ts';
 import { practicesRoutes } from './modules/practices/practices.routes.ts';
 import { difficultiesRoutes } from './modules/difficulties/difficulties.routes.ts';
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
+import { groupsRoutes } from './modules/groups/groups.routes.ts';
 
 installRussianMessages(z);
 
@@ -69,6 +70,7 @@ const MODULES = [
   practicesRoutes,
   difficultiesRoutes,
   surveysRoutes,
+  groupsRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -1,7 +1,7 @@
 /**
  * To whom a recommendation of the department goes when it is addressed to several organizations at once
- * (seed 002: «Руководителям ОО»): every organization of the campaign, some kinds, a group (ШНОР, ШССУ) or
- * a list. One addressed to one organization keeps its `organizationId` and has no audience.
+ * (seed 002: «Руководителям ОО»): every organization of the campaign, some kinds, a group (ШНОР, ШССУ), the
+ * department's groups («500+», «Точка роста») or a list. One addressed to one organization keeps its `organizationId` and has no audience.
  */
 
 import { organizationKind, type OrganizationKind } from '../enums.ts';
@@ -10,8 +10,10 @@ import {
   appliesTo,
   describeApplicability,
   ORGANIZATION_GROUPS,
+  normalizeOrgGroups,
   type ApplicabilityTarget,
   type OrganizationGroup,
+  type OrgGroupRef,
 } from '../indicators/applicability.ts';
 
 export interface Audience {
@@ -19,6 +21,8 @@ export interface Audience {
   kinds: OrganizationKind[] | null;
   /** ШНОР / ШССУ: the organization belongs to at least one; null: no such limit. */
   groups: OrganizationGroup[] | null;
+  /** Groups of the department («500+», «Точка роста»): the organization is in one of them; absent: no limit. */
+  orgGroups?: OrgGroupRef[] | null;
   /** A list of organizations by id; null: no list (kinds and groups decide). */
   organizationIds: number[] | null;
 }
@@ -32,9 +36,11 @@ export function normalizeAudience(a: Partial<Audience>): Audience {
   const kinds = a.kinds?.length ? organizationKind.values.filter((k) => a.kinds!.includes(k)) : null;
   const groups = a.groups?.length ? ORGANIZATION_GROUPS.filter((g) => a.groups!.includes(g)) : null;
   const ids = a.organizationIds?.length ? [...new Set(a.organizationIds)].sort((x, y) => x - y) : null;
+  const orgGroups = normalizeOrgGroups(a.orgGroups);
   return {
     kinds: kinds && kinds.length < organizationKind.values.length ? kinds : null,
     groups,
+    ...(orgGroups ? { orgGroups } : {}),
     organizationIds: ids,
   };
 }
@@ -42,7 +48,7 @@ export function normalizeAudience(a: Partial<Audience>): Audience {
 /** Whether an organization is among the addressees: on the list when there is one, otherwise by kind and group. */
 export function inAudience(audience: Audience, org: AudienceMember): boolean {
   if (audience.organizationIds?.length) return audience.organizationIds.includes(org.id);
-  return appliesTo({ kinds: audience.kinds, groups: audience.groups }, org);
+  return appliesTo({ kinds: audience.kinds, groups: audience.groups, orgGroups: audience.orgGroups }, org);
 }
 
 /**
@@ -54,7 +60,11 @@ export function describeAudience(audience: Audience, nameOf: (id: number) => str
     const names = audience.organizationIds.map((id) => nameOf(id) ?? `организация № ${id}`);
     return names.length > 1 ? `${names.join(', ')} (${countOf(names.length, ORGANIZATION_FORMS)})` : names[0];
   }
-  return describeApplicability({ kinds: audience.kinds, groups: audience.groups });
+  return describeApplicability({
+    kinds: audience.kinds,
+    groups: audience.groups,
+    orgGroups: audience.orgGroups,
+  });
 }
 
 /**

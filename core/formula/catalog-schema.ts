@@ -239,6 +239,20 @@ export const orgKindFilter = (what: string) =>
     'orgKind = school',
   );
 
+/**
+ * A group of the department («500+», «Точка роста», базовые площадки) the organization is in, by its name.
+ * `!=` is «not in that group», `in (…)` «in one of them».
+ */
+export const orgGroupFilter = (what: string) =>
+  stringFilter(
+    'orgGroup',
+    'группа ОО',
+    `Группа организаций, которую ведёт отдел образования («500+», «Точка роста», базовые площадки), ` +
+      `в которую входит организация, ${what}; название группы — точное совпадение. ` +
+      '`orgGroup != "…"` — организация не входит в эту группу, `orgGroup in ("…", "…")` — входит хотя бы в одну.',
+    'orgGroup = "500+"',
+  );
+
 /** Look-back window: replaces the reporting period with the N years before the reference date. */
 export const yearsFilter = numberFilter(
   'years',

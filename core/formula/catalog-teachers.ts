@@ -23,6 +23,7 @@ import {
   levelFilter,
   nested,
   numberFilter,
+  orgGroupFilter,
   orgKindFilter,
   stringFilter,
   valuesOf,
@@ -73,6 +74,7 @@ export const reserveFilters: Filter[] = [
 
 export const teacherFilters: Filter[] = [
   orgKindFilter('где педагог занимает должность'),
+  orgGroupFilter('где педагог занимает должность'),
   flag(
     'lowResults',
     'ШНОР',

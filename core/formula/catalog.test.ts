@@ -31,6 +31,7 @@ describe('the catalog', () => {
     const teachers = findFunction('teachers');
     expect(teachers?.kind === 'aggregate' && teachers.filters.map((f) => f.name)).toEqual([
       'orgKind',
+      'orgGroup',
       'lowResults',
       'hardSocial',
       'position',

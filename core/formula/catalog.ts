@@ -16,6 +16,7 @@ import {
   levelFilter,
   organizationKinds,
   numberFilter,
+  orgGroupFilter,
   orgKindFilter,
   POINTS,
   stringFilter,
@@ -93,7 +94,7 @@ export const CATALOG: readonly CatalogFunction[] = [
     phrase: 'число педагогов',
     description:
       'Число педагогов (каждый считается один раз), у которых на дату расчёта есть действующая должность ' +
-      'в организациях, по которым считается показатель. Условия о должности и организации (orgKind, ' +
+      'в организациях, по которым считается показатель. Условия о должности и организации (orgKind, orgGroup, ' +
       'lowResults, hardSocial, position, mainJob) проверяются по каждой действующей должности: педагог ' +
       'учитывается, если хотя бы одна его должность удовлетворяет всему условию.',
     example: 'teachers(young, diagnosed(level = municipal))',
@@ -109,6 +110,7 @@ export const CATALOG: readonly CatalogFunction[] = [
     filters: [
       enumFilter('kind', 'тип ОО', 'Тип образовательной организации.', organizationKinds, 'kind = school'),
       ...organizationFlags,
+      orgGroupFilter('которая считается'),
     ],
   },
   {
@@ -129,6 +131,7 @@ export const CATALOG: readonly CatalogFunction[] = [
         'совместительство',
       ),
       orgKindFilter('где находится должность'),
+      orgGroupFilter('где находится должность'),
       stringFilter(
         'position',
         'должность',
@@ -156,6 +159,7 @@ export const CATALOG: readonly CatalogFunction[] = [
       ),
       stringFilter('subject', 'предмет', 'Предмет вакансии, точное совпадение.', 'subject = "математика"'),
       orgKindFilter('где открыта вакансия'),
+      orgGroupFilter('где открыта вакансия'),
     ],
   },
   {
@@ -165,7 +169,7 @@ export const CATALOG: readonly CatalogFunction[] = [
     phrase: 'число программ наставничества',
     description: 'Число программ (планов) наставничества организаций, действующих в отчётном периоде.',
     example: 'mentoringPrograms(orgKind = school)',
-    filters: [orgKindFilter('реализующей программу')],
+    filters: [orgKindFilter('реализующей программу'), orgGroupFilter('реализующей программу')],
   },
   {
     kind: 'aggregate',
@@ -182,6 +186,7 @@ export const CATALOG: readonly CatalogFunction[] = [
         'form = "педагог — педагог"',
       ),
       orgKindFilter('где сложилась пара'),
+      orgGroupFilter('где сложилась пара'),
     ],
   },
   {
@@ -252,6 +257,7 @@ export const CATALOG: readonly CatalogFunction[] = [
         'не из реестра педагогов',
       ),
       orgKindFilter('выдвинувшей кандидата'),
+      orgGroupFilter('выдвинувшей кандидата'),
     ],
   },
   {

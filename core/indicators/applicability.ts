@@ -16,11 +16,22 @@ export const ORGANIZATION_GROUP_LABEL: Record<OrganizationGroup, string> = {
   hardSocial: 'ШССУ',
 };
 
+/** A group of organizations the department defined («500+», «Точка роста»), by id, with its name to print. */
+export interface OrgGroupRef {
+  id: number;
+  name: string;
+}
+
 export interface Applicability {
   /** Kinds of organizations; null: every kind. */
   kinds: OrganizationKind[] | null;
   /** The organization belongs to at least one of these groups; null: no such limit. */
   groups: OrganizationGroup[] | null;
+  /**
+   * The organization is in at least one of these groups of the department (organization_groups); null or
+   * absent: no such limit. Each limit (kinds, ШНОР/ШССУ, groups) must hold.
+   */
+  orgGroups?: OrgGroupRef[] | null;
 }
 
 /** Applies to every organization; also what an indicator without applicability (an old snapshot) means. */
@@ -30,6 +41,8 @@ export interface ApplicabilityTarget {
   kind: OrganizationKind;
   isLowResults: boolean;
   isHardSocialConditions: boolean;
+  /** The ids of the department's groups the organization is in; absent: none. */
+  groupIds?: readonly number[] | null;
 }
 
 const inGroup = (org: ApplicabilityTarget, group: OrganizationGroup) =>
@@ -43,18 +56,32 @@ export function appliesTo(
   if (!applicability) return true;
   if (applicability.kinds?.length && !applicability.kinds.includes(org.kind)) return false;
   if (applicability.groups?.length && !applicability.groups.some((g) => inGroup(org, g))) return false;
+  if (applicability.orgGroups?.length && !applicability.orgGroups.some((g) => org.groupIds?.includes(g.id)))
+    return false;
   return true;
+}
+
+/** The department's groups in the order of their ids, each once; null when none. */
+export function normalizeOrgGroups(groups: readonly OrgGroupRef[] | null | undefined): OrgGroupRef[] | null {
+  if (!groups?.length) return null;
+  const byId = new Map(groups.map((g) => [g.id, { id: g.id, name: g.name }]));
+  return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
 /** Empty lists mean no limit, so that «all» has one shape. */
 export function normalizeApplicability(a: Partial<Applicability> | null | undefined): Applicability {
   const kinds = a?.kinds?.length ? organizationKind.values.filter((k) => a.kinds!.includes(k)) : null;
   const groups = a?.groups?.length ? ORGANIZATION_GROUPS.filter((g) => a.groups!.includes(g)) : null;
-  return { kinds: kinds && kinds.length < organizationKind.values.length ? kinds : null, groups };
+  const orgGroups = normalizeOrgGroups(a?.orgGroups);
+  return {
+    kinds: kinds && kinds.length < organizationKind.values.length ? kinds : null,
+    groups,
+    ...(orgGroups ? { orgGroups } : {}),
+  };
 }
 
 export const isAppliedToAll = (a: Applicability | null | undefined) =>
-  !a || (!a.kinds?.length && !a.groups?.length);
+  !a || (!a.kinds?.length && !a.groups?.length && !a.orgGroups?.length);
 
 const KIND_PLURAL: Record<OrganizationKind, string> = {
   school: 'общеобразовательные организации',
@@ -62,14 +89,20 @@ const KIND_PLURAL: Record<OrganizationKind, string> = {
   additional: 'организации дополнительного образования',
 };
 
-/** «общеобразовательные организации (ШНОР или ШССУ)», «все организации». */
+/**
+ * «общеобразовательные организации (ШНОР или ШССУ)», «организации групп «500+» или «Точка роста»»,
+ * «все организации».
+ */
 export function describeApplicability(a: Applicability | null | undefined): string {
   if (isAppliedToAll(a)) return 'все организации';
   const kinds = a!.kinds?.length ? a!.kinds.map((k) => KIND_PLURAL[k]).join(', ') : 'организации';
   const groups = a!.groups?.length
     ? ` (${a!.groups.map((g) => ORGANIZATION_GROUP_LABEL[g]).join(' или ')})`
     : '';
-  return kinds + groups;
+  const orgGroups = a!.orgGroups?.length
+    ? ` ${a!.orgGroups.length > 1 ? 'групп' : 'группы'} ${a!.orgGroups.map((g) => `«${g.name}»`).join(' или ')}`
+    : '';
+  return kinds + groups + orgGroups;
 }
 
 /** The top-level conjuncts of a call's condition (the comma-separated conditions). */

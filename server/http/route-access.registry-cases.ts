@@ -95,6 +95,38 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
     body: { phone: '8 (800) 000-00-00', ...v },
   })),
 
+  'GET /api/organization-groups': caller((s) => ({ query: { municipalityId: s.municipality } })),
+  'POST /api/organization-groups': municipality((s) => ({
+    body: { municipalityId: s.municipality, name: 'Новая группа', organizationIds: [s.organization] },
+  })),
+  // A group of the sample organization alone: another school is not in it, so it does not read it.
+  'GET /api/organization-groups/:id': organization((s) => id(s.organizationGroup)),
+  'PATCH /api/organization-groups/:id': municipality((s) => ({
+    ...id(s.organizationGroup),
+    body: { description: 'Изменено', ...v },
+  })),
+  'DELETE /api/organization-groups/:id': municipality((s) => ({
+    ...id(s.organizationGroup),
+    query: v,
+  })),
+  'GET /api/school-partnerships': caller(),
+  'POST /api/school-partnerships': municipality((s) => ({
+    body: {
+      strongOrganizationId: s.partnerOrganization,
+      weakOrganizationId: s.organization,
+      title: 'Новое партнёрство',
+      startDate: '2025-09-01',
+    },
+  })),
+  // The sample organization is the supported school; the partner is neither school of the sweep.
+  'GET /api/school-partnerships/:id': organization((s) => id(s.partnership)),
+  'GET /api/school-partnerships/:id/effect': organization((s) => id(s.partnership)),
+  'PATCH /api/school-partnerships/:id': municipality((s) => ({
+    ...id(s.partnership),
+    body: { outcomes: 'Изменено', ...v },
+  })),
+  'DELETE /api/school-partnerships/:id': municipality((s) => ({ ...id(s.partnership), query: v })),
+
   'GET /api/users': caller(),
   'POST /api/users': municipality(
     (s) => ({

@@ -92,6 +92,11 @@ export interface Samples extends JourneySamples, MethodicalSamples {
   survey: number;
   surveyLinkCode: string;
   namedSurvey: number;
+  /** A group of the department holding the organization alone. */
+  organizationGroup: number;
+  /** A partnership supporting the organization; its partner is a school other than those of the sweep. */
+  partnership: number;
+  partnerOrganization: number;
 }
 
 /** Records of the teacher's support journeys: meetings, the ИОМ builder and catalog, approvals, progress. */
@@ -465,6 +470,7 @@ export async function resolveSamples(
     deficit: await ensureDeficit(db, m),
     ...(await ensureReserve(db, m, organization, teacher)),
     ...(await ensureSurveys(db, m, organization)),
+    ...(await ensureGroupAndPartnership(db, m, organization)),
     ...(await resolveJourneySamples(world, { teacher, route, association, associationMember })),
     ...(await resolveMethodicalSamples(db, m, organization, teacher)),
   };
@@ -544,6 +550,42 @@ async function ensureReserve(db: Db, m: number, organization: number, teacher: n
         .values({ candidateId: reserveCandidate, kind: 'free', title: 'Стажировка' }),
   );
   return { reservePositionKind, reserveCandidate, reservePlanItem };
+}
+
+/** A group of the organization alone, and a partnership in which another school supports it. */
+async function ensureGroupAndPartnership(db: Db, m: number, organization: number) {
+  const organizationGroup = await ensureRow(
+    db,
+    'organization_groups',
+    sql`municipality_id = ${m} and name = ${`Выборка ${organization}`}`,
+    async () => {
+      const [g] = await db
+        .insert(s.organizationGroups)
+        .values({ municipalityId: m, name: `Выборка ${organization}` })
+        .returning();
+      await db.insert(s.organizationGroupMembers).values({ groupId: g.id, organizationId: organization });
+    },
+  );
+  const partnerOrganization = await one<number>(
+    db,
+    'partner school',
+    sql`select max(id) as v from organizations where municipality_id = ${m} and kind = 'school'
+      and id <> ${organization} and short_name not in ('МБОУ СОШ № 1', 'МБОУ СОШ № 5')`,
+  );
+  const partnership = await ensureRow(
+    db,
+    'school_partnerships',
+    sql`weak_organization_id = ${organization} and strong_organization_id = ${partnerOrganization}`,
+    () =>
+      db.insert(s.schoolPartnerships).values({
+        municipalityId: m,
+        strongOrganizationId: partnerOrganization,
+        weakOrganizationId: organization,
+        title: 'Партнёрство выборки',
+        startDate: '2025-09-01',
+      }),
+  );
+  return { organizationGroup, partnership, partnerOrganization };
 }
 
 /** The first row of `table` matching `where`, added by `insert` if there is none. */

@@ -1,3 +1,4 @@
+import { seedDemoGroups } from './demo-groups.ts';
 import { eq } from 'drizzle-orm';
 import { toIsoDate, type IsoDate } from '../../core/dates.ts';
 import { DEFAULT_DEFICITS } from '../../core/deficits.ts';
@@ -431,6 +432,7 @@ export async function seedDemo(options: {
       programId: monitoringPrograms[0],
       closedCampaigns: closed,
     });
+    await seedDemoGroups({ db, municipalityId: m, closedCampaigns: closed, today });
     await recordAudit(db, systemActor, {
       action: 'seed',
       entity: 'municipality',

@@ -9,3 +9,4 @@ export * from './management.ts';
 export * from './reserve.ts';
 export * from './practices.ts';
 export * from './surveys.ts';
+export * from './groups.ts';

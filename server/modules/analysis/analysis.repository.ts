@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { groupIdsOf } from '../groups/groups.repository.ts';
 import {
   campaignParticipants,
   campaignReports,
@@ -117,6 +118,17 @@ export async function findRecommendationsOfOrganizations(db: Db, organizationIds
     .orderBy(asc(recommendations.status), asc(recommendations.deadline), asc(recommendations.id));
 }
 
+/** Recommendations by id, with their campaign: those an audience addresses to a school's cabinet. */
+export async function findRecommendationsByIds(db: Db, ids: number[]) {
+  return db
+    .select({ ...recommendationColumns, campaignTitle: campaigns.title, campaignYear: campaigns.year })
+    .from(recommendations)
+    .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
+    .leftJoin(organizations, eq(organizations.id, recommendations.organizationId))
+    .where(inArray(recommendations.id, ids.length ? ids : [-1]))
+    .orderBy(asc(recommendations.status), asc(recommendations.deadline), asc(recommendations.id));
+}
+
 /**
  * Recommendations to several organizations (an audience) in the campaigns some organizations take part in
  * (null: every participant of the given recommendations), one row per such organization with what decides
@@ -147,6 +159,7 @@ export async function findGroupRecommendationsOfParticipants(
         reviewComment: recommendationReports.reviewComment,
         version: recommendationReports.version,
       },
+      groupIds: groupIdsOf(organizations.id),
     })
     .from(recommendations)
     .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
@@ -257,6 +270,7 @@ export async function findOrganizationsById(db: Db, ids: number[]) {
       kind: organizations.kind,
       isLowResults: organizations.isLowResults,
       isHardSocialConditions: organizations.isHardSocialConditions,
+      groupIds: groupIdsOf(organizations.id),
       headName: organizations.headName,
       address: organizations.address,
     })

@@ -72,6 +72,8 @@ const AudienceSchema = z.object({
     .max(2)
     .nullish(),
   organizationIds: z.array(idParam()).max(2000).nullish(),
+  /** Groups of the department («500+», «Точка роста»): resolved to their names by the service. */
+  orgGroupIds: z.array(idParam()).max(200).nullish(),
 });
 
 export async function analysisRoutes(app: FastifyInstance) {

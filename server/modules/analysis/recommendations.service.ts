@@ -9,7 +9,8 @@ import { assertMunicipalityAccess, requireUser, type Actor } from '../auth/acces
 import { assertDepartment, isDepartmentOf, visibleOrganizations } from '../campaigns/campaigns.policy.ts';
 import { requireCampaign, requireDepartmentCampaign } from '../campaigns/campaigns.service.ts';
 import { findCoordinators, findParticipants } from '../campaigns/campaigns.repository.ts';
-import { normalizeAudience, type Audience } from '../../../core/analysis/audience.ts';
+import { inAudience, normalizeAudience, type Audience } from '../../../core/analysis/audience.ts';
+import { resolveGroupRefs } from '../groups/groups.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
 import { findProgramById } from '../programs/programs.repository.ts';
@@ -20,6 +21,8 @@ import {
   findOrganizationsById,
   findRecommendation,
   findRecommendations,
+  findGroupRecommendationsOfParticipants,
+  findRecommendationsByIds,
   findRecommendationsOfOrganizations,
   findRule,
   findRules,
@@ -140,6 +143,17 @@ export async function listOwnRecommendations(options: { db: Db; actor: Actor }) 
 }
 
 /**
+ * The one resolver of audiences for a school's own lists (its cabinet, its letters): the recommendations to
+ * several organizations (kinds, ШНОР/ШССУ, the department's groups, a list) in the campaigns these
+ * organizations take part in, one row per organization they reach.
+ */
+export async function audienceRecommendationsOf(db: Db, organizationIds: number[]) {
+  return (await findGroupRecommendationsOfParticipants(db, organizationIds)).filter(
+    (r) => r.audience && inAudience(r.audience, { ...r, id: r.organizationId }),
+  );
+}
+
+/**
  * Applies the program's rule library to the campaign's results: a recommendation to every organization
  * where an indicator shows its problem, and to the department. Recommendations nobody has touched yet are
  * replaced; edited ones and those with a report stay.
@@ -201,7 +215,7 @@ export async function addRecommendation(options: {
   values: {
     organizationId: number | null;
     /** To several organizations at once; with organizationId null. */
-    audience?: Partial<Audience> | null;
+    audience?: (Partial<Audience> & { orgGroupIds?: number[] | null }) | null;
     text: string;
     addressee?: string | null;
     deadline?: string | null;
@@ -218,7 +232,13 @@ export async function addRecommendation(options: {
     throw new AppError('validation_failed', 'Организация не найдена в муниципалитете мониторинга.', {
       field: 'organizationId',
     });
-  const audience = values.audience ? normalizeAudience(values.audience) : null;
+  const { orgGroupIds, ...given } = values.audience ?? {};
+  const audience = values.audience
+    ? normalizeAudience({
+        ...given,
+        orgGroups: await resolveGroupRefs(db, campaign.municipalityId, orgGroupIds, 'audience.orgGroupIds'),
+      })
+    : null;
   if (audience && values.organizationId)
     throw new AppError(
       'validation_failed',

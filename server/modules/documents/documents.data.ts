@@ -63,6 +63,8 @@ export interface DocumentOrganization {
   kind: 'school' | 'preschool' | 'additional';
   isLowResults: boolean;
   isHardSocialConditions: boolean;
+  /** The department's groups it is in: a recommendation to a group reaches it. */
+  groupIds: number[];
   address: string | null;
   /** The head as the registry has it (organizations.head_name): the letter's addressee names them. */
   headName: string | null;
@@ -284,6 +286,7 @@ export async function loadDocumentData(options: {
       fullName: details.get(o.id)?.fullName ?? o.name,
       address: details.get(o.id)?.address ?? null,
       headName: details.get(o.id)?.headName ?? null,
+      groupIds: details.get(o.id)?.groupIds ?? [],
     })),
     completeness: view.stats,
     results: analysis.results as DocumentResult[],

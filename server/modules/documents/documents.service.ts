@@ -6,7 +6,6 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import {
   findOrganizationsById,
-  findGroupRecommendationsOfParticipants,
   findRecommendations,
   findRecommendationsOfOrganizations,
   findReport,
@@ -29,6 +28,7 @@ import {
   type LetterContent,
 } from './letter-content.ts';
 import { inAudience } from '../../../core/analysis/audience.ts';
+import { audienceRecommendationsOf } from '../analysis/recommendations.service.ts';
 import { buildReportDocx, REPORT_TITLE } from './report-docx.ts';
 import { buildStatFormsXlsx, statFormSheetCount } from './stat-forms-xlsx.ts';
 
@@ -404,8 +404,7 @@ export async function listOwnLetters(options: { db: Db; user: AuthUser }) {
   for (const r of await findRecommendationsOfOrganizations(db, own))
     if (r.organizationId !== null) add({ ...r, organizationId: r.organizationId });
   // A recommendation to a group (ШНОР, a kind, a list) reaches the school as its letter does (recommendationsOf).
-  for (const r of await findGroupRecommendationsOfParticipants(db, own))
-    if (r.audience && inAudience(r.audience, { ...r, id: r.organizationId })) add(r);
+  for (const r of await audienceRecommendationsOf(db, own)) add(r);
   const out = [];
   for (const r of letters.values()) {
     const report = await findReport(db, r.campaignId);

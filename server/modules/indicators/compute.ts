@@ -229,10 +229,13 @@ export async function findComputedOrganizations(
     kind: 'school' | 'preschool' | 'additional';
     isLowResults: boolean;
     isHardSocialConditions: boolean;
+    groupIds: number[];
   }>(
     db,
     sql`select id, short_name as name, kind, is_low_results as "isLowResults",
-        is_hard_social_conditions as "isHardSocialConditions" from organizations where municipality_id = ${ctx.municipalityId} and is_active ${filter}
+        is_hard_social_conditions as "isHardSocialConditions",
+        coalesce((select array_agg(gm.group_id order by gm.group_id) from organization_group_members gm
+          where gm.organization_id = organizations.id), '{}') as "groupIds" from organizations where municipality_id = ${ctx.municipalityId} and is_active ${filter}
       order by case kind when 'school' then 0 when 'preschool' then 1 else 2 end,
         nullif(substring(short_name from '№\\s*(\\d+)'), '')::int nulls last, short_name`,
   );

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { inOrder } from '../../db/in-order.ts';
 import { ageAt, experienceAt, isYoungTeacher } from '../../../core/dates.ts';
 import type { AggregateCallNode, Condition, Literal } from '../../../core/formula/index.ts';
@@ -43,6 +44,7 @@ export async function loadReferenceData(db: Db) {
     candidates,
     positionKinds,
     targetStudents,
+    groupMembers,
   ] = await inOrder([
     db.select().from(s.organizations),
     db.select().from(s.teachers),
@@ -66,7 +68,14 @@ export async function loadReferenceData(db: Db) {
     db.select().from(s.reserveCandidates),
     db.select().from(s.reservePositionKinds),
     db.select().from(s.targetStudents),
+    db
+      .select({ organizationId: s.organizationGroupMembers.organizationId, name: s.organizationGroups.name })
+      .from(s.organizationGroupMembers)
+      .innerJoin(s.organizationGroups, eq(s.organizationGroups.id, s.organizationGroupMembers.groupId)),
   ]);
+  const groupNames = new Map<number, string[]>();
+  for (const m of groupMembers)
+    groupNames.set(m.organizationId, [...(groupNames.get(m.organizationId) ?? []), m.name]);
   const byTeacher = <T extends { teacherId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
     for (const r of rows) map.set(r.teacherId, [...(map.get(r.teacherId) ?? []), r]);
@@ -97,6 +106,9 @@ export async function loadReferenceData(db: Db) {
     candidates,
     positionKinds: new Map(positionKinds.map((k) => [k.id, k])),
     targetStudents,
+    /** The names of the department's groups an organization is in (`orgGroup`). */
+    groupNamesOf: (organizationId: number | null) =>
+      organizationId === null ? [] : (groupNames.get(organizationId) ?? []),
   };
 }
 type Data = Awaited<ReturnType<typeof loadReferenceData>>;
@@ -303,6 +315,7 @@ export function referenceCount(
       const lookup = (name: string): unknown =>
         ({
           orgKind: o.kind,
+          orgGroup: data.groupNamesOf(o.id),
           lowResults: o.isLowResults,
           hardSocial: o.isHardSocialConditions,
           position: p.title,
@@ -333,7 +346,13 @@ export function referenceCount(
       if (
         holds(
           call.filter,
-          (n) => ({ kind: o.kind, lowResults: o.isLowResults, hardSocial: o.isHardSocialConditions })[n],
+          (n) =>
+            ({
+              kind: o.kind,
+              lowResults: o.isLowResults,
+              hardSocial: o.isHardSocialConditions,
+              orgGroup: data.groupNamesOf(o.id),
+            })[n],
           noNested,
         )
       )
@@ -344,7 +363,13 @@ export function referenceCount(
       if (
         holds(
           call.filter,
-          (n) => ({ mainJob: p.isMainJob, orgKind: orgs.get(p.organizationId)!.kind, position: p.title })[n],
+          (n) =>
+            ({
+              mainJob: p.isMainJob,
+              orgKind: orgs.get(p.organizationId)!.kind,
+              orgGroup: data.groupNamesOf(p.organizationId),
+              position: p.title,
+            })[n],
           noNested,
         )
       )
@@ -360,7 +385,13 @@ export function referenceCount(
       if (
         holds(
           call.filter,
-          (n) => ({ position: x.position, subject: x.subject, orgKind: orgs.get(x.organizationId)!.kind })[n],
+          (n) =>
+            ({
+              position: x.position,
+              subject: x.subject,
+              orgKind: orgs.get(x.organizationId)!.kind,
+              orgGroup: data.groupNamesOf(x.organizationId),
+            })[n],
           noNested,
         )
       )
@@ -377,7 +408,12 @@ export function referenceCount(
       if (
         holds(
           call.filter,
-          (n) => ({ orgKind: orgs.get(x.organizationId)!.kind, form: 'form' in x ? x.form : undefined })[n],
+          (n) =>
+            ({
+              orgKind: orgs.get(x.organizationId)!.kind,
+              orgGroup: data.groupNamesOf(x.organizationId),
+              form: 'form' in x ? x.form : undefined,
+            })[n],
           noNested,
         )
       )
@@ -421,11 +457,13 @@ export function referenceCount(
       const lookup = (n: string): unknown =>
         n === 'fromRegistry'
           ? c.teacherId !== null
-          : n === 'orgKind'
-            ? c.organizationId === null
-              ? ''
-              : orgs.get(c.organizationId)!.kind
-            : facts(n);
+          : n === 'orgGroup'
+            ? data.groupNamesOf(c.organizationId)
+            : n === 'orgKind'
+              ? c.organizationId === null
+                ? ''
+                : orgs.get(c.organizationId)!.kind
+              : facts(n);
       if (holds(call.filter, lookup, noNested)) add(c.organizationId);
     }
   }

@@ -87,6 +87,10 @@ function listCondition(scope: OrganizationScope, query: OrganizationFilters) {
   }
   if (query.municipalityId) conditions.push(eq(organizations.municipalityId, query.municipalityId));
   if (query.isActive !== undefined) conditions.push(eq(organizations.isActive, query.isActive));
+  if (query.groupId)
+    conditions.push(
+      sql`exists (select 1 from organization_group_members gm where gm.group_id = ${query.groupId} and gm.organization_id = ${organizations.id})`,
+    );
   return and(...conditions);
 }
 

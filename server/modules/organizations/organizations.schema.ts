@@ -35,6 +35,8 @@ export const OrganizationFilters = z.object({
   isAtRisk: booleanQuery().optional(),
   municipalityId: idParam().optional(),
   isActive: booleanQuery().optional(),
+  /** In this group of the department («500+», «Точка роста»). */
+  groupId: idParam().optional(),
 });
 export type OrganizationFilters = z.infer<typeof OrganizationFilters>;
 

@@ -52,9 +52,15 @@ export const ApplicabilityInput = z
         }),
       )
       .nullish(),
+    /** Groups of the department by id; the service checks them and stores their names beside. */
+    orgGroupIds: z.array(z.number('группа организаций: номер группы').int().positive()).max(200).nullish(),
   })
   .nullish()
-  .transform((a) => (a === undefined ? undefined : storedApplicability(a)));
+  .transform((a) =>
+    a === undefined
+      ? undefined
+      : storedApplicability({ ...a, orgGroups: a?.orgGroupIds?.map((id) => ({ id, name: '' })) }),
+  );
 
 export const IndicatorFields = z.object({
   criterionId: z.number().int().positive(),

@@ -1,4 +1,9 @@
-import { applicabilityFromFormula, storedApplicability } from '../../../core/indicators/applicability.ts';
+import {
+  applicabilityFromFormula,
+  storedApplicability,
+  type Applicability,
+} from '../../../core/indicators/applicability.ts';
+import { resolveGroupRefs } from '../groups/groups.service.ts';
 import { describeFormula, parseFormula } from '../../../core/formula/index.ts';
 import { DEFAULT_PROGRAM_PARAMETERS } from '../../../core/indicators/period.ts';
 import { findTemplate, PROGRAM_TEMPLATES } from '../../../core/templates/index.ts';
@@ -307,6 +312,25 @@ async function assertLiveChangeConfirmed(
   );
 }
 
+/** The department's groups of an indicator's applicability: of the program's municipality, with their names. */
+async function resolveApplicabilityGroups(
+  db: Db,
+  municipalityId: number | null,
+  values: Record<string, unknown>,
+) {
+  const a = values.applicability as Applicability | null | undefined;
+  if (!a?.orgGroups?.length) return;
+  values.applicability = {
+    ...a,
+    orgGroups: await resolveGroupRefs(
+      db,
+      municipalityId,
+      a.orgGroups.map((g) => g.id),
+      'applicability.orgGroupIds',
+    ),
+  };
+}
+
 export async function addChild(options: {
   db: Db;
   actor: Actor;
@@ -325,6 +349,7 @@ export async function addChild(options: {
       liveChangeOf(options.kind, given),
       confirmRunningCampaign === true,
     );
+    await resolveApplicabilityGroups(tx, program.municipalityId, given);
     const values =
       options.kind === 'indicators' && given.applicability === undefined
         ? {
@@ -368,6 +393,7 @@ export async function updateChild(options: {
     if (!before) throw notFound(CHILD_LABEL[options.kind]);
     const program = await requireProgramForChange(tx, user, before.programId);
     const { version, confirmRunningCampaign, ...patch } = options.values;
+    await resolveApplicabilityGroups(tx, program.municipalityId, patch);
     await checkChild(tx, options.kind, program.id, patch, options.id);
     await assertLiveChangeConfirmed(
       tx,

@@ -1,7 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AggregateCallNode, AggregateName } from '../../../../core/formula/index.ts';
 import { queryRows, type Db } from '../../../db/client.ts';
-import { compileCondition, UnknownFilterError, type FilterResolver, type FilterSql } from './conditions.ts';
+import {
+  compileCondition,
+  orgGroupSql,
+  UnknownFilterError,
+  type FilterResolver,
+  type FilterSql,
+} from './conditions.ts';
 import type { ComputeContext } from './context.ts';
 import { nextYearNeedByOrganization } from '../../registers/forecast/forecast.service.ts';
 import { reserveFilters, reserveOfPeriod } from './reserve.ts';
@@ -43,6 +49,7 @@ const fixed =
   };
 
 const orgKind: FilterSql = { kind: 'column', expression: sql`o.kind` };
+const orgGroup = orgGroupSql(sql`o.id`);
 const overlapsPeriod = (from: SQL, to: SQL, ctx: ComputeContext) =>
   sql`${from} <= ${ctx.period.end}::date and (${to} is null or ${to} >= ${ctx.period.start}::date)`;
 const countRows = (condition: SQL) => sql`count(*) filter (where ${condition})`;
@@ -75,6 +82,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
       kind: orgKind,
       lowResults: { kind: 'flag', expression: sql`o.is_low_results` },
       hardSocial: { kind: 'flag', expression: sql`o.is_hard_social_conditions` },
+      orgGroup,
     }),
   },
   positions: {
@@ -85,6 +93,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
     resolver: fixed({
       mainJob: { kind: 'flag', expression: sql`p.is_main_job` },
       orgKind,
+      orgGroup,
       position: { kind: 'column', expression: sql`p.title` },
     }),
   },
@@ -99,6 +108,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
       position: { kind: 'column', expression: sql`v.position` },
       subject: { kind: 'column', expression: sql`v.subject` },
       orgKind,
+      orgGroup,
     }),
   },
   mentoringPrograms: {
@@ -107,7 +117,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
         and ${overlapsPeriod(sql`mp.start_date`, sql`mp.end_date`, ctx)}`,
     orgColumn: sql`mp.organization_id`,
     measure: countRows,
-    resolver: fixed({ orgKind }),
+    resolver: fixed({ orgKind, orgGroup }),
   },
   mentoringPairs: {
     rows: (ctx) => sql`mentoring_pairs mp join organizations o on o.id = mp.organization_id
@@ -115,7 +125,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
         and ${overlapsPeriod(sql`mp.start_date`, sql`mp.end_date`, ctx)}`,
     orgColumn: sql`mp.organization_id`,
     measure: countRows,
-    resolver: fixed({ form: { kind: 'column', expression: sql`mp.form` }, orgKind }),
+    resolver: fixed({ form: { kind: 'column', expression: sql`mp.form` }, orgKind, orgGroup }),
   },
   associations: {
     rows: (ctx) => sql`associations a where a.municipality_id = ${ctx.municipalityId}
@@ -168,6 +178,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
         fromRegistry: { kind: 'flag', expression: sql`rc.teacher_id is not null` },
         // The department's own candidates have no organization: of no kind, and `orgKind != school` counts them.
         orgKind: { kind: 'column', expression: sql`coalesce(o.kind, '')` },
+        orgGroup,
       })(ctx),
   },
   practices: {

@@ -26,6 +26,13 @@ export type FilterSql =
 
 export type FilterResolver = (name: string) => FilterSql;
 
+/** `orgGroup = "500+"`: the organization of the row (its SQL id) is in a group of the department by that name. */
+export const orgGroupSql = (organizationId: SQL): FilterSql => ({
+  kind: 'exists',
+  from: sql`organization_group_members gm join organization_groups g on g.id = gm.group_id where gm.organization_id = ${organizationId}`,
+  column: sql`g.name`,
+});
+
 /** The dates a nested condition looks at: the reporting period, or `years = N` back from the reference date. */
 export interface DateWindow {
   start: string;

@@ -4,6 +4,7 @@ import {
   compareYears,
   compileCondition,
   nestedWindow,
+  orgGroupSql,
   UnknownFilterError,
   type FilterResolver,
   type FilterSql,
@@ -49,6 +50,7 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
 
   const filters: Record<string, FilterSql> = {
     orgKind: { kind: 'column', expression: sql`o.kind` },
+    orgGroup: orgGroupSql(sql`o.id`),
     lowResults: { kind: 'flag', expression: sql`o.is_low_results` },
     hardSocial: { kind: 'flag', expression: sql`o.is_hard_social_conditions` },
     position: { kind: 'column', expression: sql`p.title` },
