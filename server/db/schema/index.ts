@@ -7,3 +7,4 @@ export * from './campaigns.ts';
 export * from './analysis.ts';
 export * from './management.ts';
 export * from './reserve.ts';
+export * from './methodical.ts';
