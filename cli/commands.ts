@@ -6,6 +6,7 @@ import { userCreateCommand, userResetPasswordCommand } from './users.ts';
 import { computeCommand } from './compute.ts';
 import { exportCommand, importCommand } from './exchange.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { actionListsExportCommand, reserveExportCommand, specialistsExportCommand } from './lists.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
@@ -28,6 +29,9 @@ export const COMMANDS: Command[] = [
   computeCommand,
   importCommand,
   exportCommand,
+  reserveExportCommand,
+  actionListsExportCommand,
+  specialistsExportCommand,
   backupCommand,
   restoreCommand,
 ];

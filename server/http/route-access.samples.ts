@@ -82,6 +82,8 @@ export interface Samples extends JourneySamples {
   /** A candidate of the reserve proposed by the organization (`teacher`), with an item of its plan. */
   reserveCandidate: number;
   reservePlanItem: number;
+  /** A specialist of the methodical service of the municipality (the register the department keeps). */
+  specialist: number;
 }
 
 /** Records of the teacher's support journeys: meetings, the ИОМ builder and catalog, approvals, progress. */
@@ -434,6 +436,11 @@ export async function resolveSamples(
     ),
     deficit: await ensureDeficit(db, m),
     ...(await ensureReserve(db, m, organization, teacher)),
+    specialist: await ensure('methodical_specialists', sql`municipality_id = ${m}`, () =>
+      db
+        .insert(s.methodicalSpecialists)
+        .values({ municipalityId: m, fullName: 'Методистова Нина Павловна', roles: ['methodist'] }),
+    ),
     ...(await resolveJourneySamples(world, { teacher, route, association, associationMember })),
   };
 }

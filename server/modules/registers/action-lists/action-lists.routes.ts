@@ -5,8 +5,8 @@ import { ACTION_LIST_LABEL, ACTION_LISTS } from '../../../../core/action-lists.t
 import { todayOf } from '../../../config.ts';
 import { requireUser } from '../../auth/access.ts';
 import { idQuery, searchQuery } from '../shared/http.ts';
-import { listToXlsx, sendXlsx } from '../shared/xlsx-list.ts';
-import { buildActionList, type ListRow } from './action-lists.service.ts';
+import { sendXlsx } from '../shared/xlsx-list.ts';
+import { actionListWorkbook, buildActionList } from './action-lists.service.ts';
 
 const tags = ['Списки для работы'];
 
@@ -76,17 +76,7 @@ export async function actionListsRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const result = await build(requireUser(req.user), req.params, req.query);
-      const file = await listToXlsx<ListRow>(
-        ACTION_LIST_LABEL[result.list],
-        result.title,
-        result.columns.map((c) => ({
-          header: c.label,
-          width: c.key === 'name' ? 34 : 22,
-          value: (row) => row[c.key],
-        })),
-        result.rows,
-      );
-      return sendXlsx(reply, file, result.title, `list-${result.list}`);
+      return sendXlsx(reply, await actionListWorkbook(result), result.title, `list-${result.list}`);
     },
   );
 }

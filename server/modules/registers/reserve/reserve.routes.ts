@@ -9,9 +9,9 @@ import { IdParams } from '../../../http/fields.ts';
 import { requireUser } from '../../auth/access.ts';
 import { getOwned } from '../shared/owned-records.ts';
 import { registerOwnedRoutes } from '../shared/owned-routes.ts';
-import { listToXlsx, sendXlsx, type ListColumn } from '../shared/xlsx-list.ts';
+import { sendXlsx, type ListColumn } from '../shared/xlsx-list.ts';
+import { candidatesWorkbook } from './reserve.export.ts';
 import {
-  findAllCandidates,
   findCandidates,
   findPlanItems,
   findPositionKinds,
@@ -138,10 +138,7 @@ export async function reserveRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const user = requireUser(req.user);
-      await assertCandidateFilter(app.db, user, req.query);
-      const rows = await findAllCandidates(app.db, user, req.query);
-      const file = await listToXlsx('Кадровый резерв', 'Кадровый резерв', CANDIDATE_COLUMNS, rows);
+      const file = await candidatesWorkbook({ db: app.db, user: requireUser(req.user), query: req.query });
       return sendXlsx(reply, file, 'Кадровый резерв', 'reserve');
     },
   );
