@@ -5,7 +5,10 @@ import { RESERVE_STATUSES, reserveStatus, type ReserveStatus } from '../core/res
 import { todayOf } from '../server/config.ts';
 import { AppError } from '../server/errors.ts';
 import { systemAdmin } from '../server/modules/auth/access.ts';
-import { actionListWorkbook, buildActionList } from '../server/modules/registers/action-lists/action-lists.service.ts';
+import {
+  actionListWorkbook,
+  buildActionList,
+} from '../server/modules/registers/action-lists/action-lists.service.ts';
 import { candidatesWorkbook } from '../server/modules/registers/reserve/reserve.export.ts';
 import { specialistsWorkbook } from '../server/modules/registers/specialists/specialists.service.ts';
 import type { Command } from './commands.ts';
@@ -65,7 +68,8 @@ export const reserveExportCommand: Command = {
   },
 };
 
-const LISTS_USAGE = 'action-lists export СПИСОК ФАЙЛ.xlsx [--months N] [--municipality ID] [--organization ID]';
+const LISTS_USAGE =
+  'action-lists export СПИСОК ФАЙЛ.xlsx [--months N] [--municipality ID] [--organization ID]';
 export const actionListsExportCommand: Command = {
   name: 'action-lists export',
   usage: LISTS_USAGE,
@@ -75,7 +79,7 @@ export const actionListsExportCommand: Command = {
     ACTION_LISTS.map((l) => `  ${l.padEnd(12)} ${ACTION_LIST_LABEL[l]}`).join('\n') +
     '\n\nПараметры:\n' +
     '  --months N          срок в месяцах (аттестация, вакансии)\n' +
-    '  --municipality ID   только организации муниципалитета\n' +
+    '  --municipality ID   организации муниципалитета (нужен, если не указана --organization)\n' +
     '  --organization ID   только одна организация',
   options: { ...scopeOptions, months: { type: 'string' } },
   async run(flags, positionals) {

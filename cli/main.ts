@@ -16,7 +16,9 @@ ${COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`).join('\n')}
 `;
 
 /** Commands of two words: `user create`, `reserve export`… */
-const COMMAND_GROUPS = [...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]))];
+const COMMAND_GROUPS = [
+  ...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0])),
+];
 
 async function main(argv: string[]) {
   const [name, ...rest] = argv;

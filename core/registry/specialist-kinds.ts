@@ -30,8 +30,9 @@ export const methodicalSpecialistKind: RecordKind = {
       field: 'otherRole',
       message: '«Другая роль»: опишите роль, если выбрано «другое»',
       isValid: (v) =>
-        !Array.isArray(v.roles) || !v.roles.includes('other') || (typeof v.otherRole === 'string' && v.otherRole.trim() !== ''),
+        !Array.isArray(v.roles) ||
+        !v.roles.includes('other') ||
+        (typeof v.otherRole === 'string' && v.otherRole.trim() !== ''),
     },
   ],
 };
-

@@ -184,6 +184,10 @@ export async function resolveSamples(
       ...approvals('2025-10-20'),
     }),
   );
+  // The demo's ЦНППМ curator with an account (login kurator) supervises it: the owner of its supervised view.
+  await db.execute(
+    sql`update routes set curator_id = (select s.id from methodical_specialists s join users u on u.id = s.user_id where u.login = 'kurator') where id = ${route}`,
+  );
   const routeStep = await ensure('route_steps', sql`route_id = ${route}`, () =>
     db
       .insert(s.routeSteps)

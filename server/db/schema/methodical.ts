@@ -22,7 +22,10 @@ export const methodicalSpecialists = pgTable(
     /** What «другое» means for this person. */
     otherRole: text(),
     workplace: text(),
-    subjects: text().array().notNull().default(sql`'{}'::text[]`),
+    subjects: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     email: text(),
     phone: text(),
     isActive: boolean().notNull().default(true),

@@ -61,7 +61,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const indicator = (code: string, numerator: string, denominator: string | null = null): IndicatorDefinition => ({
+const indicator = (
+  code: string,
+  numerator: string,
+  denominator: string | null = null,
+): IndicatorDefinition => ({
   code,
   name: code,
   unit: denominator ? 'percent' : 'count',
@@ -99,9 +103,10 @@ describe('route(registeredCurator, registeredTutor)', () => {
     if (!parsed.ok) throw new Error(formula);
     const [{ call }] = collectCalls(parsed.ast);
     const count = referenceCount(data, ids.m, period, call as AggregateCallNode);
-    expect([count.byOrg.get(ids.school) ?? 0, count.byOrg.get(ids.kg) ?? 0, count.total], callKey(call)).toEqual(
-      [school, kg, total],
-    );
+    expect(
+      [count.byOrg.get(ids.school) ?? 0, count.byOrg.get(ids.kg) ?? 0, count.total],
+      callKey(call),
+    ).toEqual([school, kg, total]);
   });
 
   it('seed 002 indicator 3 is the share of teachers with ИОМ whose curator and tutor are from the register', async () => {

@@ -65,9 +65,7 @@ export function canApproveAsTutor(
   today: IsoDate,
   assignment: RouteAssignment,
 ) {
-  return loggingIn(assignment.tutor)
-    ? assignment.tutor.userId === user.id
-    : isSchoolOf(user, facts, today);
+  return loggingIn(assignment.tutor) ? assignment.tutor.userId === user.id : isSchoolOf(user, facts, today);
 }
 
 const assignedOnly = (as: Approver, person: AssignedSpecialist) =>

@@ -104,9 +104,15 @@ export async function presentRoutes(
       permissions: {
         canEdit: isManager,
         canApproveAsCurator:
-          isDraft && counted > 0 && !route.curatorApprovedAt && canApproveAsCurator(user, ctx.facts, assignment),
+          isDraft &&
+          counted > 0 &&
+          !route.curatorApprovedAt &&
+          canApproveAsCurator(user, ctx.facts, assignment),
         canApproveAsTutor:
-          isDraft && counted > 0 && !route.tutorApprovedAt && canApproveAsTutor(user, ctx.facts, today, assignment),
+          isDraft &&
+          counted > 0 &&
+          !route.tutorApprovedAt &&
+          canApproveAsTutor(user, ctx.facts, today, assignment),
         canWithdrawCurator:
           canWithdraw(route, 'curator') && canWithdrawApproval('curator', user, ctx.facts, today, assignment),
         canWithdrawTutor:

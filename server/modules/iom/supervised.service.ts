@@ -73,7 +73,12 @@ export async function listSupervisedRoutes(options: { db: Db; user: AuthUser; to
 }
 
 /** One supervised route: its steps, progress and approvals; a route the specialist does not supervise is refused. */
-export async function getSupervisedRoute(options: { db: Db; user: AuthUser; routeId: number; today: IsoDate }) {
+export async function getSupervisedRoute(options: {
+  db: Db;
+  user: AuthUser;
+  routeId: number;
+  today: IsoDate;
+}) {
   const { db, user } = options;
   const specialist = await requireSpecialist(db, user);
   const route = await findRouteById(db, options.routeId);
@@ -82,4 +87,3 @@ export async function getSupervisedRoute(options: { db: Db; user: AuthUser; rout
     throw forbidden('Этот маршрут сопровождает другой куратор или тьютор.');
   return (await presentSupervised(db, user, specialist.id, [route], options.today))[0];
 }
-

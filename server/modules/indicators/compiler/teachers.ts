@@ -100,7 +100,10 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
           kind: 'flag',
           expression: sql`(r.curator_id is not null or coalesce(r.curator_name, '') <> '')`,
         },
-        tutor: { kind: 'flag', expression: sql`(r.tutor_id is not null or coalesce(r.tutor_name, '') <> '')` },
+        tutor: {
+          kind: 'flag',
+          expression: sql`(r.tutor_id is not null or coalesce(r.tutor_name, '') <> '')`,
+        },
         registeredCurator: { kind: 'flag', expression: sql`r.curator_id is not null` },
         registeredTutor: { kind: 'flag', expression: sql`r.tutor_id is not null` },
         fromDiagnostic: { kind: 'flag', expression: sql`r.diagnostic_id is not null` },

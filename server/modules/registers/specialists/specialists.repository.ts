@@ -126,7 +126,13 @@ export async function findSpecialistOfUser(db: Db, userId: number) {
 export async function findSpecialistsByIds(db: Db, ids: number[]) {
   if (!ids.length) return [];
   return db
-    .select({ id: s.id, municipalityId: s.municipalityId, fullName: s.fullName, userId: s.userId, isActive: s.isActive })
+    .select({
+      id: s.id,
+      municipalityId: s.municipalityId,
+      fullName: s.fullName,
+      userId: s.userId,
+      isActive: s.isActive,
+    })
     .from(s)
     .where(inArray(s.id, ids));
 }

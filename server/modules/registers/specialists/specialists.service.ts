@@ -143,7 +143,9 @@ export async function specialistsWorkbook(options: {
     ],
     rows: rows.map((r) => [
       r.fullName,
-      list(r.roles.map((role) => (role === 'other' && r.otherRole ? r.otherRole : specialistRole.label[role]))),
+      list(
+        r.roles.map((role) => (role === 'other' && r.otherRole ? r.otherRole : specialistRole.label[role])),
+      ),
       r.workplace,
       list(r.subjects),
       r.email,

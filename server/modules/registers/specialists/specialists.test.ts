@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCatalogs } from '../../../seed/demo.ts';
-import { createMunicipality, createOrganization, createTeacher, createUser } from '../../../seed/factories.ts';
+import {
+  createMunicipality,
+  createOrganization,
+  createTeacher,
+  createUser,
+} from '../../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { CURATOR_ONLY_MESSAGE } from '../../iom/iom.policy.ts';
 
@@ -57,7 +62,10 @@ describe('the register of the methodical service', () => {
       message: '«Роль»: выберите хотя бы одну роль.',
       details: { issues: [{ path: 'roles', message: '«Роль»: выберите хотя бы одну роль' }] },
     });
-    const other = await post('coord', '/api/methodical-specialists', { fullName: 'Иная Роль', roles: ['other'] });
+    const other = await post('coord', '/api/methodical-specialists', {
+      fullName: 'Иная Роль',
+      roles: ['other'],
+    });
     expect(other.statusCode).toBe(400);
     expect(other.json().error.details.issues[0].path).toBe('otherRole');
     const unknown = await post('coord', '/api/methodical-specialists', { fullName: 'Х', roles: ['boss'] });
@@ -103,7 +111,8 @@ describe('the register of the methodical service', () => {
     expect((await del('mgr1', `/api/methodical-specialists/${ids.idle}`)).statusCode).toBe(403);
     // Another municipality's coordinator does not keep it either.
     expect(
-      (await patch('coord2', `/api/methodical-specialists/${ids.curator}`, { notes: 'x', version: 1 })).statusCode,
+      (await patch('coord2', `/api/methodical-specialists/${ids.curator}`, { notes: 'x', version: 1 }))
+        .statusCode,
     ).toBe(403);
 
     const deactivate = await patch('coord', `/api/methodical-specialists/${ids.idle}`, {
@@ -118,11 +127,18 @@ describe('the register of the methodical service', () => {
     const names = await get('mgr1', '/api/methodical-specialists/names');
     expect(names.statusCode).toBe(200);
     expect(names.json()).toEqual([
-      { id: ids.curator, fullName: 'Куратова Ольга Викторовна', roles: ['cnppm_curator', 'methodist'], workplace: 'ЦНППМ' },
+      {
+        id: ids.curator,
+        fullName: 'Куратова Ольга Викторовна',
+        roles: ['cnppm_curator', 'methodist'],
+        workplace: 'ЦНППМ',
+      },
       { id: ids.tutor, fullName: 'Тьюторова Анна Сергеевна', roles: ['tutor'], workplace: 'ММС' },
     ]);
     expect(names.body).not.toContain('kuratova@example.org');
-    expect((await get('mgr1', `/api/methodical-specialists/names?municipalityId=${ids.m2}`)).statusCode).toBe(403);
+    expect((await get('mgr1', `/api/methodical-specialists/names?municipalityId=${ids.m2}`)).statusCode).toBe(
+      403,
+    );
   });
 
   it('the list filters by role, activity and a word; the workbook has the same rows', async () => {
@@ -154,17 +170,25 @@ describe('the register of the methodical service', () => {
 describe('ИОМ supervised by the people of the register', () => {
   it('the department creates accounts; the specialist logs in with the role of the methodical service', async () => {
     for (const key of ['curator', 'tutor'] as const) {
-      const school = await post('mgr1', `/api/methodical-specialists/${ids[key]}/account`, { login: `ms-${key}` });
+      const school = await post('mgr1', `/api/methodical-specialists/${ids[key]}/account`, {
+        login: `ms-${key}`,
+      });
       expect(school.statusCode).toBe(403);
-      const created = await post('coord', `/api/methodical-specialists/${ids[key]}/account`, { login: `ms-${key}` });
+      const created = await post('coord', `/api/methodical-specialists/${ids[key]}/account`, {
+        login: `ms-${key}`,
+      });
       expect(created.statusCode, created.body).toBe(201);
       expect(created.json().specialist.login).toBe(`ms-${key}`);
       cookies[key] = await t.login(`ms-${key}`, created.json().password);
     }
-    const again = await post('coord', `/api/methodical-specialists/${ids.curator}/account`, { login: 'ms-x' });
+    const again = await post('coord', `/api/methodical-specialists/${ids.curator}/account`, {
+      login: 'ms-x',
+    });
     expect(again.statusCode).toBe(409);
     const me = await get('curator', '/api/auth/me');
-    expect(me.json().roles).toEqual([expect.objectContaining({ role: 'specialist', municipalityId: ids.m1 })]);
+    expect(me.json().roles).toEqual([
+      expect.objectContaining({ role: 'specialist', municipalityId: ids.m1 }),
+    ]);
     // The specialist reads its own card, not the register of others, nor teachers.
     expect((await get('curator', `/api/methodical-specialists/${ids.curator}`)).statusCode).toBe(200);
     expect((await get('curator', `/api/methodical-specialists/${ids.tutor}`)).statusCode).toBe(403);
@@ -177,7 +201,15 @@ describe('ИОМ supervised by the people of the register', () => {
         diagnosticId: null,
         startDate: '2026-03-01',
         endDate: '2026-12-31',
-        steps: [{ deficitCode: null, kind: 'self_study', resourceId: null, title: 'Самообразование', deadline: '2026-06-01' }],
+        steps: [
+          {
+            deficitCode: null,
+            kind: 'self_study',
+            resourceId: null,
+            title: 'Самообразование',
+            deadline: '2026-06-01',
+          },
+        ],
         ...extra,
       });
     const idle = await build('coord', ids.own, { curatorId: ids.idle });
@@ -234,10 +266,14 @@ describe('ИОМ supervised by the people of the register', () => {
       post(who, `/api/routes/${routeId}/approvals`, { as, version });
     const department = await approve('coord', 'curator', 1);
     expect(department.statusCode).toBe(403);
-    expect(errorOf(department)).toBe('Утверждает маршрут как куратор назначенный куратор — Куратова Ольга Викторовна.');
+    expect(errorOf(department)).toBe(
+      'Утверждает маршрут как куратор назначенный куратор — Куратова Ольга Викторовна.',
+    );
     const school = await approve('mgr1', 'tutor', 1);
     expect(school.statusCode).toBe(403);
-    expect(errorOf(school)).toBe('Утверждает маршрут как тьютор назначенный тьютор — Тьюторова Анна Сергеевна.');
+    expect(errorOf(school)).toBe(
+      'Утверждает маршрут как тьютор назначенный тьютор — Тьюторова Анна Сергеевна.',
+    );
     // The tutor is not the curator, and a specialist does not approve a route it does not supervise.
     expect((await approve('tutor', 'curator', 1)).statusCode).toBe(403);
     expect((await approve('curator', 'curator', 1, routes.other)).statusCode).toBe(403);
@@ -267,17 +303,25 @@ describe('ИОМ supervised by the people of the register', () => {
   });
 
   it('a specialist without an account is approved for by the department, as before the register', async () => {
-    const plain = await post('coord', '/api/methodical-specialists', { fullName: 'Безучётная Ия', roles: ['methodist'] });
+    const plain = await post('coord', '/api/methodical-specialists', {
+      fullName: 'Безучётная Ия',
+      roles: ['methodist'],
+    });
     const route = await post('coord', `/api/teachers/${ids.own}/iom`, {
       diagnosticId: null,
       startDate: '2026-04-01',
       endDate: '2026-12-31',
       curatorId: plain.json().id,
-      steps: [{ deficitCode: null, kind: 'self_study', resourceId: null, title: 'Чтение', deadline: '2026-06-01' }],
+      steps: [
+        { deficitCode: null, kind: 'self_study', resourceId: null, title: 'Чтение', deadline: '2026-06-01' },
+      ],
     });
     expect(route.statusCode, route.body).toBe(201);
     expect(route.json().permissions.canApproveAsCurator).toBe(true);
-    const other = await post('coord2', `/api/routes/${route.json().id}/approvals`, { as: 'curator', version: 1 });
+    const other = await post('coord2', `/api/routes/${route.json().id}/approvals`, {
+      as: 'curator',
+      version: 1,
+    });
     expect(other.statusCode).toBe(403);
     expect(errorOf(other)).toBe(CURATOR_ONLY_MESSAGE);
     const ok = await post('coord', `/api/routes/${route.json().id}/approvals`, { as: 'curator', version: 1 });

@@ -2,7 +2,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { formatRuDate } from '../../../../core/dates.ts';
 import type { RefTarget } from '../../../../core/registry/fields.ts';
 import type { Db } from '../../../db/client.ts';
-import { diagnostics, methodicalSpecialists, organizations, providers, routes } from '../../../db/schema/index.ts';
+import {
+  diagnostics,
+  methodicalSpecialists,
+  organizations,
+  providers,
+  routes,
+} from '../../../db/schema/index.ts';
 import type { RecordType, RecordValues } from './record-types.ts';
 
 export type StoredRecord = RecordValues & { id: number; version: number; updatedAt: Date };

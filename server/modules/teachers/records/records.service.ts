@@ -176,7 +176,14 @@ export async function updateRecord(options: {
     assertTeacherManage(ctx.access);
     const merged = { ...before, ...patch };
     assertChecks(type, merged);
-    const looked = await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: merged, before, parentId });
+    const looked = await type.check?.({
+      db: tx,
+      kind: type.kind,
+      teacher: ctx,
+      values: merged,
+      before,
+      parentId,
+    });
     const values = { ...(type.derive?.(patch, before, today) ?? patch), ...(looked ?? {}) };
     if (!(await updateIfVersion(tx, type.table as never, id, version, values as never)))
       throw versionConflict();
