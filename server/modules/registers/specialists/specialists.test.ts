@@ -323,7 +323,12 @@ describe('ИОМ supervised by the people of the register', () => {
       version: 1,
     });
     expect(other.statusCode).toBe(403);
-    expect(errorOf(other)).toBe(CURATOR_ONLY_MESSAGE);
+    expect(errorOf(other)).toBe('Нет доступа к сведениям об этом педагоге.');
+    const school = await post('mgr1', `/api/routes/${route.json().id}/approvals`, {
+      as: 'curator',
+      version: 1,
+    });
+    expect(errorOf(school)).toBe(CURATOR_ONLY_MESSAGE);
     const ok = await post('coord', `/api/routes/${route.json().id}/approvals`, { as: 'curator', version: 1 });
     expect(ok.statusCode, ok.body).toBe(200);
     // A specialist named on a route cannot be deleted, only marked as not working.
