@@ -7,6 +7,7 @@ import { computeCommand } from './compute.ts';
 import { exportCommand, importCommand } from './exchange.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { programExportCommand, programFromTemplateCommand, programImportCommand } from './programs.ts';
+import { actionListsExportCommand, reserveExportCommand, specialistsExportCommand } from './lists.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
@@ -29,6 +30,9 @@ export const COMMANDS: Command[] = [
   computeCommand,
   importCommand,
   exportCommand,
+  reserveExportCommand,
+  actionListsExportCommand,
+  specialistsExportCommand,
   backupCommand,
   restoreCommand,
   programFromTemplateCommand,

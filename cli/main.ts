@@ -15,15 +15,18 @@ ${COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`).join('\n')}
   DATABASE_URL      переменная окружения: работать с PostgreSQL вместо встроенной базы
 `;
 
+/** Commands of two words: `user create`, `reserve export`… */
+const COMMAND_GROUPS = [
+  ...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0])),
+];
+
 async function main(argv: string[]) {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     print(HELP);
     return;
   }
-  // Commands of two words («user create», «program export»): the first word names a group.
-  const isGroup = COMMANDS.some((c) => c.name.startsWith(`${name} `));
-  const words = isGroup ? [name, rest.shift() ?? ''] : [name];
+  const words = COMMAND_GROUPS.includes(name) ? [name, rest.shift() ?? ''] : [name];
   const command = COMMANDS.find((c) => c.name === words.join(' '));
   if (!command) {
     throw new AppError(

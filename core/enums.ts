@@ -25,6 +25,7 @@ export const role = labels({
   org_manager: 'Ответственный ОО',
   teacher: 'Педагог',
   association_leader: 'Руководитель МО',
+  specialist: 'Специалист методической службы',
 });
 
 export const sex = labels({ male: 'мужской', female: 'женский' });
@@ -140,6 +141,15 @@ export const certificationResult = labels({
   refused: 'отказано',
 });
 
+/** What a person of the methodical service does (several at once: a methodist is often a tutor too). */
+export const specialistRole = labels({
+  methodist: 'методист управления / ММС',
+  cnppm_curator: 'куратор ЦНППМ',
+  tutor: 'тьютор',
+  mentor_expert: 'наставник-эксперт',
+  other: 'другое',
+});
+
 export const ORGANIZATION_KINDS = organizationKind.values;
 export const ROLES = role.values;
 export const SEXES = sex.values;
@@ -159,6 +169,7 @@ export const EVENT_ROLES = eventRole.values;
 export const COMPETITION_RESULTS = competitionResult.values;
 export const ACT_KINDS = actKind.values;
 export const CERTIFICATION_RESULTS = certificationResult.values;
+export const SPECIALIST_ROLES = specialistRole.values;
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export type Role = (typeof ROLES)[number];

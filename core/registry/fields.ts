@@ -39,7 +39,8 @@ export type RefTarget =
   | 'mentoringProgram'
   | 'training'
   | 'route'
-  | 'reservePositionKind';
+  | 'reservePositionKind'
+  | 'specialist';
 
 export interface FieldDef {
   key: string;

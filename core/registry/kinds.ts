@@ -179,6 +179,9 @@ export const routeKind: RecordKind = {
     field('diagnosticId', 'По итогам диагностики', { kind: 'ref', target: 'diagnostic' }),
     date('startDate', 'Начало'),
     date('endDate', 'Окончание'),
+    // Chosen from the register of the methodical service; the names stay for older routes and the workbook.
+    field('curatorId', 'Куратор из реестра', { kind: 'ref', target: 'specialist' }),
+    field('tutorId', 'Тьютор из реестра', { kind: 'ref', target: 'specialist' }),
     text('curatorName', 'Куратор (ЦНППМ)', { max: 200 }),
     text('tutorName', 'Тьютор', { max: 200 }),
     field('status', 'Статус', { kind: 'enum', enumeration: routeStatus }, { required: true }),

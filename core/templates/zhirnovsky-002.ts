@@ -61,8 +61,8 @@ export const zhirnovsky: ProgramTemplate = {
         ),
         share(
           '3',
-          'Обеспечение ЦНППМ кураторами индивидуальных маршрутов и тьюторами: доля ИОМ с куратором',
-          'teachers(route(curator))',
+          'Обеспечение ЦНППМ кураторами индивидуальных маршрутов и тьюторами: доля педагогов с ИОМ, у которых куратор и тьютор из реестра методической службы',
+          'teachers(route(registeredCurator, registeredTutor))',
           'teachers(route)',
           { ...COMMON, levelHigh: 80, levelMedium: 50 },
         ),

@@ -69,6 +69,9 @@ export const JOURNEY_CASES: Record<string, RouteCase> = {
     },
   })),
   // As the tutor: the school side, so another school's manager is among those refused.
+  // The routes a specialist of the methodical service supervises: the specialist's own, nobody else's.
+  'GET /api/supervised-routes': caller(),
+  'GET /api/supervised-routes/:id': organization((s) => id(s.route), { personal: true, owner: 'kurator' }),
   'POST /api/routes/:id/approvals': organization(
     (s) => ({ ...id(s.draftRoute), body: { as: 'tutor', ...v } }),
     {

@@ -325,6 +325,30 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
   })),
   'DELETE /api/reserve-plan-items/:id': organization((s) => id(s.reservePlanItem)),
 
+  // The register of the methodical service is kept and read in full (contacts) by the department; the names
+  // to pick a curator or a tutor from are read within the caller's own municipalities.
+  'GET /api/methodical-specialists': municipality((s) => ({ query: { municipalityId: s.municipality } }), {
+    personal: true,
+  }),
+  'GET /api/methodical-specialists/export.xlsx': municipality(
+    (s) => ({ query: { municipalityId: s.municipality } }),
+    { personal: true },
+  ),
+  'GET /api/methodical-specialists/names': caller(),
+  'POST /api/methodical-specialists': municipality((s) => ({
+    body: { municipalityId: s.municipality, fullName: 'Посторонний Специалист', roles: ['tutor'] },
+  })),
+  'GET /api/methodical-specialists/:id': municipality((s) => id(s.specialist), { personal: true }),
+  'PATCH /api/methodical-specialists/:id': municipality((s) => ({
+    ...id(s.specialist),
+    body: { notes: 'Посторонняя заметка', ...v },
+  })),
+  'DELETE /api/methodical-specialists/:id': municipality((s) => id(s.specialist)),
+  'POST /api/methodical-specialists/:id/account': municipality((s) => ({
+    ...id(s.specialist),
+    body: { login: 'postoronniy' },
+  })),
+
   // The lists the department acts on name teachers with their dates: the organization's manager and the department.
   'GET /api/action-lists/:list': organization(
     (s) => ({ params: { list: 'pension' }, query: { organizationId: s.organization } }),

@@ -97,6 +97,8 @@ export interface Samples extends JourneySamples, MethodicalSamples {
   /** A partnership supporting the organization; its partner is a school other than those of the sweep. */
   partnership: number;
   partnerOrganization: number;
+  /** A specialist of the methodical service of the municipality (the register the department keeps). */
+  specialist: number;
 }
 
 /** Records of the teacher's support journeys: meetings, the ИОМ builder and catalog, approvals, progress. */
@@ -196,6 +198,10 @@ export async function resolveSamples(
       status: 'approved',
       ...approvals('2025-10-20'),
     }),
+  );
+  // The demo's ЦНППМ curator with an account (login kurator) supervises it: the owner of its supervised view.
+  await db.execute(
+    sql`update routes set curator_id = (select s.id from methodical_specialists s join users u on u.id = s.user_id where u.login = 'kurator') where id = ${route}`,
   );
   const routeStep = await ensure('route_steps', sql`route_id = ${route}`, () =>
     db
@@ -471,6 +477,11 @@ export async function resolveSamples(
     ...(await ensureReserve(db, m, organization, teacher)),
     ...(await ensureSurveys(db, m, organization)),
     ...(await ensureGroupAndPartnership(db, m, organization)),
+    specialist: await ensure('methodical_specialists', sql`municipality_id = ${m}`, () =>
+      db
+        .insert(s.methodicalSpecialists)
+        .values({ municipalityId: m, fullName: 'Методистова Нина Павловна', roles: ['methodist'] }),
+    ),
     ...(await resolveJourneySamples(world, { teacher, route, association, associationMember })),
     ...(await resolveMethodicalSamples(db, m, organization, teacher)),
   };

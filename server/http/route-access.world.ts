@@ -23,7 +23,7 @@ export const TODAY = '2026-11-01';
  * admin, and a global admin (the owner of users and municipalities).
  */
 export type Caller =
-  'admin' | 'metodist' | 'school1' | 'school5' | 'teacher' | 'rmo' | 'foreign' | 'foreignAdmin';
+  'admin' | 'metodist' | 'school1' | 'school5' | 'teacher' | 'rmo' | 'kurator' | 'foreign' | 'foreignAdmin';
 
 export interface DemoTeacher {
   id: number;
@@ -119,7 +119,16 @@ export async function createAccessWorld(): Promise<AccessWorld> {
   await createUser(db, { login: 'admin', password: PASSWORD, grants: [{ role: 'admin' }] });
 
   const cookies = new Map<Caller, string>();
-  for (const login of ['admin', 'metodist', 'school1', 'school5', 'teacher', 'rmo', 'foreign'] as const) {
+  for (const login of [
+    'admin',
+    'metodist',
+    'school1',
+    'school5',
+    'teacher',
+    'rmo',
+    'kurator',
+    'foreign',
+  ] as const) {
     cookies.set(login, await t.login(login, PASSWORD));
   }
   cookies.set('foreignAdmin', await t.login('foreignadmin', PASSWORD));

@@ -24,6 +24,7 @@ import { seedDemoJourneys } from './demo-journeys.ts';
 import { seedDemoReserve } from './demo-reserve.ts';
 import { seedDemoPractices } from './demo-practices.ts';
 import { seedDemoForecast } from './demo-forecast.ts';
+import { seedDemoSpecialists } from './demo-specialists.ts';
 import { findTemplate } from '../../core/templates/index.ts';
 import { insertProgramFromTemplate } from '../modules/programs/programs.repository.ts';
 
@@ -221,6 +222,8 @@ export async function seedDemo(options: {
         providerId: providerId(t.provider),
       })),
     );
+    // The curators and tutors of the routes are people of the register of the methodical service.
+    const specialists = await seedDemoSpecialists(db, m);
     const routeIds = await insertMany(
       db,
       s.routes,
@@ -230,8 +233,10 @@ export async function seedDemo(options: {
         diagnosticId: diagnosticIds[r.diagnostic],
         startDate: r.startDate,
         endDate: r.endDate,
-        curatorName: r.curatorName,
-        tutorName: r.tutorName,
+        curatorId: specialists.find(r.curatorName)?.id ?? null,
+        tutorId: specialists.find(r.tutorName)?.id ?? null,
+        curatorName: specialists.find(r.curatorName)?.fullName ?? r.curatorName,
+        tutorName: specialists.find(r.tutorName)?.fullName ?? r.tutorName,
         status: r.status,
         approvedAt: r.approvedAt,
       })),
@@ -378,6 +383,13 @@ export async function seedDemo(options: {
         teacherId: T(schoolTeacher.key),
       },
       {
+        login: 'kurator',
+        fullName: specialists.curator.fullName,
+        role: 'specialist',
+        scope: { municipalityId: m },
+        description: 'специалист методической службы: куратор ЦНППМ Степанова О. В. (её ИОМ)',
+      },
+      {
         login: 'rmo',
         fullName: 'Руководитель РМО учителей математики',
         role: 'association_leader',
@@ -399,6 +411,11 @@ export async function seedDemo(options: {
         .returning();
       await db.insert(s.userRoles).values({ userId: user.id, role: spec.role, ...spec.scope });
       accounts.push({ login: spec.login, password, role: spec.role, description: spec.description });
+      if (spec.role === 'specialist')
+        await db
+          .update(s.methodicalSpecialists)
+          .set({ userId: user.id })
+          .where(eq(s.methodicalSpecialists.id, specialists.curator.id));
     }
     await seedDemoJourneys({
       db,

@@ -33,7 +33,8 @@ export const users = pgTable(
 );
 
 /** A role with its scope: admin (everything, or one municipality), coordinator (a municipality),
- * org_manager and teacher (an organization), association_leader (an association). */
+ * org_manager and teacher (an organization), association_leader (an association), specialist (a
+ * municipality: a person of the methodical service, linked from methodical_specialists.user_id). */
 export const userRoles = pgTable(
   'user_roles',
   {
@@ -54,7 +55,8 @@ export const userRoles = pgTable(
       sql`(${t.role} = 'admin')
         or (${t.role} = 'coordinator' and ${t.municipalityId} is not null)
         or (${t.role} in ('org_manager', 'teacher') and ${t.organizationId} is not null)
-        or (${t.role} = 'association_leader' and ${t.associationId} is not null)`,
+        or (${t.role} = 'association_leader' and ${t.associationId} is not null)
+        or (${t.role} = 'specialist' and ${t.municipalityId} is not null)`,
     ),
   ],
 );

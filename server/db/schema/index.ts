@@ -10,3 +10,4 @@ export * from './reserve.ts';
 export * from './practices.ts';
 export * from './surveys.ts';
 export * from './groups.ts';
+export * from './methodical.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -34,6 +35,7 @@ import {
 } from '../../../core/enums.ts';
 import { id, tracked } from './columns.ts';
 import { municipalities, organizations } from './hierarchy.ts';
+import { methodicalSpecialists } from './methodical.ts';
 
 const teacherRef = () =>
   integer()
@@ -237,6 +239,9 @@ export const routes = pgTable(
     diagnosticId: integer().references(() => diagnostics.id, { onDelete: 'set null' }),
     startDate: date().notNull(),
     endDate: date().notNull(),
+    /** The curator and the tutor from the register of the methodical service; the names stay as typed on older routes. */
+    curatorId: integer().references((): AnyPgColumn => methodicalSpecialists.id, { onDelete: 'set null' }),
+    tutorId: integer().references((): AnyPgColumn => methodicalSpecialists.id, { onDelete: 'set null' }),
     curatorName: text(),
     tutorName: text(),
     status: text({ enum: ROUTE_STATUSES }).notNull().default('draft'),
@@ -249,7 +254,12 @@ export const routes = pgTable(
     organizationId: enteredByRef(),
     ...tracked(),
   },
-  (t) => [index().on(t.teacherId), index().on(t.startDate, t.endDate)],
+  (t) => [
+    index().on(t.teacherId),
+    index().on(t.startDate, t.endDate),
+    index().on(t.curatorId),
+    index().on(t.tutorId),
+  ],
 );
 
 export const routeSteps = pgTable(

@@ -262,8 +262,10 @@ export function referenceCount(
                 sub(
                   (n) =>
                     ({
-                      curator: Boolean(r.curatorName),
-                      tutor: Boolean(r.tutorName),
+                      curator: r.curatorId !== null || Boolean(r.curatorName),
+                      tutor: r.tutorId !== null || Boolean(r.tutorName),
+                      registeredCurator: r.curatorId !== null,
+                      registeredTutor: r.tutorId !== null,
                       fromDiagnostic: r.diagnosticId !== null,
                       status: r.status,
                     })[n],

@@ -8,8 +8,17 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { loadTeacherContext, shortNameOf, type TeacherContext } from '../teachers/teacher-access.ts';
 import { assertRecordsRead, NO_ACCESS_MESSAGE } from '../teachers/teachers.policy.ts';
-import { assertMayApprove, assertMayWithdraw, canMarkSteps, type Approver } from './iom.policy.ts';
 import {
+  assertMayApprove,
+  assertMayWithdraw,
+  canMarkSteps,
+  NO_ASSIGNMENT,
+  supervises,
+  type Approver,
+  type RouteAssignment,
+} from './iom.policy.ts';
+import {
+  findRouteAssignments,
   findRouteById,
   findRoutesOfTeacher,
   findStepById,
@@ -31,6 +40,19 @@ async function requireRoute(db: Db, id: number) {
   const route = await findRouteById(db, id);
   if (!route) throw new AppError('not_found', 'ИОМ не найден: возможно, его уже удалили.');
   return route;
+}
+
+/**
+ * A route with its teacher's context and its curator and tutor from the register: the caller works with the
+ * teacher (school, department) or supervises the route (the assigned specialist); others are refused.
+ */
+async function loadRouteForApproval(db: Db, user: AuthUser, routeId: number, today: IsoDate) {
+  const route = await requireRoute(db, routeId);
+  const ctx = await loadTeacherContext(db, user, route.teacherId, today);
+  const assignment: RouteAssignment =
+    (await findRouteAssignments(db, [route])).get(route.id) ?? NO_ASSIGNMENT;
+  if (!ctx.access && !supervises(user, assignment)) throw forbidden(NO_ACCESS_MESSAGE);
+  return { route, ctx, assignment };
 }
 
 /** One route as the caller sees it, after a change. */
@@ -80,10 +102,8 @@ export async function approveRoute(options: {
   const { db, actor, as, today } = options;
   const user = requireUser(actor.user);
   await db.transaction(async (tx) => {
-    const route = await requireRoute(tx, options.routeId);
-    const ctx = await loadTeacherContext(tx, user, route.teacherId, today);
-    if (!ctx.access) throw forbidden(NO_ACCESS_MESSAGE);
-    assertMayApprove(as, user, ctx.facts, today);
+    const { route, ctx, assignment } = await loadRouteForApproval(tx, user, options.routeId, today);
+    assertMayApprove(as, user, ctx.facts, today, assignment);
     const already = as === 'curator' ? route.curatorApprovedAt : route.tutorApprovedAt;
     if (already)
       throw new AppError(
@@ -100,12 +120,12 @@ export async function approveRoute(options: {
         ? {
             curatorApprovedAt: now,
             curatorApprovedBy: user.fullName,
-            curatorName: route.curatorName ?? user.fullName,
+            curatorName: assignment.curator?.fullName ?? route.curatorName ?? user.fullName,
           }
         : {
             tutorApprovedAt: now,
             tutorApprovedBy: user.fullName,
-            tutorName: route.tutorName ?? user.fullName,
+            tutorName: assignment.tutor?.fullName ?? route.tutorName ?? user.fullName,
           };
     const isApproved = isRouteApproved({ ...route, ...patch });
     if (isApproved) {
@@ -141,10 +161,8 @@ export async function withdrawApproval(options: {
   const { as } = input;
   const user = requireUser(actor.user);
   await db.transaction(async (tx) => {
-    const route = await requireRoute(tx, options.routeId);
-    const ctx = await loadTeacherContext(tx, user, route.teacherId, today);
-    if (!ctx.access) throw forbidden(NO_ACCESS_MESSAGE);
-    assertMayWithdraw(as, user, ctx.facts, today);
+    const { route, ctx, assignment } = await loadRouteForApproval(tx, user, options.routeId, today);
+    assertMayWithdraw(as, user, ctx.facts, today, assignment);
     const at = as === 'curator' ? route.curatorApprovedAt : route.tutorApprovedAt;
     const by = as === 'curator' ? route.curatorApprovedBy : route.tutorApprovedBy;
     if (!at) throw new AppError('conflict', `Маршрут не утверждён ${APPROVER_LABEL[as]}: снимать нечего.`);

@@ -7,6 +7,7 @@ import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { loadTeacherContext, shortNameOf } from '../teachers/teacher-access.ts';
 import { assertTeacherManage } from '../teachers/teachers.policy.ts';
 import { routeView } from './approvals.service.ts';
+import { checkRouteSpecialists } from './assignment.service.ts';
 import {
   findDeficitsByCodes,
   findDiagnosticById,
@@ -129,13 +130,19 @@ export async function buildRoute(options: {
           `${name}: срок ${formatRuDate(step.deadline)} вне периода маршрута (${period}).`,
         );
     });
+    const names = await checkRouteSpecialists(tx, {
+      municipalityId: ctx.teacher.municipalityId,
+      values: input,
+    });
     const route = await insertRoute(tx, {
       teacherId: ctx.teacher.id,
       diagnosticId: input.diagnosticId,
       startDate: input.startDate,
       endDate: input.endDate,
-      curatorName: input.curatorName ?? null,
-      tutorName: input.tutorName ?? null,
+      curatorId: input.curatorId ?? null,
+      tutorId: input.tutorId ?? null,
+      curatorName: names.curatorName ?? null,
+      tutorName: names.tutorName ?? null,
       status: 'draft',
     });
     await insertSteps(

@@ -6,51 +6,117 @@ import type { TeacherAccess, TeacherFacts } from '../teachers/teachers.policy.ts
 import { isDepartmentOf } from '../teachers/teachers.policy.ts';
 
 /**
- * Who approves an ИОМ. The curator is the department's methodist — an admin or coordinator of the teacher's
- * municipality (the ЦНППМ curator works with the teacher, but it is the department that signs the route off
- * in the municipal system). The tutor is the school side: the responsible person (org_manager) of an
- * organization where the teacher currently works. The teacher itself approves nothing.
+ * Who approves an ИОМ. A route whose curator (tutor) was chosen from the register of the methodical service,
+ * and that specialist logs in, is approved as curator (tutor) by that specialist and nobody else. Otherwise —
+ * older routes with a typed name, or a specialist without an account — the curator's side is the department
+ * (an admin or coordinator of the teacher's municipality) and the tutor's side is the school: the responsible
+ * person (org_manager) of an organization where the teacher currently works. The teacher approves nothing.
  */
 export type Approver = 'curator' | 'tutor';
+
+/** A specialist assigned to a route, as the approval rules need them. */
+export interface AssignedSpecialist {
+  id: number;
+  fullName: string;
+  userId: number | null;
+}
+
+/** The route's curator and tutor from the register (null: none chosen, or a name typed on an older route). */
+export interface RouteAssignment {
+  curator: AssignedSpecialist | null;
+  tutor: AssignedSpecialist | null;
+}
+
+export const NO_ASSIGNMENT: RouteAssignment = { curator: null, tutor: null };
 
 export const CURATOR_ONLY_MESSAGE =
   'Утверждает маршрут как куратор методист отдела образования (муниципальный координатор) муниципалитета педагога.';
 export const TUTOR_ONLY_MESSAGE =
   'Утверждает маршрут как тьютор ответственный образовательной организации, в которой работает педагог.';
 
-export const canApproveAsCurator = (user: AuthUser, facts: TeacherFacts) =>
-  isDepartmentOf(user, facts.municipalityId);
+const loggingIn = (person: AssignedSpecialist | null): person is AssignedSpecialist & { userId: number } =>
+  person !== null && person.userId !== null;
 
-export function canApproveAsTutor(user: AuthUser, facts: TeacherFacts, today: IsoDate) {
+/** Whether the caller is the assigned specialist of the route, as curator or tutor. */
+export const isAssigned = (user: AuthUser, person: AssignedSpecialist | null) =>
+  loggingIn(person) && person.userId === user.id;
+
+/** Whether the caller supervises the route: its curator or its tutor from the register. */
+export const supervises = (user: AuthUser, assignment: RouteAssignment) =>
+  isAssigned(user, assignment.curator) || isAssigned(user, assignment.tutor);
+
+const isSchoolOf = (user: AuthUser, facts: TeacherFacts, today: IsoDate) => {
   const own = user.roles
     .filter((g) => g.role === 'org_manager' && g.organizationId !== null)
     .map((g) => g.organizationId!);
   return facts.positions.some(
     (p) => own.includes(p.organizationId) && (p.endDate === null || p.endDate >= today),
   );
+};
+
+export const canApproveAsCurator = (user: AuthUser, facts: TeacherFacts, assignment: RouteAssignment) =>
+  loggingIn(assignment.curator)
+    ? assignment.curator.userId === user.id
+    : isDepartmentOf(user, facts.municipalityId);
+
+export function canApproveAsTutor(
+  user: AuthUser,
+  facts: TeacherFacts,
+  today: IsoDate,
+  assignment: RouteAssignment,
+) {
+  return loggingIn(assignment.tutor) ? assignment.tutor.userId === user.id : isSchoolOf(user, facts, today);
 }
 
-export function assertMayApprove(as: Approver, user: AuthUser, facts: TeacherFacts, today: IsoDate) {
-  if (as === 'curator' && !canApproveAsCurator(user, facts)) throw forbidden(CURATOR_ONLY_MESSAGE);
-  if (as === 'tutor' && !canApproveAsTutor(user, facts, today)) throw forbidden(TUTOR_ONLY_MESSAGE);
+const assignedOnly = (as: Approver, person: AssignedSpecialist) =>
+  `Утверждает маршрут как ${as === 'curator' ? 'куратор' : 'тьютор'} назначенный ${as === 'curator' ? 'куратор' : 'тьютор'} — ${person.fullName}.`;
+
+export function assertMayApprove(
+  as: Approver,
+  user: AuthUser,
+  facts: TeacherFacts,
+  today: IsoDate,
+  assignment: RouteAssignment,
+) {
+  const person = assignment[as];
+  const may =
+    as === 'curator'
+      ? canApproveAsCurator(user, facts, assignment)
+      : canApproveAsTutor(user, facts, today, assignment);
+  if (may) return;
+  if (loggingIn(person)) throw forbidden(assignedOnly(as, person));
+  throw forbidden(as === 'curator' ? CURATOR_ONLY_MESSAGE : TUTOR_ONLY_MESSAGE);
 }
 
 export const WITHDRAW_CURATOR_MESSAGE =
-  'Снять утверждение куратора может методист отдела образования (муниципальный координатор) муниципалитета педагога.';
+  'Снять утверждение куратора может назначенный куратор или методист отдела образования (муниципальный координатор) муниципалитета педагога.';
 export const WITHDRAW_TUTOR_MESSAGE =
-  'Снять утверждение тьютора может ответственный образовательной организации, в которой работает педагог, или методист отдела образования.';
+  'Снять утверждение тьютора может назначенный тьютор, ответственный образовательной организации, в которой работает педагог, или методист отдела образования.';
 
 /**
- * Who withdraws an approval: the side that gave it — the department its curator's, the school its tutor's —
- * and the department also the tutor's, as the one who keeps the municipal register of routes.
+ * Who withdraws an approval: the side that gave it — the assigned specialist, the department its curator's,
+ * the school its tutor's — and the department also the tutor's, as the one who keeps the municipal register
+ * of routes.
  */
-export function canWithdrawApproval(as: Approver, user: AuthUser, facts: TeacherFacts, today: IsoDate) {
-  if (as === 'curator') return canApproveAsCurator(user, facts);
-  return canApproveAsTutor(user, facts, today) || canApproveAsCurator(user, facts);
+export function canWithdrawApproval(
+  as: Approver,
+  user: AuthUser,
+  facts: TeacherFacts,
+  today: IsoDate,
+  assignment: RouteAssignment,
+) {
+  if (isAssigned(user, assignment[as]) || isDepartmentOf(user, facts.municipalityId)) return true;
+  return as === 'tutor' && isSchoolOf(user, facts, today);
 }
 
-export function assertMayWithdraw(as: Approver, user: AuthUser, facts: TeacherFacts, today: IsoDate) {
-  if (!canWithdrawApproval(as, user, facts, today))
+export function assertMayWithdraw(
+  as: Approver,
+  user: AuthUser,
+  facts: TeacherFacts,
+  today: IsoDate,
+  assignment: RouteAssignment,
+) {
+  if (!canWithdrawApproval(as, user, facts, today, assignment))
     throw forbidden(as === 'curator' ? WITHDRAW_CURATOR_MESSAGE : WITHDRAW_TUTOR_MESSAGE);
 }
 

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { deficitResources, deficits, diagnostics, routeSteps, routes } from '../../db/schema/index.ts';
 import { containsPattern } from '../registers/shared/http.ts';
 import { outer } from '../registers/shared/paging.ts';
+import { findSpecialistsByIds } from '../registers/specialists/specialists.repository.ts';
+import type { RouteAssignment } from './iom.policy.ts';
 
 export type RouteRow = typeof routes.$inferSelect;
 export type StepRow = typeof routeSteps.$inferSelect;
@@ -178,4 +180,27 @@ export async function setRouteColumns(db: Db, id: number, values: Partial<typeof
     .update(routes)
     .set({ ...values, version: sql`${routes.version} + 1` })
     .where(eq(routes.id, id));
+}
+
+/** The curator and the tutor of each route as chosen from the register of the methodical service. */
+export async function findRouteAssignments(
+  db: Db,
+  rows: Pick<RouteRow, 'id' | 'curatorId' | 'tutorId'>[],
+): Promise<Map<number, RouteAssignment>> {
+  const ids = [...new Set(rows.flatMap((r) => [r.curatorId, r.tutorId]).filter((id) => id !== null))];
+  const people = new Map((await findSpecialistsByIds(db, ids)).map((p) => [p.id, p]));
+  const person = (id: number | null) => {
+    const p = id === null ? undefined : people.get(id);
+    return p ? { id: p.id, fullName: p.fullName, userId: p.userId } : null;
+  };
+  return new Map(rows.map((r) => [r.id, { curator: person(r.curatorId), tutor: person(r.tutorId) }]));
+}
+
+/** Routes whose curator or tutor is the given specialist, newest first. */
+export function findRoutesSupervisedBy(db: Db, specialistId: number) {
+  return db
+    .select()
+    .from(routes)
+    .where(or(eq(routes.curatorId, specialistId), eq(routes.tutorId, specialistId)))
+    .orderBy(desc(routes.startDate), desc(routes.id));
 }

@@ -16,10 +16,12 @@ import {
   ProposalQuery,
   ResourceOutput,
   RouteViewOutput,
+  SupervisedRouteOutput,
   UpdateResourceInput,
   WithdrawApprovalInput,
 } from './iom.schema.ts';
 import { createResource, listResources, removeResource, updateResource } from './resources.service.ts';
+import { getSupervisedRoute, listSupervisedRoutes } from './supervised.service.ts';
 
 const tags = ['ИОМ: конструктор и сопровождение'];
 
@@ -135,6 +137,30 @@ export async function iomRoutes(app: FastifyInstance) {
         today: today(),
       });
     },
+  );
+  r.get(
+    '/api/supervised-routes',
+    {
+      schema: {
+        tags,
+        summary: 'ИОМ, которые сопровождает специалист методической службы как куратор или тьютор',
+        response: { 200: z.array(SupervisedRouteOutput) },
+      },
+    },
+    async (req) => listSupervisedRoutes({ db: app.db, user: requireUser(req.user), today: today() }),
+  );
+  r.get(
+    '/api/supervised-routes/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Сопровождаемый ИОМ: шаги, прогресс, утверждения (только назначенному куратору и тьютору)',
+        params: IdParams,
+        response: { 200: SupervisedRouteOutput },
+      },
+    },
+    async (req) =>
+      getSupervisedRoute({ db: app.db, user: requireUser(req.user), routeId: req.params.id, today: today() }),
   );
   r.post(
     '/api/routes/:id/approvals',

@@ -94,6 +94,9 @@ export const RouteViewOutput = z.object({
     .nullable(),
   startDate: z.string(),
   endDate: z.string(),
+  /** The curator and the tutor from the register of the methodical service; the names also for older routes. */
+  curatorId: z.number().nullable(),
+  tutorId: z.number().nullable(),
   curatorName: z.string().nullable(),
   tutorName: z.string().nullable(),
   status: z.enum(ROUTE_STATUSES),
@@ -149,8 +152,8 @@ export const BuildRouteInput = z.object({
   diagnosticId: z.number().int().positive().nullable(),
   startDate: day('Начало'),
   endDate: day('Окончание'),
-  curatorName: optionalText(200),
-  tutorName: optionalText(200),
+  curatorId: z.number('«Куратор»: выберите специалиста').int().positive().nullish(),
+  tutorId: z.number('«Тьютор»: выберите специалиста').int().positive().nullish(),
   steps: z
     .array(
       z.object({
@@ -195,3 +198,10 @@ export const ProgressInput = z.object({
   version,
 });
 export type ProgressInput = z.infer<typeof ProgressInput>;
+
+export const SupervisedRouteOutput = RouteViewOutput.extend({
+  teacher: z.object({ id: z.number(), fullName: z.string(), organizationShortName: z.string().nullable() }),
+  /** The caller's part in the route. */
+  asCurator: z.boolean(),
+  asTutor: z.boolean(),
+});

@@ -3,8 +3,19 @@ import { routeProgress } from '../../../core/iom/progress.ts';
 import type { Db } from '../../db/client.ts';
 import type { AuthUser } from '../auth/access.ts';
 import type { TeacherContext } from '../teachers/teacher-access.ts';
-import { canApproveAsCurator, canApproveAsTutor, canMarkSteps, canWithdrawApproval } from './iom.policy.ts';
-import { findDiagnosticsByIds, findStepsOfRoutes, type RouteRow } from './iom.repository.ts';
+import {
+  canApproveAsCurator,
+  canApproveAsTutor,
+  canMarkSteps,
+  canWithdrawApproval,
+  NO_ASSIGNMENT,
+} from './iom.policy.ts';
+import {
+  findDiagnosticsByIds,
+  findRouteAssignments,
+  findStepsOfRoutes,
+  type RouteRow,
+} from './iom.repository.ts';
 import type { RouteViewOutput } from './iom.schema.ts';
 
 const approvalOf = (at: Date | null, by: string | null) =>
@@ -43,8 +54,10 @@ export async function presentRoutes(
       )
     ).map((d) => [d.id, d]),
   );
+  const assignments = await findRouteAssignments(db, rows);
   const isManager = ctx.access?.level === 'manage';
   return rows.map((route) => {
+    const assignment = assignments.get(route.id) ?? NO_ASSIGNMENT;
     const own = steps.filter((s) => s.step.routeId === route.id);
     const counted = own.filter((s) => s.step.status !== 'cancelled').length;
     const isDraft = route.status === 'draft';
@@ -54,8 +67,10 @@ export async function presentRoutes(
       diagnostic: route.diagnosticId ? (diagnostics.get(route.diagnosticId) ?? null) : null,
       startDate: route.startDate,
       endDate: route.endDate,
-      curatorName: route.curatorName,
-      tutorName: route.tutorName,
+      curatorId: route.curatorId,
+      tutorId: route.tutorId,
+      curatorName: assignment.curator?.fullName ?? route.curatorName,
+      tutorName: assignment.tutor?.fullName ?? route.tutorName,
       status: route.status,
       approvedAt: route.approvedAt,
       approvals: {
@@ -89,12 +104,19 @@ export async function presentRoutes(
       permissions: {
         canEdit: isManager,
         canApproveAsCurator:
-          isDraft && counted > 0 && !route.curatorApprovedAt && canApproveAsCurator(user, ctx.facts),
+          isDraft &&
+          counted > 0 &&
+          !route.curatorApprovedAt &&
+          canApproveAsCurator(user, ctx.facts, assignment),
         canApproveAsTutor:
-          isDraft && counted > 0 && !route.tutorApprovedAt && canApproveAsTutor(user, ctx.facts, today),
+          isDraft &&
+          counted > 0 &&
+          !route.tutorApprovedAt &&
+          canApproveAsTutor(user, ctx.facts, today, assignment),
         canWithdrawCurator:
-          canWithdraw(route, 'curator') && canWithdrawApproval('curator', user, ctx.facts, today),
-        canWithdrawTutor: canWithdraw(route, 'tutor') && canWithdrawApproval('tutor', user, ctx.facts, today),
+          canWithdraw(route, 'curator') && canWithdrawApproval('curator', user, ctx.facts, today, assignment),
+        canWithdrawTutor:
+          canWithdraw(route, 'tutor') && canWithdrawApproval('tutor', user, ctx.facts, today, assignment),
         canMarkSteps: isRouteApproved(route) && canMarkSteps(user, route.teacherId, ctx.access),
       },
     };

@@ -7,6 +7,7 @@ import { forecastRoutes } from './forecast/forecast.routes.ts';
 import { meetingsRoutes } from './meetings/meetings.routes.ts';
 import { mentoringRoutes } from './mentoring/mentoring.routes.ts';
 import { reserveRoutes } from './reserve/reserve.routes.ts';
+import { specialistsRoutes } from './specialists/specialists.routes.ts';
 import { normativeActsRoutes } from './normative-acts/normative-acts.routes.ts';
 import { vacanciesRoutes } from './vacancies/vacancies.routes.ts';
 
@@ -22,4 +23,5 @@ export async function registersModule(app: FastifyInstance) {
   await app.register(reserveRoutes);
   await app.register(actionListsRoutes);
   await app.register(forecastRoutes);
+  await app.register(specialistsRoutes);
 }

@@ -16,6 +16,7 @@ const ROLE_SCOPE_MESSAGE: Record<GrantInput['role'], string> = {
   org_manager: 'Для роли «Ответственный ОО» укажите организацию.',
   teacher: 'Для роли «Педагог» укажите организацию.',
   association_leader: 'Для роли «Руководитель МО» укажите методическое объединение.',
+  specialist: 'Для роли «Специалист методической службы» укажите муниципалитет.',
 };
 
 /** A grant names exactly the scope its role needs; other scope fields are cleared. */
@@ -29,6 +30,7 @@ export function normalizeGrant(grant: GrantInput, index: number): GrantInput {
     case 'admin':
       return { role: 'admin', municipalityId: grant.municipalityId ?? null };
     case 'coordinator':
+    case 'specialist':
       if (!grant.municipalityId) fail();
       return { role: grant.role, municipalityId: grant.municipalityId };
     case 'org_manager':

@@ -98,8 +98,16 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
       sql`routes r where r.teacher_id = t.id`,
       (w) => overlaps(sql`r.start_date`, sql`r.end_date`, w),
       {
-        curator: { kind: 'flag', expression: sql`coalesce(r.curator_name, '') <> ''` },
-        tutor: { kind: 'flag', expression: sql`coalesce(r.tutor_name, '') <> ''` },
+        curator: {
+          kind: 'flag',
+          expression: sql`(r.curator_id is not null or coalesce(r.curator_name, '') <> '')`,
+        },
+        tutor: {
+          kind: 'flag',
+          expression: sql`(r.tutor_id is not null or coalesce(r.tutor_name, '') <> '')`,
+        },
+        registeredCurator: { kind: 'flag', expression: sql`r.curator_id is not null` },
+        registeredTutor: { kind: 'flag', expression: sql`r.tutor_id is not null` },
         fromDiagnostic: { kind: 'flag', expression: sql`r.diagnostic_id is not null` },
         status: { kind: 'column', expression: sql`r.status` },
       },

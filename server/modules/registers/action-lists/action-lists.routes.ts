@@ -6,7 +6,7 @@ import { todayOf } from '../../../config.ts';
 import { listToXlsx, sendXlsx, tableOf } from '../../../http/xlsx-export.ts';
 import { requireUser } from '../../auth/access.ts';
 import { idQuery, searchQuery } from '../shared/http.ts';
-import { buildActionList, type ListRow } from './action-lists.service.ts';
+import { actionListWorkbook, buildActionList } from './action-lists.service.ts';
 
 const tags = ['Списки для работы'];
 
@@ -76,20 +76,7 @@ export async function actionListsRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const result = await build(requireUser(req.user), req.params, req.query);
-      const file = await listToXlsx({
-        sheet: ACTION_LIST_LABEL[result.list],
-        title: result.title,
-        date: todayOf(app.config),
-        ...tableOf<ListRow>(
-          result.columns.map((c) => ({
-            header: c.label,
-            width: c.key === 'name' ? 34 : 22,
-            value: (row) => row[c.key],
-          })),
-          result.rows,
-        ),
-      });
-      return sendXlsx(reply, `${result.title}.xlsx`, file);
+      return sendXlsx(reply, `${result.title}.xlsx`, await actionListWorkbook(result, todayOf(app.config)));
     },
   );
 }

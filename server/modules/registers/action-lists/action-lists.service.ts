@@ -18,6 +18,7 @@ import { inOrder } from '../../../db/in-order.ts';
 import * as s from '../../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../../errors.ts';
 import { organizationScope, type AuthUser } from '../../auth/access.ts';
+import { listToXlsx, tableOf } from '../../../http/xlsx-export.ts';
 import {
   canManageOwner,
   defaultMunicipality,
@@ -297,4 +298,21 @@ export async function buildActionList(options: {
     }
   }
   return { list, title, months, columns: COLUMNS[list], rows };
+}
+
+/** A list as a workbook: the download of the list page and `pedmonitor action-lists export`. */
+export function actionListWorkbook(result: ActionListResult, today: string) {
+  return listToXlsx({
+    sheet: ACTION_LIST_LABEL[result.list],
+    title: result.title,
+    date: today,
+    ...tableOf<ListRow>(
+      result.columns.map((c) => ({
+        header: c.label,
+        width: c.key === 'name' ? 34 : 22,
+        value: (row) => row[c.key],
+      })),
+      result.rows,
+    ),
+  });
 }

@@ -10,9 +10,9 @@ import { requireUser } from '../../auth/access.ts';
 import { getOwned } from '../shared/owned-records.ts';
 import { registerOwnedRoutes } from '../shared/owned-routes.ts';
 import { todayOf } from '../../../config.ts';
-import { listToXlsx, sendXlsx, tableOf, type ExportColumn } from '../../../http/xlsx-export.ts';
+import { sendXlsx, type ExportColumn } from '../../../http/xlsx-export.ts';
+import { candidatesWorkbook } from './reserve.export.ts';
 import {
-  findAllCandidates,
   findCandidates,
   findPlanItems,
   findPositionKinds,
@@ -139,14 +139,11 @@ export async function reserveRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const user = requireUser(req.user);
-      await assertCandidateFilter(app.db, user, req.query);
-      const rows = await findAllCandidates(app.db, user, req.query);
-      const file = await listToXlsx({
-        sheet: 'Кадровый резерв',
-        title: 'Кадровый резерв',
-        date: todayOf(app.config),
-        ...tableOf(CANDIDATE_COLUMNS, rows),
+      const file = await candidatesWorkbook({
+        db: app.db,
+        user: requireUser(req.user),
+        query: req.query,
+        today: todayOf(app.config),
       });
       return sendXlsx(reply, 'Кадровый резерв.xlsx', file);
     },

@@ -26,6 +26,7 @@ import {
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../auth/access.ts';
 import { afterStepWritten, assertRouteStatusChange, deriveRouteValues } from '../../iom/approvals.service.ts';
+import { checkRouteSpecialists } from '../../iom/assignment.service.ts';
 import {
   assertDeficitCodesExist,
   assertDiagnosticOfTeacher,
@@ -59,8 +60,11 @@ export interface RecordType {
   order(): SQL[];
   /** A few words naming the record in the audit log. */
   describe(values: RecordValues): string;
-  /** Checks against other tables and the caller's rights; `before` is set on change and removal. */
-  check?(ctx: RecordCheckContext): Promise<void>;
+  /**
+   * Checks against other tables and the caller's rights; `before` is set on change and removal. May answer
+   * values the server looks up to store beside the input (the names of an ИОМ's curator and tutor).
+   */
+  check?(ctx: RecordCheckContext): Promise<void | RecordValues>;
   /** Values the server derives on save. */
   derive?(values: RecordValues, before: RecordValues | undefined, today: string): RecordValues;
   /** What a write sets off elsewhere, in the same transaction: a step changed in an approved ИОМ withdraws its approvals. */
@@ -179,6 +183,13 @@ export const RECORD_TYPES: RecordType[] = [
       if (ctx.values) assertRouteStatusChange(ctx.values, ctx.before);
       await assertDiagnosticOfTeacher(ctx);
       await assertRoutePeriodHoldsSteps(ctx);
+      if (!ctx.values) return;
+      // The names of the curator and the tutor chosen from the register are stored beside their ids.
+      return checkRouteSpecialists(ctx.db, {
+        municipalityId: ctx.teacher.teacher.municipalityId,
+        values: ctx.values,
+        before: ctx.before,
+      });
     },
     // The route leaves the draft only through the approvals of the curator and the tutor (see iom/).
     derive: (values, before) => deriveRouteValues(values, before),

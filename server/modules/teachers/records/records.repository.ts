@@ -2,7 +2,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { formatRuDate } from '../../../../core/dates.ts';
 import type { RefTarget } from '../../../../core/registry/fields.ts';
 import type { Db } from '../../../db/client.ts';
-import { diagnostics, organizations, providers, routes } from '../../../db/schema/index.ts';
+import {
+  diagnostics,
+  methodicalSpecialists,
+  organizations,
+  providers,
+  routes,
+} from '../../../db/schema/index.ts';
 import type { RecordType, RecordValues } from './record-types.ts';
 
 export type StoredRecord = RecordValues & { id: number; version: number; updatedAt: Date };
@@ -58,6 +64,11 @@ const REF_LABELS: Partial<Record<RefTarget, LabelLoader>> = {
         .from(diagnostics)
         .where(inArray(diagnostics.id, ids))
     ).map((d) => ({ id: d.id, label: `${formatRuDate(d.date)}, ${d.instrument}` })),
+  specialist: (db, ids) =>
+    db
+      .select({ id: methodicalSpecialists.id, label: methodicalSpecialists.fullName })
+      .from(methodicalSpecialists)
+      .where(inArray(methodicalSpecialists.id, ids)),
 };
 
 /** Display names of every reference in the rows: one query per reference field, whatever the number of rows. */

@@ -137,8 +137,8 @@ export async function createRecord(options: {
   return db.transaction(async (tx) => {
     const ctx = await loadTeacherContext(tx, user, await teacherOfParent(tx, type, parentId), today);
     assertTeacherManage(ctx.access);
-    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: input, parentId });
-    const values = type.derive?.(input, undefined, today) ?? input;
+    const looked = await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: input, parentId });
+    const values = { ...(type.derive?.(input, undefined, today) ?? input), ...(looked ?? {}) };
     const owner = enteringOrganization(user, ctx, type);
     const row = await insertRecord(tx, type, {
       ...values,
@@ -176,8 +176,15 @@ export async function updateRecord(options: {
     assertTeacherManage(ctx.access);
     const merged = { ...before, ...patch };
     assertChecks(type, merged);
-    await type.check?.({ db: tx, kind: type.kind, teacher: ctx, values: merged, before, parentId });
-    const values = type.derive?.(patch, before, today) ?? patch;
+    const looked = await type.check?.({
+      db: tx,
+      kind: type.kind,
+      teacher: ctx,
+      values: merged,
+      before,
+      parentId,
+    });
+    const values = { ...(type.derive?.(patch, before, today) ?? patch), ...(looked ?? {}) };
     if (!(await updateIfVersion(tx, type.table as never, id, version, values as never)))
       throw versionConflict();
     const after = (await findRecordById(tx, type, id))!;

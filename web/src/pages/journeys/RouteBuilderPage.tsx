@@ -23,6 +23,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { competenceArea, resourceKind } from '../../../../core/enums.ts';
 import { api, ApiError } from '../../api/client.ts';
+import { specialistOptions, useSpecialistNames } from '../../api/specialists.ts';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import type { RecordRow, TeacherCard } from '../teachers/api.ts';
@@ -172,8 +173,9 @@ function ProposalEditor({ teacherId, proposal }: { teacherId: number; proposal: 
   const [steps, setSteps] = useState<DraftStep[]>(() =>
     proposal.steps.map((s) => ({ ...s, key: nextKey++, included: true })),
   );
-  const [curatorName, setCuratorName] = useState('');
-  const [tutorName, setTutorName] = useState('');
+  const [curatorId, setCuratorId] = useState<string | null>(null);
+  const [tutorId, setTutorId] = useState<string | null>(null);
+  const specialists = useSpecialistNames();
   const resources = new Map(proposal.deficits.flatMap((d) => d.resources).map((r) => [r.id, r]));
   const included = steps.filter((s) => s.included);
   const outside = (s: DraftStep) =>
@@ -199,8 +201,8 @@ function ProposalEditor({ teacherId, proposal }: { teacherId: number; proposal: 
         diagnosticId: proposal.diagnostic.id,
         startDate: proposal.startDate,
         endDate: proposal.endDate,
-        curatorName,
-        tutorName,
+        curatorId: curatorId ? Number(curatorId) : null,
+        tutorId: tutorId ? Number(tutorId) : null,
         steps: included.map(({ deficitCode, kind, resourceId, title, deadline }) => ({
           deficitCode,
           kind,
@@ -400,19 +402,25 @@ function ProposalEditor({ teacherId, proposal }: { teacherId: number; proposal: 
       })}
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md">
-          <TextInput
+          <Select
             label="Куратор"
-            description="Методист отдела образования или куратор ЦНППМ; если не указан — тот, кто утвердит"
-            value={curatorName}
-            onChange={(e) => setCuratorName(e.currentTarget.value)}
-            maxLength={200}
+            description="Из реестра «Методическая служба»; если не выбран — утвердит методист отдела образования"
+            data={specialistOptions(specialists.data)}
+            value={curatorId}
+            onChange={setCuratorId}
+            searchable
+            clearable
+            nothingFoundMessage="Нет такого специалиста в реестре"
           />
-          <TextInput
+          <Select
             label="Тьютор"
-            description="Наставник или заместитель руководителя ОО; если не указан — тот, кто утвердит"
-            value={tutorName}
-            onChange={(e) => setTutorName(e.currentTarget.value)}
-            maxLength={200}
+            description="Из реестра «Методическая служба»; если не выбран — утвердит ответственный ОО"
+            data={specialistOptions(specialists.data)}
+            value={tutorId}
+            onChange={setTutorId}
+            searchable
+            clearable
+            nothingFoundMessage="Нет такого специалиста в реестре"
           />
         </SimpleGrid>
         <ErrorAlert error={create.error} title="Маршрут не создан" />

@@ -245,7 +245,7 @@ export function RouteFormModal({
           <RecordForm
             kind={routeKind}
             record={{ ...route, diagnosticId: route.diagnostic?.id ?? null }}
-            only={['diagnosticId', 'startDate', 'endDate', 'curatorName', 'tutorName']}
+            only={['diagnosticId', 'startDate', 'endDate', 'curatorId', 'tutorId']}
             onSubmit={async (payload) => {
               await api.patch(`/api/routes/${route.id}`, { ...payload, version: route.version });
               notifySaved('Маршрут сохранён');

@@ -60,6 +60,8 @@ export interface RouteView {
   diagnostic: { id: number; date: string; instrument: string; deficitCodes: string[] } | null;
   startDate: string;
   endDate: string;
+  curatorId: number | null;
+  tutorId: number | null;
   curatorName: string | null;
   tutorName: string | null;
   status: RouteStatus;

@@ -41,6 +41,7 @@ const SCOPE_OF: Record<Role, 'municipality' | 'organization' | 'association' | '
   org_manager: 'organization',
   teacher: 'organization',
   association_leader: 'association',
+  specialist: 'municipality',
 };
 
 function toGrant(g: GrantValue) {

@@ -15,6 +15,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { formatRuDate, parseRuDate } from '../../../../../core/dates.ts';
 import type { FieldDef, RecordKind, RefTarget } from '../../../../../core/registry/fields.ts';
 import { api } from '../../../api/client.ts';
+import { specialistOptions, useSpecialistNames } from '../../../api/specialists.ts';
 import type { Organization } from '../../../api/types.ts';
 import { useProviders, type RecordRow } from '../api.ts';
 
@@ -48,7 +49,10 @@ function useRefOptions(target: RefTarget): { data: ComboboxItem[]; isLoading: bo
     queryFn: () => api.get<RecordRow[]>(`/api/teachers/${teacherId}/diagnostics`),
     enabled: target === 'diagnostic' && teacherId !== null,
   });
+  const specialists = useSpecialistNames(target === 'specialist');
   switch (target) {
+    case 'specialist':
+      return { data: specialistOptions(specialists.data), isLoading: specialists.isLoading };
     case 'organization':
       return {
         data: (organizations.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.shortName })),
