@@ -118,17 +118,6 @@ export async function findRecommendationsOfOrganizations(db: Db, organizationIds
     .orderBy(asc(recommendations.status), asc(recommendations.deadline), asc(recommendations.id));
 }
 
-/** Recommendations by id, with their campaign: those an audience addresses to a school's cabinet. */
-export async function findRecommendationsByIds(db: Db, ids: number[]) {
-  return db
-    .select({ ...recommendationColumns, campaignTitle: campaigns.title, campaignYear: campaigns.year })
-    .from(recommendations)
-    .innerJoin(campaigns, eq(campaigns.id, recommendations.campaignId))
-    .leftJoin(organizations, eq(organizations.id, recommendations.organizationId))
-    .where(inArray(recommendations.id, ids.length ? ids : [-1]))
-    .orderBy(asc(recommendations.status), asc(recommendations.deadline), asc(recommendations.id));
-}
-
 /**
  * Recommendations to several organizations (an audience) in the campaigns some organizations take part in
  * (null: every participant of the given recommendations), one row per such organization with what decides

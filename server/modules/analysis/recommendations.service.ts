@@ -22,7 +22,6 @@ import {
   findRecommendation,
   findRecommendations,
   findGroupRecommendationsOfParticipants,
-  findRecommendationsByIds,
   findRecommendationsOfOrganizations,
   findRule,
   findRules,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACTION_LIST_LABEL, ACTION_LISTS } from '../../../../core/action-lists.ts';
 import { todayOf } from '../../../config.ts';
-import { listToXlsx, sendXlsx, tableOf } from '../../../http/xlsx-export.ts';
+import { sendXlsx } from '../../../http/xlsx-export.ts';
 import { requireUser } from '../../auth/access.ts';
 import { idQuery, searchQuery } from '../shared/http.ts';
 import { actionListWorkbook, buildActionList } from './action-lists.service.ts';
