@@ -90,6 +90,46 @@ export interface ProgramFile {
   program: ProgramDefinition;
 }
 
+/** The fields of an indicator a program file carries, in their order. */
+export const INDICATOR_DEFINITION_KEYS = [
+  'code',
+  'name',
+  'unit',
+  'numerator',
+  'denominator',
+  'factor',
+  'source',
+  'method',
+  'periodicity',
+  'deadline',
+  'referenceDateRule',
+  'direction',
+  'levelHigh',
+  'levelMedium',
+  'targets',
+  'isFormValue',
+  'applicability',
+  'note',
+] as const satisfies readonly (keyof IndicatorDefinition)[];
+
+/** The fields of a form field a program file carries. */
+export const FORM_FIELD_DEFINITION_KEYS = [
+  'code',
+  'label',
+  'type',
+  'unit',
+  'hint',
+  'isRequired',
+  'min',
+  'max',
+  'notGreaterThan',
+] as const satisfies readonly (keyof FormFieldDefinition)[];
+
+/** The given fields of a record (a database row, a page's state), nothing else. */
+export function pick<T, K extends keyof T>(record: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, record[k]])) as Pick<T, K>;
+}
+
 /** What loading a seed template writes: the same definition a program file carries. */
 export function templateToDefinition(template: ProgramTemplate): ProgramDefinition {
   const indicators = template.criteria.flatMap((c) => c.indicators);

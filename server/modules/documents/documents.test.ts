@@ -58,6 +58,18 @@ beforeAll(async () => {
   latestId = closed[closed.length - 1].id;
   activeId = campaigns.find((c: { status: string }) => c.status === 'active').id;
   analysis = (await call('metodist', 'GET', `/api/campaigns/${latestId}/analysis`)).json();
+  // The demo's draws decide which schools get recommendations; the letters below are those of СОШ № 1, so it
+  // gets one from the department when the draws gave it none.
+  const schoolOne = analysis.organizations.find((o) => o.name === 'МБОУ СОШ № 1')!;
+  const existing = (await call('metodist', 'GET', `/api/campaigns/${latestId}/recommendations`)).json();
+  if (!existing.some((r: { organizationId: number | null }) => r.organizationId === schoolOne.id)) {
+    const added = await call('metodist', 'POST', `/api/campaigns/${latestId}/recommendations`, {
+      organizationId: schoolOne.id,
+      text: 'Провести методический семинар для педагогов по итогам мониторинга.',
+      deadline: '2027-05-31',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+  }
 }, 300_000);
 afterAll(() => t?.close());
 

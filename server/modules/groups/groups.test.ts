@@ -3,8 +3,9 @@ import { DEFAULT_PROGRAM_PARAMETERS, reportingPeriod } from '../../../core/indic
 import { parseFormula, collectCalls, type AggregateCallNode } from '../../../core/formula/index.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { computeIndicators, type IndicatorDefinition } from '../indicators/compute.ts';
+import { computeIndicators } from '../indicators/compute.ts';
 import { loadReferenceData, referenceCount } from '../indicators/reference.ts';
+import { testIndicator as indicator } from '../../test/indicators.ts';
 
 /**
  * Groups of organizations (issue 14, point 4) on a district built by hand: the coordinator keeps them with
@@ -167,22 +168,6 @@ describe('groups of organizations: who keeps them and who reads them', () => {
 });
 
 describe('orgGroup in formulas', () => {
-  const indicator = (
-    code: string,
-    numerator: string,
-    denominator: string | null = null,
-  ): IndicatorDefinition => ({
-    code,
-    name: code,
-    unit: denominator ? 'percent' : 'count',
-    numerator,
-    denominator,
-    factor: denominator ? 100 : 1,
-    direction: 'higher',
-    levelHigh: null,
-    levelMedium: null,
-  });
-
   it('counts the members of a group by its name, on the SQL compiler and the reference evaluation alike', async () => {
     // The group «500+» holds А and Б (from the tests above); «Точка роста» holds В.
     const made = await call('coord', 'POST', '/api/organization-groups', {

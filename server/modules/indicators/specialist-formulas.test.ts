@@ -6,8 +6,9 @@ import type { Database } from '../../db/client.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher } from '../../seed/factories.ts';
 import { createTestDatabase } from '../../test/harness.ts';
-import { computeIndicators, type IndicatorDefinition } from './compute.ts';
+import { computeIndicators } from './compute.ts';
 import { loadReferenceData, referenceCount } from './reference.ts';
+import { testIndicator as indicator } from '../../test/indicators.ts';
 
 /**
  * Seed 002's «обеспечение ЦНППМ кураторами индивидуальных маршрутов и тьюторами» on a district built by hand:
@@ -60,22 +61,6 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => database.close());
-
-const indicator = (
-  code: string,
-  numerator: string,
-  denominator: string | null = null,
-): IndicatorDefinition => ({
-  code,
-  name: code,
-  unit: denominator ? 'percent' : 'count',
-  numerator,
-  denominator,
-  factor: denominator ? 100 : 1,
-  direction: 'higher',
-  levelHigh: null,
-  levelMedium: null,
-});
 
 /** What each formula counts: the school, the kindergarten, the municipality (teachers above). */
 const EXPECTED: [string, number, number, number][] = [

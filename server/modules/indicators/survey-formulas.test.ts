@@ -6,7 +6,8 @@ import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization } from '../../seed/factories.ts';
 import { createTestDatabase } from '../../test/harness.ts';
 import { answerItems } from '../surveys/answers.ts';
-import { computeIndicators, type IndicatorDefinition } from './compute.ts';
+import { computeIndicators } from './compute.ts';
+import { testIndicator as indicator } from '../../test/indicators.ts';
 
 /**
  * Survey answers in formulas: `answers(…)` and `answerSum(…)` per organization and for the municipality,
@@ -72,22 +73,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => database.close());
-
-const indicator = (
-  code: string,
-  numerator: string,
-  denominator: string | null = null,
-): IndicatorDefinition => ({
-  code,
-  name: code,
-  unit: denominator ? 'percent' : 'count',
-  numerator,
-  denominator,
-  factor: denominator ? 100 : 1,
-  direction: 'higher',
-  levelHigh: null,
-  levelMedium: null,
-});
 
 describe('answers(…) and answerSum(…)', () => {
   it('the share satisfied and the mean score, per school and for the municipality, hidden below the threshold', async () => {

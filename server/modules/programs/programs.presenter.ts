@@ -1,5 +1,10 @@
 import { APPLIES_TO_ALL } from '../../../core/indicators/applicability.ts';
 import { describeReferenceRule } from '../../../core/indicators/period.ts';
+import {
+  FORM_FIELD_DEFINITION_KEYS,
+  INDICATOR_DEFINITION_KEYS,
+  pick,
+} from '../../../core/programs/program-file.ts';
 import type { ProgramTree } from './programs.repository.ts';
 
 export function presentProgramTree(tree: ProgramTree) {
@@ -26,15 +31,7 @@ export function presentProgramTree(tree: ProgramTree) {
     })),
     formFields: tree.formFields.map((f) => ({
       id: f.id,
-      code: f.code,
-      label: f.label,
-      type: f.type,
-      unit: f.unit,
-      hint: f.hint,
-      isRequired: f.isRequired,
-      min: f.min,
-      max: f.max,
-      notGreaterThan: f.notGreaterThan,
+      ...pick(f, FORM_FIELD_DEFINITION_KEYS),
       sortOrder: f.sortOrder,
       version: f.version,
     })),
@@ -45,24 +42,8 @@ export function presentIndicator(i: ProgramTree['indicators'][number]) {
   return {
     id: i.id,
     criterionId: i.criterionId,
-    code: i.code,
-    name: i.name,
-    unit: i.unit,
-    numerator: i.numerator,
-    denominator: i.denominator,
-    factor: i.factor,
-    source: i.source,
-    method: i.method,
-    periodicity: i.periodicity,
-    deadline: i.deadline,
-    referenceDateRule: i.referenceDateRule,
-    direction: i.direction,
-    levelHigh: i.levelHigh,
-    levelMedium: i.levelMedium,
-    targets: i.targets,
-    isFormValue: i.isFormValue,
+    ...pick(i, INDICATOR_DEFINITION_KEYS),
     applicability: i.applicability ?? APPLIES_TO_ALL,
-    note: i.note,
     sortOrder: i.sortOrder,
     version: i.version,
   };

@@ -1,7 +1,8 @@
 import type { Applicability } from '../../../../core/indicators/applicability.ts';
 import type { FormulaError } from '../../../../core/formula/index.ts';
-import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
+import type { IndicatorLevel } from '../../../../core/indicators/levels.ts';
 import type { ProgramParameters } from '../../../../core/indicators/period.ts';
+import type { FormFieldDefinition, IndicatorDefinition } from '../../../../core/programs/program-file.ts';
 
 export interface ProgramSummary {
   id: number;
@@ -22,28 +23,12 @@ export interface TemplateSummary {
   formFieldCount: number;
 }
 
-export interface Indicator {
+/** An indicator as the program page gets it: the definition a program file carries, with its record's ids. */
+export interface Indicator extends Omit<IndicatorDefinition, 'applicability'> {
   id: number;
   criterionId: number;
-  code: string;
-  name: string;
-  unit: IndicatorUnit;
-  numerator: string;
-  denominator: string | null;
-  factor: number;
-  source: string | null;
-  method: string | null;
-  periodicity: string | null;
-  deadline: string | null;
-  referenceDateRule: string | null;
-  direction: 'higher' | 'lower';
-  levelHigh: number | null;
-  levelMedium: number | null;
-  targets: Record<string, number>;
-  isFormValue: boolean;
   /** Which organizations it applies to; empty lists or null: all. */
   applicability: Applicability;
-  note: string | null;
   sortOrder: number;
   version: number;
 }
@@ -58,17 +43,8 @@ export interface Criterion {
   indicators: Indicator[];
 }
 
-export interface FormField {
+export interface FormField extends FormFieldDefinition {
   id: number;
-  code: string;
-  label: string;
-  type: 'number' | 'integer' | 'text' | 'boolean';
-  unit: string | null;
-  hint: string | null;
-  isRequired: boolean;
-  min: number | null;
-  max: number | null;
-  notGreaterThan: string | null;
   sortOrder: number;
   version: number;
 }
