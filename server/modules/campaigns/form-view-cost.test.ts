@@ -80,7 +80,6 @@ beforeAll(async () => {
           deficit_plan: true,
           open_lessons_total: 10,
           open_lessons_by_young: i,
-          staff_need_next_year: 0,
         },
         isRegistryConfirmed: true,
         version: null,
