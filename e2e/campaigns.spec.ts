@@ -46,16 +46,16 @@ test('one school goes from draft to returned to accepted while the coordinator�
   ).toBeVisible();
   await school.getByLabel(/Из них проведено молодыми педагогами/).fill('4');
   // A count typed with a fraction is questioned, not silently cut to 1.
-  await school.getByLabel(/Потребность в педагогических кадрах/).fill('1,5');
-  await expect(school.getByText(/Потребность в педагогических кадрах.*ожидается целое число/)).toBeVisible();
-  await school.getByLabel(/Потребность в педагогических кадрах/).fill('1');
+  await school.getByLabel(/Из них проведено молодыми педагогами/).fill('1,5');
+  await expect(school.getByText(/Из них проведено молодыми педагогами.*ожидается целое число/)).toBeVisible();
+  await school.getByLabel(/Из них проведено молодыми педагогами/).fill('4');
   await expect(school.getByText(/Черновик сохранён в/)).toBeVisible();
   await coordinator.reload();
   await expect(statusOf(coordinator, 'МБОУ СОШ № 1 ')).toContainText('черновик');
 
   // Nothing typed is lost when the connection drops.
   await school.context().setOffline(true);
-  await school.getByLabel(/Потребность в педагогических кадрах/).fill('2');
+  await school.getByLabel(/Из них проведено молодыми педагогами/).fill('5');
   await expect(school.getByTestId('offline-notice')).toBeVisible();
   await school.context().setOffline(false);
   await school.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -71,23 +71,23 @@ test('one school goes from draft to returned to accepted while the coordinator�
   // The coordinator returns it with a comment.
   await statusOf(coordinator, 'МБОУ СОШ № 1 ').getByRole('link', { name: 'Проверить' }).click();
   // The values under review read at full contrast: read-only, not greyed out as disabled.
-  const need = coordinator.getByLabel(/Потребность в педагогических кадрах/);
-  await expect(need).toHaveValue('2');
+  const need = coordinator.getByLabel(/Из них проведено молодыми педагогами/);
+  await expect(need).toHaveValue('5');
   await expect(need).not.toBeDisabled();
   await expect(need).not.toBeEditable();
   await coordinator.getByRole('button', { name: 'Вернуть на доработку' }).click();
   await coordinator
     .getByLabel('Что исправить')
-    .fill('Уточните потребность в кадрах: в плане указано 3 человека.');
+    .fill('Уточните число открытых уроков молодых педагогов: в плане указано 3.');
   await coordinator.getByRole('button', { name: 'Вернуть', exact: true }).click();
   await expect(coordinator.getByTestId('submission-state')).toHaveText('возвращено');
 
   // The school sees the comment, corrects, sends again.
   await school.reload();
   await expect(school.getByRole('alert').filter({ hasText: 'Форма возвращена на доработку' })).toContainText(
-    'Уточните потребность в кадрах: в плане указано 3 человека.',
+    'Уточните число открытых уроков молодых педагогов: в плане указано 3.',
   );
-  await school.getByLabel(/Потребность в педагогических кадрах/).fill('3');
+  await school.getByLabel(/Из них проведено молодыми педагогами/).fill('3');
   await expect(school.getByText(/Черновик сохранён в/)).toBeVisible();
   await school.getByRole('button', { name: 'Отправить координатору' }).click();
   await expect(school.getByTestId('submission-state')).toHaveText('отправлено');
