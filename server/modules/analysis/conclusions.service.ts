@@ -169,10 +169,10 @@ export async function checkConclusions(db: Db, campaign: CampaignRow): Promise<C
   const drafted = rows.filter((r) => r.kind !== 'manual');
   if (!drafted.length) return [];
   const reader = systemAdmin('public');
-  const [{ results }, indicators, participants] = await Promise.all([
-    getCampaignResults({ db, user: reader, id: campaign.id }),
-    indicatorsOf(db, campaign),
-    findParticipants(db, campaign.id),
+  const [{ results }, indicators, participants] = await inOrder([
+    () => getCampaignResults({ db, user: reader, id: campaign.id }),
+    () => indicatorsOf(db, campaign),
+    () => findParticipants(db, campaign.id),
   ]);
   const names = {
     organization: (id: number | null) =>
