@@ -40,6 +40,23 @@ export default tseslint.config(
   layer(['web/**'], ['server', 'cli'], '`web` never imports `server` or `cli`: talk to the API over HTTP.'),
   layer(['server/**'], ['cli', 'web'], '`server` imports only `core`.'),
   {
+    // A repository or service may be handed a transaction: one connection, on which node-postgres refuses a
+    // query sent while another runs (PGlite queues them silently, so only the PostgreSQL run would notice).
+    files: ['server/**/*.ts', 'cli/**/*.ts'],
+    ignores: ['**/*.test.ts', 'server/test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='Promise'][callee.property.name=/^(all|allSettled|race|any)$/]",
+          message:
+            'Queries go one after another on a transaction: use inOrder / mapInOrder (server/db/in-order.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
   },

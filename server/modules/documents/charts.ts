@@ -271,7 +271,10 @@ export async function renderReportCharts(
     return image;
   };
   const indicators = data.indicators.filter((i) => hasIndicatorChart(data, i));
+  // Rendering sends no query (resvg renders on libuv's threads, side by side); progress is kept in memory.
+  // eslint-disable-next-line no-restricted-syntax
   const [images, dynamics] = await Promise.all([
+    // eslint-disable-next-line no-restricted-syntax
     Promise.all(indicators.map((i) => counted(indicatorChart(data, i)))),
     hasDynamicsChart(data) ? counted(dynamicsChart(data)) : Promise.resolve(null),
   ]);
