@@ -65,7 +65,10 @@ test('a practice goes from the school through the review to the catalog', async 
 
   const expert = await as(browser, 'rmo');
   await menu(expert, 'Банк практик');
-  await expert.getByRole('checkbox', { name: 'Мне на экспертизу' }).check();
+  // The filter lives in the address: the box shows checked once the navigation has rendered.
+  const mine = expert.getByRole('checkbox', { name: 'Мне на экспертизу' });
+  await mine.click();
+  await expect(mine).toBeChecked();
   await expert.getByRole('link', { name: title }).click();
   await expert.getByRole('button', { name: 'Оценить' }).click();
   const review = expert.getByRole('dialog', { name: 'Экспертная оценка' });
