@@ -103,18 +103,46 @@ export async function groupAddressees(
     .map((r) => ({ ...r, state: groupReportState(r, r.organizationId, r.groupReport) }));
 }
 
+/** How the addressees of a group recommendation stand: how many reach it, work on it, await review, are done. */
+export interface GroupProgress {
+  total: number;
+  inProgress: number;
+  reported: number;
+  done: number;
+}
+export const NO_GROUP_PROGRESS: GroupProgress = { total: 0, inProgress: 0, reported: 0, done: 0 };
+
 /** «Выполнено»: the per-organization progress of group recommendations, by recommendation. */
 export async function groupProgress(db: Db, recommendationIds: number[]) {
-  const progress = new Map<number, { total: number; reported: number; done: number }>();
+  const progress = new Map<number, GroupProgress>();
   for (const a of await groupAddressees(db, { recommendationIds })) {
-    const p = progress.get(a.id) ?? { total: 0, reported: 0, done: 0 };
+    const p = progress.get(a.id) ?? { ...NO_GROUP_PROGRESS };
     p.total += 1;
+    if (a.state.status === 'in_progress') p.inProgress += 1;
     if (a.state.status === 'reported') p.reported += 1;
     if (a.state.status === 'done') p.done += 1;
     progress.set(a.id, p);
   }
   return progress;
 }
+
+/**
+ * The status of a group recommendation as a whole, read off its addressees' reports (its own row holds only
+ * whether the department closed it): done or cancelled as the department closed it; done when every
+ * addressee's report is accepted; «отчёт на проверке» while any report awaits the department; «выполняется»
+ * once any addressee started or finished; «запланировано» otherwise. The department's list counts and
+ * filters group recommendations by this, so «выполнено» never stands for a group where schools still work.
+ */
+export function groupStatus(own: Status, progress: GroupProgress): Status {
+  if (own === 'done' || own === 'cancelled') return own;
+  if (progress.total > 0 && progress.done === progress.total) return 'done';
+  if (progress.reported > 0) return 'reported';
+  if (progress.inProgress > 0 || progress.done > 0) return 'in_progress';
+  return 'planned';
+}
+
+/** What the department may set on a group recommendation's own row: open it, or close it for every addressee. */
+export const GROUP_OWN_STATUSES: readonly Status[] = ['planned', 'done', 'cancelled'];
 
 export const isOwnManager = (user: AuthUser, organizationId: number | null | undefined) =>
   organizationId !== null &&

@@ -94,13 +94,18 @@ const own = async (who: string) =>
   );
 const reportUrl = (organizationId: number) =>
   `/api/recommendations/${recommendationId}/reports/${organizationId}`;
-const progress = async () =>
+interface DepartmentRow {
+  id: number;
+  status: string;
+  ownStatus: string;
+  version: number;
+  progress: { total: number; inProgress: number; reported: number; done: number } | null;
+}
+const departmentRow = async () =>
   (
-    (await call('dept', 'GET', `/api/campaigns/${campaignId}/recommendations`)).json() as {
-      id: number;
-      progress: { total: number; reported: number; done: number } | null;
-    }[]
-  ).find((r) => r.id === recommendationId)!.progress;
+    (await call('dept', 'GET', `/api/campaigns/${campaignId}/recommendations`)).json() as DepartmentRow[]
+  ).find((r) => r.id === recommendationId)!;
+const progress = async () => (await departmentRow()).progress;
 
 describe('a recommendation to a group of organizations', () => {
   it('reaches each school of the group, in its list and its card, and no school outside it', async () => {
@@ -115,7 +120,7 @@ describe('a recommendation to a group of organizations', () => {
       expect(card.recommendations.map((r: Own) => [r.id, r.status])).toEqual([[recommendationId, 'planned']]);
     }
     expect(await own('school-c')).toEqual([]);
-    expect(await progress()).toEqual({ total: 2, reported: 0, done: 0 });
+    expect(await progress()).toEqual({ total: 2, inProgress: 0, reported: 0, done: 0 });
   });
 
   it('takes each school’s report for itself; another school of the group cannot report for it', async () => {
@@ -158,7 +163,9 @@ describe('a recommendation to a group of organizations', () => {
       report: 'Семинар проведён 20.02.2025, 14 педагогов.',
     });
     expect((await own('school-b'))[0]).toMatchObject({ status: 'planned', report: null });
-    expect(await progress()).toEqual({ total: 2, reported: 1, done: 0 });
+    expect(await progress()).toEqual({ total: 2, inProgress: 0, reported: 1, done: 0 });
+    // The department's list counts and filters it by its addressees: a report awaits review.
+    expect(await departmentRow()).toMatchObject({ status: 'reported', ownStatus: 'planned' });
   });
 
   it('keeps each school’s files with its own report, out of another school’s reach', async () => {
@@ -230,7 +237,9 @@ describe('a recommendation to a group of organizations', () => {
     expect(accepted.json()).toMatchObject({ status: 'done', version: 2 });
     expect((await own('school-a'))[0].status).toBe('done');
     expect((await own('school-b'))[0].status).toBe('planned');
-    expect(await progress()).toEqual({ total: 2, reported: 0, done: 1 });
+    expect(await progress()).toEqual({ total: 2, inProgress: 0, reported: 0, done: 1 });
+    // One of two done: the group's recommendation is not «выполнено» while B still works on it.
+    expect((await departmentRow()).status).toBe('in_progress');
     // Closed for A: it changes nothing more; B still reports and is returned with a comment.
     const late = await call('school-a', 'PATCH', reportUrl(org.a), { report: 'Дополнение', version: 2 });
     expect(late.statusCode).toBe(403);
@@ -252,5 +261,26 @@ describe('a recommendation to a group of organizations', () => {
       status: 'in_progress',
       reviewComment: 'Пришлите протокол семинара.',
     });
+  });
+
+  it('lets the department only open or close a group recommendation as a whole, never report for the group', async () => {
+    const before = await departmentRow();
+    for (const patch of [{ status: 'reported' }, { status: 'in_progress' }, { report: 'За всех' }]) {
+      const refused = await call('dept', 'PATCH', `/api/recommendations/${recommendationId}`, {
+        ...patch,
+        version: before.version,
+      });
+      expect(refused.statusCode, JSON.stringify(patch)).toBe(400);
+      expect(refused.json().error.message).toMatch(/групп[еы] организаций/);
+    }
+    expect(await departmentRow()).toMatchObject({ status: before.status, version: before.version });
+    // Closed as a whole: done for every addressee, whatever their reports said.
+    const closed = await call('dept', 'PATCH', `/api/recommendations/${recommendationId}`, {
+      status: 'done',
+      version: before.version,
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await departmentRow()).toMatchObject({ status: 'done', ownStatus: 'done' });
+    expect((await own('school-b'))[0].status).toBe('done');
   });
 });

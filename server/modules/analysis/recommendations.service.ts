@@ -31,8 +31,11 @@ import {
 import { analysisInputOf } from './conclusions.service.ts';
 import { presentRecommendationFiles, presentReportFiles } from './recommendation-files.service.ts';
 import {
+  GROUP_OWN_STATUSES,
+  NO_GROUP_PROGRESS,
   groupAddressees,
   groupProgress,
+  groupStatus,
   isOwnManager,
   presentReportState,
   requireReportTarget,
@@ -77,10 +80,11 @@ export async function listRecommendations(options: { db: Db; actor: Actor; campa
     options.db,
     rows.filter((r) => r.audience).map((r) => r.id),
   );
-  return rows.map((r) => ({
-    ...r,
-    progress: r.audience ? (progress.get(r.id) ?? { total: 0, reported: 0, done: 0 }) : null,
-  }));
+  return rows.map((r) => {
+    if (!r.audience) return { ...r, ownStatus: r.status, progress: null };
+    const p = progress.get(r.id) ?? NO_GROUP_PROGRESS;
+    return { ...r, status: groupStatus(r.status, p), ownStatus: r.status, progress: p };
+  });
 }
 
 /**
@@ -326,6 +330,22 @@ export async function updateRecommendation(options: {
       values: { status: patch.status, report: patch.report, version },
     });
     return findRecommendation(db, options.id);
+  }
+  if (before.audience) {
+    // A group recommendation's reports are each addressee's own (group-reports.service.ts); its own row says
+    // only whether it is open or closed for all of them.
+    if (patch.report !== undefined)
+      throw new AppError(
+        'validation_failed',
+        'По рекомендации группе организаций каждая организация отчитывается сама: отчёты принимаются или возвращаются в таблице организаций.',
+        { field: 'report' },
+      );
+    if (patch.status !== undefined && !GROUP_OWN_STATUSES.includes(patch.status))
+      throw new AppError(
+        'validation_failed',
+        'Рекомендацию группе организаций можно оставить открытой, отметить выполненной или отменить для всех адресатов; «выполняется» и «отчёт на проверке» складываются из отчётов организаций.',
+        { field: 'status' },
+      );
   }
   const reported = patch.report !== undefined ? { reportedAt: new Date(), reportedBy: user.fullName } : {};
   return db.transaction(async (tx) => {

@@ -7,6 +7,13 @@ import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import type { ProgramTree } from '../programs/api.ts';
 import type { Recommendation, RecommendationStatus } from './api.ts';
 import { RuDateInput, statusOptions } from './recommendation-card.tsx';
+
+/** A group recommendation's own status: open, or closed for every organization (their reports hold the rest). */
+const groupStatusOptions = [
+  { value: 'planned', label: 'открыта для организаций' },
+  { value: 'done', label: 'выполнено' },
+  { value: 'cancelled', label: 'отменено' },
+];
 import { FormActions } from '../../components/FormActions.tsx';
 
 const DEPARTMENT = 'department';
@@ -38,8 +45,8 @@ function changesOf(
   if (v.addressee.trim() && v.addressee.trim() !== r.addressee) patch.addressee = v.addressee;
   if ((v.deadline || null) !== r.deadline) patch.deadline = v.deadline || null;
   if ((v.responsible.trim() || null) !== r.responsible) patch.responsible = v.responsible.trim() || null;
-  if (v.status !== r.status) patch.status = v.status;
-  if ((v.report.trim() || null) !== r.report) patch.report = v.report;
+  if (v.status !== (r.ownStatus ?? r.status)) patch.status = v.status;
+  if (!r.audience && (v.report.trim() || null) !== r.report) patch.report = v.report;
   return patch;
 }
 
@@ -82,7 +89,7 @@ export function RecommendationModal({
       deadline: r?.deadline ?? null,
       responsible: r?.responsible ?? '',
       members: [] as string[],
-      status: (r?.status ?? 'planned') as RecommendationStatus,
+      status: (r?.ownStatus ?? r?.status ?? 'planned') as RecommendationStatus,
       report: r?.report ?? '',
     },
     validate: {
@@ -198,13 +205,14 @@ export function RecommendationModal({
             {r && (
               <Select
                 label="Статус"
-                data={statusOptions}
+                description={r.audience ? 'для всех организаций группы' : undefined}
+                data={r.audience ? groupStatusOptions : statusOptions}
                 allowDeselect={false}
                 {...form.getInputProps('status')}
               />
             )}
           </SimpleGrid>
-          {r && (
+          {r && !r.audience && (
             <Textarea
               label="Отчёт о выполнении"
               description="Обычно заполняет организация в своём кабинете"

@@ -198,7 +198,8 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
                 actions={
                   <>
                     {r.progress && <GroupProgressBadge progress={r.progress} />}
-                    {r.status === 'reported' && (
+                    {/* A group recommendation's reports are accepted one by one in its table below. */}
+                    {!r.audience && r.status === 'reported' && (
                       <Button
                         size="xs"
                         color="teal"
@@ -208,7 +209,7 @@ export function RecommendationsTab({ campaignId }: { campaignId: number }) {
                         Принять отчёт
                       </Button>
                     )}
-                    {r.status === 'reported' && (
+                    {!r.audience && r.status === 'reported' && (
                       <Button size="xs" variant="default" onClick={() => setReturning(r)}>
                         Вернуть на доработку
                       </Button>

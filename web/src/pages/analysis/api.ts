@@ -143,12 +143,18 @@ export interface Recommendation {
   updatedAt: string;
   /** To a group: how many of its organizations reported and had the report accepted (the department's list). */
   progress?: GroupProgress | null;
+  /**
+   * The department's list: a group recommendation's `status` is read off its addressees' reports, and
+   * `ownStatus` is its own row's — open («запланировано») or closed for all of them.
+   */
+  ownStatus?: RecommendationStatus;
   /** Which report the row shows: null — the recommendation's own; an organization — its part of a group one. */
   groupOrganizationId?: number | null;
 }
 
 export interface GroupProgress {
   total: number;
+  inProgress: number;
   reported: number;
   done: number;
 }
