@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -133,6 +133,8 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [
+      // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (not the clients).
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       path.join(import.meta.dirname, '..', 'bin', 'run-ts.js'),
       path.join(import.meta.dirname, 'form-load.server.ts'),
     ],
@@ -207,11 +209,28 @@ async function healthDuring<T>(during: () => Promise<T>): Promise<[T, number]> {
   return [result, Math.round(worst)];
 }
 
+/**
+ * The CPU time (user + system, ms) a process has used so far, from /proc (Linux): what a request costs the
+ * server regardless of how loaded the machine is — with every request of a burst arriving at once on one
+ * event loop, the burst's p95 on an idle machine is about that cost times the burst's size.
+ */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function burst(
   sessions: { cookie: string; organizationId: number }[],
   campaignId: number,
   versions: Map<number, number | null>,
+  serverPid: number | undefined,
 ) {
+  let openCpu = 0;
+  let saveCpu = 0;
   const form = (organizationId: number) =>
     `${base}/api/campaigns/${campaignId}/organizations/${organizationId}/submission`;
   const open: number[] = [];
@@ -219,6 +238,7 @@ async function burst(
   let openHealth = 0;
   let saveHealth = 0;
   for (let round = 0; round < ROUNDS; round++) {
+    const cpuBeforeOpen = cpuMsOf(serverPid);
     const [opened, openWorst] = await healthDuring(() =>
       Promise.all(
         sessions.map((s) =>
@@ -234,7 +254,9 @@ async function burst(
     );
     open.push(...opened.map(([ms]) => ms));
     openHealth = Math.max(openHealth, openWorst);
+    openCpu += cpuMsOf(serverPid) - cpuBeforeOpen;
     const editable = sessions.filter((_, i) => opened[i][1].isEditable);
+    const cpuBeforeSave = cpuMsOf(serverPid);
     const [saved, saveWorst] = await healthDuring(() =>
       Promise.all(
         editable.map((s) =>
@@ -257,8 +279,18 @@ async function burst(
     );
     save.push(...saved.map(([ms]) => ms));
     saveHealth = Math.max(saveHealth, saveWorst);
+    saveCpu += cpuMsOf(serverPid) - cpuBeforeSave;
   }
-  return { open: statsOf(open), save: statsOf(save), openHealth, saveHealth };
+  // The health pings during the burst are counted too; they cost a fraction of a form each.
+  const perRequest = (ms: number, n: number) => Math.round((ms / Math.max(n, 1)) * 100) / 100;
+  return {
+    open: statsOf(open),
+    save: statsOf(save),
+    openHealth,
+    saveHealth,
+    cpuMsPerOpen: perRequest(openCpu, open.length),
+    cpuMsPerSave: perRequest(saveCpu, save.length),
+  };
 }
 
 async function runEngine(engine: 'pglite' | 'postgres') {
@@ -304,20 +336,32 @@ async function runEngine(engine: 'pglite' | 'postgres') {
       for (const [i, loginName] of prepared.logins.entries())
         sessions.push({ cookie: await login(loginName), organizationId: prepared.schools[i] });
       const versions = new Map<number, number | null>();
+      const sample = await fetch(
+        `${base}/api/campaigns/${prepared.campaignId}/organizations/${sessions[0].organizationId}/submission`,
+        { headers: { ...headers(sessions[0].cookie), 'accept-encoding': 'gzip' } },
+      );
+      const sampleBytes = (await sample.arrayBuffer()).byteLength;
+      console.log(
+        `  ответ формы: ${sampleBytes} байт JSON (${sample.headers.get('content-encoding') ?? 'без сжатия'})`,
+      );
       const levels = [];
       for (const level of LEVELS) {
-        const r = await burst(sessions.slice(0, level), prepared.campaignId, versions);
+        const r = await burst(sessions.slice(0, level), prepared.campaignId, versions, server.pid);
         console.log(
           `  ${level} одновременно: открытие p95 ${r.open.p95} мс, сохранение p95 ${r.save.p95} мс, /api/health до ${r.openHealth} мс`,
         );
         levels.push({ concurrent: level, open: r.open, save: r.save, health: r.openHealth });
       }
-      const result = await burst(sessions, prepared.campaignId, versions);
+      const result = await burst(sessions, prepared.campaignId, versions, server.pid);
       console.log(`  ${sessions.length} одновременно:`);
       show('открытие формы', result.open);
       show('сохранение формы', result.save);
       console.log(
         `  /api/health во время всплеска: до ${result.openHealth} мс (открытие), до ${result.saveHealth} мс (сохранение)`,
+      );
+      console.log(
+        `  процессор сервера: ${result.cpuMsPerOpen} мс на открытие, ${result.cpuMsPerSave} мс на сохранение ` +
+          `(на свободной машине p95 всплеска ≈ ${sessions.length} × это)`,
       );
       const ratio = Math.round((result.open.p95 / Math.max(raw.p95, 0.1)) * 10) / 10;
       console.log(`  отношение p95 открытия к базовой линии: ×${ratio}`);
@@ -336,10 +380,10 @@ async function runEngine(engine: 'pglite' | 'postgres') {
 console.log(
   `Бенчмарк открытия формы: ${SCHOOLS} школ одновременно, ${ROUNDS} волны, реальный HTTP к серверу в отдельном процессе`,
 );
-const engines: ('pglite' | 'postgres')[] = [
-  'pglite',
-  ...(process.env.DATABASE_URL ? ['postgres' as const] : []),
-];
+/** BENCH_ENGINE=pglite or postgres measures one engine only. */
+const engines = (['pglite', ...(process.env.DATABASE_URL ? ['postgres' as const] : [])] as const).filter(
+  (e) => !process.env.BENCH_ENGINE || e === process.env.BENCH_ENGINE,
+);
 if (!process.env.DATABASE_URL)
   console.log('  (PostgreSQL пропущен: задайте DATABASE_URL, чтобы измерить и его)');
 const results = [];

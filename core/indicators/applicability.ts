@@ -158,12 +158,27 @@ export function storedApplicability(a: Partial<Applicability> | null | undefined
 }
 
 /** The codes of the form fields a formula reads (`form("code")`). */
-export function formFieldsOf(formula: string | null | undefined): string[] {
+export function formFieldsOf(formula: string | null | undefined): readonly string[] {
   if (!formula?.trim()) return [];
-  const parsed = parseFormula(formula);
-  if (!parsed.ok) return [];
-  return collectCalls(parsed.ast).flatMap(({ call }) => (call.name === 'form' ? [call.field] : []));
+  let fields = formFieldsByFormula.get(formula);
+  if (!fields) {
+    const parsed = parseFormula(formula);
+    fields = parsed.ok
+      ? collectCalls(parsed.ast).flatMap(({ call }) => (call.name === 'form' ? [call.field] : []))
+      : [];
+    if (formFieldsByFormula.size >= FORMULAS_KEPT) formFieldsByFormula.clear();
+    formFieldsByFormula.set(formula, fields);
+  }
+  return fields;
 }
+
+/**
+ * The fields a formula reads, by its text: every form opening and save asks it of each indicator of the
+ * program, and parsing was most of what a form opening cost (bench/form-load.bench.ts). A formula's text
+ * decides its fields, so nothing is ever stale; the map is only bounded.
+ */
+const formFieldsByFormula = new Map<string, readonly string[]>();
+const FORMULAS_KEPT = 10_000;
 
 /**
  * The form fields not asked of an organization: those read only by indicators that do not apply to it.

@@ -1,5 +1,6 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import { associations, organizations, sessions, userRoles, users } from '../../db/schema/index.ts';
 import type { AuthUser, RoleGrant } from './access.ts';
 
@@ -20,22 +21,26 @@ export async function findUserForLogin(db: Db, login: string) {
 
 /** Grants with their scope resolved: an organization or association grant learns its municipality. */
 export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGrant[]> {
-  const rows = await db
-    .select({
-      role: userRoles.role,
-      municipalityId: sql<
-        number | null
-      >`coalesce(${userRoles.municipalityId}, ${organizations.municipalityId}, ${associations.municipalityId})`,
-      organizationId: sql<
-        number | null
-      >`coalesce(${userRoles.organizationId}, ${associations.organizationId})`,
-      associationId: userRoles.associationId,
-    })
-    .from(userRoles)
-    .leftJoin(organizations, eq(organizations.id, userRoles.organizationId))
-    .leftJoin(associations, eq(associations.id, userRoles.associationId))
-    .where(eq(userRoles.userId, userId))
-    .orderBy(userRoles.id);
+  // Every request with a session reads the user's grants: built once (db/prepared.ts).
+  const rows = await preparedQuery(db, 'grants_of_user', (d) =>
+    d
+      .select({
+        role: userRoles.role,
+        municipalityId: sql<
+          number | null
+        >`coalesce(${userRoles.municipalityId}, ${organizations.municipalityId}, ${associations.municipalityId})`,
+        organizationId: sql<
+          number | null
+        >`coalesce(${userRoles.organizationId}, ${associations.organizationId})`,
+        associationId: userRoles.associationId,
+      })
+      .from(userRoles)
+      .leftJoin(organizations, eq(organizations.id, userRoles.organizationId))
+      .leftJoin(associations, eq(associations.id, userRoles.associationId))
+      .where(eq(userRoles.userId, sql.placeholder('userId')))
+      .orderBy(userRoles.id)
+      .prepare('grants_of_user'),
+  ).execute({ userId });
   return rows.map((r) => ({
     role: r.role,
     municipalityId: r.municipalityId === null ? null : Number(r.municipalityId),
@@ -62,20 +67,24 @@ export async function findActiveSession(
     }
   | undefined
 > {
-  const [row] = await db
-    .select({
-      id: sessions.id,
-      expiresAt: sessions.expiresAt,
-      lastSeenAt: sessions.lastSeenAt,
-      userId: users.id,
-      login: users.login,
-      fullName: users.fullName,
-      teacherId: users.teacherId,
-      isActive: users.isActive,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), sql`${sessions.expiresAt} > now()`));
+  // Every request with a cookie: built once (db/prepared.ts).
+  const [row] = await preparedQuery(db, 'active_session', (d) =>
+    d
+      .select({
+        id: sessions.id,
+        expiresAt: sessions.expiresAt,
+        lastSeenAt: sessions.lastSeenAt,
+        userId: users.id,
+        login: users.login,
+        fullName: users.fullName,
+        teacherId: users.teacherId,
+        isActive: users.isActive,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder('id')), sql`${sessions.expiresAt} > now()`))
+      .prepare('active_session'),
+  ).execute({ id });
   if (!row || !row.isActive) return undefined;
   return {
     session: { id: row.id, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt },

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FormValue } from '../../../core/campaigns/form-validation.ts';
 import type { Db } from '../../db/client.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import {
   campaignParticipants,
   campaignResults,
@@ -77,7 +78,14 @@ export async function deleteCampaignRow(db: Db, id: number) {
 }
 
 export async function findCampaignById(db: Db, id: number) {
-  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  // Nearly every request of the monitoring reads its campaign first: built once (db/prepared.ts).
+  const [row] = await preparedQuery(db, 'campaign_by_id', (d) =>
+    d
+      .select()
+      .from(campaigns)
+      .where(eq(campaigns.id, sql.placeholder('id')))
+      .prepare('campaign_by_id'),
+  ).execute({ id });
   return row;
 }
 
@@ -182,6 +190,21 @@ export async function findSubmission(db: Db, campaignId: number, organizationId:
   return row;
 }
 
+/** The submission changed and its version bumped if still at `version`; undefined: changed meanwhile. */
+export async function updateSubmissionIfVersion(
+  db: Db,
+  id: number,
+  version: number,
+  patch: Partial<typeof submissions.$inferInsert>,
+) {
+  const [row] = await db
+    .update(submissions)
+    .set({ ...patch, version: sql`${submissions.version} + 1` })
+    .where(and(eq(submissions.id, id), eq(submissions.version, version)))
+    .returning();
+  return row;
+}
+
 export async function insertSubmission(db: Db, values: typeof submissions.$inferInsert) {
   const [row] = await db.insert(submissions).values(values).returning();
   return row;
@@ -192,11 +215,14 @@ export async function insertSubmissionEvent(db: Db, values: typeof submissionEve
 }
 
 export async function findSubmissionEvents(db: Db, submissionId: number) {
-  return db
-    .select()
-    .from(submissionEvents)
-    .where(eq(submissionEvents.submissionId, submissionId))
-    .orderBy(asc(submissionEvents.id));
+  return preparedQuery(db, 'submission_events', (d) =>
+    d
+      .select()
+      .from(submissionEvents)
+      .where(eq(submissionEvents.submissionId, sql.placeholder('submissionId')))
+      .orderBy(asc(submissionEvents.id))
+      .prepare('submission_events'),
+  ).execute({ submissionId });
 }
 
 /** The same program's campaign of the year before, for «far from last year» warnings and dynamics. */
@@ -206,30 +232,43 @@ export async function findSubmissionEvents(db: Db, submissionId: number) {
  * registry generation (`indicators/kept.ts`). `participant` is null when it does not take part.
  */
 export async function findFormState(db: Db, campaign: CampaignRow, organizationId: number) {
-  const [row] = await db
-    .select({
-      generation: registryGeneration.value,
-      participant: campaignParticipants,
-      submission: submissions,
-      lastYear: sql<Record<string, FormValue> | null>`(
-        select ly.values from submissions ly where ly.organization_id = ${organizationId} and ly.campaign_id = (
-          select pc.id from campaigns pc where pc.municipality_id = ${campaign.municipalityId}
-            and pc.program_id = ${campaign.programId} and pc.year < ${campaign.year}
+  // Every form opening: built once (db/prepared.ts).
+  const [row] = await preparedQuery(db, 'form_state', (d) =>
+    d
+      .select({
+        generation: registryGeneration.value,
+        participant: campaignParticipants,
+        submission: submissions,
+        lastYear: sql<Record<string, FormValue> | null>`(
+        select ly.values from submissions ly where ly.organization_id = ${sql.placeholder('organizationId')} and ly.campaign_id = (
+          select pc.id from campaigns pc where pc.municipality_id = ${sql.placeholder('municipalityId')}
+            and pc.program_id = ${sql.placeholder('programId')} and pc.year < ${sql.placeholder('year')}
           order by pc.year desc limit 1))`,
-    })
-    .from(registryGeneration)
-    .leftJoin(
-      campaignParticipants,
-      and(
-        eq(campaignParticipants.campaignId, campaign.id),
-        eq(campaignParticipants.organizationId, organizationId),
-      ),
-    )
-    .leftJoin(
-      submissions,
-      and(eq(submissions.campaignId, campaign.id), eq(submissions.organizationId, organizationId)),
-    )
-    .where(eq(registryGeneration.id, 1));
+      })
+      .from(registryGeneration)
+      .leftJoin(
+        campaignParticipants,
+        and(
+          eq(campaignParticipants.campaignId, sql.placeholder('campaignId')),
+          eq(campaignParticipants.organizationId, sql.placeholder('organizationId')),
+        ),
+      )
+      .leftJoin(
+        submissions,
+        and(
+          eq(submissions.campaignId, sql.placeholder('campaignId')),
+          eq(submissions.organizationId, sql.placeholder('organizationId')),
+        ),
+      )
+      .where(eq(registryGeneration.id, 1))
+      .prepare('form_state'),
+  ).execute({
+    organizationId,
+    campaignId: campaign.id,
+    municipalityId: campaign.municipalityId,
+    programId: campaign.programId,
+    year: campaign.year,
+  });
   return row;
 }
 

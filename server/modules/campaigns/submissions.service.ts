@@ -14,7 +14,7 @@ import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { accountIdOf, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { evaluateIndicators, measureIndicators } from '../indicators/compute.ts';
-import { keptFor } from '../indicators/kept.ts';
+import { keptFor, keptIfReady, readRegistryGeneration } from '../indicators/kept.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
@@ -30,6 +30,7 @@ import {
   insertSubmission,
   insertSubmissionEvent,
   setReopenedUntil,
+  updateSubmissionIfVersion,
   type CampaignRow,
   type SubmissionRow,
 } from './campaigns.repository.ts';
@@ -85,11 +86,35 @@ function formFieldsFor(tree: ProgramTree, org: ApplicabilityTarget | undefined) 
   return { fields, notAsked };
 }
 
-async function formFieldsOf(db: Db, campaign: CampaignRow, organizationId: number) {
-  const tree = (await findProgramTree(db, campaign.programId))!;
-  const [org] = await findOrganizationsById(db, [organizationId]);
+/**
+ * The form's fields for one organization inside a transaction `tx` of `db`: the program kept for the
+ * registry generation the transaction sees (indicators/kept.ts) when the form view has it ready — so a
+ * save does not read the program's four tables again — else read in the transaction.
+ */
+async function formFieldsOf(db: Db, tx: Db, campaign: CampaignRow, organizationId: number) {
+  return formFieldsAt(db, tx, await readRegistryGeneration(tx), campaign, organizationId);
+}
+
+/** formFieldsOf with the registry generation the transaction has already read. */
+async function formFieldsAt(
+  db: Db,
+  tx: Db,
+  generation: number,
+  campaign: CampaignRow,
+  organizationId: number,
+) {
+  const tree =
+    keptIfReady<ProgramTree>(db, programKey(campaign.programId), generation) ??
+    (await findProgramTree(tx, campaign.programId))!;
+  const [org] = await findOrganizationsById(tx, [organizationId]);
   return { tree, ...formFieldsFor(tree, org) };
 }
+
+const programKey = (programId: number) => `program:${programId}`;
+
+/** The program with its indicators and form fields, kept while the registry generation stays the same. */
+const keptProgramTree = (db: Db, programId: number, generation: number) =>
+  keptFor(db, programKey(programId), generation, async () => (await findProgramTree(db, programId))!);
 
 /** The form of one organization: fields, values, state, history, checks, and its indicator values now. */
 export async function getSubmissionView(options: {
@@ -110,12 +135,7 @@ export async function getSubmissionView(options: {
   const { participant, generation } = formState;
   const submission = formState.submission ?? undefined;
   const lastYear = formState.lastYear ?? undefined;
-  const tree = await keptFor(
-    db,
-    `program:${campaign.programId}`,
-    generation,
-    async () => (await findProgramTree(db, campaign.programId))!,
-  );
+  const tree = await keptProgramTree(db, campaign.programId, generation);
   // The view shows this organization's row only, and its row reads no other organization's form: the
   // other submissions are not read, so opening a form costs the same however many schools take part. The
   // registry values are measured for all the campaign's participants at once and kept: a burst of schools
@@ -223,11 +243,15 @@ export async function saveDraft(options: {
   return options.db.transaction(async (tx) => {
     const campaign = await requireCampaign(tx, options.campaignId);
     assertSubmissionAccess(user, campaign, options.organizationId, 'fill');
-    const participant = await requireParticipant(tx, campaign, options.organizationId);
-    const current = await findSubmission(tx, campaign.id, options.organizationId);
+    // A save is the commonest write of a campaign (autosave): participation, submission and the registry
+    // generation in one query, as the form view reads them (bench/form-load.bench.ts).
+    const state = await findFormState(tx, campaign, options.organizationId);
+    if (!state?.participant) throw notFound('Организация среди участников мониторинга');
+    const { participant } = state;
+    const current = state.submission ?? undefined;
     const edit = editability(campaign, participant, current, options.today);
     if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
-    const { fields } = await formFieldsOf(tx, campaign, options.organizationId);
+    const { fields } = await formFieldsAt(options.db, tx, state.generation, campaign, options.organizationId);
     const typeErrors = validateFormValues(fields, options.values, { isFinal: false }).errors.filter((e) =>
       /ожидается|нет в форме|ответьте/.test(e.message),
     );
@@ -253,11 +277,12 @@ export async function saveDraft(options: {
       });
     } else {
       if (options.version !== current.version) throw versionConflict();
-      await updateIfVersion(tx, submissions, current.id, current.version, {
+      const updated = await updateSubmissionIfVersion(tx, current.id, current.version, {
         values,
         isRegistryConfirmed: options.isRegistryConfirmed ?? current.isRegistryConfirmed,
       });
-      submission = (await findSubmission(tx, campaign.id, options.organizationId))!;
+      if (!updated) throw versionConflict();
+      submission = updated;
     }
     if (Object.keys(changes).length || !current || options.action === 'upload') {
       await insertSubmissionEvent(tx, {
@@ -291,7 +316,7 @@ export async function submitForm(options: {
     const edit = editability(campaign, participant, current, options.today);
     if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
     if (current.version !== options.version) throw versionConflict();
-    const { fields } = await formFieldsOf(tx, campaign, options.organizationId);
+    const { fields } = await formFieldsOf(options.db, tx, campaign, options.organizationId);
     const { errors } = validateFormValues(fields, current.values, { isFinal: true });
     if (errors.length)
       throw new AppError(

@@ -8,7 +8,7 @@ import { notifications, teachers } from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
 import { createTestDatabase, recordQueries } from '../../test/harness.ts';
 import { measureIndicators } from './compute.ts';
-import { keptCount, keptFor, readRegistryGeneration } from './kept.ts';
+import { keptCount, keptFor, keptIfReady, readRegistryGeneration } from './kept.ts';
 
 let database: Database;
 let municipalityId = 0;
@@ -127,5 +127,16 @@ describe('keptFor', () => {
     await expect(keptFor(database.db, 'bad', 1, () => Promise.reject(new Error('no')))).rejects.toThrow('no');
     expect(await keptFor(database.db, 'bad', 1, compute)).toBe(4);
     expect(keptCount(database.db)).toBe(2);
+  });
+
+  it('hands a transaction only a finished value of the same generation, never a computation in flight', async () => {
+    let finish!: (v: string) => void;
+    const inFlight = keptFor(database.db, 'slow', 7, () => new Promise<string>((r) => (finish = r)));
+    expect(keptIfReady(database.db, 'slow', 7)).toBeUndefined();
+    finish('готово');
+    await inFlight;
+    expect(keptIfReady(database.db, 'slow', 7)).toBe('готово');
+    expect(keptIfReady(database.db, 'slow', 8)).toBeUndefined();
+    expect(keptIfReady(database.db, 'never', 7)).toBeUndefined();
   });
 });

@@ -20,6 +20,8 @@ const LIMIT = 5_000;
 interface Entry {
   generation: number;
   value: Promise<unknown>;
+  /** Set once the computation has succeeded. */
+  settled?: { value: unknown };
 }
 
 const stores = new WeakMap<Db, Map<string, Entry>>();
@@ -53,10 +55,25 @@ export function keptFor<T>(db: Db, key: string, generation: number, compute: () 
   const kept: Entry = { generation, value };
   store.set(key, kept);
   if (store.size > LIMIT) store.delete(store.keys().next().value!);
-  value.catch(() => {
-    if (store.get(key) === kept) store.delete(key);
-  });
+  value.then(
+    (v) => {
+      kept.settled = { value: v };
+    },
+    () => {
+      if (store.get(key) === kept) store.delete(key);
+    },
+  );
   return value;
+}
+
+/**
+ * The value kept under `key` for `generation` if its computation has finished, else undefined — never a
+ * computation in flight. For a transaction: on PGlite a computation running on the shared handle waits
+ * for the transaction to end, so a transaction that awaited it would wait for itself.
+ */
+export function keptIfReady<T>(db: Db, key: string, generation: number): T | undefined {
+  const entry = stores.get(db)?.get(key);
+  return entry?.generation === generation ? (entry.settled?.value as T | undefined) : undefined;
 }
 
 /** How many values are kept for this handle (for tests). */
