@@ -77,3 +77,10 @@ export function usesVacancies(...formulas: (string | null | undefined)[]): boole
     return parsed.ok && collectCalls(parsed.ast).some((c) => c.call.name === 'vacancies');
   });
 }
+
+/**
+ * « на 01.11.2026»: a vacancy indicator counts the last reported month, and the reader is told which one —
+ * the date stands next to the value (the results table, the справка). Empty without a month.
+ */
+export const vacanciesAsOfText = (month: string | null | undefined) =>
+  month ? ` на ${formatRuDate(month)}` : '';

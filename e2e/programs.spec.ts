@@ -29,7 +29,8 @@ test('the results table is coloured by level and a value opens the teachers behi
   await page.getByRole('link', { name: /по программе Мясниковского района/ }).click();
   await page.getByRole('tab', { name: 'Результаты' }).click();
   const table = page.getByRole('table', { name: 'Результаты мониторинга' });
-  await expect(table.getByRole('row')).toHaveCount(27); // header, the municipality and 25 organizations
+  // Header, the municipality, the demo's plan and its deviation, and 25 organizations.
+  await expect(table.getByRole('row')).toHaveCount(29);
   await table.getByRole('button', { name: /^1\.1, Муниципалитет в целом:/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(
@@ -69,7 +70,8 @@ test('an organization manager sees only its own row of results and cannot open a
   await page.getByRole('link', { name: /по программе Мясниковского района/ }).click();
   await page.getByRole('tab', { name: 'Результаты' }).click();
   const table = page.getByRole('table', { name: 'Результаты мониторинга' });
-  await expect(table.getByRole('row')).toHaveCount(3); // header, the municipality, its school
+  // Header, the municipality, the demo's plan and its deviation, its school.
+  await expect(table.getByRole('row')).toHaveCount(5);
   await table.getByRole('button', { name: /^1\.1, Муниципалитет в целом:/ }).click();
   await expect(
     page.getByRole('dialog').getByText('Список педагогов доступен только по своей организации.'),

@@ -25,6 +25,7 @@ import { seedDemoReserve } from './demo-reserve.ts';
 import { seedDemoPractices } from './demo-practices.ts';
 import { seedDemoForecast } from './demo-forecast.ts';
 import { seedDemoSpecialists } from './demo-specialists.ts';
+import { seedDemoTargets } from './demo-targets.ts';
 import { findTemplate } from '../../core/templates/index.ts';
 import { insertProgramFromTemplate } from '../modules/programs/programs.repository.ts';
 
@@ -431,9 +432,16 @@ export async function seedDemo(options: {
     await seedDemoForecast({ db, seed, today, municipalityId: m });
     // The monitoring programs of three seed districts, and the campaigns run with them.
     const monitoringPrograms: number[] = [];
-    for (const code of ['seed-004-myasnikovsky', 'seed-002-zhirnovsky', 'seed-000-kardymovsky']) {
+    const programCodes = ['seed-004-myasnikovsky', 'seed-002-zhirnovsky', 'seed-000-kardymovsky'];
+    for (const code of programCodes) {
       monitoringPrograms.push(await insertProgramFromTemplate(db, m, findTemplate(code)!));
     }
+    // Before the analysis drafts its conclusions, so the missed targets are among them.
+    await seedDemoTargets({
+      db,
+      year: Number(today.slice(0, 4)),
+      programs: Object.fromEntries(programCodes.map((code, i) => [code, monitoringPrograms[i]])),
+    });
     const { closed } = await seedDemoCampaigns({
       db,
       rng,

@@ -160,6 +160,8 @@ export async function getAnalysis(options: {
       year: campaign.year,
       status: campaign.status,
       isFrozen: current.isFrozen,
+      /** The vacancy month the vacancy indicators' values are «на»; null without one. */
+      vacanciesAsOf: current.vacanciesAsOf,
     },
     indicators,
     organizations,

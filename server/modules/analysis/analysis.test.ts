@@ -288,6 +288,36 @@ describe('conclusions and recommendations', () => {
   });
 });
 
+describe('the demo’s targets', () => {
+  it('plans the closed campaigns’ indicators, and the demo’s conclusions name exactly the missed targets', async () => {
+    const a = (await call('metodist', 'GET', `/api/campaigns/${latestClosedId}/analysis`)).json();
+    const year = String(a.campaign.year);
+    const municipal = (code: string) =>
+      a.results.find(
+        (r: { indicator: string; organization: number | null }) =>
+          r.indicator === code && r.organization === null,
+      )?.value as number | null;
+    const planned = (a.indicators as { code: string; direction: string; targets: Record<string, number> }[])
+      .filter((i) => i.targets[year] !== undefined)
+      .map((i) => {
+        const fact = municipal(i.code);
+        const plan = i.targets[year];
+        const met = fact === null ? null : i.direction === 'lower' ? fact <= plan : fact >= plan;
+        return { code: i.code, met };
+      });
+    expect(planned.map((p) => p.code)).toEqual(['1.1', '2.1', '3.1', '3.4', '4.1', '5.1', '5.4']);
+    const missed = planned.filter((p) => p.met === false).map((p) => p.code);
+    // Worth looking at: some targets met, some missed.
+    expect(missed.length).toBeGreaterThan(0);
+    expect(planned.filter((p) => p.met === true).length).toBeGreaterThan(0);
+    const stored = (await call('metodist', 'GET', `/api/campaigns/${latestClosedId}/conclusions`)).json();
+    const named = stored
+      .filter((c: { text: string }) => c.text.includes(`целевой показатель ${year} года не достигнут`))
+      .map((c: { evidence: { items: { indicator: string }[] } }) => c.evidence.items[0].indicator);
+    expect(named.sort()).toEqual(missed.sort());
+  });
+});
+
 describe('the demo history', () => {
   it('reads as it would have happened: forms accepted after they were sent, the campaign closed after its final stage', async () => {
     const view = (await call('metodist', 'GET', `/api/campaigns/${closedId}`)).json();

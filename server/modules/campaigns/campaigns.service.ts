@@ -20,7 +20,7 @@ import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import { municipalityScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { computeIndicators, type FormValues } from '../indicators/compute.ts';
-import { contextOf, definitionsOf } from '../indicators/results.service.ts';
+import { contextOf, definitionsOf, vacanciesAsOfTree } from '../indicators/results.service.ts';
 import { findComputedOrganizations } from '../indicators/compute.ts';
 import { findProgramById, findProgramTree } from '../programs/programs.repository.ts';
 import { assertDepartment, visibleOrganizations } from './campaigns.policy.ts';
@@ -374,6 +374,8 @@ export async function closeCampaign(options: { db: Db; actor: Actor; id: number 
       criteria: tree.criteria.map((c) => ({ id: c.id, code: c.code, title: c.title })),
       indicators: definitionsOf(tree).map((d, i) => ({ ...d, criterionId: tree.indicators[i].criterionId })),
       period: ctx.period,
+      // The month of vacancies the frozen values count, as it was at closing (a later report moves nothing).
+      vacanciesAsOf: await vacanciesAsOfTree(tx, tree, ctx),
     };
     await updateIfVersion(tx, campaigns, campaign.id, campaign.version, {
       status: 'closed',
@@ -388,6 +390,12 @@ export async function closeCampaign(options: { db: Db; actor: Actor; id: number 
       summary: `Мониторинг «${campaign.title}» закрыт, результаты заморожены (${computed.results.length} значений)`,
     });
   });
+}
+
+/** The vacancy month a closed campaign's snapshot keeps; null for one closed before it was kept. */
+export function frozenVacanciesAsOf(snapshot: unknown): string | null {
+  const value = (snapshot as { vacanciesAsOf?: unknown } | null)?.vacanciesAsOf;
+  return typeof value === 'string' ? value : null;
 }
 
 /** Results of a campaign: frozen ones once it is closed, otherwise computed now with the forms sent so far. */
@@ -413,12 +421,15 @@ export async function getCampaignResults(options: { db: Db; user: AuthUser; id: 
           isApplicable: r.isApplicable,
         })),
       snapshot: campaign.programSnapshot,
+      // A campaign closed before the month was kept says no date rather than one its values may not have used.
+      vacanciesAsOf: frozenVacanciesAsOf(campaign.programSnapshot),
     };
   }
   const tree = (await findProgramTree(db, campaign.programId))!;
+  const ctx = contextOf(tree, campaign.year, { campaignId: campaign.id });
   const computed = await computeIndicators({
     db,
-    ctx: contextOf(tree, campaign.year, { campaignId: campaign.id }),
+    ctx,
     indicators: definitionsOf(tree),
     formValues: formValuesOf(await findSubmissions(db, campaign.id)),
   });
@@ -426,5 +437,6 @@ export async function getCampaignResults(options: { db: Db; user: AuthUser; id: 
     isFrozen: false,
     results: computed.results.filter((r) => isVisible(r.organization)),
     snapshot: null,
+    vacanciesAsOf: await vacanciesAsOfTree(db, tree, ctx),
   };
 }

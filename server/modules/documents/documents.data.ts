@@ -11,6 +11,7 @@ import { describeFormula, parseFormula } from '../../../core/formula/index.ts';
 import type { IndicatorLevel } from '../../../core/indicators/levels.ts';
 import { reportingPeriod, type ReportingPeriod } from '../../../core/indicators/period.ts';
 import type { Verdict } from '../../../core/management/effect.ts';
+import { usesVacancies } from '../../../core/vacancy-reports.ts';
 import type { Db } from '../../db/client.ts';
 import type { AuthUser } from '../auth/access.ts';
 import {
@@ -42,6 +43,8 @@ export interface DocumentIndicator extends IndicatorInfo {
   source: string | null;
   method: string | null;
   periodicity: string | null;
+  /** For an indicator counting vacancies: the month of the monthly report its values are «на»; else null. */
+  vacanciesAsOf: string | null;
 }
 
 export interface DocumentResult {
@@ -242,6 +245,7 @@ export async function loadDocumentData(options: {
       source: live?.source ?? null,
       method: live?.method ?? null,
       periodicity: live?.periodicity ?? null,
+      vacanciesAsOf: usesVacancies(i.numerator, denominator) ? analysis.campaign.vacanciesAsOf : null,
     };
   });
   const period = snapshot?.period ?? reportingPeriod(tree!.program.parameters, campaign.year);

@@ -2,6 +2,7 @@ import type { FileChild } from 'docx';
 import { deviationText, planFact, targetText, type PlanFact } from '../../../core/indicators/targets.ts';
 import type { DocumentData, DocumentIndicator } from './documents.data.ts';
 import { displayValue, heading, para, table } from './docx-kit.ts';
+import { vacanciesAsOfText } from '../../../core/vacancy-reports.ts';
 
 /** Plan against fact in the справка: the target of the campaign's year (the year of its reporting period). */
 
@@ -17,7 +18,7 @@ const verdictOf = (pf: PlanFact) =>
 export function planFactSentence(data: DocumentData, indicator: DocumentIndicator): string | null {
   const pf = planFactOf(data, indicator);
   if (!pf) return null;
-  return `План на ${pf.year} год — ${targetText(pf.plan, indicator.unit)}, факт — ${displayValue(pf.fact, indicator.unit)}, отклонение — ${deviationText(pf.deviation, indicator.unit)}: целевой показатель ${verdictOf(pf)}.`;
+  return `План на ${pf.year} год — ${targetText(pf.plan, indicator.unit)}, факт — ${displayValue(pf.fact, indicator.unit)}${pf.fact === null ? '' : vacanciesAsOfText(indicator.vacanciesAsOf)}, отклонение — ${deviationText(pf.deviation, indicator.unit)}: целевой показатель ${verdictOf(pf)}.`;
 }
 
 /** «План и факт»: every indicator with a target of the year, its municipal value and the deviation. */
@@ -39,7 +40,11 @@ export function planFactSection(data: DocumentData, n: number): FileChild[] {
         indicator.code,
         indicator.name,
         { text: targetText(pf.plan, indicator.unit), align: 'right' },
-        { text: displayValue(pf.fact, indicator.unit), align: 'right', bold: true },
+        {
+          text: `${displayValue(pf.fact, indicator.unit)}${pf.fact === null ? '' : vacanciesAsOfText(indicator.vacanciesAsOf)}`,
+          align: 'right',
+          bold: true,
+        },
         { text: deviationText(pf.deviation, indicator.unit), align: 'right' },
         { text: verdictOf(pf), align: 'center', bold: pf.isMet === false },
       ]),

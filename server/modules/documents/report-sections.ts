@@ -20,6 +20,7 @@ import {
   type Cell,
 } from './docx-kit.ts';
 import { planFactSentence } from './report-plan-fact.ts';
+import { vacanciesAsOfText } from '../../../core/vacancy-reports.ts';
 
 /** The data sections of the report: results, statistics, rating, dynamics, recommendations, effect. */
 
@@ -75,7 +76,7 @@ function indicatorBlock(data: DocumentData, indicator: DocumentIndicator, chart:
       keepNext: true,
     }),
     para(
-      `Значение по муниципалитету: ${displayValue(municipal?.value, indicator.unit)}${fraction}${level}. По организациям: ${levelSummary(data, indicator)}.${plan ? ` ${plan}` : ''}`,
+      `Значение по муниципалитету: ${displayValue(municipal?.value, indicator.unit)}${vacanciesAsOfText(indicator.vacanciesAsOf)}${fraction}${level}. По организациям: ${levelSummary(data, indicator)}.${plan ? ` ${plan}` : ''}`,
       { indent: true, keepNext: true },
     ),
     table(

@@ -62,6 +62,19 @@ export function resultScope(
   return { all: false, organizationIds: organizationScope(user, 'read').organizationIds };
 }
 
+/**
+ * The month of the vacancy snapshot a program's vacancy indicators count in a computation (the values are
+ * «на 01.11.2026»); null when no indicator counts vacancies or no month of the period is reported.
+ */
+export async function vacanciesAsOfTree(
+  db: Db,
+  tree: { indicators: { numerator: string; denominator: string | null }[] },
+  ctx: ComputeContext,
+): Promise<string | null> {
+  const counts = tree.indicators.some((i) => usesVacancies(i.numerator, i.denominator));
+  return counts ? findVacancySnapshotMonth(db, ctx) : null;
+}
+
 /** Live values of a program's indicators for a reporting year, computed from the registry now. */
 export async function computeProgramResults(options: {
   db: Db;
@@ -83,12 +96,11 @@ export async function computeProgramResults(options: {
   });
   const visible = (organization: number | null) =>
     scope.all || organization === null || scope.organizationIds.includes(organization);
-  const countsVacancies = tree.indicators.some((i) => usesVacancies(i.numerator, i.denominator));
   return {
     tree,
     period: ctx.period,
     /** The month of the vacancy snapshot the values are «на»; null when no indicator counts vacancies. */
-    vacanciesAsOf: countsVacancies ? await findVacancySnapshotMonth(options.db, ctx) : null,
+    vacanciesAsOf: await vacanciesAsOfTree(options.db, tree, ctx),
     results: computed.results.filter((r) => visible(r.organization)),
     organizations: computed.organizations.filter((o) => visible(o.id)),
     problems: computed.problems,

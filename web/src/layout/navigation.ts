@@ -27,6 +27,7 @@ import {
   IconUser,
   IconUsers,
   IconUsersGroup,
+  IconUserCheck,
   IconUserStar,
   type Icon,
 } from '@tabler/icons-react';
@@ -57,6 +58,7 @@ export const NAVIGATION: NavItem[] = [
   item('/', 'Главная', IconHome, ALL, ''),
   item('/todo', 'Нужно сделать', IconListDetails, DEPARTMENT, ''),
   item('/my-profile', 'Мой профиль', IconUser, ['teacher'], ''),
+  item('/my-routes', 'Мои маршруты', IconRoute, ['specialist'], ''),
   item('/organizations', 'Организации', IconSchool, [...DEPARTMENT, 'association_leader'], 'Реестр'),
   item('/my-organization', 'Моя организация', IconSchool, ['org_manager'], 'Реестр'),
   item('/teachers', 'Педагоги', IconUsersGroup, REGISTRY_EDITORS, 'Реестр'),
@@ -77,6 +79,7 @@ export const NAVIGATION: NavItem[] = [
   item('/events', 'Мероприятия', IconCalendarEvent, REGISTRY_EDITORS, 'Реестр'),
   item('/mentoring', 'Наставничество', IconHeartHandshake, REGISTRY_EDITORS, 'Реестр'),
   item('/vacancies', 'Вакансии', IconBriefcase, REGISTRY_EDITORS, 'Реестр'),
+  item('/methodical-specialists', 'Специалисты методической службы', IconUserCheck, DEPARTMENT, 'Реестр'),
   item('/reserve', 'Кадровый резерв', IconUserStar, REGISTRY_EDITORS, 'Реестр'),
   item('/action-lists', 'Списки для работы', IconListDetails, REGISTRY_EDITORS, 'Реестр'),
   item('/staffing-forecast', 'Прогноз кадровой потребности', IconChartLine, REGISTRY_EDITORS, 'Реестр'),

@@ -7,7 +7,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { ORGANIZATION_FORMS, TEACHER_FORMS, countOf } from '../../../core/format.ts';
 import { api } from '../api/client.ts';
 import type { Organization } from '../api/types.ts';
@@ -90,9 +90,12 @@ function StatCard({
 export function HomePage() {
   const { me, hasRole } = useAuth();
   const isDepartment = hasRole('admin', 'coordinator', 'association_leader');
+  // A specialist of the methodical service sees only the routes it supervises: its start is that list.
+  const isSpecialistOnly = Boolean(me?.roles.length) && me!.roles.every((g) => g.role === 'specialist');
   const orgs = useQuery({
     queryKey: ['organizations', 'dashboard'],
     queryFn: () => api.list<Organization>('/api/organizations', { pageSize: 1000, isActive: true }),
+    enabled: !isSpecialistOnly,
   });
   // The department sees the registry's own count, so the card agrees with «Педагоги»; an association leader
   // may not search the registry and gets the people of the organizations it sees. In both a teacher working
@@ -120,6 +123,7 @@ export function HomePage() {
   const isPersonName =
     words.length >= 2 && words.length <= 3 && words.every((w) => /^[А-ЯЁ][а-яё-]+$/.test(w));
   const greeting = isPersonName ? `Здравствуйте, ${words[1]}!` : 'Здравствуйте!';
+  if (isSpecialistOnly) return <Navigate to="/my-routes" replace />;
 
   return (
     <>

@@ -13,6 +13,7 @@ import { RecordContext } from '../teachers/records/RecordFields.tsx';
 import { RecordForm } from '../teachers/records/RecordForm.tsx';
 import type { RouteStep, RouteView, StepStatus } from './api.ts';
 import { FormActions } from '../../components/FormActions.tsx';
+import { routeSpecialistRenderer } from './route-specialists.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 
 /** The modals of a route card: marking a step, editing a step or the route, deleting. */
@@ -246,6 +247,7 @@ export function RouteFormModal({
             kind={routeKind}
             record={{ ...route, diagnosticId: route.diagnostic?.id ?? null }}
             only={['diagnosticId', 'startDate', 'endDate', 'curatorId', 'tutorId']}
+            renderField={routeSpecialistRenderer(route)}
             onSubmit={async (payload) => {
               await api.patch(`/api/routes/${route.id}`, { ...payload, version: route.version });
               notifySaved('Маршрут сохранён');

@@ -5,6 +5,7 @@ import { AssociationMeetingsPage } from './AssociationMeetingsPage.tsx';
 import { DeficitResourcesPage } from './DeficitResourcesPage.tsx';
 import { MeetingsIndexPage } from './MeetingsIndexPage.tsx';
 import { RouteBuilderPage } from './RouteBuilderPage.tsx';
+import { SupervisedRoutePage, SupervisedRoutesPage } from './SupervisedRoutesPage.tsx';
 
 /** Pages of the support journeys (ИОМ, meetings of associations, the teacher's cabinet), mounted by App.tsx. */
 export const journeysRoutes: RouteObject[] = [
@@ -14,4 +15,6 @@ export const journeysRoutes: RouteObject[] = [
   { path: '/associations/:id/meetings', element: <AssociationMeetingsPage /> },
   { path: '/my-profile/card', element: <MyCardPage /> },
   { path: '/roadmaps/:id/measures/:measureId', element: <MeasurePage /> },
+  { path: '/my-routes', element: <SupervisedRoutesPage /> },
+  { path: '/my-routes/:id', element: <SupervisedRoutePage /> },
 ];

@@ -53,11 +53,13 @@ export function ResultsTable({
         StrippedResults<IndicatorResult> & {
           isFrozen: boolean;
           organizations: { id: number; name: string }[];
+          vacanciesAsOf: string | null;
         }
       >(`/api/campaigns/${campaignId}/results`);
       const { organizations } = data;
       return {
         isFrozen: data.isFrozen,
+        vacanciesAsOf: data.vacanciesAsOf,
         results: expandResults(data),
         organizations,
         period: null as never,

@@ -8,6 +8,7 @@ import { EventsList, EventsPage } from './EventsPage.tsx';
 import { MentoringPage, OrganizationMentoring } from './MentoringPage.tsx';
 import { NormativeActsList, NormativeActsPage } from './NormativeActsPage.tsx';
 import { OrganizationVacancies, VacanciesPage } from './VacanciesPage.tsx';
+import { SpecialistsPage } from './SpecialistsPage.tsx';
 import { ActionListsPage } from '../reserve/ActionListsPage.tsx';
 import { ReserveCandidatePage } from '../reserve/ReserveCandidatePage.tsx';
 import { ReservePage } from '../reserve/ReservePage.tsx';
@@ -24,6 +25,7 @@ export const registersRoutes: RouteObject[] = [
   { path: '/vacancies', element: <VacanciesPage /> },
   { path: '/normative-acts', element: <NormativeActsPage /> },
   { path: '/catalogs', element: <CatalogsPage /> },
+  { path: '/methodical-specialists', element: <SpecialistsPage /> },
   { path: '/reserve', element: <ReservePage /> },
   { path: '/reserve/:id', element: <ReserveCandidatePage /> },
   { path: '/action-lists', element: <ActionListsPage /> },

@@ -40,6 +40,10 @@ export interface RecordListProps {
   isRowEditable?(row: RecordRow): boolean;
   /** Rows per page of a long list (events, associations); without it the list comes whole. */
   pageSize?: number;
+  /** Actions of a row beside edit and delete (archive a specialist, create the account). */
+  rowActions?(row: RecordRow): ReactNode;
+  /** Width of the actions column (wider with rowActions). */
+  actionsWidth?: number;
 }
 
 /** The list of one record kind with add, edit and delete: one component for every kind of record. */
@@ -117,7 +121,7 @@ export function RecordList(props: RecordListProps) {
                   {columns.map((f) => (
                     <Table.Th key={f.key}>{props.columnLabels?.[f.key] ?? f.label}</Table.Th>
                   ))}
-                  {canEdit && <Table.Th w={90} />}
+                  {canEdit && <Table.Th w={props.actionsWidth ?? 90} />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -131,6 +135,7 @@ export function RecordList(props: RecordListProps) {
                         <Table.Td>
                           {editable(row) && (
                             <Group gap={4} wrap="nowrap" justify="flex-end">
+                              {props.rowActions?.(row)}
                               <EditDeleteIcons
                                 onEdit={() => setEditing(row)}
                                 onDelete={() => setDeleting(row)}
