@@ -94,3 +94,27 @@ test('the coordinator analyses a closed campaign and generates its documents; th
   expect(text).not.toMatch(/\d{3}-\d{3}-\d{3} \d{2}/); // no СНИЛС
   await visitor.screenshot({ path: testInfo.outputPath('public-report.png'), fullPage: true });
 });
+
+test('a vacancy indicator in the analysis says which month its values are «на»', async ({ page }) => {
+  await logIn(page, 'metodist');
+  const campaigns = (await (await page.request.get('/api/campaigns')).json()) as CampaignItem[];
+  // The campaign and indicator are found by query: any of the demo's with a vacancy indicator and a month.
+  let found: { campaign: CampaignItem; code: string; name: string; asOf: string } | undefined;
+  for (const campaign of campaigns) {
+    const analysis = await (await page.request.get(`/api/campaigns/${campaign.id}/analysis`)).json();
+    const asOf = analysis.campaign?.vacanciesAsOf as string | null | undefined;
+    const indicator = (analysis.indicators as { code: string; name: string; numerator: string }[]).find((i) =>
+      /vacancies\(/.test(i.numerator),
+    );
+    if (asOf && indicator) {
+      found = { campaign, code: indicator.code, name: indicator.name, asOf };
+      break;
+    }
+  }
+  expect(found, 'в демо-районе есть мониторинг с показателем вакансий').toBeDefined();
+  await page.goto(`/campaigns/${found!.campaign.id}?tab=analysis`);
+  await page.getByRole('textbox', { name: 'Показатель' }).click();
+  await page.getByRole('option', { name: `${found!.code}. ${found!.name}` }).click();
+  const [y, m, d] = found!.asOf.split('-');
+  await expect(page.getByTestId('vacancies-as-of')).toHaveText(`Вакансии — на ${d}.${m}.${y}.`);
+});

@@ -3,7 +3,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { expandAnalysis, type CompactAnalysis } from '../../../../core/analysis/compact.ts';
 import { countOf, formatPercent, ORGANIZATION_FORMS } from '../../../../core/format.ts';
+import { usesVacancies } from '../../../../core/vacancy-reports.ts';
 import { api } from '../../api/client.ts';
+import { formatRuDate } from '../../lib/format.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import {
   ClusterCards,
@@ -133,6 +135,12 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
                   .filter(Boolean)
                   .join('; ')}
                 {planFactLine(indicator, data)}
+                {data.campaign.vacanciesAsOf && usesVacancies(indicator.numerator) && (
+                  <span data-testid="vacancies-as-of">
+                    {' '}
+                    Вакансии — на {formatRuDate(data.campaign.vacanciesAsOf)}.
+                  </span>
+                )}
               </>
             }
           >

@@ -17,6 +17,8 @@ export interface AnalysisIndicator {
   criterionTitle: string;
   /** Target values by year (plan against fact); an older answer may lack them. */
   targets?: Record<string, number>;
+  /** The formula's numerator (tells a vacancy indicator, whose values are «на» a month). */
+  numerator?: string;
 }
 
 export type { Descriptive } from '../../../../core/analysis/statistics.ts';
@@ -61,7 +63,15 @@ export interface AnalysisOrganization {
 }
 
 export interface AnalysisView {
-  campaign: { id: number; title: string; year: number; status: 'active' | 'closed'; isFrozen: boolean };
+  campaign: {
+    id: number;
+    title: string;
+    year: number;
+    status: 'active' | 'closed';
+    isFrozen: boolean;
+    /** The vacancy month the vacancy indicators' values are «на»; null without one. */
+    vacanciesAsOf?: string | null;
+  };
   indicators: AnalysisIndicator[];
   organizations: AnalysisOrganization[];
   results: IndicatorResult[];
