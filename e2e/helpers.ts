@@ -10,3 +10,11 @@ export async function logIn(page: Page, login: string, password = DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('navigation', { name: 'Основное меню' })).toBeVisible();
 }
+
+/** Logs in and opens the demo's Мясниковский program (its closed campaigns carry the demo's targets). */
+export async function openDemoProgram(page: Page, login: string) {
+  await logIn(page, login);
+  await page.getByRole('link', { name: 'Программы мониторинга' }).click();
+  await page.getByRole('link', { name: /по программе Мясниковского района/ }).click();
+  await expect(page.getByRole('heading', { name: /Мясниковского района/ })).toBeVisible();
+}

@@ -1,13 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { logIn } from './helpers.ts';
+import { logIn, openDemoProgram } from './helpers.ts';
 
 test('the methodist edits an indicator formula with live validation and a preview on current data', async ({
   page,
 }) => {
-  await logIn(page, 'metodist');
-  await page.getByRole('link', { name: 'Программы мониторинга' }).click();
-  await page.getByRole('link', { name: /по программе Мясниковского района/ }).click();
-  await expect(page.getByRole('heading', { name: /Мясниковского района/ })).toBeVisible();
+  await openDemoProgram(page, 'metodist');
   await page.getByRole('button', { name: 'Изменить показатель 2.1' }).click();
 
   const numerator = page.getByRole('textbox', { name: 'Числитель' });
@@ -24,9 +21,7 @@ test('the methodist edits an indicator formula with live validation and a previe
 });
 
 test('the results table is coloured by level and a value opens the teachers behind it', async ({ page }) => {
-  await logIn(page, 'metodist');
-  await page.goto('/programs');
-  await page.getByRole('link', { name: /по программе Мясниковского района/ }).click();
+  await openDemoProgram(page, 'metodist');
   await page.getByRole('tab', { name: 'Результаты' }).click();
   const table = page.getByRole('table', { name: 'Результаты мониторинга' });
   // Header, the municipality, the demo's plan and its deviation, and 25 organizations.
@@ -65,9 +60,7 @@ test('a template loads into the municipality in one action', async ({ page }) =>
 test('an organization manager sees only its own row of results and cannot open another school’s teachers', async ({
   page,
 }) => {
-  await logIn(page, 'school1');
-  await page.goto('/programs');
-  await page.getByRole('link', { name: /по программе Мясниковского района/ }).click();
+  await openDemoProgram(page, 'school1');
   await page.getByRole('tab', { name: 'Результаты' }).click();
   const table = page.getByRole('table', { name: 'Результаты мониторинга' });
   // Header, the municipality, the demo's plan and its deviation, its school.

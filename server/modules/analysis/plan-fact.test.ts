@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandAnalysis } from '../../../core/analysis/compact.ts';
 import { egorlyksky } from '../../../core/templates/egorlyksky-001.ts';
@@ -6,7 +5,7 @@ import { createUser } from '../../seed/factories.ts';
 import { DEMO_ORGANIZATIONS } from '../../seed/demo-district.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
-import { decodeXml } from '../../test/office.ts';
+import { campaignReportXml, docxCells, docxParagraphs } from '../../test/report-docx.ts';
 
 /**
  * Plan against fact through the API: targets saved by the program editor, the conclusion drafted when the
@@ -125,28 +124,15 @@ describe('plan against fact', () => {
   it('prints «план / факт / отклонение» in the справка', async () => {
     const share = await municipalValue('1');
     const plan = Math.min(100, Math.floor(share) + 10);
-    const started = await call('POST', `/api/campaigns/${campaignId}/documents`, { kind: 'report' });
-    expect(started.statusCode, started.body).toBe(202);
-    let job = started.json();
-    while (job.status === 'running') {
-      await new Promise((resolve) => setImmediate(resolve));
-      job = (await call('GET', `/api/document-jobs/${job.id}`)).json();
-    }
-    expect(job.error).toBeNull();
-    const file = await call('GET', job.downloadUrl);
-    const xml = await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string');
-    const cells = (chunk: string) =>
-      [...chunk.matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((c) =>
-        [...c[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join(''),
-      );
-    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('');
+    const xml = await campaignReportXml(t, cookie, campaignId);
+    const text = docxParagraphs(xml).join('');
     expect(text).toContain('План и факт');
     const deviation = `−${(plan - share).toFixed(1).replace('.', ',')}\u00a0п.\u00a0п.`;
     expect(text).toContain(
       `План на ${YEAR} год — ${plan}\u00a0%, факт — ${percent(share)}, отклонение — ${deviation}: целевой показатель не достигнут.`,
     );
     const table = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)]
-      .map((m) => [...m[0].matchAll(/<w:tr[ >].*?<\/w:tr>/gs)].map((r) => cells(r[0])))
+      .map((m) => [...m[0].matchAll(/<w:tr[ >].*?<\/w:tr>/gs)].map((r) => docxCells(r[0])))
       .find((rows) => rows[0].join('|') === 'Код|Показатель|План|Факт|Отклонение|Итог')!;
     expect(table.find((r) => r[0] === '1')).toEqual([
       '1',

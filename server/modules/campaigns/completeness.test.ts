@@ -1,9 +1,9 @@
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completenessOf, isOverdue } from '../../../core/campaigns/completeness.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
 import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
+import { campaignReportXml, docxParagraphs } from '../../test/report-docx.ts';
 
 /**
  * One campaign seen in the four places that state its completeness — the header of the campaign page, its
@@ -62,24 +62,7 @@ const get = async (url: string) => {
 };
 
 async function reportText(): Promise<string> {
-  const started = await t.request({
-    method: 'POST',
-    url: `/api/campaigns/${campaignId}/documents`,
-    cookie,
-    body: { kind: 'report' },
-  });
-  expect(started.statusCode, started.body).toBe(202);
-  let job = started.json();
-  while (job.status === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    job = await get(`/api/document-jobs/${job.id}`);
-  }
-  expect(job.error).toBeNull();
-  const file = await t.request({ method: 'GET', url: job.downloadUrl, cookie });
-  const xml = await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
-    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(''))
-    .join('\n');
+  return docxParagraphs(await campaignReportXml(t, cookie, campaignId)).join('\n');
 }
 
 describe('completeness and timeliness have one definition', () => {

@@ -1,9 +1,8 @@
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
-import { decodeXml } from '../../test/office.ts';
+import { campaignReportXml, docxCells, docxParagraphs } from '../../test/report-docx.ts';
 
 /**
  * A vacancy indicator counts the last reported month, and a campaign's results and its справка say which:
@@ -46,23 +45,8 @@ const call = (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) =>
   t.request({ method, url, cookie, body });
 
 async function reportText() {
-  const started = await call('POST', `/api/campaigns/${campaignId}/documents`, { kind: 'report' });
-  expect(started.statusCode, started.body).toBe(202);
-  let job = started.json();
-  while (job.status === 'running') {
-    await new Promise((resolve) => setImmediate(resolve));
-    job = (await call('GET', `/api/document-jobs/${job.id}`)).json();
-  }
-  expect(job.error).toBeNull();
-  const file = await call('GET', job.downloadUrl);
-  const xml = await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string');
-  const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) =>
-    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join(''),
-  );
-  const cells = [...xml.matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((c) =>
-    [...c[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join(''),
-  );
-  return { paragraphs, cells };
+  const xml = await campaignReportXml(t, cookie, campaignId);
+  return { paragraphs: docxParagraphs(xml), cells: docxCells(xml) };
 }
 
 const valueSentence = (paragraphs: string[], code: string) => {

@@ -19,7 +19,7 @@ export interface ListResult<T> {
   total: number;
 }
 
-type Params = Record<string, string | number | boolean | null | undefined>;
+export type Params = Record<string, string | number | boolean | null | undefined>;
 
 export function withParams(url: string, params?: Params): string {
   if (!params) return url;

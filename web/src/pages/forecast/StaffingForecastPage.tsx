@@ -1,5 +1,4 @@
-import { Button, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { countOf, formatNumber, formatPercent, plural } from '../../../../core/format.ts';
@@ -11,6 +10,7 @@ import { useRegistersRole } from '../registers/api.ts';
 import { FilterBar, OrganizationFilter, useListParams } from '../registers/list-filters.tsx';
 import type { Forecast, ForecastTotals } from './api.ts';
 import { ForecastChart } from './ForecastChart.tsx';
+import { ExcelExportButton } from '../../components/ExcelExportButton.tsx';
 
 const n = (v: number) => formatNumber(v, 1);
 const TEACHER_FORMS = ['педагог', 'педагога', 'педагогов'] as const;
@@ -154,16 +154,7 @@ export function StaffingForecastPage() {
       <PageHeader
         title="Прогноз кадровой потребности"
         subtitle="Сколько педагогов понадобится в следующие учебные годы: выбытие по возрасту и увольнениям, приток молодых педагогов и выпускников целевого обучения, вакансии"
-        actions={
-          <Button
-            component="a"
-            href={withParams('/api/staffing-forecast/export.xlsx', params)}
-            variant="light"
-            leftSection={<IconDownload size={16} />}
-          >
-            Выгрузить в Excel
-          </Button>
-        }
+        actions={<ExcelExportButton url={'/api/staffing-forecast/export.xlsx'} params={params} />}
       />
       <FilterBar>
         <Stack gap={4}>

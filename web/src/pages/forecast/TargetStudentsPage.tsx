@@ -1,5 +1,4 @@
-import { Button, NumberInput } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { NumberInput } from '@mantine/core';
 import type { FieldDef } from '../../../../core/registry/fields.ts';
 import { targetStudentKind } from '../../../../core/registry/register-kinds.ts';
 import { formatRuDate } from '../../../../core/dates.ts';
@@ -10,6 +9,7 @@ import { RecordList } from '../teachers/records/RecordList.tsx';
 import { useRegistersRole } from '../registers/api.ts';
 import { registersFieldRenderer } from '../registers/fields.tsx';
 import { FilterBar, OrganizationFilter, SearchFilter, useListParams } from '../registers/list-filters.tsx';
+import { ExcelExportButton } from '../../components/ExcelExportButton.tsx';
 
 function studentCell(f: FieldDef, row: RecordRow) {
   if (f.key === 'organizationId') return String(row.organizationShortName ?? '');
@@ -36,16 +36,7 @@ export function TargetStudentsPage() {
       <PageHeader
         title="Целевое обучение"
         subtitle="Студенты, обучающиеся по договорам о целевом обучении, и ожидаемые выпускники: вуз, специальность, год выпуска, организация, которая их ждёт"
-        actions={
-          <Button
-            component="a"
-            href={withParams('/api/target-students/export.xlsx', filters)}
-            variant="light"
-            leftSection={<IconDownload size={16} />}
-          >
-            Выгрузить в Excel
-          </Button>
-        }
+        actions={<ExcelExportButton url={'/api/target-students/export.xlsx'} params={filters} />}
       />
       <FilterBar>
         <SearchFilter value={get('q')} onChange={(v) => set('q', v)} placeholder="ФИО студента" />

@@ -1,5 +1,5 @@
 import { Badge, Button, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconDownload, IconKey } from '@tabler/icons-react';
+import { IconKey } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { countOf } from '../../../../core/format.ts';
@@ -15,6 +15,7 @@ import type { RecordRow } from '../teachers/api.ts';
 import { RecordList } from '../teachers/records/RecordList.tsx';
 import { EnumFilter, FilterBar, SearchFilter, useListParams } from './list-filters.tsx';
 import { SpecialistAccountModal } from './SpecialistAccountModal.tsx';
+import { ExcelExportButton } from '../../components/ExcelExportButton.tsx';
 
 const ROUTE_FORMS = ['ИОМ', 'ИОМ', 'ИОМ'] as const;
 
@@ -128,16 +129,7 @@ export function SpecialistsPage() {
       <PageHeader
         title="Специалисты методической службы"
         subtitle="Методисты управления образования и ММС, кураторы ЦНППМ, тьюторы, наставники-эксперты: из них выбирают кураторов и тьюторов ИОМ"
-        actions={
-          <Button
-            component="a"
-            href={withParams('/api/methodical-specialists/export.xlsx', filters)}
-            variant="light"
-            leftSection={<IconDownload size={16} />}
-          >
-            Выгрузить в Excel
-          </Button>
-        }
+        actions={<ExcelExportButton url={'/api/methodical-specialists/export.xlsx'} params={filters} />}
       />
       <FilterBar>
         <SearchFilter

@@ -1,5 +1,4 @@
-import { Anchor, Button, NumberInput, Paper, Table, Tabs, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Anchor, NumberInput, Paper, Table, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import {
@@ -13,6 +12,7 @@ import { api, withParams } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { useRegistersRole } from '../registers/api.ts';
 import { FilterBar, OrganizationFilter, SearchFilter, useListParams } from '../registers/list-filters.tsx';
+import { ExcelExportButton } from '../../components/ExcelExportButton.tsx';
 
 interface ListResult {
   list: ActionList;
@@ -48,16 +48,7 @@ export function ActionListsPage() {
       <PageHeader
         title="Списки для работы"
         subtitle="Кого аттестовать, направить на курсы, кому назначить наставника; педагоги пенсионного возраста и долго открытые вакансии"
-        actions={
-          <Button
-            component="a"
-            href={withParams(`/api/action-lists/${list}/export.xlsx`, params)}
-            variant="light"
-            leftSection={<IconDownload size={16} />}
-          >
-            Выгрузить в Excel
-          </Button>
-        }
+        actions={<ExcelExportButton url={`/api/action-lists/${list}/export.xlsx`} params={params} />}
       />
       <Tabs value={list} onChange={(v) => set('list', v)} mb="md">
         <Tabs.List>

@@ -1,5 +1,4 @@
-import { Anchor, Badge, Button, Select, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Anchor, Badge, Select, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { FieldDef } from '../../../../core/registry/fields.ts';
 import { reserveCandidateFormKind } from '../../../../core/registry/reserve-kinds.ts';
@@ -19,6 +18,7 @@ import type { RecordRow } from '../teachers/api.ts';
 import { RecordList } from '../teachers/records/RecordList.tsx';
 import { STATUS_COLOR, usePositionKinds, type Candidate } from './api.ts';
 import { reserveFieldRenderer } from './fields.tsx';
+import { ExcelExportButton } from '../../components/ExcelExportButton.tsx';
 
 function candidateCell(f: FieldDef, row: RecordRow) {
   const c = row as unknown as Candidate;
@@ -79,16 +79,7 @@ export function ReservePage() {
       <PageHeader
         title="Кадровый резерв"
         subtitle="Кандидаты на должности руководителей, заместителей, методистов, тьюторов, наставников и руководителей МО: основание включения, план развития, назначение"
-        actions={
-          <Button
-            component="a"
-            href={withParams('/api/reserve-candidates/export.xlsx', filters)}
-            variant="light"
-            leftSection={<IconDownload size={16} />}
-          >
-            Выгрузить в Excel
-          </Button>
-        }
+        actions={<ExcelExportButton url={'/api/reserve-candidates/export.xlsx'} params={filters} />}
       />
       <FilterBar>
         <SearchFilter value={get('q')} onChange={(v) => set('q', v)} placeholder="ФИО кандидата" />

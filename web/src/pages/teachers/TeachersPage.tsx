@@ -1,11 +1,11 @@
 import { Button, Grid, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { TEACHER_FORMS, countOf } from '../../../../core/format.ts';
-import { api, withParams } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, PageHeader } from '../../components/common.tsx';
 import { formatRuDate } from '../../lib/format.ts';
@@ -14,6 +14,7 @@ import { useFilters, type Filters } from './filters.ts';
 import { TeacherCreateModal } from './TeacherCreateModal.tsx';
 import { TeacherFilterPanel } from './TeacherFilterPanel.tsx';
 import { TeachersTable } from './TeachersTable.tsx';
+import { ExcelExportButton } from '../../components/ExcelExportButton.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -56,14 +57,11 @@ export function TeachersPage() {
         actions={
           hasRole('admin', 'coordinator', 'org_manager') && (
             <Group gap="sm">
-              <Button
-                component="a"
+              <ExcelExportButton
+                url={'/api/teachers/export.xlsx'}
+                params={{ ...filters, sort }}
                 variant="default"
-                leftSection={<IconDownload size={16} />}
-                href={withParams('/api/teachers/export.xlsx', { ...filters, sort })}
-              >
-                Выгрузить в Excel
-              </Button>
+              />
               <Button component={Link} to="/teachers/attach-requests" variant="default">
                 Запросы на добавление
               </Button>
