@@ -190,7 +190,10 @@ export async function findSubmission(db: Db, campaignId: number, organizationId:
   return row;
 }
 
-/** The submission changed and its version bumped if still at `version`; undefined: changed meanwhile. */
+/**
+ * The submission changed and its version bumped if still at `version` and its campaign still open;
+ * undefined: changed meanwhile, or the campaign was closed.
+ */
 export async function updateSubmissionIfVersion(
   db: Db,
   id: number,
@@ -200,13 +203,20 @@ export async function updateSubmissionIfVersion(
   const [row] = await db
     .update(submissions)
     .set({ ...patch, version: sql`${submissions.version} + 1` })
-    .where(and(eq(submissions.id, id), eq(submissions.version, version)))
+    .where(
+      and(
+        eq(submissions.id, id),
+        eq(submissions.version, version),
+        sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${submissions.campaignId} and ${campaigns.status} = 'active')`,
+      ),
+    )
     .returning();
   return row;
 }
 
+/** The organization's first submission of a campaign; undefined when another save made it meanwhile. */
 export async function insertSubmission(db: Db, values: typeof submissions.$inferInsert) {
-  const [row] = await db.insert(submissions).values(values).returning();
+  const [row] = await db.insert(submissions).values(values).onConflictDoNothing().returning();
   return row;
 }
 

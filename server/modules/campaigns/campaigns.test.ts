@@ -1,7 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
+import { updateSubmissionIfVersion } from './campaigns.repository.ts';
 
 /** Campaign lifecycle on the Кардымовский template (it has a form), with «today» fixed in the main stage. */
 let t: TestApp;
@@ -110,6 +112,53 @@ describe('a monitoring campaign from draft to accepted', () => {
       '«Открытых уроков проведено за учебный год, всего»: ожидается число',
     );
     expect((await state(ids.a)).state).toBe('draft');
+  });
+
+  it('takes exactly one of saves racing each other, the first one too, and none once the campaign is closed', async () => {
+    // A district of its own, so that the other steps keep their schools as they are.
+    const db = t.database.db;
+    const m2 = await createMunicipality(db);
+    const school = await createOrganization(db, m2.id, { shortName: 'Школа Г' });
+    await createUser(db, {
+      login: 'race-coord',
+      password: PASSWORD,
+      grants: [{ role: 'coordinator', municipalityId: m2.id }],
+    });
+    await createUser(db, {
+      login: 'race-head',
+      password: PASSWORD,
+      grants: [{ role: 'org_manager', organizationId: school.id }],
+    });
+    const coord = await t.login('race-coord', PASSWORD);
+    const head = await t.login('race-head', PASSWORD);
+    const { campaignId } = await campaignFromTemplate(t, coord, { municipalityId: m2.id });
+    const url = `/api/campaigns/${campaignId}/organizations/${school.id}/submission`;
+    const racing = (version: number | null, base: number) =>
+      Promise.all(
+        [1, 2, 3, 4, 5].map((n) =>
+          t.request({
+            method: 'PUT',
+            url,
+            cookie: head,
+            body: { values: { open_lessons_total: base + n }, version },
+          }),
+        ),
+      );
+    // No submission yet: five first saves at once make one row, four are told to reload.
+    const first = await racing(null, 0);
+    expect(first.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+    const again = await racing(1, 10);
+    expect(again.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+    const read = async () => (await t.request({ method: 'GET', url, cookie: head })).json();
+    expect(await read()).toMatchObject({ version: 2, history: [{}, {}] });
+    // A save whose reads came before the campaign was closed writes nothing after it.
+    const [row] = await db
+      .select()
+      .from(s.submissions)
+      .where(and(eq(s.submissions.campaignId, campaignId), eq(s.submissions.organizationId, school.id)));
+    await db.update(s.campaigns).set({ status: 'closed' }).where(eq(s.campaigns.id, campaignId));
+    expect(await updateSubmissionIfVersion(db, row.id, row.version, { values: {} })).toBeUndefined();
+    expect((await read()).version).toBe(2);
   });
 
   it('refuses to submit an incomplete form or «из них» greater than «всего», and without the registry confirmation', async () => {

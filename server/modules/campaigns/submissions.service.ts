@@ -13,7 +13,7 @@ import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { accountIdOf, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import { evaluateIndicators, measureIndicators } from '../indicators/compute.ts';
+import { evaluateIndicators, measureIndicators, type RegistryMeasures } from '../indicators/compute.ts';
 import { keptFor, keptIfReady, readRegistryGeneration } from '../indicators/kept.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
@@ -111,6 +111,9 @@ async function formFieldsAt(
 }
 
 const programKey = (programId: number) => `program:${programId}`;
+/** The registry values of a campaign's participants, kept for its forms (see getSubmissionView). */
+const formMeasuresKey = (campaign: CampaignRow) =>
+  `form-measures:${campaign.id}:${campaign.programId}:${campaign.year}`;
 
 /** The program with its indicators and form fields, kept while the registry generation stays the same. */
 const keptProgramTree = (db: Db, programId: number, generation: number) =>
@@ -140,12 +143,8 @@ export async function getSubmissionView(options: {
   // other submissions are not read, so opening a form costs the same however many schools take part. The
   // registry values are measured for all the campaign's participants at once and kept: a burst of schools
   // opening their forms runs one computation, not one per school.
-  const measures = await keptFor(
-    db,
-    `form-measures:${campaign.id}:${campaign.programId}:${campaign.year}`,
-    generation,
-    () =>
-      measureIndicators(db, contextOf(tree, campaign.year, { campaignId: campaign.id }), definitionsOf(tree)),
+  const measures = await keptFor(db, formMeasuresKey(campaign), generation, () =>
+    measureIndicators(db, contextOf(tree, campaign.year, { campaignId: campaign.id }), definitionsOf(tree)),
   );
   const own = measures.organizations.filter((o) => o.id === organizationId);
   // An organization no longer active is not measured; its fields still follow its kind.
@@ -240,62 +239,71 @@ export async function saveDraft(options: {
   action?: 'save' | 'upload';
 }) {
   const user = requireUser(options.actor.user);
-  return options.db.transaction(async (tx) => {
-    const campaign = await requireCampaign(tx, options.campaignId);
-    assertSubmissionAccess(user, campaign, options.organizationId, 'fill');
-    // A save is the commonest write of a campaign (autosave): participation, submission and the registry
-    // generation in one query, as the form view reads them (bench/form-load.bench.ts).
-    const state = await findFormState(tx, campaign, options.organizationId);
-    if (!state?.participant) throw notFound('Организация среди участников мониторинга');
-    const { participant } = state;
-    const current = state.submission ?? undefined;
-    const edit = editability(campaign, participant, current, options.today);
-    if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
-    const { fields } = await formFieldsAt(options.db, tx, state.generation, campaign, options.organizationId);
-    const typeErrors = validateFormValues(fields, options.values, { isFinal: false }).errors.filter((e) =>
-      /ожидается|нет в форме|ответьте/.test(e.message),
-    );
-    if (typeErrors.length)
-      throw new AppError('validation_failed', typeErrors[0].message, {
-        field: typeErrors[0].field,
-        errors: typeErrors,
-      });
-    const values = { ...(current?.values ?? {}), ...options.values };
-    const changes = changesBetween(current?.values ?? {}, values);
-    const isConfirmed = options.isRegistryConfirmed ?? current?.isRegistryConfirmed ?? false;
-    if (isConfirmed !== (current?.isRegistryConfirmed ?? false))
-      changes.isRegistryConfirmed = [current?.isRegistryConfirmed ?? false, isConfirmed];
-    let submission: SubmissionRow;
-    if (!current) {
-      if (options.version !== null) throw versionConflict();
-      submission = await insertSubmission(tx, {
-        campaignId: campaign.id,
-        organizationId: options.organizationId,
-        status: 'draft',
-        values,
-        isRegistryConfirmed: options.isRegistryConfirmed ?? false,
-      });
-    } else {
-      if (options.version !== current.version) throw versionConflict();
-      const updated = await updateSubmissionIfVersion(tx, current.id, current.version, {
-        values,
-        isRegistryConfirmed: options.isRegistryConfirmed ?? current.isRegistryConfirmed,
-      });
-      if (!updated) throw versionConflict();
-      submission = updated;
-    }
+  const { db, organizationId } = options;
+  // A save is the commonest write of a campaign (autosave), so it reads what the form view reads, the same
+  // way: the campaign and the form's state by queries built once, the program and the organization kept
+  // (bench/form-load.bench.ts). The write alone is a transaction, and it holds only while nothing changed
+  // meanwhile: the submission's version (a submission, a review or another save bumps it) and the
+  // campaign still open (closing does not touch the submissions).
+  const campaign = await requireCampaign(db, options.campaignId);
+  assertSubmissionAccess(user, campaign, organizationId, 'fill');
+  const state = await findFormState(db, campaign, organizationId);
+  if (!state?.participant) throw notFound('Организация среди участников мониторинга');
+  const current = state.submission ?? undefined;
+  const edit = editability(campaign, state.participant, current, options.today);
+  if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
+  const tree = await keptProgramTree(db, campaign.programId, state.generation);
+  const org =
+    keptIfReady<RegistryMeasures>(db, formMeasuresKey(campaign), state.generation)?.organizations.find(
+      (o) => o.id === organizationId,
+    ) ?? (await findOrganizationsById(db, [organizationId]))[0];
+  const { fields } = formFieldsFor(tree, org);
+  const typeErrors = validateFormValues(fields, options.values, { isFinal: false }).errors.filter((e) =>
+    /ожидается|нет в форме|ответьте/.test(e.message),
+  );
+  if (typeErrors.length)
+    throw new AppError('validation_failed', typeErrors[0].message, {
+      field: typeErrors[0].field,
+      errors: typeErrors,
+    });
+  const values = { ...(current?.values ?? {}), ...options.values };
+  const changes = changesBetween(current?.values ?? {}, values);
+  const isConfirmed = options.isRegistryConfirmed ?? current?.isRegistryConfirmed ?? false;
+  if (isConfirmed !== (current?.isRegistryConfirmed ?? false))
+    changes.isRegistryConfirmed = [current?.isRegistryConfirmed ?? false, isConfirmed];
+  if (options.version !== (current?.version ?? null)) throw versionConflict();
+  const submission = await db.transaction(async (tx) => {
+    const saved = current
+      ? await updateSubmissionIfVersion(tx, current.id, current.version, {
+          values,
+          isRegistryConfirmed: options.isRegistryConfirmed ?? current.isRegistryConfirmed,
+        })
+      : await insertSubmission(tx, {
+          campaignId: campaign.id,
+          organizationId,
+          status: 'draft',
+          values,
+          isRegistryConfirmed: options.isRegistryConfirmed ?? false,
+        });
+    if (!saved) return undefined;
     if (Object.keys(changes).length || !current || options.action === 'upload') {
       await insertSubmissionEvent(tx, {
-        submissionId: submission.id,
+        submissionId: saved.id,
         userId: accountIdOf(user),
         userName: user.fullName,
         action: options.action ?? 'save',
-        statusAfter: submission.status,
+        statusAfter: saved.status,
         changes,
       });
     }
-    return { version: submission.version, state: submission.status as SubmissionState };
+    return saved;
   });
+  if (!submission) {
+    const now = await requireCampaign(db, campaign.id);
+    if (now.status === 'closed') throw new AppError('conflict', 'Мониторинг закрыт.');
+    throw versionConflict();
+  }
+  return { version: submission.version, state: submission.status as SubmissionState };
 }
 
 export async function submitForm(options: {
