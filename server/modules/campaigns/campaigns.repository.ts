@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FormValue } from '../../../core/campaigns/form-validation.ts';
-import type { Db } from '../../db/client.ts';
+import { queryRows, type Db } from '../../db/client.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import {
   campaignParticipants,
@@ -190,33 +190,46 @@ export async function findSubmission(db: Db, campaignId: number, organizationId:
   return row;
 }
 
-/**
- * The submission changed and its version bumped if still at `version` and its campaign still open;
- * undefined: changed meanwhile, or the campaign was closed.
- */
-export async function updateSubmissionIfVersion(
-  db: Db,
-  id: number,
-  version: number,
-  patch: Partial<typeof submissions.$inferInsert>,
-) {
-  const [row] = await db
-    .update(submissions)
-    .set({ ...patch, version: sql`${submissions.version} + 1` })
-    .where(
-      and(
-        eq(submissions.id, id),
-        eq(submissions.version, version),
-        sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${submissions.campaignId} and ${campaigns.status} = 'active')`,
-      ),
-    )
-    .returning();
-  return row;
-}
+/** A save's step in the submission's history. */
+export type SubmissionEventValues = Omit<
+  typeof submissionEvents.$inferInsert,
+  'id' | 'submissionId' | 'at' | 'statusAfter'
+>;
 
-/** The organization's first submission of a campaign; undefined when another save made it meanwhile. */
-export async function insertSubmission(db: Db, values: typeof submissions.$inferInsert) {
-  const [row] = await db.insert(submissions).values(values).onConflictDoNothing().returning();
+/**
+ * Writes a form's values in one statement, its step in the history with them (a data-modifying CTE: one
+ * round trip, atomic without a transaction — a save is the commonest write of a campaign). The first
+ * save makes the submission; a later one changes it only while it is still at `version` and its campaign
+ * still open. Undefined: another save won, or the campaign was closed meanwhile.
+ */
+export async function saveSubmissionValues(
+  db: Db,
+  target: { submissionId: number; version: number } | { campaignId: number; organizationId: number },
+  values: { values: Record<string, FormValue>; isRegistryConfirmed: boolean },
+  event: SubmissionEventValues | null,
+): Promise<{ id: number; version: number; status: SubmissionRow['status'] } | undefined> {
+  const json = JSON.stringify(values.values);
+  const saved =
+    'submissionId' in target
+      ? sql`update submissions set values = ${json}::jsonb, is_registry_confirmed = ${values.isRegistryConfirmed},
+            version = version + 1, updated_at = now()
+          where id = ${target.submissionId} and version = ${target.version}
+            and exists (select 1 from campaigns c where c.id = submissions.campaign_id and c.status = 'active')
+          returning id, version, status`
+      : sql`insert into submissions (campaign_id, organization_id, status, values, is_registry_confirmed)
+          values (${target.campaignId}, ${target.organizationId}, 'draft', ${json}::jsonb, ${values.isRegistryConfirmed})
+          on conflict do nothing returning id, version, status`;
+  const step = event
+    ? sql`, step as (
+        insert into submission_events (submission_id, user_id, user_name, action, status_after, changes)
+        select id, ${event.userId ?? null}::integer, ${event.userName ?? null}::text, ${event.action}, status,
+          ${JSON.stringify(event.changes ?? {})}::jsonb
+        from saved)`
+    : sql``;
+  const [row] = await queryRows<{ id: number; version: number; status: SubmissionRow['status'] }>(
+    db,
+    sql`with saved as (${saved})${step} select id, version, status from saved`,
+  );
   return row;
 }
 

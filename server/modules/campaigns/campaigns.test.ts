@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
 import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
-import { updateSubmissionIfVersion } from './campaigns.repository.ts';
+import { saveSubmissionValues } from './campaigns.repository.ts';
 
 /** Campaign lifecycle on the Кардымовский template (it has a form), with «today» fixed in the main stage. */
 let t: TestApp;
@@ -157,7 +157,14 @@ describe('a monitoring campaign from draft to accepted', () => {
       .from(s.submissions)
       .where(and(eq(s.submissions.campaignId, campaignId), eq(s.submissions.organizationId, school.id)));
     await db.update(s.campaigns).set({ status: 'closed' }).where(eq(s.campaigns.id, campaignId));
-    expect(await updateSubmissionIfVersion(db, row.id, row.version, { values: {} })).toBeUndefined();
+    expect(
+      await saveSubmissionValues(
+        db,
+        { submissionId: row.id, version: row.version },
+        { values: {}, isRegistryConfirmed: false },
+        null,
+      ),
+    ).toBeUndefined();
     expect((await read()).version).toBe(2);
   });
 

@@ -27,10 +27,9 @@ import {
   findResponsibleUsers,
   findSubmission,
   findSubmissionEvents,
-  insertSubmission,
   insertSubmissionEvent,
   setReopenedUntil,
-  updateSubmissionIfVersion,
+  saveSubmissionValues,
   type CampaignRow,
   type SubmissionRow,
 } from './campaigns.repository.ts';
@@ -272,32 +271,20 @@ export async function saveDraft(options: {
   if (isConfirmed !== (current?.isRegistryConfirmed ?? false))
     changes.isRegistryConfirmed = [current?.isRegistryConfirmed ?? false, isConfirmed];
   if (options.version !== (current?.version ?? null)) throw versionConflict();
-  const submission = await db.transaction(async (tx) => {
-    const saved = current
-      ? await updateSubmissionIfVersion(tx, current.id, current.version, {
-          values,
-          isRegistryConfirmed: options.isRegistryConfirmed ?? current.isRegistryConfirmed,
-        })
-      : await insertSubmission(tx, {
-          campaignId: campaign.id,
-          organizationId,
-          status: 'draft',
-          values,
-          isRegistryConfirmed: options.isRegistryConfirmed ?? false,
-        });
-    if (!saved) return undefined;
-    if (Object.keys(changes).length || !current || options.action === 'upload') {
-      await insertSubmissionEvent(tx, {
-        submissionId: saved.id,
-        userId: accountIdOf(user),
-        userName: user.fullName,
-        action: options.action ?? 'save',
-        statusAfter: saved.status,
-        changes,
-      });
-    }
-    return saved;
-  });
+  const needsStep = Object.keys(changes).length > 0 || !current || options.action === 'upload';
+  const submission = await saveSubmissionValues(
+    db,
+    current
+      ? { submissionId: current.id, version: current.version }
+      : { campaignId: campaign.id, organizationId },
+    {
+      values,
+      isRegistryConfirmed: options.isRegistryConfirmed ?? current?.isRegistryConfirmed ?? false,
+    },
+    needsStep
+      ? { userId: accountIdOf(user), userName: user.fullName, action: options.action ?? 'save', changes }
+      : null,
+  );
   if (!submission) {
     const now = await requireCampaign(db, campaign.id);
     if (now.status === 'closed') throw new AppError('conflict', 'Мониторинг закрыт.');
