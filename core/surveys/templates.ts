@@ -5,9 +5,9 @@
  * 004 checks «соответствие запросам и ожиданиям участников». Every template asks the age group and
  * «молодой педагог» itself (the cross-tabs of an anonymous survey cannot read the registry).
  */
-import { DEFAULT_DEFICITS } from '../deficits.ts';
 import type { SurveyDefinition, SurveyQuestion } from './definition.ts';
 import { AGE_GROUP_QUESTION, AGE_GROUPS, YOUNG_QUESTION, type SurveyKind } from './survey.ts';
+import { trainingCatalog, trainingChoices } from './training-order.ts';
 
 export interface SurveyTemplate {
   code: string;
@@ -120,7 +120,7 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
     kind: 'named',
     target: 'teachers',
     source:
-      'Seed 001: «ежегодный план-заказ на повышение квалификации педагогических работников»; темы — каталог дефицитов.',
+      'Seed 001: «ежегодный план-заказ на повышение квалификации педагогических работников»; темы — каталог дефицитов и направления ПК, охват которыми измеряет seed 002.',
     definition: {
       pages: [
         {
@@ -131,8 +131,9 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
               type: 'checkbox',
               name: 'topics',
               title: 'Темы, по которым вам нужно повышение квалификации в следующем году',
-              choices: DEFAULT_DEFICITS.map((d) => ({ value: d.code, text: d.title })),
+              choices: trainingChoices(trainingCatalog([])),
               isRequired: true,
+              trainingOrder: true,
             },
             {
               type: 'radiogroup',
