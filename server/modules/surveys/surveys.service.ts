@@ -28,6 +28,7 @@ import { findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
 import { sendMail } from '../notifications/mailer.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { answerItems, validateAnswers } from './answers.ts';
+import { assertTrainingQuestions } from './training-catalog.ts';
 import * as repo from './surveys.repository.ts';
 import type { SurveyInput, SurveyUpdate } from './surveys.schema.ts';
 
@@ -131,6 +132,7 @@ export async function createSurvey(db: Db, actor: Actor, user: AuthUser, input: 
     throw new AppError('validation_failed', 'Дата окончания раньше даты начала анкетирования.');
   return db.transaction(async (tx) => {
     await assertAudience(tx, municipalityId, input.audience);
+    await assertTrainingQuestions(tx, municipalityId, input.definition);
     const [existing] = await tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.code, input.code));
     if (existing && (await repo.findSurvey(tx, existing.id))?.municipalityId === municipalityId)
       throw new AppError('conflict', `Код анкеты «${input.code}» уже занят в муниципалитете.`);
@@ -199,6 +201,7 @@ export async function updateSurvey(db: Db, actor: Actor, user: AuthUser, id: num
     if (input.closesOn < input.opensOn)
       throw new AppError('validation_failed', 'Дата окончания раньше даты начала анкетирования.');
     await assertAudience(tx, survey.municipalityId, input.audience);
+    await assertTrainingQuestions(tx, survey.municipalityId, input.definition);
     const current = await repo.findCurrentVersion(tx, id);
     const changed = JSON.stringify(current.definition) !== JSON.stringify(input.definition);
     let versionNumber = current.number;
