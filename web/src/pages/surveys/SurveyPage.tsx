@@ -33,9 +33,11 @@ import {
   type SurveyResults,
 } from '../../../../core/surveys/results.ts';
 import { SURVEY_KIND_LABEL, SURVEY_STATUS_LABEL } from '../../../../core/surveys/survey.ts';
+import { trainingQuestionsOf } from '../../../../core/surveys/training-order.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
+import { TrainingOrderTab } from './TrainingOrderTab.tsx';
 import { STATUS_COLOR, SurveySettings, type SurveyForm, type SurveySummary } from './SurveysPage.tsx';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -346,6 +348,7 @@ export function SurveyPage() {
   if (query.isLoading) return <Loading />;
   if (query.error) return <ErrorAlert error={query.error} />;
   const survey = query.data!;
+  const hasTrainingOrder = trainingQuestionsOf(survey.definition).length > 0;
   return (
     <>
       <PageHeader
@@ -358,6 +361,7 @@ export function SurveyPage() {
           <Tabs.Tab value="questions">Вопросы</Tabs.Tab>
           <Tabs.Tab value="distribution">Рассылка и отклик</Tabs.Tab>
           <Tabs.Tab value="results">Итоги</Tabs.Tab>
+          {hasTrainingOrder && <Tabs.Tab value="training-order">План-заказ на ПК</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="questions" pt="md">
           <QuestionsTab survey={survey} reload={reload} />
@@ -368,6 +372,11 @@ export function SurveyPage() {
         <Tabs.Panel value="results" pt="md">
           <ResultsTab survey={survey} />
         </Tabs.Panel>
+        {hasTrainingOrder && (
+          <Tabs.Panel value="training-order" pt="md">
+            <TrainingOrderTab surveyId={survey.id} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   );
