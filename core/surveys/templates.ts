@@ -8,6 +8,7 @@
 import type { SurveyDefinition, SurveyQuestion } from './definition.ts';
 import { AGE_GROUP_QUESTION, AGE_GROUPS, YOUNG_QUESTION, type SurveyKind } from './survey.ts';
 import { trainingCatalog, trainingChoices } from './training-order.ts';
+import { cbiQuestions } from './burnout.ts';
 
 export interface SurveyTemplate {
   code: string;
@@ -191,6 +192,28 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
             { type: 'comment', name: 'difficulties', title: 'Какие трудности вы испытываете?' },
           ],
         },
+      ],
+    },
+  },
+  {
+    code: 'burnout_risk',
+    title: 'Риск профессионального выгорания педагогов (Копенгагенский опросник выгорания, CBI)',
+    kind: 'anonymous',
+    target: 'teachers',
+    source:
+      'Seed 001: профилактика профессионального выгорания. Инструмент — Copenhagen Burnout Inventory: Kristensen T. S., Borritz M., Villadsen E., Christensen K. B. The Copenhagen Burnout Inventory: A new tool for the assessment of burnout // Work & Stress. 2005. Vol. 19, № 3. P. 192–207 (свободен для использования). 19 вопросов, три шкалы; ответы — 100/75/50/25/0 баллов (вопрос о силах на семью и друзей — в обратном порядке), балл шкалы — среднее её вопросов, 50 и выше — высокий риск выгорания.',
+    definition: {
+      description:
+        'Копенгагенский опросник выгорания (Copenhagen Burnout Inventory, Kristensen и соавт., 2005). Анкета анонимная.',
+      pages: [
+        {
+          name: 'personal',
+          title: 'Ваше самочувствие',
+          elements: cbiQuestions('personal'),
+        },
+        { name: 'work', title: 'Ваша работа', elements: cbiQuestions('work') },
+        { name: 'students', title: 'Работа с учащимися', elements: cbiQuestions('students') },
+        { name: 'about', title: 'О вас', elements: aboutYou },
       ],
     },
   },
