@@ -153,13 +153,13 @@ export async function surveysRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const { survey, results, organizationId, definition } = await getResults(
+      const { survey, results, organizationId, definition, burnout } = await getResults(
         app.db,
         requireUser(req.user),
         req.params.id,
         req.query.organizationId,
       );
-      return { survey, definition, organizationId, results };
+      return { survey, definition, organizationId, results, burnout };
     },
   );
 

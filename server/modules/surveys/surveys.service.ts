@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { ageAt, DEFAULT_YOUNG_TEACHER_RULE, formatRuDate, isYoungTeacher } from '../../../core/dates.ts';
-import { checkDefinition, type SurveyDefinition } from '../../../core/surveys/definition.ts';
+import { checkDefinition, questionsOf, type SurveyDefinition } from '../../../core/surveys/definition.ts';
 import { surveyResults, type ResponseForResults } from '../../../core/surveys/results.ts';
+import { asksSubscale, CBI_SUBSCALES, highBurnoutShares } from '../../../core/surveys/burnout.ts';
 import {
   AGE_GROUP_QUESTION,
   ageGroupOf,
@@ -617,6 +618,13 @@ export async function getResults(db: Db, user: AuthUser, id: number, organizatio
     definition: version.definition,
     organizationId: organizationId ?? null,
     results: surveyResults(version.definition, responses, survey.threshold),
+    // The share at high risk of burnout per CBI subscale, when the survey asks one (hidden below the threshold).
+    burnout: CBI_SUBSCALES.some((sub) => asksSubscale(questionsOf(version.definition), sub))
+      ? highBurnoutShares(
+          responses.map((r) => r.answers),
+          survey.threshold,
+        )
+      : null,
     rows,
     access,
   };
