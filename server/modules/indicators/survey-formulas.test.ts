@@ -161,16 +161,14 @@ describe('the share of teachers at high risk of burnout (CBI)', () => {
           answers,
         })
         .returning();
-      await db
-        .insert(s.surveyAnswerItems)
-        .values(
-          answerItems(burnout, answers).map((i) => ({
-            ...i,
-            responseId: r.id,
-            surveyId: survey.id,
-            organizationId: ids.a,
-          })),
-        );
+      await db.insert(s.surveyAnswerItems).values(
+        answerItems(burnout, answers).map((i) => ({
+          ...i,
+          responseId: r.id,
+          surveyId: survey.id,
+          organizationId: ids.a,
+        })),
+      );
     }
   });
 
