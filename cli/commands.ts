@@ -8,6 +8,7 @@ import { exportCommand, importCommand } from './exchange.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { programExportCommand, programFromTemplateCommand, programImportCommand } from './programs.ts';
 import { actionListsExportCommand, reserveExportCommand, specialistsExportCommand } from './lists.ts';
+import { surveyTrainingOrderCommand } from './surveys.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
@@ -33,6 +34,7 @@ export const COMMANDS: Command[] = [
   reserveExportCommand,
   actionListsExportCommand,
   specialistsExportCommand,
+  surveyTrainingOrderCommand,
   backupCommand,
   restoreCommand,
   programFromTemplateCommand,

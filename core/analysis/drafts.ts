@@ -2,6 +2,7 @@ import { findResult } from '../indicators/find-result.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../indicators/levels.ts';
 import { targetOf, targetText, type Targets } from '../indicators/targets.ts';
 import { holds, valueText, type Claim, type ConclusionEvidence } from './evidence.ts';
+import { draftSurveyConclusions } from './survey-conclusions.ts';
 import { themeOf } from './themes.ts';
 
 export interface AnalysisIndicator {
@@ -33,6 +34,8 @@ export interface AnalysisInput {
   year?: number;
   /** The same program's previous campaign, for the dynamics. */
   previous?: { year: number; results: AnalysisResult[] };
+  /** The municipality's surveys, by the code formulas name them with, for the conclusions from survey answers. */
+  surveys?: { code: string; title: string }[];
 }
 
 export interface DraftConclusion {
@@ -122,7 +125,8 @@ function problemSentence(
  * problem (named with their values), the municipal value when it is low, then the dynamics against the
  * previous campaign. The wording comes from the indicator's own code and name and the claim its unit and
  * thresholds make, so a sentence never says more than the formula counts. Problem conclusions with the
- * same claim about the same organizations are one sentence naming all their indicators. Each conclusion
+ * same claim about the same organizations are one sentence naming all their indicators; an indicator computed
+ * from survey answers also gets a sentence naming the survey and its values (survey-conclusions.ts). Each conclusion
  * carries its evidence. The coordinator edits them before publishing.
  */
 export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
@@ -205,7 +209,7 @@ export function draftConclusions(input: AnalysisInput): DraftConclusion[] {
     },
   }));
   problems.sort((a, b) => b.organizationIds.length - a.organizationIds.length);
-  return [...problems, ...municipal, ...missed, ...dynamics];
+  return [...problems, ...municipal, ...draftSurveyConclusions(input), ...missed, ...dynamics];
 }
 
 /**

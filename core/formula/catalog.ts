@@ -54,7 +54,7 @@ function surveyFilters(): Filter[] {
     stringFilter(
       'question',
       'вопрос',
-      'Код вопроса анкеты; строка матрицы — «вопрос.строка».',
+      'Код вопроса анкеты; строка матрицы — «вопрос.строка»; балл шкалы опросника выгорания CBI — «cbi.personal», «cbi.work», «cbi.students».',
       'question = "q1"',
     ),
     numberFilter(
@@ -320,7 +320,9 @@ export const CATALOG: readonly CatalogFunction[] = [
       'организации (для муниципалитета — всего) ответило меньше людей, чем порог анонимности анкеты ' +
       '(обычно 5), значение — «нет данных»: так ни один показатель не раскрывает ответ нескольких человек. ' +
       'Доля удовлетворённых — `answers(survey = "satisfaction", question = "q1", value >= 4) / ' +
-      'answers(survey = "satisfaction", question = "q1")`.',
+      'answers(survey = "satisfaction", question = "q1")`. Доля педагогов с высоким риском выгорания (шаблон ' +
+      'CBI: балл шкалы 50 и больше) — `answers(survey = "burnout", question = "cbi.work", value >= 50) / ' +
+      'answers(survey = "burnout", question = "cbi.work")`.',
     example: 'answers(survey = "satisfaction", question = "q1", value >= 4)',
     filters: surveyFilters(),
   },

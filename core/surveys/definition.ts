@@ -41,6 +41,8 @@ export const SurveyQuestion = z
     max: z.number().optional(),
     rows: z.array(Choice).max(100).optional(),
     columns: z.array(Choice).max(20).optional(),
+    /** pedmonitor's own mark: the options are training topics feeding the «план-заказ» (training-order.ts). */
+    trainingOrder: z.boolean().optional(),
   })
   .passthrough();
 export type SurveyQuestion = z.infer<typeof SurveyQuestion>;

@@ -5,9 +5,10 @@
  * 004 checks «соответствие запросам и ожиданиям участников». Every template asks the age group and
  * «молодой педагог» itself (the cross-tabs of an anonymous survey cannot read the registry).
  */
-import { DEFAULT_DEFICITS } from '../deficits.ts';
 import type { SurveyDefinition, SurveyQuestion } from './definition.ts';
 import { AGE_GROUP_QUESTION, AGE_GROUPS, YOUNG_QUESTION, type SurveyKind } from './survey.ts';
+import { trainingCatalog, trainingChoices } from './training-order.ts';
+import { cbiQuestions } from './burnout.ts';
 
 export interface SurveyTemplate {
   code: string;
@@ -120,7 +121,7 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
     kind: 'named',
     target: 'teachers',
     source:
-      'Seed 001: «ежегодный план-заказ на повышение квалификации педагогических работников»; темы — каталог дефицитов.',
+      'Seed 001: «ежегодный план-заказ на повышение квалификации педагогических работников»; темы — каталог дефицитов и направления ПК, охват которыми измеряет seed 002.',
     definition: {
       pages: [
         {
@@ -131,8 +132,9 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
               type: 'checkbox',
               name: 'topics',
               title: 'Темы, по которым вам нужно повышение квалификации в следующем году',
-              choices: DEFAULT_DEFICITS.map((d) => ({ value: d.code, text: d.title })),
+              choices: trainingChoices(trainingCatalog([])),
               isRequired: true,
+              trainingOrder: true,
             },
             {
               type: 'radiogroup',
@@ -190,6 +192,28 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
             { type: 'comment', name: 'difficulties', title: 'Какие трудности вы испытываете?' },
           ],
         },
+      ],
+    },
+  },
+  {
+    code: 'burnout_risk',
+    title: 'Риск профессионального выгорания педагогов (Копенгагенский опросник выгорания, CBI)',
+    kind: 'anonymous',
+    target: 'teachers',
+    source:
+      'Seed 001: профилактика профессионального выгорания. Инструмент — Copenhagen Burnout Inventory: Kristensen T. S., Borritz M., Villadsen E., Christensen K. B. The Copenhagen Burnout Inventory: A new tool for the assessment of burnout // Work & Stress. 2005. Vol. 19, № 3. P. 192–207 (свободен для использования). 19 вопросов, три шкалы; ответы — 100/75/50/25/0 баллов (вопрос о силах на семью и друзей — в обратном порядке), балл шкалы — среднее её вопросов, 50 и выше — высокий риск выгорания.',
+    definition: {
+      description:
+        'Копенгагенский опросник выгорания (Copenhagen Burnout Inventory, Kristensen и соавт., 2005). Анкета анонимная.',
+      pages: [
+        {
+          name: 'personal',
+          title: 'Ваше самочувствие',
+          elements: cbiQuestions('personal'),
+        },
+        { name: 'work', title: 'Ваша работа', elements: cbiQuestions('work') },
+        { name: 'students', title: 'Работа с учащимися', elements: cbiQuestions('students') },
+        { name: 'about', title: 'О вас', elements: aboutYou },
       ],
     },
   },

@@ -488,7 +488,22 @@ export async function resolveSamples(
 }
 
 export const SAMPLE_SURVEY_DEFINITION: SurveyDefinition = {
-  pages: [{ name: 'p1', elements: [{ type: 'rating', name: 'q1', title: 'Оценка', isRequired: true }] }],
+  pages: [
+    {
+      name: 'p1',
+      elements: [
+        { type: 'rating', name: 'q1', title: 'Оценка', isRequired: true },
+        // The «план-заказ» routes read this question.
+        {
+          type: 'checkbox',
+          name: 'topics',
+          title: 'Темы ПК',
+          trainingOrder: true,
+          choices: ['М-01', 'topic:talents'],
+        },
+      ],
+    },
+  ],
 };
 
 /** The survey samples: an anonymous and a named survey, open, asking the organization only. */

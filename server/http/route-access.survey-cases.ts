@@ -49,6 +49,8 @@ export const SURVEY_CASES: Record<string, RouteCase> = {
   'GET /api/surveys/:id/results': organization((s) => id(s.survey)),
   'GET /api/surveys/:id/results.xlsx': organization((s) => id(s.survey)),
   'GET /api/surveys/:id/responses.xlsx': organization((s) => id(s.namedSurvey)),
+  'GET /api/surveys/:id/training-order': organization((s) => id(s.namedSurvey)),
+  'GET /api/surveys/:id/training-order.xlsx': organization((s) => id(s.namedSurvey)),
   'POST /api/public/surveys/link/:code/token': publicRoute(
     'the organization link of an anonymous survey, printed on the notice: opening it gives the device a one-time token',
     (s) => ({ params: { code: s.surveyLinkCode } }),

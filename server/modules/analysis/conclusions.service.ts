@@ -26,15 +26,17 @@ import {
   replaceConclusions,
 } from './analysis.repository.ts';
 import { indicatorsOf } from './analysis.service.ts';
+import { findSurveyTitles } from '../surveys/surveys.repository.ts';
 
 /** What the drafts are made of: the campaign's indicators, organizations, results and the previous campaign's. */
 export async function analysisInputOf(db: Db, actor: Actor, campaignId: number): Promise<AnalysisInput> {
   const user = requireUser(actor.user);
   const campaign = await requireCampaign(db, campaignId);
-  const [indicators, participants, current] = await inOrder([
+  const [indicators, participants, current, surveys] = await inOrder([
     () => indicatorsOf(db, campaign),
     () => findParticipants(db, campaign.id),
     () => getCampaignResults({ db, user, id: campaign.id }),
+    () => findSurveyTitles(db, campaign.municipalityId),
   ]);
   const previous = await findPreviousCampaign(db, campaign);
   return {
@@ -42,6 +44,7 @@ export async function analysisInputOf(db: Db, actor: Actor, campaignId: number):
     organizations: participants.map((p) => ({ id: p.organizationId, name: p.organizationName })),
     results: current.results,
     year: campaign.year,
+    surveys,
     previous: previous
       ? { year: previous.year, results: (await getCampaignResults({ db, user, id: previous.id })).results }
       : undefined,

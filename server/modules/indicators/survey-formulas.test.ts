@@ -5,6 +5,8 @@ import type { Database } from '../../db/client.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization } from '../../seed/factories.ts';
 import { createTestDatabase } from '../../test/harness.ts';
+import { CBI_ITEMS } from '../../../core/surveys/burnout.ts';
+import { SURVEY_TEMPLATES } from '../../../core/surveys/templates.ts';
 import { answerItems } from '../surveys/answers.ts';
 import { computeIndicators } from './compute.ts';
 import { testIndicator as indicator } from '../../test/indicators.ts';
@@ -110,5 +112,81 @@ describe('answers(…) and answerSum(…)', () => {
     expect(r('yes', ids.b).value).toBeNull();
     expect(r('yes', ids.a).value).toBe(4);
     expect(r('yes', null).value).toBe(4);
+  });
+});
+
+describe('the share of teachers at high risk of burnout (CBI)', () => {
+  const burnout = SURVEY_TEMPLATES.find((t) => t.code === 'burnout_risk')!.definition;
+  /** Every item answered with the option at `index` (0 — the strongest, 100 points); w7 reversed. */
+  const uniform = (index: number) =>
+    Object.fromEntries(
+      CBI_ITEMS.map((i) => [
+        i.name,
+        (i.scale === 'frequency'
+          ? ['always', 'often', 'sometimes', 'seldom', 'never']
+          : ['very_high', 'high', 'somewhat', 'low', 'very_low'])[index],
+      ]),
+    );
+
+  beforeAll(async () => {
+    const db = database.db;
+    const [survey] = await db
+      .insert(s.surveys)
+      .values({
+        municipalityId: ids.m,
+        code: 'burnout',
+        title: 'Риск выгорания',
+        kind: 'anonymous',
+        audience: { target: 'teachers', organizationIds: [ids.a] },
+        opensOn: '2025-03-01',
+        closesOn: '2025-03-31',
+        status: 'closed',
+      })
+      .returning();
+    const [version] = await db
+      .insert(s.surveyVersions)
+      .values({ surveyId: survey.id, number: 1, definition: burnout })
+      .returning();
+    // Work-related scores: option 0 → (6 × 100 + 0) / 7 = 85.7; option 1 → (6 × 75 + 25) / 7 = 67.9;
+    // option 2 → 50 (exactly the threshold: high); option 3 → (6 × 25 + 75) / 7 = 32.1; option 4 → 14.3.
+    for (const index of [0, 1, 2, 3, 4]) {
+      const answers = uniform(index);
+      const [r] = await db
+        .insert(s.surveyResponses)
+        .values({
+          surveyId: survey.id,
+          versionId: version.id,
+          organizationId: ids.a,
+          answeredOn: '2025-03-10',
+          answers,
+        })
+        .returning();
+      await db.insert(s.surveyAnswerItems).values(
+        answerItems(burnout, answers).map((i) => ({
+          ...i,
+          responseId: r.id,
+          surveyId: survey.id,
+          organizationId: ids.a,
+        })),
+      );
+    }
+  });
+
+  it('answers(question = "cbi.work", value >= 50) over those scored: 3 of 5', async () => {
+    const { results, problems } = await computeIndicators({
+      db: database.db,
+      ctx: { municipalityId: ids.m, period },
+      indicators: [
+        indicator(
+          'burnout',
+          'answers(survey = "burnout", question = "cbi.work", value >= 50)',
+          'answers(survey = "burnout", question = "cbi.work")',
+        ),
+      ],
+    });
+    expect(problems).toEqual([]);
+    const school = results.find((x) => x.indicator === 'burnout' && x.organization === ids.a)!;
+    expect(school).toMatchObject({ numerator: 3, denominator: 5, value: 60 });
+    expect(results.find((x) => x.indicator === 'burnout' && x.organization === null)!.value).toBe(60);
   });
 });

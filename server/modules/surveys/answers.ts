@@ -1,4 +1,5 @@
 import { Model } from 'survey-core';
+import { cbiScoreItems } from '../../../core/surveys/burnout.ts';
 import {
   choiceValue,
   questionsOf,
@@ -101,7 +102,10 @@ export function validateAnswers(
   return { answers, errors };
 }
 
-/** The rows of survey_answer_items for one response: numbers as values, choices and texts as text. */
+/**
+ * The rows of survey_answer_items for one response: numbers as values, choices and texts as text; and the
+ * CBI subscale scores (`cbi.personal`, `cbi.work`, `cbi.students`) when the survey asks all their items.
+ */
 export function answerItems(
   definition: SurveyDefinition,
   answers: Record<string, unknown>,
@@ -133,5 +137,7 @@ export function answerItems(
       });
     } else asItem(q.name, v);
   }
+  // The Copenhagen Burnout Inventory's subscale scores, so that a formula can count those at high risk.
+  items.push(...cbiScoreItems(questionsOf(definition), answers));
   return items;
 }

@@ -215,3 +215,11 @@ export async function findUserEmails(db: Db, ids: number[]) {
   if (!ids.length) return [];
   return db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids));
 }
+
+/** The codes and titles of a municipality's surveys: what a conclusion from `answers(survey = …)` names. */
+export async function findSurveyTitles(db: Db, municipalityId: number) {
+  return db
+    .select({ code: surveys.code, title: surveys.title })
+    .from(surveys)
+    .where(eq(surveys.municipalityId, municipalityId));
+}

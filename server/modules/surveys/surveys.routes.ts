@@ -16,7 +16,9 @@ import {
   SurveyInput,
   SurveyUpdate,
   TokenParams,
+  TrainingOrderQuery,
 } from './surveys.schema.ts';
+import { getTrainingOrder, trainingOrderToXlsx } from './training-order.service.ts';
 import {
   closeSurvey,
   createSurvey,
@@ -151,13 +153,13 @@ export async function surveysRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const { survey, results, organizationId, definition } = await getResults(
+      const { survey, results, organizationId, definition, burnout } = await getResults(
         app.db,
         requireUser(req.user),
         req.params.id,
         req.query.organizationId,
       );
-      return { survey, definition, organizationId, results };
+      return { survey, definition, organizationId, results, burnout };
     },
   );
 
@@ -208,6 +210,40 @@ export async function surveysRoutes(app: FastifyInstance) {
         reply,
         `Ответы анкеты ${survey.code}.xlsx`,
         await responsesToXlsx(survey.title, definition, rows, today()),
+      );
+    },
+  );
+
+  r.get(
+    '/api/surveys/:id/training-order',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          'План-заказ на ПК: темы × число запросивших педагогов по организациям и муниципалитету (анонимная — ячейки меньше порога скрыты)',
+        params: IdParams,
+        querystring: TrainingOrderQuery,
+      },
+    },
+    async (req) => getTrainingOrder(app.db, requireUser(req.user), req.params.id, req.query.question),
+  );
+
+  r.get(
+    '/api/surveys/:id/training-order.xlsx',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'План-заказ на ПК в XLSX для ЦНППМ / РИПК',
+        params: IdParams,
+        querystring: TrainingOrderQuery,
+      },
+    },
+    async (req, reply) => {
+      const result = await getTrainingOrder(app.db, requireUser(req.user), req.params.id, req.query.question);
+      return sendXlsx(
+        reply,
+        `План-заказ ${result.survey.code}.xlsx`,
+        await trainingOrderToXlsx(result, today()),
       );
     },
   );

@@ -46,3 +46,9 @@ export const TokenParams = z.object({
 });
 export const LinkParams = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{6,60}$/, 'неверная ссылка') });
 export const ResultsQuery = z.object({ organizationId: idParam().optional() });
+export const TrainingOrderQuery = z.object({
+  question: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'код вопроса — латинские строчные буквы, цифры и «_»')
+    .optional(),
+});

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { ageAt, DEFAULT_YOUNG_TEACHER_RULE, formatRuDate, isYoungTeacher } from '../../../core/dates.ts';
-import { checkDefinition, type SurveyDefinition } from '../../../core/surveys/definition.ts';
+import { checkDefinition, questionsOf, type SurveyDefinition } from '../../../core/surveys/definition.ts';
 import { surveyResults, type ResponseForResults } from '../../../core/surveys/results.ts';
+import { asksSubscale, CBI_SUBSCALES, highBurnoutShares } from '../../../core/surveys/burnout.ts';
 import {
   AGE_GROUP_QUESTION,
   ageGroupOf,
@@ -28,6 +29,7 @@ import { findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
 import { sendMail } from '../notifications/mailer.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { answerItems, validateAnswers } from './answers.ts';
+import { assertTrainingQuestions } from './training-catalog.ts';
 import * as repo from './surveys.repository.ts';
 import type { SurveyInput, SurveyUpdate } from './surveys.schema.ts';
 
@@ -131,6 +133,7 @@ export async function createSurvey(db: Db, actor: Actor, user: AuthUser, input: 
     throw new AppError('validation_failed', 'Дата окончания раньше даты начала анкетирования.');
   return db.transaction(async (tx) => {
     await assertAudience(tx, municipalityId, input.audience);
+    await assertTrainingQuestions(tx, municipalityId, input.definition);
     const [existing] = await tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.code, input.code));
     if (existing && (await repo.findSurvey(tx, existing.id))?.municipalityId === municipalityId)
       throw new AppError('conflict', `Код анкеты «${input.code}» уже занят в муниципалитете.`);
@@ -199,6 +202,7 @@ export async function updateSurvey(db: Db, actor: Actor, user: AuthUser, id: num
     if (input.closesOn < input.opensOn)
       throw new AppError('validation_failed', 'Дата окончания раньше даты начала анкетирования.');
     await assertAudience(tx, survey.municipalityId, input.audience);
+    await assertTrainingQuestions(tx, survey.municipalityId, input.definition);
     const current = await repo.findCurrentVersion(tx, id);
     const changed = JSON.stringify(current.definition) !== JSON.stringify(input.definition);
     let versionNumber = current.number;
@@ -614,6 +618,13 @@ export async function getResults(db: Db, user: AuthUser, id: number, organizatio
     definition: version.definition,
     organizationId: organizationId ?? null,
     results: surveyResults(version.definition, responses, survey.threshold),
+    // The share at high risk of burnout per CBI subscale, when the survey asks one (hidden below the threshold).
+    burnout: CBI_SUBSCALES.some((sub) => asksSubscale(questionsOf(version.definition), sub))
+      ? highBurnoutShares(
+          responses.map((r) => r.answers),
+          survey.threshold,
+        )
+      : null,
     rows,
     access,
   };

@@ -19,28 +19,31 @@ import 'survey-core/i18n/russian';
 import 'survey-core/survey-core.css';
 import { Survey } from 'survey-react-ui';
 import {
-  choiceText,
-  choiceValue,
   QUESTION_TYPE_LABEL,
   QUESTION_TYPES,
-  type Choice,
   type QuestionType,
   type SurveyDefinition,
   type SurveyQuestion,
 } from '../../../../core/surveys/definition.ts';
-
-const linesOf = (choices: Choice[] | undefined) => (choices ?? []).map(choiceText).join('\n');
-/** One option a line; a line's text is its value too, unless the options came with codes (kept as they were). */
-function choicesFrom(text: string, previous: Choice[] | undefined): Choice[] {
-  const old = new Map((previous ?? []).map((c) => [choiceText(c), c]));
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((line) => old.get(line) ?? line);
-}
-
-const SKIP = /^\{(\w+)\} = '(.*)'$/;
+import {
+  addPage,
+  addQuestion,
+  changeType,
+  choicesFrom,
+  linesOf,
+  matrixColumnsFrom,
+  parseSkip,
+  questionsOfDefinition,
+  removePage,
+  removeQuestion,
+  replaceQuestion,
+  setPageTitle,
+  skipCondition,
+  skipOn,
+  skipSources,
+  skipValues,
+  withTrainingTopics,
+} from './builder-model.ts';
 
 function QuestionEditor({
   question,
@@ -56,19 +59,9 @@ function QuestionEditor({
   number: number;
 }) {
   const set = (patch: Partial<SurveyQuestion>) => onChange({ ...question, ...patch });
-  const skip = question.visibleIf ? SKIP.exec(question.visibleIf) : null;
-  const skipSource = earlier.find((q) => q.name === skip?.[1]);
-  const sources = earlier.filter(
-    (q) => q.type === 'radiogroup' || q.type === 'checkbox' || q.type === 'rating',
-  );
-  const valuesOf = (q: SurveyQuestion | undefined) =>
-    !q
-      ? []
-      : q.type === 'rating'
-        ? Array.from({ length: (q.rateMax ?? 5) - (q.rateMin ?? 1) + 1 }, (_, i) =>
-            String((q.rateMin ?? 1) + i),
-          )
-        : (q.choices ?? []).map((c) => String(choiceValue(c)));
+  const skip = parseSkip(question.visibleIf);
+  const skipSource = earlier.find((q) => q.name === skip?.name);
+  const sources = skipSources(earlier);
   return (
     <Card withBorder padding="sm" data-testid={`question-${number}`}>
       <Stack gap="xs">
@@ -84,7 +77,7 @@ function QuestionEditor({
             data={QUESTION_TYPES.map((t) => ({ value: t, label: QUESTION_TYPE_LABEL[t] }))}
             value={question.type}
             allowDeselect={false}
-            onChange={(v) => set({ type: (v ?? 'radiogroup') as QuestionType })}
+            onChange={(v) => onChange(changeType(question, (v ?? 'radiogroup') as QuestionType))}
           />
           <TextInput
             label="Код"
@@ -105,7 +98,15 @@ function QuestionEditor({
           onChange={(e) => set({ isRequired: e.currentTarget.checked })}
         />
         {(question.type === 'radiogroup' || question.type === 'checkbox') && (
+          <Checkbox
+            label="Темы повышения квалификации для плана-заказа (варианты — каталог дефицитов и направления ПК)"
+            checked={question.trainingOrder === true}
+            onChange={(e) => onChange(withTrainingTopics(question, e.currentTarget.checked))}
+          />
+        )}
+        {(question.type === 'radiogroup' || question.type === 'checkbox') && (
           <Textarea
+            key={question.trainingOrder ? 'catalog' : 'own'}
             label="Варианты ответа (по одному в строке)"
             autosize
             minRows={2}
@@ -147,13 +148,7 @@ function QuestionEditor({
               autosize
               minRows={2}
               defaultValue={linesOf(question.columns)}
-              onBlur={(e) =>
-                set({
-                  columns: choicesFrom(e.currentTarget.value, question.columns).map((c) =>
-                    typeof c === 'string' && /^\d+$/.test(c) ? Number(c) : c,
-                  ),
-                })
-              }
+              onBlur={(e) => set({ columns: matrixColumnsFrom(e.currentTarget.value, question.columns) })}
             />
           </Group>
         )}
@@ -164,21 +159,15 @@ function QuestionEditor({
               clearable
               data={sources.map((q) => ({ value: q.name, label: `${q.name}: ${q.title}` }))}
               value={skipSource?.name ?? null}
-              onChange={(name) =>
-                set({
-                  visibleIf: name
-                    ? `{${name}} = '${valuesOf(sources.find((q) => q.name === name))[0] ?? ''}'`
-                    : undefined,
-                })
-              }
+              onChange={(name) => set({ visibleIf: skipOn(sources, name) })}
             />
             {skipSource && (
               <Select
                 label="ответили"
                 allowDeselect={false}
-                data={valuesOf(skipSource)}
-                value={skip?.[2] ?? null}
-                onChange={(v) => set({ visibleIf: `{${skipSource.name}} = '${v ?? ''}'` })}
+                data={skipValues(skipSource)}
+                value={skip?.value ?? null}
+                onChange={(v) => set({ visibleIf: skipCondition(skipSource.name, v ?? '') })}
               />
             )}
           </Group>
@@ -209,14 +198,7 @@ export function SurveyBuilder({
   title: string;
 }) {
   const [preview, setPreview] = useState(false);
-  const all = definition.pages.flatMap((p) => p.elements);
-  const nextName = () => {
-    let n = all.length + 1;
-    while (all.some((q) => q.name === `q${n}`)) n++;
-    return `q${n}`;
-  };
-  const setPage = (i: number, page: SurveyDefinition['pages'][number]) =>
-    onChange({ ...definition, pages: definition.pages.map((p, j) => (j === i ? page : p)) });
+  const all = questionsOfDefinition(definition);
   let number = 0;
   return (
     <Stack>
@@ -227,7 +209,7 @@ export function SurveyBuilder({
               <TextInput
                 label={`Раздел ${i + 1}`}
                 value={page.title ?? ''}
-                onChange={(e) => setPage(i, { ...page, title: e.currentTarget.value })}
+                onChange={(e) => onChange(setPageTitle(definition, i, e.currentTarget.value))}
                 style={{ flex: 1 }}
               />
               {definition.pages.length > 1 && (
@@ -235,9 +217,7 @@ export function SurveyBuilder({
                   variant="subtle"
                   color="red"
                   aria-label={`Удалить раздел ${i + 1}`}
-                  onClick={() =>
-                    onChange({ ...definition, pages: definition.pages.filter((_, j) => j !== i) })
-                  }
+                  onClick={() => onChange(removePage(definition, i))}
                 >
                   <IconTrash size={16} />
                 </ActionIcon>
@@ -252,25 +232,15 @@ export function SurveyBuilder({
                   number={number}
                   question={q}
                   earlier={earlier}
-                  onChange={(nq) =>
-                    setPage(i, { ...page, elements: page.elements.map((x, j) => (j === k ? nq : x)) })
-                  }
-                  onRemove={() => setPage(i, { ...page, elements: page.elements.filter((_, j) => j !== k) })}
+                  onChange={(nq) => onChange(replaceQuestion(definition, i, k, nq))}
+                  onRemove={() => onChange(removeQuestion(definition, i, k))}
                 />
               );
             })}
             <Button
               variant="light"
               leftSection={<IconPlus size={16} />}
-              onClick={() =>
-                setPage(i, {
-                  ...page,
-                  elements: [
-                    ...page.elements,
-                    { type: 'radiogroup', name: nextName(), title: '', choices: ['да', 'нет'] },
-                  ],
-                })
-              }
+              onClick={() => onChange(addQuestion(definition, i))}
             >
               Добавить вопрос
             </Button>
@@ -281,19 +251,7 @@ export function SurveyBuilder({
         <Button
           variant="default"
           leftSection={<IconPlus size={16} />}
-          onClick={() =>
-            onChange({
-              ...definition,
-              pages: [
-                ...definition.pages,
-                {
-                  name: `page${definition.pages.length + 1}_${Date.now() % 1000}`,
-                  title: '',
-                  elements: [{ type: 'comment', name: nextName(), title: '' }],
-                },
-              ],
-            })
-          }
+          onClick={() => onChange(addPage(definition, Date.now() % 1000))}
         >
           Добавить раздел
         </Button>

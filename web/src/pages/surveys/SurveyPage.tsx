@@ -33,9 +33,16 @@ import {
   type SurveyResults,
 } from '../../../../core/surveys/results.ts';
 import { SURVEY_KIND_LABEL, SURVEY_STATUS_LABEL } from '../../../../core/surveys/survey.ts';
+import { trainingQuestionsOf } from '../../../../core/surveys/training-order.ts';
+import {
+  CBI_SUBSCALE_LABEL,
+  CBI_SUBSCALES,
+  type highBurnoutShares,
+} from '../../../../core/surveys/burnout.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
+import { TrainingOrderTab } from './TrainingOrderTab.tsx';
 import { STATUS_COLOR, SurveySettings, type SurveyForm, type SurveySummary } from './SurveysPage.tsx';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -101,13 +108,16 @@ function ResultsTab({ survey }: { survey: SurveyCard }) {
   const query = useQuery({
     queryKey: ['survey-results', survey.id, organizationId],
     queryFn: () =>
-      api.get<{ results: SurveyResults }>(`/api/surveys/${survey.id}/results`, {
-        organizationId: organizationId ?? undefined,
-      }),
+      api.get<{ results: SurveyResults; burnout: ReturnType<typeof highBurnoutShares> | null }>(
+        `/api/surveys/${survey.id}/results`,
+        {
+          organizationId: organizationId ?? undefined,
+        },
+      ),
   });
   if (query.isLoading) return <Loading />;
   if (query.error) return <ErrorAlert error={query.error} />;
-  const results = query.data!.results;
+  const { results, burnout } = query.data!;
   const xlsx = `/api/surveys/${survey.id}/results.xlsx${organizationId ? `?organizationId=${organizationId}` : ''}`;
   return (
     <Stack>
@@ -142,6 +152,19 @@ function ResultsTab({ survey }: { survey: SurveyCard }) {
         Ответов: {results.respondents}. Ячейки, где ответили меньше {results.threshold} человек, скрыты везде
         — на странице, в выгрузке и в показателях.
       </Text>
+      {burnout && (
+        <Card withBorder data-testid="burnout">
+          <Title order={5}>Высокий риск выгорания (CBI: балл шкалы 50 и больше)</Title>
+          {CBI_SUBSCALES.map((sub) => (
+            <Text size="sm" key={sub}>
+              {CBI_SUBSCALE_LABEL[sub]}:{' '}
+              {burnout[sub].share === null
+                ? hiddenText(results.threshold)
+                : `${formatPercent(burnout[sub].share! * 100)} (${burnout[sub].high} из ${burnout[sub].respondents})`}
+            </Text>
+          ))}
+        </Card>
+      )}
       {results.questions.map((q, i) => (
         <Card key={q.name} withBorder data-testid={`result-${q.name}`}>
           <Stack gap="xs">
@@ -346,6 +369,7 @@ export function SurveyPage() {
   if (query.isLoading) return <Loading />;
   if (query.error) return <ErrorAlert error={query.error} />;
   const survey = query.data!;
+  const hasTrainingOrder = trainingQuestionsOf(survey.definition).length > 0;
   return (
     <>
       <PageHeader
@@ -358,6 +382,7 @@ export function SurveyPage() {
           <Tabs.Tab value="questions">Вопросы</Tabs.Tab>
           <Tabs.Tab value="distribution">Рассылка и отклик</Tabs.Tab>
           <Tabs.Tab value="results">Итоги</Tabs.Tab>
+          {hasTrainingOrder && <Tabs.Tab value="training-order">План-заказ на ПК</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="questions" pt="md">
           <QuestionsTab survey={survey} reload={reload} />
@@ -368,6 +393,11 @@ export function SurveyPage() {
         <Tabs.Panel value="results" pt="md">
           <ResultsTab survey={survey} />
         </Tabs.Panel>
+        {hasTrainingOrder && (
+          <Tabs.Panel value="training-order" pt="md">
+            <TrainingOrderTab surveyId={survey.id} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   );
