@@ -115,6 +115,21 @@ export const associationType = labels({
 
 export const eventFormat = labels({ offline: 'очно', online: 'дистанционно', mixed: 'смешанный' });
 
+/** The kind of a научно-методическое мероприятие (issue 14, point 3). */
+export const eventType = labels({
+  seminar: 'семинар',
+  webinar: 'вебинар',
+  master_class: 'мастер-класс',
+  round_table: 'круглый стол',
+  conference: 'конференция',
+  forum: 'форум',
+  competition: 'конкурс',
+  open_lesson: 'открытый урок',
+  pedagogical_council: 'педагогический совет',
+  internship: 'стажировка',
+  other: 'другое',
+});
+
 export const eventRole = labels({
   participant: 'участник',
   speaker: 'выступающий',
@@ -165,6 +180,7 @@ export const STEP_STATUSES = stepStatus.values;
 export const RESOURCE_KINDS = resourceKind.values;
 export const ASSOCIATION_TYPES = associationType.values;
 export const EVENT_FORMATS = eventFormat.values;
+export const EVENT_TYPES = eventType.values;
 export const EVENT_ROLES = eventRole.values;
 export const COMPETITION_RESULTS = competitionResult.values;
 export const ACT_KINDS = actKind.values;

@@ -4,7 +4,14 @@
  */
 
 import type { CompareOperator } from './ast.ts';
-import { associationType, level as levelEnum, organizationKind, type Enumeration } from '../enums.ts';
+import {
+  associationType,
+  eventFormat,
+  eventType,
+  level as levelEnum,
+  organizationKind,
+  type Enumeration,
+} from '../enums.ts';
 
 /** Functions that count or sum registry records; `form` is the one function that does not. */
 export const AGGREGATE_NAMES = [
@@ -213,6 +220,34 @@ export const nested = (
 
 export const levelFilter = (what: string) =>
   enumFilter('level', 'уровень', `Уровень ${what}.`, levelEnum, 'level = municipal', '{value} уровень');
+
+/** The format of an event or a training: очно, дистанционно, смешанный. */
+export const formatFilter = (what: string) =>
+  enumFilter('format', 'формат', `Формат проведения ${what}.`, eventFormat, 'format = online');
+
+/** A code of the deficit catalog an event or a training addresses. */
+export const addressedDeficitFilter = (what: string) =>
+  stringFilter(
+    'deficit',
+    'дефицит',
+    `${what} направлено на дефицит с указанным кодом каталога дефицитов.`,
+    'deficit = "М-02"',
+  );
+
+/** The filters of an event, both in `events(…)` and in a teacher's `event(…)`. */
+export const eventFilters = (): Filter[] => [
+  levelFilter('мероприятия'),
+  formatFilter('мероприятия'),
+  enumFilter(
+    'type',
+    'вид мероприятия',
+    'Вид мероприятия: семинар, вебинар, мастер-класс, открытый урок, педагогический совет и другие.',
+    eventType,
+    'type = open_lesson',
+    '{value}',
+  ),
+  addressedDeficitFilter('Мероприятие'),
+];
 
 /** The filters of an association, both in `associations(…)` and in a teacher's `member(…)`. */
 export const associationFilters = (): Filter[] => [

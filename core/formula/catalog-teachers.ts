@@ -5,7 +5,6 @@ import {
   competenceArea,
   competitionResult,
   educationLevel,
-  eventFormat,
   eventRole,
   providerKind,
   qualificationCategory,
@@ -15,8 +14,11 @@ import {
   trainingType,
 } from '../enums.ts';
 import {
+  addressedDeficitFilter,
   associationFilters,
   enumFilter,
+  eventFilters,
+  formatFilter,
   type Filter,
   flag,
   HOURS,
@@ -231,6 +233,8 @@ export const teacherFilters: Filter[] = [
         providerKind,
         'provider = cnppm',
       ),
+      formatFilter('обучения'),
+      addressedDeficitFilter('Обучение'),
       numberFilter(
         'hours',
         'объём',
@@ -327,8 +331,7 @@ export const teacherFilters: Filter[] = [
     'участвовали в мероприятиях',
     'event(level = municipal)',
     [
-      levelFilter('мероприятия'),
-      enumFilter('format', 'формат', 'Формат проведения мероприятия.', eventFormat, 'format = online'),
+      ...eventFilters(),
       enumFilter('role', 'роль', 'Роль педагога на мероприятии.', eventRole, 'role = speaker'),
       yearsFilter,
     ],

@@ -4,16 +4,16 @@
  * generated from it, and the server's SQL compiler switches on the same codes.
  */
 
-import { actKind, eventFormat } from '../enums.ts';
+import { actKind } from '../enums.ts';
 import { educationStage, practiceKind, practiceStatus } from '../practices.ts';
 import {
   associationFilters,
   type CatalogFunction,
   enumFilter,
+  eventFilters,
   type Filter,
   flag,
   type FunctionName,
-  levelFilter,
   organizationKinds,
   numberFilter,
   orgGroupFilter,
@@ -207,8 +207,16 @@ export const CATALOG: readonly CatalogFunction[] = [
     description: 'Число научно-методических мероприятий, проведённых в отчётном периоде.',
     example: 'events(level = municipal)',
     filters: [
-      levelFilter('мероприятия'),
-      enumFilter('format', 'формат', 'Формат проведения мероприятия.', eventFormat, 'format = online'),
+      ...eventFilters(),
+      flag(
+        'byYoung',
+        'проведено молодым педагогом',
+        'Среди выступающих на мероприятии (роль «выступающий») есть молодой педагог — по правилу программы ' +
+          'на дату расчёта. Так считается доля открытых уроков, проведённых молодыми педагогами: ' +
+          '`events(type = open_lesson, byYoung) / events(type = open_lesson)`.',
+        'проведённых молодыми педагогами',
+        'проведённых не молодыми педагогами',
+      ),
     ],
   },
   {

@@ -209,7 +209,7 @@ describe('parseFormula: errors', () => {
     ],
     [
       'events(topic = upbringing)',
-      'Неизвестный фильтр «topic» функции «events» (строка 1, позиция 8). Доступные фильтры: level, format.',
+      'Неизвестный фильтр «topic» функции «events» (строка 1, позиция 8). Доступные фильтры: level, format, type, deficit, byYoung.',
       7,
       5,
     ],

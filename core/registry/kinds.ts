@@ -7,6 +7,7 @@ import {
   educationLevel,
   eventFormat,
   eventRole,
+  eventType,
   level,
   qualificationCategory,
   resourceKind,
@@ -167,6 +168,8 @@ export const trainingKind: RecordKind = {
     date('endDate', 'Дата окончания'),
     text('documentNumber', 'Номер документа (удостоверения, диплома)', { max: 100 }),
     field('topics', 'Тематика', { kind: 'enumList', enumeration: trainingTopic }),
+    field('format', 'Формат', { kind: 'enum', enumeration: eventFormat }),
+    field('deficitCodes', 'Дефициты, на которые направлено (коды)', { kind: 'textList', max: 20 }),
   ],
   checks: [periodCheck()],
 };
@@ -283,6 +286,8 @@ export const eventKind: RecordKind = {
     field('level', 'Уровень', { kind: 'enum', enumeration: level }, { required: true }),
     date('date', 'Дата'),
     field('format', 'Формат', { kind: 'enum', enumeration: eventFormat }, { required: true }),
+    field('type', 'Вид мероприятия', { kind: 'enum', enumeration: eventType }),
+    field('deficitCodes', 'Дефициты, на которые направлено (коды)', { kind: 'textList', max: 20 }),
     field('organizationId', 'Организация (для институциональных)', { kind: 'ref', target: 'organization' }),
   ],
 };

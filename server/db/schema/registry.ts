@@ -24,6 +24,7 @@ import {
   EDUCATION_LEVELS,
   EVENT_FORMATS,
   EVENT_ROLES,
+  EVENT_TYPES,
   LEVELS,
   PROVIDER_KINDS,
   QUALIFICATION_CATEGORIES,
@@ -224,6 +225,10 @@ export const trainings = pgTable(
     endDate: date().notNull(),
     documentNumber: text(),
     topics: text().array().notNull().default([]),
+    /** How it was held (очно / дистанционно / смешанный); unknown for trainings entered before. */
+    format: text({ enum: EVENT_FORMATS }),
+    /** Codes of the deficit catalog the training addresses. */
+    deficitCodes: text().array().notNull().default([]),
     organizationId: enteredByRef(),
     ...tracked(),
   },
@@ -363,6 +368,10 @@ export const events = pgTable(
     level: text({ enum: LEVELS }).notNull(),
     date: date().notNull(),
     format: text({ enum: EVENT_FORMATS }).notNull(),
+    /** Семинар, вебинар, открытый урок…; unknown (null) for events entered before kinds were kept. */
+    type: text({ enum: EVENT_TYPES }),
+    /** Codes of the deficit catalog the event addresses (a seminar on the deficits a diagnostic found). */
+    deficitCodes: text().array().notNull().default([]),
     ...tracked(),
   },
   (t) => [index().on(t.municipalityId, t.date)],

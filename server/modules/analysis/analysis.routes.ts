@@ -85,12 +85,15 @@ export async function analysisRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Анализ: значения, статистика, рейтинг, кластеры, динамика (фильтры: тип ОО, ШНОР, ШССУ)',
+        summary:
+          'Анализ: значения, статистика, рейтинг, кластеры, динамика (фильтры: тип ОО, ШНОР, ШССУ, группа ' +
+          'организаций)',
         params: IdParams,
         querystring: z.object({
           kind: z.enum(['school', 'preschool', 'additional']).optional(),
           lowResults: booleanQuery().optional(),
           hardSocial: booleanQuery().optional(),
+          orgGroupId: idParam().optional(),
         }),
       },
     },

@@ -20,6 +20,7 @@ import {
   type CampaignRow,
 } from '../campaigns/campaigns.repository.ts';
 import { getCampaignResults, requireCampaign } from '../campaigns/campaigns.service.ts';
+import { membersOfGroupFilter } from '../groups/groups.service.ts';
 import type { Targets } from '../../../core/indicators/targets.ts';
 import { findIndicatorTargets, findProgramTree } from '../programs/programs.repository.ts';
 
@@ -27,6 +28,8 @@ export interface AnalysisFilters {
   kind?: 'school' | 'preschool' | 'additional';
   lowResults?: boolean;
   hardSocial?: boolean;
+  /** One group of the department («500+», «Точка роста»): only its members. */
+  orgGroupId?: number;
 }
 
 export interface IndicatorInfo {
@@ -121,6 +124,15 @@ export async function getAnalysis(options: {
   const { db, user, filters } = options;
   const campaign = await requireCampaign(db, options.campaignId);
   const visible = visibleOrganizations(user, campaign.municipalityId);
+  const members =
+    filters.orgGroupId === undefined
+      ? null
+      : await membersOfGroupFilter({
+          db,
+          user,
+          groupId: filters.orgGroupId,
+          municipalityId: campaign.municipalityId,
+        });
   const [indicators, participants, current] = await inOrder([
     () => indicatorsOf(db, campaign),
     () => findParticipants(db, campaign.id),
@@ -132,7 +144,8 @@ export async function getAnalysis(options: {
         (visible === null || visible.includes(p.organizationId)) &&
         (!filters.kind || p.kind === filters.kind) &&
         (!filters.lowResults || p.isLowResults) &&
-        (!filters.hardSocial || p.isHardSocialConditions),
+        (!filters.hardSocial || p.isHardSocialConditions) &&
+        (members === null || members.has(p.organizationId)),
     )
     .map((p) => ({
       id: p.organizationId,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { compactResults } from '../../../core/indicators/compact-results.ts';
 import { todayOf } from '../../config.ts';
 import { AppError } from '../../errors.ts';
-import { IdParams } from '../../http/fields.ts';
+import { IdParams, idParam } from '../../http/fields.ts';
+import { membersOfGroupFilter } from '../groups/groups.service.ts';
 import { requireUser } from '../auth/access.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { findParticipants, findSubmission } from './campaigns.repository.ts';
@@ -133,14 +134,28 @@ export async function campaignsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Результаты мониторинга (после закрытия — замороженные): организации один раз, значения — по id организации',
+          'Результаты мониторинга (после закрытия — замороженные): организации один раз, значения — по id ' +
+          'организации; orgGroupId — только организации группы (и муниципалитет в целом)',
         params: IdParams,
+        querystring: z.object({ orgGroupId: idParam().optional() }),
       },
     },
-    async (req) =>
-      compactResults(
-        await getCampaignResults({ db: app.db, user: requireUser(req.user), id: req.params.id }),
-      ),
+    async (req) => {
+      const user = requireUser(req.user);
+      const results = await getCampaignResults({ db: app.db, user, id: req.params.id });
+      if (req.query.orgGroupId === undefined) return compactResults(results);
+      const campaign = await requireCampaign(app.db, req.params.id);
+      const members = await membersOfGroupFilter({
+        db: app.db,
+        user,
+        groupId: req.query.orgGroupId,
+        municipalityId: campaign.municipalityId,
+      });
+      return compactResults({
+        ...results,
+        results: results.results.filter((r) => r.organization === null || members.has(r.organization)),
+      });
+    },
   );
 
   r.get(

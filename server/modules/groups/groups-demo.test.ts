@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expandAnalysis } from '../../../core/analysis/compact.ts';
+import { expandResults } from '../../../core/indicators/compact-results.ts';
 import { findResult } from '../../../core/indicators/find-result.ts';
+import { getAnalysis } from '../analysis/analysis.service.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -142,5 +145,72 @@ describe('the effect of a school partnership', () => {
     expect((await call('school1', 'GET', `/api/school-partnerships/${p.id}`)).statusCode).toBe(200);
     expect((await call('school1', 'GET', `/api/school-partnerships/${p.id}/effect`)).statusCode).toBe(403);
     expect((await call('school5', 'GET', `/api/school-partnerships/${p.id}`)).statusCode).toBe(403);
+  });
+});
+
+describe('the analysis and the results narrowed to a group of organizations', () => {
+  type Result = { indicator: string; organization: number | null; value: number | null };
+  type Analysis = Awaited<ReturnType<typeof getAnalysis>>;
+  const analysis = async (query = '') => {
+    const r = await call('metodist', 'GET', `/api/campaigns/${latestId}/analysis${query}`);
+    expect(r.statusCode, r.body).toBe(200);
+    return expandAnalysis<Analysis>(r.json());
+  };
+
+  it('counts the group’s members only: organizations, values, statistics and rating', async () => {
+    const group = await groupNamed('500+');
+    const whole = await analysis();
+    const narrowed = await analysis(`?orgGroupId=${group.id}`);
+    const members = whole.organizations.filter((o) => group.organizationIds.includes(o.id));
+    expect(members.length).toBe(3);
+    expect(whole.organizations.length).toBeGreaterThan(members.length);
+    expect(narrowed.organizations.map((o) => o.id).sort()).toEqual(members.map((o) => o.id).sort());
+    expect(
+      narrowed.results.every(
+        (r) => r.organization === null || group.organizationIds.includes(r.organization),
+      ),
+    ).toBe(true);
+    expect(narrowed.rating.rows.map((r) => r.organizationId).sort()).toEqual(members.map((o) => o.id).sort());
+    // The mean of each indicator is that of the members' values in the whole analysis.
+    let compared = 0;
+    for (const i of whole.indicators) {
+      const values = members
+        .map((o) => findResult(whole.results, i.code, o.id)?.value ?? null)
+        .filter((v): v is number => v !== null);
+      const stats = narrowed.statistics[i.code];
+      if (!values.length) {
+        expect(stats, i.code).toBeNull();
+        continue;
+      }
+      expect(stats?.count, i.code).toBe(values.length);
+      const mean = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
+      expect(stats?.mean, i.code).toBeCloseTo(mean, 2);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
+    // The municipality as a whole stays the whole municipality's.
+    const municipal = (rs: Result[]) => rs.filter((r) => r.organization === null);
+    expect(municipal(narrowed.results)).toEqual(municipal(whole.results));
+  });
+
+  it('narrows the results table the same way, the municipality row kept', async () => {
+    const group = await groupNamed('Базовые площадки');
+    const r = await call('metodist', 'GET', `/api/campaigns/${latestId}/results?orgGroupId=${group.id}`);
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json() as { organizations: { id: number }[] };
+    expect(body.organizations.map((o) => o.id).sort()).toEqual([...group.organizationIds].sort());
+    const results = expandResults<Result & { organizationName: string }>(r.json());
+    expect(results.some((x) => x.organization === null)).toBe(true);
+  });
+
+  it('refuses a group of no municipality naming the field, and a group a school is not in', async () => {
+    const unknown = await call('metodist', 'GET', `/api/campaigns/${latestId}/analysis?orgGroupId=999999`);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toBe(
+      '«Группа организаций»: группы № 999999 нет в муниципалитете мониторинга.',
+    );
+    const group = await groupNamed('500+');
+    const foreign = await call('school1', 'GET', `/api/campaigns/${latestId}/results?orgGroupId=${group.id}`);
+    expect(foreign.statusCode).toBe(403);
   });
 });

@@ -216,3 +216,24 @@ export async function resolveGroupRefs(
     );
   return found.map((g) => ({ id: g.id, name: g.name })).sort((a, b) => a.id - b.id);
 }
+
+/**
+ * The members of a group a campaign's analysis or results are narrowed to (`orgGroupId`): the group must be
+ * one the reader may open (getGroup) and of the campaign's municipality, otherwise refused naming the field.
+ */
+export async function membersOfGroupFilter(options: {
+  db: Db;
+  user: AuthUser;
+  groupId: number;
+  municipalityId: number;
+}): Promise<Set<number>> {
+  const found = await findGroup(options.db, options.groupId);
+  if (!found || found.municipalityId !== options.municipalityId)
+    throw new AppError(
+      'validation_failed',
+      `«Группа организаций»: группы № ${options.groupId} нет в муниципалитете мониторинга.`,
+      { field: 'orgGroupId' },
+    );
+  const group = await getGroup({ db: options.db, user: options.user, id: options.groupId });
+  return new Set(group.organizationIds);
+}

@@ -100,6 +100,7 @@ export async function loadReferenceData(db: Db) {
     events: new Map(events.map((e) => [e.id, e])),
     eventList: events,
     participationsOf: byTeacher(participations),
+    participationList: participations,
     competitionsOf: byTeacher(competitions),
     vacancies,
     acts,
@@ -252,6 +253,8 @@ export function referenceCount(
                       topic: x.topics,
                       provider: x.providerId ? data.providers.get(x.providerId)!.kind : null,
                       hours: x.hours,
+                      format: x.format,
+                      deficit: x.deficitCodes,
                     })[n],
                 ),
             );
@@ -293,7 +296,16 @@ export function referenceCount(
               const e = data.events.get(ep.eventId)!;
               return (
                 between(e.date, window) &&
-                sub((n) => ({ level: e.level, format: e.format, role: ep.role })[n])
+                sub(
+                  (n) =>
+                    ({
+                      level: e.level,
+                      format: e.format,
+                      type: e.type,
+                      deficit: e.deficitCodes,
+                      role: ep.role,
+                    })[n],
+                )
               );
             });
           case 'reserved':
@@ -432,8 +444,23 @@ export function referenceCount(
   if (call.name === 'events') {
     for (const e of data.eventList) {
       if (e.municipalityId !== municipalityId || !between(e.date, period)) continue;
-      if (holds(call.filter, (n) => ({ level: e.level, format: e.format })[n], noNested))
-        add(e.organizationId);
+      const byYoung = () =>
+        data.participationList.some((ep) => {
+          const t = data.teachers.get(ep.teacherId);
+          return (
+            ep.eventId === e.id && ep.role === 'speaker' && !!t && isYoungTeacher(t, ref, period.youngRule)
+          );
+        });
+      const facts = (n: string) =>
+        n === 'byYoung'
+          ? byYoung()
+          : (
+              { level: e.level, format: e.format, type: e.type, deficit: e.deficitCodes } as Record<
+                string,
+                unknown
+              >
+            )[n];
+      if (holds(call.filter, facts, noNested)) add(e.organizationId);
     }
   }
   if (call.name === 'acts') {

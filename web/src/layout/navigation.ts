@@ -1,4 +1,5 @@
 import {
+  IconAffiliate,
   IconBook,
   IconBulb,
   IconFlame,
@@ -98,6 +99,13 @@ export const NAVIGATION: NavItem[] = [
   item('/my-recommendations', 'Рекомендации', IconChecklist, ['org_manager', 'teacher'], 'Мониторинг'),
   item('/practices', 'Банк практик', IconBulb, ALL, 'Методическое пространство'),
   item('/difficulties', 'Банк затруднений', IconFlame, REGISTRY_EDITORS, 'Методическое пространство'),
+  item(
+    '/organization-groups',
+    'Группы организаций',
+    IconAffiliate,
+    REGISTRY_EDITORS,
+    'Методическое пространство',
+  ),
   item('/roadmaps', 'Дорожная карта', IconRoute, DEPARTMENT, 'Управление'),
   item('/decisions', 'Управленческие решения', IconFileCertificate, DEPARTMENT, 'Управление'),
   item('/muko', 'Самооценка МУКО', IconListCheck, DEPARTMENT, 'Управление'),

@@ -143,10 +143,21 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
       and ev.date between ${ctx.period.start}::date and ${ctx.period.end}::date ${scopeOfOptionalOrg(ctx, sql`ev.organization_id`)}`,
     orgColumn: sql`ev.organization_id`,
     measure: countRows,
-    resolver: fixed({
-      level: { kind: 'column', expression: sql`ev.level` },
-      format: { kind: 'column', expression: sql`ev.format` },
-    }),
+    resolver: (ctx) => {
+      const young = teacherResolver(ctx)('young');
+      if (young.kind !== 'flag') throw new UnknownFilterError('byYoung');
+      return fixed({
+        level: { kind: 'column', expression: sql`ev.level` },
+        format: { kind: 'column', expression: sql`ev.format` },
+        type: { kind: 'column', expression: sql`ev.type` },
+        deficit: { kind: 'contains', expression: sql`ev.deficit_codes` },
+        // A speaker of the event is a young teacher by the program's rule at the reference date.
+        byYoung: {
+          kind: 'flag',
+          expression: sql`exists (select 1 from event_participations ep join teachers t on t.id = ep.teacher_id where ep.event_id = ev.id and ep.role = 'speaker' and ${young.expression})`,
+        },
+      })(ctx);
+    },
   },
   acts: {
     rows: (ctx) => sql`normative_acts n where n.municipality_id = ${ctx.municipalityId}

@@ -90,6 +90,8 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
       {
         type: { kind: 'column', expression: sql`tr.type` },
         topic: { kind: 'contains', expression: sql`tr.topics` },
+        format: { kind: 'column', expression: sql`tr.format` },
+        deficit: { kind: 'contains', expression: sql`tr.deficit_codes` },
         provider: { kind: 'column', expression: sql`pr.kind` },
         hours: { kind: 'column', expression: sql`tr.hours` },
       },
@@ -142,6 +144,8 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
       {
         level: { kind: 'column', expression: sql`ev.level` },
         format: { kind: 'column', expression: sql`ev.format` },
+        type: { kind: 'column', expression: sql`ev.type` },
+        deficit: { kind: 'contains', expression: sql`ev.deficit_codes` },
         role: { kind: 'column', expression: sql`ep.role` },
       },
     ),

@@ -18,6 +18,8 @@ const eventColumns = {
   level: events.level,
   date: events.date,
   format: events.format,
+  type: events.type,
+  deficitCodes: events.deficitCodes,
   participantCount: sql<number>`(select count(*)::int from ${eventParticipations} where ${outer(eventParticipations.eventId)} = ${outer(events.id)})`,
   version: events.version,
 };

@@ -31,6 +31,8 @@ const presentEvent = (row: EventRow): EventOutput => ({
   level: row.level,
   date: row.date,
   format: row.format,
+  type: row.type,
+  deficitCodes: row.deficitCodes,
   participantCount: Number(row.participantCount),
   version: row.version,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_FORMATS, EVENT_ROLES, LEVELS, eventRole } from '../../../../core/enums.ts';
+import { EVENT_FORMATS, EVENT_ROLES, EVENT_TYPES, LEVELS, eventRole } from '../../../../core/enums.ts';
 import { dateQuery, idQuery, pageFields, searchQuery } from '../shared/http.ts';
 
 export const EventOutput = z.object({
@@ -11,6 +11,8 @@ export const EventOutput = z.object({
   level: z.enum(LEVELS),
   date: z.string(),
   format: z.enum(EVENT_FORMATS),
+  type: z.enum(EVENT_TYPES).nullable(),
+  deficitCodes: z.array(z.string()),
   participantCount: z.number(),
   version: z.number(),
 });

@@ -22,6 +22,7 @@ import {
 } from './events.repository.ts';
 import { participationRoleKind } from '../../../../core/registry/register-kinds.ts';
 import type { AddParticipantsInput } from './events.schema.ts';
+import { assertDeficitCodesExist } from '../../teachers/records/record-checks.ts';
 
 /** An institutional event is an organization's; a municipal or higher one belongs to the municipality. */
 function assertLevelMatchesOwner(values: Record<string, unknown>) {
@@ -50,7 +51,10 @@ export const eventRecords: OwnedKind<EventRow> = {
   findById: findEventById,
   describe: (row) =>
     `мероприятие «${row.title}» ${formatRuDate(row.date)} (${levelLabels.label[row.level]})${row.organizationShortName ? `, ${row.organizationShortName}` : ''}`,
-  check: async ({ values }) => assertLevelMatchesOwner(values),
+  check: async ({ db, values }) => {
+    assertLevelMatchesOwner(values);
+    await assertDeficitCodesExist({ db, kind: eventKind, values }, 'deficitCodes');
+  },
 };
 
 /**

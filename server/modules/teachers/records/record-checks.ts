@@ -34,7 +34,10 @@ export const invalidField = (kind: RecordKind, field: string, problem: string) =
 };
 
 /** Deficit codes must be in the catalog: a typo would silently drop a teacher from every deficit indicator. */
-export async function assertDeficitCodesExist(ctx: RecordCheckContext, field: string) {
+export async function assertDeficitCodesExist(
+  ctx: Pick<RecordCheckContext, 'db' | 'kind' | 'values'>,
+  field: string,
+) {
   const raw = ctx.values?.[field];
   const codes = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String);
   if (!codes.length) return;

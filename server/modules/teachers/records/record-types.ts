@@ -152,7 +152,10 @@ export const RECORD_TYPES: RecordType[] = [
     order: () => [desc(trainings.endDate), desc(trainings.id)],
     describe: (v) =>
       `${trainingType.label[v.type as keyof typeof trainingType.label] ?? 'обучение'} «${String(v.title)}»`,
-    check: assertProviderExists,
+    check: async (ctx) => {
+      await assertProviderExists(ctx);
+      await assertDeficitCodesExist(ctx, 'deficitCodes');
+    },
     tag: 'Педагоги: обучение',
   },
   {

@@ -17,6 +17,7 @@ import {
 import { deviationText, planFact, targetText } from '../../../../core/indicators/targets.ts';
 import { resultOf, type AnalysisIndicator, type AnalysisView } from './api.ts';
 import { ChartCard, chartValue } from './charts.tsx';
+import { GroupFilterSelect } from '../methodical/GroupFilterSelect.tsx';
 import { DynamicsChart, IndicatorBarChart, thresholdText } from './indicator-charts.tsx';
 import { ClusterProfileChart, LevelDistributionChart, LevelHeatmap } from './overview-charts.tsx';
 
@@ -27,12 +28,14 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
   const [kind, setKind] = useState<KindFilter>('all');
   const [lowResults, setLowResults] = useState(false);
   const [hardSocial, setHardSocial] = useState(false);
+  const [orgGroupId, setOrgGroupId] = useState<number | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [organizationId, setOrganizationId] = useState<number | null>(null);
   const filters = {
     kind: kind === 'all' ? undefined : kind,
     lowResults: lowResults || undefined,
     hardSocial: hardSocial || undefined,
+    orgGroupId: orgGroupId ?? undefined,
   };
   const query = useQuery({
     queryKey: ['analysis', campaignId, filters],
@@ -48,7 +51,7 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
   const data = query.data;
   const indicator = data.indicators.find((i) => i.code === code) ?? data.indicators[0];
   const selected = data.organizations.find((o) => o.id === organizationId) ?? null;
-  const isFiltered = Boolean(filters.kind || filters.lowResults || filters.hardSocial);
+  const isFiltered = Boolean(filters.kind || filters.lowResults || filters.hardSocial || filters.orgGroupId);
   const ratingOrder = new Map(data.rating.rows.map((r, index) => [r.organizationId, index]));
   const heatmapRows = [
     { id: null, name: 'Муниципалитет в целом' },
@@ -88,6 +91,7 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
               ШССУ
             </Chip>
           </Group>
+          <GroupFilterSelect value={orgGroupId} onChange={setOrgGroupId} />
           <Text size="sm" c="dimmed" ml="auto">
             В выборке {countOf(data.organizations.length, ORGANIZATION_FORMS)}
             {data.campaign.isFrozen ? ' · значения заморожены при закрытии мониторинга' : ''}

@@ -16,7 +16,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LEVEL_LABEL, type IndicatorUnit } from '../../../../core/indicators/levels.ts';
 import { indicatorDigits } from '../../../../core/format.ts';
@@ -28,6 +28,7 @@ import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import type { DrilldownResponse, Indicator, IndicatorResult, ProgramTree, ResultsResponse } from './api.ts';
 import { LEVEL_BG, LEVEL_COLOR, formatResult, formatValue } from './format.ts';
 import { PlanFactRows } from './PlanFactRows.tsx';
+import { GroupFilterSelect } from '../methodical/GroupFilterSelect.tsx';
 import { usesVacancies } from '../../../../core/vacancy-reports.ts';
 
 /** Organizations × indicators, coloured by level, the municipality first; a click opens what is behind a value. */
@@ -43,9 +44,13 @@ export function ResultsTable({
   const indicators = program.criteria.flatMap((c) => c.indicators);
   // The records behind a value name teachers: the server opens them to the department and a school's manager.
   const canDrillDown = useAuth().hasRole('admin', 'coordinator', 'org_manager');
+  const isDepartment = useAuth().hasRole('admin', 'coordinator');
   const [opened, setOpened] = useState<{ indicator: Indicator; result: IndicatorResult } | null>(null);
+  const [orgGroupId, setOrgGroupId] = useState<number | null>(null);
   const query = useQuery({
-    queryKey: campaignId ? ['campaign-results', campaignId] : ['program-results', program.id, year],
+    queryKey: campaignId
+      ? ['campaign-results', campaignId, orgGroupId]
+      : ['program-results', program.id, year],
     queryFn: async (): Promise<ResultsResponse & { isFrozen?: boolean }> => {
       if (!campaignId) return api.get<ResultsResponse>(`/api/programs/${program.id}/results`, { year });
       // Each organization's name once, in `organizations`; the values by its id.
@@ -55,7 +60,7 @@ export function ResultsTable({
           organizations: { id: number; name: string }[];
           vacanciesAsOf: string | null;
         }
-      >(`/api/campaigns/${campaignId}/results`);
+      >(`/api/campaigns/${campaignId}/results`, { orgGroupId: orgGroupId ?? undefined });
       const { organizations } = data;
       return {
         isFrozen: data.isFrozen,
@@ -66,6 +71,8 @@ export function ResultsTable({
         problems: [],
       };
     },
+    // Narrowing a campaign's table to a group keeps it on screen while the narrowed one loads.
+    placeholderData: campaignId ? keepPreviousData : undefined,
   });
   if (query.isLoading) return <Loading label="Расчёт показателей по реестру…" />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} />;
@@ -84,6 +91,11 @@ export function ResultsTable({
   ];
   return (
     <Stack>
+      {campaignId && isDepartment && (
+        <Group>
+          <GroupFilterSelect value={orgGroupId} onChange={setOrgGroupId} />
+        </Group>
+      )}
       {period && (
         <Text size="sm" c="dimmed">
           Отчётный период {formatRuDate(period.start)} — {formatRuDate(period.end)}, значения по состоянию на{' '}

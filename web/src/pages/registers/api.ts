@@ -4,6 +4,7 @@ import type {
   ASSOCIATION_TYPES,
   COMPETENCE_AREAS,
   EVENT_FORMATS,
+  EVENT_TYPES,
   EVENT_ROLES,
   LEVELS,
   OrganizationKind,
@@ -55,6 +56,8 @@ export interface RegisterEvent extends Versioned {
   level: Level;
   date: string;
   format: (typeof EVENT_FORMATS)[number];
+  type: (typeof EVENT_TYPES)[number] | null;
+  deficitCodes: string[];
   participantCount: number;
 }
 
