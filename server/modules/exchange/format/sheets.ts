@@ -256,7 +256,15 @@ export const TRAININGS_SHEET: SheetSpec = {
       false,
       'наименование из справочника организаций, проводящих обучение (лист «Списки»)',
     ),
-    ...fields(trainingKind, ['hours', 'startDate', 'endDate', 'documentNumber', 'topics']),
+    ...fields(trainingKind, [
+      'hours',
+      'startDate',
+      'endDate',
+      'documentNumber',
+      'topics',
+      'format',
+      'deficitCodes',
+    ]),
   ],
 };
 
@@ -357,11 +365,12 @@ export const EVENTS_SHEET: SheetSpec = {
   columns: [
     idColumn(),
     ...teacherColumns('teacher'),
-    ...fields(eventKind, ['title', 'level', 'date', 'format'], {
+    ...fields(eventKind, ['title', 'level', 'date', 'format', 'type'], {
       title: { key: 'event.title', header: 'Мероприятие' },
       level: { key: 'event.level' },
       date: { key: 'event.date' },
       format: { key: 'event.format' },
+      type: { key: 'event.type' },
     }),
     ...fields(participationKind, ['role']),
   ],

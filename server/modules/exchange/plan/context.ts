@@ -40,6 +40,7 @@ export interface EventEntry {
   date: string;
   level: string;
   format: string;
+  type: string | null;
 }
 
 /** Everything the planning of one organization's workbook shares between sheets. */
@@ -90,7 +91,14 @@ export function createContext(options: {
   let counter = 0;
   const events = { byKey: new Map<string, EventEntry>(), byRef: new Map<Ref, EventEntry>() };
   for (const e of data.events as EventRow[]) {
-    const entry = { ref: e.id, title: e.title, date: e.date, level: e.level, format: e.format };
+    const entry = {
+      ref: e.id,
+      title: e.title,
+      date: e.date,
+      level: e.level,
+      format: e.format,
+      type: e.type,
+    };
     const key = eventKey(e.title, e.date, e.level);
     // Of two equal events the organization's own one wins, then the older one.
     const taken = events.byKey.get(key);

@@ -123,6 +123,8 @@ export const RECORD_SHEETS: RecordSheetDef[] = [
     ...teacherRecords((ctx) => rows(ctx.records.trainings)),
     key: (v) => `${String(v.teacherId)}|${text(v.title)}|${String(v.endDate)}`,
     label: (v, ctx) => `${who(ctx, v)} — «${String(v.title)}», окончание ${formatRuDate(String(v.endDate))}`,
+    check: (v, ctx, headers) =>
+      unknownDeficits((v.deficitCodes as string[]) ?? [], ctx, headers.deficitCodes),
   },
   {
     spec: ROUTES_SHEET,

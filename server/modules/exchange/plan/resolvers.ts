@@ -1,5 +1,5 @@
 import { formatRuDate, isValidIsoDate } from '../../../../core/dates.ts';
-import { eventFormat } from '../../../../core/enums.ts';
+import { eventFormat, eventType } from '../../../../core/enums.ts';
 import { eventKind } from '../../../../core/registry/kinds.ts';
 import { fullName, nameKey, type NameList } from '../format/cells.ts';
 import type { TeacherGroup } from '../format/sheets.ts';
@@ -228,7 +228,7 @@ export const routeRef: Resolver = {
   },
 };
 
-const EVENT_FIELDS = ['title', 'level', 'date', 'format'] as const;
+const EVENT_FIELDS = ['title', 'level', 'date', 'format', 'type'] as const;
 
 /**
  * The event of a participation: found by title, date and level among the municipality's and the
@@ -249,7 +249,13 @@ export const eventRef: Resolver = {
         })),
       };
     }
-    const e = parsed.data as { title: string; level: string; date: string; format: string };
+    const e = parsed.data as {
+      title: string;
+      level: string;
+      date: string;
+      format: string;
+      type: string | null;
+    };
     const key = eventKey(e.title, e.date, e.level);
     const found = ctx.events.byKey.get(key);
     if (found) {
@@ -259,14 +265,23 @@ export const eventRef: Resolver = {
           'формат существующего мероприятия меняется в разделе «Мероприятия»';
         return { values: {}, errors: [{ column: headers['event.format'], problem }] };
       }
+      // A blank kind takes the event as it is; a different one is changed where the event is kept.
+      if (e.type !== null && found.type !== e.type) {
+        const problem =
+          `у мероприятия «${found.title}» от ${formatRuDate(found.date)} вид ` +
+          `«${found.type ? eventType.label[found.type as 'seminar'] : 'не указан'}»; ` +
+          'вид существующего мероприятия меняется в разделе «Мероприятия»';
+        return { values: {}, errors: [{ column: headers['event.type'], problem }] };
+      }
       reference(ctx, 'events', found.ref);
       return { values: { eventId: found.ref }, errors: [] };
     }
     const temp = ctx.newKey('events');
+    // The parsed row carries organizationId: null (the kind's field); the organization's own id wins.
     const values = {
+      ...e,
       municipalityId: ctx.organization.municipalityId,
       organizationId: ctx.organization.id,
-      ...e,
     };
     const entry = { ref: temp, ...e };
     ctx.events.byKey.set(key, entry);
@@ -286,7 +301,13 @@ export const eventRef: Resolver = {
   toCells(record, ctx) {
     const e = ctx.events.byRef.get(record.eventId as Ref);
     return e
-      ? { 'event.title': e.title, 'event.level': e.level, 'event.date': e.date, 'event.format': e.format }
+      ? {
+          'event.title': e.title,
+          'event.level': e.level,
+          'event.date': e.date,
+          'event.format': e.format,
+          'event.type': e.type,
+        }
       : {};
   },
 };

@@ -3,7 +3,7 @@ import { IconInfoCircle, IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { eventFormat, eventRole, level } from '../../../../core/enums.ts';
+import { eventFormat, eventRole, eventType, level } from '../../../../core/enums.ts';
 import { eventKind } from '../../../../core/registry/kinds.ts';
 import { participationRoleKind } from '../../../../core/registry/register-kinds.ts';
 import { api } from '../../api/client.ts';
@@ -61,7 +61,9 @@ export function EventPage() {
           <Stack gap="sm">
             <InfoRow label="Дата">{formatRuDate(e.date)}</InfoRow>
             <InfoRow label="Уровень">{level.label[e.level]}</InfoRow>
+            <InfoRow label="Вид мероприятия">{e.type ? eventType.label[e.type] : 'не указан'}</InfoRow>
             <InfoRow label="Формат">{eventFormat.label[e.format]}</InfoRow>
+            <InfoRow label="Дефициты, на которые направлено">{e.deficitCodes.join(', ')}</InfoRow>
             <InfoRow label="Проводит">{e.organizationShortName ?? 'муниципалитет'}</InfoRow>
           </Stack>
         </Paper>

@@ -1,6 +1,6 @@
 import { Anchor, Select, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { level } from '../../../../core/enums.ts';
+import { eventType, level } from '../../../../core/enums.ts';
 import { countOf } from '../../../../core/format.ts';
 import type { FieldDef } from '../../../../core/registry/fields.ts';
 import { eventKind } from '../../../../core/registry/kinds.ts';
@@ -45,6 +45,8 @@ function eventCell(f: FieldDef, row: RecordRow) {
       );
     case 'organizationId':
       return e.organizationShortName ?? 'муниципалитет';
+    case 'type':
+      return e.type ? eventType.label[e.type] : 'не указан';
     default:
       return undefined;
   }
@@ -78,7 +80,9 @@ export function EventsList({
       canEdit={canAdd}
       isRowEditable={(row) => canManage((row.organizationId as number | null) ?? null)}
       columns={
-        organization ? ['date', 'title', 'format'] : ['date', 'title', 'level', 'format', 'organizationId']
+        organization
+          ? ['date', 'title', 'type', 'format']
+          : ['date', 'title', 'type', 'level', 'format', 'organizationId']
       }
       columnLabels={{ organizationId: 'Проводит' }}
       renderCell={eventCell}
