@@ -63,6 +63,11 @@ export interface QuestionResult {
   title: string;
   type: SurveyQuestion['type'];
   total: Cell;
+  /**
+   * Organizations whose answers the total and the other cross-tabs leave out: hidden ones that together
+   * (within a kind) fall below the threshold, so the total minus the shown cells cannot reveal them.
+   */
+  leftOut: number;
   groups: { dimension: Dimension; key: string; label: string; cell: Cell }[];
 }
 
@@ -160,38 +165,109 @@ function groupKey(dimension: Dimension, r: ResponseForResults): { key: string; l
   }
 }
 
-/** The results of a survey from its current definition and its responses (of any version, by question code). */
+/** Each cell's respondents in one dimension, before any is hidden. */
+function bucketsOf(
+  dimension: Dimension,
+  listed: ResponseForResults[],
+  counted: ResponseForResults[],
+  question: SurveyQuestion,
+) {
+  const buckets = new Map<string, { label: string; values: unknown[] }>();
+  for (const r of listed) {
+    const g = groupKey(dimension, r);
+    if (g && !buckets.has(g.key)) buckets.set(g.key, { label: g.label, values: [] });
+  }
+  for (const r of counted) {
+    const g = groupKey(dimension, r);
+    if (g) buckets.get(g.key)!.values.push(r.answers[question.name]);
+  }
+  return [...buckets]
+    .sort((a, b) => a[1].label.localeCompare(b[1].label, 'ru'))
+    .map(([key, b]) => ({ key, label: b.label, content: cellOf(question, b.values, false) }));
+}
+
+/**
+ * Secondary suppression in a dimension that is not nested in organizations (age group, young teachers,
+ * kind): when what the total has beyond the shown cells is more than nobody but fewer than the threshold,
+ * subtracting would reveal it, so the smallest shown cells are hidden too until it reaches the threshold.
+ */
+function hideComplement(
+  cells: { content: CellContent; hidden: boolean }[],
+  totalRespondents: number,
+  threshold: number,
+) {
+  const shown = () => cells.filter((c) => !c.hidden);
+  let rest = totalRespondents - shown().reduce((sum, c) => sum + c.content.respondents, 0);
+  while (rest > 0 && rest < threshold && shown().length) {
+    const smallest = shown().sort((a, b) => a.content.respondents - b.content.respondents)[0];
+    smallest.hidden = true;
+    rest += smallest.content.respondents;
+  }
+}
+
+/**
+ * The results of a survey from its current definition and its responses (of any version, by question code).
+ *
+ * No hidden cell can be recovered by subtraction. Per question, the organizations below the threshold are
+ * hidden; their answers count in the total and in the other cross-tabs only when, within every kind of
+ * organization, the hidden ones together reach the threshold (then the total minus the shown schools, and a
+ * kind minus its shown schools, is a group of at least the threshold). Otherwise the total and every other
+ * cell count the shown organizations only, and `leftOut` says how many were left out — as the training
+ * order does. In the dimensions not nested in organizations the smallest cells are hidden as well when the
+ * rest would fall below the threshold (`hideComplement`).
+ */
 export function surveyResults(
   definition: SurveyDefinition,
   responses: ResponseForResults[],
   threshold: number,
 ): SurveyResults {
   const questions = questionsOf(definition).map((q): QuestionResult => {
-    const values = responses.map((r) => r.answers[q.name]);
-    const groups: QuestionResult['groups'] = [];
-    for (const dimension of DIMENSIONS) {
-      const buckets = new Map<string, { label: string; values: unknown[] }>();
-      for (const r of responses) {
-        const g = groupKey(dimension, r);
-        if (!g) continue;
-        const bucket = buckets.get(g.key) ?? { label: g.label, values: [] };
-        bucket.values.push(r.answers[q.name]);
-        buckets.set(g.key, bucket);
-      }
-      for (const [key, bucket] of [...buckets].sort((a, b) => a[1].label.localeCompare(b[1].label, 'ru'))) {
+    const byOrganization = bucketsOf('organization', responses, responses, q);
+    const hiddenOrgs = new Map<string, number>();
+    for (const o of byOrganization)
+      if (o.content.respondents > 0 && o.content.respondents < threshold)
+        hiddenOrgs.set(o.key, o.content.respondents);
+    const hiddenByKind = new Map<string, number>();
+    for (const r of responses) {
+      const key = String(r.organizationId);
+      if (hiddenOrgs.has(key) && isAnswered(r.answers[q.name]))
+        hiddenByKind.set(r.orgKind, (hiddenByKind.get(r.orgKind) ?? 0) + 1);
+    }
+    const isComplete = [...hiddenByKind.values()].every((n) => n >= threshold);
+    const counted = isComplete
+      ? responses
+      : responses.filter((r) => !hiddenOrgs.has(String(r.organizationId)));
+    const total = cellOf(
+      q,
+      counted.map((r) => r.answers[q.name]),
+      true,
+    );
+    const groups: QuestionResult['groups'] = byOrganization.map((o) => ({
+      dimension: 'organization',
+      key: o.key,
+      label: o.label,
+      cell: hideSmallCell(o.content, threshold),
+    }));
+    for (const dimension of DIMENSIONS.filter((d) => d !== 'organization')) {
+      const cells = bucketsOf(dimension, responses, counted, q).map((b) => ({
+        ...b,
+        hidden: b.content.respondents < threshold,
+      }));
+      hideComplement(cells, total.respondents, threshold);
+      for (const c of cells)
         groups.push({
           dimension,
-          key,
-          label: bucket.label,
-          cell: hideSmallCell(cellOf(q, bucket.values, false), threshold),
+          key: c.key,
+          label: c.label,
+          cell: c.hidden ? { hidden: true, respondents: null } : hideSmallCell(c.content, threshold),
         });
-      }
     }
     return {
       name: q.name,
       title: q.title,
       type: q.type,
-      total: hideSmallCell(cellOf(q, values, true), threshold),
+      total: hideSmallCell(total, threshold),
+      leftOut: isComplete ? 0 : hiddenOrgs.size,
       groups,
     };
   });

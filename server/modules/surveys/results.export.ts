@@ -26,7 +26,8 @@ function cellRows(prefix: ExportCell[], cell: Cell, threshold: number): ExportCe
 export async function resultsToXlsx(title: string, results: SurveyResults, today: string) {
   const rows: ExportCell[][] = [];
   for (const q of results.questions) {
-    rows.push(...cellRows([q.title, 'Всего', 'все'], q.total, results.threshold));
+    const all = q.leftOut ? `все, кроме скрытых организаций (${q.leftOut})` : 'все';
+    rows.push(...cellRows([q.title, 'Всего', all], q.total, results.threshold));
     for (const g of q.groups)
       rows.push(...cellRows([q.title, DIMENSION_LABEL[g.dimension], g.label], g.cell, results.threshold));
     if (!q.total.hidden)
@@ -37,6 +38,11 @@ export async function resultsToXlsx(title: string, results: SurveyResults, today
     title: `Итоги анкетирования «${title}»`,
     notes: [
       `Ответов: ${results.respondents}. Ячейки, где ответили меньше ${results.threshold} человек, скрыты.`,
+      ...(results.questions.some((q) => q.leftOut)
+        ? [
+            'Где скрытые организации вместе не набирают порога, их ответы не входят в итог и в другие разрезы: иначе их можно было бы вычислить вычитанием.',
+          ]
+        : []),
     ],
     date: today,
     columns: [

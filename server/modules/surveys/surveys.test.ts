@@ -324,7 +324,11 @@ describe('an anonymous survey', () => {
     const results = r.json().results;
     expect(results.respondents).toBe(9);
     const satisfaction = results.questions.find((q: { name: string }) => q.name === 'satisfaction');
-    expect(satisfaction.total).toMatchObject({ hidden: false, respondents: 9 });
+    // School B alone is below the threshold: the total leaves it out, or total − school A would be B.
+    expect(satisfaction.total).toMatchObject({ hidden: false, respondents: 5, mean: 4.2 });
+    expect(satisfaction.leftOut).toBe(1);
+    for (const g of satisfaction.groups.filter((g: { cell: { hidden: boolean } }) => !g.cell.hidden))
+      expect(g.cell.respondents, `${g.dimension} ${g.label}`).toBeLessThanOrEqual(5);
     const byOrg = satisfaction.groups.filter((g: { dimension: string }) => g.dimension === 'organization');
     expect(byOrg.find((g: { label: string }) => g.label === 'Школа А').cell).toMatchObject({
       hidden: false,
@@ -362,6 +366,11 @@ describe('an anonymous survey', () => {
     expect(
       rows.some((row) => row[1] === 'Организация' && row[2] === 'Школа Б' && typeof row[3] === 'number'),
     ).toBe(false);
+    const satisfactionTotal = schoolB.filter((row) => row[1] === 'Всего');
+    expect(satisfactionTotal.length).toBeGreaterThan(0);
+    for (const row of satisfactionTotal)
+      expect(row.slice(2, 4)).toEqual(['все, кроме скрытых организаций (1)', 5]);
+    expect(rows.some((row) => row[0] === schoolB[0][0] && row[3] === 9)).toBe(false);
   });
 
   it('a head sees the results of their own school only, hidden below the threshold there as well', async () => {

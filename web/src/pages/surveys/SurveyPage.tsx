@@ -23,7 +23,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { formatRuDate } from '../../../../core/dates.ts';
-import { formatNumber, formatPercent } from '../../../../core/format.ts';
+import { countOf, formatNumber, formatPercent } from '../../../../core/format.ts';
 import type { SurveyDefinition } from '../../../../core/surveys/definition.ts';
 import {
   DIMENSION_LABEL,
@@ -176,6 +176,17 @@ function ResultsTab({ survey }: { survey: SurveyCard }) {
             ) : (
               <>
                 <Text size="sm">{cellSummary(q.total, results.threshold)}</Text>
+                {q.leftOut > 0 && (
+                  <Text size="sm" c="dimmed" data-testid={`left-out-${q.name}`}>
+                    Без{' '}
+                    {countOf(q.leftOut, [
+                      'скрытой организации',
+                      'скрытых организаций',
+                      'скрытых организаций',
+                    ])}
+                    : вместе они не набирают порога, и по итогу их ответы можно было бы вычислить.
+                  </Text>
+                )}
                 <CellChart cell={q.total} title={q.title} />
                 {q.total.rows?.map((row) => (
                   <Text size="sm" key={row.value}>
