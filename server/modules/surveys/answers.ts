@@ -1,4 +1,5 @@
 import { Model } from 'survey-core';
+import '../../../core/surveys/survey-core-properties.ts';
 import { cbiScoreItems } from '../../../core/surveys/burnout.ts';
 import {
   choiceValue,

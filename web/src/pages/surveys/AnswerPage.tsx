@@ -3,6 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Model } from 'survey-core';
+import '../../../../core/surveys/survey-core-properties.ts';
 import 'survey-core/i18n/russian';
 import 'survey-core/survey-core.css';
 import { Survey } from 'survey-react-ui';

@@ -15,6 +15,7 @@ import {
 import { IconEye, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Model } from 'survey-core';
+import '../../../../core/surveys/survey-core-properties.ts';
 import 'survey-core/i18n/russian';
 import 'survey-core/survey-core.css';
 import { Survey } from 'survey-react-ui';
