@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -11,8 +11,9 @@ import { LEVEL_LABEL, type IndicatorLevel } from '../../../core/indicators/level
 import type { DocumentData, DocumentIndicator } from './documents.data.ts';
 import { formatIndicatorValue } from '../../../core/format.ts';
 import { plainNumber } from './docx-kit.ts';
+import { targetOf } from '../../../core/indicators/targets.ts';
 
-echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
 /** The same level colours as the analysis tab of the web app. */
 const LEVEL_HEX: Record<IndicatorLevel | 'none', string> = {
@@ -22,6 +23,8 @@ const LEVEL_HEX: Record<IndicatorLevel | 'none', string> = {
   none: '#adb5bd',
 };
 const MUNICIPAL_HEX = '#1c7ed6';
+const TARGET_HEX = '#7048e8';
+export const TARGET_LEGEND = 'целевое значение';
 /** Earlier years lighter, this one in the municipal blue. */
 const YEAR_HEX = ['#d0ebff', '#a5d8ff', '#74c0fc', '#4dabf7', MUNICIPAL_HEX];
 const FONT = 'DejaVu Sans';
@@ -70,6 +73,17 @@ function fonts(): string[] {
 const pngCache = new Map<string, Buffer>();
 const PNG_CACHE_SIZE = 96;
 
+/** The SVG of an ECharts option drawn on the server (what `renderChart` rasterises). */
+export function chartSvg(option: Record<string, unknown>, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
 /**
  * Renders an ECharts option on the server to a PNG. The chart is always disposed: a live one keeps the
  * process running. The SVG is drawn here; resvg rasterises it on the thread pool, so the next chart's SVG
@@ -80,14 +94,7 @@ export async function renderChart(
   width: number,
   height: number,
 ): Promise<Buffer> {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  let svg: string;
-  try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
-    svg = chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
+  const svg = chartSvg(option, width, height);
   const key = createHash('sha1').update(svg).digest('hex');
   const cached = pngCache.get(key);
   if (cached) return cached;
@@ -112,12 +119,13 @@ function thresholdLabel(indicator: DocumentIndicator, level: 'high' | 'medium', 
 
 /**
  * Organizations by the value of one indicator, the best on top, bars coloured by level; vertical lines
- * mark the level thresholds and the municipal value. Null when no organization has a value.
+ * mark the level thresholds, the municipal value and the target of the campaign's year («целевое
+ * значение», with its legend entry). Null when no organization has a value.
  */
-export async function indicatorChart(
+export function indicatorChartSpec(
   data: DocumentData,
   indicator: DocumentIndicator,
-): Promise<ChartImage | null> {
+): { option: Record<string, unknown>; height: number; title: string } | null {
   if (indicator.unit === 'presence') return null;
   const rows = data.organizations
     .map((o) => ({ name: o.name, result: data.resultOf(indicator.code, o.id) }))
@@ -126,6 +134,7 @@ export async function indicatorChart(
   const sign = indicator.direction === 'higher' ? -1 : 1;
   rows.sort((a, b) => sign * (a.result!.value! - b.result!.value!) || a.name.localeCompare(b.name, 'ru'));
   const municipal = data.resultOf(indicator.code, null)?.value ?? null;
+  const target = targetOf(indicator.targets, data.campaign.year);
   // Thresholds are drawn without labels (they would collide with the axis); the caption names them.
   const lines: Record<string, unknown>[] = [];
   if (indicator.levelHigh !== null) lines.push(thresholdLine(LEVEL_HEX.high, indicator.levelHigh));
@@ -143,10 +152,35 @@ export async function indicatorChart(
         fontSize: 10,
       },
     });
-  const max = Math.max(0, ...rows.map((r) => r.result!.value!), ...lines.map((l) => l.xAxis as number));
+  const targetLine =
+    target === null
+      ? []
+      : [
+          {
+            xAxis: target,
+            lineStyle: { color: TARGET_HEX, type: 'dotted', width: 2.5 },
+            label: {
+              formatter: `${TARGET_LEGEND}: ${valueLabel(indicator, target)}`,
+              color: TARGET_HEX,
+              position: 'end',
+              fontSize: 10,
+            },
+          },
+        ];
+  const max = Math.max(
+    0,
+    ...rows.map((r) => r.result!.value!),
+    ...[...lines, ...targetLine].map((l) => l.xAxis as number),
+  );
   const height = Math.max(200, rows.length * 20 + 90);
   const option = {
     grid: { left: 8, right: 60, top: 34, bottom: 40 },
+    // The legend names the target line only: bars and the other lines are named by the caption.
+    ...(target === null
+      ? {}
+      : {
+          legend: { top: 2, right: 8, data: [TARGET_LEGEND], textStyle: { fontSize: 10, color: '#212529' } },
+        }),
     xAxis: {
       type: 'value',
       name: indicator.unit === 'percent' ? 'значение, %' : 'значение',
@@ -181,14 +215,45 @@ export async function indicatorChart(
         },
         markLine: { symbol: 'none', silent: true, data: lines },
       },
+      // The target as a series of its own, so that the legend has an entry for it.
+      ...(target === null
+        ? []
+        : [
+            {
+              type: 'line',
+              name: TARGET_LEGEND,
+              data: [],
+              color: TARGET_HEX,
+              lineStyle: { color: TARGET_HEX, type: 'dotted', width: 2.5 },
+              symbol: 'none',
+              markLine: { symbol: 'none', silent: true, data: targetLine },
+            },
+          ]),
     ],
   };
+  const targetCaption =
+    target === null
+      ? ''
+      : ` Точечная линия — целевое значение на ${data.campaign.year} год (${valueLabel(indicator, target)}).`;
   return {
-    title: `Рисунок: показатель ${indicator.code} «${indicator.name}» по организациям.${thresholdCaption(indicator)}`,
-    png: await renderChart(option, CHART_WIDTH, height),
+    option,
+    height,
+    title: `Рисунок: показатель ${indicator.code} «${indicator.name}» по организациям.${thresholdCaption(indicator)}${targetCaption}`,
+  };
+}
+
+export async function indicatorChart(
+  data: DocumentData,
+  indicator: DocumentIndicator,
+): Promise<ChartImage | null> {
+  const spec = indicatorChartSpec(data, indicator);
+  if (!spec) return null;
+  return {
+    title: spec.title,
+    png: await renderChart(spec.option, CHART_WIDTH, spec.height),
     placeholder: placeholder(),
     width: CHART_WIDTH,
-    height,
+    height: spec.height,
   };
 }
 
