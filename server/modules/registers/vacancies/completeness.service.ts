@@ -10,8 +10,8 @@ import {
 import type { Db } from '../../../db/client.ts';
 import { AppError, forbidden } from '../../../errors.ts';
 import { listToXlsx } from '../../../http/xlsx-export.ts';
-import type { AuthUser } from '../../auth/access.ts';
-import { defaultMunicipality, isDepartmentOf } from '../shared/ownership.ts';
+import { organizationScope, type AuthUser } from '../../auth/access.ts';
+import { defaultMunicipality, isDepartmentOf, registryUser } from '../shared/ownership.ts';
 import { findLastVacancyReminders, summarizeVacancies } from './vacancies.repository.ts';
 import type { VacancySummaryQuery } from './vacancies.schema.ts';
 
@@ -35,6 +35,10 @@ export function vacancyRange(user: AuthUser, query: VacancySummaryQuery, today: 
   if (!isDepartmentOf(user, municipalityId)) {
     throw forbidden('Сводка вакансий по муниципалитету доступна администратору и координатору.');
   }
+  return { municipalityId, ...monthsOf(query, today) };
+}
+
+function monthsOf(query: VacancySummaryQuery, today: string) {
   const to = query.month ?? query.to ?? monthOf(today);
   const from = query.month ?? query.from ?? lastMonths(to, 12)[0];
   if (from > to) {
@@ -45,7 +49,21 @@ export function vacancyRange(user: AuthUser, query: VacancySummaryQuery, today: 
   if (lastMonths(to, 61)[0] > from) {
     throw new AppError('validation_failed', 'Сводка строится не более чем за 5 лет.', { field: 'from' });
   }
-  return { municipalityId, from, to };
+  return { from, to };
+}
+
+/**
+ * Whose rows of the completeness table a user sees: the department — every organization of its
+ * municipality; the head of a school (org_manager) — the rows of the organizations it manages only.
+ */
+function completenessRange(user: AuthUser, query: VacancySummaryQuery, today: string) {
+  const municipalityId = query.municipalityId ?? defaultMunicipality(user);
+  if (municipalityId !== null && isDepartmentOf(user, municipalityId))
+    return { ...vacancyRange(user, query, today), organizationIds: null };
+  const own = organizationScope(registryUser(user), 'manage').organizationIds;
+  if (!own.length || municipalityId === null)
+    throw forbidden('Сдачу сведений о вакансиях видят отдел образования и руководитель своей организации.');
+  return { municipalityId, ...monthsOf(query, today), organizationIds: own };
 }
 
 /**
@@ -59,11 +77,15 @@ export async function getVacancyCompleteness(options: {
   today: string;
 }) {
   const { db, today } = options;
-  const { municipalityId, from, to } = vacancyRange(options.user, options.query, today);
+  const { municipalityId, from, to, organizationIds } = completenessRange(options.user, options.query, today);
+  const isShown = (r: { organizationId: number }) =>
+    organizationIds === null || organizationIds.includes(r.organizationId);
   const [summary, reminded] = [
-    await summarizeVacancies(db, municipalityId, from, to),
-    await findLastVacancyReminders(db, municipalityId, from, to),
+    (await summarizeVacancies(db, municipalityId, from, to)).filter(isShown),
+    (await findLastVacancyReminders(db, municipalityId, from, to)).filter(isShown),
   ];
+  if (organizationIds !== null && !summary.length)
+    throw forbidden('Сдачу сведений о вакансиях видят отдел образования и руководитель своей организации.');
   const remindedOn = new Map(reminded.map((r) => [`${r.organizationId}:${r.month}`, r.sentOn]));
   const months = [...new Set(summary.map((r) => r.month))].sort();
   const byOrganization = new Map<
@@ -97,7 +119,7 @@ export async function getVacancyCompleteness(options: {
       pending: count('pending'),
     };
   });
-  return { municipalityId, today, months: totals, rows };
+  return { municipalityId, today, isDepartment: organizationIds === null, months: totals, rows };
 }
 
 /** The completeness table as an .xlsx list: a column per month, «не сдано» spelt out. */

@@ -13,7 +13,7 @@ import { runVacancyReminders } from '../../notifications/vacancy-reminders.ts';
  */
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-const ids = { m: 0, a: 0, b: 0, c: 0, other: 0 };
+const ids = { m: 0, n: 0, a: 0, b: 0, c: 0, other: 0 };
 const cookies: Record<string, string> = {};
 const PASSWORD = 'vacancy-pass-1';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
     await createOrganization(db, m.id, { shortName: 'Школа В' }),
     await createOrganization(db, neighbour.id, { shortName: 'Соседняя школа' }),
   ];
-  Object.assign(ids, { m: m.id, a: a.id, b: b.id, c: c.id, other: other.id });
+  Object.assign(ids, { m: m.id, n: neighbour.id, a: a.id, b: b.id, c: c.id, other: other.id });
   await createUser(db, { login: 'root', password: PASSWORD, grants: [{ role: 'admin' }] });
   await createUser(db, {
     login: 'coord',
@@ -107,12 +107,30 @@ describe('monthly vacancies by the 10th', () => {
     ]);
   });
 
-  it('is for the department: a school head is refused', async () => {
-    const res = await call('heada', 'GET', `/api/vacancies/completeness?municipalityId=${ids.m}`);
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.message).toBe(
-      'Сводка вакансий по муниципалитету доступна администратору и координатору.',
-    );
+  it('a school head sees its own row only, in the table and in the workbook', async () => {
+    const res = await call('heada', 'GET', `/api/vacancies/completeness?from=2026-10-01&to=2026-11-01`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.isDepartment).toBe(false);
+    expect(body.rows.map((r: { organizationId: number }) => r.organizationId)).toEqual([ids.a]);
+    expect(body.rows[0].months.map((c: { status: string }) => c.status)).toEqual(['reported', 'reported']);
+    // The totals are of its own row, not of the municipality.
+    expect(body.months).toEqual([
+      { month: '2026-10-01', dueDate: '2026-10-10', reported: 1, none: 0, missing: 0, pending: 0 },
+      { month: '2026-11-01', dueDate: '2026-11-10', reported: 1, none: 0, missing: 0, pending: 0 },
+    ]);
+    const xlsx = await call('heada', 'GET', '/api/vacancies/completeness.xlsx?from=2026-10-01&to=2026-11-01');
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as never);
+    const names = book.worksheets[0].getColumn(1).values.map(String);
+    expect(names).toContain('Школа А');
+    expect(names).not.toContain('Школа Б');
+    expect(names).not.toContain('Школа В');
+    // Nor another municipality's table, nor the department's reminder.
+    const other = await call('heada', 'GET', `/api/vacancies/completeness?municipalityId=${ids.n}`);
+    expect(other.statusCode).toBe(403);
+    expect((await call('heada', 'POST', '/api/vacancies/remind', {})).statusCode).toBe(403);
   });
 
   it('reminds «до 10-го» from the 7th and «не сдано» from the 11th, once per organization and month', async () => {

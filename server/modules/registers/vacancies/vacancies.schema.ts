@@ -45,6 +45,8 @@ const Status = z.enum(['reported', 'none', 'missing', 'pending']);
 export const VacancyCompleteness = z.object({
   municipalityId: z.number(),
   today: z.string(),
+  /** False for a school head: the table holds the rows of its own organizations only. */
+  isDepartment: z.boolean(),
   months: z.array(
     z.object({
       month: z.string(),

@@ -128,7 +128,11 @@ export function VacanciesPage() {
         actions={picker}
       />
       {organization ? (
-        <OrganizationVacancies organization={organization} />
+        <Stack>
+          {/* A school head sees its own row of the monthly completeness (the department the whole table). */}
+          {!isDepartment && <VacancyCompleteness />}
+          <OrganizationVacancies organization={organization} />
+        </Stack>
       ) : isDepartment ? (
         <MunicipalVacancies />
       ) : (

@@ -9,6 +9,8 @@ import { ErrorAlert, Loading } from '../../components/common.tsx';
 
 interface Completeness {
   today: string;
+  /** False for a school head: its own rows only, and no reminders to send. */
+  isDepartment: boolean;
   months: {
     month: string;
     dueDate: string;
@@ -54,7 +56,7 @@ export function VacancyCompleteness() {
   if (query.isLoading) return <Loading />;
   if (query.error || !query.data)
     return <ErrorAlert error={query.error} title="Не удалось загрузить сдачу сведений" />;
-  const { months, rows, today } = query.data;
+  const { months, rows, today, isDepartment } = query.data;
   const current = months[months.length - 1];
   const waiting = current ? current.missing + current.pending : 0;
   return (
@@ -69,15 +71,17 @@ export function VacancyCompleteness() {
           </Text>
         </div>
         <Group>
-          <Button
-            leftSection={<IconBell size={16} />}
-            variant="light"
-            disabled={!waiting}
-            loading={remind.isPending}
-            onClick={() => remind.mutate()}
-          >
-            Напомнить{current ? ` (${formatRuMonth(current.month)})` : ''}
-          </Button>
+          {isDepartment && (
+            <Button
+              leftSection={<IconBell size={16} />}
+              variant="light"
+              disabled={!waiting}
+              loading={remind.isPending}
+              onClick={() => remind.mutate()}
+            >
+              Напомнить{current ? ` (${formatRuMonth(current.month)})` : ''}
+            </Button>
+          )}
           <Button
             component="a"
             variant="default"
