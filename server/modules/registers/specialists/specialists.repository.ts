@@ -56,6 +56,7 @@ function specialistsWhere(user: AuthUser, q: ListSpecialistsFilter) {
     q.municipalityId ? eq(s.municipalityId, q.municipalityId) : undefined,
     q.role ? sql`${q.role} = any(${s.roles})` : undefined,
     q.isActive === undefined ? undefined : eq(s.isActive, q.isActive),
+    q.workplace ? sql`coalesce(${s.workplace}, '') ilike ${containsPattern(q.workplace)}` : undefined,
     ...words.map((w) =>
       or(
         sql`${s.fullName} ilike ${containsPattern(w)}`,

@@ -16,6 +16,13 @@ const filterFields = {
     .transform((v) => v === 'true')
     .optional(),
   q: searchQuery(),
+  /** «Организация / отдел»: the place of work is free text, so this is a case-insensitive text match. */
+  workplace: z
+    .string()
+    .trim()
+    .max(200, '«Организация / отдел»: не длиннее 200 символов')
+    .optional()
+    .transform((v) => v || undefined),
 };
 
 export const ExportSpecialistsQuery = z.object(filterFields);

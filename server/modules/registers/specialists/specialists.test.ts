@@ -151,6 +151,21 @@ describe('the register of the methodical service', () => {
     const working = await get('coord', '/api/methodical-specialists?role=tutor&isActive=true');
     expect(working.json()).toHaveLength(1);
     expect((await get('coord', '/api/methodical-specialists?q=цнппм')).json()).toHaveLength(1);
+    // «Организация / отдел»: a text match on the place of work, the other fields not searched.
+    const byPlace = async (place: string) =>
+      (await get('coord', `/api/methodical-specialists?workplace=${encodeURIComponent(place)}`))
+        .json()
+        .map((r: { fullName: string }) => r.fullName);
+    expect(await byPlace('  ммс ')).toEqual(['Тьюторова Анна Сергеевна']);
+    expect(await byPlace('ЦНП')).toEqual(['Куратова Ольга Викторовна']);
+    expect(await byPlace('математика')).toEqual([]);
+    const place = await get('coord', '/api/methodical-specialists/export.xlsx?workplace=ЦНППМ');
+    const placeBook = new ExcelJS.Workbook();
+    await placeBook.xlsx.load(place.rawPayload as unknown as ArrayBuffer);
+    expect(JSON.stringify(placeBook.worksheets[0].getSheetValues())).not.toContain('Тьюторова');
+    const long = await get('coord', `/api/methodical-specialists?workplace=${'х'.repeat(201)}`);
+    expect(long.statusCode).toBe(400);
+    expect(errorOf(long)).toContain('«Организация / отдел»: не длиннее 200 символов');
     expect((await get('coord', `/api/methodical-specialists?municipalityId=${ids.m2}`)).statusCode).toBe(403);
 
     const file = await get('coord', '/api/methodical-specialists/export.xlsx?isActive=true');

@@ -7,13 +7,13 @@ import { specialistRole } from '../../../../core/enums.ts';
 import type { FieldDef } from '../../../../core/registry/fields.ts';
 import { methodicalSpecialistKind } from '../../../../core/registry/specialist-kinds.ts';
 import { api, withParams } from '../../api/client.ts';
-import { SPECIALISTS_KEY, type Specialist } from '../../api/specialists.ts';
+import { SPECIALISTS_KEY, useSpecialistNames, type Specialist } from '../../api/specialists.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, PageHeader } from '../../components/common.tsx';
 import { notifySaved } from '../../lib/forms.ts';
 import type { RecordRow } from '../teachers/api.ts';
 import { RecordList } from '../teachers/records/RecordList.tsx';
-import { EnumFilter, FilterBar, SearchFilter, useListParams } from './list-filters.tsx';
+import { EnumFilter, FilterBar, SearchFilter, TextMatchFilter, useListParams } from './list-filters.tsx';
 import { SpecialistAccountModal } from './SpecialistAccountModal.tsx';
 import { ExcelExportButton } from '../../components/ExcelExportButton.tsx';
 
@@ -75,8 +75,14 @@ export function SpecialistsPage() {
   const [account, setAccount] = useState<Specialist | null>(null);
   const canEdit = hasRole('admin', 'coordinator');
   const active = get('isActive') ?? 'true';
+  const names = useSpecialistNames();
+  // The place of work is free text: the filter matches text, and suggests the places already written.
+  const workplaces = [
+    ...new Set((names.data ?? []).flatMap((p) => (p.workplace?.trim() ? [p.workplace.trim()] : []))),
+  ].sort((a, b) => a.localeCompare(b, 'ru'));
   const filters = {
     q: get('q') ?? undefined,
+    workplace: get('workplace') ?? undefined,
     role: get('role') ?? undefined,
     isActive: active === 'all' ? undefined : active,
   };
@@ -136,6 +142,13 @@ export function SpecialistsPage() {
           value={get('q')}
           onChange={(v) => set('q', v)}
           placeholder="ФИО, место работы, предмет"
+        />
+        <TextMatchFilter
+          label="Организация / отдел"
+          placeholder="Например, ЦНППМ"
+          value={get('workplace')}
+          onChange={(v) => set('workplace', v)}
+          suggestions={workplaces}
         />
         <EnumFilter
           label="Роль"

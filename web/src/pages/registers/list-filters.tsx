@@ -1,4 +1,4 @@
-import { Group, Paper, Select, TextInput } from '@mantine/core';
+import { Autocomplete, Group, Paper, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -62,6 +62,43 @@ export function EnumFilter({
 }
 
 /** A search box that writes `?q=` a moment after typing stops. */
+/**
+ * A text filter with suggestions (a free-text field of the records, such as a place of work): what is typed
+ * is matched as text, the suggestions only save typing.
+ */
+export function TextMatchFilter({
+  label,
+  value,
+  onChange,
+  placeholder,
+  suggestions,
+}: {
+  label: string;
+  value: string | null;
+  onChange(value: string | null): void;
+  placeholder: string;
+  suggestions: string[];
+}) {
+  const [text, setText] = useState(value ?? '');
+  const [debounced] = useDebouncedValue(text, 300);
+  useEffect(() => {
+    if ((value ?? '') !== debounced.trim()) onChange(debounced.trim() || null);
+    // Only the typed text drives the address; the address is read once, on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  return (
+    <Autocomplete
+      label={label}
+      placeholder={placeholder}
+      data={suggestions}
+      value={text}
+      onChange={setText}
+      clearable
+      w={260}
+    />
+  );
+}
+
 export function SearchFilter({
   value,
   onChange,
