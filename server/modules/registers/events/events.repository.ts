@@ -40,6 +40,7 @@ export function findEvents(db: Db, user: AuthUser, q: ListEventsQuery) {
     q.municipalityId ? eq(events.municipalityId, q.municipalityId) : undefined,
     q.organizationId ? eq(events.organizationId, q.organizationId) : undefined,
     q.level ? eq(events.level, q.level) : undefined,
+    q.type ? eq(events.type, q.type) : undefined,
     q.from ? gte(events.date, q.from) : undefined,
     q.to ? lte(events.date, q.to) : undefined,
     q.q ? ilike(events.title, containsPattern(q.q)) : undefined,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { EVENT_FORMATS, EVENT_ROLES, EVENT_TYPES, LEVELS, eventRole } from '../../../../core/enums.ts';
+import {
+  EVENT_FORMATS,
+  EVENT_ROLES,
+  EVENT_TYPES,
+  LEVELS,
+  eventRole,
+  eventType,
+} from '../../../../core/enums.ts';
 import { dateQuery, idQuery, pageFields, searchQuery } from '../shared/http.ts';
 
 export const EventOutput = z.object({
@@ -22,6 +29,12 @@ export const ListEventsQuery = z.object({
   municipalityId: idQuery(),
   organizationId: idQuery(),
   level: z.enum(LEVELS).optional(),
+  type: z
+    .enum(EVENT_TYPES, {
+      error: () =>
+        `«Вид мероприятия»: допустимые значения — ${EVENT_TYPES.map((t) => eventType.label[t]).join(', ')}`,
+    })
+    .optional(),
   from: dateQuery('«С даты»'),
   to: dateQuery('«По дату»'),
   q: searchQuery(),

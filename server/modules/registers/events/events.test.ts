@@ -189,6 +189,25 @@ describe('methodological events', () => {
     );
   });
 
+  it('lists by kind of event: open lessons only, the kind checked in Russian', async () => {
+    const lesson = await w.post('coord1', '/api/events', {
+      title: 'Открытый урок математики',
+      level: 'municipal',
+      date: '2025-12-03',
+      format: 'offline',
+      type: 'open_lesson',
+    });
+    expect(lesson.statusCode, lesson.body).toBe(201);
+    const lessons = await w.get('coord1', '/api/events?type=open_lesson');
+    expect(lessons.json().map((e: { id: number }) => e.id)).toEqual([lesson.json().id]);
+    expect(lessons.headers['x-total-count']).toBe('1');
+    expect((await w.get('coord1', '/api/events?type=seminar')).json()).toEqual([]);
+    const wrong = await w.get('coord1', '/api/events?type=lesson');
+    expectError(wrong, 400);
+    expect(wrong.json().error.message).toContain('«Вид мероприятия»: допустимые значения — семинар');
+    expect((await w.del('coord1', `/api/events/${lesson.json().id}`)).statusCode).toBe(200);
+  });
+
   it('versioned change and delete of an event, audited', async () => {
     expect(
       (await w.patch('coord1', `/api/events/${municipal}`, { format: 'mixed', version: 1 })).statusCode,

@@ -138,6 +138,14 @@ export function EventsPage() {
           onChange={(v) => set('level', v)}
           w={200}
         />
+        <EnumFilter
+          label="Вид мероприятия"
+          placeholder="Все виды"
+          enumeration={eventType}
+          value={get('type')}
+          onChange={(v) => set('type', v)}
+          w={210}
+        />
         {isDepartment && (
           <OrganizationFilter
             label="Организация (институциональные)"
@@ -150,6 +158,7 @@ export function EventsPage() {
         filters={{
           q: get('q') ?? undefined,
           level: get('level') ?? undefined,
+          type: get('type') ?? undefined,
           organizationId: get('organizationId') ?? undefined,
           from: year ? `${year}-01-01` : undefined,
           to: year ? `${year}-12-31` : undefined,

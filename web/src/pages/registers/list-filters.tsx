@@ -61,7 +61,6 @@ export function EnumFilter({
   );
 }
 
-/** A search box that writes `?q=` a moment after typing stops. */
 /**
  * A text filter with suggestions (a free-text field of the records, such as a place of work): what is typed
  * is matched as text, the suggestions only save typing.
@@ -99,6 +98,7 @@ export function TextMatchFilter({
   );
 }
 
+/** A search box that writes `?q=` a moment after typing stops. */
 export function SearchFilter({
   value,
   onChange,
