@@ -39,6 +39,8 @@ export const surveys = pgTable(
     templateCode: text(),
     /** The day the last reminder went out: at most one a day. */
     remindedOn: date(),
+    /** A closed survey the department published: its aggregates on the public page. */
+    isPublic: boolean().notNull().default(false),
     ...tracked(),
   },
   (t) => [uniqueIndex().on(t.municipalityId, t.code), index().on(t.municipalityId, t.status)],
@@ -97,6 +99,27 @@ export const surveyTokens = pgTable(
     isUsed: boolean().notNull().default(false),
   },
   (t) => [index().on(t.surveyId, t.organizationId)],
+);
+
+/**
+ * Where the one-time token of an anonymous survey was e-mailed, so that a reminder reaches only those whose
+ * token is still unused. It ties an address to a token — never to a response: a response keeps no token,
+ * and the rows are deleted when the survey closes.
+ */
+export const surveyAddresses = pgTable(
+  'survey_addresses',
+  {
+    id: id(),
+    surveyId: integer()
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    tokenHash: text()
+      .notNull()
+      .references(() => surveyTokens.tokenHash, { onDelete: 'cascade' }),
+    remindedOn: date(),
+  },
+  (t) => [uniqueIndex().on(t.surveyId, t.email), uniqueIndex().on(t.tokenHash)],
 );
 
 /** An invitation to a named survey: a teacher (or head) of an organization, with a personal token's hash. */

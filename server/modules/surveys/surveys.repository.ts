@@ -108,7 +108,8 @@ export async function findResponseRates(db: Db, survey: SurveyRow) {
     }>(
       db,
       sql`select l.organization_id, o.short_name, l.audience_count as asked,
-          (select count(*)::int from survey_tokens st where st.survey_id = l.survey_id and st.organization_id = l.organization_id) as issued,
+          (select count(*)::int from survey_tokens st where st.survey_id = l.survey_id and st.organization_id = l.organization_id
+             and (st.is_used or not exists (select 1 from survey_addresses a where a.token_hash = st.token_hash))) as issued,
           (select count(*)::int from survey_responses r where r.survey_id = l.survey_id and r.organization_id = l.organization_id) as answered
         from survey_links l join organizations o on o.id = l.organization_id
         where l.survey_id = ${survey.id} order by o.short_name`,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { ageAt, DEFAULT_YOUNG_TEACHER_RULE, formatRuDate, isYoungTeacher } from '../../../core/dates.ts';
 import { checkDefinition, questionsOf, type SurveyDefinition } from '../../../core/surveys/definition.ts';
@@ -30,11 +30,16 @@ import { sendMail } from '../notifications/mailer.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { answerItems, validateAnswers } from './answers.ts';
 import { assertTrainingQuestions } from './training-catalog.ts';
+import {
+  anonymousInvitationText,
+  forgetAddresses,
+  hashToken,
+  issueMailedToken,
+  newToken,
+  unusedAddressLetters,
+} from './anonymous-reminders.ts';
 import * as repo from './surveys.repository.ts';
 import type { SurveyInput, SurveyUpdate } from './surveys.schema.ts';
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const newToken = () => randomBytes(24).toString('base64url');
 
 // ——— access ———
 
@@ -317,15 +322,25 @@ export async function openSurvey(
         });
         links.set(orgId, `${options.baseUrl}/s/o/${code}`);
       }
+      const mailed = new Set<string>();
       for (const p of people) {
-        const email = p.email ?? p.user_email;
+        const email = (p.email ?? p.user_email)?.trim().toLowerCase();
         const link = links.get(p.organization_id)!;
-        if (email)
+        if (email && !mailed.has(email)) {
+          // A one-time token of its own per address, so that a reminder goes to those who have not used
+          // theirs; the response keeps no token (anonymous-reminders.ts).
+          mailed.add(email);
+          const token = await issueMailedToken(tx, {
+            surveyId: id,
+            organizationId: p.organization_id,
+            email,
+          });
           letters.push({
             to: email,
             subject,
-            text: `Просим ответить на анонимную анкету «${survey.title}» ${until}: ${link}\nОтветы анонимны: анкета не связывает ответ с человеком.`,
+            text: anonymousInvitationText(survey.title, until, `${options.baseUrl}/s/${token}`),
           });
+        }
         if (p.user_id) notices.push({ userId: p.user_id, link: `/s/o/${link.split('/s/o/')[1]}` });
       }
       const heads = await findResponsibleUsers(tx, [...links.keys()]);
@@ -398,6 +413,7 @@ export async function closeSurvey(db: Db, actor: Actor, user: AuthUser, id: numb
     .update(surveys)
     .set({ status: 'closed', version: survey.version + 1 })
     .where(eq(surveys.id, id));
+  await forgetAddresses(db, id);
   await recordAudit(db, actor, {
     action: 'close',
     entity: 'survey',
@@ -410,8 +426,9 @@ export async function closeSurvey(db: Db, actor: Actor, user: AuthUser, id: numb
 
 /**
  * A reminder, at most one a day per survey. Named: those who have not answered, by e-mail and in the app.
- * Anonymous: who answered is not known — the heads of organizations below full response are reminded in
- * the app, to pass the notice on again.
+ * Anonymous: what anyone answered is not known — the addresses whose e-mailed one-time token is still
+ * unused get a letter with that token again, and the heads of organizations below full response are
+ * reminded in the app, to pass the notice on again.
  */
 export async function remindSurvey(
   db: Db,
@@ -431,6 +448,13 @@ export async function remindSurvey(
     const rates = await repo.findResponseRates(db, survey);
     const behind = rates.filter((r) => r.answered < r.asked).map((r) => r.organization_id);
     const heads = await findResponsibleUsers(db, behind);
+    const letters = await unusedAddressLetters(db, {
+      survey,
+      subject,
+      baseUrl: options.baseUrl,
+      today: options.today,
+    });
+    const mail = await mailEach(db, letters);
     await notifyUsers(
       db,
       heads.map((h) => h.userId),
@@ -441,9 +465,12 @@ export async function remindSurvey(
       },
     );
     return {
-      emailed: 0,
+      emailed: mail.sent,
       notified: new Set(heads.map((h) => h.userId)).size,
-      message: `Напомнили руководителям ${behind.length} орг.`,
+      message:
+        `Напомнили руководителям ${behind.length} орг.; писем тем, кто ещё не воспользовался своей ссылкой, — ${mail.sent}` +
+        (mail.failure ? ` (не отправлены: ${mail.failure})` : '') +
+        '.',
     };
   }
   const pending = await repo.findUnanswered(db, id);

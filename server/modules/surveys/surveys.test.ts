@@ -137,6 +137,8 @@ async function tokenFor(code: string) {
 
 let anonymous = 0;
 const links: Record<number, string> = {};
+/** The one-time token e-mailed to each address of the anonymous survey. */
+const mailedTokens: Record<string, string> = {};
 
 describe('an anonymous survey', () => {
   it('refuses a skip condition that does not name a previous question', async () => {
@@ -152,7 +154,7 @@ describe('an anonymous survey', () => {
     expect(r.json().error.message).toContain('не предыдущий вопрос');
   });
 
-  it('is created, opened and distributed: links per organization, letters by SMTP, nobody personal in the link', async () => {
+  it('is created, opened and distributed: links per organization, a one-time link per address by SMTP', async () => {
     const created = await t.request({
       method: 'POST',
       url: '/api/surveys',
@@ -181,11 +183,21 @@ describe('an anonymous survey', () => {
       sql`select organization_id, code from survey_links where survey_id = ${anonymous}`,
     ))
       links[row.organization_id] = row.code;
-    // Every teacher of a school gets the same link: the school's.
-    const linkOf = async (raw: string) =>
-      /\/s\/o\/([A-Za-z0-9_-]+)/.exec((await simpleParser(raw)).text ?? '')?.[1];
-    const schoolA = await Promise.all(mail.filter((m) => m.to[0].startsWith('a')).map((m) => linkOf(m.raw)));
-    expect(new Set(schoolA)).toEqual(new Set([links[ids.a]]));
+    // Every address gets a one-time link of its own (not the school's), so that a reminder can skip those
+    // who used theirs; the link opens the anonymous survey like a device's token.
+    for (const m of mail) {
+      const text = (await simpleParser(m.raw)).text ?? '';
+      expect(text).not.toContain('/s/o/');
+      expect(text).toContain('Ответы анонимны');
+      mailedTokens[m.to[0]] = /\/s\/([A-Za-z0-9_-]{20,})/.exec(text)![1];
+    }
+    expect(new Set(Object.values(mailedTokens)).size).toBe(10);
+    const page = await t.request({
+      method: 'GET',
+      url: `/api/public/surveys/${mailedTokens['a0@school.example.ru']}`,
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().kind).toBe('anonymous');
   });
 
   it('the notice prints the link and a QR code for the head of the school, not for another head', async () => {
@@ -409,6 +421,59 @@ describe('an anonymous survey', () => {
   });
 });
 
+describe('reminders of an anonymous survey by e-mail', () => {
+  it('go only to the addresses whose one-time token is unused, with a new link; the answer keeps no address', async () => {
+    const before = smtp.received.length;
+    const used = mailedTokens['a1@school.example.ru'];
+    const ok = await answer(used, { satisfaction: 3, attended: 'no' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const remind = await t.request({
+      method: 'POST',
+      url: `/api/surveys/${anonymous}/remind`,
+      cookie: cookies.coord,
+    });
+    expect(remind.statusCode, remind.body).toBe(200);
+    expect(remind.json()).toMatchObject({ emailed: 9 });
+    expect(remind.json().message).toContain('писем тем, кто ещё не воспользовался своей ссылкой, — 9');
+    const letters = (await smtp.waitFor(before + 9)).slice(before);
+    expect(letters).toHaveLength(9);
+    expect(letters.map((m) => m.to[0])).not.toContain('a1@school.example.ru');
+    const fresh: Record<string, string> = {};
+    for (const m of letters) {
+      const text = (await simpleParser(m.raw)).text ?? '';
+      expect(text).toContain('Напоминаем');
+      fresh[m.to[0]] = /\/s\/([A-Za-z0-9_-]{20,})/.exec(text)![1];
+    }
+    // The reminder's link is new and works; the first letter's no longer opens the survey (one token each).
+    const address = 'b2@school.example.ru';
+    expect(fresh[address]).not.toBe(mailedTokens[address]);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/public/surveys/${fresh[address]}` })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/public/surveys/${mailedTokens[address]}` })).statusCode,
+    ).toBe(404);
+    // Once a day.
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/surveys/${anonymous}/remind`,
+      cookie: cookies.coord,
+    });
+    expect(again.statusCode).toBe(409);
+    // What is stored: an address and a token hash, nothing of a response; a response nothing of either.
+    const [row] = await queryRows<Record<string, unknown>>(
+      t.database.db,
+      sql`select * from survey_addresses where survey_id = ${anonymous} limit 1`,
+    );
+    expect(Object.keys(row).sort()).toEqual(['email', 'id', 'reminded_on', 'survey_id', 'token_hash']);
+    const responseColumns = await queryRows<{ column_name: string }>(
+      t.database.db,
+      sql`select column_name from information_schema.columns where table_name = 'survey_responses'`,
+    );
+    expect(responseColumns.map((c) => c.column_name)).not.toContain('token_hash');
+  });
+});
+
 describe('a named survey', () => {
   let named = 0;
   it('invites each person with a personal link by e-mail and in the app; raw answers export with names', async () => {
@@ -482,5 +547,28 @@ describe('a named survey', () => {
     ).toBe(200);
     const token = await t.request({ method: 'POST', url: `/api/public/surveys/link/${links[ids.a]}/token` });
     expect(token.statusCode).toBe(200); // the anonymous one is still open
+  });
+
+  it('closing an anonymous survey forgets the addresses and the e-mailed tokens never used', async () => {
+    const close = await t.request({
+      method: 'POST',
+      url: `/api/surveys/${anonymous}/close`,
+      cookie: cookies.coord,
+    });
+    expect(close.statusCode, close.body).toBe(200);
+    const [left] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from survey_addresses where survey_id = ${anonymous}`,
+    );
+    expect(left.n).toBe(0);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/public/surveys/${mailedTokens['a3@school.example.ru']}` }))
+        .statusCode,
+    ).toBe(404);
+    // The rate still counts what was answered.
+    const card = (
+      await t.request({ method: 'GET', url: `/api/surveys/${anonymous}`, cookie: cookies.coord })
+    ).json();
+    expect(card.rates.find((r: { organizationId: number }) => r.organizationId === ids.a).answered).toBe(6);
   });
 });
