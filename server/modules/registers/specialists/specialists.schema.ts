@@ -21,8 +21,8 @@ const filterFields = {
     .string()
     .trim()
     .max(200, '«Организация / отдел»: не длиннее 200 символов')
-    .optional()
-    .transform((v) => v || undefined),
+    .transform((v) => v || undefined)
+    .optional(),
 };
 
 export const ExportSpecialistsQuery = z.object(filterFields);
