@@ -43,6 +43,8 @@ export const SurveyQuestion = z
     columns: z.array(Choice).max(20).optional(),
     /** pedmonitor's own mark: the options are training topics feeding the «план-заказ» (training-order.ts). */
     trainingOrder: z.boolean().optional(),
+    /** pedmonitor's own mark: the free-text answers may be shown on the public page of results. */
+    publishable: z.boolean().optional(),
   })
   .passthrough();
 export type SurveyQuestion = z.infer<typeof SurveyQuestion>;

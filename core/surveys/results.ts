@@ -273,3 +273,21 @@ export function surveyResults(
   });
   return { threshold, respondents: responses.length, questions };
 }
+
+/**
+ * The results as the public page shows them: the same aggregates with the same hidden cells, and free
+ * text only of the questions marked `publishable` (the others keep their counts, not their texts).
+ */
+export function publicResults(definition: SurveyDefinition, results: SurveyResults): SurveyResults {
+  const publishable = new Set(
+    questionsOf(definition)
+      .filter((q) => q.publishable === true)
+      .map((q) => q.name),
+  );
+  return {
+    ...results,
+    questions: results.questions.map((q) =>
+      q.total.hidden || publishable.has(q.name) ? q : { ...q, total: { ...q.total, texts: [] } },
+    ),
+  };
+}

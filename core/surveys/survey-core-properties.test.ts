@@ -23,4 +23,12 @@ describe('pedmonitor question properties in survey-core', () => {
     expect(model.getQuestionByName('q').getPropertyValue('trainingOrder')).toBe(true);
     expect(model.toJSON().pages[0].elements[0]).toMatchObject({ trainingOrder: true });
   });
+
+  it('keeps publishable on a free-text question', () => {
+    const model = new Model({
+      pages: [{ name: 'p', elements: [{ type: 'comment', name: 'wish', publishable: true }] }],
+    });
+    expect(model.jsonErrors ?? []).toEqual([]);
+    expect(model.toJSON().pages[0].elements[0]).toMatchObject({ publishable: true });
+  });
 });

@@ -10,6 +10,8 @@ import { Serializer } from 'survey-core';
 export const CUSTOM_QUESTION_PROPERTIES = [
   /** The options are training topics feeding the «план-заказ» (training-order.ts). */
   { name: 'trainingOrder:boolean', default: false, visible: false },
+  /** The free-text answers may be shown on the public page of results (public-results in results.ts). */
+  { name: 'publishable:boolean', default: false, visible: false },
 ] as const;
 
 /** Registers the properties once (a second call changes nothing). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDefinition, SurveyDefinition } from './definition.ts';
-import { cellOf, hideSmallCell, surveyResults } from './results.ts';
+import { cellOf, hideSmallCell, publicResults, surveyResults } from './results.ts';
 import { SURVEY_TEMPLATES } from './templates.ts';
 
 describe('survey templates', () => {
@@ -202,5 +202,35 @@ describe('no hidden cell can be recovered by subtraction', () => {
       ['старше 60', true],
     ]);
     expectNoSmallDifference(results, new Map([['1', 'school']]));
+  });
+});
+
+describe('publicResults', () => {
+  it('keeps the free text of a publishable question only, and every hidden cell hidden', () => {
+    const definition = {
+      pages: [
+        {
+          name: 'p',
+          elements: [
+            { type: 'comment' as const, name: 'open', title: 'Можно публиковать', publishable: true },
+            { type: 'comment' as const, name: 'closed', title: 'Нельзя публиковать' },
+          ],
+        },
+      ],
+    };
+    const responses = [1, 2, 3, 4, 5].map((i) => ({
+      organizationId: 1,
+      organizationName: 'А',
+      orgKind: 'school',
+      ageGroup: null,
+      isYoung: null,
+      answers: { open: `мнение ${i}`, closed: `личное ${i}` },
+    }));
+    const shown = publicResults(definition, surveyResults(definition, responses, 5));
+    const [open, closed] = shown.questions;
+    expect(open.total).toMatchObject({ hidden: false, respondents: 5 });
+    expect((open.total as { texts: string[] }).texts).toHaveLength(5);
+    expect(closed.total).toMatchObject({ hidden: false, respondents: 5, texts: [] });
+    expect(JSON.stringify(shown)).not.toContain('личное');
   });
 });

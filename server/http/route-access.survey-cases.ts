@@ -41,6 +41,14 @@ export const SURVEY_CASES: Record<string, RouteCase> = {
   })),
   'POST /api/surveys/:id/open': organization((s) => id(s.survey)),
   'POST /api/surveys/:id/close': organization((s) => id(s.namedSurvey)),
+  'PUT /api/surveys/:id/publication': organization((s) => ({
+    ...id(s.survey),
+    body: { isPublic: false, ...v },
+  })),
+  'GET /api/public/survey-results/:id': publicRoute(
+    'the public page of a closed survey the department published: aggregates only, cells below the threshold hidden, free text only where marked publishable',
+    (s) => id(s.survey),
+  ),
   'POST /api/surveys/:id/remind': organization((s) => id(s.survey)),
   'GET /api/surveys/:id/notice': organization((s) => ({
     ...id(s.survey),

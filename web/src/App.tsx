@@ -29,6 +29,7 @@ import { exchangeRoutes } from './pages/exchange/routes.tsx';
 import { journeysRoutes } from './pages/journeys/routes.tsx';
 import { surveysRoutes } from './pages/surveys/routes.tsx';
 import { AnswerByLinkPage, AnswerPage } from './pages/surveys/AnswerPage.tsx';
+import { PublicSurveyResultsPage } from './pages/surveys/PublicSurveyResultsPage.tsx';
 
 function RequireAuth() {
   const { me, isLoading } = useAuth();
@@ -55,6 +56,7 @@ function NotFoundPage() {
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/public/campaigns/:id', element: <PublicReportPage /> },
+  { path: '/public/surveys/:id', element: <PublicSurveyResultsPage /> },
   // Answering a survey needs no account: the link is the key.
   { path: '/s/o/:code', element: <AnswerByLinkPage /> },
   { path: '/s/:token', element: <AnswerPage /> },

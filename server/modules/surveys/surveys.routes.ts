@@ -12,12 +12,14 @@ import { resultsToXlsx, responsesToXlsx } from './results.export.ts';
 import {
   AnswerInput,
   LinkParams,
+  PublicationInput,
   ResultsQuery,
   SurveyInput,
   SurveyUpdate,
   TokenParams,
   TrainingOrderQuery,
 } from './surveys.schema.ts';
+import { getPublicSurveyResults, setSurveyPublication } from './public-results.service.ts';
 import { getTrainingOrder, trainingOrderToXlsx } from './training-order.service.ts';
 import {
   closeSurvey,
@@ -89,6 +91,33 @@ export async function surveysRoutes(app: FastifyInstance) {
         today: today(),
         baseUrl: `${req.protocol}://${req.host}`,
       }),
+  );
+
+  r.put(
+    '/api/surveys/:id/publication',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Опубликовать итоги завершённой анкеты на публичной странице (или снять с публикации)',
+        params: IdParams,
+        body: PublicationInput,
+      },
+    },
+    async (req) => setSurveyPublication(app.db, req.actor, requireUser(req.user), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/public/survey-results/:id',
+    {
+      config: { isPublic: true },
+      schema: {
+        tags: [TAG],
+        summary:
+          'Публичные итоги анкеты, опубликованной отделом образования: только агрегаты, ячейки меньше порога скрыты',
+        params: IdParams,
+      },
+    },
+    async (req) => getPublicSurveyResults(app.db, req.params.id),
   );
 
   r.post(

@@ -52,3 +52,8 @@ export const TrainingOrderQuery = z.object({
     .regex(/^[a-z][a-z0-9_]*$/, 'код вопроса — латинские строчные буквы, цифры и «_»')
     .optional(),
 });
+
+export const PublicationInput = z.object({
+  isPublic: z.boolean({ error: '«Опубликовать итоги»: да или нет' }),
+  version: z.number({ error: '«Версия»: ожидается число' }).int(),
+});

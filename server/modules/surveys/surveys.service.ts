@@ -127,6 +127,7 @@ export const presentSurvey = (s: repo.SurveyRow) => ({
   status: s.status,
   threshold: s.threshold,
   templateCode: s.templateCode,
+  isPublic: s.isPublic,
   version: s.version,
 });
 

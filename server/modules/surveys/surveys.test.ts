@@ -550,6 +550,18 @@ describe('a named survey', () => {
   });
 
   it('closing an anonymous survey forgets the addresses and the e-mailed tokens never used', async () => {
+    // A running survey's results are not published.
+    const running = (
+      await t.request({ method: 'GET', url: `/api/surveys/${anonymous}`, cookie: cookies.coord })
+    ).json();
+    const early = await t.request({
+      method: 'PUT',
+      url: `/api/surveys/${anonymous}/publication`,
+      cookie: cookies.coord,
+      body: { isPublic: true, version: running.version },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toBe('Опубликовать можно итоги только завершённого анкетирования.');
     const close = await t.request({
       method: 'POST',
       url: `/api/surveys/${anonymous}/close`,
@@ -570,5 +582,44 @@ describe('a named survey', () => {
       await t.request({ method: 'GET', url: `/api/surveys/${anonymous}`, cookie: cookies.coord })
     ).json();
     expect(card.rates.find((r: { organizationId: number }) => r.organizationId === ids.a).answered).toBe(6);
+  });
+
+  it('the department publishes a closed survey: anyone reads its aggregates, small cells hidden, no free text', async () => {
+    const publicPage = () => t.request({ method: 'GET', url: `/api/public/survey-results/${anonymous}` });
+    expect((await publicPage()).statusCode).toBe(404);
+    const card = async () =>
+      (await t.request({ method: 'GET', url: `/api/surveys/${anonymous}`, cookie: cookies.coord })).json();
+    const publish = (cookie: string, isPublic: boolean, version: number) =>
+      t.request({
+        method: 'PUT',
+        url: `/api/surveys/${anonymous}/publication`,
+        cookie,
+        body: { isPublic, version },
+      });
+    const { version } = await card();
+    expect((await publish(cookies.headA, true, version)).statusCode).toBe(403);
+    const ok = await publish(cookies.coord, true, version);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await card()).isPublic).toBe(true);
+
+    const page = await publicPage();
+    expect(page.statusCode, page.body).toBe(200);
+    const { survey, results } = page.json();
+    expect(survey).toMatchObject({ title: 'Удовлетворённость методической службой', threshold: 5 });
+    const satisfaction = results.questions.find((q: { name: string }) => q.name === 'satisfaction');
+    expect(satisfaction.groups.find((g: { label: string }) => g.label === 'Школа Б').cell).toEqual({
+      hidden: true,
+      respondents: null,
+    });
+    // Free text is not publishable here: counts only, no text; nothing names a person.
+    const wish = results.questions.find((q: { name: string }) => q.name === 'wish');
+    expect(wish.total.texts).toEqual([]);
+    expect(page.body).not.toContain('пожелание');
+    expect(page.body).not.toContain('Больше практики');
+    expect(page.body).not.toContain('@school.example.ru');
+
+    const { version: v2 } = await card();
+    expect((await publish(cookies.coord, false, v2)).statusCode).toBe(200);
+    expect((await publicPage()).statusCode).toBe(404);
   });
 });

@@ -98,6 +98,13 @@ function QuestionEditor({
           checked={Boolean(question.isRequired)}
           onChange={(e) => set({ isRequired: e.currentTarget.checked })}
         />
+        {(question.type === 'comment' || (question.type === 'text' && question.inputType !== 'number')) && (
+          <Checkbox
+            label="Ответы можно показывать на публичной странице итогов"
+            checked={question.publishable === true}
+            onChange={(e) => set({ publishable: e.currentTarget.checked || undefined })}
+          />
+        )}
         {(question.type === 'radiogroup' || question.type === 'checkbox') && (
           <Checkbox
             label="Темы повышения квалификации для плана-заказа (варианты — каталог дефицитов и направления ПК)"

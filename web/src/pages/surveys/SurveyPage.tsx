@@ -5,30 +5,24 @@ import {
   Button,
   Card,
   Group,
-  List,
   Modal,
   Select,
   Stack,
+  Switch,
   Table,
   Tabs,
   Text,
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { formatRuDate } from '../../../../core/dates.ts';
-import { countOf, formatNumber, formatPercent } from '../../../../core/format.ts';
+import { formatPercent } from '../../../../core/format.ts';
 import type { SurveyDefinition } from '../../../../core/surveys/definition.ts';
 import {
   DIMENSION_LABEL,
   DIMENSIONS,
-  type Cell,
   type Dimension,
   type SurveyResults,
 } from '../../../../core/surveys/results.ts';
@@ -42,10 +36,9 @@ import {
 import { api, ApiError } from '../../api/client.ts';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
+import { GroupsTable, hiddenText, QuestionTotal } from './result-cells.tsx';
 import { TrainingOrderTab } from './TrainingOrderTab.tsx';
 import { STATUS_COLOR, SurveySettings, type SurveyForm, type SurveySummary } from './SurveysPage.tsx';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 interface SurveyCard extends SurveySummary {
   definition: SurveyDefinition;
@@ -61,46 +54,6 @@ interface SurveyCard extends SurveySummary {
     rate: number | null;
   }[];
 }
-
-const hiddenText = (threshold: number) => `Скрыто: ответили меньше ${threshold} человек`;
-
-function CellChart({ cell, title }: { cell: Cell; title: string }) {
-  if (cell.hidden || !cell.counts.length) return null;
-  const option = {
-    grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: {
-      type: 'category',
-      data: cell.counts.map((c) => c.label),
-      inverse: true,
-      axisLabel: { width: 160, overflow: 'truncate' },
-    },
-    series: [
-      {
-        type: 'bar',
-        data: cell.counts.map((c) => c.count),
-        itemStyle: { color: '#228be6' },
-        label: { show: true, position: 'right' },
-      },
-    ],
-  };
-  return (
-    <div role="img" aria-label={`Диаграмма: ${title}`}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        style={{ height: Math.max(120, cell.counts.length * 32) }}
-        notMerge
-      />
-    </div>
-  );
-}
-
-const cellSummary = (cell: Cell, threshold: number) =>
-  cell.hidden
-    ? hiddenText(threshold)
-    : `ответили ${cell.respondents}${cell.mean !== null ? `, среднее ${formatNumber(cell.mean, 2)}` : ''}${cell.counts.length ? `; ${cell.counts.map((c) => `${c.label}: ${c.count}`).join(', ')}` : ''}`;
 
 function ResultsTab({ survey }: { survey: SurveyCard }) {
   const [organizationId, setOrganizationId] = useState<string | null>(null);
@@ -171,60 +124,8 @@ function ResultsTab({ survey }: { survey: SurveyCard }) {
             <Title order={5}>
               {i + 1}. {q.title}
             </Title>
-            {q.total.hidden ? (
-              <Alert color="gray">{hiddenText(results.threshold)}</Alert>
-            ) : (
-              <>
-                <Text size="sm">{cellSummary(q.total, results.threshold)}</Text>
-                {q.leftOut > 0 && (
-                  <Text size="sm" c="dimmed" data-testid={`left-out-${q.name}`}>
-                    Без{' '}
-                    {countOf(q.leftOut, [
-                      'скрытой организации',
-                      'скрытых организаций',
-                      'скрытых организаций',
-                    ])}
-                    : вместе они не набирают порога, и по итогу их ответы можно было бы вычислить.
-                  </Text>
-                )}
-                <CellChart cell={q.total} title={q.title} />
-                {q.total.rows?.map((row) => (
-                  <Text size="sm" key={row.value}>
-                    {row.label}:{' '}
-                    {row.mean !== null
-                      ? `среднее ${formatNumber(row.mean, 2)}`
-                      : row.counts.map((c) => `${c.label}: ${c.count}`).join(', ')}
-                  </Text>
-                ))}
-                {q.total.texts.length > 0 && (
-                  <List size="sm">
-                    {q.total.texts.map((t, k) => (
-                      <List.Item key={k}>{t}</List.Item>
-                    ))}
-                  </List>
-                )}
-              </>
-            )}
-            {q.groups.some((g) => g.dimension === dimension) && (
-              <Table withTableBorder fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{DIMENSION_LABEL[dimension]}</Table.Th>
-                    <Table.Th>Итоги</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {q.groups
-                    .filter((g) => g.dimension === dimension)
-                    .map((g) => (
-                      <Table.Tr key={g.key}>
-                        <Table.Td>{g.label}</Table.Td>
-                        <Table.Td>{cellSummary(g.cell, results.threshold)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <QuestionTotal question={q} threshold={results.threshold} />
+            <GroupsTable question={q} dimension={dimension} threshold={results.threshold} />
           </Stack>
         </Card>
       ))}
@@ -245,6 +146,16 @@ function DistributionTab({ survey, reload }: { survey: SurveyCard; reload: () =>
       setError(e);
     }
   };
+  const publish = async (isPublic: boolean) => {
+    setError(null);
+    try {
+      await api.put(`/api/surveys/${survey.id}/publication`, { isPublic, version: survey.version });
+      setMessage(isPublic ? 'Итоги опубликованы.' : 'Итоги сняты с публикации.');
+      reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
   return (
     <Stack>
       {survey.canManage && (
@@ -259,6 +170,20 @@ function DistributionTab({ survey, reload }: { survey: SurveyCard; reload: () =>
                 Завершить
               </Button>
             </>
+          )}
+        </Group>
+      )}
+      {survey.canManage && survey.status === 'closed' && (
+        <Group>
+          <Switch
+            label="Итоги на публичной странице (только агрегаты; ячейки меньше порога и свободные ответы скрыты)"
+            checked={survey.isPublic}
+            onChange={(e) => void publish(e.currentTarget.checked)}
+          />
+          {survey.isPublic && (
+            <Anchor href={`/public/surveys/${survey.id}`} target="_blank">
+              Публичная страница
+            </Anchor>
           )}
         </Group>
       )}

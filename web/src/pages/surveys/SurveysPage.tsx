@@ -41,6 +41,8 @@ export interface SurveySummary {
   closesOn: string;
   threshold: number;
   audience: SurveyAudience;
+  /** A closed survey whose aggregates the department published on the public page. */
+  isPublic: boolean;
   version: number;
 }
 
