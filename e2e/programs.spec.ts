@@ -52,9 +52,7 @@ test('a template loads into the municipality in one action', async ({ page }) =>
   // The demo runs this program already: the copy is numbered, not a second program of the same name.
   await expect(page.getByRole('heading', { name: /Кардымовскому району\) \(2\)$/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Форма сбора' }).click();
-  await expect(
-    page.getByRole('table', { name: 'Поля формы' }).getByText('open_lessons_by_young'),
-  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Поля формы' }).getByText('deficit_plan')).toBeVisible();
 });
 
 test('an organization manager sees only its own row of results and cannot open another school’s teachers', async ({

@@ -1,3 +1,4 @@
+import { withOpenLessonsReport } from './open-lessons-report.ts';
 import { describe, expect, it } from 'vitest';
 import { collectCalls, parseFormula } from '../formula/index.ts';
 import { PROGRAM_TEMPLATES } from './index.ts';
@@ -38,5 +39,29 @@ describe('program templates of the seed districts', () => {
     expect(size('seed-000-kardymovsky').criteria).toHaveLength(5);
     expect(count('seed-001-egorlyksky')).toBe(13); // 11 of the passport and two of the reserve
     expect(size('seed-003-khorolsky').goals.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('computes seed 000’s 3.3 from the records of open lessons, and asks no numbers of them in the form', () => {
+    const kardymovsky = PROGRAM_TEMPLATES.find((t) => t.code === 'seed-000-kardymovsky')!;
+    const i33 = kardymovsky.criteria.flatMap((c) => c.indicators).find((i) => i.code === '3.3')!;
+    expect([i33.numerator, i33.denominator]).toEqual([
+      'events(type = open_lesson, byYoung)',
+      'events(type = open_lesson)',
+    ]);
+    expect(i33.isFormValue).toBeUndefined();
+    expect(kardymovsky.formFields.map((f) => f.code)).toEqual(['deficit_plan']);
+    // The demo's district adds the report back as its own fields and indicator 3.4.
+    const extended = withOpenLessonsReport(kardymovsky);
+    expect(extended.formFields.map((f) => f.code)).toEqual([
+      'deficit_plan',
+      'open_lessons_total',
+      'open_lessons_by_young',
+    ]);
+    expect(extended.criteria.find((c) => c.code === '3')!.indicators.map((i) => i.code)).toEqual([
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+    ]);
   });
 });

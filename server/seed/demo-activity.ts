@@ -1,6 +1,14 @@
-import { addDays, addMonths, experienceAt, isoDate, type IsoDate } from '../../core/dates.ts';
+import {
+  addDays,
+  addMonths,
+  DEFAULT_YOUNG_TEACHER_RULE,
+  experienceAt,
+  isoDate,
+  isYoungTeacher,
+  type IsoDate,
+} from '../../core/dates.ts';
 import { DEFAULT_DEFICITS } from '../../core/deficits.ts';
-import type { Random } from '../../core/random.ts';
+import { Random } from '../../core/random.ts';
 import type { DemoOrganizationSpec } from './demo-district.ts';
 import type { DemoTeacher } from './demo-people.ts';
 
@@ -167,6 +175,8 @@ export interface DemoActivity {
     level: 'institutional' | 'municipal' | 'regional' | 'federal';
     date: IsoDate;
     format: 'offline' | 'online' | 'mixed';
+    /** The kind of event; only the open lessons have one in the demo. */
+    type?: 'open_lesson';
   }[];
   participations: { event: number; teacher: number; role: 'participant' | 'speaker' | 'organizer' }[];
   competitions: {
@@ -638,7 +648,49 @@ export function generateActivity(
         validTo: null,
       });
   });
+  addOpenLessons(a, orgs, teachers, today, years);
   return a;
+}
+
+/**
+ * Open lessons in every school, school year by school year: institutional events of type open_lesson with
+ * the teacher who gave the lesson as its speaker — a young teacher about a third of the time where the
+ * school has one — so that seed 000's 3.3 (`events(type = open_lesson, byYoung) / events(type = open_lesson)`)
+ * has a value. A random stream of its own keeps every other part of the demo as it was.
+ */
+function addOpenLessons(
+  a: DemoActivity,
+  orgs: DemoOrganizationSpec[],
+  teachers: DemoTeacher[],
+  today: IsoDate,
+  years: number[],
+) {
+  const rng = new Random(0x0be17e55);
+  orgs.forEach((org, orgIndex) => {
+    if (org.kind !== 'school') return;
+    for (const y of years) {
+      for (let i = 0, n = rng.int(3, 7); i < n; i++) {
+        // October…April of the school year that ends in y.
+        const month = rng.pick([10, 11, 12, 2, 3, 4]);
+        const date = isoDate(month >= 10 ? y - 1 : y, month, rng.int(5, 25));
+        if (date > today) continue;
+        const staff = teachers.filter((t) => isEmployed(t, orgIndex, date));
+        if (!staff.length) continue;
+        const young = staff.filter((t) => isYoungTeacher(t, date, DEFAULT_YOUNG_TEACHER_RULE));
+        const teacher = young.length && rng.chance(0.35) ? rng.pick(young) : rng.pick(staff);
+        const event =
+          a.events.push({
+            org: orgIndex,
+            title: `Открытый урок: ${teacher.subjects[0] ?? 'внеурочная деятельность'}`,
+            level: 'institutional',
+            date,
+            format: 'offline',
+            type: 'open_lesson',
+          }) - 1;
+        a.participations.push({ event, teacher: teacher.key, role: 'speaker' });
+      }
+    }
+  });
 }
 
 function diagnostic(

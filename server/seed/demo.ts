@@ -28,6 +28,7 @@ import { seedDemoSpecialists } from './demo-specialists.ts';
 import { seedDemoTargets } from './demo-targets.ts';
 import { findTemplate } from '../../core/templates/index.ts';
 import { insertProgramFromTemplate } from '../modules/programs/programs.repository.ts';
+import { withOpenLessonsReport } from '../../core/templates/open-lessons-report.ts';
 
 export interface DemoAccount {
   login: string;
@@ -434,7 +435,15 @@ export async function seedDemo(options: {
     const monitoringPrograms: number[] = [];
     const programCodes = ['seed-004-myasnikovsky', 'seed-002-zhirnovsky', 'seed-000-kardymovsky'];
     for (const code of programCodes) {
-      monitoringPrograms.push(await insertProgramFromTemplate(db, m, findTemplate(code)!));
+      // The district collects its own report of open lessons beside seed 000's 3.3 from the records (3.4).
+      const template = findTemplate(code)!;
+      monitoringPrograms.push(
+        await insertProgramFromTemplate(
+          db,
+          m,
+          code === 'seed-000-kardymovsky' ? withOpenLessonsReport(template) : template,
+        ),
+      );
     }
     // Before the analysis drafts its conclusions, so the missed targets are among them.
     await seedDemoTargets({

@@ -5,6 +5,10 @@ import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '../http/cross-site.ts';
 import { openDatabase, type Database } from '../db/client.ts';
+import type { ProgramTemplate } from '../../core/templates/types.ts';
+import { findTemplate } from '../../core/templates/index.ts';
+import { withOpenLessonsReport } from '../../core/templates/open-lessons-report.ts';
+import { insertProgramFromTemplate } from '../modules/programs/programs.repository.ts';
 
 /**
  * node-postgres (pg 8) warns once per process when a query is sent on a client still running another one —
@@ -200,22 +204,29 @@ export async function campaignFromTemplate(
   options: {
     municipalityId: number;
     templateCode?: string;
+    /** A template object instead of a code (for example seed 000 with the open-lesson report). */
+    template?: ProgramTemplate;
     year?: number;
     campaign?: Record<string, unknown>;
   },
 ): Promise<{ programId: number; campaignId: number }> {
-  const program = await t.request({
-    method: 'POST',
-    url: '/api/programs/from-template',
-    cookie,
-    body: {
-      municipalityId: options.municipalityId,
-      templateCode: options.templateCode ?? 'seed-000-kardymovsky',
-    },
-  });
-  if (program.statusCode >= 300)
-    throw new Error(`program from template: ${program.statusCode} ${program.body}`);
-  const programId = program.json().id as number;
+  let programId: number;
+  if (options.template) {
+    programId = await insertProgramFromTemplate(t.database.db, options.municipalityId, options.template);
+  } else {
+    const program = await t.request({
+      method: 'POST',
+      url: '/api/programs/from-template',
+      cookie,
+      body: {
+        municipalityId: options.municipalityId,
+        templateCode: options.templateCode ?? 'seed-000-kardymovsky',
+      },
+    });
+    if (program.statusCode >= 300)
+      throw new Error(`program from template: ${program.statusCode} ${program.body}`);
+    programId = program.json().id as number;
+  }
   const campaign = await t.request({
     method: 'POST',
     url: '/api/campaigns',
@@ -225,3 +236,8 @@ export async function campaignFromTemplate(
   if (campaign.statusCode !== 201) throw new Error(`campaign: ${campaign.statusCode} ${campaign.body}`);
   return { programId, campaignId: campaign.json().campaign.id as number };
 }
+
+/** Seed 000 with the open-lesson report of the demo: integer form fields and the form indicator 3.4. */
+export const KARDYMOVSKY_WITH_FORM: ProgramTemplate = withOpenLessonsReport(
+  findTemplate('seed-000-kardymovsky')!,
+);

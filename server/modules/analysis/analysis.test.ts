@@ -139,6 +139,25 @@ describe('the analysis on the wire', () => {
     expect(response.rawPayload.length).toBeLessThan(JSON.stringify(full).length * 0.7);
   });
 
+  it('computes seed 000’s 3.3 from the demo’s open lessons: a value for the municipality and its schools', async () => {
+    type Row = { indicator: string; organization: number | null; organizationName: string } & {
+      value: number | null;
+      denominator: number | null;
+    };
+    const restored = expandResults<Row>(
+      (await call('metodist', 'GET', `/api/campaigns/${currentId}/results`)).json(),
+    );
+    const municipal = restored.find((r) => r.indicator === '3.3' && r.organization === null)!;
+    // Some, not all, of the open lessons were given by young teachers.
+    expect(municipal.denominator).toBeGreaterThan(20);
+    expect(municipal.value).toBeGreaterThan(0);
+    expect(municipal.value).toBeLessThan(100);
+    const schools = restored.filter((r) => r.indicator === '3.3' && r.organization !== null);
+    expect(schools.filter((r) => r.value !== null).length).toBeGreaterThan(3);
+    // The district's own form indicator 3.4 stands beside it.
+    expect(restored.some((r) => r.indicator === '3.4')).toBe(true);
+  });
+
   it('the results table of a campaign names each organization once and keeps its values by id', async () => {
     const wire = (await call('metodist', 'GET', `/api/campaigns/${currentId}/results`)).json();
     expect(wire.results.length).toBeGreaterThan(wire.organizations.length);

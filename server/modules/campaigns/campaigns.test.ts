@@ -2,10 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
-import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
+import {
+  campaignFromTemplate,
+  createTestApp,
+  KARDYMOVSKY_WITH_FORM,
+  type TestApp,
+} from '../../test/harness.ts';
+import { insertProgramFromTemplate } from '../programs/programs.repository.ts';
 import { saveSubmissionValues } from './campaigns.repository.ts';
 
-/** Campaign lifecycle on the Кардымовский template (it has a form), with «today» fixed in the main stage. */
+/** Campaign lifecycle on the Кардымовский template with the open-lesson report (its form), with «today» fixed in the main stage. */
 let t: TestApp;
 const ids = { m: 0, a: 0, b: 0, program: 0, campaign: 0 };
 const cookies: Record<string, string> = {};
@@ -29,11 +35,8 @@ beforeAll(async () => {
     await createUser(db, { login, password: PASSWORD, grants });
     cookies[login] = await t.login(login, PASSWORD);
   }
-  const program = await call('coord', 'POST', '/api/programs/from-template', {
-    municipalityId: m.id,
-    templateCode: 'seed-000-kardymovsky',
-  });
-  ids.program = program.json().id;
+  // Seed 000 with the open-lesson report (its integer fields, «не больше» and the form indicator 3.4).
+  ids.program = await insertProgramFromTemplate(db, m.id, KARDYMOVSKY_WITH_FORM);
 });
 afterAll(() => t.close());
 
@@ -131,7 +134,10 @@ describe('a monitoring campaign from draft to accepted', () => {
     });
     const coord = await t.login('race-coord', PASSWORD);
     const head = await t.login('race-head', PASSWORD);
-    const { campaignId } = await campaignFromTemplate(t, coord, { municipalityId: m2.id });
+    const { campaignId } = await campaignFromTemplate(t, coord, {
+      municipalityId: m2.id,
+      template: KARDYMOVSKY_WITH_FORM,
+    });
     const url = `/api/campaigns/${campaignId}/organizations/${school.id}/submission`;
     const racing = (version: number | null, base: number) =>
       Promise.all(
@@ -313,7 +319,7 @@ describe('after the main stage', () => {
     expect(
       frozen.results.find(
         (r: { indicator: string; organization: number | null }) =>
-          r.indicator === '3.3' && r.organization === ids.a,
+          r.indicator === '3.4' && r.organization === ids.a,
       ),
     ).toMatchObject({ numerator: 3, denominator: 14 }); // from school A's accepted form
     expect((await call('coord', 'POST', `/api/campaigns/${ids.campaign}/close`)).statusCode).toBe(409);

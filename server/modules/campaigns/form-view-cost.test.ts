@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import type { ComputeContext } from '../indicators/compiler/context.ts';
-import { campaignFromTemplate, createTestApp, recordQueries, type TestApp } from '../../test/harness.ts';
+import {
+  campaignFromTemplate,
+  createTestApp,
+  KARDYMOVSKY_WITH_FORM,
+  recordQueries,
+  type TestApp,
+} from '../../test/harness.ts';
 
 /**
  * Opening one organization's form must not read the forms of the other participants, nor compute the
@@ -68,7 +74,12 @@ beforeAll(async () => {
     grants: [{ role: 'coordinator', municipalityId: m.id }],
   });
   cookies.coord = await t.login('coord', PASSWORD);
-  campaignId = (await campaignFromTemplate(t, cookies.coord, { municipalityId: m.id })).campaignId;
+  campaignId = (
+    await campaignFromTemplate(t, cookies.coord, {
+      municipalityId: m.id,
+      template: KARDYMOVSKY_WITH_FORM,
+    })
+  ).campaignId;
   // Every school but the first sends a full form with its own numbers of open lessons.
   for (let i = 1; i < SCHOOLS; i++) {
     const saved = await t.request({
@@ -147,13 +158,13 @@ describe('opening one organization’s form', () => {
 
   it('still computes the organization’s own form indicators from its own values', async () => {
     const own = (await t.request({ method: 'GET', url: form(orgIds[0]), cookie: cookies.head0 })).json();
-    expect(own.indicators.find((i: { code: string }) => i.code === '3.3')).toMatchObject({
+    expect(own.indicators.find((i: { code: string }) => i.code === '3.4')).toMatchObject({
       numerator: 2,
       denominator: 8,
       value: 25,
     });
     const other = (await t.request({ method: 'GET', url: form(orgIds[3]), cookie: cookies.head3 })).json();
-    expect(other.indicators.find((i: { code: string }) => i.code === '3.3')).toMatchObject({
+    expect(other.indicators.find((i: { code: string }) => i.code === '3.4')).toMatchObject({
       numerator: 3,
       denominator: 10,
       value: 30,

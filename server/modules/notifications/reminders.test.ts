@@ -130,11 +130,7 @@ describe('e-mail reminders through a real SMTP server', () => {
       url,
       cookie: head,
       body: {
-        values: {
-          deficit_plan: true,
-          open_lessons_total: 5,
-          open_lessons_by_young: 1,
-        },
+        values: { deficit_plan: true },
         isRegistryConfirmed: true,
         version: null,
       },
