@@ -73,6 +73,8 @@ test('the coordinator creates a municipal event and marks participants with a ro
   await form.getByRole('heading').click();
   await form.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  // The demo's schools hold many open lessons: find the new event by its name.
+  await page.getByRole('textbox', { name: 'Поиск' }).fill('Наставничество в школе');
   await page.getByRole('link', { name: 'Семинар «Наставничество в школе» (e2e)' }).click();
   await expect(page.getByText('14.01.2026, очно')).toBeVisible();
   await expect(page.getByText('Участники пока не отмечены.')).toBeVisible();
@@ -86,6 +88,19 @@ test('the coordinator creates a municipal event and marks participants with a ro
   const participants = page.getByRole('table', { name: 'Участники' });
   await expect(participants.getByRole('row').filter({ hasText: 'выступающий' })).toHaveCount(3);
   await page.screenshot({ path: 'test-results/registers-event.png', fullPage: true });
+});
+
+test('the events list filters by kind: open lessons only', async ({ page }) => {
+  await logIn(page, 'metodist');
+  await menu(page, 'Мероприятия');
+  await page.getByRole('textbox', { name: 'Вид мероприятия' }).click();
+  await page.getByRole('option', { name: 'открытый урок' }).click();
+  await expect(page).toHaveURL(/type=open_lesson/);
+  const rows = page.getByRole('table', { name: 'Мероприятия' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('Открытый урок');
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(2);
+  for (let i = 1; i < count; i++) await expect(rows.nth(i)).toContainText('открытый урок');
 });
 
 test('an org_manager sees and adds only its own teachers in a municipal event', async ({ page }) => {
