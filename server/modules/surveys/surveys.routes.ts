@@ -20,6 +20,7 @@ import {
   TrainingOrderQuery,
 } from './surveys.schema.ts';
 import { getPublicSurveyResults, setSurveyPublication } from './public-results.service.ts';
+import { remindSurvey } from './survey-reminders.service.ts';
 import { getTrainingOrder, trainingOrderToXlsx } from './training-order.service.ts';
 import {
   closeSurvey,
@@ -29,7 +30,6 @@ import {
   issueToken,
   listSurveys,
   openSurvey,
-  remindSurvey,
   requireSurvey,
   submitResponse,
   surveyAccess,
