@@ -19,7 +19,10 @@ import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
 import { municipalityScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import { computeIndicators, type FormValues } from '../indicators/compute.ts';
+import { computeIndicators } from '../indicators/compute.ts';
+import { formValuesOf } from './form-values.ts';
+import { keptFrozenResults, liveCampaignResults } from './kept-results.ts';
+export { formValuesOf };
 import { contextOf, definitionsOf, vacanciesAsOfTree } from '../indicators/results.service.ts';
 import { findComputedOrganizations } from '../indicators/compute.ts';
 import { findProgramById, findProgramTree } from '../programs/programs.repository.ts';
@@ -29,7 +32,6 @@ import {
   findCampaignById,
   findCampaigns,
   findCampaignsOfProgramYear,
-  findFrozenResults,
   findLastReminders,
   findParticipantForms,
   findParticipants,
@@ -320,24 +322,6 @@ export const contactOf = (o: {
 /** One row of the completeness table, as the page shows it and the XLSX export writes it. */
 export type CompletenessTableRow = Awaited<ReturnType<typeof getCampaignView>>['organizations'][number];
 
-/** Form values of a campaign's submissions that count: sent or accepted. */
-export function formValuesOf(
-  submissionRows: SubmissionRow[],
-  override?: { organizationId: number; values: SubmissionRow['values'] },
-): FormValues {
-  const counted = submissionRows.filter((s) => s.status === 'submitted' || s.status === 'accepted');
-  return (field) => {
-    const byOrganization = new Map<number, number | null>();
-    for (const s of counted) byOrganization.set(s.organizationId, toNumber(s.values[field]));
-    if (override) byOrganization.set(override.organizationId, toNumber(override.values[field]));
-    const reported = [...byOrganization.values()].filter((v): v is number => v !== null);
-    return { byOrganization, total: reported.length ? reported.reduce((a, b) => a + b, 0) : null };
-  };
-}
-
-const toNumber = (v: unknown): number | null =>
-  typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : null;
-
 /**
  * Closing freezes the results: the values are computed once more, from the registry and the sent forms, and
  * stored; later registry edits do not change them, and they stay available for comparison over years.
@@ -405,7 +389,7 @@ export async function getCampaignResults(options: { db: Db; user: AuthUser; id: 
   const visible = visibleOrganizations(user, campaign.municipalityId);
   const isVisible = (org: number | null) => visible === null || org === null || visible.includes(org);
   if (campaign.status === 'closed') {
-    const frozen = await findFrozenResults(db, campaign.id);
+    const frozen = await keptFrozenResults(db, campaign);
     return {
       isFrozen: true,
       results: frozen
@@ -425,18 +409,12 @@ export async function getCampaignResults(options: { db: Db; user: AuthUser; id: 
       vacanciesAsOf: frozenVacanciesAsOf(campaign.programSnapshot),
     };
   }
-  const tree = (await findProgramTree(db, campaign.programId))!;
-  const ctx = contextOf(tree, campaign.year, { campaignId: campaign.id });
-  const computed = await computeIndicators({
-    db,
-    ctx,
-    indicators: definitionsOf(tree),
-    formValues: formValuesOf(await findSubmissions(db, campaign.id)),
-  });
+  // Kept while neither the registry nor the campaign's forms change (kept-results.ts).
+  const live = await liveCampaignResults(db, campaign);
   return {
     isFrozen: false,
-    results: computed.results.filter((r) => isVisible(r.organization)),
+    results: live.results.filter((r) => isVisible(r.organization)),
     snapshot: null,
-    vacanciesAsOf: await vacanciesAsOfTree(db, tree, ctx),
+    vacanciesAsOf: live.vacanciesAsOf,
   };
 }

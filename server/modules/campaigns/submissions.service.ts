@@ -13,9 +13,8 @@ import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { accountIdOf, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import { evaluateIndicators, measureIndicators, type RegistryMeasures } from '../indicators/compute.ts';
-import { keptFor, keptIfReady, readRegistryGeneration } from '../indicators/kept.ts';
-import { contextOf, definitionsOf } from '../indicators/results.service.ts';
+import { evaluateIndicators } from '../indicators/compute.ts';
+import { readRegistryGeneration } from '../indicators/kept.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
 import { findProgramTree, type ProgramTree } from '../programs/programs.repository.ts';
@@ -34,6 +33,12 @@ import {
   type SubmissionRow,
 } from './campaigns.repository.ts';
 import { formValuesOf, requireCampaign, STATE_LABEL, type SubmissionState } from './campaigns.service.ts';
+import {
+  keptCampaignMeasures,
+  keptProgramTree,
+  readyCampaignMeasures,
+  readyProgramTree,
+} from './kept-results.ts';
 
 type Values = Record<string, FormValue>;
 
@@ -103,20 +108,10 @@ async function formFieldsAt(
   organizationId: number,
 ) {
   const tree =
-    keptIfReady<ProgramTree>(db, programKey(campaign.programId), generation) ??
-    (await findProgramTree(tx, campaign.programId))!;
+    readyProgramTree(db, campaign.programId, generation) ?? (await findProgramTree(tx, campaign.programId))!;
   const [org] = await findOrganizationsById(tx, [organizationId]);
   return { tree, ...formFieldsFor(tree, org) };
 }
-
-const programKey = (programId: number) => `program:${programId}`;
-/** The registry values of a campaign's participants, kept for its forms (see getSubmissionView). */
-const formMeasuresKey = (campaign: CampaignRow) =>
-  `form-measures:${campaign.id}:${campaign.programId}:${campaign.year}`;
-
-/** The program with its indicators and form fields, kept while the registry generation stays the same. */
-const keptProgramTree = (db: Db, programId: number, generation: number) =>
-  keptFor(db, programKey(programId), generation, async () => (await findProgramTree(db, programId))!);
 
 /** The form of one organization: fields, values, state, history, checks, and its indicator values now. */
 export async function getSubmissionView(options: {
@@ -142,9 +137,7 @@ export async function getSubmissionView(options: {
   // other submissions are not read, so opening a form costs the same however many schools take part. The
   // registry values are measured for all the campaign's participants at once and kept: a burst of schools
   // opening their forms runs one computation, not one per school.
-  const measures = await keptFor(db, formMeasuresKey(campaign), generation, () =>
-    measureIndicators(db, contextOf(tree, campaign.year, { campaignId: campaign.id }), definitionsOf(tree)),
-  );
+  const measures = await keptCampaignMeasures(db, campaign, tree, generation);
   const own = measures.organizations.filter((o) => o.id === organizationId);
   // An organization no longer active is not measured; its fields still follow its kind.
   const org = own[0] ?? (await findOrganizationsById(db, [organizationId]))[0];
@@ -253,7 +246,7 @@ export async function saveDraft(options: {
   if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
   const tree = await keptProgramTree(db, campaign.programId, state.generation);
   const org =
-    keptIfReady<RegistryMeasures>(db, formMeasuresKey(campaign), state.generation)?.organizations.find(
+    readyCampaignMeasures(db, campaign, state.generation)?.organizations.find(
       (o) => o.id === organizationId,
     ) ?? (await findOrganizationsById(db, [organizationId]))[0];
   const { fields } = formFieldsFor(tree, org);

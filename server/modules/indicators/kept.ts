@@ -17,8 +17,14 @@ import { registryGeneration } from '../../db/schema/index.ts';
  */
 const LIMIT = 5_000;
 
+/**
+ * What a value was computed at: the registry generation, or a text stamp of several states (then an entry
+ * is replaced whenever the stamp differs).
+ */
+export type Generation = number | string;
+
 interface Entry {
-  generation: number;
+  generation: Generation;
   value: Promise<unknown>;
   /** Set once the computation has succeeded. */
   settled?: { value: unknown };
@@ -40,7 +46,12 @@ export async function readRegistryGeneration(db: Db): Promise<number> {
  * been read before `compute` reads anything (so what it reads is at least that new); a failed computation
  * is not kept.
  */
-export function keptFor<T>(db: Db, key: string, generation: number, compute: () => Promise<T>): Promise<T> {
+export function keptFor<T>(
+  db: Db,
+  key: string,
+  generation: Generation,
+  compute: () => Promise<T>,
+): Promise<T> {
   let store = stores.get(db);
   if (!store) stores.set(db, (store = new Map()));
   const entry = store.get(key);
@@ -51,7 +62,7 @@ export function keptFor<T>(db: Db, key: string, generation: number, compute: () 
   }
   const value = compute();
   // A reader that saw an older generation than the kept value's does not replace it.
-  if (entry && entry.generation > generation) return value;
+  if (entry && isNewer(entry.generation, generation)) return value;
   const kept: Entry = { generation, value };
   store.set(key, kept);
   if (store.size > LIMIT) store.delete(store.keys().next().value!);
@@ -71,10 +82,13 @@ export function keptFor<T>(db: Db, key: string, generation: number, compute: () 
  * computation in flight. For a transaction: on PGlite a computation running on the shared handle waits
  * for the transaction to end, so a transaction that awaited it would wait for itself.
  */
-export function keptIfReady<T>(db: Db, key: string, generation: number): T | undefined {
+export function keptIfReady<T>(db: Db, key: string, generation: Generation): T | undefined {
   const entry = stores.get(db)?.get(key);
   return entry?.generation === generation ? (entry.settled?.value as T | undefined) : undefined;
 }
+
+const isNewer = (kept: Generation, read: Generation) =>
+  typeof kept === 'number' && typeof read === 'number' && kept > read;
 
 /** How many values are kept for this handle (for tests). */
 export const keptCount = (db: Db) => stores.get(db)?.size ?? 0;
