@@ -82,7 +82,7 @@ async function table() {
     cookie: await w.cookie('metodist'),
   });
   expect(response.statusCode, response.body).toBe(200);
-  return rowsOf(expandResults(response.json()) as Row[]);
+  return rowsOf(expandResults<Row & { organizationName: string }>(response.json()));
 }
 
 /** Every value of the campaign computed now from scratch, with the forms sent so far. */
