@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import { associations, organizations, sessions, userRoles, users } from '../../db/schema/index.ts';
@@ -19,34 +19,39 @@ export async function findUserForLogin(db: Db, login: string) {
   return row;
 }
 
-/** Grants with their scope resolved: an organization or association grant learns its municipality. */
-export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGrant[]> {
-  // Every request with a session reads the user's grants: built once (db/prepared.ts).
-  const rows = await preparedQuery(db, 'grants_of_user', (d) =>
-    d
-      .select({
-        role: userRoles.role,
-        municipalityId: sql<
-          number | null
-        >`coalesce(${userRoles.municipalityId}, ${organizations.municipalityId}, ${associations.municipalityId})`,
-        organizationId: sql<
-          number | null
-        >`coalesce(${userRoles.organizationId}, ${associations.organizationId})`,
-        associationId: userRoles.associationId,
-      })
-      .from(userRoles)
-      .leftJoin(organizations, eq(organizations.id, userRoles.organizationId))
-      .leftJoin(associations, eq(associations.id, userRoles.associationId))
-      .where(eq(userRoles.userId, sql.placeholder('userId')))
-      .orderBy(userRoles.id)
-      .prepare('grants_of_user'),
-  ).execute({ userId });
-  return rows.map((r) => ({
+/**
+ * A user's grants as one JSON array, with their scope resolved: an organization or association grant learns
+ * its municipality. The one definition of a grant's columns: the login reads it alone, every request with
+ * a session reads it with the session (one round trip).
+ */
+const grantsOf = (userId: SQL) => sql<GrantRow[]>`coalesce((select json_agg(json_build_object(
+    'role', ur.role,
+    'municipalityId', coalesce(ur.municipality_id, o.municipality_id, a.municipality_id),
+    'organizationId', coalesce(ur.organization_id, a.organization_id),
+    'associationId', ur.association_id) order by ur.id)
+  from ${userRoles} ur
+  left join ${organizations} o on o.id = ur.organization_id
+  left join ${associations} a on a.id = ur.association_id
+  where ur.user_id = ${userId}), '[]'::json)`;
+
+type GrantRow = RoleGrant;
+
+const grantsFromJson = (rows: GrantRow[] | string): RoleGrant[] =>
+  (typeof rows === 'string' ? (JSON.parse(rows) as GrantRow[]) : rows).map((r) => ({
     role: r.role,
     municipalityId: r.municipalityId === null ? null : Number(r.municipalityId),
     organizationId: r.organizationId === null ? null : Number(r.organizationId),
-    associationId: r.associationId,
+    associationId: r.associationId === null ? null : Number(r.associationId),
   }));
+
+export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGrant[]> {
+  const [row] = await preparedQuery(db, 'grants_of_user', (d) =>
+    d
+      .select({ grants: grantsOf(sql`${sql.placeholder('userId')}::int`) })
+      .from(sql`(select 1) as one`)
+      .prepare('grants_of_user'),
+  ).execute({ userId });
+  return grantsFromJson(row.grants);
 }
 
 export async function insertSession(
@@ -63,11 +68,11 @@ export async function findActiveSession(
 ): Promise<
   | {
       session: { id: string; expiresAt: Date; lastSeenAt: Date };
-      user: Omit<AuthUser, 'roles'>;
+      user: AuthUser;
     }
   | undefined
 > {
-  // Every request with a cookie: built once (db/prepared.ts).
+  // Every request with a cookie, with the user's grants: one round trip, built once (db/prepared.ts).
   const [row] = await preparedQuery(db, 'active_session', (d) =>
     d
       .select({
@@ -79,6 +84,7 @@ export async function findActiveSession(
         fullName: users.fullName,
         teacherId: users.teacherId,
         isActive: users.isActive,
+        grants: grantsOf(sql`${users.id}`),
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -88,7 +94,13 @@ export async function findActiveSession(
   if (!row || !row.isActive) return undefined;
   return {
     session: { id: row.id, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt },
-    user: { id: row.userId, login: row.login, fullName: row.fullName, teacherId: row.teacherId },
+    user: {
+      id: row.userId,
+      login: row.login,
+      fullName: row.fullName,
+      teacherId: row.teacherId,
+      roles: grantsFromJson(row.grants),
+    },
   };
 }
 

@@ -79,8 +79,7 @@ export async function resolveSession(options: {
   if (now - found.session.lastSeenAt.getTime() > 60_000) {
     await extendSession(options.db, id, new Date(now + options.ttlHours * 3600_000));
   }
-  const roles = await findGrantsOfUser(options.db, found.user.id);
-  return { ...found.user, roles };
+  return found.user;
 }
 
 export async function logOut(options: { db: Db; token: string; user: AuthUser | null; requestId?: string }) {
