@@ -8,7 +8,9 @@ import { createTestDatabase } from '../../test/harness.ts';
 import { CBI_ITEMS } from '../../../core/surveys/burnout.ts';
 import { SURVEY_TEMPLATES } from '../../../core/surveys/templates.ts';
 import { answerItems } from '../surveys/answers.ts';
+import { collectCalls, parseFormula, type AggregateCallNode } from '../../../core/formula/index.ts';
 import { computeIndicators } from './compute.ts';
+import { loadReferenceData, referenceCount } from './reference.ts';
 import { testIndicator as indicator } from '../../test/indicators.ts';
 
 /**
@@ -127,7 +129,7 @@ describe('answers(…) and answerSum(…)', () => {
 });
 
 describe('the municipal value never reveals a hidden school by subtraction', () => {
-  const org = { m: 0, small: 0, five: 0, six: 0, third: 0 };
+  const org = { m: 0, small: 0, five: 0, six: 0, third: 0, kindergarten: 0 };
   const compute = async (code: string) => {
     const { results, problems } = await computeIndicators({
       db: database.db,
@@ -149,7 +151,15 @@ describe('the municipal value never reveals a hidden school by subtraction', () 
       await make('Шесть'),
       await make('Третья'),
     ];
-    Object.assign(org, { m: m.id, small: small.id, five: five.id, six: six.id, third: third.id });
+    const kindergarten = await createOrganization(db, m.id, { shortName: 'Сад', kind: 'preschool' });
+    Object.assign(org, {
+      m: m.id,
+      small: small.id,
+      five: five.id,
+      six: six.id,
+      third: third.id,
+      kindergarten: kindergarten.id,
+    });
     // «one»: the small school has 2 answers (mean 1), the others 5 and 6 (means 4 and 3).
     const one = await satisfactionSurvey(m.id, 'one', [small.id, five.id, six.id]);
     for (const v of [1, 1]) await one(small.id, v, 'no');
@@ -160,6 +170,13 @@ describe('the municipal value never reveals a hidden school by subtraction', () 
     for (const v of [1, 1, 1]) await two(small.id, v, 'no');
     for (const v of [2, 2, 2]) await two(third.id, v, 'no');
     for (const v of [5, 5, 5, 5, 5]) await two(five.id, v, 'yes');
+    // «three»: the same two small schools (6 together) and a kindergarten of 2: the preschool kind alone
+    // falls below the threshold, so every hidden organization is left out (else total − schools reveals it).
+    const three = await satisfactionSurvey(m.id, 'three', [small.id, third.id, five.id, kindergarten.id]);
+    for (const v of [1, 1, 1]) await three(small.id, v, 'no');
+    for (const v of [2, 2, 2]) await three(third.id, v, 'no');
+    for (const v of [5, 5, 5, 5, 5]) await three(five.id, v, 'yes');
+    for (const v of [4, 4]) await three(kindergarten.id, v, 'yes');
   });
 
   it('one school of 2 answers: no value of its own and none in the municipal numerator or denominator', async () => {
@@ -178,6 +195,45 @@ describe('the municipal value never reveals a hidden school by subtraction', () 
     expect(r('mean', org.small).value).toBeNull();
     expect(r('mean', org.third).value).toBeNull();
     expect(r('mean', null)).toMatchObject({ numerator: 34, denominator: 11 });
+  });
+
+  it('a hidden kindergarten alone below the threshold: all hidden organizations are left out', async () => {
+    const r = await compute('three');
+    expect(r('mean', org.kindergarten).value).toBeNull();
+    expect(r('mean', null)).toMatchObject({ numerator: 25, denominator: 5 });
+    expect(r('share', null)).toMatchObject({ numerator: 5, denominator: 5 });
+  });
+
+  it('the compiled SQL equals the reference evaluation (reference.ts) on every call', async () => {
+    const calls = ['one', 'two', 'three'].flatMap((code) => [
+      `answers(survey = "${code}", question = "q1")`,
+      `answers(survey = "${code}", question = "q1", value >= 4)`,
+      `answerSum(survey = "${code}", question = "q1")`,
+      `answers(survey = "${code}", question = "q2", answer = "yes")`,
+      `answers(survey = "${code}", question = "q1", orgKind = "school")`,
+    ]);
+    calls.push('answers(survey in ("one", "two"), question = "q1")', 'answerSum(question = "q1")');
+    const data = await loadReferenceData(database.db);
+    const { results, problems } = await computeIndicators({
+      db: database.db,
+      ctx: { municipalityId: org.m, period },
+      indicators: calls.map((formula, i) => indicator(`c${i}`, formula)),
+    });
+    expect(problems).toEqual([]);
+    const asValue = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? null : n);
+    calls.forEach((formula, i) => {
+      const parsed = parseFormula(formula);
+      if (!parsed.ok) throw new Error(formula);
+      const [{ call }] = collectCalls(parsed.ast);
+      const reference = referenceCount(data, org.m, period, call as AggregateCallNode);
+      const orgIds = [org.small, org.five, org.six, org.third, org.kindergarten];
+      const value = (o: number | null) =>
+        results.find((x) => x.indicator === `c${i}` && x.organization === o)?.value ?? null;
+      expect([...orgIds.map(value), value(null)], formula).toEqual([
+        ...orgIds.map((o) => (reference.byOrg.has(o) ? asValue(reference.byOrg.get(o)) : 0)),
+        asValue(reference.total),
+      ]);
+    });
   });
 });
 
