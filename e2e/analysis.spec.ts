@@ -1,13 +1,6 @@
 import { statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { logIn } from './helpers.ts';
-
-interface CampaignItem {
-  id: number;
-  title: string;
-  year: number;
-  status: string;
-}
+import { demoClosedCampaign, logIn, type CampaignItem } from './helpers.ts';
 
 test('the coordinator analyses a closed campaign and generates its documents; the published report opens without login', async ({
   browser,
@@ -19,8 +12,7 @@ test('the coordinator analyses a closed campaign and generates its documents; th
   });
   const page = await context.newPage();
   await logIn(page, 'metodist');
-  const campaigns = (await (await page.request.get('/api/campaigns')).json()) as CampaignItem[];
-  const latest = campaigns.filter((c) => c.status === 'closed').sort((a, b) => b.year - a.year)[0];
+  const latest = await demoClosedCampaign(page, 'latest');
 
   // The analysis tab draws its charts.
   await page.goto(`/campaigns/${latest.id}?tab=analysis`);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { logIn } from './helpers.ts';
+import { demoClosedCampaign, logIn } from './helpers.ts';
 
 async function as(browser: Browser, login: string) {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
@@ -17,24 +17,15 @@ test('two schools of a group report each for itself; the department accepts one,
 }) => {
   test.setTimeout(120_000);
   const department = await as(browser, 'metodist');
-  const campaigns = (await (await department.request.get('/api/campaigns')).json()) as {
-    id: number;
-    title: string;
-    year: number;
-    status: string;
-  }[];
-  // The demo's earliest closed campaign: the letters and the analysis read the latest one, and the browser
-  // tests share one database.
-  const latest = campaigns
-    .filter((c) => c.status === 'closed' && !c.title.includes('(e2e)'))
-    .sort((a, b) => a.year - b.year)[0];
+  // The demo's earliest closed campaign: the letters and the analysis read the latest one.
+  const earliest = await demoClosedCampaign(department, 'earliest');
   const organizations = (await (await department.request.get('/api/organizations?pageSize=200')).json()) as {
     id: number;
     shortName: string;
   }[];
   const idOf = (name: string) => organizations.find((o) => o.shortName === name)!.id;
   const text = `Провести сетевой семинар по смысловому чтению (e2e ${Date.now()})`;
-  const added = await department.request.post(`/api/campaigns/${latest.id}/recommendations`, {
+  const added = await department.request.post(`/api/campaigns/${earliest.id}/recommendations`, {
     data: {
       organizationId: null,
       audience: { organizationIds: [idOf('МБОУ СОШ № 1'), idOf('МБОУ СОШ № 5')] },
@@ -62,7 +53,7 @@ test('two schools of a group report each for itself; the department accepts one,
   await expect(otherCard.getByText('Семинар проведён')).toHaveCount(0);
 
   // The department: the group's recommendation awaits review, the table holds each school's report.
-  await department.goto(`/campaigns/${latest.id}?tab=recommendations`);
+  await department.goto(`/campaigns/${earliest.id}?tab=recommendations`);
   const item = department.locator('[data-recommendation]').filter({ hasText: text });
   await expect(item.getByText('выполнено 0 из 2, ждут проверки 1')).toBeVisible();
   const table = item.getByRole('table', { name: 'Отчёты организаций' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn } from './helpers.ts';
+import { demoClosedCampaign, logIn } from './helpers.ts';
 
 /**
  * Groups of organizations: the methodist creates a group of two schools on its page, then narrows the
@@ -37,16 +37,7 @@ test('the methodist creates a group of two schools and opens the analysis narrow
   await expect(row).toContainText('МБОУ СОШ № 1');
   await expect(row).toContainText('МБОУ СОШ № 2');
 
-  const campaigns = (await (await page.request.get('/api/campaigns')).json()) as {
-    id: number;
-    title: string;
-    year: number;
-    status: string;
-  }[];
-  // The demo's latest closed campaign: other specs close campaigns of their own, titled «(e2e)».
-  const latest = campaigns
-    .filter((c) => c.status === 'closed' && !c.title.includes('(e2e)'))
-    .sort((a, b) => b.year - a.year)[0];
+  const latest = await demoClosedCampaign(page, 'latest');
   await page.goto(`/campaigns/${latest.id}?tab=analysis`);
   const analysis = page.getByTestId('analysis');
   await expect(analysis.getByText(/^В выборке \d+ организац/)).toBeVisible();

@@ -11,6 +11,27 @@ export async function logIn(page: Page, login: string, password = DEMO_PASSWORD)
   await expect(page.getByRole('navigation', { name: 'Основное меню' })).toBeVisible();
 }
 
+export interface CampaignItem {
+  id: number;
+  title: string;
+  year: number;
+  status: string;
+}
+
+/**
+ * The demo district's latest or earliest closed campaign. Other specs close campaigns of their own (titled
+ * «(e2e)», in later years), and the browser tests share one database, so those are never chosen.
+ */
+export async function demoClosedCampaign(page: Page, which: 'latest' | 'earliest'): Promise<CampaignItem> {
+  const campaigns = (await (await page.request.get('/api/campaigns')).json()) as CampaignItem[];
+  const sign = which === 'latest' ? -1 : 1;
+  const found = campaigns
+    .filter((c) => c.status === 'closed' && !c.title.includes('(e2e)'))
+    .sort((a, b) => sign * (a.year - b.year))[0];
+  expect(found, `the demo's ${which} closed campaign`).toBeDefined();
+  return found;
+}
+
 /** Logs in and opens the demo's Мясниковский program (its closed campaigns carry the demo's targets). */
 export async function openDemoProgram(page: Page, login: string) {
   await logIn(page, login);

@@ -1,12 +1,5 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { logIn } from './helpers.ts';
-
-interface CampaignItem {
-  id: number;
-  title: string;
-  year: number;
-  status: string;
-}
+import { demoClosedCampaign, logIn } from './helpers.ts';
 
 /** The text of a letter on the page: its position of a phrase, to check what comes first. */
 async function order(article: Locator, phrases: string[]) {
@@ -20,12 +13,7 @@ test('a school’s letter and the general letter «Руководителям О
   test.setTimeout(120_000);
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
   await logIn(page, 'metodist');
-  const campaigns = (await (await page.request.get('/api/campaigns')).json()) as CampaignItem[];
-  // The demo district's latest closed campaign: other specs close campaigns of their own (titled «(e2e)»,
-  // in later years, without recommendations), and the browser tests share one database.
-  const latest = campaigns
-    .filter((c) => c.status === 'closed' && !c.title.includes('(e2e)'))
-    .sort((a, b) => b.year - a.year)[0];
+  const latest = await demoClosedCampaign(page, 'latest');
   const list = (await (await page.request.get('/api/organizations?pageSize=200')).json()) as {
     id: number;
     shortName: string;

@@ -40,7 +40,9 @@ export function surveyCodesOf(formula: string): string[] {
 /**
  * For every indicator computed from survey answers, a conclusion naming the survey and the values: the
  * municipality's and each organization's that has one; organizations below the survey's threshold of
- * anonymity have no value («нет данных») and are only counted, never named with a value. The evidence lists
+ * anonymity have no value («нет данных») and are only counted, never named with a value; the municipal value
+ * leaves them out unless together they reach the threshold (compiler/surveys.ts `withAnonymity`), and the
+ * sentence says so. The evidence lists
  * exactly the values the sentence states (claim `value`), so the re-check flags the sentence once a value
  * changes.
  */
@@ -75,7 +77,7 @@ export function draftSurveyConclusions(input: AnalysisInput): DraftConclusion[] 
     if (!items.length) continue;
     if (named.length) parts.push(named.join(', '));
     const hidden = withoutData
-      ? ` В ${withoutData} ОО ответов меньше порога анонимности — значение не показывается.`
+      ? ` В ${withoutData} ОО ответов меньше порога анонимности — значение не показывается; в значение по муниципалитету они входят, только если вместе их ответов не меньше порога.`
       : '';
     out.push({
       text: `По данным анкетирования ${surveys.join(', ')}: показатель ${indicator.code} «${indicator.name}»: ${parts.join('; ')}.${hidden}`,

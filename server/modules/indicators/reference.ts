@@ -45,6 +45,9 @@ export async function loadReferenceData(db: Db) {
     positionKinds,
     targetStudents,
     groupMembers,
+    surveys,
+    surveyResponses,
+    answerItems,
   ] = await inOrder([
     db.select().from(s.organizations),
     db.select().from(s.teachers),
@@ -72,6 +75,9 @@ export async function loadReferenceData(db: Db) {
       .select({ organizationId: s.organizationGroupMembers.organizationId, name: s.organizationGroups.name })
       .from(s.organizationGroupMembers)
       .innerJoin(s.organizationGroups, eq(s.organizationGroups.id, s.organizationGroupMembers.groupId)),
+    db.select().from(s.surveys),
+    db.select().from(s.surveyResponses),
+    db.select().from(s.surveyAnswerItems),
   ]);
   const groupNames = new Map<number, string[]>();
   for (const m of groupMembers)
@@ -107,6 +113,9 @@ export async function loadReferenceData(db: Db) {
     candidates,
     positionKinds: new Map(positionKinds.map((k) => [k.id, k])),
     targetStudents,
+    surveys: new Map(surveys.map((x) => [x.id, x])),
+    surveyResponses: new Map(surveyResponses.map((x) => [x.id, x])),
+    answerItems,
     /** The names of the department's groups an organization is in (`orgGroup`). */
     groupNamesOf: (organizationId: number | null) =>
       organizationId === null ? [] : (groupNames.get(organizationId) ?? []),
@@ -507,7 +516,79 @@ export function referenceCount(
     }
     return { byOrg, total: Math.round(sum * 100) / 100, withoutOrg: 0, shared: false };
   }
+  if (call.name === 'answers' || call.name === 'answerSum')
+    return referenceAnswers(data, municipalityId, period, call, orgs);
   return { byOrg, total, withoutOrg, shared: false };
+}
+
+/**
+ * `answers(…)` / `answerSum(…)` with the threshold of anonymity as the results page applies it: an organization
+ * with fewer respondents of the call (its filter without `value`/`answer`) than the threshold is NaN; the total
+ * leaves such organizations out unless, within every kind, together they reach the threshold.
+ */
+function referenceAnswers(
+  data: Data,
+  municipalityId: number,
+  period: ReportingPeriod,
+  call: AggregateCallNode,
+  orgs: Map<number, Data['organizations'][number]>,
+) {
+  const whom = (c: Condition | null): Condition | null => {
+    const isAnswer = (x: Condition) => 'name' in x && (x.name === 'value' || x.name === 'answer');
+    if (!c || isAnswer(c)) return null;
+    if (c.kind !== 'and') return c;
+    const kept = c.operands.filter((x) => !isAnswer(x));
+    return kept.length ? { ...c, operands: kept } : null;
+  };
+  const perOrg = new Map<number, { measure: number; respondents: Set<number>; threshold: number | null }>();
+  for (const item of data.answerItems) {
+    const survey = data.surveys.get(item.surveyId)!;
+    const response = data.surveyResponses.get(item.responseId)!;
+    const o = orgs.get(item.organizationId);
+    if (survey.municipalityId !== municipalityId || !o || !between(response.answeredOn, period)) continue;
+    const facts = (n: string) =>
+      ({
+        survey: survey.code,
+        question: item.question,
+        value: item.value,
+        answer: item.text,
+        orgKind: o.kind,
+      })[n];
+    const entry = perOrg.get(o.id) ?? { measure: 0, respondents: new Set(), threshold: null };
+    perOrg.set(o.id, entry);
+    if (holds(whom(call.filter), facts, () => false)) {
+      entry.respondents.add(item.responseId);
+      entry.threshold = Math.max(entry.threshold ?? 0, survey.threshold);
+    }
+    if (holds(call.filter, facts, () => false))
+      entry.measure += call.name === 'answers' ? 1 : (item.value ?? 0);
+  }
+  const thresholds = [...perOrg.values()].flatMap((e) => (e.threshold === null ? [] : [e.threshold]));
+  const threshold = thresholds.length ? Math.max(...thresholds) : 5;
+  const byOrg = new Map<number, number>();
+  const hiddenByKind = new Map<string, number>();
+  for (const [id, e] of perOrg) {
+    const isHidden = e.respondents.size < (e.threshold ?? 5);
+    byOrg.set(id, isHidden ? Number.NaN : e.measure);
+    if (isHidden && e.respondents.size > 0) {
+      const kind = orgs.get(id)!.kind;
+      hiddenByKind.set(kind, (hiddenByKind.get(kind) ?? 0) + e.respondents.size);
+    }
+  }
+  const isComplete = [...hiddenByKind.values()].every((n) => n >= threshold);
+  let total = 0;
+  let respondents = 0;
+  for (const [id, e] of perOrg) {
+    if (!isComplete && Number.isNaN(byOrg.get(id))) continue;
+    total += e.measure;
+    respondents += e.respondents.size;
+  }
+  return {
+    byOrg,
+    total: respondents < threshold ? Number.NaN : total,
+    withoutOrg: 0,
+    shared: false,
+  };
 }
 
 /**

@@ -30,27 +30,30 @@ beforeAll(async () => {
   const a2 = { id: w.a2, municipalityId: w.m1 };
   // Young by the default rule at the reference date (under 35, under 3 years of experience), and not.
   const youngStart = `${Number(period.referenceDate.slice(0, 4)) - 1}-09-01`;
-  ids.young = (
-    await createTeacher(db, a1, {
+  const people = [
+    {
+      key: 'young',
+      org: a1,
       lastName: 'Молодцова',
       birthDate: '2000-03-01',
       pedagogicalStartDate: youngStart,
-    })
-  ).id;
-  ids.veteran = (
-    await createTeacher(db, a1, {
+    },
+    {
+      key: 'veteran',
+      org: a1,
       lastName: 'Старова',
       birthDate: '1970-03-01',
       pedagogicalStartDate: '1995-09-01',
-    })
-  ).id;
-  ids.veteranA2 = (
-    await createTeacher(db, a2, {
+    },
+    {
+      key: 'veteranA2',
+      org: a2,
       lastName: 'Опытнова',
       birthDate: '1975-03-01',
       pedagogicalStartDate: '2000-09-01',
-    })
-  ).id;
+    },
+  ] as const;
+  for (const { key, org, ...person } of people) ids[key] = (await createTeacher(db, org, person)).id;
 }, 120_000);
 afterAll(() => w.close());
 
@@ -74,35 +77,27 @@ async function openLesson(who: string, organizationId: number, speaker: number, 
 
 describe('typed events and trainings', () => {
   it('keeps an event’s kind and deficits, and refuses a deficit not in the catalog naming the field', async () => {
-    const bad = await w.post('coord1', '/api/events', {
-      title: 'Семинар',
-      level: 'municipal',
-      date: day(10),
-      format: 'online',
-      type: 'seminar',
-      deficitCodes: ['Х-99'],
-    });
+    const seminarOf = (overrides: Record<string, unknown>) =>
+      w.post('coord1', '/api/events', {
+        title: 'Семинар',
+        level: 'municipal',
+        date: day(10),
+        format: 'online',
+        type: 'seminar',
+        ...overrides,
+      });
+    const bad = await seminarOf({ deficitCodes: ['Х-99'] });
     expectError(bad, 400);
     expect(bad.json().error.message).toBe(
       '«Дефициты, на которые направлено (коды)»: дефицита с кодом «Х-99» нет в справочнике дефицитов',
     );
-    const wrongKind = await w.post('coord1', '/api/events', {
-      title: 'Семинар',
-      level: 'municipal',
-      date: day(10),
-      format: 'online',
-      type: 'lecture',
-    });
+    const wrongKind = await seminarOf({ type: 'lecture' });
     expectError(wrongKind, 400);
     expect(wrongKind.json().error.message).toContain(
       '«Вид мероприятия»: допустимые значения — семинар, вебинар',
     );
-    const seminar = await w.post('coord1', '/api/events', {
+    const seminar = await seminarOf({
       title: 'Семинар по функциональной грамотности',
-      level: 'municipal',
-      date: day(10),
-      format: 'online',
-      type: 'seminar',
       deficitCodes: ['М-02'],
     });
     expect(seminar.statusCode, seminar.body).toBe(201);
@@ -123,26 +118,20 @@ describe('typed events and trainings', () => {
   });
 
   it('keeps a training’s format and deficits', async () => {
-    const bad = await w.post('coord1', `/api/teachers/${ids.young}/trainings`, {
-      type: 'upskilling',
-      title: 'Функциональная грамотность',
-      hours: 36,
-      startDate: day(20),
-      endDate: day(25),
-      format: 'online',
-      deficitCodes: ['Х-99'],
-    });
+    const training = (deficitCodes: string[]) =>
+      w.post('coord1', `/api/teachers/${ids.young}/trainings`, {
+        type: 'upskilling',
+        title: 'Функциональная грамотность',
+        hours: 36,
+        startDate: day(20),
+        endDate: day(25),
+        format: 'online',
+        deficitCodes,
+      });
+    const bad = await training(['Х-99']);
     expectError(bad, 400);
     expect(bad.json().error.message).toContain('дефицита с кодом «Х-99» нет в справочнике дефицитов');
-    const ok = await w.post('coord1', `/api/teachers/${ids.young}/trainings`, {
-      type: 'upskilling',
-      title: 'Функциональная грамотность',
-      hours: 36,
-      startDate: day(20),
-      endDate: day(25),
-      format: 'online',
-      deficitCodes: ['М-02'],
-    });
+    const ok = await training(['М-02']);
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ format: 'online', deficitCodes: ['М-02'] });
   });
@@ -152,16 +141,20 @@ describe('typed events and trainings', () => {
     await openLesson('mgra1', w.a1, ids.veteran, 31);
     await openLesson('mgra1', w.a1, ids.young, 32);
     await openLesson('mgra2', w.a2, ids.veteranA2, 33);
+    // Each case: code, formula, the municipal value (the share: 2 of the 4 open lessons).
+    const cases: [string, string, number][] = [
+      ['byYoung', 'events(type = open_lesson, byYoung)', 2],
+      ['notByYoung', 'events(type = open_lesson, not byYoung)', 2],
+      ['lessons', 'events(type = open_lesson)', 4],
+      ['onDeficit', 'events(deficit = "М-02")', 1],
+      ['seminarists', 'teachers(event(type = seminar, deficit = "М-02"))', 1],
+      ['speakers', 'teachers(event(type = open_lesson, role = speaker))', 3],
+      ['onlineTrained', 'teachers(trained(format = online, deficit = "М-02"))', 1],
+      ['offlineTrained', 'teachers(trained(format = offline))', 0],
+    ];
     const definitions = [
       indicator('3.3', 'events(type = open_lesson, byYoung)', 'events(type = open_lesson)'),
-      indicator('byYoung', 'events(type = open_lesson, byYoung)'),
-      indicator('notByYoung', 'events(type = open_lesson, not byYoung)'),
-      indicator('lessons', 'events(type = open_lesson)'),
-      indicator('onDeficit', 'events(deficit = "М-02")'),
-      indicator('seminarists', 'teachers(event(type = seminar, deficit = "М-02"))'),
-      indicator('speakers', 'teachers(event(type = open_lesson, role = speaker))'),
-      indicator('onlineTrained', 'teachers(trained(format = online, deficit = "М-02"))'),
-      indicator('offlineTrained', 'teachers(trained(format = offline))'),
+      ...cases.map(([code, formula]) => indicator(code, formula)),
     ];
     const { results, problems } = await computeIndicators({
       db: w.t.database.db,
@@ -174,13 +167,7 @@ describe('typed events and trainings', () => {
     expect(value('3.3', null)).toBe(50); // 2 of the 4 open lessons
     expect(value('3.3', w.a1)).toBeCloseTo(66.67, 1); // 2 of 3
     expect(value('3.3', w.a2)).toBe(0);
-    expect(value('lessons', null)).toBe(4);
-    expect(value('notByYoung', null)).toBe(2);
-    expect(value('onDeficit', null)).toBe(1);
-    expect(value('seminarists', null)).toBe(1);
-    expect(value('speakers', null)).toBe(3);
-    expect(value('onlineTrained', null)).toBe(1);
-    expect(value('offlineTrained', null)).toBe(0);
+    for (const [code, formula, expected] of cases) expect(value(code, null), formula).toBe(expected);
 
     const data = await loadReferenceData(w.t.database.db);
     for (const d of definitions.filter((x) => !x.denominator)) {

@@ -3,9 +3,10 @@ import { simpleParser } from 'mailparser';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
-import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { startSmtpSink } from '../../test/smtp.ts';
+import { createTeacher, createUser } from '../../seed/factories.ts';
+import type { TestApp } from '../../test/harness.ts';
+import type { startSmtpSink } from '../../test/smtp.ts';
+import { createSurveyDistrict } from '../../test/surveys.ts';
 
 /**
  * Surveys end to end through the HTTP API on a real database: distribution by the real test SMTP server,
@@ -13,6 +14,7 @@ import { startSmtpSink } from '../../test/smtp.ts';
  */
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let close: () => Promise<void>;
 const PASS = 'survey-pass-12';
 const ids = { m: 0, a: 0, b: 0 };
 const cookies = { coord: '', headA: '', headB: '', teacher: '' };
@@ -51,13 +53,15 @@ const definition = {
 };
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  t = await createTestApp({ fixedToday: '2026-05-10' });
+  const district = await createSurveyDistrict({
+    fixedToday: '2026-05-10',
+    password: PASS,
+    schoolB: { isLowResults: true },
+  });
+  ({ t, smtp, close } = district);
+  const { a, b } = district.schools;
+  Object.assign(ids, { m: district.municipality.id, a: a.id, b: b.id });
   const db = t.database.db;
-  const m = await createMunicipality(db);
-  const a = await createOrganization(db, m.id, { shortName: 'Школа А' });
-  const b = await createOrganization(db, m.id, { shortName: 'Школа Б', isLowResults: true });
-  Object.assign(ids, { m: m.id, a: a.id, b: b.id });
   for (let i = 0; i < 6; i++) await createTeacher(db, a, { email: `a${i}@school.example.ru` });
   const young = await createTeacher(db, b, {
     email: 'b0@school.example.ru',
@@ -66,16 +70,6 @@ beforeAll(async () => {
     positionStart: '2024-09-01',
   });
   for (let i = 1; i < 4; i++) await createTeacher(db, b, { email: `b${i}@school.example.ru` });
-  await createUser(db, {
-    login: 'coord',
-    password: PASS,
-    grants: [{ role: 'coordinator', municipalityId: m.id }],
-  });
-  await createUser(db, {
-    login: 'heada',
-    password: PASS,
-    grants: [{ role: 'org_manager', organizationId: a.id }],
-  });
   await createUser(db, {
     login: 'headb',
     password: PASS,
@@ -87,31 +81,12 @@ beforeAll(async () => {
     teacherId: young.id,
     grants: [{ role: 'teacher', organizationId: b.id }],
   });
-  await createUser(db, { login: 'root', password: PASS, grants: [{ role: 'admin' }] });
-  const root = await t.login('root', PASS);
-  await t.request({
-    method: 'PUT',
-    url: '/api/settings/smtp',
-    cookie: root,
-    body: {
-      host: '127.0.0.1',
-      port: smtp.port,
-      secure: false,
-      user: '',
-      password: '',
-      from: 'РОО <roo@example.ru>',
-    },
-  });
-  cookies.coord = await t.login('coord', PASS);
-  cookies.headA = await t.login('heada', PASS);
-  cookies.headB = await t.login('headb', PASS);
-  cookies.teacher = await t.login('young', PASS);
+  Object.assign(cookies, district.cookies);
+  cookies.headB = await district.login('headb');
+  cookies.teacher = await district.login('young');
 }, 90_000);
 
-afterAll(async () => {
-  await t.close();
-  smtp.stop();
-});
+afterAll(() => close());
 
 const body = (overrides: Record<string, unknown> = {}) => ({
   municipalityId: ids.m,

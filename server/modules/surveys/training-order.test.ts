@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SURVEY_TEMPLATES } from '../../../core/surveys/templates.ts';
-import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { startSmtpSink } from '../../test/smtp.ts';
+import { createTeacher } from '../../seed/factories.ts';
+import type { TestApp } from '../../test/harness.ts';
+import type { startSmtpSink } from '../../test/smtp.ts';
+import { createSurveyDistrict } from '../../test/surveys.ts';
 import { findLinks } from './surveys.repository.ts';
 
 /**
@@ -14,57 +15,27 @@ import { findLinks } from './surveys.repository.ts';
  */
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let close: () => Promise<void>;
 const PASS = 'order-pass-1234';
 const ids = { m: 0, a: 0, b: 0 };
 const cookies = { coord: '', headA: '' };
 const template = SURVEY_TEMPLATES.find((x) => x.code === 'training_requests')!;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  t = await createTestApp({ fixedToday: '2026-04-10' });
+  const district = await createSurveyDistrict({ fixedToday: '2026-04-10', password: PASS });
+  ({ t, smtp, close } = district);
+  const { a, b } = district.schools;
+  Object.assign(ids, { m: district.municipality.id, a: a.id, b: b.id });
+  Object.assign(cookies, district.cookies);
   const db = t.database.db;
-  const m = await createMunicipality(db);
-  const a = await createOrganization(db, m.id, { shortName: 'Школа А' });
-  const b = await createOrganization(db, m.id, { shortName: 'Школа Б' });
-  Object.assign(ids, { m: m.id, a: a.id, b: b.id });
   const names = ['Алексеева', 'Борисова', 'Волкова'];
   for (const [i, lastName] of names.entries())
     await createTeacher(db, a, { lastName, email: `a${i}@school.example.ru` });
   for (const [i, lastName] of ['Громова', 'Денисова'].entries())
     await createTeacher(db, b, { lastName, email: `b${i}@school.example.ru` });
-  await createUser(db, {
-    login: 'coord',
-    password: PASS,
-    grants: [{ role: 'coordinator', municipalityId: m.id }],
-  });
-  await createUser(db, {
-    login: 'heada',
-    password: PASS,
-    grants: [{ role: 'org_manager', organizationId: a.id }],
-  });
-  await createUser(db, { login: 'root', password: PASS, grants: [{ role: 'admin' }] });
-  const root = await t.login('root', PASS);
-  await t.request({
-    method: 'PUT',
-    url: '/api/settings/smtp',
-    cookie: root,
-    body: {
-      host: '127.0.0.1',
-      port: smtp.port,
-      secure: false,
-      user: '',
-      password: '',
-      from: 'roo@example.ru',
-    },
-  });
-  cookies.coord = await t.login('coord', PASS);
-  cookies.headA = await t.login('heada', PASS);
 }, 90_000);
 
-afterAll(async () => {
-  await t.close();
-  smtp.stop();
-});
+afterAll(() => close());
 
 const create = (overrides: Record<string, unknown>) =>
   t.request({

@@ -12,10 +12,11 @@ import type { ComputeContext } from './context.ts';
 import { nextYearNeedByOrganization } from '../../registers/forecast/forecast.service.ts';
 import { reserveFilters, reserveOfPeriod } from './reserve.ts';
 import {
-  hiddenBelowThreshold,
+  anonymityColumns,
   respondentsCondition,
   surveyAnswerFilters,
   surveyAnswerRows,
+  withAnonymity,
 } from './surveys.ts';
 import { activePositionsWhere, organizationFilter, teacherResolver } from './teachers.ts';
 
@@ -33,10 +34,10 @@ interface AggregateSql {
   /** Rows without an organization (municipal acts) also count for every organization. */
   isSharedWithOrganizations?: boolean;
   /**
-   * The measure of a whole call, when it needs more than the compiled condition (survey answers: the
-   * respondents behind the value, for the threshold of anonymity). Its null is «нет данных».
+   * Survey answers: the threshold of anonymity applies (compiler/surveys.ts `withAnonymity`) over the
+   * respondents of a call — who was asked, whatever they answered.
    */
-  measureCall?(call: AggregateCallNode, resolver: FilterResolver): SQL;
+  isAnonymous?: boolean;
 }
 
 const fixed =
@@ -226,24 +227,14 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
     orgColumn: sql`ai.organization_id`,
     measure: countRows,
     resolver: fixed(surveyAnswerFilters),
-    measureCall: (call, resolver) =>
-      hiddenBelowThreshold(
-        compileCondition(call.filter, resolver),
-        compileCondition(respondentsCondition(call.filter), resolver),
-        countRows(compileCondition(call.filter, resolver)),
-      ),
+    isAnonymous: true,
   },
   answerSum: {
     rows: surveyAnswerRows,
     orgColumn: sql`ai.organization_id`,
     measure: (condition) => sql`coalesce(sum(ai.value) filter (where ${condition}), 0)`,
     resolver: fixed(surveyAnswerFilters),
-    measureCall: (call, resolver) =>
-      hiddenBelowThreshold(
-        compileCondition(call.filter, resolver),
-        compileCondition(respondentsCondition(call.filter), resolver),
-        sql`coalesce(sum(ai.value) filter (where ${compileCondition(call.filter, resolver)}), 0)`,
-      ),
+    isAnonymous: true,
   },
 };
 
@@ -279,11 +270,14 @@ export async function measureCalls(
   const aggregate = AGGREGATES[name];
   const resolver = aggregate.resolver(ctx);
   if (name === 'staffingNeed') return measureStaffingNeed(db, ctx, calls);
-  const measures = calls.map(
-    ({ call }, i) =>
-      sql`${aggregate.measureCall ? aggregate.measureCall(call, resolver) : aggregate.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`,
-  );
-  const query = sql`select ${aggregate.orgColumn} as org, grouping(${aggregate.orgColumn})::int as is_total, ${sql.join(measures, sql`, `)}
+  const measures = calls.map(({ call }, i) => {
+    const measure = sql`${aggregate.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`;
+    if (!aggregate.isAnonymous) return measure;
+    const respondents = compileCondition(respondentsCondition(call.filter), resolver);
+    return sql`${measure}, ${anonymityColumns(respondents, i)}`;
+  });
+  const kind = aggregate.isAnonymous ? sql`, min(o.kind) as kind` : sql``;
+  const query = sql`select ${aggregate.orgColumn} as org, grouping(${aggregate.orgColumn})::int as is_total${kind}, ${sql.join(measures, sql`, `)}
     from ${aggregate.rows(ctx)}
     group by grouping sets ((${aggregate.orgColumn}), ())`;
   const rows = await queryRows(db, query);
@@ -295,10 +289,22 @@ export async function measureCalls(
       withoutOrganization: 0,
       isSharedWithOrganizations: Boolean(aggregate.isSharedWithOrganizations),
     };
+    if (aggregate.isAnonymous) {
+      // A value below the threshold stays «нет данных»: NaN evaluates to null.
+      const anonymous = withAnonymity(
+        rows.map((row) => ({
+          org: Number(row.is_total) === 1 ? null : Number(row.org),
+          kind: row.kind === null ? null : String(row.kind),
+          measure: Number(row[`m${i}`] ?? 0),
+          respondents: Number(row[`r${i}`] ?? 0),
+          threshold: row[`t${i}`] === null ? null : Number(row[`t${i}`]),
+        })),
+      );
+      out.set(key, { ...values, total: anonymous.total, byOrganization: anonymous.byOrganization });
+      return;
+    }
     for (const row of rows) {
-      // A measure's null (a survey cell below the threshold) stays «нет данных»: NaN evaluates to null.
-      const raw = row[`m${i}`];
-      const v = raw === null && aggregate.measureCall ? Number.NaN : Number(raw ?? 0);
+      const v = Number(row[`m${i}`] ?? 0);
       if (Number(row.is_total) === 1) values.total = v;
       else if (row.org === null) values.withoutOrganization = v;
       else values.byOrganization.set(Number(row.org), v);

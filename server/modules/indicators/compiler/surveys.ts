@@ -40,11 +40,59 @@ export function respondentsCondition(condition: Condition | null): Condition | n
   return kept.length === 1 ? kept[0] : { ...condition, operands: kept };
 }
 
+/** The threshold of the surveys a call reads (the strictest when several), 5 when none answered. */
+const DEFAULT_THRESHOLD = 5;
+
 /**
- * The measure of a survey call with the threshold of anonymity: null (no data) when fewer people answered
- * the question in the group (an organization, or the municipality in total) than the survey's threshold —
- * the same rule as core/surveys/results.ts `hideSmallCell` applies to every other output.
+ * The columns the threshold of anonymity needs beside a survey call's measure, over the respondents the call
+ * counts (`respondentsCondition`): how many answered, the strictest threshold, and the organization's kind.
  */
-export const hiddenBelowThreshold = (condition: SQL, respondents: SQL, measure: SQL) =>
-  sql`case when count(distinct ai.response_id) filter (where ${respondents})
-      < coalesce(max(s.threshold) filter (where ${respondents}), 5) then null else ${measure} end`;
+export const anonymityColumns = (respondents: SQL, i: number) =>
+  sql`count(distinct ai.response_id) filter (where ${respondents})::float8 as ${sql.raw(`r${i}`)},
+    max(s.threshold) filter (where ${respondents}) as ${sql.raw(`t${i}`)}`;
+
+/** One group of a survey call as the query gives it: an organization's, or the municipal total (`org` null). */
+export interface SurveyCallRow {
+  org: number | null;
+  kind: string | null;
+  measure: number;
+  respondents: number;
+  threshold: number | null;
+}
+
+/**
+ * The threshold of anonymity over one survey call, the rule of the results page (core/surveys/results.ts
+ * `surveyResults`): an organization where fewer answered than the threshold has no value (NaN, «нет данных»);
+ * the municipal value counts those hidden organizations only when, within every kind, together they reach the
+ * threshold — otherwise it is over the shown organizations only, so the total minus the shown values never
+ * reveals a hidden one. The total itself is «нет данных» below the threshold. Numerator and denominator calls
+ * with the same respondents (they differ only in `value`/`answer`) leave out the same organizations.
+ */
+export function withAnonymity(rows: SurveyCallRow[]): {
+  total: number;
+  byOrganization: Map<number, number>;
+  leftOut: number;
+} {
+  const totalRow = rows.find((r) => r.org === null);
+  const threshold = totalRow?.threshold ?? DEFAULT_THRESHOLD;
+  const byOrganization = new Map<number, number>();
+  const hidden: SurveyCallRow[] = [];
+  const hiddenByKind = new Map<string, number>();
+  for (const r of rows) {
+    if (r.org === null) continue;
+    const isHidden = r.respondents < (r.threshold ?? DEFAULT_THRESHOLD);
+    byOrganization.set(r.org, isHidden ? Number.NaN : r.measure);
+    if (!isHidden || r.respondents === 0) continue;
+    hidden.push(r);
+    hiddenByKind.set(r.kind ?? '', (hiddenByKind.get(r.kind ?? '') ?? 0) + r.respondents);
+  }
+  const isComplete = [...hiddenByKind.values()].every((n) => n >= threshold);
+  const leftOut = isComplete ? [] : hidden;
+  const measure = (totalRow?.measure ?? 0) - leftOut.reduce((sum, r) => sum + r.measure, 0);
+  const respondents = (totalRow?.respondents ?? 0) - leftOut.reduce((sum, r) => sum + r.respondents, 0);
+  return {
+    total: respondents < threshold ? Number.NaN : measure,
+    byOrganization,
+    leftOut: leftOut.length,
+  };
+}
