@@ -20,6 +20,7 @@ import {
   type CampaignRow,
 } from '../campaigns/campaigns.repository.ts';
 import { getCampaignResults, requireCampaign } from '../campaigns/campaigns.service.ts';
+import { derivedFrom } from '../campaigns/kept-results.ts';
 import { membersOfGroupFilter } from '../groups/groups.service.ts';
 import type { Targets } from '../../../core/indicators/targets.ts';
 import { findIndicatorTargets, findProgramTree } from '../programs/programs.repository.ts';
@@ -155,9 +156,27 @@ export async function getAnalysis(options: {
       isHardSocialConditions: p.isHardSocialConditions,
     }));
   const ids = new Set(organizations.map((o) => o.id));
-  const results = current.results.filter((r) => r.organization === null || ids.has(r.organization));
+  // Everything visible and unfiltered: the kept array itself, so what is derived from it is derived once.
+  const results =
+    organizations.length === participants.length && visible === null
+      ? current.results
+      : current.results.filter((r) => r.organization === null || ids.has(r.organization));
   const valueOf = (code: string, org: number) => findResult(results, code, org)?.value ?? null;
-  const { axes, profiles, rows } = rateCampaign(indicators, organizations, results);
+  const inputs = JSON.stringify([
+    indicators.map((i) => [i.code, i.unit, i.direction]),
+    organizations.map((o) => [o.id, o.kind]),
+    visible === null,
+  ]);
+  const { rating, clusters, statistics } = derivedFrom(results, inputs, () => {
+    const { axes, profiles, rows } = rateCampaign(indicators, organizations, results);
+    return {
+      rating: { axes, rows },
+      clusters: visible === null ? clusterWithinKinds(profiles, axes, 3, 6) : [],
+      statistics: Object.fromEntries(
+        indicators.map((i) => [i.code, describeValues(organizations.map((o) => valueOf(i.code, o.id)))]),
+      ),
+    };
+  });
   const history = await mapInOrder(await earlierCampaigns(db, campaign), async (c) => ({
     campaignId: c.id,
     year: c.year,
@@ -179,16 +198,14 @@ export async function getAnalysis(options: {
     indicators,
     organizations,
     results,
-    statistics: Object.fromEntries(
-      indicators.map((i) => [i.code, describeValues(organizations.map((o) => valueOf(i.code, o.id)))]),
-    ),
+    statistics,
     rating: {
       method: RATING_METHOD,
-      indicators: axes.map((a) => a.code),
+      indicators: rating.axes.map((a) => a.code),
       // Organizations of one kind are compared with each other; «не применяется» is never a value.
-      rows,
+      rows: rating.rows,
     },
-    clusters: visible === null ? clusterWithinKinds(profiles, axes, 3, 6) : [],
+    clusters,
     dynamics: [
       ...history,
       { campaignId: campaign.id, year: campaign.year, isFrozen: current.isFrozen, results },

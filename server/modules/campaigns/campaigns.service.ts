@@ -392,18 +392,8 @@ export async function getCampaignResults(options: { db: Db; user: AuthUser; id: 
     const frozen = await keptFrozenResults(db, campaign);
     return {
       isFrozen: true,
-      results: frozen
-        .filter((r) => isVisible(r.organizationId))
-        .map((r) => ({
-          indicator: r.indicatorCode,
-          organization: r.organizationId,
-          organizationName: r.organizationName,
-          value: r.value,
-          numerator: r.numerator,
-          denominator: r.denominator,
-          level: r.level,
-          isApplicable: r.isApplicable,
-        })),
+      // The kept array itself when everything is visible: pages derive from it once (kept-results.ts).
+      results: visible === null ? frozen : frozen.filter((r) => isVisible(r.organization)),
       snapshot: campaign.programSnapshot,
       // A campaign closed before the month was kept says no date rather than one its values may not have used.
       vacanciesAsOf: frozenVacanciesAsOf(campaign.programSnapshot),
@@ -413,7 +403,7 @@ export async function getCampaignResults(options: { db: Db; user: AuthUser; id: 
   const live = await liveCampaignResults(db, campaign);
   return {
     isFrozen: false,
-    results: live.results.filter((r) => isVisible(r.organization)),
+    results: visible === null ? live.results : live.results.filter((r) => isVisible(r.organization)),
     snapshot: null,
     vacanciesAsOf: live.vacanciesAsOf,
   };

@@ -1,19 +1,15 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { queryRows } from '../../db/client.ts';
-import {
-  cell,
-  columnOf,
-  createExchangeWorld,
-  loadWorkbook,
-  saveWorkbook,
-  type ExchangeWorld,
-} from '../exchange/test-support.ts';
+import type { ExchangeWorld } from '../exchange/test-support.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { readRegistryGeneration } from '../indicators/kept.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { findCampaignById, findSubmission } from './campaigns.repository.ts';
+import {
+  raiseCategoryByWorkbook,
+  removeFirstTeacher,
+  runningCampaignWorld,
+} from '../../test/running-campaign.ts';
 import { formValuesOf } from './campaigns.service.ts';
 
 /**
@@ -40,13 +36,7 @@ let campaignId = 0;
 const db = () => w.t.database.db;
 
 beforeAll(async () => {
-  w = await createExchangeWorld();
-  school1 = await w.organizationOf('school1');
-  [{ id: campaignId }] = await queryRows<{ id: number }>(
-    db(),
-    sql`select c.id from campaigns c join campaign_participants p on p.campaign_id = c.id
-      where c.status = 'active' and p.organization_id = ${school1}`,
-  );
+  ({ w, school1, campaignId } = await runningCampaignWorld());
 }, 300_000);
 afterAll(() => w.close());
 beforeEach(() => {
@@ -99,17 +89,7 @@ describe('the kept registry values of a form', () => {
   it('after a teacher is removed on the card', async () => {
     const before = await shown();
     const generation = await readRegistryGeneration(db());
-    const [{ id }] = await queryRows<{ id: number }>(
-      db(),
-      sql`select p.teacher_id as id from positions p join teachers t on t.id = p.teacher_id
-        where p.organization_id = ${school1} and p.end_date is null order by p.teacher_id limit 1`,
-    );
-    const removed = await w.t.request({
-      method: 'DELETE',
-      url: `/api/teachers/${id}`,
-      cookie: await w.cookie('school1'),
-    });
-    expect(removed.statusCode, removed.body).toBe(200);
+    await removeFirstTeacher(w, school1);
     expect(await readRegistryGeneration(db())).toBeGreaterThan(generation);
     const after = await shown();
     expect(measured.calls).toBe(1);
@@ -119,26 +99,9 @@ describe('the kept registry values of a form', () => {
 
   it('after a workbook is imported', async () => {
     const before = await shown();
-    const file = await w.download('school1', school1);
-    const book = await loadWorkbook(file.rawPayload);
-    const staff = book.getWorksheet('Педагоги')!;
-    // A working teacher without the first or the highest category gets the highest.
-    const category = columnOf(staff, 'Квалификационная категория');
-    const dismissed = columnOf(staff, 'Дата увольнения');
-    let row = 2;
-    while (
-      row <= staff.rowCount &&
-      (['первая', 'высшая'].includes(String(staff.getRow(row).getCell(category).value)) ||
-        staff.getRow(row).getCell(dismissed).value)
-    )
-      row++;
-    expect(row).toBeLessThanOrEqual(staff.rowCount);
-    cell(staff, row, 'Квалификационная категория').value = 'высшая';
-    cell(staff, row, 'Дата присвоения категории').value = new Date(Date.UTC(2024, 0, 15));
-    const preview = await w.preview('school1', school1, await saveWorkbook(book));
-    expect(preview.errors).toEqual([]);
+    const confirm = await raiseCategoryByWorkbook(w, school1);
     measured.calls = 0;
-    const applied = await w.confirm('school1', preview.importId);
+    const applied = await confirm();
     expect(applied.statusCode, applied.body).toBe(200);
     const after = await shown();
     expect(measured.calls).toBe(1);

@@ -77,11 +77,50 @@ export async function liveCampaignResults(db: Db, campaign: CampaignRow): Promis
       const measures = await keptCampaignMeasures(db, campaign, tree, stamp.generation);
       const computed = evaluateIndicators(measures, formValuesOf(await findSubmissions(db, campaign.id)));
       const ctx = contextOf(tree, campaign.year, { campaignId: campaign.id });
-      return { results: computed.results, vacanciesAsOf: await vacanciesAsOfTree(db, tree, ctx) };
+      return {
+        results: frozenArray(computed.results),
+        vacanciesAsOf: await vacanciesAsOfTree(db, tree, ctx),
+      };
     },
   );
 }
 
 /** A closed campaign's frozen values, read once per version of the campaign. */
-export const keptFrozenResults = (db: Db, campaign: CampaignRow) =>
-  keptFor(db, `frozen-results:${campaign.id}`, campaign.version, () => findFrozenResults(db, campaign.id));
+export const keptFrozenResults = (db: Db, campaign: CampaignRow): Promise<IndicatorResult[]> =>
+  keptFor(db, `frozen-results:${campaign.id}`, campaign.version, async () =>
+    frozenArray(
+      (await findFrozenResults(db, campaign.id)).map((r) => ({
+        indicator: r.indicatorCode,
+        organization: r.organizationId,
+        organizationName: r.organizationName,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        level: r.level,
+        isApplicable: r.isApplicable,
+      })),
+    ),
+  );
+
+/** Kept arrays are shared by every reader: frozen, so that a reader that sorted one in place would fail. */
+function frozenArray<T extends object>(rows: T[]): T[] {
+  for (const row of rows) Object.freeze(row);
+  return Object.freeze(rows) as T[];
+}
+
+const derived = new WeakMap<readonly object[], Map<string, unknown>>();
+
+/**
+ * What a page derives from a kept array of results (a rating, clusters, statistics), computed once per
+ * array and per `inputs` — a text naming everything else it depends on (the indicators, the organizations
+ * and their kinds). A kept array is never changed, so the same array and inputs give the same answer.
+ */
+export function derivedFrom<T>(results: readonly object[], inputs: string, derive: () => T): T {
+  let byInputs = derived.get(results);
+  if (!byInputs) derived.set(results, (byInputs = new Map()));
+  if (!byInputs.has(inputs)) {
+    byInputs.clear();
+    byInputs.set(inputs, derive());
+  }
+  return byInputs.get(inputs) as T;
+}
