@@ -16,6 +16,11 @@ export interface RouteCase {
   call: (s: Samples) => Call;
   /** A read of teachers' personal data (birth date, СНИЛС, contacts, records). */
   personal?: boolean;
+  /**
+   * A read of a municipality's aggregates (its programs, campaigns, computed results): answered 200 to a
+   * regional coordinator of the municipality's region, which reaches nothing else of it by default.
+   */
+  aggregate?: boolean;
   /** Why the route answers without a session. */
   reason?: string;
   /** Logs the caller out: checked anonymously only. */
@@ -24,7 +29,7 @@ export interface RouteCase {
   owner?: Caller;
 }
 
-type Options = Pick<RouteCase, 'personal' | 'owner' | 'endsSession'>;
+type Options = Pick<RouteCase, 'personal' | 'owner' | 'endsSession' | 'aggregate'>;
 export const none = (): Call => ({});
 export const organization = (call: RouteCase['call'], options: Options = {}): RouteCase => ({
   scope: 'organization',

@@ -1,7 +1,14 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { preparedQuery } from '../../db/prepared.ts';
-import { associations, organizations, sessions, userRoles, users } from '../../db/schema/index.ts';
+import {
+  associations,
+  municipalities,
+  organizations,
+  sessions,
+  userRoles,
+  users,
+} from '../../db/schema/index.ts';
 import type { AuthUser, RoleGrant } from './access.ts';
 
 export async function findUserForLogin(db: Db, login: string) {
@@ -33,6 +40,8 @@ export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGran
           number | null
         >`coalesce(${userRoles.organizationId}, ${associations.organizationId})`,
         associationId: userRoles.associationId,
+        regionId: userRoles.regionId,
+        personalData: userRoles.personalData,
       })
       .from(userRoles)
       .leftJoin(organizations, eq(organizations.id, userRoles.organizationId))
@@ -41,12 +50,32 @@ export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGran
       .orderBy(userRoles.id)
       .prepare('grants_of_user'),
   ).execute({ userId });
-  return rows.map((r) => ({
-    role: r.role,
-    municipalityId: r.municipalityId === null ? null : Number(r.municipalityId),
-    organizationId: r.organizationId === null ? null : Number(r.organizationId),
-    associationId: r.associationId,
-  }));
+  const grants: RoleGrant[] = [];
+  for (const r of rows) {
+    const grant: RoleGrant = {
+      role: r.role,
+      municipalityId: r.municipalityId === null ? null : Number(r.municipalityId),
+      organizationId: r.organizationId === null ? null : Number(r.organizationId),
+      associationId: r.associationId,
+    };
+    if (r.role === 'regional_coordinator' && r.regionId !== null) {
+      grant.regionId = r.regionId;
+      grant.personalData = r.personalData;
+      grant.regionMunicipalityIds = await findMunicipalitiesOfRegion(db, r.regionId);
+    }
+    grants.push(grant);
+  }
+  return grants;
+}
+
+/** The municipalities a regional grant reaches, read with the grants (a new municipality counts from the next request). */
+export async function findMunicipalitiesOfRegion(db: Db, regionId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.regionId, regionId))
+    .orderBy(municipalities.id);
+  return rows.map((r) => r.id);
 }
 
 export async function insertSession(

@@ -59,16 +59,16 @@ export function listTemplates() {
 }
 
 export async function listPrograms(options: { db: Db; user: AuthUser; municipalityId?: number }) {
-  const scope = municipalityScope(options.user, 'read');
+  const scope = municipalityScope(options.user, 'aggregate');
   const ids = options.municipalityId ? [options.municipalityId] : scope.all ? null : scope.ids;
-  if (options.municipalityId) assertMunicipalityAccess(options.user, options.municipalityId, 'read');
+  if (options.municipalityId) assertMunicipalityAccess(options.user, options.municipalityId, 'aggregate');
   return findPrograms(options.db, ids);
 }
 
 export async function getProgramTree(options: { db: Db; user: AuthUser; id: number }) {
   const tree = await findProgramTree(options.db, options.id);
   if (!tree) throw notFound('Программа мониторинга');
-  assertMunicipalityAccess(options.user, tree.program.municipalityId, 'read');
+  assertMunicipalityAccess(options.user, tree.program.municipalityId, 'aggregate');
   return tree;
 }
 
