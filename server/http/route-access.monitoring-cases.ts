@@ -12,6 +12,7 @@ import {
   municipality,
   organization,
   publicRoute,
+  region,
   v,
   XLSX,
   type RouteCase,
@@ -37,6 +38,18 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     body: { municipalityId: s.municipality, title: 'Посторонняя программа' },
   })),
   'GET /api/programs/:id': municipality((s) => id(s.program), { aggregate: true }),
+  'POST /api/regions/:id/regional-programs': region((s) => ({
+    ...id(s.region),
+    body: { content: s.regionalProgramFile },
+  })),
+  'POST /api/regional-programs/:id/adopt': municipality((s) => ({
+    ...id(s.regionalProgram),
+    body: { municipalityId: s.municipality },
+  })),
+  'GET /api/regional-programs/:id/results': region(
+    (s) => ({ ...id(s.regionalProgram), query: { year: s.year } }),
+    { aggregate: true },
+  ),
   'PATCH /api/programs/:id': municipality((s) => ({
     ...id(s.program),
     body: { title: 'Переименована', ...v },

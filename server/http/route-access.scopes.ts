@@ -2,7 +2,7 @@ import type { Samples } from './route-access.samples.ts';
 import type { Caller, UploadFile } from './route-access.world.ts';
 
 /** The vocabulary of the route table (route-access.cases.ts): scopes, calls and the small helpers of its parts. */
-export type Scope = 'organization' | 'municipality' | 'caller' | 'catalog' | 'public';
+export type Scope = 'organization' | 'municipality' | 'region' | 'caller' | 'catalog' | 'public';
 
 export interface Call {
   params?: Record<string, string | number>;
@@ -39,6 +39,13 @@ export const organization = (call: RouteCase['call'], options: Options = {}): Ro
 export const municipality = (call: RouteCase['call'], options: Options = {}): RouteCase => ({
   scope: 'municipality',
   call,
+  ...options,
+});
+/** A record of a region (its published programs, its roll-up): owned by its regional coordinator. */
+export const region = (call: RouteCase['call'], options: Options = {}): RouteCase => ({
+  scope: 'region',
+  call,
+  owner: 'regional',
   ...options,
 });
 export const caller = (call: RouteCase['call'] = none, options: Options = {}): RouteCase => ({

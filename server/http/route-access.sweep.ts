@@ -13,7 +13,7 @@ export const brief = (response: LightMyRequestResponse) =>
   `${response.statusCode} ${response.body.slice(0, 160).replace(/\s+/g, ' ')}`;
 
 export const targetsRecords = (entry: RouteCase) =>
-  entry.scope === 'organization' || entry.scope === 'municipality';
+  entry.scope === 'organization' || entry.scope === 'municipality' || entry.scope === 'region';
 
 export type Sweeper = ReturnType<typeof createSweeper>;
 
