@@ -157,6 +157,31 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pedmonitor command', () 
       'coordinator',
     );
     expect(wrong.stderr).toMatch(/Для роли «Муниципальный координатор» укажите муниципалитет/);
+    const regional = await pedmonitor(
+      'user',
+      'create',
+      '--login',
+      'region.cnppm',
+      '--name',
+      'Регионова Ирина Олеговна',
+      '--role',
+      'regional_coordinator',
+      '--region',
+      '1',
+    );
+    expect(regional.code, regional.stderr).toBe(0);
+    expect(regional.stdout).toMatch(/Создан пользователь region\.cnppm \(Региональный координатор: .+\)/);
+    const noRegion = await pedmonitor(
+      'user',
+      'create',
+      '--login',
+      'region.x',
+      '--name',
+      'Без Региона',
+      '--role',
+      'regional_coordinator',
+    );
+    expect(noRegion.stderr).toMatch(/Для роли «Региональный координатор» укажите регион/);
   });
   it('a two-word subcommand answers --help with its usage', async () => {
     const help = await pedmonitor('program', 'import', '--help');

@@ -15,7 +15,7 @@ const cliActor: Actor = { user: systemAdmin('cli'), requestId: 'cli' };
 export const userCreateCommand: Command = {
   name: 'user create',
   usage:
-    'user create --login L --name ФИО --role R [--municipality|--organization|--association ID] [--password P] [--email E]',
+    'user create --login L --name ФИО --role R [--municipality|--organization|--association|--region ID] [--personal-data] [--password P] [--email E]',
   summary: 'создать пользователя с ролью (пароль генерируется, если не задан)',
   options: {
     login: { type: 'string' },
@@ -24,6 +24,8 @@ export const userCreateCommand: Command = {
     municipality: { type: 'string' },
     organization: { type: 'string' },
     association: { type: 'string' },
+    region: { type: 'string' },
+    'personal-data': { type: 'boolean' },
     password: { type: 'string' },
     email: { type: 'string' },
   },
@@ -45,6 +47,8 @@ export const userCreateCommand: Command = {
           municipalityId: intFlag(flags, 'municipality'),
           organizationId: intFlag(flags, 'organization'),
           associationId: intFlag(flags, 'association'),
+          regionId: intFlag(flags, 'region'),
+          personalData: flags['personal-data'] === true,
         },
       ],
     });

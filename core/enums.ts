@@ -26,6 +26,7 @@ export const role = labels({
   teacher: 'Педагог',
   association_leader: 'Руководитель МО',
   specialist: 'Специалист методической службы',
+  regional_coordinator: 'Региональный координатор',
 });
 
 export const sex = labels({ male: 'мужской', female: 'женский' });

@@ -12,6 +12,7 @@ import {
   municipality,
   organization,
   publicRoute,
+  region,
   v,
   XLSX,
   type RouteCase,
@@ -30,11 +31,25 @@ const submission = (s: Samples) => ({ id: s.campaign, organizationId: s.organiza
 
 export const MONITORING_CASES: Record<string, RouteCase> = {
   'GET /api/program-templates': catalog(),
-  'GET /api/programs': municipality((s) => ({ query: { municipalityId: s.municipality } })),
+  'GET /api/programs': municipality((s) => ({ query: { municipalityId: s.municipality } }), {
+    aggregate: true,
+  }),
   'POST /api/programs': municipality((s) => ({
     body: { municipalityId: s.municipality, title: 'Посторонняя программа' },
   })),
-  'GET /api/programs/:id': municipality((s) => id(s.program)),
+  'GET /api/programs/:id': municipality((s) => id(s.program), { aggregate: true }),
+  'POST /api/regions/:id/regional-programs': region((s) => ({
+    ...id(s.region),
+    body: { content: s.regionalProgramFile },
+  })),
+  'POST /api/regional-programs/:id/adopt': municipality((s) => ({
+    ...id(s.regionalProgram),
+    body: { municipalityId: s.municipality },
+  })),
+  'GET /api/regional-programs/:id/results': region(
+    (s) => ({ ...id(s.regionalProgram), query: { year: s.year } }),
+    { aggregate: true },
+  ),
   'PATCH /api/programs/:id': municipality((s) => ({
     ...id(s.program),
     body: { title: 'Переименована', ...v },
@@ -77,7 +92,9 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     body: { hint: 'Подсказка', ...v },
   })),
   'DELETE /api/form-fields/:id': municipality((s) => id(s.formField)),
-  'GET /api/programs/:id/results': municipality((s) => ({ ...id(s.program), query: { year: s.year } })),
+  'GET /api/programs/:id/results': municipality((s) => ({ ...id(s.program), query: { year: s.year } }), {
+    aggregate: true,
+  }),
   'GET /api/programs/:id/drilldown': organization(
     (s) => ({
       ...id(s.program),
@@ -99,13 +116,13 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
 
   'GET /api/campaigns': caller(),
   'POST /api/campaigns': municipality((s) => ({ body: { programId: s.program, year: 2027 } })),
-  'GET /api/campaigns/:id': municipality((s) => id(s.campaign)),
+  'GET /api/campaigns/:id': municipality((s) => id(s.campaign), { aggregate: true }),
   'PATCH /api/campaigns/:id': municipality((s) => ({
     ...id(s.campaign),
     body: { title: 'Переименован', ...v },
   })),
   'DELETE /api/campaigns/:id': municipality((s) => id(s.campaign)),
-  'GET /api/campaigns/:id/results': municipality((s) => id(s.closedCampaign)),
+  'GET /api/campaigns/:id/results': municipality((s) => id(s.closedCampaign), { aggregate: true }),
   'GET /api/campaigns/:id/organizations/:organizationId/submission': organization((s) => ({
     params: submission(s),
   })),

@@ -72,7 +72,7 @@ export const REGISTRY_CASES: Record<string, RouteCase> = {
   'POST /api/municipalities': caller(() => ({
     body: { regionName: 'Тестовая область', name: 'Новый район', departmentName: 'Отдел образования' },
   })),
-  'GET /api/municipalities/:id': municipality((s) => id(s.municipality)),
+  'GET /api/municipalities/:id': municipality((s) => id(s.municipality), { aggregate: true }),
   'PATCH /api/municipalities/:id': municipality(
     (s) => ({ ...id(s.municipality), body: { headName: 'Посторонний', ...v } }),
     { owner: 'admin' },

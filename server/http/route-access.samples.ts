@@ -5,8 +5,39 @@ import type { SurveyDefinition } from '../../core/surveys/definition.ts';
 import { queryRows, type Db } from '../db/client.ts';
 import * as s from '../db/schema/index.ts';
 import { createUser } from '../seed/factories.ts';
+import { PROGRAM_FILE_FORMAT, PROGRAM_FILE_VERSION } from '../../core/programs/program-file.ts';
+import { readProgramDefinition } from '../modules/programs/program-file.service.ts';
 import { TODAY, type AccessWorld, type Caller } from './route-access.world.ts';
 import { resolveMethodicalSamples, type MethodicalSamples } from './route-access.methodical-samples.ts';
+
+/** A regional program of the demo's region, published once (from the demo program's file) for both samples. */
+async function sampleRegionalProgram(db: Db, municipality: number, program: number) {
+  const region = await one<number>(
+    db,
+    'region',
+    sql`select region_id as v from municipalities where id = ${municipality}`,
+  );
+  const regionalProgramFile = JSON.stringify({
+    format: PROGRAM_FILE_FORMAT,
+    formatVersion: PROGRAM_FILE_VERSION,
+    exportedAt: TODAY,
+    exportedBy: 'Региональный координатор',
+    program: await readProgramDefinition(db, program),
+  });
+  const [existing] = await queryRows<{ id: number }>(
+    db,
+    sql`select min(id) as id from regional_programs where region_id = ${region}`,
+  );
+  const regionalProgram =
+    existing?.id ??
+    (
+      await db
+        .insert(s.regionalPrograms)
+        .values({ regionId: region, title: 'Региональная программа', file: JSON.parse(regionalProgramFile) })
+        .returning()
+    )[0].id;
+  return { region, regionalProgram, regionalProgramFile };
+}
 
 /** The password of every account of the sweep. */
 export const PASSWORD = 'route-access-pass-1';
@@ -50,6 +81,10 @@ export interface Samples extends JourneySamples, MethodicalSamples {
   eventParticipation: number;
   municipalEvent: number;
   program: number;
+  /** The demo's region, a program it published (adopted by nobody yet) and the file it publishes again. */
+  region: number;
+  regionalProgram: number;
+  regionalProgramFile: string;
   criterion: number;
   indicator: number;
   indicatorCode: string;
@@ -343,6 +378,7 @@ export async function resolveSamples(
     'indicator',
     sql`select min(id) as v from indicators where program_id = ${program}`,
   );
+  const regional = await sampleRegionalProgram(db, m, program);
   const file = await uploadSampleFile(world);
   const recommendation = await sampleRecommendation(world, closedCampaign, { organizationId: organization });
   // A recommendation to a group holding only this organization: its report is the organization's own.
@@ -354,6 +390,7 @@ export async function resolveSamples(
   const importToCancel = await uploadSampleImport(world, manager, organization);
   const documentJob = await startSampleJob(world, manager, closedCampaign, organization);
   return {
+    ...regional,
     municipality: m,
     organization,
     teacher,

@@ -2,7 +2,7 @@ import type { Samples } from './route-access.samples.ts';
 import type { Caller, UploadFile } from './route-access.world.ts';
 
 /** The vocabulary of the route table (route-access.cases.ts): scopes, calls and the small helpers of its parts. */
-export type Scope = 'organization' | 'municipality' | 'caller' | 'catalog' | 'public';
+export type Scope = 'organization' | 'municipality' | 'region' | 'caller' | 'catalog' | 'public';
 
 export interface Call {
   params?: Record<string, string | number>;
@@ -16,6 +16,11 @@ export interface RouteCase {
   call: (s: Samples) => Call;
   /** A read of teachers' personal data (birth date, СНИЛС, contacts, records). */
   personal?: boolean;
+  /**
+   * A read of a municipality's aggregates (its programs, campaigns, computed results): answered 200 to a
+   * regional coordinator of the municipality's region, which reaches nothing else of it by default.
+   */
+  aggregate?: boolean;
   /** Why the route answers without a session. */
   reason?: string;
   /** Logs the caller out: checked anonymously only. */
@@ -24,7 +29,7 @@ export interface RouteCase {
   owner?: Caller;
 }
 
-type Options = Pick<RouteCase, 'personal' | 'owner' | 'endsSession'>;
+type Options = Pick<RouteCase, 'personal' | 'owner' | 'endsSession' | 'aggregate'>;
 export const none = (): Call => ({});
 export const organization = (call: RouteCase['call'], options: Options = {}): RouteCase => ({
   scope: 'organization',
@@ -34,6 +39,13 @@ export const organization = (call: RouteCase['call'], options: Options = {}): Ro
 export const municipality = (call: RouteCase['call'], options: Options = {}): RouteCase => ({
   scope: 'municipality',
   call,
+  ...options,
+});
+/** A record of a region (its published programs, its roll-up): owned by its regional coordinator. */
+export const region = (call: RouteCase['call'], options: Options = {}): RouteCase => ({
+  scope: 'region',
+  call,
+  owner: 'regional',
   ...options,
 });
 export const caller = (call: RouteCase['call'] = none, options: Options = {}): RouteCase => ({

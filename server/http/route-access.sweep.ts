@@ -3,14 +3,17 @@ import { ROUTE_CASES, urlOf, type RouteCase } from './route-access.cases.ts';
 import type { Samples } from './route-access.samples.ts';
 import { changedTables, responseText, type AccessWorld, type Caller } from './route-access.world.ts';
 
-/** What the sweep expects of one request: refused, leaving the database as it was, just read, or not sent. */
-export type Expectation = 'refused' | 'unchanged' | 'read' | 'skip';
+/**
+ * What the sweep expects of one request: refused, leaving the database as it was, just read, answered 200,
+ * or not sent.
+ */
+export type Expectation = 'refused' | 'unchanged' | 'read' | 'answered' | 'skip';
 
 export const brief = (response: LightMyRequestResponse) =>
   `${response.statusCode} ${response.body.slice(0, 160).replace(/\s+/g, ' ')}`;
 
 export const targetsRecords = (entry: RouteCase) =>
-  entry.scope === 'organization' || entry.scope === 'municipality';
+  entry.scope === 'organization' || entry.scope === 'municipality' || entry.scope === 'region';
 
 export type Sweeper = ReturnType<typeof createSweeper>;
 
@@ -100,7 +103,12 @@ export function createSweeper(world: AccessWorld) {
         problems.push(`${object.keys.join(', ')} of teacher ${String(object.id)}`);
       }
     }
-    if (who === 'foreign' || who === null) {
+    if (who === 'regional') {
+      // Aggregates only: a regional coordinator without the personal-data grant sees no teacher by name either.
+      const seen = world.demoTeachers.map((t) => t.fullName).filter((name) => text.includes(name));
+      if (seen.length) problems.push(`names of teachers: ${seen.slice(0, 3).join('; ')}`);
+    }
+    if (who === 'foreign' || who === 'foreignRegional' || who === null) {
       // A published report names the district and its schools by design; teachers never.
       const names = who === null || isPublic ? world.demoTeachers.map((t) => t.fullName) : world.demoNames;
       const seen = names.filter((name) => text.includes(name));
@@ -110,8 +118,6 @@ export function createSweeper(world: AccessWorld) {
   }
 
   // ——— the sweep ———
-
-  type Expectation = 'refused' | 'unchanged' | 'read' | 'skip';
 
   /**
    * Calls every route as `who` against `samples`: what `expect` says must be refused is refused and writes
@@ -133,7 +139,9 @@ export function createSweeper(world: AccessWorld) {
       const { response } = await send(who, key, entry, samples);
       const problem = wanted === 'refused' ? refusalProblem(response) : null;
       if (problem) failures.push(`${key}: ${problem}`);
-      if (response.statusCode >= 500) failures.push(`${key}: ${brief(response)}`);
+      if (wanted === 'answered' && response.statusCode !== 200)
+        failures.push(`${key}: expected 200, got ${brief(response)}`);
+      else if (response.statusCode >= 500) failures.push(`${key}: ${brief(response)}`);
       for (const leak of await leaksIn(who, response, entry.scope === 'public'))
         failures.push(`${key}: leaks ${leak}`);
     }

@@ -138,6 +138,31 @@ describe('signed in, outside the owner of the records', { timeout: 180_000 }, ()
   });
 });
 
+describe('a regional coordinator', { timeout: 240_000 }, () => {
+  it('of the demo region reads the aggregates of its municipality, no teacher, and writes nothing of it', async () => {
+    const failures = await sweeper.sweep('regional', w.samples.school5, (_key, entry, method) => {
+      if (method === 'GET') {
+        if (entry.personal && targetsRecords(entry)) return 'refused';
+        return entry.aggregate ? 'answered' : 'read';
+      }
+      // Its own region's records it writes (publishing a program): the samples-are-real test sends those.
+      if (entry.scope === 'region') return 'skip';
+      if (targetsRecords(entry)) return 'refused';
+      return entry.scope === 'caller' ? 'unchanged' : 'skip';
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('of another region reaches nothing of the demo district and changes nothing', async () => {
+    const failures = await sweeper.sweep('foreignRegional', w.samples.school5, (_key, entry, method) => {
+      if (targetsRecords(entry)) return 'refused';
+      if (method === 'GET') return 'read';
+      return entry.scope === 'caller' ? 'unchanged' : 'skip';
+    });
+    expect(failures).toEqual([]);
+  });
+});
+
 describe('teachers inside shared lists', () => {
   // Municipal events and РМО gather teachers of every school: each reader sees its own part of them.
   const get = async (who: Caller, url: string) => {

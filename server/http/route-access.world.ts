@@ -23,7 +23,19 @@ export const TODAY = '2026-11-01';
  * admin, and a global admin (the owner of users and municipalities).
  */
 export type Caller =
-  'admin' | 'metodist' | 'school1' | 'school5' | 'teacher' | 'rmo' | 'kurator' | 'foreign' | 'foreignAdmin';
+  | 'admin'
+  | 'metodist'
+  | 'school1'
+  | 'school5'
+  | 'teacher'
+  | 'rmo'
+  | 'kurator'
+  | 'foreign'
+  | 'foreignAdmin'
+  /** The demo's regional coordinator (login `region`): aggregates of the demo district, no teacher. */
+  | 'regional'
+  /** The regional coordinator of the second municipality's region. */
+  | 'foreignRegional';
 
 export interface DemoTeacher {
   id: number;
@@ -117,6 +129,11 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     grants: [{ role: 'admin', municipalityId: other.id }],
   });
   await createUser(db, { login: 'admin', password: PASSWORD, grants: [{ role: 'admin' }] });
+  await createUser(db, {
+    login: 'foreignregion',
+    password: PASSWORD,
+    grants: [{ role: 'regional_coordinator', regionId: region.id }],
+  });
 
   const cookies = new Map<Caller, string>();
   for (const login of [
@@ -132,6 +149,8 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     cookies.set(login, await t.login(login, PASSWORD));
   }
   cookies.set('foreignAdmin', await t.login('foreignadmin', PASSWORD));
+  cookies.set('regional', await t.login('region', PASSWORD));
+  cookies.set('foreignRegional', await t.login('foreignregion', PASSWORD));
   const call: AccessWorld['call'] = (who, { method, url, body, file }) => {
     const headers: Record<string, string> = who ? { cookie: cookies.get(who)! } : {};
     if (file) {

@@ -398,6 +398,13 @@ export async function seedDemo(options: {
         scope: { associationId: associationIds[mathRmo] },
         description: 'руководитель МО: РМО учителей математики',
       },
+      {
+        login: 'region',
+        fullName: 'Региональный координатор ЦНППМ',
+        role: 'regional_coordinator',
+        scope: { regionId: region.id },
+        description: `региональный координатор: ${DEMO_REGION.name} (сводные данные, без персональных)`,
+      },
     ];
     const accounts: DemoAccount[] = [];
     for (const spec of specs) {

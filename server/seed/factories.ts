@@ -118,6 +118,8 @@ export interface GrantSpec {
   municipalityId?: number | null;
   organizationId?: number | null;
   associationId?: number | null;
+  regionId?: number | null;
+  personalData?: boolean;
 }
 
 /** A user with the given roles; the password is hashed with the real argon2id. */
@@ -147,6 +149,8 @@ export async function createUser(
       municipalityId: g.municipalityId ?? null,
       organizationId: g.organizationId ?? null,
       associationId: g.associationId ?? null,
+      regionId: g.regionId ?? null,
+      personalData: g.personalData ?? false,
     })),
   );
   return user;

@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../core/enums.ts';
 import { id, tracked } from './columns.ts';
-import { municipalities, organizations } from './hierarchy.ts';
+import { municipalities, organizations, regions } from './hierarchy.ts';
 import { associations, teachers } from './registry.ts';
 
 export const users = pgTable(
@@ -34,7 +34,9 @@ export const users = pgTable(
 
 /** A role with its scope: admin (everything, or one municipality), coordinator (a municipality),
  * org_manager and teacher (an organization), association_leader (an association), specialist (a
- * municipality: a person of the methodical service, linked from methodical_specialists.user_id). */
+ * municipality: a person of the methodical service, linked from methodical_specialists.user_id),
+ * regional_coordinator (a region: reads its municipalities' aggregates; teachers' personal data only
+ * with `personal_data`, which only a global admin sets). */
 export const userRoles = pgTable(
   'user_roles',
   {
@@ -46,6 +48,9 @@ export const userRoles = pgTable(
     municipalityId: integer().references(() => municipalities.id),
     organizationId: integer().references(() => organizations.id),
     associationId: integer().references(() => associations.id),
+    regionId: integer().references(() => regions.id),
+    /** A regional grant that may read teachers' personal data of its region's municipalities. */
+    personalData: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -56,7 +61,8 @@ export const userRoles = pgTable(
         or (${t.role} = 'coordinator' and ${t.municipalityId} is not null)
         or (${t.role} in ('org_manager', 'teacher') and ${t.organizationId} is not null)
         or (${t.role} = 'association_leader' and ${t.associationId} is not null)
-        or (${t.role} = 'specialist' and ${t.municipalityId} is not null)`,
+        or (${t.role} = 'specialist' and ${t.municipalityId} is not null)
+        or (${t.role} = 'regional_coordinator' and ${t.regionId} is not null)`,
     ),
   ],
 );

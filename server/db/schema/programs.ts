@@ -1,8 +1,18 @@
-import { boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { Applicability } from '../../../core/indicators/applicability.ts';
 import type { ProgramParameters } from '../../../core/indicators/period.ts';
 import { id, tracked } from './columns.ts';
-import { municipalities } from './hierarchy.ts';
+import { municipalities, regions } from './hierarchy.ts';
 
 /** A monitoring program (программа мониторинга) of a municipality: goals, criteria and indicators. */
 export const programs = pgTable(
@@ -18,9 +28,33 @@ export const programs = pgTable(
     templateCode: text(),
     parameters: jsonb().$type<ProgramParameters>().notNull(),
     isArchived: boolean().notNull().default(false),
+    /** The regional program this one was adopted from: its regional indicators are locked for the municipality. */
+    regionalProgramId: integer().references(() => regionalPrograms.id),
     ...tracked(),
   },
-  (t) => [index().on(t.municipalityId)],
+  (t) => [index().on(t.municipalityId), index().on(t.regionalProgramId)],
+);
+
+/**
+ * A program a region publishes for its municipalities to adopt, kept as a program file
+ * (programs/program-file.service.ts): adopting creates a municipal program from it.
+ */
+export const regionalPrograms = pgTable(
+  'regional_programs',
+  {
+    id: id(),
+    regionId: integer()
+      .notNull()
+      .references(() => regions.id),
+    title: text().notNull(),
+    /** The region's own numbering of what it published: 1, 2… for the same title. */
+    programVersion: integer().notNull().default(1),
+    /** The program file as published (format, formatVersion, program). */
+    file: jsonb().$type<Record<string, unknown>>().notNull(),
+    publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...tracked(),
+  },
+  (t) => [index().on(t.regionId)],
 );
 
 export const criteria = pgTable(
@@ -70,6 +104,8 @@ export const indicators = pgTable(
     targets: jsonb().$type<Record<string, number>>().notNull().default({}),
     /** True when the registry does not hold the data and the value is reported in a campaign form. */
     isFormValue: boolean().notNull().default(false),
+    /** Came from the region's program on adoption: the municipality may neither change nor delete it. */
+    isRegional: boolean().notNull().default(false),
     /** Which organizations the indicator applies to (kinds, ШНОР/ШССУ); null: every organization. */
     applicability: jsonb().$type<Applicability>(),
     note: text(),

@@ -7,6 +7,11 @@ export interface RoleGrant {
   municipalityId: number | null;
   organizationId: number | null;
   associationId: number | null;
+  /** A regional coordinator's region, and its municipalities as they were when the session was read. */
+  regionId?: number | null;
+  regionMunicipalityIds?: number[];
+  /** A regional grant that reads teachers' personal data too (set by a global admin only). */
+  personalData?: boolean;
 }
 
 export interface AuthUser {
@@ -60,15 +65,28 @@ export interface OrganizationScope {
   organizationIds: number[];
 }
 
-export type Purpose = 'read' | 'manage';
+/**
+ * `read`: everything a reader of the scope sees, teachers' personal data included; `aggregate`: what a
+ * regional coordinator sees of its region's municipalities by default — programs, campaigns and computed
+ * results, never a teacher; `manage`: writes.
+ */
+export type Purpose = 'read' | 'aggregate' | 'manage';
 
 const READ_ROLES: Role[] = ['admin', 'coordinator', 'org_manager', 'teacher', 'association_leader'];
 const MANAGE_ROLES: Role[] = ['admin', 'coordinator', 'org_manager'];
 
+/** The municipalities a regional grant reaches for a purpose: none for writes, personal reads only when granted. */
+function regionalMunicipalities(grant: RoleGrant, purpose: Purpose): number[] {
+  if (grant.role !== 'regional_coordinator' || purpose === 'manage') return [];
+  if (purpose === 'read' && !grant.personalData) return [];
+  return grant.regionMunicipalityIds ?? [];
+}
+
 export function organizationScope(user: AuthUser, purpose: Purpose): OrganizationScope {
-  const roles = purpose === 'read' ? READ_ROLES : MANAGE_ROLES;
+  const roles = purpose === 'manage' ? MANAGE_ROLES : READ_ROLES;
   const scope: OrganizationScope = { all: false, municipalityIds: [], organizationIds: [] };
   for (const grant of user.roles) {
+    scope.municipalityIds.push(...regionalMunicipalities(grant, purpose));
     if (!roles.includes(grant.role)) continue;
     if (grant.role === 'admin' && grant.municipalityId === null) scope.all = true;
     else if (grant.organizationId !== null && grant.role !== 'admin' && grant.role !== 'coordinator') {
@@ -80,10 +98,11 @@ export function organizationScope(user: AuthUser, purpose: Purpose): Organizatio
 
 /** Municipalities whose shared data (programs, campaigns, municipal acts) a user may manage. */
 export function municipalityScope(user: AuthUser, purpose: Purpose): { all: boolean; ids: number[] } {
-  const roles: Role[] = purpose === 'read' ? READ_ROLES : ['admin', 'coordinator'];
+  const roles: Role[] = purpose === 'manage' ? ['admin', 'coordinator'] : READ_ROLES;
   let all = false;
   const ids = new Set<number>();
   for (const grant of user.roles) {
+    for (const id of regionalMunicipalities(grant, purpose)) ids.add(id);
     if (!roles.includes(grant.role)) continue;
     if (grant.role === 'admin' && grant.municipalityId === null) all = true;
     else if (grant.municipalityId !== null) ids.add(grant.municipalityId);
@@ -113,6 +132,27 @@ export function assertMunicipalityAccess(user: AuthUser, municipalityId: number,
   }
 }
 
+/** A regional coordinator whose region holds the municipality: reads its aggregates, never a teacher. */
+export const isRegionalReaderOf = (user: AuthUser, municipalityId: number) =>
+  user.roles.some(
+    (g) => g.role === 'regional_coordinator' && (g.regionMunicipalityIds ?? []).includes(municipalityId),
+  );
+
+/** Regions a user coordinates (a global admin: every region, null). */
+export function regionScope(user: AuthUser): number[] | null {
+  if (isGlobalAdmin(user)) return null;
+  return [
+    ...new Set(
+      user.roles.filter((g) => g.role === 'regional_coordinator' && g.regionId).map((g) => g.regionId!),
+    ),
+  ];
+}
+
+export function assertRegionAccess(user: AuthUser, regionId: number) {
+  const scope = regionScope(user);
+  if (scope !== null && !scope.includes(regionId)) throw forbidden('Нет доступа к данным этого региона.');
+}
+
 export function assertOrganizationAccess(
   user: AuthUser,
   organization: { id: number; municipalityId: number },
@@ -120,7 +160,7 @@ export function assertOrganizationAccess(
 ) {
   if (!scopeIncludes(organizationScope(user, purpose), organization)) {
     throw forbidden(
-      purpose === 'read'
+      purpose !== 'manage'
         ? 'Нет доступа к данным этой организации.'
         : 'Нет прав изменять данные этой организации.',
     );

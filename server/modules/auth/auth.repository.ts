@@ -1,7 +1,14 @@
 import { and, eq, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { preparedQuery } from '../../db/prepared.ts';
-import { associations, organizations, sessions, userRoles, users } from '../../db/schema/index.ts';
+import {
+  associations,
+  municipalities,
+  organizations,
+  sessions,
+  userRoles,
+  users,
+} from '../../db/schema/index.ts';
 import type { AuthUser, RoleGrant } from './access.ts';
 
 export async function findUserForLogin(db: Db, login: string) {
@@ -21,28 +28,46 @@ export async function findUserForLogin(db: Db, login: string) {
 
 /**
  * A user's grants as one JSON array, with their scope resolved: an organization or association grant learns
- * its municipality. The one definition of a grant's columns: the login reads it alone, every request with
+ * its municipality, a regional grant the municipalities of its region (a new municipality counts from the
+ * next request). The one definition of a grant's columns: the login reads it alone, every request with
  * a session reads it with the session (one round trip).
  */
 const grantsOf = (userId: SQL) => sql<GrantRow[]>`coalesce((select json_agg(json_build_object(
     'role', ur.role,
     'municipalityId', coalesce(ur.municipality_id, o.municipality_id, a.municipality_id),
     'organizationId', coalesce(ur.organization_id, a.organization_id),
-    'associationId', ur.association_id) order by ur.id)
+    'associationId', ur.association_id,
+    'regionId', case when ur.role = 'regional_coordinator' then ur.region_id end,
+    'personalData', ur.personal_data,
+    'regionMunicipalityIds', case when ur.role = 'regional_coordinator' then
+      coalesce((select json_agg(m.id order by m.id) from ${municipalities} m where m.region_id = ur.region_id),
+        '[]'::json) end) order by ur.id)
   from ${userRoles} ur
   left join ${organizations} o on o.id = ur.organization_id
   left join ${associations} a on a.id = ur.association_id
   where ur.user_id = ${userId}), '[]'::json)`;
 
-type GrantRow = RoleGrant;
+type GrantRow = Omit<RoleGrant, 'regionId' | 'personalData' | 'regionMunicipalityIds'> & {
+  regionId: number | null;
+  personalData: boolean;
+  regionMunicipalityIds: number[] | null;
+};
 
 const grantsFromJson = (rows: GrantRow[] | string): RoleGrant[] =>
-  (typeof rows === 'string' ? (JSON.parse(rows) as GrantRow[]) : rows).map((r) => ({
-    role: r.role,
-    municipalityId: r.municipalityId === null ? null : Number(r.municipalityId),
-    organizationId: r.organizationId === null ? null : Number(r.organizationId),
-    associationId: r.associationId === null ? null : Number(r.associationId),
-  }));
+  (typeof rows === 'string' ? (JSON.parse(rows) as GrantRow[]) : rows).map((r) => {
+    const grant: RoleGrant = {
+      role: r.role,
+      municipalityId: r.municipalityId === null ? null : Number(r.municipalityId),
+      organizationId: r.organizationId === null ? null : Number(r.organizationId),
+      associationId: r.associationId === null ? null : Number(r.associationId),
+    };
+    if (r.regionId !== null) {
+      grant.regionId = Number(r.regionId);
+      grant.personalData = r.personalData;
+      grant.regionMunicipalityIds = (r.regionMunicipalityIds ?? []).map(Number);
+    }
+    return grant;
+  });
 
 export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGrant[]> {
   const [row] = await preparedQuery(db, 'grants_of_user', (d) =>
@@ -52,6 +77,16 @@ export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGran
       .prepare('grants_of_user'),
   ).execute({ userId });
   return grantsFromJson(row.grants);
+}
+
+/** The municipalities a regional grant reaches, read with the grants (a new municipality counts from the next request). */
+export async function findMunicipalitiesOfRegion(db: Db, regionId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.regionId, regionId))
+    .orderBy(municipalities.id);
+  return rows.map((r) => r.id);
 }
 
 export async function insertSession(

@@ -1,5 +1,10 @@
 import { forbidden } from '../../errors.ts';
-import { assertMunicipalityAccess, canAccessMunicipality, type AuthUser } from '../auth/access.ts';
+import {
+  assertMunicipalityAccess,
+  canAccessMunicipality,
+  isRegionalReaderOf,
+  type AuthUser,
+} from '../auth/access.ts';
 
 /** The department (admin or coordinator of the municipality) runs campaigns and reviews submissions. */
 export function isDepartmentOf(user: AuthUser, municipalityId: number): boolean {
@@ -36,7 +41,7 @@ export function assertSubmissionAccess(
 
 /** Organizations whose rows a user sees in a campaign: all for the department, its own for an org manager. */
 export function visibleOrganizations(user: AuthUser, municipalityId: number): number[] | null {
-  if (isDepartmentOf(user, municipalityId)) return null;
+  if (isDepartmentOf(user, municipalityId) || isRegionalReaderOf(user, municipalityId)) return null;
   if (!canAccessMunicipality(user, municipalityId, 'read'))
     throw forbidden('Нет доступа к данным этого муниципалитета.');
   return user.roles

@@ -18,7 +18,13 @@ import { campaigns } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
 import { AppError, notFound, versionConflict } from '../../errors.ts';
 import { recordAudit, recordUpdate } from '../audit/audit.repository.ts';
-import { municipalityScope, requireUser, type Actor, type AuthUser } from '../auth/access.ts';
+import {
+  canAccessMunicipality,
+  municipalityScope,
+  requireUser,
+  type Actor,
+  type AuthUser,
+} from '../auth/access.ts';
 import { computeIndicators } from '../indicators/compute.ts';
 import { formValuesOf } from './form-values.ts';
 import { keptFrozenResults, liveCampaignResults } from './kept-results.ts';
@@ -67,7 +73,7 @@ export async function requireDepartmentCampaign(db: Db, actor: Actor, id: number
 }
 
 export async function listCampaigns(options: { db: Db; user: AuthUser }) {
-  const scope = municipalityScope(options.user, 'read');
+  const scope = municipalityScope(options.user, 'aggregate');
   const list = await findCampaigns(options.db, scope.all ? null : scope.ids);
   const forms = new Map<number, ParticipantForm[]>(list.map((c) => [c.id, []]));
   for (const f of await findParticipantForms(
@@ -261,6 +267,8 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
   const { db, user, today } = options;
   const campaign = await requireCampaign(db, options.id);
   const visible = visibleOrganizations(user, campaign.municipalityId);
+  // A regional coordinator sees the forms' progress, not the people who answer for them (the heads are teachers).
+  const showsContacts = canAccessMunicipality(user, campaign.municipalityId, 'read');
   const [participants, submissionRows, program, reminded] = await inOrder([
     () => findParticipants(db, campaign.id),
     () => findSubmissions(db, campaign.id),
@@ -274,8 +282,10 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
   const rows = participants.map((p, i) => {
     const submission = byOrg.get(p.organizationId);
     const form = forms[i];
+    // The people behind the contact columns go out only as `contactName` / `contactPhone` below.
+    const { responsibleName: _r, responsiblePhone: _rp, headName: _h, phone: _p, ...organization } = p;
     return {
-      ...p,
+      ...organization,
       state: form.state,
       stateLabel: STATE_LABEL[form.state],
       submittedAt: submission?.submittedAt?.toISOString() ?? null,
@@ -285,7 +295,7 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
       timeliness: timelinessOf(form.firstSentOn, campaign.mainEnd),
       isOverdue: isOverdue(form, campaign.mainEnd, today, isClosed),
       lastReminderAt: lastReminder.get(p.organizationId)?.toISOString() ?? null,
-      ...contactOf(p),
+      ...(showsContacts ? contactOf(p) : { contactName: null, contactPhone: null }),
     };
   });
   return {

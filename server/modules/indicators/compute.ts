@@ -19,7 +19,7 @@ import {
 } from '../../../core/indicators/levels.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { measureCalls, valueForOrganization, type CallValues } from './compiler/aggregates.ts';
-import type { ComputeContext } from './compiler/context.ts';
+import { inMunicipalities, type ComputeContext } from './compiler/context.ts';
 import { organizationFilter } from './compiler/teachers.ts';
 
 export interface IndicatorDefinition {
@@ -220,7 +220,10 @@ async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promis
 /** The organizations a computation reports on, in the natural order of their names. */
 export async function findComputedOrganizations(
   db: Db,
-  ctx: Pick<ComputeContext, 'municipalityId' | 'organizationIds' | 'campaignId'>,
+  ctx: Pick<
+    ComputeContext,
+    'municipalityId' | 'municipalityIds' | 'organizationIds' | 'campaignId' | 'campaignIds'
+  >,
 ) {
   const filter = organizationFilter(ctx, sql`id`);
   return queryRows<{
@@ -235,7 +238,7 @@ export async function findComputedOrganizations(
     sql`select id, short_name as name, kind, is_low_results as "isLowResults",
         is_hard_social_conditions as "isHardSocialConditions",
         coalesce((select array_agg(gm.group_id order by gm.group_id) from organization_group_members gm
-          where gm.organization_id = organizations.id), '{}') as "groupIds" from organizations where municipality_id = ${ctx.municipalityId} and is_active ${filter}
+          where gm.organization_id = organizations.id), '{}') as "groupIds" from organizations where ${inMunicipalities(ctx, sql`municipality_id`)} and is_active ${filter}
       order by case kind when 'school' then 0 when 'preschool' then 1 else 2 end,
         nullif(substring(short_name from '№\\s*(\\d+)'), '')::int nulls last, short_name`,
   );

@@ -7,9 +7,9 @@ import {
   type AggregateName,
 } from '../../../core/formula/index.ts';
 import { queryRows, type Db } from '../../db/client.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { requireUser, type Actor } from '../auth/access.ts';
+import { canAccessMunicipality, isRegionalReaderOf, requireUser, type Actor } from '../auth/access.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { AGGREGATES } from './compiler/aggregates.ts';
 import { compileCondition } from './compiler/conditions.ts';
@@ -113,6 +113,11 @@ export async function drilldown(options: {
   const user = requireUser(options.actor.user);
   const tree = await findProgramTree(options.db, options.programId);
   if (!tree) throw notFound('Программа мониторинга');
+  const m = tree.program.municipalityId;
+  if (isRegionalReaderOf(user, m) && !canAccessMunicipality(user, m, 'read'))
+    throw forbidden(
+      'Перечень педагогов за показателем доступен региональному координатору только с допуском к персональным данным.',
+    );
   assertMayDrillDown(user, resultScope(user, tree.program.municipalityId), options.organizationId);
   const indicator = tree.indicators.find((i) => i.code === options.indicatorCode);
   if (!indicator) throw notFound(`Показатель «${options.indicatorCode}»`);

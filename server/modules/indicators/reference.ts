@@ -201,13 +201,16 @@ function windowOf(node: Condition, period: ReportingPeriod) {
 /** Per organization and municipal total of one call, counted in JavaScript. */
 export function referenceCount(
   data: Data,
-  municipalityId: number,
+  /** One municipality, or a region's set of them (a teacher working in two of them is counted once). */
+  scope: number | number[],
   period: ReportingPeriod,
   call: AggregateCallNode,
 ) {
   const ref = period.referenceDate;
+  const covered = new Set(Array.isArray(scope) ? scope : [scope]);
+  const inScope = (municipalityId: number) => covered.has(municipalityId);
   const orgs = new Map(
-    data.organizations.filter((o) => o.municipalityId === municipalityId && o.isActive).map((o) => [o.id, o]),
+    data.organizations.filter((o) => inScope(o.municipalityId) && o.isActive).map((o) => [o.id, o]),
   );
   const byOrg = new Map<number, number>();
   let total = 0;
@@ -445,14 +448,14 @@ export function referenceCount(
   }
   if (call.name === 'associations') {
     for (const a of data.associationList) {
-      if (a.municipalityId !== municipalityId || !overlaps(a.startDate, a.endDate, period)) continue;
+      if (!inScope(a.municipalityId) || !overlaps(a.startDate, a.endDate, period)) continue;
       if (holds(call.filter, (n) => ({ level: a.level, type: a.type, subject: a.subject })[n], noNested))
         add(a.organizationId);
     }
   }
   if (call.name === 'events') {
     for (const e of data.eventList) {
-      if (e.municipalityId !== municipalityId || !between(e.date, period)) continue;
+      if (!inScope(e.municipalityId) || !between(e.date, period)) continue;
       const byYoung = () =>
         data.participationList.some((ep) => {
           const t = data.teachers.get(ep.teacherId);
@@ -474,8 +477,7 @@ export function referenceCount(
   }
   if (call.name === 'acts') {
     for (const a of data.acts) {
-      if (a.municipalityId !== municipalityId || a.validFrom > ref || (a.validTo && a.validTo < ref))
-        continue;
+      if (!inScope(a.municipalityId) || a.validFrom > ref || (a.validTo && a.validTo < ref)) continue;
       if (
         holds(
           call.filter,
@@ -489,7 +491,7 @@ export function referenceCount(
   }
   if (call.name === 'reserve') {
     for (const c of data.candidates) {
-      if (c.municipalityId !== municipalityId || !inReserveDuring(c, period.start, period.end)) continue;
+      if (!inScope(c.municipalityId) || !inReserveDuring(c, period.start, period.end)) continue;
       if (c.organizationId !== null && !orgs.has(c.organizationId)) continue;
       const facts = candidateFacts(data, c, period);
       const lookup = (n: string): unknown =>
@@ -506,7 +508,8 @@ export function referenceCount(
     }
   }
   if (call.name === 'staffingNeed') {
-    const need = staffingNeedOf(data, municipalityId, ref);
+    // The staffing forecast is a municipality's (as on the server: the context's municipalityId stands for a set).
+    const need = staffingNeedOf(data, Array.isArray(scope) ? scope[0] : scope, ref);
     let sum = 0;
     for (const o of [...orgs.values()].sort((a, b) => a.id - b.id)) {
       if (!holds(call.filter, (n) => ({ orgKind: o.kind })[n], noNested)) continue;
@@ -517,7 +520,7 @@ export function referenceCount(
     return { byOrg, total: Math.round(sum * 100) / 100, withoutOrg: 0, shared: false };
   }
   if (call.name === 'answers' || call.name === 'answerSum')
-    return referenceAnswers(data, municipalityId, period, call, orgs);
+    return referenceAnswers(data, inScope, period, call, orgs);
   return { byOrg, total, withoutOrg, shared: false };
 }
 
@@ -528,7 +531,7 @@ export function referenceCount(
  */
 function referenceAnswers(
   data: Data,
-  municipalityId: number,
+  inScope: (municipalityId: number) => boolean,
   period: ReportingPeriod,
   call: AggregateCallNode,
   orgs: Map<number, Data['organizations'][number]>,
@@ -545,7 +548,7 @@ function referenceAnswers(
     const survey = data.surveys.get(item.surveyId)!;
     const response = data.surveyResponses.get(item.responseId)!;
     const o = orgs.get(item.organizationId);
-    if (survey.municipalityId !== municipalityId || !o || !between(response.answeredOn, period)) continue;
+    if (!inScope(survey.municipalityId) || !o || !between(response.answeredOn, period)) continue;
     const facts = (n: string) =>
       ({
         survey: survey.code,

@@ -1,7 +1,12 @@
 import { reportingPeriod } from '../../../core/indicators/period.ts';
 import type { Db } from '../../db/client.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { canAccessMunicipality, organizationScope, type AuthUser } from '../auth/access.ts';
+import {
+  canAccessMunicipality,
+  isRegionalReaderOf,
+  organizationScope,
+  type AuthUser,
+} from '../auth/access.ts';
 import { findProgramTree, type ProgramTree } from '../programs/programs.repository.ts';
 import type { ComputeContext } from './compiler/context.ts';
 import { computeIndicators, type FormValues, type IndicatorDefinition } from './compute.ts';
@@ -53,7 +58,8 @@ export function resultScope(
       (g) =>
         (g.role === 'admin' || g.role === 'coordinator') &&
         (g.municipalityId === null || g.municipalityId === municipalityId),
-    )
+    ) ||
+    isRegionalReaderOf(user, municipalityId)
   ) {
     return { all: true, organizationIds: [] };
   }

@@ -20,14 +20,15 @@ import {
 import type { CreateMunicipalityInput, UpdateMunicipalityInput } from './municipalities.schema.ts';
 
 export async function listVisibleMunicipalities(options: { db: Db; user: AuthUser }) {
-  const scope = municipalityScope(options.user, 'read');
+  // Municipalities and their departments' requisites are no personal data: a regional coordinator sees its region's.
+  const scope = municipalityScope(options.user, 'aggregate');
   return findMunicipalities(options.db, scope.all ? null : scope.ids);
 }
 
 export async function getMunicipality(options: { db: Db; user: AuthUser; id: number }) {
   const found = await findMunicipalityById(options.db, options.id);
   if (!found) throw notFound('Муниципалитет');
-  assertMunicipalityAccess(options.user, found.id, 'read');
+  assertMunicipalityAccess(options.user, found.id, 'aggregate');
   return found;
 }
 

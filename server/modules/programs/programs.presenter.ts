@@ -46,5 +46,6 @@ export function presentIndicator(i: ProgramTree['indicators'][number]) {
     applicability: i.applicability ?? APPLIES_TO_ALL,
     sortOrder: i.sortOrder,
     version: i.version,
+    isRegional: i.isRegional,
   };
 }

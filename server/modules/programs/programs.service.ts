@@ -1,3 +1,4 @@
+import { assertNotRegionalIndicator } from '../regional/regional-policy.ts';
 import {
   applicabilityFromFormula,
   storedApplicability,
@@ -59,16 +60,16 @@ export function listTemplates() {
 }
 
 export async function listPrograms(options: { db: Db; user: AuthUser; municipalityId?: number }) {
-  const scope = municipalityScope(options.user, 'read');
+  const scope = municipalityScope(options.user, 'aggregate');
   const ids = options.municipalityId ? [options.municipalityId] : scope.all ? null : scope.ids;
-  if (options.municipalityId) assertMunicipalityAccess(options.user, options.municipalityId, 'read');
+  if (options.municipalityId) assertMunicipalityAccess(options.user, options.municipalityId, 'aggregate');
   return findPrograms(options.db, ids);
 }
 
 export async function getProgramTree(options: { db: Db; user: AuthUser; id: number }) {
   const tree = await findProgramTree(options.db, options.id);
   if (!tree) throw notFound('Программа мониторинга');
-  assertMunicipalityAccess(options.user, tree.program.municipalityId, 'read');
+  assertMunicipalityAccess(options.user, tree.program.municipalityId, 'aggregate');
   return tree;
 }
 
@@ -392,6 +393,7 @@ export async function updateChild(options: {
     const before = await findChild(tx, options.kind, options.id);
     if (!before) throw notFound(CHILD_LABEL[options.kind]);
     const program = await requireProgramForChange(tx, user, before.programId);
+    if (options.kind === 'indicators') assertNotRegionalIndicator(before);
     const { version, confirmRunningCampaign, ...patch } = options.values;
     await resolveApplicabilityGroups(tx, program.municipalityId, patch);
     await checkChild(tx, options.kind, program.id, patch, options.id);
@@ -422,6 +424,7 @@ export async function removeChild(options: { db: Db; actor: Actor; kind: ChildKi
     const before = await findChild(tx, options.kind, options.id);
     if (!before) throw notFound(CHILD_LABEL[options.kind]);
     const program = await requireProgramForChange(tx, user, before.programId);
+    if (options.kind === 'indicators') assertNotRegionalIndicator(before);
     if (options.kind === 'criteria' && (await countIndicatorsOfCriterion(tx, options.id)) > 0) {
       throw new AppError(
         'conflict',

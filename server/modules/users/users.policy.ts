@@ -17,6 +17,7 @@ const ROLE_SCOPE_MESSAGE: Record<GrantInput['role'], string> = {
   teacher: 'Для роли «Педагог» укажите организацию.',
   association_leader: 'Для роли «Руководитель МО» укажите методическое объединение.',
   specialist: 'Для роли «Специалист методической службы» укажите муниципалитет.',
+  regional_coordinator: 'Для роли «Региональный координатор» укажите регион.',
 };
 
 /** A grant names exactly the scope its role needs; other scope fields are cleared. */
@@ -40,6 +41,9 @@ export function normalizeGrant(grant: GrantInput, index: number): GrantInput {
     case 'association_leader':
       if (!grant.associationId) fail();
       return { role: grant.role, associationId: grant.associationId };
+    case 'regional_coordinator':
+      if (!grant.regionId) fail();
+      return { role: grant.role, regionId: grant.regionId, personalData: grant.personalData ?? false };
   }
 }
 
@@ -54,7 +58,9 @@ export function assertGrantsWithinScope(
       throw forbidden(
         grant.role === 'admin' && municipalityId === null
           ? 'Назначить администратора всей системы может только администратор всей системы.'
-          : 'Можно назначать роли только в своём муниципалитете.',
+          : grant.role === 'regional_coordinator'
+            ? 'Назначить регионального координатора может только администратор всей системы.'
+            : 'Можно назначать роли только в своём муниципалитете.',
       );
     }
   }

@@ -5,6 +5,7 @@ import {
   associations,
   municipalities,
   organizations,
+  regions,
   teachers,
   userRoles,
   users,
@@ -106,14 +107,17 @@ export async function findGrantsWithNames(db: Db, userIds: number[]) {
       >`coalesce(${userRoles.municipalityId}, ${organizations.municipalityId}, ${associations.municipalityId})`,
       organizationId: userRoles.organizationId,
       associationId: userRoles.associationId,
+      regionId: userRoles.regionId,
+      personalData: userRoles.personalData,
       scopeName: sql<
         string | null
-      >`coalesce(${organizations.shortName}, ${associations.name}, ${municipalities.name})`,
+      >`coalesce(${organizations.shortName}, ${associations.name}, ${municipalities.name}, ${regions.name})`,
     })
     .from(userRoles)
     .leftJoin(organizations, eq(organizations.id, userRoles.organizationId))
     .leftJoin(associations, eq(associations.id, userRoles.associationId))
     .leftJoin(municipalities, eq(municipalities.id, userRoles.municipalityId))
+    .leftJoin(regions, eq(regions.id, userRoles.regionId))
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.id));
 }
@@ -142,6 +146,8 @@ export async function replaceGrants(db: Db, userId: number, grants: GrantInput[]
         municipalityId: g.municipalityId ?? null,
         organizationId: g.organizationId ?? null,
         associationId: g.associationId ?? null,
+        regionId: g.regionId ?? null,
+        personalData: g.personalData ?? false,
       })),
     );
   }
@@ -184,6 +190,11 @@ export async function findScopeMunicipalities(db: Db, grants: GrantInput[]) {
     organizations: new Map(orgs.map((o) => [o.id, o.municipalityId])),
     associations: new Map(assocs.map((a) => [a.id, a.municipalityId])),
   };
+}
+
+export async function regionExists(db: Db, id: number) {
+  const rows = await db.select({ id: regions.id }).from(regions).where(eq(regions.id, id));
+  return rows.length > 0;
 }
 
 export async function municipalityExists(db: Db, id: number) {

@@ -8,6 +8,9 @@ export const GrantInput = z.object({
   municipalityId: z.number().int().positive().nullish(),
   organizationId: z.number().int().positive().nullish(),
   associationId: z.number().int().positive().nullish(),
+  regionId: z.number().int().positive().nullish(),
+  /** A regional coordinator reads teachers' personal data of its region too (a global admin grants it). */
+  personalData: z.boolean().optional(),
 });
 export type GrantInput = z.infer<typeof GrantInput>;
 
@@ -43,6 +46,8 @@ export const GrantOutput = z.object({
   municipalityId: z.number().nullable(),
   organizationId: z.number().nullable(),
   associationId: z.number().nullable(),
+  regionId: z.number().nullable(),
+  personalData: z.boolean(),
   scopeName: z.string().nullable(),
 });
 

@@ -18,6 +18,7 @@ import {
   insertUser,
   isLoginTaken,
   municipalityExists,
+  regionExists,
   replaceGrants,
   setPasswordHash,
 } from './users.repository.ts';
@@ -173,6 +174,9 @@ async function checkGrants(db: Db, scope: number[] | null, input: GrantInput[]) 
     if (grant.municipalityId && !(await municipalityExists(db, grant.municipalityId))) {
       throw roleError(index, `муниципалитет №${grant.municipalityId} не найден`);
     }
+    if (grant.regionId && !(await regionExists(db, grant.regionId))) {
+      throw roleError(index, `регион №${grant.regionId} не найден`);
+    }
     resolved.push({ grant, municipalityId });
   }
   assertGrantsWithinScope(scope, resolved);
@@ -225,6 +229,8 @@ async function withGrants(
         municipalityId: g.municipalityId === null ? null : Number(g.municipalityId),
         organizationId: g.organizationId,
         associationId: g.associationId,
+        regionId: g.regionId,
+        personalData: g.personalData,
         scopeName: g.scopeName,
       })),
   }));

@@ -16,6 +16,8 @@ export interface RoleGrant {
   municipalityId: number | null;
   organizationId: number | null;
   associationId: number | null;
+  regionId?: number | null;
+  personalData?: boolean;
   scopeName?: string | null;
 }
 

@@ -8,7 +8,7 @@ import {
   type FilterResolver,
   type FilterSql,
 } from './conditions.ts';
-import type { ComputeContext } from './context.ts';
+import { inMunicipalities, type ComputeContext } from './context.ts';
 import { nextYearNeedByOrganization } from '../../registers/forecast/forecast.service.ts';
 import { reserveFilters, reserveOfPeriod } from './reserve.ts';
 import {
@@ -61,7 +61,7 @@ const countRows = (condition: SQL) => sql`count(*) filter (where ${condition})`;
  */
 export const latestVacancyMonth = (ctx: ComputeContext) =>
   sql`select max(v2.month) from vacancies v2 join organizations o2 on o2.id = v2.organization_id
-          where o2.municipality_id = ${ctx.municipalityId} and v2.month <= ${ctx.period.referenceDate}::date
+          where ${inMunicipalities(ctx, sql`o2.municipality_id`)} and v2.month <= ${ctx.period.referenceDate}::date
             and v2.month >= ${ctx.period.start}::date`;
 
 export const AGGREGATES: Record<AggregateName, AggregateSql> = {
@@ -76,7 +76,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
   },
   organizations: {
     rows: (ctx) =>
-      sql`organizations o where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}`,
+      sql`organizations o where ${inMunicipalities(ctx, sql`o.municipality_id`)} and o.is_active ${organizationFilter(ctx, sql`o.id`)}`,
     orgColumn: sql`o.id`,
     measure: countRows,
     resolver: fixed({
@@ -101,7 +101,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
   vacancies: {
     // The latest monthly snapshot of the municipality not after the reference date, within the period.
     rows: (ctx) => sql`vacancies v join organizations o on o.id = v.organization_id
-      where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
+      where ${inMunicipalities(ctx, sql`o.municipality_id`)} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
         and v.month = (${latestVacancyMonth(ctx)})`,
     orgColumn: sql`v.organization_id`,
     measure: (condition) => sql`coalesce(sum(v.count) filter (where ${condition}), 0)`,
@@ -114,7 +114,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
   },
   mentoringPrograms: {
     rows: (ctx) => sql`mentoring_programs mp join organizations o on o.id = mp.organization_id
-      where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
+      where ${inMunicipalities(ctx, sql`o.municipality_id`)} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
         and ${overlapsPeriod(sql`mp.start_date`, sql`mp.end_date`, ctx)}`,
     orgColumn: sql`mp.organization_id`,
     measure: countRows,
@@ -122,14 +122,14 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
   },
   mentoringPairs: {
     rows: (ctx) => sql`mentoring_pairs mp join organizations o on o.id = mp.organization_id
-      where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
+      where ${inMunicipalities(ctx, sql`o.municipality_id`)} and o.is_active ${organizationFilter(ctx, sql`o.id`)}
         and ${overlapsPeriod(sql`mp.start_date`, sql`mp.end_date`, ctx)}`,
     orgColumn: sql`mp.organization_id`,
     measure: countRows,
     resolver: fixed({ form: { kind: 'column', expression: sql`mp.form` }, orgKind, orgGroup }),
   },
   associations: {
-    rows: (ctx) => sql`associations a where a.municipality_id = ${ctx.municipalityId}
+    rows: (ctx) => sql`associations a where ${inMunicipalities(ctx, sql`a.municipality_id`)}
       and ${overlapsPeriod(sql`a.start_date`, sql`a.end_date`, ctx)} ${scopeOfOptionalOrg(ctx, sql`a.organization_id`)}`,
     orgColumn: sql`a.organization_id`,
     measure: countRows,
@@ -140,7 +140,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
     }),
   },
   events: {
-    rows: (ctx) => sql`events ev where ev.municipality_id = ${ctx.municipalityId}
+    rows: (ctx) => sql`events ev where ${inMunicipalities(ctx, sql`ev.municipality_id`)}
       and ev.date between ${ctx.period.start}::date and ${ctx.period.end}::date ${scopeOfOptionalOrg(ctx, sql`ev.organization_id`)}`,
     orgColumn: sql`ev.organization_id`,
     measure: countRows,
@@ -161,7 +161,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
     },
   },
   acts: {
-    rows: (ctx) => sql`normative_acts n where n.municipality_id = ${ctx.municipalityId}
+    rows: (ctx) => sql`normative_acts n where ${inMunicipalities(ctx, sql`n.municipality_id`)}
       and n.valid_from <= ${ctx.period.referenceDate}::date
       and (n.valid_to is null or n.valid_to >= ${ctx.period.referenceDate}::date)
       ${scopeOfOptionalOrg(ctx, sql`n.organization_id`)}`,
@@ -180,7 +180,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
     // A candidate belongs to the organization that proposed it; the department's own count in the total only.
     rows: (ctx) => sql`reserve_candidates rc join reserve_position_kinds rk on rk.id = rc.position_kind_id
       left join organizations o on o.id = rc.organization_id
-      where rc.municipality_id = ${ctx.municipalityId} and (o.id is null or o.is_active)
+      where ${inMunicipalities(ctx, sql`rc.municipality_id`)} and (o.id is null or o.is_active)
         and ${reserveOfPeriod(ctx.period)} ${scopeOfOptionalOrg(ctx, sql`rc.organization_id`)}`,
     orgColumn: sql`rc.organization_id`,
     measure: countRows,
@@ -200,7 +200,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
       ctx,
     ) => sql`(select p.*, (select pt.to_status from practice_transitions pt where pt.practice_id = p.id
           and pt.at < (${ctx.period.end}::date + 1) order by pt.at desc, pt.id desc limit 1) as status_then
-        from practices p where p.municipality_id = ${ctx.municipalityId}) pr
+        from practices p where ${inMunicipalities(ctx, sql`p.municipality_id`)}) pr
       left join organizations o on o.id = pr.organization_id
       where pr.status_then is not null and (o.id is null or o.is_active)
         ${scopeOfOptionalOrg(ctx, sql`pr.organization_id`)}`,
@@ -217,7 +217,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
   staffingNeed: {
     // The rows are the organizations forecast; the need itself is the forecast's arithmetic (measureCalls).
     rows: (ctx) =>
-      sql`organizations o where o.municipality_id = ${ctx.municipalityId} and o.is_active ${organizationFilter(ctx, sql`o.id`)}`,
+      sql`organizations o where ${inMunicipalities(ctx, sql`o.municipality_id`)} and o.is_active ${organizationFilter(ctx, sql`o.id`)}`,
     orgColumn: sql`o.id`,
     measure: countRows,
     resolver: fixed({ orgKind }),
@@ -240,7 +240,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
 
 /** Municipal rows (no organization) always, organization rows only of the computed organizations. */
 function scopeOfOptionalOrg(ctx: ComputeContext, column: SQL): SQL {
-  if (!ctx.organizationIds && ctx.campaignId === undefined) return sql``;
+  if (!ctx.organizationIds && ctx.campaignId === undefined && ctx.campaignIds === undefined) return sql``;
   return sql`and (${column} is null or (true ${organizationFilter(ctx, column)}))`;
 }
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Condition } from '../../../../core/formula/index.ts';
 import type { FilterSql } from './conditions.ts';
-import type { ComputeContext } from './context.ts';
+import { inMunicipalities, type ComputeContext } from './context.ts';
 import { organizationFilter } from './teachers.ts';
 
 /**
@@ -13,7 +13,7 @@ export const surveyAnswerRows = (ctx: ComputeContext) => sql`survey_answer_items
     join survey_responses r on r.id = ai.response_id
     join surveys s on s.id = ai.survey_id
     join organizations o on o.id = ai.organization_id
-  where s.municipality_id = ${ctx.municipalityId} and o.is_active
+  where ${inMunicipalities(ctx, sql`s.municipality_id`)} and o.is_active
     and r.answered_on between ${ctx.period.start}::date and ${ctx.period.end}::date
     ${organizationFilter(ctx, sql`ai.organization_id`)}`;
 

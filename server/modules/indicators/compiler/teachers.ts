@@ -9,7 +9,7 @@ import {
   type FilterResolver,
   type FilterSql,
 } from './conditions.ts';
-import type { ComputeContext } from './context.ts';
+import { inMunicipalities, type ComputeContext } from './context.ts';
 import { reserveFilters, reserveOfPeriod } from './reserve.ts';
 
 /**
@@ -174,7 +174,7 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
 /** Positions active at the reference date in the organizations of the computation. */
 export function activePositionsWhere(ctx: ComputeContext): SQL {
   const ref = ctx.period.referenceDate;
-  return sql`o.municipality_id = ${ctx.municipalityId} and o.is_active
+  return sql`${inMunicipalities(ctx, sql`o.municipality_id`)} and o.is_active
     and p.start_date <= ${ref}::date and (p.end_date is null or p.end_date >= ${ref}::date)
     ${organizationFilter(ctx, sql`o.id`)}`;
 }
@@ -184,9 +184,11 @@ export function activePositionsWhere(ctx: ComputeContext): SQL {
  * as a set the database joins, or a list of ids as one array parameter (not one parameter per id).
  */
 export function organizationFilter(
-  ctx: Pick<ComputeContext, 'organizationIds' | 'campaignId'>,
+  ctx: Pick<ComputeContext, 'organizationIds' | 'campaignId' | 'campaignIds'>,
   column: SQL,
 ): SQL {
+  if (ctx.campaignIds !== undefined)
+    return sql`and ${column} in (select cp.organization_id from campaign_participants cp where cp.campaign_id = any(${sql.param(ctx.campaignIds)}::int[]))`;
   if (ctx.campaignId !== undefined)
     return sql`and ${column} in (select cp.organization_id from campaign_participants cp where cp.campaign_id = ${ctx.campaignId})`;
   if (!ctx.organizationIds) return sql``;

@@ -224,6 +224,13 @@ function IndicatorsPanel({
                           </Badge>
                         </Tooltip>
                       )}
+                      {i.isRegional && (
+                        <Tooltip label="Показатель задан региональной программой: изменить или удалить его нельзя">
+                          <Badge ml={6} size="xs" color="blue" variant="light">
+                            региональный
+                          </Badge>
+                        </Tooltip>
+                      )}
                       {i.isFormValue && (
                         <Tooltip label="Реестр этих данных не содержит: значение сообщает организация в форме мониторинга">
                           <Badge ml={6} size="xs" color="grape" variant="light">
@@ -243,7 +250,10 @@ function IndicatorsPanel({
                     <Table.Td>
                       <Text size="xs">{i.deadline ?? '—'}</Text>
                     </Table.Td>
-                    {canEdit && (
+                    {canEdit && i.isRegional && (
+                      <Table.Td aria-label={`Показатель ${i.code} закреплён регионом`} />
+                    )}
+                    {canEdit && !i.isRegional && (
                       <Table.Td>
                         <Group gap={2} wrap="nowrap">
                           <EditDeleteIcons

@@ -31,6 +31,8 @@ export interface Indicator extends Omit<IndicatorDefinition, 'applicability'> {
   applicability: Applicability;
   sortOrder: number;
   version: number;
+  /** Came from the region's program: the municipality may neither change nor delete it. */
+  isRegional?: boolean;
 }
 
 export interface Criterion {

@@ -25,6 +25,8 @@ import { FormActions } from '../../components/FormActions.tsx';
 interface GrantValue {
   role: Role;
   scopeId: string | null;
+  /** A regional coordinator's access to teachers' personal data (a global admin grants it). */
+  personalData: boolean;
 }
 
 interface Values {
@@ -35,13 +37,17 @@ interface Values {
   roles: GrantValue[];
 }
 
-const SCOPE_OF: Record<Role, 'municipality' | 'organization' | 'association' | 'optional-municipality'> = {
+const SCOPE_OF: Record<
+  Role,
+  'municipality' | 'organization' | 'association' | 'optional-municipality' | 'region'
+> = {
   admin: 'optional-municipality',
   coordinator: 'municipality',
   org_manager: 'organization',
   teacher: 'organization',
   association_leader: 'association',
   specialist: 'municipality',
+  regional_coordinator: 'region',
 };
 
 function toGrant(g: GrantValue) {
@@ -52,6 +58,8 @@ function toGrant(g: GrantValue) {
     municipalityId: scope === 'municipality' || scope === 'optional-municipality' ? id : null,
     organizationId: scope === 'organization' ? id : null,
     associationId: scope === 'association' ? id : null,
+    regionId: scope === 'region' ? id : null,
+    personalData: scope === 'region' ? g.personalData : false,
   };
 }
 
@@ -86,8 +94,9 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
       isActive: user?.isActive ?? true,
       roles: user?.roles.map((g) => ({
         role: g.role,
-        scopeId: String(g.organizationId ?? g.associationId ?? g.municipalityId ?? '') || null,
-      })) ?? [{ role: 'org_manager', scopeId: null }],
+        scopeId: String(g.organizationId ?? g.associationId ?? g.municipalityId ?? g.regionId ?? '') || null,
+        personalData: g.personalData ?? false,
+      })) ?? [{ role: 'org_manager', scopeId: null, personalData: false }],
     },
     validate: {
       login: (v) =>
@@ -141,6 +150,10 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
       return (organizations.data?.items ?? []).map((o) => ({ value: String(o.id), label: o.shortName }));
     if (scope === 'association')
       return (associations.data ?? []).map((a) => ({ value: String(a.id), label: a.name }));
+    if (scope === 'region') {
+      const regions = new Map((municipalities.data ?? []).map((m) => [m.regionId, m.regionName]));
+      return [...regions].map(([id, name]) => ({ value: String(id), label: name }));
+    }
     return (municipalities.data ?? []).map((m) => ({ value: String(m.id), label: m.name }));
   };
   const scopeLabel = (role: Role) =>
@@ -149,6 +162,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
       association: 'Методическое объединение',
       municipality: 'Муниципалитет',
       'optional-municipality': 'Муниципалитет (пусто — вся система)',
+      region: 'Регион',
     })[SCOPE_OF[role]];
 
   return (
@@ -222,12 +236,22 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose(): void 
                   <IconTrash size={16} />
                 </ActionIcon>
               </Group>
+              {SCOPE_OF[g.role] === 'region' && (
+                <Checkbox
+                  mt="xs"
+                  label="Доступ к персональным данным педагогов (карточки, списки, СНИЛС)"
+                  description="Без него координатор видит только сводные показатели муниципалитетов"
+                  {...form.getInputProps(`roles.${index}.personalData`, { type: 'checkbox' })}
+                />
+              )}
             </Paper>
           ))}
           <Button
             variant="subtle"
             leftSection={<IconPlus size={14} />}
-            onClick={() => form.insertListItem('roles', { role: 'org_manager', scopeId: null })}
+            onClick={() =>
+              form.insertListItem('roles', { role: 'org_manager', scopeId: null, personalData: false })
+            }
             w="fit-content"
           >
             Добавить роль

@@ -1,0 +1,130 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { campaigns, municipalities, programs, regionalPrograms } from '../../db/schema/index.ts';
+import { forbidden, notFound } from '../../errors.ts';
+import { assertRegionAccess, hasRole, isGlobalAdmin, type AuthUser } from '../auth/access.ts';
+import { findSubmissions } from '../campaigns/campaigns.repository.ts';
+import { formValuesOf, getCampaignResults } from '../campaigns/campaigns.service.ts';
+import { computeIndicators, type FormValues, type IndicatorResult } from '../indicators/compute.ts';
+import { contextOf, definitionsOf } from '../indicators/results.service.ts';
+import { findProgramTree } from '../programs/programs.repository.ts';
+
+/** One municipality of a regional program's roll-up: its campaign of the year and its municipal values. */
+export interface RollUpMunicipality {
+  municipalityId: number;
+  municipalityName: string;
+  programId: number;
+  campaignId: number | null;
+  isFrozen: boolean;
+  results: IndicatorResult[];
+}
+
+/**
+ * GET /api/regional-programs/:id/results: per adopting municipality (its campaign of the year: frozen results
+ * when closed, else computed now) and for the region — one computation over the union of the campaigns'
+ * participants, so a teacher of two municipalities is one person of the region, with the form values of the
+ * municipal campaigns summed.
+ */
+export async function computeRegionalRollUp(options: {
+  db: Db;
+  user: AuthUser;
+  regionalProgramId: number;
+  year: number;
+}) {
+  const { db, user, year } = options;
+  const [regional] = await db
+    .select()
+    .from(regionalPrograms)
+    .where(eq(regionalPrograms.id, options.regionalProgramId));
+  if (!regional) throw notFound('Региональная программа');
+  if (!isGlobalAdmin(user) && !hasRole(user, 'regional_coordinator'))
+    throw forbidden('Сводные результаты региона видит региональный координатор.');
+  assertRegionAccess(user, regional.regionId);
+  const adopted = await db
+    .select({ id: programs.id, municipalityId: programs.municipalityId, name: municipalities.name })
+    .from(programs)
+    .innerJoin(municipalities, eq(municipalities.id, programs.municipalityId))
+    .where(eq(programs.regionalProgramId, regional.id))
+    .orderBy(municipalities.name, programs.id);
+  const ofYear = adopted.length
+    ? await db
+        .select({ id: campaigns.id, programId: campaigns.programId })
+        .from(campaigns)
+        .where(
+          and(
+            inArray(
+              campaigns.programId,
+              adopted.map((p) => p.id),
+            ),
+            eq(campaigns.year, year),
+          ),
+        )
+    : [];
+  const rows: RollUpMunicipality[] = [];
+  const forms: FormValues[] = [];
+  let regionalCodes: string[] = [];
+  let first: NonNullable<Awaited<ReturnType<typeof findProgramTree>>> | null = null;
+  for (const program of adopted) {
+    const tree = await findProgramTree(db, program.id);
+    if (!tree) continue;
+    const codes = tree.indicators.filter((i) => i.isRegional).map((i) => i.code);
+    if (!first) {
+      first = tree;
+      regionalCodes = codes;
+    }
+    const campaign = ofYear.find((c) => c.programId === program.id);
+    const row: RollUpMunicipality = {
+      municipalityId: program.municipalityId,
+      municipalityName: program.name,
+      programId: program.id,
+      campaignId: campaign?.id ?? null,
+      isFrozen: false,
+      results: [],
+    };
+    if (campaign) {
+      const answer = await getCampaignResults({ db, user, id: campaign.id });
+      row.isFrozen = answer.isFrozen;
+      row.results = answer.results.filter((r) => r.organization === null && codes.includes(r.indicator));
+      forms.push(formValuesOf(await findSubmissions(db, campaign.id)));
+    }
+    rows.push(row);
+  }
+  const withCampaigns = rows.filter((r) => r.campaignId !== null);
+  let region: IndicatorResult[] = [];
+  if (first && withCampaigns.length) {
+    const ctx = {
+      ...contextOf(first, year),
+      municipalityIds: withCampaigns.map((r) => r.municipalityId),
+      campaignIds: withCampaigns.map((r) => r.campaignId!),
+    };
+    const computed = await computeIndicators({
+      db,
+      ctx,
+      indicators: definitionsOf(first).filter((d) => regionalCodes.includes(d.code)),
+      formValues: summedFormValues(forms),
+    });
+    region = computed.results.filter((r) => r.organization === null);
+  }
+  return {
+    regionalProgram: { id: regional.id, title: regional.title, programVersion: regional.programVersion },
+    year,
+    indicators: regionalCodes,
+    municipalities: rows,
+    region,
+  };
+}
+
+/** The form values of several municipal campaigns as one: per organization as reported, totals summed. */
+export function summedFormValues(parts: FormValues[]): FormValues {
+  return (field) => {
+    const found = parts.map((part) => part(field)).filter((v) => v !== undefined);
+    if (!found.length) return undefined;
+    const byOrganization = new Map<number, number | null>();
+    let total: number | null = null;
+    for (const part of found) {
+      for (const [org, value] of part.byOrganization) byOrganization.set(org, value);
+      if (part.total !== null) total = (total ?? 0) + part.total;
+    }
+    return { byOrganization, total };
+  };
+}

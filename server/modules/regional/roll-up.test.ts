@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PROGRAM_FILE_FORMAT,
+  PROGRAM_FILE_VERSION,
+  templateToDefinition,
+} from '../../../core/programs/program-file.ts';
+import { findTemplate } from '../../../core/templates/index.ts';
+import type { Database } from '../../db/client.ts';
+import * as s from '../../db/schema/index.ts';
+import { createMunicipality, createOrganization, createTeacher } from '../../seed/factories.ts';
+import { createTestDatabase } from '../../test/harness.ts';
+import type { Actor, AuthUser } from '../auth/access.ts';
+import { createCampaign } from '../campaigns/campaigns.service.ts';
+import { adoptRegionalProgram, publishRegionalProgram } from './regional-programs.service.ts';
+import { computeRegionalRollUp } from './roll-up.service.ts';
+
+/**
+ * The roll-up of a regional program adopted by two municipalities of one region, with a young teacher working
+ * in both: each municipality counts her, the region once — so the region's share is not the naive sum.
+ */
+let database: Database;
+const ids = { region: 0, a: 0, b: 0, regionalProgram: 0 };
+const grant = { municipalityId: null, organizationId: null, associationId: null };
+const asUser = (roles: AuthUser['roles']): AuthUser => ({
+  id: 0,
+  login: 'test',
+  fullName: 'Тест',
+  teacherId: null,
+  roles,
+});
+const actorOf = (user: AuthUser): Actor => ({ user });
+const regional = () =>
+  asUser([
+    { role: 'regional_coordinator', ...grant, regionId: ids.region, regionMunicipalityIds: [ids.a, ids.b] },
+  ]);
+const department = (municipalityId: number) => asUser([{ role: 'coordinator', ...grant, municipalityId }]);
+const YOUNG = { birthDate: '1998-05-01', pedagogicalStartDate: '2023-09-01' };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  const a = await createMunicipality(db, { name: 'Район А' });
+  const b = await createMunicipality(db, { name: 'Район Б', regionId: a.regionId });
+  Object.assign(ids, { region: a.regionId, a: a.id, b: b.id });
+  const schoolA = await createOrganization(db, a.id, { shortName: 'СОШ А' });
+  const schoolB = await createOrganization(db, b.id, { shortName: 'СОШ Б' });
+  const shared = await createTeacher(db, schoolA, { lastName: 'Двумя', ...YOUNG });
+  await db.insert(s.positions).values({
+    teacherId: shared.id,
+    organizationId: schoolB.id,
+    title: 'учитель',
+    isMainJob: false,
+    rate: 0.5,
+    startDate: '2024-09-01',
+  });
+  await createTeacher(db, schoolA, { lastName: 'Аова' });
+  await createTeacher(db, schoolB, { lastName: 'Бова' });
+
+  const definition = templateToDefinition(findTemplate('seed-004-myasnikovsky')!);
+  const [criterion] = definition.criteria;
+  const [model] = criterion.indicators;
+  definition.criteria = [
+    {
+      ...criterion,
+      indicators: [
+        {
+          ...model,
+          code: 'Р.1',
+          name: 'Доля молодых педагогов',
+          unit: 'percent',
+          numerator: 'teachers(young)',
+          denominator: 'teachers()',
+          factor: 100,
+          applicability: null,
+        },
+      ],
+    },
+  ];
+  definition.formFields = [];
+  definition.recommendationRules = [];
+  const content = JSON.stringify({
+    format: PROGRAM_FILE_FORMAT,
+    formatVersion: PROGRAM_FILE_VERSION,
+    exportedAt: '2026-12-01',
+    exportedBy: 'Министерство образования',
+    program: definition,
+  });
+  const published = await publishRegionalProgram({
+    db,
+    actor: actorOf(regional()),
+    regionId: ids.region,
+    content,
+  });
+  ids.regionalProgram = published.id;
+  for (const m of [ids.a, ids.b]) {
+    const { programId } = await adoptRegionalProgram({
+      db,
+      actor: actorOf(department(m)),
+      regionalProgramId: published.id,
+      municipalityId: m,
+    });
+    await createCampaign({
+      db,
+      actor: actorOf(department(m)),
+      input: { programId, year: 2025, reminderDaysBefore: 3 },
+    });
+  }
+});
+afterAll(() => database.close());
+
+describe('the regional roll-up', () => {
+  it('gives each municipality its value and the region one over distinct teachers', async () => {
+    const rollUp = await computeRegionalRollUp({
+      db: database.db,
+      user: regional(),
+      regionalProgramId: ids.regionalProgram,
+      year: 2025,
+    });
+    expect(rollUp.indicators).toEqual(['Р.1']);
+    const municipal = rollUp.municipalities.map((m) => [
+      m.municipalityName,
+      m.results[0]?.numerator,
+      m.results[0]?.denominator,
+    ]);
+    expect(municipal).toEqual([
+      ['Район А', 1, 2],
+      ['Район Б', 1, 2],
+    ]);
+    const [region] = rollUp.region;
+    expect(region).toMatchObject({ indicator: 'Р.1', numerator: 1, denominator: 3 });
+    expect(region.value).toBeCloseTo(33.33, 1);
+  });
+
+  it('is the region’s: a department or a coordinator of another region is refused', async () => {
+    await expect(
+      computeRegionalRollUp({
+        db: database.db,
+        user: department(ids.a),
+        regionalProgramId: ids.regionalProgram,
+        year: 2025,
+      }),
+    ).rejects.toThrow('Сводные результаты региона видит региональный координатор.');
+    const stranger = asUser([
+      { role: 'regional_coordinator', ...grant, regionId: ids.region + 100, regionMunicipalityIds: [] },
+    ]);
+    await expect(
+      computeRegionalRollUp({
+        db: database.db,
+        user: stranger,
+        regionalProgramId: ids.regionalProgram,
+        year: 2025,
+      }),
+    ).rejects.toThrow('Нет доступа к данным этого региона.');
+  });
+});
