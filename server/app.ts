@@ -43,6 +43,7 @@ import { practicesRoutes } from './modules/practices/practices.routes.ts';
 import { difficultiesRoutes } from './modules/difficulties/difficulties.routes.ts';
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
+import { websitesRoutes } from './modules/websites/websites.routes.ts';
 
 installRussianMessages(z);
 
@@ -71,6 +72,7 @@ const MODULES = [
   difficultiesRoutes,
   surveysRoutes,
   groupsRoutes,
+  websitesRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -324,4 +324,16 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     params: { id: s.closedCampaign, kind: 'letters' },
     query: { organizationId: s.organization },
   })),
+  // Website monitoring: the department runs and configures it; a school reads its own row. The sample
+  // organization has no site address, so the owner's run ends at once without a request to the network.
+  'GET /api/municipalities/:id/website-checks': municipality((s) => id(s.municipality)),
+  'GET /api/municipalities/:id/website-checks.xlsx': municipality((s) => id(s.municipality)),
+  'POST /api/municipalities/:id/website-checks': municipality((s) => ({
+    ...id(s.municipality),
+    body: { organizationId: s.organization },
+  })),
+  'PUT /api/municipalities/:id/website-requirements': municipality((s) => ({
+    ...id(s.municipality),
+    body: { requirements: [{ code: 'sveden', title: 'Сведения об ОО', keywords: [], paths: ['/sveden'] }] },
+  })),
 };
