@@ -9,6 +9,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { programExportCommand, programFromTemplateCommand, programImportCommand } from './programs.ts';
 import { actionListsExportCommand, reserveExportCommand, specialistsExportCommand } from './lists.ts';
 import { surveyTrainingOrderCommand } from './surveys.ts';
+import { websitesCheckCommand } from './websites.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
@@ -40,6 +41,7 @@ export const COMMANDS: Command[] = [
   programFromTemplateCommand,
   programExportCommand,
   programImportCommand,
+  websitesCheckCommand,
 ];
 
 /** What `pedmonitor <command> --help` prints. */
