@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.ts';
 import {
   organizations,
   websiteCheckItems,
@@ -130,33 +130,50 @@ export async function saveSiteOutcome(
   });
 }
 
-export const findRunSites = (db: Db, runId: number, organizationIds: number[] | null) =>
-  db
-    .select({
-      organizationId: websiteCheckSites.organizationId,
-      shortName: organizations.shortName,
-      siteUrl: websiteCheckSites.siteUrl,
-      error: websiteCheckSites.error,
-      pagesVisited: websiteCheckSites.pagesVisited,
-      checkedAt: websiteCheckSites.checkedAt,
-    })
-    .from(websiteCheckSites)
-    .innerJoin(organizations, eq(organizations.id, websiteCheckSites.organizationId))
-    .where(
-      and(
-        eq(websiteCheckSites.runId, runId),
-        organizationIds === null ? undefined : inArray(websiteCheckSites.organizationId, organizationIds),
-      ),
-    )
-    .orderBy(asc(organizations.shortName), asc(organizations.id));
-
-export const findRunItems = (db: Db, runId: number, organizationIds: number[] | null) =>
-  db
-    .select()
-    .from(websiteCheckItems)
-    .where(
-      and(
-        eq(websiteCheckItems.runId, runId),
-        organizationIds === null ? undefined : inArray(websiteCheckItems.organizationId, organizationIds),
-      ),
-    );
+/** Each organization's latest checked site (of any run, the one going on included), and its items. */
+export async function findLatestSites(db: Db, municipalityId: number, organizationIds: number[] | null) {
+  const sites = await queryRows<{
+    runId: number;
+    organizationId: number;
+    shortName: string;
+    siteUrl: string | null;
+    error: string | null;
+    pagesVisited: number;
+    checkedAt: Date | string;
+  }>(
+    db,
+    sql`select distinct on (s.organization_id) s.run_id as "runId", s.organization_id as "organizationId",
+        o.short_name as "shortName", s.site_url as "siteUrl", s.error, s.pages_visited as "pagesVisited",
+        s.checked_at as "checkedAt"
+      from website_check_sites s
+      join website_check_runs r on r.id = s.run_id
+      join organizations o on o.id = s.organization_id
+      where r.municipality_id = ${municipalityId}
+        ${
+          organizationIds === null
+            ? sql``
+            : sql`and s.organization_id in (${sql.join(
+                organizationIds.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+        }
+      order by s.organization_id, r.started_at desc, r.id desc`,
+  );
+  const items = sites.length
+    ? await db
+        .select()
+        .from(websiteCheckItems)
+        .where(
+          sql`(${websiteCheckItems.runId}, ${websiteCheckItems.organizationId}) in (${sql.join(
+            sites.map((s) => sql`(${s.runId}, ${s.organizationId})`),
+            sql`, `,
+          )})`,
+        )
+    : [];
+  return {
+    sites: sites
+      .map((s) => ({ ...s, checkedAt: new Date(s.checkedAt) }))
+      .sort((a, b) => a.shortName.localeCompare(b.shortName, 'ru') || a.organizationId - b.organizationId),
+    items,
+  };
+}

@@ -11,11 +11,10 @@ import { SiteCrawler, crawlOptionsFrom, type CrawlOptions } from './crawler.ts';
 import {
   deleteRequirements,
   findLatestRun,
+  findLatestSites,
   findOrganizationsToCheck,
   findRequirements,
-  findRunItems,
   findRunningRun,
-  findRunSites,
   finishRun,
   insertRequirements,
   insertRun,
@@ -211,8 +210,8 @@ export async function getWebsiteChecks(options: { db: Db; user: AuthUser; munici
     ? stored
     : DEFAULT_WEBSITE_REQUIREMENTS.map((r) => ({ ...r, isActive: true }));
   const run = await findLatestRun(db, municipalityId);
-  const sites = run ? await findRunSites(db, run.id, organizationIds) : [];
-  const items = run ? await findRunItems(db, run.id, organizationIds) : [];
+  // Each organization as last checked: a run over one school leaves the others' results standing.
+  const { sites, items } = await findLatestSites(db, municipalityId, organizationIds);
   return {
     canRun: isDepartmentOf(user, municipalityId),
     requirements: requirements.map((r) => ({
@@ -231,7 +230,7 @@ export async function getWebsiteChecks(options: { db: Db; user: AuthUser; munici
       pagesVisited: s.pagesVisited,
       checkedAt: s.checkedAt.toISOString(),
       items: items
-        .filter((i) => i.organizationId === s.organizationId)
+        .filter((i) => i.organizationId === s.organizationId && i.runId === s.runId)
         .map((i) => ({ code: i.requirementCode, title: i.requirementTitle, isFound: i.isFound, url: i.url })),
     })),
   };

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
+import { DEFAULT_PROGRAM_PARAMETERS, reportingPeriod } from '../../../core/indicators/period.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { testIndicator as indicator } from '../../test/indicators.ts';
+import { computeIndicators } from '../indicators/compute.ts';
 
 /**
  * The website check through the API, against two school sites served on 127.0.0.1 in the test: the run goes
@@ -134,6 +137,35 @@ describe('website monitoring through the API', () => {
     expect(byOrg[ids.none].error).toBe('адрес сайта не указан или некорректен (нужен http:// или https://)');
   });
 
+  it('feeds the formula function websites(): organizations whose site met a requirement', async () => {
+    const { results, problems } = await computeIndicators({
+      db: t.database.db,
+      ctx: { municipalityId: ids.m, period: reportingPeriod(DEFAULT_PROGRAM_PARAMETERS, 2026) },
+      indicators: [
+        indicator('sveden', 'websites(requirement = "sveden")'),
+        indicator('share', 'websites(requirement = "employees")', 'organizations()'),
+        indicator('any', 'websites()'),
+        indicator('mentoring', 'websites(requirement = "mentoring")'),
+      ],
+    });
+    expect(problems).toEqual([]);
+    const value = (code: string, org: number | null) =>
+      results.find((r) => r.indicator === code && r.organization === org)!.value;
+    expect(value('sveden', null)).toBe(1);
+    expect(value('sveden', ids.full)).toBe(1);
+    expect(value('sveden', ids.bare)).toBe(0);
+    expect(value('share', null)).toBeCloseTo(100 / 3, 3);
+    expect(value('any', null)).toBe(1);
+    expect(value('mentoring', null)).toBe(0);
+    // A period that ended before the check knows nothing of it.
+    const before = await computeIndicators({
+      db: t.database.db,
+      ctx: { municipalityId: ids.m, period: reportingPeriod(DEFAULT_PROGRAM_PARAMETERS, 2020) },
+      indicators: [indicator('sveden', 'websites(requirement = "sveden")')],
+    });
+    expect(before.results.find((r) => r.organization === null)!.value).toBe(0);
+  });
+
   it('lets a school head see only its own row, and refuses another municipality', async () => {
     const own = await call('head', 'GET', `/api/municipalities/${ids.m}/website-checks`);
     expect(own.statusCode).toBe(200);
@@ -165,8 +197,10 @@ describe('website monitoring through the API', () => {
     await call('coord', 'POST', `/api/municipalities/${ids.m}/website-checks`, { organizationId: ids.bare });
     const result = await untilFinished();
     expect(result.run.total).toBe(1);
-    expect(result.rows).toHaveLength(1);
-    expect(result.rows[0].items).toEqual([
+    // The run over one school leaves the others' latest results standing.
+    expect(result.rows).toHaveLength(3);
+    const bare = result.rows.find((r: { organizationId: number }) => r.organizationId === ids.bare);
+    expect(bare.items).toEqual([
       { code: 'sveden', title: 'Сведения', isFound: false, url: null },
       { code: 'welcome', title: 'Приветствие', isFound: true, url: `${base}/bare/` },
     ]);
