@@ -305,6 +305,7 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
   'GET /api/muko.docx': municipality((s) => ({ query: { municipalityId: s.municipality } })),
 
   'GET /api/campaigns/:id/documents': municipality((s) => id(s.closedCampaign)),
+  'GET /api/campaigns/:id/announcement-letter': municipality((s) => id(s.campaign)),
   'POST /api/campaigns/:id/documents': organization((s) => ({
     ...id(s.closedCampaign),
     body: { kind: 'letters', organizationId: s.organization },
