@@ -10,6 +10,7 @@ import { programExportCommand, programFromTemplateCommand, programImportCommand 
 import { actionListsExportCommand, reserveExportCommand, specialistsExportCommand } from './lists.ts';
 import { surveyTrainingOrderCommand } from './surveys.ts';
 import { websitesCheckCommand } from './websites.ts';
+import { municipalityCreateCommand, organizationsImportCommand, regionCreateCommand } from './bulk.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
@@ -42,6 +43,9 @@ export const COMMANDS: Command[] = [
   programExportCommand,
   programImportCommand,
   websitesCheckCommand,
+  regionCreateCommand,
+  municipalityCreateCommand,
+  organizationsImportCommand,
 ];
 
 /** What `pedmonitor <command> --help` prints. */
