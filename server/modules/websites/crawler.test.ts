@@ -12,10 +12,12 @@ import {
 
 /** A small school site on 127.0.0.1, with the traps a real one has. */
 const requests: string[] = [];
+const requestTimes: number[] = [];
 let base = '';
 const server = http.createServer((req, res) => {
   const path = req.url ?? '/';
   requests.push(path);
+  requestTimes.push(Date.now());
   const html = (body: string) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html><head><title>Школа № 1</title></head><body>${body}</body></html>`);
@@ -166,6 +168,16 @@ describe('website crawler against a local site', () => {
     );
     expect((await crawler.crawl(null, DEFAULT_WEBSITE_REQUIREMENTS)).error).toBe(CRAWL_ERRORS.badUrl);
     crawler.close();
+  });
+
+  it('pauses between two requests to the site', async () => {
+    requestTimes.length = 0;
+    const crawler = new SiteCrawler(options({ delayMs: 40, maxPages: 3 }));
+    await crawler.crawl(base + '/', DEFAULT_WEBSITE_REQUIREMENTS);
+    crawler.close();
+    expect(requestTimes.length).toBeGreaterThanOrEqual(3);
+    const gaps = requestTimes.slice(1).map((t, i) => t - requestTimes[i]);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(35);
   });
 
   it('reads CRAWLER_ALLOW_HOSTS and sends a User-Agent naming pedmonitor', () => {
