@@ -53,10 +53,23 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the pedmonitor command', () 
     expect(result.code, result.stderr).toBe(0);
     const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
     expect(Object.keys(rows[0]).sort()).toEqual(
-      ['denominator', 'indicator', 'level', 'numerator', 'organization', 'organizationName', 'value'].sort(),
+      [
+        'denominator',
+        'indicator',
+        'level',
+        'numerator',
+        'organization',
+        'organizationName',
+        'unit',
+        'value',
+      ].sort(),
     );
     expect(rows).toHaveLength(13 * 26);
+    expect(result.stderr).toMatch(
+      /Отчётный период: \d\d\.\d\d\.\d{4} — \d\d\.\d\d\.\d{4}, по состоянию на \d\d\.\d\d\.\d{4}\./,
+    );
     const municipal = rows.find((r) => r.indicator === '1.1' && r.organization === null)!;
+    expect(municipal.unit).toBe('%');
     expect(municipal.organizationName).toBe('Муниципалитет в целом');
     expect(municipal.value).toBeCloseTo(
       ((municipal.numerator as number) / (municipal.denominator as number)) * 100,

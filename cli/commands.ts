@@ -9,6 +9,8 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { programExportCommand, programFromTemplateCommand, programImportCommand } from './programs.ts';
 import { actionListsExportCommand, reserveExportCommand, specialistsExportCommand } from './lists.ts';
 import { surveyTrainingOrderCommand } from './surveys.ts';
+import { websitesCheckCommand } from './websites.ts';
+import { municipalityCreateCommand, organizationsImportCommand, regionCreateCommand } from './bulk.ts';
 import type { Flags } from './context.ts';
 
 export interface Command {
@@ -40,6 +42,10 @@ export const COMMANDS: Command[] = [
   programFromTemplateCommand,
   programExportCommand,
   programImportCommand,
+  websitesCheckCommand,
+  regionCreateCommand,
+  municipalityCreateCommand,
+  organizationsImportCommand,
 ];
 
 /** What `pedmonitor <command> --help` prints. */

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { formatRuDate } from '../core/dates.ts';
 import { countOf } from '../core/format.ts';
 import { AppError } from '../server/errors.ts';
 import { systemAdmin } from '../server/modules/auth/access.ts';
@@ -9,6 +10,9 @@ import { intFlag, withDatabase } from './context.ts';
 import { print, progress } from './output.ts';
 
 const systemUser = systemAdmin('cli');
+
+/** The unit as the results page writes it: «%», «чел.» / «ед.», «да/нет». */
+const UNIT_LABEL: Record<string, string> = { percent: '%', count: 'количество', presence: 'наличие' };
 
 export const computeCommand: Command = {
   name: 'compute',
@@ -37,7 +41,7 @@ export const computeCommand: Command = {
       throw new AppError('bad_request', 'Для формата xlsx укажите файл: --output ФАЙЛ.xlsx');
     await withDatabase(flags, async (database) => {
       const started = Date.now();
-      const { tree, results, problems } = await computeProgramResults({
+      const { tree, results, problems, period } = await computeProgramResults({
         db: database.db,
         user: systemUser,
         programId,
@@ -50,6 +54,10 @@ export const computeCommand: Command = {
       progress(
         `Рассчитано за ${Date.now() - started} мс: ${countOf(tree.indicators.length, ['показатель', 'показателя', 'показателей'])} × ${countOf(new Set(results.map((r) => r.organization)).size, ['строка', 'строки', 'строк'])}.`,
       );
+      progress(
+        `Отчётный период: ${formatRuDate(period.start)} — ${formatRuDate(period.end)}, по состоянию на ${formatRuDate(period.referenceDate)}.`,
+      );
+      const unitOf = new Map(tree.indicators.map((i) => [i.code, i.unit]));
       const output =
         format === 'json'
           ? JSON.stringify(
@@ -58,6 +66,7 @@ export const computeCommand: Command = {
                 organization: r.organization,
                 organizationName: r.organizationName,
                 value: r.value,
+                unit: UNIT_LABEL[unitOf.get(r.indicator) ?? 'count'],
                 numerator: r.numerator,
                 denominator: r.denominator,
                 level: r.level,

@@ -2,6 +2,7 @@ import { ORGANIZATION_FORMS, TEACHER_FORMS, countOf } from '../core/format.ts';
 import { isDatabaseEmpty, prepareDatabase } from '../server/bootstrap.ts';
 import { AppError } from '../server/errors.ts';
 import { seedDemo } from '../server/seed/demo.ts';
+import { seedDemoRegion } from '../server/seed/demo-region.ts';
 import type { Command } from './commands.ts';
 import { intFlag, withDatabase } from './context.ts';
 import { print, printAccounts, printAdmin, progress } from './output.ts';
@@ -23,11 +24,27 @@ export const migrateCommand: Command = {
 
 export const seedCommand: Command = {
   name: 'seed',
-  usage: 'seed [--seed N]',
+  usage: 'seed [--seed N] [--region]',
   summary: 'создать демонстрационный район (детерминированно для заданного N)',
-  options: { seed: { type: 'string' } },
+  help:
+    'Параметры:\n  --seed N    начальное число генератора (1 по умолчанию): то же N — те же данные\n' +
+    '  --region    добавить в базу ещё муниципалитеты демонстрационного региона (3 района с организациями\n' +
+    '              и педагогами) — для регионального представления; можно и после демонстрационного района',
+  options: { seed: { type: 'string' }, region: { type: 'boolean' } },
   async run(flags) {
     const seed = intFlag(flags, 'seed') ?? 1;
+    if (flags.region) {
+      await withDatabase(flags, async (database, config) => {
+        await prepareDatabase({ database, config, onProgress: progress });
+        const result = await seedDemoRegion({ db: database.db, seed });
+        print(`Добавлены муниципалитеты демонстрационного региона «${result.regionName}»:`);
+        for (const m of result.municipalities)
+          print(
+            `  № ${m.id} ${m.name}: ${countOf(m.organizations, ORGANIZATION_FORMS)}, ${countOf(m.teachers, TEACHER_FORMS)}`,
+          );
+      });
+      return;
+    }
     await withDatabase(flags, async (database, config) => {
       const { admin } = await prepareDatabase({ database, config, onProgress: progress });
       if (!(await isDatabaseEmpty(database))) {

@@ -26,6 +26,7 @@ export const AGGREGATE_NAMES = [
   'acts',
   'reserve',
   'practices',
+  'websites',
   'staffingNeed',
   'answers',
   'answerSum',

@@ -302,6 +302,30 @@ export const CATALOG: readonly CatalogFunction[] = [
   },
   {
     kind: 'aggregate',
+    name: 'websites',
+    label: 'Мониторинг сайтов',
+    phrase: 'число организаций, на сайтах которых найдено требуемое',
+    description:
+      'Число организаций, на сайте которых последняя законченная проверка этой организации, начатая не позже ' +
+      'конца отчётного периода ' +
+      '(страница «Мониторинг сайтов»), нашла требование из перечня отдела; требование называется кодом из ' +
+      'перечня; без него — организации, у которых найдено хоть что-то. Доля ОО, разместивших раздел, — ' +
+      '`websites(requirement = "sveden") / organizations()`.',
+    example: 'websites(requirement = "employees")',
+    filters: [
+      stringFilter(
+        'requirement',
+        'требование',
+        'Код требования из перечня «Мониторинг сайтов» (sveden, managers, employees, documents, education, ' +
+          'mentoring, monitoring или заданный отделом).',
+        'requirement = "sveden"',
+      ),
+      orgKindFilter('организации'),
+      orgGroupFilter('организации'),
+    ],
+  },
+  {
+    kind: 'aggregate',
     name: 'staffingNeed',
     label: 'Потребность в кадрах (прогноз)',
     phrase: 'прогноз потребности в педагогах на следующий учебный год',

@@ -155,7 +155,7 @@ describe('parseFormula: errors', () => {
     [
       'staff()',
       'Неизвестная функция «staff» (строка 1, позиция 1). Доступные функции: teachers, organizations, ' +
-        'positions, vacancies, mentoringPrograms, mentoringPairs, associations, events, acts, reserve, practices, staffingNeed, answers, answerSum, form.',
+        'positions, vacancies, mentoringPrograms, mentoringPairs, associations, events, acts, reserve, practices, websites, staffingNeed, answers, answerSum, form.',
       0,
       5,
     ],

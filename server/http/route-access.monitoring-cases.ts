@@ -322,6 +322,7 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
   'GET /api/muko.docx': municipality((s) => ({ query: { municipalityId: s.municipality } })),
 
   'GET /api/campaigns/:id/documents': municipality((s) => id(s.closedCampaign)),
+  'GET /api/campaigns/:id/announcement-letter': municipality((s) => id(s.campaign)),
   'POST /api/campaigns/:id/documents': organization((s) => ({
     ...id(s.closedCampaign),
     body: { kind: 'letters', organizationId: s.organization },
@@ -340,5 +341,17 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
   'GET /api/campaigns/:id/documents/:kind': organization((s) => ({
     params: { id: s.closedCampaign, kind: 'letters' },
     query: { organizationId: s.organization },
+  })),
+  // Website monitoring: the department runs and configures it; a school reads its own row. The sample
+  // organization has no site address, so the owner's run ends at once without a request to the network.
+  'GET /api/municipalities/:id/website-checks': municipality((s) => id(s.municipality)),
+  'GET /api/municipalities/:id/website-checks.xlsx': municipality((s) => id(s.municipality)),
+  'POST /api/municipalities/:id/website-checks': municipality((s) => ({
+    ...id(s.municipality),
+    body: { organizationId: s.organization },
+  })),
+  'PUT /api/municipalities/:id/website-requirements': municipality((s) => ({
+    ...id(s.municipality),
+    body: { requirements: [{ code: 'sveden', title: 'Сведения об ОО', keywords: [], paths: ['/sveden'] }] },
   })),
 };

@@ -11,3 +11,4 @@ export * from './practices.ts';
 export * from './surveys.ts';
 export * from './groups.ts';
 export * from './methodical.ts';
+export * from './websites.ts';

@@ -20,6 +20,8 @@ import {
   prepareDocument,
 } from './documents.service.ts';
 import { findJob, presentJob, startJob, type DocumentFile } from './jobs.ts';
+import { buildAnnouncementContent, buildAnnouncementDocx } from './announcement.ts';
+import { safeFileName } from './docx-kit.ts';
 
 const tags = ['Документы'];
 
@@ -178,6 +180,32 @@ export async function documentsRoutes(app: FastifyInstance) {
         today: today(),
       });
       return sendFile(reply, await prepared.run());
+    },
+  );
+
+  r.get(
+    '/api/campaigns/:id/announcement-letter',
+    {
+      schema: {
+        tags,
+        summary:
+          'Информационное письмо о мониторинге руководителям ОО-участников (DOCX): основание, цель, сроки, показатели, как заполнить форму, ответственный, участники',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => {
+      const content = await buildAnnouncementContent({
+        db: app.db,
+        user: requireUser(req.user),
+        campaignId: req.params.id,
+        appUrl: `${req.protocol}://${req.host}`,
+      });
+      return sendFile(reply, {
+        fileName: `${safeFileName(`Информационное письмо ${content.title}`)}.docx`,
+        asciiName: `announcement-${req.params.id}.docx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        data: await buildAnnouncementDocx(content),
+      });
     },
   );
 }

@@ -34,6 +34,7 @@ const ROW_LABEL: Record<Listed, SQL> = {
   acts: sql`'№ ' || n.number || ' от ' || to_char(n.date, 'DD.MM.YYYY') || ' «' || n.title || '»'`,
   reserve: sql`coalesce((select concat_ws(' ', t.last_name, t.first_name, t.middle_name) from teachers t where t.id = rc.teacher_id), rc.full_name) || ' — ' || rk.name`,
   practices: sql`'«' || pr.title || '»'`,
+  websites: sql`o.short_name || ': ' || wi.requirement_title`,
   // The organizations forecast; the numbers behind the need are on the page «Прогноз кадровой потребности».
   staffingNeed: sql`o.short_name`,
 };
@@ -49,6 +50,7 @@ const ORG_NAME: Record<Listed, SQL> = {
   acts: sql`(select short_name from organizations where id = n.organization_id)`,
   reserve: sql`o.short_name`,
   practices: sql`o.short_name`,
+  websites: sql`o.short_name`,
   staffingNeed: sql`o.short_name`,
 };
 

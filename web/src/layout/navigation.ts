@@ -30,6 +30,7 @@ import {
   IconUsersGroup,
   IconUserCheck,
   IconUserStar,
+  IconWorld,
   type Icon,
 } from '@tabler/icons-react';
 import type { Role } from '../../../core/enums.ts';
@@ -106,6 +107,7 @@ export const NAVIGATION: NavItem[] = [
     REGISTRY_EDITORS,
     'Методическое пространство',
   ),
+  item('/websites', 'Мониторинг сайтов', IconWorld, REGISTRY_EDITORS, 'Методическое пространство'),
   item('/roadmaps', 'Дорожная карта', IconRoute, DEPARTMENT, 'Управление'),
   item('/decisions', 'Управленческие решения', IconFileCertificate, DEPARTMENT, 'Управление'),
   item('/muko', 'Самооценка МУКО', IconListCheck, DEPARTMENT, 'Управление'),

@@ -214,6 +214,24 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
       orgKind: { kind: 'column', expression: sql`coalesce(o.kind, '')` },
     }),
   },
+  websites: {
+    // Each organization's latest finished check begun by the end of the period (a run may cover one school).
+    rows: (ctx) => sql`website_check_items wi
+      join organizations o on o.id = wi.organization_id
+      where wi.is_found and o.is_active and o.municipality_id = ${ctx.municipalityId}
+        and wi.run_id = (select s.run_id from website_check_sites s join website_check_runs r on r.id = s.run_id
+          where s.organization_id = wi.organization_id and r.status = 'done'
+            and r.started_at < (${ctx.period.end}::date + 1) order by r.started_at desc, r.id desc limit 1)
+        ${organizationFilter(ctx, sql`o.id`)}`,
+    orgColumn: sql`wi.organization_id`,
+    // Organizations, not items: `websites()` is the organizations with anything found.
+    measure: (condition) => sql`count(distinct wi.organization_id) filter (where ${condition})`,
+    resolver: fixed({
+      requirement: { kind: 'column', expression: sql`wi.requirement_code` },
+      orgKind,
+      orgGroup,
+    }),
+  },
   staffingNeed: {
     // The rows are the organizations forecast; the need itself is the forecast's arithmetic (measureCalls).
     rows: (ctx) =>

@@ -114,6 +114,15 @@ export function CampaignPage() {
                 ? `закрыт ${formatDateTime(campaign.closedAt)}`
                 : PHASE_LABEL[campaign.phase]}
             </Badge>
+            {isDepartment && (
+              <Button
+                component="a"
+                href={`/api/campaigns/${campaign.id}/announcement-letter`}
+                variant="light"
+              >
+                Информационное письмо
+              </Button>
+            )}
             {isDepartment && campaign.status === 'active' && (
               <>
                 <Button variant="default" onClick={() => setEditing(true)}>

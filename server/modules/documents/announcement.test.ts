@@ -1,0 +1,101 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normativeActs } from '../../db/schema/index.ts';
+import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
+import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
+import { decodeXml, hasLibreOffice, pagesOfDocx } from '../../test/office.ts';
+
+/**
+ * The announcement letter of a campaign (seed 000 is one): the DOCX read back as text carries the basis
+ * order, the goal, the dates дд.мм.гггг, the indicators with what is asked, how to fill the form, the
+ * responsible person and the participants; only the department makes it.
+ */
+let t: TestApp;
+const PASSWORD = 'announce-pass-1';
+const cookies: Record<string, string> = {};
+let campaignId = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const m = await createMunicipality(db);
+  await createOrganization(db, m.id, { shortName: 'МБОУ СОШ № 1' });
+  await createOrganization(db, m.id, { shortName: 'МБОУ СОШ № 2' });
+  await db.insert(normativeActs).values({
+    municipalityId: m.id,
+    kind: 'other',
+    number: '145',
+    date: '2025-09-01',
+    title: 'О проведении мониторинга профессионального развития педагогов',
+    validFrom: '2025-09-01',
+  });
+  await createUser(db, {
+    login: 'coord',
+    fullName: 'Петрова Анна Ивановна',
+    password: PASSWORD,
+    grants: [{ role: 'coordinator', municipalityId: m.id }],
+  });
+  const school = await createOrganization(db, m.id, { shortName: 'МБОУ СОШ № 3' });
+  await createUser(db, {
+    login: 'head',
+    password: PASSWORD,
+    grants: [{ role: 'org_manager', municipalityId: m.id, organizationId: school.id }],
+  });
+  cookies.coord = await t.login('coord', PASSWORD);
+  cookies.head = await t.login('head', PASSWORD);
+  ({ campaignId } = await campaignFromTemplate(t, cookies.coord, { municipalityId: m.id, year: 2025 }));
+}, 120_000);
+afterAll(() => t?.close());
+
+async function paragraphsOf(buffer: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(buffer);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
+    .map((p) =>
+      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(tab|br)\/>/g)]
+        .map((m) => (m[1] !== undefined ? decodeXml(m[1]) : m[2] === 'tab' ? '\t' : '\n'))
+        .join(''),
+    )
+    .filter((text) => text.trim());
+}
+
+describe('the announcement letter of a campaign', () => {
+  it('carries the basis, goal, dates, indicators, instructions, responsible and participants', async () => {
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/campaigns/${campaignId}/announcement-letter`,
+      cookie: cookies.coord,
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const text = (await paragraphsOf(res.rawPayload)).join('\n');
+    expect(text).toContain('Руководителям образовательных организаций');
+    expect(text).toMatch(
+      /на основании приказа .* от 01\.09\.2025 № 145 «О проведении мониторинга профессионального развития педагогов»/,
+    );
+    expect(text).toMatch(/Цель мониторинга: /);
+    expect(text).toMatch(
+      /Сроки: начало мониторинга — \d\d\.\d\d\.2025; сбор данных — с \d\d\.\d\d\.\d{4} по \d\d\.\d\d\.\d{4}/,
+    );
+    expect(text).toContain('в системе pedmonitor (http://localhost');
+    expect(text).toContain('нажмите «Отправить»');
+    expect(text).toContain('Ответственный в отделе образования: Петрова Анна Ивановна');
+    expect(text).toContain('Показатели мониторинга');
+    expect(text).toMatch(/в форме: |рассчитывается по реестру педагогов/);
+    expect(text).toContain('Участвуют 3 организации');
+    for (const n of [1, 2, 3]) expect(text).toContain(`МБОУ СОШ № ${n}`);
+    if (hasLibreOffice) {
+      const pages = await pagesOfDocx({ 'announcement.docx': res.rawPayload });
+      expect(pages['announcement.docx'].length).toBeGreaterThan(0);
+    }
+  });
+
+  it('is made by the department only', async () => {
+    const res = await t.request({
+      method: 'GET',
+      url: `/api/campaigns/${campaignId}/announcement-letter`,
+      cookie: cookies.head,
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
