@@ -462,9 +462,12 @@ export async function restoreBackup(options: {
     // Foreign keys and triggers are not checked while a superuser loads a consistent copy; otherwise the
     // tables come in the order of their foreign keys.
     if (role?.su) await db.execute(sql`set local session_replication_role = replica`);
-    // An ordinary owner's load fires the registry-generation triggers (migration 0020): marked as already
-    // noted, this transaction raises no generation, and the copy keeps the number it was made with.
-    await db.execute(sql`select set_config('pedmonitor.registry_changed', 'on', true)`);
+    // An ordinary owner's load fires the registry- and grant-generation triggers (migrations
+    // registry_generation, grant_generation): marked as already noted, this transaction raises neither
+    // generation, and the copy keeps the numbers it was made with.
+    await db.execute(
+      sql`select set_config('pedmonitor.registry_changed', 'on', true), set_config('pedmonitor.grants_changed', 'on', true)`,
+    );
     return loadTables(db, file, header, options.onProgress);
   });
   await database.migrate();

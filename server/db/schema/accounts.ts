@@ -5,6 +5,7 @@ import {
   index,
   integer,
   jsonb,
+  bigint,
   pgTable,
   text,
   timestamp,
@@ -65,6 +66,22 @@ export const userRoles = pgTable(
         or (${t.role} = 'regional_coordinator' and ${t.regionId} is not null)`,
     ),
   ],
+);
+
+/**
+ * One row: a number raised by every committed transaction that changes what a user's grants resolve to —
+ * the grants themselves, an organization's or an association's municipality, a municipality's region or the
+ * municipalities of a region (statement triggers, migration `grant_generation`). Each request reads it with
+ * its session, and the grants kept in memory under the same number are used as they are
+ * (`server/modules/auth/auth.repository.ts`).
+ */
+export const grantGeneration = pgTable(
+  'grant_generation',
+  {
+    id: integer().primaryKey().default(1),
+    value: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('grant_generation_one_row', sql`${t.id} = 1`)],
 );
 
 /** Sessions are stored by the SHA-256 of the cookie token: a stolen database does not log anyone in. */

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import {
   associations,
+  grantGeneration,
   municipalities,
   organizations,
   sessions,
@@ -79,22 +80,31 @@ export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGran
   return grantsFromJson(row.grants);
 }
 
-/** The municipalities a regional grant reaches, read with the grants (a new municipality counts from the next request). */
-export async function findMunicipalitiesOfRegion(db: Db, regionId: number): Promise<number[]> {
-  const rows = await db
-    .select({ id: municipalities.id })
-    .from(municipalities)
-    .where(eq(municipalities.regionId, regionId))
-    .orderBy(municipalities.id);
-  return rows.map((r) => r.id);
-}
-
 export async function insertSession(
   db: Db,
   values: { id: string; userId: number; expiresAt: Date; ip?: string; userAgent?: string },
 ) {
   await db.insert(sessions).values(values);
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, values.userId));
+}
+
+/**
+ * The grants of users seen lately, each with the grant generation it was read at (migration
+ * `grant_generation`): a request whose session row carries the same generation uses them as they are, so
+ * the common request reads one plain row instead of resolving the grants again. Kept per database handle;
+ * at most `GRANTS_KEPT` users, the longest unseen let go first. Kept grants are frozen: they are shared.
+ */
+const GRANTS_KEPT = 20_000;
+const keptGrants = new WeakMap<Db, Map<number, { generation: number; grants: readonly RoleGrant[] }>>();
+
+function keepGrants(db: Db, userId: number, generation: number, grants: RoleGrant[]) {
+  let kept = keptGrants.get(db);
+  if (!kept) keptGrants.set(db, (kept = new Map()));
+  kept.delete(userId);
+  if (kept.size >= GRANTS_KEPT) kept.delete(kept.keys().next().value!);
+  const frozen = Object.freeze(grants.map((g) => Object.freeze(g)));
+  kept.set(userId, { generation, grants: frozen });
+  return frozen;
 }
 
 export async function findActiveSession(
@@ -107,7 +117,8 @@ export async function findActiveSession(
     }
   | undefined
 > {
-  // Every request with a cookie, with the user's grants: one round trip, built once (db/prepared.ts).
+  // Every request with a cookie: the session, its user and the grant generation in one plain row, built
+  // once (db/prepared.ts); the grants themselves only when the generation moved or the user is new here.
   const [row] = await preparedQuery(db, 'active_session', (d) =>
     d
       .select({
@@ -119,14 +130,36 @@ export async function findActiveSession(
         fullName: users.fullName,
         teacherId: users.teacherId,
         isActive: users.isActive,
-        grants: grantsOf(sql`${users.id}`),
+        generation: grantGeneration.value,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(grantGeneration, eq(grantGeneration.id, 1))
       .where(and(eq(sessions.id, sql.placeholder('id')), sql`${sessions.expiresAt} > now()`))
       .prepare('active_session'),
   ).execute({ id });
   if (!row || !row.isActive) return undefined;
+  const kept = keptGrants.get(db)?.get(row.userId);
+  let roles: readonly RoleGrant[];
+  if (kept?.generation === row.generation) {
+    roles = kept.grants;
+    // Seen again: the last to be let go.
+    keptGrants.get(db)!.delete(row.userId);
+    keptGrants.get(db)!.set(row.userId, kept);
+  } else {
+    // The grants and the generation they belong to, read in one statement (one snapshot).
+    const [fresh] = await preparedQuery(db, 'grants_with_generation', (d) =>
+      d
+        .select({
+          generation: grantGeneration.value,
+          grants: grantsOf(sql`${sql.placeholder('userId')}::int`),
+        })
+        .from(grantGeneration)
+        .where(eq(grantGeneration.id, 1))
+        .prepare('grants_with_generation'),
+    ).execute({ userId: row.userId });
+    roles = keepGrants(db, row.userId, fresh.generation, grantsFromJson(fresh.grants));
+  }
   return {
     session: { id: row.id, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt },
     user: {
@@ -134,7 +167,7 @@ export async function findActiveSession(
       login: row.login,
       fullName: row.fullName,
       teacherId: row.teacherId,
-      roles: grantsFromJson(row.grants),
+      roles: roles as RoleGrant[],
     },
   };
 }

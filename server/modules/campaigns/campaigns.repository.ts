@@ -237,64 +237,81 @@ export async function insertSubmissionEvent(db: Db, values: typeof submissionEve
   await db.insert(submissionEvents).values(values);
 }
 
-export async function findSubmissionEvents(db: Db, submissionId: number) {
-  return preparedQuery(db, 'submission_events', (d) =>
-    d
-      .select()
-      .from(submissionEvents)
-      .where(eq(submissionEvents.submissionId, sql.placeholder('submissionId')))
-      .orderBy(asc(submissionEvents.id))
-      .prepare('submission_events'),
-  ).execute({ submissionId });
+/** One step of a submission's history, as the form view shows it. */
+export interface SubmissionHistoryStep {
+  at: string;
+  userName: string | null;
+  action: (typeof submissionEvents.$inferSelect)['action'];
+  statusAfter: (typeof submissionEvents.$inferSelect)['statusAfter'];
+  comment: string | null;
+  changes: Record<string, [unknown, unknown]> | null;
 }
 
-/** The same program's campaign of the year before, for «far from last year» warnings and dynamics. */
 /**
- * What opening one organization's form reads, in one query: its participation, its submission, its values
- * of the same program's latest earlier campaign (last year's, as `findPreviousCampaign` finds it) and the
- * registry generation (`indicators/kept.ts`). `participant` is null when it does not take part.
+ * What opening or saving one organization's form reads, in one query: the campaign, the organization's
+ * participation and submission, its values of the same program's latest earlier campaign (last year's, as
+ * `findPreviousCampaign` finds it), the registry generation (`indicators/kept.ts`) and, for the view, the
+ * submission's history. `campaign` is null when there is no such campaign, `participant` when the
+ * organization does not take part. The caller checks access on the campaign before using the rest.
  */
-export async function findFormState(db: Db, campaign: CampaignRow, organizationId: number) {
-  // Every form opening: built once (db/prepared.ts).
-  const [row] = await preparedQuery(db, 'form_state', (d) =>
+export async function findFormState(
+  db: Db,
+  campaignId: number,
+  organizationId: number,
+  options: { history: boolean },
+) {
+  // Every form opening and every autosave: built once (db/prepared.ts), with and without the history.
+  const name = options.history ? 'form_view_state' : 'form_state';
+  const rows = await preparedQuery(db, name, (d) =>
     d
       .select({
+        campaign: campaigns,
         generation: registryGeneration.value,
         participant: campaignParticipants,
         submission: submissions,
         lastYear: sql<Record<string, FormValue> | null>`(
         select ly.values from submissions ly where ly.organization_id = ${sql.placeholder('organizationId')} and ly.campaign_id = (
-          select pc.id from campaigns pc where pc.municipality_id = ${sql.placeholder('municipalityId')}
-            and pc.program_id = ${sql.placeholder('programId')} and pc.year < ${sql.placeholder('year')}
+          select pc.id from campaigns pc where pc.municipality_id = ${campaigns.municipalityId}
+            and pc.program_id = ${campaigns.programId} and pc.year < ${campaigns.year}
           order by pc.year desc limit 1))`,
+        history: options.history
+          ? sql<SubmissionHistoryStep[] | string | null>`(
+        select json_agg(json_build_object('at', e.at, 'userName', e.user_name, 'action', e.action,
+          'statusAfter', e.status_after, 'comment', e.comment, 'changes', e.changes) order by e.id)
+        from submission_events e where e.submission_id = ${submissions.id})`
+          : sql<null>`null`,
       })
       .from(registryGeneration)
+      .leftJoin(campaigns, eq(campaigns.id, sql.placeholder('campaignId')))
       .leftJoin(
         campaignParticipants,
         and(
-          eq(campaignParticipants.campaignId, sql.placeholder('campaignId')),
+          eq(campaignParticipants.campaignId, campaigns.id),
           eq(campaignParticipants.organizationId, sql.placeholder('organizationId')),
         ),
       )
       .leftJoin(
         submissions,
         and(
-          eq(submissions.campaignId, sql.placeholder('campaignId')),
+          eq(submissions.campaignId, campaigns.id),
           eq(submissions.organizationId, sql.placeholder('organizationId')),
         ),
       )
       .where(eq(registryGeneration.id, 1))
-      .prepare('form_state'),
-  ).execute({
-    organizationId,
-    campaignId: campaign.id,
-    municipalityId: campaign.municipalityId,
-    programId: campaign.programId,
-    year: campaign.year,
-  });
-  return row;
+      .prepare(name),
+  ).execute({ organizationId, campaignId });
+  const row = rows[0];
+  const history = typeof row.history === 'string' ? JSON.parse(row.history) : row.history;
+  return {
+    ...row,
+    history: ((history ?? []) as SubmissionHistoryStep[]).map((e) => ({
+      ...e,
+      at: new Date(e.at).toISOString(),
+    })),
+  };
 }
 
+/** The same program's campaign of the year before, for «far from last year» warnings and dynamics. */
 export async function findPreviousCampaign(db: Db, campaign: CampaignRow) {
   const [row] = await db
     .select()

@@ -31,7 +31,7 @@ vi.mock('./campaigns.repository.ts', async (importOriginal) => {
       return actual.findSubmissions(...args);
     },
     findFormState: (...args: Parameters<typeof actual.findFormState>) => {
-      repository.findFormState.push([args[1].id, args[2]]);
+      repository.findFormState.push([args[1], args[2]]);
       return actual.findFormState(...args);
     },
   };

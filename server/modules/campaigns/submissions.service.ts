@@ -25,7 +25,6 @@ import {
   findParticipant,
   findResponsibleUsers,
   findSubmission,
-  findSubmissionEvents,
   insertSubmissionEvent,
   setReopenedUntil,
   saveSubmissionValues,
@@ -122,13 +121,14 @@ export async function getSubmissionView(options: {
   today: string;
 }) {
   const { db, user, organizationId, today } = options;
-  const campaign = await requireCampaign(db, options.campaignId);
+  // One query for the campaign, the organization's own state (participation, submission and its history,
+  // last year's values) and the registry generation; the program and what its indicators read from the
+  // registry are kept while the generation stays the same (indicators/kept.ts).
+  const formState = await findFormState(db, options.campaignId, organizationId, { history: true });
+  const campaign = formState.campaign;
+  if (!campaign) throw notFound('Мониторинг');
   assertSubmissionAccess(user, campaign, organizationId, 'read');
-  // One query for the organization's own state (participation, submission, last year's values) and the
-  // registry generation; the program and what its indicators read from the registry are kept while the
-  // generation stays the same (indicators/kept.ts).
-  const formState = await findFormState(db, campaign, organizationId);
-  if (!formState?.participant) throw notFound('Организация среди участников мониторинга');
+  if (!formState.participant) throw notFound('Организация среди участников мониторинга');
   const { participant, generation } = formState;
   const submission = formState.submission ?? undefined;
   const lastYear = formState.lastYear ?? undefined;
@@ -193,16 +193,7 @@ export async function getSubmissionView(options: {
         isApplicable: r?.isApplicable ?? true,
       };
     }),
-    history: submission
-      ? (await findSubmissionEvents(db, submission.id)).map((e) => ({
-          at: e.at.toISOString(),
-          userName: e.userName,
-          action: e.action,
-          statusAfter: e.statusAfter,
-          comment: e.comment,
-          changes: e.changes,
-        }))
-      : [],
+    history: formState.history,
   };
 }
 
@@ -237,10 +228,11 @@ export async function saveDraft(options: {
   // (bench/form-load.bench.ts). The write alone is a transaction, and it holds only while nothing changed
   // meanwhile: the submission's version (a submission, a review or another save bumps it) and the
   // campaign still open (closing does not touch the submissions).
-  const campaign = await requireCampaign(db, options.campaignId);
+  const state = await findFormState(db, options.campaignId, organizationId, { history: false });
+  const campaign = state.campaign;
+  if (!campaign) throw notFound('Мониторинг');
   assertSubmissionAccess(user, campaign, organizationId, 'fill');
-  const state = await findFormState(db, campaign, organizationId);
-  if (!state?.participant) throw notFound('Организация среди участников мониторинга');
+  if (!state.participant) throw notFound('Организация среди участников мониторинга');
   const current = state.submission ?? undefined;
   const edit = editability(campaign, state.participant, current, options.today);
   if (!edit.isEditable) throw new AppError('conflict', edit.reason!);
