@@ -18,17 +18,10 @@ import { formValuesOf } from './campaigns.service.ts';
  * form saved — what the view shows must equal a computation from scratch, and the kept values must be used
  * only when nothing they were computed from changed.
  */
-const measured = vi.hoisted(() => ({ calls: 0 }));
-vi.mock('../indicators/compute.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../indicators/compute.ts')>();
-  return {
-    ...actual,
-    measureIndicators: (...args: Parameters<typeof actual.measureIndicators>) => {
-      measured.calls++;
-      return actual.measureIndicators(...args);
-    },
-  };
-});
+const counted = vi.hoisted(() => ({ measured: 0, evaluated: 0 }));
+vi.mock('../indicators/compute.ts', async (importOriginal) =>
+  (await import('../../test/counting-compute.ts')).countingCompute(await importOriginal(), counted),
+);
 
 let w: ExchangeWorld;
 let school1 = 0;
@@ -40,7 +33,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => w.close());
 beforeEach(() => {
-  measured.calls = 0;
+  counted.measured = 0;
 });
 
 type Shown = Record<string, { value: number | null; numerator: number | null; denominator: number | null }>;
@@ -81,9 +74,9 @@ describe('the kept registry values of a form', () => {
   it('equal a computation from scratch, and are computed once while nothing changes', async () => {
     const first = await shown();
     expect(first).toEqual(await fresh());
-    measured.calls = 0;
+    counted.measured = 0;
     expect(await shown()).toEqual(first);
-    expect(measured.calls).toBe(0);
+    expect(counted.measured).toBe(0);
   });
 
   it('after a teacher is removed on the card', async () => {
@@ -92,7 +85,7 @@ describe('the kept registry values of a form', () => {
     await removeFirstTeacher(w, school1);
     expect(await readRegistryGeneration(db())).toBeGreaterThan(generation);
     const after = await shown();
-    expect(measured.calls).toBe(1);
+    expect(counted.measured).toBe(1);
     expect(after).toEqual(await fresh());
     expect(after).not.toEqual(before);
   });
@@ -100,11 +93,11 @@ describe('the kept registry values of a form', () => {
   it('after a workbook is imported', async () => {
     const before = await shown();
     const confirm = await raiseCategoryByWorkbook(w, school1);
-    measured.calls = 0;
+    counted.measured = 0;
     const applied = await confirm();
     expect(applied.statusCode, applied.body).toBe(200);
     const after = await shown();
-    expect(measured.calls).toBe(1);
+    expect(counted.measured).toBe(1);
     expect(after).toEqual(await fresh());
     expect(after).not.toEqual(before);
   });
@@ -112,7 +105,7 @@ describe('the kept registry values of a form', () => {
   it('after the form is saved: the form values change, the registry values are not recomputed', async () => {
     const generation = await readRegistryGeneration(db());
     await shown();
-    measured.calls = 0;
+    counted.measured = 0;
     const current = await findSubmission(db(), campaignId, school1);
     const saved = await w.t.request({
       method: 'PUT',
@@ -126,7 +119,7 @@ describe('the kept registry values of a form', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(await readRegistryGeneration(db())).toBe(generation);
     const after = await shown();
-    expect(measured.calls).toBe(0);
+    expect(counted.measured).toBe(0);
     expect(after).toEqual(await fresh());
     expect(Object.values(after)).toContainEqual({ value: 40, numerator: 4, denominator: 10 });
   });

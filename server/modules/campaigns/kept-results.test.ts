@@ -19,20 +19,9 @@ import {
  * changes, nothing is computed again.
  */
 const counted = vi.hoisted(() => ({ measured: 0, evaluated: 0 }));
-vi.mock('../indicators/compute.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../indicators/compute.ts')>();
-  return {
-    ...actual,
-    measureIndicators: (...args: Parameters<typeof actual.measureIndicators>) => {
-      counted.measured++;
-      return actual.measureIndicators(...args);
-    },
-    evaluateIndicators: (...args: Parameters<typeof actual.evaluateIndicators>) => {
-      counted.evaluated++;
-      return actual.evaluateIndicators(...args);
-    },
-  };
-});
+vi.mock('../indicators/compute.ts', async (importOriginal) =>
+  (await import('../../test/counting-compute.ts')).countingCompute(await importOriginal(), counted),
+);
 
 let w: ExchangeWorld;
 let school1 = 0;
