@@ -8,6 +8,10 @@
  *   npm run bench -- compute                     2,000 organizations, 60,000 teachers
  *   npm run bench -- compute --region            20,000 organizations, 600,000 teachers (slow: minutes)
  *   npm run bench -- compute --organizations 500 --teachers 15000 --runs 3 --only postgres
+ *   npm run bench -- compute --region --municipalities 60 --only postgres
+ *                                                the regional benchmark: the program computed for the whole
+ *                                                region of 60 municipalities at once, each teacher counted
+ *                                                once (goal ≤ 2 s on PostgreSQL), with time and memory
  *
  * The data is written by a child process (`--prepare`), as `pedmonitor seed` or an import would, and
  * computed here on a database opened as the server opens it — not in the process whose heap and database
@@ -42,14 +46,16 @@ const { values: args } = parseArgs({
     region: { type: 'boolean', default: false },
     organizations: { type: 'string' },
     teachers: { type: 'string' },
+    municipalities: { type: 'string' },
     runs: { type: 'string', default: '5' },
     only: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log(`npm run bench -- compute [--region] [--organizations N] [--teachers N] [--runs N] [--only pglite|postgres]
+  console.log(`npm run bench -- compute [--region] [--organizations N] [--teachers N] [--municipalities N] [--runs N] [--only pglite|postgres]
   --region         20 000 организаций и 600 000 педагогов (по умолчанию 2 000 и 60 000)
+  --municipalities организации поровну в N муниципалитетах, расчёт по всему региону сразу (по умолчанию 1)
   --only           одна база; PostgreSQL — если задан BENCH_DATABASE_URL (на этом сервере создаётся и удаляется база pedmonitor_bench)`);
   process.exit(0);
 }
@@ -58,7 +64,9 @@ const SIZE = {
     args.organizations ?? process.env.BENCH_ORGANIZATIONS ?? (args.region ? 20000 : 2000),
   ),
   teachers: Number(args.teachers ?? process.env.BENCH_TEACHERS ?? (args.region ? 600000 : 60000)),
+  municipalities: Number(args.municipalities ?? process.env.BENCH_MUNICIPALITIES ?? 1),
 };
+const IS_REGIONAL = SIZE.municipalities > 1;
 const RUNS = Number(args.runs);
 // Not DATABASE_URL: the bench creates and drops a database on the server it is given.
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL;
@@ -66,6 +74,8 @@ const BENCH_DATABASE = process.env.BENCH_DATABASE_NAME || 'pedmonitor_bench';
 
 interface Prepared {
   municipalityId: number;
+  /** Every municipality of the region (one unless --municipalities). */
+  municipalityIds: number[];
   programId: number;
   /** A running campaign of the program with every organization taking part. */
   campaignId: number;
@@ -120,13 +130,15 @@ async function prepare(engine: Engine, target: string) {
         year: 2025,
         ...campaignDatesForYear(findTemplate(FLOOR_PROGRAM)!.campaign, 2025),
       },
-      region.organizationIds,
+      // A municipal campaign has the organizations of its municipality (all of them when there is one).
+      IS_REGIONAL ? [] : region.organizationIds,
     );
     if (engine === 'pglite')
       await timed('VACUUM (ANALYZE), как сервер после запуска', () => maintainDatabase(database));
     else await timed('ANALYZE (autovacuum сделал бы это сам)', () => database.db.execute(sql`analyze`));
     const prepared: Prepared = {
       municipalityId: region.municipalityId,
+      municipalityIds: region.municipalityIds,
       programId,
       campaignId,
       organizationIds: region.organizationIds,
@@ -149,14 +161,21 @@ async function measureAll() {
     );
   const reports = [];
   for (const engine of engines) reports.push(await measure(engine));
-  writeReport(args.region ? 'compute-region' : 'compute', { size: SIZE, runs: RUNS, engines: reports });
+  writeReport(
+    `${args.region ? 'compute-region' : 'compute'}${IS_REGIONAL ? `-${SIZE.municipalities}-municipalities` : ''}`,
+    { size: SIZE, runs: RUNS, engines: reports },
+  );
   console.log('\nИтог:');
   for (const r of reports)
     console.log(
-      `  ${r.database}: расчёт ${r.warmMedianMs} мс (первый ${r.coldMs} мс), вручную ${r.floorMedianMs} мс — ` +
+      `  ${r.database}${IS_REGIONAL ? `, регион из ${SIZE.municipalities} муниципалитетов` : ''}: расчёт ${r.warmMedianMs} мс (первый ${r.coldMs} мс), вручную ${r.floorMedianMs} мс — ` +
         `${r.ratio.toFixed(2).replace('.', ',')} × (цель — до ${SIZE.organizations > 5000 ? '1,5' : '1,2'} ×); ` +
-        `для участников: ${r.participantsByCampaignMedianMs} мс (из campaign_participants), ${r.participantsByIdsMedianMs} мс (массивом id); ${r.results} значений, расхождений ${r.differences}; ` +
-        `генерация ${Math.round(r.generateMs / 1000)} с, до ${r.generateMaxRssMiB} МиБ`,
+        (IS_REGIONAL
+          ? ''
+          : `для участников: ${r.participantsByCampaignMedianMs} мс (из campaign_participants), ${r.participantsByIdsMedianMs} мс (массивом id); `) +
+        `${r.results} значений, расхождений ${r.differences}; ` +
+        `генерация ${Math.round(r.generateMs / 1000)} с, до ${r.generateMaxRssMiB} МиБ; память расчёта до ${r.maxRssMiB} МиБ` +
+        (IS_REGIONAL ? ` (цель для региона — до 2 с)` : ''),
     );
 }
 
@@ -180,6 +199,7 @@ async function measure(engine: Engine) {
         ...(args.organizations ? ['--organizations', args.organizations] : []),
         ...(args.teachers ? ['--teachers', args.teachers] : []),
         ...(args.region ? ['--region'] : []),
+        ...(args.municipalities ? ['--municipalities', args.municipalities] : []),
       ],
       { stdio: 'inherit', env: { ...process.env, BENCH_PREPARED_FILE: preparedFile } },
     );
@@ -188,7 +208,10 @@ async function measure(engine: Engine) {
     const database = await openTarget(engine, target);
     try {
       const tree = (await findProgramTree(database.db, prepared.programId))!;
-      const ctx = contextOf(tree, 2025);
+      // For a region: one computation over all its municipalities (compiler `inMunicipalities`).
+      const ctx = IS_REGIONAL
+        ? { ...contextOf(tree, 2025), municipalityIds: prepared.municipalityIds }
+        : contextOf(tree, 2025);
       const indicators = definitionsOf(tree);
       const compiled = () => computeIndicators({ db: database.db, ctx, indicators });
       const { ms: coldMs, result: first } = await timed('первый расчёт', compiled);
@@ -209,7 +232,7 @@ async function measure(engine: Engine) {
       // A running campaign computes for its participants — here every organization: joined by the
       // database from campaign_participants, or sent as one array of ids.
       const participants = { campaign: [] as number[], ids: [] as number[] };
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < (IS_REGIONAL ? 0 : RUNS); i++) {
         for (const [variant, scope] of [
           ['campaign', { campaignId: prepared.campaignId }],
           ['ids', { organizationIds: prepared.organizationIds }],
@@ -245,6 +268,7 @@ async function measure(engine: Engine) {
         participantsByCampaignMedianMs: median(participants.campaign),
         participantsByIdsMedianMs: median(participants.ids),
         rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+        maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
       };
     } finally {
       await database.close();

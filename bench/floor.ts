@@ -11,7 +11,7 @@ import { addMonths } from '../core/dates.ts';
 import { appliesTo } from '../core/indicators/applicability.ts';
 import { indicatorValue, levelOf } from '../core/indicators/levels.ts';
 import { queryRows, type Db } from '../server/db/client.ts';
-import type { ComputeContext } from '../server/modules/indicators/compiler/context.ts';
+import { municipalitiesOf, type ComputeContext } from '../server/modules/indicators/compiler/context.ts';
 import {
   findComputedOrganizations,
   type IndicatorDefinition,
@@ -67,6 +67,9 @@ export async function computeByHand(
   const youngBirth = addMonths(ref, -12 * period.youngRule.maxAge);
   const youngStart = addMonths(ref, -12 * period.youngRule.maxExperience);
   const experience5 = addMonths(ref, -12 * 6);
+  // The municipality, or every municipality of a regional computation (each teacher once over them all).
+  const inMunicipalities = (column: string) =>
+    sql`${sql.raw(column)} = any(${sql.param(municipalitiesOf(ctx))}::int[])`;
   const orgs = ctx.organizationIds ? sql`and o.id = any(${ctx.organizationIds}::int[])` : sql``;
   const inPeriod = (column: string) =>
     sql`${sql.raw(column)} between ${period.start}::date and ${period.end}::date`;
@@ -75,7 +78,7 @@ export async function computeByHand(
   const rows = await queryRows<{ measure: Measure; org: number | null; is_total: number; n: number }>(
     db,
     sql`with o as (
-        select o.id, o.kind from organizations o where o.municipality_id = ${ctx.municipalityId} and o.is_active ${orgs}
+        select o.id, o.kind from organizations o where ${inMunicipalities('o.municipality_id')} and o.is_active ${orgs}
       ), pt as (
         -- Each teacher once per organization: no distinct count over the positions afterwards.
         select p.organization_id as org, p.teacher_id as tid, bool_or(o.kind = 'school') as school, count(*) as positions
@@ -125,7 +128,7 @@ export async function computeByHand(
           'vacancies' as measure, sum(v.count) as n
         from vacancies v join o on o.id = v.organization_id
         where v.month = (select max(v2.month) from vacancies v2 join organizations o2 on o2.id = v2.organization_id
-          where o2.municipality_id = ${ctx.municipalityId} and v2.month <= ${ref}::date and v2.month >= ${period.start}::date)
+          where ${inMunicipalities('o2.municipality_id')} and v2.month <= ${ref}::date and v2.month >= ${period.start}::date)
         group by grouping sets ((v.organization_id), ())
         union all
         select mp.organization_id, grouping(mp.organization_id), 'programs_school', count(*)
@@ -134,7 +137,7 @@ export async function computeByHand(
         group by grouping sets ((mp.organization_id), ())
         union all
         select a.organization_id, grouping(a.organization_id), 'associations', count(*)
-        from associations a where a.municipality_id = ${ctx.municipalityId} and ${overlaps('a.start_date', 'a.end_date')}
+        from associations a where ${inMunicipalities('a.municipality_id')} and ${overlaps('a.start_date', 'a.end_date')}
           and (a.organization_id is null or a.organization_id in (select id from o))
         group by grouping sets ((a.organization_id), ())
         union all
@@ -144,7 +147,7 @@ export async function computeByHand(
           ('acts_associations', n.kind = 'associations'),
           ('acts_young_municipal', n.kind = 'young_teachers' and n.organization_id is null),
           ('acts_mentoring_municipal', n.kind = 'mentoring' and n.organization_id is null)) x(measure, matches)
-        where n.municipality_id = ${ctx.municipalityId} and x.matches
+        where ${inMunicipalities('n.municipality_id')} and x.matches
           and (n.organization_id is null or n.organization_id in (select id from o))
           and n.valid_from <= ${ref}::date and (n.valid_to is null or n.valid_to >= ${ref}::date)
         group by x.measure, grouping sets ((n.organization_id), ())

@@ -13,6 +13,12 @@ import * as s from '../server/db/schema/index.ts';
 export interface RegionSize {
   organizations: number;
   teachers: number;
+  /**
+   * Municipalities the organizations are spread over, round robin (default 1: one municipality the size
+   * of a region). A teacher belongs to the municipality of their main job; the associations and the
+   * events are the first municipality's.
+   */
+  municipalities?: number;
 }
 
 /** Teachers made and written at once, with all their records. */
@@ -38,10 +44,22 @@ export async function generateRegion(db: Db, size: RegionSize, seed = 42) {
   const rng = new Random(seed);
   const year = 2025;
   const [region] = await db.insert(s.regions).values({ name: 'Тестовая область' }).returning();
-  const [m] = await db
+  const municipalityCount = Math.max(1, size.municipalities ?? 1);
+  const municipalityRows = await db
     .insert(s.municipalities)
-    .values({ regionId: region.id, name: 'Регион целиком', departmentName: 'Министерство образования' })
+    .values(
+      municipalityCount === 1
+        ? [{ regionId: region.id, name: 'Регион целиком', departmentName: 'Министерство образования' }]
+        : Array.from({ length: municipalityCount }, (_, k) => ({
+            regionId: region.id,
+            name: `Муниципальный район № ${k + 1}`,
+            departmentName: `Отдел образования района № ${k + 1}`,
+          })),
+    )
     .returning();
+  const municipalityIds = municipalityRows.map((row) => row.id);
+  const m = municipalityRows[0];
+  const municipalityOfIndex = (i: number) => municipalityIds[i % municipalityIds.length];
   await db.insert(s.deficits).values(DEFAULT_DEFICITS).onConflictDoNothing();
   const [provider] = await db
     .insert(s.providers)
@@ -53,7 +71,7 @@ export async function generateRegion(db: Db, size: RegionSize, seed = 42) {
     db,
     s.organizations,
     Array.from({ length: size.organizations }, (_, i) => ({
-      municipalityId: m.id,
+      municipalityId: municipalityOfIndex(i),
       name: `Образовательная организация № ${i + 1}`,
       shortName: `ОО № ${i + 1}`,
       kind: kinds[i % kinds.length],
@@ -93,11 +111,12 @@ export async function generateRegion(db: Db, size: RegionSize, seed = 42) {
   let previousTeacher: number | undefined;
   for (let from = 0; from < size.teachers; from += TEACHER_CHUNK) {
     const count = Math.min(TEACHER_CHUNK, size.teachers - from);
-    const teacherRows = Array.from({ length: count }, () => {
+    const teacherRows = Array.from({ length: count }, (_, i) => {
       const age = rng.int(22, 68);
       const start = Math.min(year, 2025 - age + rng.int(20, 26));
       return {
-        municipalityId: m.id,
+        // The municipality of the main job (organization index (from + i) mod the organizations).
+        municipalityId: municipalityOfIndex((from + i) % orgIds.length),
         lastName: 'Педагогова',
         firstName: 'Анна',
         middleName: 'Ивановна',
@@ -235,9 +254,10 @@ export async function generateRegion(db: Db, size: RegionSize, seed = 42) {
       validFrom: '2024-01-01',
     },
     ...orgIds
+      .map((id, i) => ({ id, municipalityId: municipalityOfIndex(i) }))
       .filter(() => rng.chance(0.6))
-      .map((id) => ({
-        municipalityId: m.id,
+      .map(({ id, municipalityId }) => ({
+        municipalityId,
         organizationId: id,
         kind: 'associations' as const,
         number: '5',
@@ -246,5 +266,5 @@ export async function generateRegion(db: Db, size: RegionSize, seed = 42) {
         validFrom: '2023-09-01',
       })),
   ]);
-  return { municipalityId: m.id, organizationIds: orgIds, records };
+  return { municipalityId: m.id, municipalityIds, organizationIds: orgIds, records };
 }
