@@ -377,7 +377,7 @@ export async function claimReminder(
   values: {
     campaignId: number;
     organizationId: number;
-    kind: 'before_deadline' | 'after_deadline' | 'manual';
+    kind: 'before_deadline' | 'after_deadline' | 'manual' | 'field_due';
     deadline: string;
   },
 ): Promise<number | null> {
