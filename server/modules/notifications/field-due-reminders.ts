@@ -110,7 +110,14 @@ export async function runFieldDueReminders(options: {
         },
       );
       await recordReminderOutcome(db, reminderId, recipients, error);
-      sent.push({ campaignId: campaign.id, organizationId: p.organizationId, dueDate, fields, recipients, error });
+      sent.push({
+        campaignId: campaign.id,
+        organizationId: p.organizationId,
+        dueDate,
+        fields,
+        recipients,
+        error,
+      });
     }
   }
   return sent;

@@ -45,9 +45,7 @@ export async function runReminders(options: {
   const report: ReminderReport = { sent: [], fields: [] };
   const active = await findActiveCampaigns(db, options.municipalityIds ?? null);
   for (const campaign of active) {
-    report.fields.push(
-      ...(await runFieldDueReminders({ db, campaign, today, baseUrl: options.baseUrl })),
-    );
+    report.fields.push(...(await runFieldDueReminders({ db, campaign, today, baseUrl: options.baseUrl })));
     const participants = await findParticipants(db, campaign.id);
     const sentForms = new Set(
       (await findSubmissions(db, campaign.id))
