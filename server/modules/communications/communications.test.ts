@@ -406,3 +406,32 @@ describe('due dates of indicators and their reminders', () => {
     ]);
   });
 });
+
+describe('a campaign deleted by mistake', () => {
+  it('takes its attached files and sent letters with it', async () => {
+    const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
+      municipalityId: (await call('coord', 'GET', `/api/campaigns/${ids.campaign}`)).json().campaign
+        .municipalityId,
+      year: 2026,
+      campaign: { organizationIds: [ids.a] },
+    });
+    const file = await upload(
+      'coord',
+      `/api/campaigns/${campaignId}/files`,
+      'a.pdf',
+      Buffer.from('%PDF-1.4 x'),
+    );
+    expect(file.statusCode, file.body).toBe(201);
+    const sent = await call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {});
+    expect(sent.statusCode, sent.body).toBe(201);
+    const count = async () =>
+      (
+        (await t.database.db.execute('select count(*)::int as n from files' as never)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0].n;
+    const before = await count();
+    expect((await call('coord', 'DELETE', `/api/campaigns/${campaignId}`)).statusCode).toBe(200);
+    expect(await count()).toBe(before - 2);
+  });
+});
