@@ -18,7 +18,7 @@ import {
   findOrganizationEmails,
 } from './communications.repository.ts';
 import { ownOrganizationIds } from './communications.policy.ts';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 
 /**
  * «Разослать письмо»: the campaign's announcement letter (documents/announcement.ts) goes to the heads of
@@ -237,7 +237,7 @@ export async function assertMayDownloadAnnouncementFile(db: Db, user: AuthUser, 
       campaignAnnouncementRecipients,
       eq(campaignAnnouncementRecipients.announcementId, campaignAnnouncements.id),
     )
-    .where(and(eq(campaignAnnouncements.fileId, fileId)));
+    .where(eq(campaignAnnouncements.fileId, fileId));
   if (!rows.length) return;
   if (isDepartmentOf(user, rows[0].municipalityId)) return;
   const own = new Set(ownOrganizationIds(user));

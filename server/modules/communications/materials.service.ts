@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { fieldDueDates, type DueRule } from '../../../core/campaigns/due-dates.ts';
 import type { Db } from '../../db/client.ts';
 import { campaignFiles, files } from '../../db/schema/index.ts';
@@ -175,7 +175,7 @@ export async function assertMayDownloadCampaignFile(db: Db, user: AuthUser, file
   const links = await db
     .select({ campaignId: campaignFiles.campaignId })
     .from(campaignFiles)
-    .where(and(eq(campaignFiles.fileId, fileId)));
+    .where(eq(campaignFiles.fileId, fileId));
   for (const link of links) {
     const campaign = await requireCampaign(db, link.campaignId);
     if (isDepartmentOf(user, campaign.municipalityId)) continue;
