@@ -143,10 +143,23 @@ export const competitionResult = labels({
   winner: 'победитель',
 });
 
+/**
+ * Kinds of normative acts: what an act is about (the first three: indicators «наличие НПА о …» of seeds 001
+ * and 004) or what document it is — the положения, the concept and the model that approve a monitoring
+ * program (seeds 000, 001, 003), an order, a roadmap.
+ */
 export const actKind = labels({
   associations: 'о методических объединениях',
   young_teachers: 'о поддержке молодых педагогов',
   mentoring: 'о наставничестве',
+  msoko_regulation: 'Положение о МСОКО',
+  monitoring_regulation: 'Положение о мониторинге',
+  vsoko_regulation: 'Положение о ВСОКО',
+  concept: 'Концепция',
+  model: 'Модель',
+  order: 'Приказ',
+  roadmap: 'Дорожная карта',
+  action_plan: 'План мероприятий',
   other: 'другое',
 });
 

@@ -45,6 +45,7 @@ import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { regionalRoutes } from './modules/regional/regional.routes.ts';
 import { websitesRoutes } from './modules/websites/websites.routes.ts';
+import { communicationsRoutes } from './modules/communications/communications.routes.ts';
 
 installRussianMessages(z);
 
@@ -75,6 +76,7 @@ const MODULES = [
   groupsRoutes,
   regionalRoutes,
   websitesRoutes,
+  communicationsRoutes,
 ];
 
 export interface BuildAppOptions {

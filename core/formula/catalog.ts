@@ -229,7 +229,14 @@ export const CATALOG: readonly CatalogFunction[] = [
       '«наличие» значение больше нуля означает «есть».',
     example: 'acts(kind = mentoring, level = municipal)',
     filters: [
-      enumFilter('kind', 'вид НПА', 'О чём акт.', actKind, 'kind = mentoring', 'НПА {value}'),
+      enumFilter(
+        'kind',
+        'вид НПА',
+        'О чём акт или что это за документ.',
+        actKind,
+        'kind = mentoring',
+        'НПА {value}',
+      ),
       enumFilter(
         'level',
         'уровень',

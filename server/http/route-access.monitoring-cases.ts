@@ -323,6 +323,34 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
 
   'GET /api/campaigns/:id/documents': municipality((s) => id(s.closedCampaign)),
   'GET /api/campaigns/:id/announcement-letter': municipality((s) => id(s.campaign)),
+  'GET /api/campaigns/:id/announcements': municipality((s) => id(s.campaign)),
+  'POST /api/campaigns/:id/announcements': municipality((s) => ({
+    ...id(s.campaign),
+    body: { confirmResend: true },
+  })),
+  'GET /api/campaigns/:id/organizations/:organizationId/announcement': organization((s) => ({
+    params: { id: s.campaign, organizationId: s.organization },
+  })),
+  'GET /api/campaigns/:id/materials': municipality((s) => id(s.campaign)),
+  'POST /api/campaigns/:id/files': municipality((s) => ({
+    ...id(s.campaign),
+    file: { name: 'памятка.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4 памятка') },
+  })),
+  'GET /api/campaigns/:id/files/:fileId': municipality((s) => ({
+    params: { id: s.campaign, fileId: s.campaignFile },
+  })),
+  'DELETE /api/campaigns/:id/files/:fileId': municipality((s) => ({
+    params: { id: s.campaign, fileId: s.campaignFile },
+  })),
+  'GET /api/campaigns/:id/due-dates': municipality((s) => id(s.campaign)),
+  'PUT /api/campaigns/:id/due-dates': municipality((s) => ({
+    ...id(s.campaign),
+    body: { items: [{ indicatorCode: s.campaignIndicatorCode, rule: { kind: 'monthly', day: 10 } }] },
+  })),
+  'PUT /api/programs/:id/normative-acts': municipality((s) => ({
+    ...id(s.program),
+    body: { normativeActIds: [s.municipalAct] },
+  })),
   'POST /api/campaigns/:id/documents': organization((s) => ({
     ...id(s.closedCampaign),
     body: { kind: 'letters', organizationId: s.organization },

@@ -134,6 +134,9 @@ export interface Samples extends JourneySamples, MethodicalSamples {
   partnerOrganization: number;
   /** A specialist of the methodical service of the municipality (the register the department keeps). */
   specialist: number;
+  /** A file the department attached to `campaign`, and an indicator code of that campaign's program. */
+  campaignFile: number;
+  campaignIndicatorCode: string;
 }
 
 /** Records of the teacher's support journeys: meetings, the ИОМ builder and catalog, approvals, progress. */
@@ -514,6 +517,7 @@ export async function resolveSamples(
     ...(await ensureReserve(db, m, organization, teacher)),
     ...(await ensureSurveys(db, m, organization)),
     ...(await ensureGroupAndPartnership(db, m, organization)),
+    ...(await ensureCampaignCommunications(db, m, campaign, organization)),
     specialist: await ensure('methodical_specialists', sql`municipality_id = ${m}`, () =>
       db
         .insert(s.methodicalSpecialists)
@@ -613,6 +617,69 @@ async function ensureReserve(db: Db, m: number, organization: number, teacher: n
         .values({ candidateId: reserveCandidate, kind: 'free', title: 'Стажировка' }),
   );
   return { reservePositionKind, reserveCandidate, reservePlanItem };
+}
+
+/**
+ * A file attached to the active campaign, and the campaign's announcement letter sent to the organization
+ * (the sending written directly: the sweep's world has no SMTP server).
+ */
+async function ensureCampaignCommunications(db: Db, m: number, campaign: number, organization: number) {
+  const campaignFile = await one<number>(
+    db,
+    'campaign file',
+    sql`select min(file_id) as v from campaign_files where campaign_id = ${campaign}`,
+  ).catch(async () => {
+    const [file] = await db
+      .insert(s.files)
+      .values({
+        municipalityId: m,
+        name: 'Инструкция по заполнению.pdf',
+        mimeType: 'application/pdf',
+        size: 20,
+        content: Buffer.from('%PDF-1.4 инструкция'),
+        uploadedBy: 'Координатор',
+      })
+      .returning();
+    await db.insert(s.campaignFiles).values({ campaignId: campaign, fileId: file.id });
+    return file.id;
+  });
+  const announcement = await ensureRow(
+    db,
+    'campaign_announcements',
+    sql`campaign_id = ${campaign}`,
+    async () => {
+      const [file] = await db
+        .insert(s.files)
+        .values({
+          municipalityId: m,
+          name: 'Информационное письмо.docx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          size: 4,
+          content: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+          uploadedBy: 'Координатор',
+        })
+        .returning();
+      await db
+        .insert(s.campaignAnnouncements)
+        .values({ campaignId: campaign, fileId: file.id, sentByName: 'Координатор' });
+    },
+  );
+  await db
+    .insert(s.campaignAnnouncementRecipients)
+    .values({
+      announcementId: announcement,
+      organizationId: organization,
+      organizationName: 'Организация выборки',
+    })
+    .onConflictDoNothing();
+  return {
+    campaignFile,
+    campaignIndicatorCode: await one<string>(
+      db,
+      'indicator of the active campaign',
+      sql`select min(i.code) as v from indicators i join campaigns c on c.program_id = i.program_id where c.id = ${campaign}`,
+    ),
+  };
 }
 
 /** A group of the organization alone, and a partnership in which another school supports it. */

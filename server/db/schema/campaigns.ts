@@ -42,6 +42,8 @@ export const campaigns = pgTable(
     status: text({ enum: CAMPAIGN_STATUSES }).notNull().default('active'),
     /** Days before a deadline when the reminder goes out (the day after it passes, another one). */
     reminderDaysBefore: integer().notNull().default(3),
+    /** The coordinator's instructions to the schools, plain text in paragraphs, shown beside the form. */
+    instructions: text(),
     /** The program as it was at closing: indicator definitions the frozen results belong to. */
     programSnapshot: jsonb(),
     closedAt: timestamp({ withTimezone: true }),
@@ -162,8 +164,11 @@ export const reminders = pgTable(
     organizationId: integer()
       .notNull()
       .references(() => organizations.id),
-    /** «manual»: sent at a methodist's click; its `deadline` is the day it was sent (one a day). */
-    kind: text({ enum: ['before_deadline', 'after_deadline', 'manual'] }).notNull(),
+    /**
+     * «manual»: sent at a methodist's click; its `deadline` is the day it was sent (one a day). «field_due»:
+     * fields of indicators due on `deadline` not yet filled (campaign_indicator_due_dates).
+     */
+    kind: text({ enum: ['before_deadline', 'after_deadline', 'manual', 'field_due'] }).notNull(),
     deadline: date().notNull(),
     sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     recipients: jsonb().$type<string[]>().notNull().default([]),

@@ -37,11 +37,14 @@ const SIGNATURES: Record<string, { mimeType: string; magic: number[] }> = {
     magic: [0x50, 0x4b, 0x03, 0x04],
   },
   odt: { mimeType: 'application/vnd.oasis.opendocument.text', magic: [0x50, 0x4b, 0x03, 0x04] },
+  ods: { mimeType: 'application/vnd.oasis.opendocument.spreadsheet', magic: [0x50, 0x4b, 0x03, 0x04] },
   jpg: { mimeType: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
   jpeg: { mimeType: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
   png: { mimeType: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
 };
 export const REPORT_FILE_TYPES = 'PDF, DOCX, XLSX, ODT, JPG, PNG';
+/** The extensions of a report's files (ODS is for the files of a campaign: see communications/). */
+export const REPORT_FILE_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'odt', 'jpg', 'jpeg', 'png'] as const;
 /** Files one report may carry. */
 export const MAX_REPORT_FILES = 10;
 
@@ -56,12 +59,21 @@ export function cleanFileName(name: string): string {
  * The type of an uploaded document by its name and content, or a Russian refusal naming the field «file»;
  * `label` names the file in the message (a report's file, a practice's file).
  */
-export function checkReportFile(name: string, content: Buffer, limit: number, label = 'Файл отчёта') {
+export function checkReportFile(
+  name: string,
+  content: Buffer,
+  limit: number,
+  label = 'Файл отчёта',
+  allowed: { extensions: readonly string[]; label: string } = {
+    extensions: REPORT_FILE_EXTENSIONS,
+    label: REPORT_FILE_TYPES,
+  },
+) {
   const clean = cleanFileName(name);
   const extension = /\.([a-z0-9]+)$/i.exec(clean)?.[1]?.toLowerCase() ?? '';
-  const type = SIGNATURES[extension];
+  const type = allowed.extensions.includes(extension) ? SIGNATURES[extension] : undefined;
   if (!clean || !type)
-    throw new AppError('validation_failed', `${label}: допустимы ${REPORT_FILE_TYPES}.`, {
+    throw new AppError('validation_failed', `${label}: допустимы ${allowed.label}.`, {
       field: 'file',
     });
   if (content.length === 0)

@@ -3,9 +3,12 @@ import type { FormValue } from '../../../core/campaigns/form-validation.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import {
+  campaignAnnouncements,
+  campaignFiles,
   campaignParticipants,
   campaignResults,
   campaigns,
+  files,
   organizations,
   programs,
   registryGeneration,
@@ -74,7 +77,19 @@ export async function findCampaignsOfProgramYear(db: Db, programId: number, year
 }
 
 export async function deleteCampaignRow(db: Db, id: number) {
+  // Its attachments and the letters it sent are stored in `files`: they go with the campaign.
+  const stored = [
+    ...(await db
+      .select({ id: campaignFiles.fileId })
+      .from(campaignFiles)
+      .where(eq(campaignFiles.campaignId, id))),
+    ...(await db
+      .select({ id: campaignAnnouncements.fileId })
+      .from(campaignAnnouncements)
+      .where(eq(campaignAnnouncements.campaignId, id))),
+  ].map((r) => r.id);
   await db.delete(campaigns).where(eq(campaigns.id, id));
+  if (stored.length) await db.delete(files).where(inArray(files.id, stored));
 }
 
 export async function findCampaignById(db: Db, id: number) {
@@ -394,7 +409,7 @@ export async function claimReminder(
   values: {
     campaignId: number;
     organizationId: number;
-    kind: 'before_deadline' | 'after_deadline' | 'manual';
+    kind: 'before_deadline' | 'after_deadline' | 'manual' | 'field_due';
     deadline: string;
   },
 ): Promise<number | null> {

@@ -38,6 +38,8 @@ export const UpdateCampaignInput = z.object({
     .min(1, 'выберите хотя бы одну организацию')
     .optional(),
   reminderDaysBefore: z.number().int().min(0).max(30).optional(),
+  /** Instructions to the schools, plain text; blank lines part the paragraphs. */
+  instructions: z.string().max(20_000, 'Инструкция: не длиннее 20 000 знаков').nullable().optional(),
   version: z.number().int().positive(),
 });
 export type UpdateCampaignInput = z.infer<typeof UpdateCampaignInput>;

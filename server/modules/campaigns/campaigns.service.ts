@@ -309,6 +309,7 @@ export async function getCampaignView(options: { db: Db; user: AuthUser; id: num
       status: campaign.status,
       dates: datesOf(campaign),
       reminderDaysBefore: campaign.reminderDaysBefore,
+      instructions: campaign.instructions ?? '',
       closedAt: campaign.closedAt?.toISOString() ?? null,
       version: campaign.version,
       phase: currentPhase(datesOf(campaign), today),

@@ -1,3 +1,5 @@
+import { assertMayDownloadCampaignFile } from '../communications/materials.service.ts';
+import { assertMayDownloadAnnouncementFile } from '../communications/announcements.service.ts';
 import { assertMayDownloadPracticeFile } from '../practices/practice-files.service.ts';
 import { assertMayDownloadStoredFile } from '../analysis/recommendation-files.service.ts';
 import { inOrder } from '../../db/in-order.ts';
@@ -215,5 +217,8 @@ export async function downloadFile(options: { db: Db; user: AuthUser; id: number
   await assertMayDownloadStoredFile(options.db, options.user, file.id);
   // A file of an entry of the bank of practices: only those who may read the entry.
   await assertMayDownloadPracticeFile(options.db, options.user, file.id);
+  // A campaign's file or its sent announcement letter: its participants (their recipients) and the department.
+  await assertMayDownloadCampaignFile(options.db, options.user, file.id);
+  await assertMayDownloadAnnouncementFile(options.db, options.user, file.id);
   return file;
 }

@@ -16,8 +16,17 @@ export type SmtpSettings = z.infer<typeof SmtpSettings>;
 
 export const SMTP_KEY = 'smtp';
 
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 /** Sends one e-mail through the SMTP server configured in the settings. */
-export async function sendMail(db: Db, message: { to: string[]; subject: string; text: string }) {
+export async function sendMail(
+  db: Db,
+  message: { to: string[]; subject: string; text: string; attachments?: MailAttachment[] },
+) {
   const smtp = await readSetting<SmtpSettings>(db, SMTP_KEY);
   if (!smtp)
     throw new AppError('conflict', 'Почтовый сервер не настроен: укажите его в разделе «Настройки».');
@@ -35,6 +44,7 @@ export async function sendMail(db: Db, message: { to: string[]; subject: string;
       to: message.to.join(', '),
       subject: message.subject,
       text: message.text,
+      attachments: message.attachments,
     });
   } finally {
     transport.close();

@@ -14,8 +14,11 @@ import { AppError } from '../../errors.ts';
 import { sendMail } from './mailer.ts';
 import { notifyUsers } from './notifications.repository.ts';
 import { runVacancyReminders } from './vacancy-reminders.ts';
+import { runFieldDueReminders, type FieldDueReminder } from './field-due-reminders.ts';
 
 export interface ReminderReport {
+  /** Reminders of fields with their own due date (field-due-reminders.ts). */
+  fields: FieldDueReminder[];
   sent: {
     campaignId: number;
     organizationId: number;
@@ -39,9 +42,10 @@ export async function runReminders(options: {
   municipalityIds?: number[] | null;
 }): Promise<ReminderReport> {
   const { db, today } = options;
-  const report: ReminderReport = { sent: [] };
+  const report: ReminderReport = { sent: [], fields: [] };
   const active = await findActiveCampaigns(db, options.municipalityIds ?? null);
   for (const campaign of active) {
+    report.fields.push(...(await runFieldDueReminders({ db, campaign, today, baseUrl: options.baseUrl })));
     const participants = await findParticipants(db, campaign.id);
     const sentForms = new Set(
       (await findSubmissions(db, campaign.id))
@@ -270,7 +274,7 @@ export function scheduleReminders(options: {
           today: options.today(),
           baseUrl: options.baseUrl,
         });
-        const sent = r.sent.length + vacancies.length;
+        const sent = r.sent.length + r.fields.length + vacancies.length;
         if (sent) options.log(`Напоминания: отправлено ${sent}`);
       })
       .catch((e) => options.log(`Напоминания не отправлены: ${e instanceof Error ? e.message : String(e)}`));

@@ -1,3 +1,4 @@
+import { findApprovingActs } from '../registers/normative-acts/program-acts.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -44,8 +45,10 @@ const ImportFileInput = z.object({
 
 export async function programsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tree = async (userId: Parameters<typeof getProgramTree>[0]['user'], id: number) =>
-    presentProgramTree(await getProgramTree({ db: app.db, user: userId, id }));
+  const tree = async (userId: Parameters<typeof getProgramTree>[0]['user'], id: number) => ({
+    ...presentProgramTree(await getProgramTree({ db: app.db, user: userId, id })),
+    approvingActs: await findApprovingActs(app.db, id),
+  });
 
   r.get(
     '/api/program-templates',

@@ -19,6 +19,10 @@ const columns = {
   url: normativeActs.url,
   validFrom: normativeActs.validFrom,
   validTo: normativeActs.validTo,
+  /** The programs the act approves. */
+  programs: sql<
+    { id: number; title: string }[]
+  >`(select coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'title', p.title) order by p.title), '[]'::jsonb) from program_normative_acts pna join programs p on p.id = pna.program_id where pna.normative_act_id = ${normativeActs.id})`,
   isInForce: sql<boolean>`(${normativeActs.validFrom} <= current_date and (${normativeActs.validTo} is null or ${normativeActs.validTo} >= current_date))`,
   version: normativeActs.version,
 };

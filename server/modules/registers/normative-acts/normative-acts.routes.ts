@@ -1,4 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams } from '../../../http/fields.ts';
+import { setProgramActs } from './program-acts.ts';
 import { checkedList, registerOwnedRoutes } from '../shared/owned-routes.ts';
 import { findNormativeActs, type NormativeActRow } from './normative-acts.repository.ts';
 import { ListNormativeActsQuery, NormativeActOutput } from './normative-acts.schema.ts';
@@ -17,6 +21,7 @@ const presentNormativeAct = (row: NormativeActRow): NormativeActOutput => ({
   validFrom: row.validFrom,
   validTo: row.validTo,
   isInForce: Boolean(row.isInForce),
+  programs: row.programs ?? [],
   version: row.version,
 });
 
@@ -37,4 +42,30 @@ export async function normativeActsRoutes(app: FastifyInstance) {
     listQuery: ListNormativeActsQuery,
     list: checkedList(findNormativeActs),
   });
+
+  app.withTypeProvider<ZodTypeProvider>().put(
+    '/api/programs/:id/normative-acts',
+    {
+      schema: {
+        tags: ['НПА'],
+        summary:
+          'Утверждающие акты программы мониторинга (положение о мониторинге / МСОКО / ВСОКО, концепция, модель, приказ)',
+        params: IdParams,
+        body: z.object({
+          normativeActIds: z
+            .array(z.number().int().positive(), {
+              error: 'Утверждающие акты (поле normativeActIds): список номеров актов',
+            })
+            .max(50),
+        }),
+      },
+    },
+    async (req) =>
+      setProgramActs({
+        db: app.db,
+        actor: req.actor,
+        programId: req.params.id,
+        normativeActIds: req.body.normativeActIds,
+      }),
+  );
 }

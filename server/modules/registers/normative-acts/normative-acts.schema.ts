@@ -15,6 +15,7 @@ export const NormativeActOutput = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   isInForce: z.boolean(),
+  programs: z.array(z.object({ id: z.number(), title: z.string() })),
   version: z.number(),
 });
 export type NormativeActOutput = z.infer<typeof NormativeActOutput>;

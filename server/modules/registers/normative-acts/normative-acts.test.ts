@@ -101,3 +101,82 @@ describe('normative acts', () => {
     expect(actions).toEqual(['delete', 'update', 'create']);
   });
 });
+
+describe('kinds of acts and the programs they approve', () => {
+  let programId = 0;
+  let regulationId = 0;
+  let conceptId = 0;
+
+  it('registers the положения, the concept and the model as kinds of their own', async () => {
+    const regulation = await w.post(
+      'coord1',
+      '/api/normative-acts',
+      act({ kind: 'monitoring_regulation', number: '87', title: 'Об утверждении Положения о мониторинге' }),
+    );
+    expect(regulation.statusCode, regulation.body).toBe(201);
+    regulationId = regulation.json().id;
+    const concept = await w.post(
+      'coord1',
+      '/api/normative-acts',
+      act({ kind: 'concept', number: '88', title: 'Концепция МСОКО' }),
+    );
+    conceptId = concept.json().id;
+    for (const kind of ['msoko_regulation', 'vsoko_regulation', 'model', 'order', 'roadmap'])
+      expect(
+        (await w.post('coord1', '/api/normative-acts', act({ kind, number: kind }))).statusCode,
+        kind,
+      ).toBe(201);
+    expect(
+      (await w.get('coord1', '/api/normative-acts?kind=concept')).json().map((a: { id: number }) => a.id),
+    ).toEqual([conceptId]);
+    const bad = await w.post('coord1', '/api/normative-acts', act({ kind: 'law' }));
+    expect(bad.json().error.message).toContain('Положение о мониторинге');
+  });
+
+  it('links a program to its approving acts: the program shows them, each act shows the program', async () => {
+    const program = await w.post('coord1', '/api/programs/from-template', {
+      municipalityId: w.m1,
+      templateCode: 'seed-004-myasnikovsky',
+    });
+    expect(program.statusCode, program.body).toBe(201);
+    programId = program.json().id;
+    const put = await w.put('coord1', `/api/programs/${programId}/normative-acts`, {
+      normativeActIds: [regulationId, conceptId],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().map((a: { kindLabel: string; number: string }) => [a.kindLabel, a.number])).toEqual([
+      ['Положение о мониторинге', '87'],
+      ['Концепция', '88'],
+    ]);
+    const tree = (await w.get('coord1', `/api/programs/${programId}`)).json();
+    expect(tree.approvingActs.map((a: { id: number }) => a.id)).toEqual([regulationId, conceptId]);
+    const read = (await w.get('coord1', `/api/normative-acts/${regulationId}`)).json();
+    expect(read.programs).toEqual([{ id: programId, title: program.json().title }]);
+    expect((await w.get('coord1', `/api/normative-acts/${municipalId}`)).json().programs).toEqual([]);
+  });
+
+  it('takes municipal acts of the program’s municipality only, from its department only', async () => {
+    const other = await w.post('coord2', '/api/normative-acts', act({ kind: 'order', number: '9' }));
+    expectError(
+      await w.put('coord1', `/api/programs/${programId}/normative-acts`, {
+        normativeActIds: [other.json().id],
+      }),
+      400,
+      `Утверждающие акты (поле normativeActIds): № ${other.json().id} — не акты муниципального уровня этого муниципалитета.`,
+    );
+    expectError(
+      await w.put('mgra1', `/api/programs/${programId}/normative-acts`, { normativeActIds: [] }),
+      403,
+    );
+    expectError(
+      await w.put('coord2', `/api/programs/${programId}/normative-acts`, { normativeActIds: [] }),
+      403,
+    );
+    // Unlinked: the act no longer shows the program.
+    const cleared = await w.put('coord1', `/api/programs/${programId}/normative-acts`, {
+      normativeActIds: [],
+    });
+    expect(cleared.json()).toEqual([]);
+    expect((await w.get('coord1', `/api/normative-acts/${regulationId}`)).json().programs).toEqual([]);
+  });
+});

@@ -40,6 +40,7 @@ import { DocumentsTab } from '../documents/index.tsx';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { type CampaignView } from './api.ts';
 import { CompletenessTable } from './CompletenessTable.tsx';
+import { CommunicationsTab, SendAnnouncementButton } from './CommunicationsTab.tsx';
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
@@ -123,6 +124,7 @@ export function CampaignPage() {
                 Информационное письмо
               </Button>
             )}
+            {isDepartment && campaign.status === 'active' && <SendAnnouncementButton view={query.data} />}
             {isDepartment && campaign.status === 'active' && (
               <>
                 <Button variant="default" onClick={() => setEditing(true)}>
@@ -213,6 +215,7 @@ export function CampaignPage() {
               <Tabs.Tab value="conclusions">Выводы</Tabs.Tab>
               <Tabs.Tab value="recommendations">Рекомендации</Tabs.Tab>
               <Tabs.Tab value="documents">Документы</Tabs.Tab>
+              <Tabs.Tab value="communications">Письмо и материалы</Tabs.Tab>
               <Tabs.Tab value="report">Публикация</Tabs.Tab>
             </>
           )}
@@ -231,6 +234,9 @@ export function CampaignPage() {
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <DocumentsTab campaignId={campaign.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="communications">
+          <CommunicationsTab view={query.data} />
         </Tabs.Panel>
         <Tabs.Panel value="report">
           <ReportTab campaignId={campaign.id} />

@@ -36,6 +36,7 @@ import { LEVEL_COLOR, formatResult, formatValue } from '../programs/format.ts';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
 import { STATE_COLOR, STATE_LABEL, type CampaignView, type SubmissionView } from './api.ts';
 import { useAutosave, type SaveState } from './useAutosave.ts';
+import { CampaignMaterialsPanel, useCampaignMaterials } from './CampaignMaterials.tsx';
 
 const ACTION_LABEL: Record<string, string> = {
   save: 'сохранён черновик',
@@ -122,6 +123,7 @@ function SubmissionForm({
     client.invalidateQueries({ queryKey: ['campaign', view.campaignId] });
   }, [client, view.campaignId]);
   const autosave = useAutosave(url, view, refresh);
+  const { materials, dueOf } = useCampaignMaterials(view.campaignId);
   const { draft } = autosave;
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [uploadErrors, setUploadErrors] = useState<{ message: string }[]>([]);
@@ -268,9 +270,11 @@ function SubmissionForm({
                 )}
                 {view.fields.map((f) => {
                   const value = draft.values[f.code];
+                  const due = dueOf(f.code);
                   const common = {
                     label: `${f.label}${f.unit ? `, ${f.unit}` : ''}`,
-                    description: f.hint ?? undefined,
+                    description:
+                      [f.hint, due && `Срок сбора: ${due.label}`].filter(Boolean).join('. ') || undefined,
                     error: errorOf(f.code),
                     withAsterisk: f.isRequired,
                     // Read-only, not disabled: the coordinator reviewing a sent form reads its values at full
@@ -290,6 +294,11 @@ function SubmissionForm({
                               </Text>
                             )}
                           </Text>
+                          {common.description && (
+                            <Text size="xs" c="dimmed">
+                              {common.description}
+                            </Text>
+                          )}
                           <SegmentedControl
                             w="fit-content"
                             readOnly={!view.isEditable}
@@ -415,6 +424,7 @@ function SubmissionForm({
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
+            <CampaignMaterialsPanel materials={materials} organizationId={view.organizationId} />
             <Paper withBorder p="md">
               <Title order={3} fz="md" mb="xs">
                 Показатели организации по реестру

@@ -33,6 +33,8 @@ export interface CampaignView {
     status: 'active' | 'closed';
     dates: CampaignDates;
     reminderDaysBefore: number;
+    /** Instructions to the schools, plain text; blank lines part the paragraphs. */
+    instructions: string;
     closedAt: string | null;
     version: number;
     phase: CampaignPhase;
@@ -114,3 +116,41 @@ export const STATE_COLOR: Record<SubmissionState, string> = {
   returned: 'orange',
   accepted: 'teal',
 };
+
+/** What a school reads beside its form (GET /api/campaigns/:id/materials). */
+export interface CampaignMaterials {
+  campaignId: number;
+  instructions: string;
+  paragraphs: string[];
+  files: { id: number; name: string; mimeType: string; size: number; createdAt: string }[];
+  announcement: { sentAt: string; organizationId: number } | null;
+  fieldDueDates: {
+    fieldCode: string;
+    fieldLabel: string;
+    dueDate: string;
+    label: string;
+    indicatorCodes: string[];
+  }[];
+}
+
+export interface AnnouncementSending {
+  id: number;
+  sentAt: string;
+  sentByName: string;
+  organizations: number;
+  emailed: number;
+  failures: { organizationId: number; organizationName: string; error: string }[];
+  recipients: { organizationId: number; organizationName: string; emails: string[]; error: string | null }[];
+}
+
+export type DueRule = { kind: 'date'; date: string } | { kind: 'monthly'; day: number };
+
+export interface DueDateRow {
+  indicatorCode: string;
+  indicatorName: string;
+  programDeadline: string | null;
+  fieldCodes: string[];
+  rule: DueRule | null;
+  label: string | null;
+  suggested: DueRule | null;
+}

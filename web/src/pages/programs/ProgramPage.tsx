@@ -1,3 +1,4 @@
+import { ApprovingActs } from './ApprovingActs.tsx';
 import { describeApplicability, isAppliedToAll } from '../../../../core/indicators/applicability.ts';
 import {
   ActionIcon,
@@ -90,6 +91,7 @@ export function ProgramPage() {
           <ResultsTable program={program} year={year} />
         </Tabs.Panel>
         <Tabs.Panel value="parameters">
+          <ApprovingActs program={program} canEdit={canEdit} />
           <ParametersPanel program={program} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="rules">

@@ -1,3 +1,4 @@
+import type { ACT_KINDS } from '../../../../core/enums.ts';
 import type { Applicability } from '../../../../core/indicators/applicability.ts';
 import type { FormulaError } from '../../../../core/formula/index.ts';
 import type { IndicatorLevel } from '../../../../core/indicators/levels.ts';
@@ -64,6 +65,16 @@ export interface ProgramTree {
   version: number;
   criteria: Criterion[];
   formFields: FormField[];
+  /** The acts that approve the program (the registry of normative acts). */
+  approvingActs: {
+    id: number;
+    kind: (typeof ACT_KINDS)[number];
+    kindLabel: string;
+    number: string;
+    date: string;
+    title: string;
+    url: string | null;
+  }[];
 }
 
 export interface IndicatorResult {

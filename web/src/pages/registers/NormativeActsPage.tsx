@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Paper, SegmentedControl, Select, Switch, Text } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ACT_KINDS, actKind } from '../../../../core/enums.ts';
 import { toIsoDate } from '../../../../core/dates.ts';
 import type { FieldDef } from '../../../../core/registry/fields.ts';
@@ -33,6 +33,11 @@ function actCell(f: FieldDef, row: RecordRow) {
             не действует
           </Badge>
         )}
+        {((row.programs as { id: number; title: string }[] | undefined) ?? []).map((p) => (
+          <Anchor key={p.id} component={Link} to={`/programs/${p.id}?tab=parameters`} size="xs">
+            утверждает: {p.title}
+          </Anchor>
+        ))}
       </Group>
     );
   return undefined;

@@ -123,6 +123,8 @@ export interface NormativeAct extends Versioned {
   validFrom: string;
   validTo: string | null;
   isInForce: boolean;
+  /** The monitoring programs the act approves. */
+  programs: { id: number; title: string }[];
 }
 
 export interface ProviderEntry extends Versioned {

@@ -1,0 +1,102 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  campaignAnnouncementRecipients,
+  campaignAnnouncements,
+  campaignFiles,
+  campaignIndicatorDueDates,
+  files,
+  organizations,
+} from '../../db/schema/index.ts';
+
+/** Sendings of a campaign's announcement letter, the newest first, with their recipients. */
+export async function findAnnouncements(db: Db, campaignId: number) {
+  const sendings = await db
+    .select()
+    .from(campaignAnnouncements)
+    .where(eq(campaignAnnouncements.campaignId, campaignId))
+    .orderBy(desc(campaignAnnouncements.id));
+  if (!sendings.length) return [];
+  const recipients = await db
+    .select()
+    .from(campaignAnnouncementRecipients)
+    .where(
+      inArray(
+        campaignAnnouncementRecipients.announcementId,
+        sendings.map((s) => s.id),
+      ),
+    )
+    .orderBy(asc(campaignAnnouncementRecipients.organizationName));
+  return sendings.map((s) => ({ ...s, recipients: recipients.filter((r) => r.announcementId === s.id) }));
+}
+
+/** The last sending of a campaign's letter that reached one of these organizations. */
+export async function findLastAnnouncementTo(db: Db, campaignId: number, organizationIds: number[]) {
+  if (!organizationIds.length) return undefined;
+  const [row] = await db
+    .select({
+      id: campaignAnnouncements.id,
+      fileId: campaignAnnouncements.fileId,
+      sentAt: campaignAnnouncements.sentAt,
+      organizationId: campaignAnnouncementRecipients.organizationId,
+    })
+    .from(campaignAnnouncements)
+    .innerJoin(
+      campaignAnnouncementRecipients,
+      eq(campaignAnnouncementRecipients.announcementId, campaignAnnouncements.id),
+    )
+    .where(
+      and(
+        eq(campaignAnnouncements.campaignId, campaignId),
+        inArray(campaignAnnouncementRecipients.organizationId, organizationIds),
+      ),
+    )
+    .orderBy(desc(campaignAnnouncements.id))
+    .limit(1);
+  return row;
+}
+
+/** E-mail addresses of organizations (their own, from the card). */
+export async function findOrganizationEmails(db: Db, organizationIds: number[]) {
+  if (!organizationIds.length) return new Map<number, string | null>();
+  const rows = await db
+    .select({ id: organizations.id, email: organizations.email })
+    .from(organizations)
+    .where(inArray(organizations.id, organizationIds));
+  return new Map(rows.map((r) => [r.id, r.email]));
+}
+
+/** A campaign's attached files, without their content. */
+export async function findCampaignFiles(db: Db, campaignId: number) {
+  const rows = await db
+    .select({
+      id: files.id,
+      name: files.name,
+      mimeType: files.mimeType,
+      size: files.size,
+      uploadedBy: files.uploadedBy,
+      createdAt: files.createdAt,
+    })
+    .from(campaignFiles)
+    .innerJoin(files, eq(files.id, campaignFiles.fileId))
+    .where(eq(campaignFiles.campaignId, campaignId))
+    .orderBy(asc(files.id));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export async function findCampaignFile(db: Db, campaignId: number, fileId: number) {
+  const [row] = await db
+    .select({ id: files.id, name: files.name, mimeType: files.mimeType, content: files.content })
+    .from(campaignFiles)
+    .innerJoin(files, eq(files.id, campaignFiles.fileId))
+    .where(and(eq(campaignFiles.campaignId, campaignId), eq(campaignFiles.fileId, fileId)));
+  return row;
+}
+
+export async function findDueDateRows(db: Db, campaignId: number) {
+  return db
+    .select()
+    .from(campaignIndicatorDueDates)
+    .where(eq(campaignIndicatorDueDates.campaignId, campaignId))
+    .orderBy(asc(campaignIndicatorDueDates.indicatorCode));
+}

@@ -1,0 +1,437 @@
+import { simpleParser } from 'mailparser';
+import JSZip from 'jszip';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../db/schema/index.ts';
+import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
+import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
+import { startSmtpSink } from '../../test/smtp.ts';
+import { runReminders } from '../notifications/reminders.ts';
+
+/**
+ * Campaign communications through the API and a real SMTP server in its own process: the announcement
+ * letter sent to the heads (in the application and by e-mail with the DOCX), its record and re-sending,
+ * who downloads it; instructions and files beside the form; per-indicator due dates and their reminders.
+ */
+let t: TestApp;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+const PASSWORD = 'communications-pass-1';
+const cookies: Record<string, string> = {};
+const ids = { a: 0, b: 0, c: 0, outside: 0, campaign: 0, otherCampaign: 0 };
+
+const login = async (name: string) => (cookies[name] ??= await t.login(name, PASSWORD));
+const call = async (
+  who: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+) => t.request({ method, url, cookie: await login(who), body });
+
+function multipart(name: string, content: Buffer, type = 'application/octet-stream') {
+  return Buffer.concat([
+    Buffer.from(
+      `--X\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from('\r\n--X--\r\n'),
+  ]);
+}
+const upload = async (who: string, url: string, name: string, content: Buffer) =>
+  t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: await login(who), 'content-type': 'multipart/form-data; boundary=X' },
+    payload: multipart(name, content),
+  });
+
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+  t = await createTestApp({ fixedToday: '2025-09-15' });
+  const db = t.database.db;
+  const m = await createMunicipality(db);
+  const other = await createMunicipality(db);
+  const a = await createOrganization(db, m.id, { shortName: 'Школа А', email: 'school.a@example.ru' });
+  const b = await createOrganization(db, m.id, { shortName: 'Школа Б' });
+  const c = await createOrganization(db, m.id, { shortName: 'Школа В' });
+  const outside = await createOrganization(db, m.id, { shortName: 'Школа вне мониторинга' });
+  Object.assign(ids, { a: a.id, b: b.id, c: c.id, outside: outside.id });
+  await createUser(db, { login: 'root', password: PASSWORD, grants: [{ role: 'admin' }] });
+  await createUser(db, {
+    login: 'coord',
+    fullName: 'Петрова Анна Ивановна',
+    password: PASSWORD,
+    grants: [{ role: 'coordinator', municipalityId: m.id }],
+  });
+  await createUser(db, {
+    login: 'coord2',
+    password: PASSWORD,
+    grants: [{ role: 'coordinator', municipalityId: other.id }],
+  });
+  const headA = await createUser(db, {
+    login: 'heada',
+    password: PASSWORD,
+    grants: [{ role: 'org_manager', municipalityId: m.id, organizationId: a.id }],
+  });
+  await db.update(users).set({ email: 'Director.A@example.ru' }).where(eq(users.id, headA.id));
+  const headB = await createUser(db, {
+    login: 'headb',
+    password: PASSWORD,
+    grants: [{ role: 'org_manager', municipalityId: m.id, organizationId: b.id }],
+  });
+  await db.update(users).set({ email: 'director.b@example.ru' }).where(eq(users.id, headB.id));
+  await createUser(db, {
+    login: 'headc',
+    password: PASSWORD,
+    grants: [{ role: 'org_manager', municipalityId: m.id, organizationId: c.id }],
+  });
+  await createUser(db, {
+    login: 'headout',
+    password: PASSWORD,
+    grants: [{ role: 'org_manager', municipalityId: m.id, organizationId: outside.id }],
+  });
+  ({ campaignId: ids.campaign } = await campaignFromTemplate(t, await login('coord'), {
+    municipalityId: m.id,
+    year: 2025,
+    campaign: {
+      organizationIds: [a.id, b.id, c.id],
+      reminderDaysBefore: 3,
+      dates: {
+        initialStart: '2025-09-01',
+        initialEnd: '2025-09-10',
+        mainStart: '2025-09-10',
+        mainEnd: '2025-11-10',
+        finalStart: '2025-11-11',
+        finalEnd: '2025-12-05',
+      },
+    },
+  }));
+  const put = await call('root', 'PUT', '/api/settings/smtp', {
+    host: '127.0.0.1',
+    port: smtp.port,
+    secure: false,
+    from: 'Отдел образования <roo@district.example.ru>',
+  });
+  expect(put.statusCode, put.body).toBe(200);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+  smtp?.stop();
+});
+
+describe('sending the announcement letter', () => {
+  it('goes to each participant: one e-mail with the DOCX to its addresses, a notice in the application', async () => {
+    const sent = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {});
+    expect(sent.statusCode, sent.body).toBe(201);
+    const body = sent.json();
+    expect(body).toMatchObject({ sentByName: 'Петрова Анна Ивановна', organizations: 3, emailed: 2 });
+    expect(body.failures).toEqual([
+      {
+        organizationId: ids.c,
+        organizationName: 'Школа В',
+        error: 'не известен адрес электронной почты организации и её руководителя',
+      },
+    ]);
+    expect(body.message).toBe(
+      'Письмо разослано: 3 организации (уведомление в системе). По электронной почте — 2 организации. Без письма: Школа В — не известен адрес электронной почты организации и её руководителя.',
+    );
+    const mail = await smtp.waitFor(2);
+    expect(mail).toHaveLength(2);
+    const byRecipients = new Map(mail.map((m) => [[...m.to].sort().join(','), m]));
+    // The organization's own address and its head's account, lower-cased, in one letter; no other school's.
+    const letterA = byRecipients.get('director.a@example.ru,school.a@example.ru');
+    expect(letterA, [...byRecipients.keys()].join(' | ')).toBeDefined();
+    expect(byRecipients.get('director.b@example.ru')).toBeDefined();
+    const parsed = await simpleParser(letterA!.raw);
+    expect(parsed.subject).toMatch(/^Информационное письмо: О проведении мониторинга «.+»$/);
+    expect(parsed.text).toContain(`Школа А: Отдел образования`);
+    expect(parsed.text).toContain(`/campaigns/${ids.campaign}/organizations/${ids.a}`);
+    expect(parsed.attachments).toHaveLength(1);
+    const [attachment] = parsed.attachments;
+    expect(attachment.contentType).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(attachment.filename).toMatch(/^Информационное письмо О проведении мониторинга.*\.docx$/);
+    const xml = await (await JSZip.loadAsync(attachment.content)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Руководителям образовательных организаций');
+    expect(xml).toContain('Школа В');
+
+    const notes = (await call('headc', 'GET', '/api/notifications')).json();
+    expect(notes.items[0]).toMatchObject({
+      title: expect.stringMatching(/^Информационное письмо: О проведении мониторинга/),
+      link: `/campaigns/${ids.campaign}/organizations/${ids.c}`,
+    });
+    expect((await call('headout', 'GET', '/api/notifications')).json().unread).toBe(0);
+  });
+
+  it('is recorded: who, when, how many, what failed', async () => {
+    const list = await call('coord', 'GET', `/api/campaigns/${ids.campaign}/announcements`);
+    expect(list.statusCode).toBe(200);
+    const [sending] = list.json();
+    expect(sending).toMatchObject({ sentByName: 'Петрова Анна Ивановна', organizations: 3, emailed: 2 });
+    expect(sending.sentAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(
+      sending.recipients.map((r: { organizationName: string; emails: string[] }) => [
+        r.organizationName,
+        r.emails,
+      ]),
+    ).toEqual([
+      ['Школа А', ['school.a@example.ru', 'director.a@example.ru']],
+      ['Школа Б', ['director.b@example.ru']],
+      ['Школа В', []],
+    ]);
+    expect((await call('heada', 'GET', `/api/campaigns/${ids.campaign}/announcements`)).statusCode).toBe(403);
+    expect((await call('coord2', 'GET', `/api/campaigns/${ids.campaign}/announcements`)).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('asks for confirmation before sending again, then sends a second time', async () => {
+    const again = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toMatch(
+      /^Письмо уже разослано \d\d\.\d\d\.\d{4} \(Петрова Анна Ивановна, 3 организации\)\. Чтобы разослать его ещё раз, подтвердите повторную рассылку\.$/,
+    );
+    expect(smtp.received).toHaveLength(2);
+    const confirmed = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {
+      confirmResend: true,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    expect(await smtp.waitFor(4)).toHaveLength(4);
+    expect((await call('coord', 'GET', `/api/campaigns/${ids.campaign}/announcements`)).json()).toHaveLength(
+      2,
+    );
+  });
+
+  it('only the department sends it', async () => {
+    const body = { confirmResend: true };
+    expect(
+      (await call('heada', 'POST', `/api/campaigns/${ids.campaign}/announcements`, body)).statusCode,
+    ).toBe(403);
+    expect(
+      (await call('coord2', 'POST', `/api/campaigns/${ids.campaign}/announcements`, body)).statusCode,
+    ).toBe(403);
+  });
+
+  it('is downloaded by that organization’s users and the department only', async () => {
+    const url = (org: number) => `/api/campaigns/${ids.campaign}/organizations/${org}/announcement`;
+    const own = await call('heada', 'GET', url(ids.a));
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toContain('wordprocessingml');
+    expect(own.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await call('coord', 'GET', url(ids.b))).statusCode).toBe(200);
+    expect((await call('heada', 'GET', url(ids.b))).statusCode).toBe(403);
+    expect((await call('headout', 'GET', url(ids.outside))).statusCode).toBe(404);
+    expect((await call('coord2', 'GET', url(ids.a))).statusCode).toBe(403);
+    // The materials beside the form say the letter is there; the stored file is not reachable by another school.
+    const materials = (await call('heada', 'GET', `/api/campaigns/${ids.campaign}/materials`)).json();
+    expect(materials.announcement).toMatchObject({ organizationId: ids.a });
+    const fileIds = (await t.database.db.execute(
+      'select file_id from campaign_announcements order by id' as never,
+    )) as unknown as { rows: { file_id: number }[] };
+    const fileId = fileIds.rows[0].file_id;
+    expect((await call('heada', 'GET', `/api/files/${fileId}`)).statusCode).toBe(200);
+    expect((await call('headout', 'GET', `/api/files/${fileId}`)).statusCode).toBe(403);
+  });
+});
+
+describe('instructions and files beside the form', () => {
+  const PDF = Buffer.from('%PDF-1.4 инструкция по заполнению');
+  const ODS = Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]);
+  let pdfId = 0;
+
+  it('the coordinator writes instructions in paragraphs and attaches allowed files', async () => {
+    const view = (await call('coord', 'GET', `/api/campaigns/${ids.campaign}`)).json();
+    const patched = await call('coord', 'PATCH', `/api/campaigns/${ids.campaign}`, {
+      instructions: 'Заполните форму до срока.\n\nСведения о педагогах\nпроверьте в реестре.',
+      version: view.campaign.version,
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().campaign.instructions).toContain('Заполните форму');
+    const pdf = await upload('coord', `/api/campaigns/${ids.campaign}/files`, 'Инструкция.pdf', PDF);
+    expect(pdf.statusCode, pdf.body).toBe(201);
+    pdfId = pdf.json().id;
+    const ods = await upload('coord', `/api/campaigns/${ids.campaign}/files`, 'Шаблон.ods', ODS);
+    expect(ods.statusCode, ods.body).toBe(201);
+    expect(ods.json().mimeType).toBe('application/vnd.oasis.opendocument.spreadsheet');
+  });
+
+  it('refuses other types, a content that is not what the name says, and a school’s upload', async () => {
+    const exe = await upload('coord', `/api/campaigns/${ids.campaign}/files`, 'setup.exe', PDF);
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().error.message).toBe('Файл мониторинга: допустимы PDF, DOCX, XLSX, ODT, JPG, PNG, ODS.');
+    const fake = await upload(
+      'coord',
+      `/api/campaigns/${ids.campaign}/files`,
+      'fake.pdf',
+      Buffer.from('MZ...'),
+    );
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.message).toBe(
+      'Файл мониторинга «fake.pdf» не является файлом PDF: его содержимое не соответствует расширению.',
+    );
+    expect((await upload('heada', `/api/campaigns/${ids.campaign}/files`, 'a.pdf', PDF)).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('refuses a file over the upload limit', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(t.config.fileLimits.uploadBytes)]);
+    const res = await upload('coord', `/api/campaigns/${ids.campaign}/files`, 'big.pdf', big);
+    expect(res.statusCode).toBe(413);
+  });
+
+  it('participants read them beside their form; others do not', async () => {
+    const materials = await call('headb', 'GET', `/api/campaigns/${ids.campaign}/materials`);
+    expect(materials.statusCode, materials.body).toBe(200);
+    expect(materials.json().paragraphs).toEqual([
+      'Заполните форму до срока.',
+      'Сведения о педагогах\nпроверьте в реестре.',
+    ]);
+    expect(materials.json().files.map((f: { name: string }) => f.name)).toEqual([
+      'Инструкция.pdf',
+      'Шаблон.ods',
+    ]);
+    const file = await call('headb', 'GET', `/api/campaigns/${ids.campaign}/files/${pdfId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload).toEqual(PDF);
+    expect((await call('headb', 'GET', `/api/files/${pdfId}`)).statusCode).toBe(200);
+    for (const who of ['headout', 'coord2']) {
+      expect((await call(who, 'GET', `/api/campaigns/${ids.campaign}/materials`)).statusCode, who).toBe(403);
+      expect((await call(who, 'GET', `/api/campaigns/${ids.campaign}/files/${pdfId}`)).statusCode, who).toBe(
+        403,
+      );
+      expect((await call(who, 'GET', `/api/files/${pdfId}`)).statusCode, who).toBe(403);
+    }
+    expect((await call('headb', 'DELETE', `/api/campaigns/${ids.campaign}/files/${pdfId}`)).statusCode).toBe(
+      403,
+    );
+  });
+});
+
+describe('due dates of indicators and their reminders', () => {
+  it('lists the indicators with what the program’s «срок» suggests, and validates a rule', async () => {
+    const list = await call('coord', 'GET', `/api/campaigns/${ids.campaign}/due-dates`);
+    expect(list.statusCode).toBe(200);
+    const row = list.json().find((r: { indicatorCode: string }) => r.indicatorCode === '1.2');
+    expect(row).toMatchObject({ fieldCodes: ['deficit_plan'], rule: null });
+    const unknown = await call('coord', 'PUT', `/api/campaigns/${ids.campaign}/due-dates`, {
+      items: [{ indicatorCode: '9.9', rule: { kind: 'date', date: '2025-10-15' } }],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toBe(
+      'Сроки сбора, строка 1 (поле indicatorCode): показателя «9.9» нет в программе мониторинга.',
+    );
+    const badDay = await call('coord', 'PUT', `/api/campaigns/${ids.campaign}/due-dates`, {
+      items: [{ indicatorCode: '1.2', rule: { kind: 'monthly', day: 32 } }],
+    });
+    expect(badDay.statusCode).toBe(400);
+    expect(badDay.json().error.message).toContain('День месяца: число от 1 до 31');
+    expect(
+      (
+        await call('heada', 'PUT', `/api/campaigns/${ids.campaign}/due-dates`, {
+          items: [{ indicatorCode: '1.2', rule: { kind: 'date', date: '2025-10-15' } }],
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('the form shows each field’s due date', async () => {
+    const put = await call('coord', 'PUT', `/api/campaigns/${ids.campaign}/due-dates`, {
+      items: [{ indicatorCode: '1.2', rule: { kind: 'date', date: '2025-10-15' } }],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().find((r: { indicatorCode: string }) => r.indicatorCode === '1.2')).toMatchObject({
+      rule: { kind: 'date', date: '2025-10-15' },
+      label: 'до 15.10.2025',
+    });
+    const materials = (await call('heada', 'GET', `/api/campaigns/${ids.campaign}/materials`)).json();
+    expect(materials.fieldDueDates).toEqual([
+      {
+        fieldCode: 'deficit_plan',
+        fieldLabel:
+          'В организации утверждён план работы по выявлению и устранению профессиональных дефицитов',
+        dueDate: '2025-10-15',
+        label: 'до 15.10.2025',
+        indicatorCodes: ['1.2'],
+      },
+    ]);
+  });
+
+  it('the reminder job reminds of fields due soon and not filled, once per due day', async () => {
+    // School А fills the field; Б and В do not.
+    t.app.config.fixedToday = '2025-10-10';
+    const saved = await call(
+      'heada',
+      'PUT',
+      `/api/campaigns/${ids.campaign}/organizations/${ids.a}/submission`,
+      {
+        values: { deficit_plan: true },
+        version: null,
+      },
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    const before = smtp.received.length;
+    expect((await runReminders({ db: t.database.db, today: '2025-10-11' })).fields).toEqual([]);
+    const report = await runReminders({ db: t.database.db, today: '2025-10-12' });
+    expect(report.fields.map((r) => [r.organizationId, r.dueDate, r.fields, r.recipients, r.error])).toEqual([
+      [ids.b, '2025-10-15', ['deficit_plan'], ['director.b@example.ru'], null],
+      [ids.c, '2025-10-15', ['deficit_plan'], [], 'нет адреса электронной почты у ответственного'],
+    ]);
+    const mail = await smtp.waitFor(before + 1);
+    expect(mail).toHaveLength(before + 1);
+    const letter = await simpleParser(mail[before].raw);
+    expect(mail[before].to).toEqual(['director.b@example.ru']);
+    expect(letter.subject).toBe('Напоминание: до 15.10.2025 заполните поля формы мониторинга');
+    expect(letter.text).toContain(
+      '— В организации утверждён план работы по выявлению и устранению профессиональных дефицитов',
+    );
+    expect((await runReminders({ db: t.database.db, today: '2025-10-13' })).fields).toEqual([]);
+    expect((await runReminders({ db: t.database.db, today: '2025-10-16' })).fields).toEqual([]);
+    const notes = (await call('headc', 'GET', '/api/notifications')).json();
+    expect(notes.items[0].title).toBe('Напоминание: до 15.10.2025 заполните поля формы мониторинга');
+  });
+
+  it('a monthly rule reminds again the next month', async () => {
+    const put = await call('coord', 'PUT', `/api/campaigns/${ids.campaign}/due-dates`, {
+      items: [{ indicatorCode: '1.2', rule: { kind: 'monthly', day: 10 } }],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const october = await runReminders({ db: t.database.db, today: '2025-10-20' });
+    expect(october.fields).toEqual([]);
+    const november = await runReminders({ db: t.database.db, today: '2025-11-08' });
+    expect(november.fields.map((r) => [r.organizationId, r.dueDate])).toEqual([
+      [ids.b, '2025-11-10'],
+      [ids.c, '2025-11-10'],
+    ]);
+  });
+});
+
+describe('a campaign deleted by mistake', () => {
+  it('takes its attached files and sent letters with it', async () => {
+    const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
+      municipalityId: (await call('coord', 'GET', `/api/campaigns/${ids.campaign}`)).json().campaign
+        .municipalityId,
+      year: 2026,
+      campaign: { organizationIds: [ids.a] },
+    });
+    const file = await upload(
+      'coord',
+      `/api/campaigns/${campaignId}/files`,
+      'a.pdf',
+      Buffer.from('%PDF-1.4 x'),
+    );
+    expect(file.statusCode, file.body).toBe(201);
+    const sent = await call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {});
+    expect(sent.statusCode, sent.body).toBe(201);
+    const count = async () =>
+      (
+        (await t.database.db.execute('select count(*)::int as n from files' as never)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0].n;
+    const before = await count();
+    expect((await call('coord', 'DELETE', `/api/campaigns/${campaignId}`)).statusCode).toBe(200);
+    expect(await count()).toBe(before - 2);
+  });
+});
