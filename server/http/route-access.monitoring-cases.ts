@@ -352,6 +352,16 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
   })),
   'PUT /api/municipalities/:id/website-requirements': municipality((s) => ({
     ...id(s.municipality),
-    body: { requirements: [{ code: 'sveden', title: 'Сведения об ОО', keywords: [], paths: ['/sveden'] }] },
+    body: {
+      requirements: [{ code: 'sveden', title: 'Сведения об ОО', keywords: [], paths: ['/sveden'] }],
+      version: 0,
+    },
+  })),
+  'PUT /api/organizations/:id/website-overrides/:code': organization((s) => ({
+    params: { id: s.organization, code: 'sveden' },
+    body: { isFound: true, url: 'https://school.example/sveden/' },
+  })),
+  'DELETE /api/organizations/:id/website-overrides/:code': organization((s) => ({
+    params: { id: s.organization, code: 'sveden' },
   })),
 };
