@@ -271,6 +271,10 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
   'GET /api/public/campaigns/:id': publicRoute('a published report: aggregates without personal data', (s) =>
     id(s.closedCampaign),
   ),
+  'GET /api/public/organizations/:id': publicRoute(
+    "an organization's own aggregates of the published reports: no personal data, small groups hidden",
+    (s) => id(s.organization),
+  ),
 
   'GET /api/roadmap-templates': catalog(),
   'GET /api/roadmaps': caller(),

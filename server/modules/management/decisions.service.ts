@@ -37,6 +37,7 @@ export interface DecisionInput {
   fileId?: number | null;
   conclusionIds?: number[];
   measureIds?: number[];
+  isPublic?: boolean;
 }
 
 export const DECISION_KIND_LABEL = {
