@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { isValidIsoDate } from '../../../core/dates.ts';
+import { describeValues } from '../../../core/analysis/statistics.ts';
 import { publicResult } from '../../../core/publishing/suppression.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -144,7 +145,17 @@ export async function getPublicReport(db: Db, campaignId: number, today: string)
     indicators: analysis.indicators.map(({ numerator: _n, ...i }) => i),
     organizations: analysis.organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
     results,
-    statistics: analysis.statistics,
+    // Over the published values only: a min, max or mean over a hidden value would give it away.
+    statistics: Object.fromEntries(
+      analysis.indicators.map((i) => [
+        i.code,
+        describeValues(
+          results
+            .filter((r) => r.indicator === i.code && r.organization !== null && r.isApplicable)
+            .map((r) => r.value),
+        ),
+      ]),
+    ),
     rating: analysis.rating,
     dynamics: analysis.dynamics.map((d) => ({
       year: d.year,

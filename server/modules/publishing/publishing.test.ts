@@ -98,6 +98,16 @@ describe('small groups on public pages', () => {
         level: null,
         isSuppressed: true,
       });
+    // The statistics leave the hidden values out: no min, max or mean gives them away.
+    const hiddenOf = new Set(small.filter((r) => r.organization !== null).map((r) => r.indicator));
+    expect(hiddenOf.size).toBeGreaterThan(0);
+    for (const code of hiddenOf) {
+      const shownValues = page.results.filter(
+        (r: { indicator: string; organization: number | null; value: number | null }) =>
+          r.indicator === code && r.organization !== null && r.value !== null,
+      );
+      expect(page.statistics[code]?.count ?? 0, code).toBe(shownValues.length);
+    }
     const large = results.find((r) => r.denominator !== null && r.denominator >= PUBLIC_MIN_GROUP)!;
     expect(shown(large.indicator, large.organization)).toMatchObject({
       value: large.value,
