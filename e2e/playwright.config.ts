@@ -53,6 +53,9 @@ export default defineConfig({
       DATABASE_URL: '',
       // Every test logs in afresh from one address; the login limit is tested on the server.
       PEDMONITOR_LOGIN_MAX_ATTEMPTS: '1000',
+      // websites.spec.ts serves a school site on 127.0.0.1 and crawls it: loopback is allowed here only.
+      CRAWLER_ALLOW_HOSTS: '127.0.0.1',
+      CRAWLER_DELAY_MS: '0',
       TZ: 'UTC',
     },
   },

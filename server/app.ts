@@ -44,6 +44,7 @@ import { difficultiesRoutes } from './modules/difficulties/difficulties.routes.t
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { regionalRoutes } from './modules/regional/regional.routes.ts';
+import { publishingRoutes } from './modules/publishing/publishing.routes.ts';
 import { websitesRoutes } from './modules/websites/websites.routes.ts';
 import { communicationsRoutes } from './modules/communications/communications.routes.ts';
 
@@ -77,6 +78,7 @@ const MODULES = [
   regionalRoutes,
   websitesRoutes,
   communicationsRoutes,
+  publishingRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -168,7 +170,9 @@ export async function buildApp({
 /**
  * Security headers on every answer (@fastify/helmet). The CSP allows only the app's own scripts; styles may
  * be inline (Mantine and ECharts set style attributes and inject <style>); images may be data:/blob: URLs
- * (charts, previews); no site may frame the app (frame-ancestors 'none', X-Frame-Options: DENY).
+ * (charts, previews); no site may frame the app (frame-ancestors 'none', X-Frame-Options: DENY) — except the
+ * embeddable blocks under /embed/ (a published report's or an organization's figures, no actions, no login),
+ * which school and department sites put in an iframe: those pages alone allow any frame ancestor.
  * HSTS only when the cookie is marked secure, i.e. the app is served over HTTPS.
  */
 async function registerSecurityHeaders(app: FastifyInstance, config: Config) {
@@ -194,7 +198,19 @@ async function registerSecurityHeaders(app: FastifyInstance, config: Config) {
     hsts: config.cookieSecure ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (isEmbedPath(req.url)) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string')
+        reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+      reply.removeHeader('x-frame-options');
+    }
+    return payload;
+  });
 }
+
+/** The embeddable pages (not their data, which the API answers under /api/public/). */
+export const isEmbedPath = (url: string) => /^\/embed\/(campaigns|organizations)\/\d+\/?(\?|$)/.test(url);
 
 /** The built single-page app, with every non-API path answered by index.html (client-side routing). */
 async function registerWeb(app: FastifyInstance, webDist: string) {
@@ -206,6 +222,13 @@ async function registerWeb(app: FastifyInstance, webDist: string) {
         .send(
           '<!doctype html><meta charset="utf-8"><title>pedmonitor</title>' +
             '<p>Веб-интерфейс не собран. Выполните <code>npm run build</code> или запустите <code>npm start</code>.</p>',
+        ),
+    );
+    app.get('/embed/*', async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>pedmonitor</title><p>Веб-интерфейс не собран.</p>',
         ),
     );
     return;

@@ -271,6 +271,10 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
   'GET /api/public/campaigns/:id': publicRoute('a published report: aggregates without personal data', (s) =>
     id(s.closedCampaign),
   ),
+  'GET /api/public/organizations/:id': publicRoute(
+    "an organization's own aggregates of the published reports: no personal data, small groups hidden",
+    (s) => id(s.organization),
+  ),
 
   'GET /api/roadmap-templates': catalog(),
   'GET /api/roadmaps': caller(),
@@ -380,6 +384,16 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
   })),
   'PUT /api/municipalities/:id/website-requirements': municipality((s) => ({
     ...id(s.municipality),
-    body: { requirements: [{ code: 'sveden', title: 'Сведения об ОО', keywords: [], paths: ['/sveden'] }] },
+    body: {
+      requirements: [{ code: 'sveden', title: 'Сведения об ОО', keywords: [], paths: ['/sveden'] }],
+      version: 0,
+    },
+  })),
+  'PUT /api/organizations/:id/website-overrides/:code': organization((s) => ({
+    params: { id: s.organization, code: 'sveden' },
+    body: { isFound: true, url: 'https://school.example/sveden/' },
+  })),
+  'DELETE /api/organizations/:id/website-overrides/:code': organization((s) => ({
+    params: { id: s.organization, code: 'sveden' },
   })),
 };

@@ -30,6 +30,8 @@ import { journeysRoutes } from './pages/journeys/routes.tsx';
 import { surveysRoutes } from './pages/surveys/routes.tsx';
 import { AnswerByLinkPage, AnswerPage } from './pages/surveys/AnswerPage.tsx';
 import { PublicSurveyResultsPage } from './pages/surveys/PublicSurveyResultsPage.tsx';
+import { EmbedCampaignPage, EmbedOrganizationPage } from './pages/publishing/EmbedPages.tsx';
+import { PublicOrganizationPage } from './pages/publishing/PublicOrganizationPage.tsx';
 
 function RequireAuth() {
   const { me, isLoading } = useAuth();
@@ -57,6 +59,10 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/public/campaigns/:id', element: <PublicReportPage /> },
   { path: '/public/surveys/:id', element: <PublicSurveyResultsPage /> },
+  { path: '/public/organizations/:id', element: <PublicOrganizationPage /> },
+  // The only pages other sites may frame (server/app.ts): figures, no actions.
+  { path: '/embed/campaigns/:id', element: <EmbedCampaignPage /> },
+  { path: '/embed/organizations/:id', element: <EmbedOrganizationPage /> },
   // Answering a survey needs no account: the link is the key.
   { path: '/s/o/:code', element: <AnswerByLinkPage /> },
   { path: '/s/:token', element: <AnswerPage /> },

@@ -125,6 +125,8 @@ export const campaignReports = pgTable('campaign_reports', {
     .references(() => campaigns.id, { onDelete: 'cascade' }),
   isPublished: boolean().notNull().default(false),
   publishedAt: timestamp({ withTimezone: true }),
+  /** The day from which the published report is shown to the public; null: at once when published. */
+  publishOn: date(),
   introduction: text(),
   letterNumber: text(),
   letterDate: date(),

@@ -79,6 +79,8 @@ export const measures = pgTable(
     doneOn: date(),
     evidence: jsonb().$type<Evidence[]>().notNull().default([]),
     sortOrder: integer().notNull().default(0),
+    /** Shown with its effect on the public report of the campaign that measured it. */
+    isPublic: boolean().notNull().default(false),
     ...tracked(),
   },
   (t) => [index().on(t.roadmapId)],
@@ -127,6 +129,8 @@ export const decisions = pgTable(
     fileId: integer().references(() => files.id, { onDelete: 'set null' }),
     conclusionIds: jsonb().$type<number[]>().notNull().default([]),
     measureIds: jsonb().$type<number[]>().notNull().default([]),
+    /** Shown on the public report of the campaign whose conclusions it follows from. */
+    isPublic: boolean().notNull().default(false),
     ...tracked(),
   },
   (t) => [index().on(t.municipalityId)],

@@ -83,3 +83,34 @@ export const websiteCheckItems = pgTable(
   },
   (t) => [uniqueIndex().on(t.runId, t.organizationId, t.requirementCode)],
 );
+
+/**
+ * The coordinator's own finding for one organization × requirement (ручная отметка): it wins over every
+ * crawl in the formula, the table and the XLSX, and a later crawl leaves it standing (both are shown).
+ */
+export const websiteCheckOverrides = pgTable(
+  'website_check_overrides',
+  {
+    organizationId: integer()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    requirementCode: text().notNull(),
+    requirementTitle: text().notNull(),
+    isFound: boolean().notNull(),
+    url: text(),
+    comment: text(),
+    setBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    setByName: text().notNull(),
+    setAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex().on(t.organizationId, t.requirementCode)],
+);
+
+/** The version of a municipality's checklist as a whole: two coordinators editing it do not overwrite each other. */
+export const websiteChecklists = pgTable('website_checklists', {
+  municipalityId: integer()
+    .primaryKey()
+    .references(() => municipalities.id, { onDelete: 'cascade' }),
+  version: integer().notNull().default(1),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

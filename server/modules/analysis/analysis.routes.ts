@@ -2,6 +2,7 @@ import { RECOMMENDATION_STATUSES } from '../../db/schema/index.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayOf } from '../../config.ts';
 import { isValidIsoDate } from '../../../core/dates.ts';
 import { organizationKind } from '../../../core/enums.ts';
 import { ORGANIZATION_GROUPS } from '../../../core/indicators/applicability.ts';
@@ -486,6 +487,8 @@ export async function analysisRoutes(app: FastifyInstance) {
           signerPosition: optionalText(300),
           signerName: optionalText(200),
           isPublished: z.boolean().optional(),
+          /** The day from which the published report is public; null: at once. */
+          publishOn: day,
         }),
       },
     },
@@ -504,7 +507,7 @@ export async function analysisRoutes(app: FastifyInstance) {
       config: { isPublic: true },
       schema: { tags: ['Публичный отчёт'], summary: 'Опубликованные отчёты (без входа)' },
     },
-    async () => listPublicReports(db()),
+    async () => listPublicReports(db(), todayOf(app.config)),
   );
   r.get(
     '/api/public/campaigns/:id',
@@ -516,6 +519,6 @@ export async function analysisRoutes(app: FastifyInstance) {
         params: IdParams,
       },
     },
-    async (req) => getPublicReport(db(), req.params.id),
+    async (req) => getPublicReport(db(), req.params.id, todayOf(app.config)),
   );
 }

@@ -39,6 +39,7 @@ export interface DecisionInput {
   fileId?: number | null;
   conclusionIds?: number[];
   measureIds?: number[];
+  isPublic?: boolean;
 }
 
 export const DECISION_KIND_LABEL = {

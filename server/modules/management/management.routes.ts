@@ -52,6 +52,8 @@ const MeasureFields = z.object({
     .array(z.object({ programId: z.number().int().positive(), indicatorCode: z.string().min(1) }))
     .optional(),
   recommendationIds: z.array(z.number().int().positive()).optional(),
+  /** Shown with its effect on the public report of the campaign that measured it. */
+  isPublic: z.boolean().optional(),
 });
 const DecisionFields = z.object({
   kind: z.enum(['order', 'protocol', 'publication', 'other']),
@@ -62,6 +64,8 @@ const DecisionFields = z.object({
   fileId: z.number().int().positive().nullish(),
   conclusionIds: z.array(z.number().int().positive()).optional(),
   measureIds: z.array(z.number().int().positive()).optional(),
+  /** Shown on the public report of the campaign whose conclusions it follows from. */
+  isPublic: z.boolean().optional(),
 });
 
 export async function managementRoutes(app: FastifyInstance) {

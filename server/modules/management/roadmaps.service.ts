@@ -45,6 +45,7 @@ export interface MeasureInput {
   evidence?: Evidence[];
   indicators?: { programId: number; indicatorCode: string }[];
   recommendationIds?: number[];
+  isPublic?: boolean;
 }
 
 export async function listRoadmaps(options: { db: Db; user: AuthUser }) {

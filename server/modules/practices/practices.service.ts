@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { nextPracticeStatus, practiceStatus, PRACTICE_TRANSITIONS } from '../../../core/practices.ts';
 import { checkPracticeScores } from '../../../core/practices.ts';
 import type { Db } from '../../db/client.ts';
@@ -575,7 +575,14 @@ export async function listPublicPractices(db: Db, municipalityId: number) {
     .select({ id: campaigns.id })
     .from(campaignReports)
     .innerJoin(campaigns, eq(campaigns.id, campaignReports.campaignId))
-    .where(and(eq(campaigns.municipalityId, municipalityId), eq(campaignReports.isPublished, true)))
+    .where(
+      and(
+        eq(campaigns.municipalityId, municipalityId),
+        eq(campaignReports.isPublished, true),
+        // A report waiting for its publication day does not open the public page yet.
+        or(isNull(campaignReports.publishOn), lte(campaignReports.publishOn, sql`current_date`)),
+      ),
+    )
     .limit(1);
   if (!published) throw notFound('Публичная страница муниципалитета');
   const rows = await findPublicPractices(db, municipalityId);

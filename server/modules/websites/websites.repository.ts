@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import {
   organizations,
   websiteCheckItems,
+  websiteCheckOverrides,
+  websiteChecklists,
   websiteCheckRuns,
   websiteCheckSites,
   websiteRequirements,
@@ -176,4 +178,72 @@ export async function findLatestSites(db: Db, municipalityId: number, organizati
       .sort((a, b) => a.shortName.localeCompare(b.shortName, 'ru') || a.organizationId - b.organizationId),
     items,
   };
+}
+
+export type OverrideRow = typeof websiteCheckOverrides.$inferSelect;
+
+/** The coordinator's overrides of the given organizations (all of a municipality's when ids is null). */
+export const findOverrides = (db: Db, municipalityId: number, organizationIds: number[] | null) =>
+  db
+    .select({ override: websiteCheckOverrides })
+    .from(websiteCheckOverrides)
+    .innerJoin(organizations, eq(organizations.id, websiteCheckOverrides.organizationId))
+    .where(
+      and(
+        eq(organizations.municipalityId, municipalityId),
+        organizationIds === null ? undefined : inArray(websiteCheckOverrides.organizationId, organizationIds),
+      ),
+    )
+    .then((rows) => rows.map((r) => r.override));
+
+export async function upsertOverride(db: Db, values: Omit<OverrideRow, 'setAt'>) {
+  const [row] = await db
+    .insert(websiteCheckOverrides)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [websiteCheckOverrides.organizationId, websiteCheckOverrides.requirementCode],
+      set: { ...values, setAt: sql`now()` },
+    })
+    .returning();
+  return row;
+}
+
+export const deleteOverride = async (db: Db, organizationId: number, requirementCode: string) =>
+  (
+    await db
+      .delete(websiteCheckOverrides)
+      .where(
+        and(
+          eq(websiteCheckOverrides.organizationId, organizationId),
+          eq(websiteCheckOverrides.requirementCode, requirementCode),
+        ),
+      )
+      .returning()
+  ).length > 0;
+
+/** The checklist's version: 0 before the department first saves it. */
+export const findChecklistVersion = async (db: Db, municipalityId: number) =>
+  (
+    await db
+      .select({ version: websiteChecklists.version })
+      .from(websiteChecklists)
+      .where(eq(websiteChecklists.municipalityId, municipalityId))
+  )[0]?.version ?? 0;
+
+/** Raises the version if it still is `expected`; false when someone saved in between. */
+export async function bumpChecklistVersion(db: Db, municipalityId: number, expected: number) {
+  if (expected === 0) {
+    const inserted = await db
+      .insert(websiteChecklists)
+      .values({ municipalityId, version: 1 })
+      .onConflictDoNothing()
+      .returning();
+    return inserted.length > 0;
+  }
+  const updated = await db
+    .update(websiteChecklists)
+    .set({ version: expected + 1, updatedAt: sql`now()` })
+    .where(and(eq(websiteChecklists.municipalityId, municipalityId), eq(websiteChecklists.version, expected)))
+    .returning();
+  return updated.length > 0;
 }

@@ -7,13 +7,23 @@ import { IdParams } from '../../http/fields.ts';
 import { listToXlsx, sendXlsx } from '../../http/xlsx-export.ts';
 import { requireUser } from '../auth/access.ts';
 import {
+  OverrideInput,
+  OverrideOutput,
+  OverrideParams,
   ReplaceRequirementsInput,
   RequirementOutput,
   RunOutput,
   StartCheckInput,
   WebsiteChecksOutput,
 } from './websites.schema.ts';
-import { getWebsiteChecks, presentRun, replaceRequirements, startWebsiteCheck } from './websites.service.ts';
+import {
+  getWebsiteChecks,
+  presentRun,
+  removeWebsiteOverride,
+  replaceRequirements,
+  setWebsiteOverride,
+  startWebsiteCheck,
+} from './websites.service.ts';
 
 const tags = ['Мониторинг сайтов'];
 
@@ -67,24 +77,72 @@ export async function websitesRoutes(app: FastifyInstance) {
         summary: 'Заменить перечень требований к сайтам ОО',
         params: IdParams,
         body: ReplaceRequirementsInput,
-        response: { 200: z.array(RequirementOutput) },
+        response: { 200: z.object({ requirements: z.array(RequirementOutput), version: z.number() }) },
+      },
+    },
+    async (req) => {
+      const saved = await replaceRequirements({
+        db: app.db,
+        user: requireUser(req.user),
+        municipalityId: req.params.id,
+        rules: req.body.requirements,
+        version: req.body.version,
+      });
+      return {
+        version: saved.version,
+        requirements: saved.requirements.map((r) => ({
+          code: r.code,
+          title: r.title,
+          keywords: r.keywords,
+          paths: r.paths,
+          isActive: r.isActive,
+        })),
+      };
+    },
+  );
+
+  r.put(
+    '/api/organizations/:id/website-overrides/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Отметить вручную результат проверки сайта организации по требованию (размещено / нет)',
+        params: OverrideParams,
+        body: OverrideInput,
+        response: { 200: OverrideOutput },
       },
     },
     async (req) =>
-      (
-        await replaceRequirements({
-          db: app.db,
-          user: requireUser(req.user),
-          municipalityId: req.params.id,
-          rules: req.body.requirements,
-        })
-      ).map((r) => ({
-        code: r.code,
-        title: r.title,
-        keywords: r.keywords,
-        paths: r.paths,
-        isActive: r.isActive,
-      })),
+      setWebsiteOverride({
+        db: app.db,
+        user: requireUser(req.user),
+        organizationId: req.params.id,
+        code: req.params.code,
+        isFound: req.body.isFound,
+        url: req.body.url,
+        comment: req.body.comment,
+      }),
+  );
+
+  r.delete(
+    '/api/organizations/:id/website-overrides/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Снять ручную отметку: снова действует результат автоматической проверки',
+        params: OverrideParams,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await removeWebsiteOverride({
+        db: app.db,
+        user: requireUser(req.user),
+        organizationId: req.params.id,
+        code: req.params.code,
+      });
+      return { ok: true as const };
+    },
   );
 
   r.get(
@@ -102,7 +160,7 @@ export async function websitesRoutes(app: FastifyInstance) {
         title: 'Мониторинг сайтов образовательных организаций',
         notes: data.run
           ? [
-              `Проверка от ${formatRuDate(data.run.startedAt.slice(0, 10))}: «✓» — размещено (с адресом), «✗» — не найдено`,
+              `Проверка от ${formatRuDate(data.run.startedAt.slice(0, 10))}: «✓» — размещено (с адресом), «✗» — не найдено; «вручную» — отметка координатора (она действует вместо результата проверки)`,
             ]
           : ['Проверок ещё не было'],
         date: todayOf(app.config),
@@ -117,7 +175,11 @@ export async function websitesRoutes(app: FastifyInstance) {
           row.siteUrl,
           ...codes.map((q) => {
             const item = row.items.find((i) => i.code === q.code);
-            return item ? (item.isFound ? `✓ ${item.url}` : '✗') : null;
+            if (!item) return null;
+            const mark = item.isFound ? `✓ ${item.url}` : '✗';
+            if (!item.override) return mark;
+            const crawl = item.crawled ? (item.crawled.isFound ? '✓' : '✗') : '—';
+            return `${mark} (вручную, ${item.override.setBy}, ${formatRuDate(item.override.setAt.slice(0, 10))}; проверка: ${crawl})`;
           }),
           row.error,
         ]),

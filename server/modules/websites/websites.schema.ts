@@ -8,7 +8,30 @@ export const RequirementInput = z.object({
   isActive: z.boolean().default(true),
 });
 
-export const ReplaceRequirementsInput = z.object({ requirements: z.array(RequirementInput).min(1).max(50) });
+export const ReplaceRequirementsInput = z.object({
+  requirements: z.array(RequirementInput).min(1).max(50),
+  /** `checklistVersion` of the table the editor started from (0 before the first save). */
+  version: z.number().int().min(0),
+});
+
+export const OverrideInput = z.object({
+  isFound: z.boolean(),
+  url: z.string().trim().max(2000).nullish(),
+  comment: z.string().trim().max(2000).nullish(),
+});
+
+export const OverrideParams = z.object({
+  id: z.coerce.number().int().positive(),
+  code: z.string().trim().min(1).max(40),
+});
+
+export const OverrideOutput = z.object({
+  isFound: z.boolean(),
+  url: z.string().nullable(),
+  comment: z.string().nullable(),
+  setBy: z.string(),
+  setAt: z.string(),
+});
 
 export const StartCheckInput = z
   .object({ organizationId: z.number().int().positive().optional() })
@@ -34,6 +57,7 @@ export const RunOutput = z.object({
 
 export const WebsiteChecksOutput = z.object({
   canRun: z.boolean(),
+  checklistVersion: z.number(),
   requirements: z.array(RequirementOutput),
   run: RunOutput.nullable(),
   rows: z.array(
@@ -45,7 +69,15 @@ export const WebsiteChecksOutput = z.object({
       pagesVisited: z.number(),
       checkedAt: z.string(),
       items: z.array(
-        z.object({ code: z.string(), title: z.string(), isFound: z.boolean(), url: z.string().nullable() }),
+        z.object({
+          code: z.string(),
+          title: z.string(),
+          /** What counts: the override where there is one, else the crawl. */
+          isFound: z.boolean(),
+          url: z.string().nullable(),
+          crawled: z.object({ isFound: z.boolean(), url: z.string().nullable() }).nullable(),
+          override: OverrideOutput.nullable(),
+        }),
       ),
     }),
   ),

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
 import {
   DEFAULT_WEBSITE_REQUIREMENTS,
   type WebsiteRequirementRule,
@@ -9,7 +9,12 @@ import { isDepartmentOf } from '../registers/shared/ownership.ts';
 import { findMunicipalityById } from '../municipalities/municipalities.repository.ts';
 import { SiteCrawler, crawlOptionsFrom, type CrawlOptions } from './crawler.ts';
 import {
+  bumpChecklistVersion,
+  deleteOverride,
   deleteRequirements,
+  findChecklistVersion,
+  findOverrides,
+  upsertOverride,
   findLatestRun,
   findLatestSites,
   findOrganizationsToCheck,
@@ -19,8 +24,10 @@ import {
   insertRequirements,
   insertRun,
   saveSiteOutcome,
+  type OverrideRow,
   type RunRow,
 } from './websites.repository.ts';
+import { findOrganizationById } from '../organizations/organizations.repository.ts';
 
 /**
  * The website check (мониторинг сайтов ОО): the department's checklist, runs over its organizations' sites
@@ -43,6 +50,8 @@ export async function replaceRequirements(options: {
   user: AuthUser;
   municipalityId: number;
   rules: (WebsiteRequirementRule & { isActive: boolean })[];
+  /** The checklist's version the editor started from (`checklistVersion` of the table). */
+  version: number;
 }) {
   const { db, user, municipalityId, rules } = options;
   await assertMunicipality(db, municipalityId);
@@ -70,10 +79,14 @@ export async function replaceRequirements(options: {
       );
   });
   await db.transaction(async (tx) => {
+    if (!(await bumpChecklistVersion(tx, municipalityId, options.version))) throw versionConflict();
     await deleteRequirements(tx, municipalityId);
     await insertRequirements(tx, municipalityId, rules);
   });
-  return findRequirements(db, municipalityId);
+  return {
+    requirements: await findRequirements(db, municipalityId),
+    version: await findChecklistVersion(db, municipalityId),
+  };
 }
 
 async function assertMunicipality(db: Db, municipalityId: number) {
@@ -212,8 +225,10 @@ export async function getWebsiteChecks(options: { db: Db; user: AuthUser; munici
   const run = await findLatestRun(db, municipalityId);
   // Each organization as last checked: a run over one school leaves the others' results standing.
   const { sites, items } = await findLatestSites(db, municipalityId, organizationIds);
+  const overrides = await findOverrides(db, municipalityId, organizationIds);
   return {
     canRun: isDepartmentOf(user, municipalityId),
+    checklistVersion: await findChecklistVersion(db, municipalityId),
     requirements: requirements.map((r) => ({
       code: r.code,
       title: r.title,
@@ -229,9 +244,120 @@ export async function getWebsiteChecks(options: { db: Db; user: AuthUser; munici
       error: s.error,
       pagesVisited: s.pagesVisited,
       checkedAt: s.checkedAt.toISOString(),
-      items: items
-        .filter((i) => i.organizationId === s.organizationId && i.runId === s.runId)
-        .map((i) => ({ code: i.requirementCode, title: i.requirementTitle, isFound: i.isFound, url: i.url })),
+      items: mergeItems(
+        items.filter((i) => i.organizationId === s.organizationId && i.runId === s.runId),
+        overrides.filter((o) => o.organizationId === s.organizationId),
+      ),
     })),
   };
+}
+
+/**
+ * What the table shows per requirement: the override where the coordinator set one (it wins), else the
+ * crawl; both are kept, so a later crawl that disagrees is visible beside the override.
+ */
+function mergeItems(
+  crawled: { requirementCode: string; requirementTitle: string; isFound: boolean; url: string | null }[],
+  overrides: OverrideRow[],
+) {
+  const codes = [
+    ...crawled.map((c) => c.requirementCode),
+    ...overrides.map((o) => o.requirementCode).filter((c) => !crawled.some((i) => i.requirementCode === c)),
+  ];
+  return codes.map((code) => {
+    const crawl = crawled.find((c) => c.requirementCode === code) ?? null;
+    const override = overrides.find((o) => o.requirementCode === code) ?? null;
+    return {
+      code,
+      title: crawl?.requirementTitle ?? override!.requirementTitle,
+      isFound: override ? override.isFound : crawl!.isFound,
+      url: override ? override.url : crawl!.url,
+      crawled: crawl ? { isFound: crawl.isFound, url: crawl.url } : null,
+      override: override ? presentOverride(override) : null,
+    };
+  });
+}
+
+const presentOverride = (o: OverrideRow) => ({
+  isFound: o.isFound,
+  url: o.url,
+  comment: o.comment,
+  setBy: o.setByName,
+  setAt: o.setAt.toISOString(),
+});
+
+/** An organization of the department's own municipality, for an override. */
+async function departmentOrganization(db: Db, user: AuthUser, organizationId: number) {
+  const organization = await findOrganizationById(db, organizationId);
+  if (!organization) throw notFound('Организация');
+  if (!isDepartmentOf(user, organization.municipalityId))
+    throw forbidden(
+      'Результат проверки сайта вручную отмечает отдел образования (координатор муниципалитета).',
+    );
+  return organization;
+}
+
+/**
+ * The coordinator's own finding for one organization × requirement (ручная отметка): found with the URL
+ * where it is, or not found; who and when are kept. It wins until removed, whatever later crawls find.
+ */
+export async function setWebsiteOverride(options: {
+  db: Db;
+  user: AuthUser;
+  organizationId: number;
+  code: string;
+  isFound: boolean;
+  url?: string | null;
+  comment?: string | null;
+}) {
+  const { db, user } = options;
+  const organization = await departmentOrganization(db, user, options.organizationId);
+  const stored = await findRequirements(db, organization.municipalityId);
+  const requirement = (stored.length ? stored : DEFAULT_WEBSITE_REQUIREMENTS).find(
+    (r) => r.code === options.code,
+  );
+  if (!requirement)
+    throw new AppError(
+      'validation_failed',
+      `«Требование»: требования с кодом «${options.code}» нет в перечне.`,
+      {
+        field: 'code',
+      },
+    );
+  const url = options.url?.trim() || null;
+  if (options.isFound && !url)
+    throw new AppError('validation_failed', '«Адрес страницы»: укажите, где на сайте размещено требуемое.', {
+      field: 'url',
+    });
+  if (url && !/^https?:\/\/[^\s]+$/i.test(url))
+    throw new AppError(
+      'validation_failed',
+      '«Адрес страницы»: нужен адрес, начинающийся с http:// или https://.',
+      {
+        field: 'url',
+      },
+    );
+  const row = await upsertOverride(db, {
+    organizationId: organization.id,
+    requirementCode: requirement.code,
+    requirementTitle: requirement.title,
+    isFound: options.isFound,
+    url: options.isFound ? url : null,
+    comment: options.comment?.trim() || null,
+    setBy: accountIdOf(user),
+    setByName: user.fullName,
+  });
+  return presentOverride(row);
+}
+
+/** Takes the override off: the crawl's finding counts again. */
+export async function removeWebsiteOverride(options: {
+  db: Db;
+  user: AuthUser;
+  organizationId: number;
+  code: string;
+}) {
+  await departmentOrganization(options.db, options.user, options.organizationId);
+  if (!(await deleteOverride(options.db, options.organizationId, options.code)))
+    throw notFound('Ручная отметка');
 }

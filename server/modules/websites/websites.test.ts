@@ -58,7 +58,11 @@ beforeAll(async () => {
   const none = await createOrganization(db, m.id, { shortName: 'СОШ Без сайта', website: null });
   Object.assign(ids, { m: m.id, other: other.id, full: full.id, bare: bare.id, none: none.id });
   const users = [
-    { login: 'coord', grants: [{ role: 'coordinator' as const, municipalityId: m.id }] },
+    {
+      login: 'coord',
+      fullName: 'Иванова М. П.',
+      grants: [{ role: 'coordinator' as const, municipalityId: m.id }],
+    },
     { login: 'foreign', grants: [{ role: 'coordinator' as const, municipalityId: other.id }] },
     {
       login: 'head',
@@ -77,7 +81,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => site.close(() => resolve()));
 });
 
-const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) =>
+const call = (who: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
   t.request({ method, url, cookie: cookies[who], body });
 
 async function untilFinished() {
@@ -182,18 +186,36 @@ describe('website monitoring through the API', () => {
   it('lets the department edit the checklist, with Russian errors naming the field', async () => {
     const bad = await call('coord', 'PUT', `/api/municipalities/${ids.m}/website-requirements`, {
       requirements: [{ code: 'Наставники', title: 'Наставничество', keywords: ['наставник'] }],
+      version: 0,
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBe(
       'Требование 1, «Код»: только латинские буквы, цифры, «_» и «-», до 40 знаков.',
     );
+    const checklist = [
+      { code: 'sveden', title: 'Сведения', paths: ['/full/sveden'] },
+      { code: 'welcome', title: 'Приветствие', keywords: ['Школа'] },
+    ];
+    const before = await call('coord', 'GET', `/api/municipalities/${ids.m}/website-checks`);
+    expect(before.json().checklistVersion).toBe(0);
     const ok = await call('coord', 'PUT', `/api/municipalities/${ids.m}/website-requirements`, {
-      requirements: [
-        { code: 'sveden', title: 'Сведения', paths: ['/full/sveden'] },
-        { code: 'welcome', title: 'Приветствие', keywords: ['Школа'] },
-      ],
+      requirements: checklist,
+      version: 0,
     });
     expect(ok.statusCode).toBe(200);
+    expect(ok.json().version).toBe(1);
+    // A second editor who started from the same version does not overwrite the first one's checklist.
+    const stale = await call('coord', 'PUT', `/api/municipalities/${ids.m}/website-requirements`, {
+      requirements: [{ code: 'other', title: 'Другое', keywords: ['x'] }],
+      version: 0,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    const again = await call('coord', 'PUT', `/api/municipalities/${ids.m}/website-requirements`, {
+      requirements: checklist,
+      version: 1,
+    });
+    expect(again.json().version).toBe(2);
     await call('coord', 'POST', `/api/municipalities/${ids.m}/website-checks`, { organizationId: ids.bare });
     const result = await untilFinished();
     expect(result.run.total).toBe(1);
@@ -201,8 +223,22 @@ describe('website monitoring through the API', () => {
     expect(result.rows).toHaveLength(3);
     const bare = result.rows.find((r: { organizationId: number }) => r.organizationId === ids.bare);
     expect(bare.items).toEqual([
-      { code: 'sveden', title: 'Сведения', isFound: false, url: null },
-      { code: 'welcome', title: 'Приветствие', isFound: true, url: `${base}/bare/` },
+      {
+        code: 'sveden',
+        title: 'Сведения',
+        isFound: false,
+        url: null,
+        crawled: { isFound: false, url: null },
+        override: null,
+      },
+      {
+        code: 'welcome',
+        title: 'Приветствие',
+        isFound: true,
+        url: `${base}/bare/`,
+        crawled: { isFound: true, url: `${base}/bare/` },
+        override: null,
+      },
     ]);
   });
 
@@ -215,5 +251,102 @@ describe('website monitoring through the API', () => {
     const texts: string[] = [];
     sheet.eachRow((row) => texts.push((row.values as unknown[]).slice(1).join(' | ')));
     expect(texts.join('\n')).toContain(`СОШ Пустая | ${base}/bare/ | ✗ | ✓ ${base}/bare/`);
+  });
+});
+
+describe('the coordinator overrides a check result', () => {
+  const sveden = async () => {
+    const { results } = await computeIndicators({
+      db: t.database.db,
+      ctx: { municipalityId: ids.m, period: reportingPeriod(DEFAULT_PROGRAM_PARAMETERS, 2026) },
+      indicators: [indicator('sveden', 'websites(requirement = "sveden")')],
+    });
+    const value = (org: number | null) => results.find((r) => r.organization === org)!.value;
+    return { all: value(null), full: value(ids.full), bare: value(ids.bare), none: value(ids.none) };
+  };
+  const rowOf = async (orgId: number) =>
+    (await call('coord', 'GET', `/api/municipalities/${ids.m}/website-checks`))
+      .json()
+      .rows.find((r: { organizationId: number }) => r.organizationId === orgId);
+  const url = (orgId: number, code: string) => `/api/organizations/${orgId}/website-overrides/${code}`;
+
+  it('is the department’s: a school head and another municipality are refused', async () => {
+    const body = { isFound: true, url: 'https://example.org/sveden' };
+    const head = await call('head', 'PUT', url(ids.bare, 'sveden'), body);
+    expect(head.statusCode).toBe(403);
+    expect(head.json().error.message).toBe(
+      'Результат проверки сайта вручную отмечает отдел образования (координатор муниципалитета).',
+    );
+    expect((await call('foreign', 'PUT', url(ids.bare, 'sveden'), body)).statusCode).toBe(403);
+    expect((await call('foreign', 'DELETE', url(ids.bare, 'sveden'))).statusCode).toBe(403);
+  });
+
+  it('refuses bad input with Russian messages naming the field', async () => {
+    const noUrl = await call('coord', 'PUT', url(ids.bare, 'sveden'), { isFound: true });
+    expect(noUrl.statusCode).toBe(400);
+    expect(noUrl.json().error).toMatchObject({
+      message: '«Адрес страницы»: укажите, где на сайте размещено требуемое.',
+      details: { field: 'url' },
+    });
+    const badUrl = await call('coord', 'PUT', url(ids.bare, 'sveden'), { isFound: true, url: 'ftp://x' });
+    expect(badUrl.json().error.message).toBe(
+      '«Адрес страницы»: нужен адрес, начинающийся с http:// или https://.',
+    );
+    const unknown = await call('coord', 'PUT', url(ids.bare, 'nope'), { isFound: false });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toBe('«Требование»: требования с кодом «nope» нет в перечне.');
+  });
+
+  it('wins in the formula, the table and the XLSX, and a later crawl keeps it but shows both', async () => {
+    expect(await sveden()).toEqual({ all: 1, full: 1, bare: 0, none: 0 });
+    const set = await call('coord', 'PUT', url(ids.bare, 'sveden'), {
+      isFound: true,
+      url: 'https://bare.example/svedenia',
+      comment: 'Раздел в меню «О школе», робот его не видит',
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ isFound: true, setBy: 'Иванова М. П.' });
+    // A school never crawled counts by the override too.
+    await call('coord', 'PUT', url(ids.none, 'sveden'), { isFound: true, url: 'https://none.example/' });
+    // And «not found» overrides a crawl that found it.
+    await call('coord', 'PUT', url(ids.full, 'sveden'), { isFound: false, comment: 'Пустая страница' });
+    expect(await sveden()).toEqual({ all: 2, full: 0, bare: 1, none: 1 });
+
+    await call('coord', 'POST', `/api/municipalities/${ids.m}/website-checks`, { organizationId: ids.bare });
+    await untilFinished();
+    const bare = await rowOf(ids.bare);
+    expect(bare.items.find((i: { code: string }) => i.code === 'sveden')).toMatchObject({
+      isFound: true,
+      url: 'https://bare.example/svedenia',
+      crawled: { isFound: false, url: null },
+      override: {
+        isFound: true,
+        comment: 'Раздел в меню «О школе», робот его не видит',
+        setBy: 'Иванова М. П.',
+      },
+    });
+    expect(await sveden()).toEqual({ all: 2, full: 0, bare: 1, none: 1 });
+
+    const res = await call('coord', 'GET', `/api/municipalities/${ids.m}/website-checks.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    book.worksheets[0].eachRow((row) => texts.push((row.values as unknown[]).slice(1).join(' | ')));
+    const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
+    expect(texts.join('\n')).toContain(
+      `СОШ Пустая | ${base}/bare/ | ✓ https://bare.example/svedenia (вручную, Иванова М. П., ${today}; проверка: ✗)`,
+    );
+    expect(texts.join('\n')).toContain(`✗ (вручную, Иванова М. П., ${today}; проверка: ✓)`);
+  });
+
+  it('is taken off, and the crawl counts again', async () => {
+    expect((await call('coord', 'DELETE', url(ids.full, 'sveden'))).statusCode).toBe(200);
+    expect((await call('coord', 'DELETE', url(ids.full, 'sveden'))).statusCode).toBe(404);
+    const full = await rowOf(ids.full);
+    expect(full.items.find((i: { code: string }) => i.code === 'sveden')).toMatchObject({
+      isFound: true,
+      override: null,
+    });
+    expect(await sveden()).toEqual({ all: 3, full: 1, bare: 1, none: 1 });
   });
 });

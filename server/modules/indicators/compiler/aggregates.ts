@@ -215,13 +215,20 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
     }),
   },
   websites: {
-    // Each organization's latest finished check begun by the end of the period (a run may cover one school).
-    rows: (ctx) => sql`website_check_items wi
+    // Each organization's latest finished check begun by the end of the period (a run may cover one school),
+    // where the coordinator's override set by then wins over it (and counts without any check).
+    rows: (ctx) => sql`(select coalesce(ov.organization_id, ci.organization_id) as organization_id,
+          coalesce(ov.requirement_code, ci.requirement_code) as requirement_code,
+          coalesce(ov.requirement_title, ci.requirement_title) as requirement_title,
+          coalesce(ov.is_found, ci.is_found) as is_found
+        from (select ci.* from website_check_items ci
+            where ci.run_id = (select s.run_id from website_check_sites s join website_check_runs r on r.id = s.run_id
+              where s.organization_id = ci.organization_id and r.status = 'done'
+                and r.started_at < (${ctx.period.end}::date + 1) order by r.started_at desc, r.id desc limit 1)) ci
+        full join (select * from website_check_overrides where set_at < (${ctx.period.end}::date + 1)) ov
+          on ov.organization_id = ci.organization_id and ov.requirement_code = ci.requirement_code) wi
       join organizations o on o.id = wi.organization_id
       where wi.is_found and o.is_active and o.municipality_id = ${ctx.municipalityId}
-        and wi.run_id = (select s.run_id from website_check_sites s join website_check_runs r on r.id = s.run_id
-          where s.organization_id = wi.organization_id and r.status = 'done'
-            and r.started_at < (${ctx.period.end}::date + 1) order by r.started_at desc, r.id desc limit 1)
         ${organizationFilter(ctx, sql`o.id`)}`,
     orgColumn: sql`wi.organization_id`,
     // Organizations, not items: `websites()` is the organizations with anything found.

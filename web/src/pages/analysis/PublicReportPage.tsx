@@ -30,6 +30,7 @@ import { ChartCard, chartValue } from './charts.tsx';
 import { DynamicsChart, IndicatorBarChart, thresholdText } from './indicator-charts.tsx';
 import { LevelDistributionChart, MunicipalValuesChart } from './overview-charts.tsx';
 import { StatusBadge } from './recommendation-card.tsx';
+import { OrganizationLinks, PublicDecisions, PublicEffects } from '../publishing/public-sections.tsx';
 
 /** The published report of a campaign, for anyone: no login, no application shell, no personal data. */
 export function PublicReportPage() {
@@ -83,8 +84,8 @@ export function PublicReportPage() {
         <Container size="lg">
           <Text size="xs" c="dimmed" ta="center">
             Данные мониторинга системы обеспечения профессионального развития педагогических работников.
-            Значения рассчитаны по организациям и муниципалитету в целом; сведения о педагогах не публикуются.
-            Подготовлено в pedmonitor.
+            Значения рассчитаны по организациям и муниципалитету в целом; сведения о педагогах не публикуются,
+            доли по группам менее 5 человек или записей не публикуются. Подготовлено в pedmonitor.
           </Text>
         </Container>
       </Box>
@@ -207,6 +208,9 @@ function ReportBody({ report }: { report: PublicReport }) {
         )}
       </ChartCard>
       <PublicRecommendations report={report} />
+      <PublicDecisions decisions={report.decisions ?? []} />
+      <PublicEffects effects={report.effects ?? []} />
+      <OrganizationLinks organizations={report.organizations} />
     </Stack>
   );
 }

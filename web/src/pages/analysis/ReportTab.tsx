@@ -26,6 +26,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { applyServerError, notifySaved } from '../../lib/forms.ts';
 import type { Conclusion, Recommendation, ReportSettings } from './api.ts';
 import { RuDateInput } from './recommendation-card.tsx';
+import { EmbedSnippet, PublishDate } from './publication-extras.tsx';
 
 /** «Публикация»: the letter's requisites, the introduction of the public page and the publish switch. */
 export function ReportTab({ campaignId }: { campaignId: number }) {
@@ -185,6 +186,7 @@ function PublishPanel({ settings }: { settings: ReportSettings }) {
           disabled={publish.isPending}
           onChange={(e) => publish.mutate(e.currentTarget.checked)}
         />
+        <PublishDate settings={settings} />
         {settings.isPublished && (
           <Paper bg="blue.0" p="sm" radius="sm">
             <Text size="xs" c="dimmed" mb={4}>
@@ -225,6 +227,7 @@ function PublishPanel({ settings }: { settings: ReportSettings }) {
             </Group>
           </Paper>
         )}
+        {settings.isPublished && <EmbedSnippet path={settings.embedUrl} title="Итоги мониторинга" />}
       </Stack>
     </Paper>
   );

@@ -1,3 +1,4 @@
+import type { PublicDecision, PublicEffect } from '../publishing/api.ts';
 import { findResult } from '../../../../core/indicators/find-result.ts';
 import type { OrganizationKind } from '../../../../core/enums.ts';
 import type { IndicatorLevel, IndicatorUnit } from '../../../../core/indicators/levels.ts';
@@ -232,7 +233,10 @@ export interface ReportSettings {
   letterDate: string | null;
   signerPosition: string | null;
   signerName: string | null;
+  /** The day from which the published report is public; null: at once. */
+  publishOn: string | null;
   publicUrl: string;
+  embedUrl: string;
 }
 
 export interface PublicReport {
@@ -261,6 +265,9 @@ export interface PublicReport {
     deadline: string | null;
     status: RecommendationStatus;
   }[];
+  /** The decisions and the measures' effect the department marked public. */
+  decisions: PublicDecision[];
+  effects: PublicEffect[];
 }
 
 /** The result of one indicator for one organization (null: the municipality as a whole). */

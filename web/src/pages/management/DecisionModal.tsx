@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   ActionIcon,
   Button,
   FileButton,
@@ -146,6 +147,7 @@ export function DecisionModal({
   );
   // Links to measures or conclusions deleted since are dropped on save: the server refuses ids it cannot find.
   const [conclusionIds, setConclusionIds] = useState((decision?.conclusions ?? []).map((c) => String(c.id)));
+  const [isPublic, setIsPublic] = useState(decision?.isPublic ?? false);
   const save = useMutation({
     mutationFn: async () => {
       let fileId = keptFile?.id ?? null;
@@ -163,6 +165,7 @@ export function DecisionModal({
         fileId,
         measureIds: measureIds.map(Number),
         conclusionIds: conclusionIds.map(Number),
+        isPublic,
       };
       return decision
         ? api.patch(`/api/decisions/${decision.id}`, { ...values, version: decision.version })
@@ -297,6 +300,12 @@ export function DecisionModal({
               ? 'Выводы ещё не сформированы ни по одному мониторингу.'
               : undefined
           }
+        />
+        <Checkbox
+          label="Показывать в публичном отчёте"
+          description="В опубликованном отчёте мониторинга, на выводы которого отвечает решение"
+          checked={isPublic}
+          onChange={(e) => setIsPublic(e.currentTarget.checked)}
         />
         <FormActions
           onCancel={onClose}

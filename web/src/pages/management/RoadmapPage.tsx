@@ -1,4 +1,5 @@
 import {
+  Checkbox,
   ActionIcon,
   Anchor,
   Badge,
@@ -194,6 +195,7 @@ function MeasureModal({
   const [status, setStatus] = useState(measure.status);
   const [doneOn, setDoneOn] = useState(measure.doneOn ?? '');
   const [evidence, setEvidence] = useState(measure.evidence);
+  const [isPublic, setIsPublic] = useState(measure.isPublic);
   const [newTitle, setNewTitle] = useState('');
   const [newUrl, setNewUrl] = useState('');
   const programs = useQuery({
@@ -213,6 +215,7 @@ function MeasureModal({
         status,
         doneOn: doneOn || null,
         evidence,
+        isPublic,
         indicators: programId ? codes.map((indicatorCode) => ({ programId, indicatorCode })) : undefined,
         version: measure.version,
       }),
@@ -251,6 +254,12 @@ function MeasureModal({
           value={codes}
           onChange={setCodes}
           searchable
+        />
+        <Checkbox
+          label="Показывать эффект в публичном отчёте"
+          description="В опубликованном отчёте мониторинга, по которому оценён эффект мероприятия"
+          checked={isPublic}
+          onChange={(e) => setIsPublic(e.currentTarget.checked)}
         />
         <Text size="sm" fw={500}>
           Подтверждения

@@ -27,6 +27,8 @@ export interface Measure {
   evidence: { title: string; url?: string | null; fileId?: number | null }[];
   indicators: { programId: number; indicatorCode: string; name: string }[];
   recommendationIds: number[];
+  /** Shown with its effect on the public report of the campaign that measured it. */
+  isPublic: boolean;
   version: number;
 }
 
@@ -90,6 +92,8 @@ export interface Decision {
   }[];
   /** The linked conclusions that still exist; empty for those outside the department. */
   conclusions: { id: number; campaignId: number; campaignTitle: string; year: number; text: string }[];
+  /** Shown on the public report of the campaign whose conclusions it answers. */
+  isPublic: boolean;
   version: number;
 }
 

@@ -1,5 +1,17 @@
-import { Anchor, Badge, Button, Group, Progress, Select, Table, Text, Tooltip } from '@mantine/core';
-import { IconFileSpreadsheet, IconPlayerPlay } from '@tabler/icons-react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { IconFileSpreadsheet, IconListCheck, IconPlayerPlay } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { countOf, ORGANIZATION_FORMS } from '../../../../core/format.ts';
@@ -7,30 +19,9 @@ import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { formatRuDate } from '../../lib/format.ts';
-
-/** Mirrors WebsiteChecksOutput (server/modules/websites/websites.schema.ts). */
-interface WebsiteChecks {
-  canRun: boolean;
-  requirements: { code: string; title: string; isActive: boolean }[];
-  run: {
-    id: number;
-    status: 'running' | 'done' | 'failed';
-    done: number;
-    total: number;
-    error: string | null;
-    startedAt: string;
-    finishedAt: string | null;
-  } | null;
-  rows: {
-    organizationId: number;
-    organization: string;
-    siteUrl: string | null;
-    error: string | null;
-    pagesVisited: number;
-    checkedAt: string;
-    items: { code: string; title: string; isFound: boolean; url: string | null }[];
-  }[];
-}
+import type { CheckItem, CheckRow, WebsiteChecks } from './api.ts';
+import { ChecklistEditor } from './ChecklistEditor.tsx';
+import { OverrideDialog } from './OverrideDialog.tsx';
 
 /** «Мониторинг сайтов»: organizations × requirements with ✓/✗ and the link where each was found. */
 export function WebsitesPage() {
@@ -54,6 +45,8 @@ export function WebsitesPage() {
     mutationFn: () => api.post(`/api/municipalities/${municipalityId}/website-checks`, {}),
     onSettled: () => client.invalidateQueries({ queryKey: ['website-checks', municipalityId] }),
   });
+  const [editing, setEditing] = useState(false);
+  const [overriding, setOverriding] = useState<{ row: CheckRow; item: CheckItem } | null>(null);
   const data = checks.data;
   const requirements = data?.requirements.filter((r) => r.isActive) ?? [];
   const running = data?.run?.status === 'running';
@@ -64,6 +57,15 @@ export function WebsitesPage() {
         subtitle="Что размещено на сайтах образовательных организаций: раздел «Сведения об образовательной организации», наставничество, результаты мониторинга"
         actions={
           <Group>
+            {data?.canRun && (
+              <Button
+                variant="light"
+                leftSection={<IconListCheck size={16} />}
+                onClick={() => setEditing(true)}
+              >
+                Перечень требований
+              </Button>
+            )}
             {data?.canRun && (
               <Button
                 leftSection={<IconPlayerPlay size={16} />}
@@ -150,16 +152,12 @@ export function WebsitesPage() {
                           <Table.Td key={r.code}>
                             {!item ? (
                               '—'
-                            ) : item.isFound && item.url ? (
-                              <Tooltip label={item.url}>
-                                <Anchor href={item.url} target="_blank" rel="noreferrer noopener" c="green">
-                                  ✓
-                                </Anchor>
-                              </Tooltip>
                             ) : (
-                              <Text c="red" aria-label="не найдено">
-                                ✗
-                              </Text>
+                              <ItemCell
+                                item={item}
+                                canEdit={data.canRun}
+                                onEdit={() => setOverriding({ row, item })}
+                              />
                             )}
                           </Table.Td>
                         );
@@ -171,8 +169,68 @@ export function WebsitesPage() {
               </Table>
             </Table.ScrollContainer>
           )}
+          {municipalityId !== null && (
+            <>
+              <ChecklistEditor
+                municipalityId={municipalityId}
+                requirements={data.requirements}
+                version={data.checklistVersion}
+                opened={editing}
+                onClose={() => setEditing(false)}
+              />
+              <OverrideDialog
+                municipalityId={municipalityId}
+                target={overriding}
+                onClose={() => setOverriding(null)}
+              />
+            </>
+          )}
         </>
       )}
     </>
+  );
+}
+
+/** ✓ with the link or ✗; «вручную» where the coordinator's override counts, with the crawl's finding beside it. */
+function ItemCell({ item, canEdit, onEdit }: { item: CheckItem; canEdit: boolean; onEdit(): void }) {
+  const mark =
+    item.isFound && item.url ? (
+      <Tooltip label={item.url}>
+        <Anchor href={item.url} target="_blank" rel="noreferrer noopener" c="green">
+          ✓
+        </Anchor>
+      </Tooltip>
+    ) : (
+      <Text span c="red" aria-label="не найдено">
+        ✗
+      </Text>
+    );
+  const crawl = item.crawled ? (item.crawled.isFound ? '✓' : '✗') : '—';
+  return (
+    <Stack gap={2} align="flex-start">
+      <Group gap={6} wrap="nowrap">
+        {mark}
+        {canEdit && (
+          <UnstyledButton
+            onClick={onEdit}
+            aria-label={`Отметить вручную: ${item.title}`}
+            fz="xs"
+            c="dimmed"
+            td="underline"
+          >
+            изменить
+          </UnstyledButton>
+        )}
+      </Group>
+      {item.override && (
+        <Tooltip
+          label={`${item.override.setBy}, ${formatRuDate(item.override.setAt.slice(0, 10))}${item.override.comment ? ` — ${item.override.comment}` : ''}`}
+        >
+          <Badge size="xs" color="grape" variant="light">
+            вручную · проверка: {crawl}
+          </Badge>
+        </Tooltip>
+      )}
+    </Stack>
   );
 }
