@@ -53,7 +53,9 @@ async function sampleRegionalProgram(db: Db, municipality: number, program: numb
         })
         .returning()
     )[0].id;
-  await db.execute(sql`update programs set regional_program_id = ${adoptedRegionalProgram} where id = ${program}`);
+  await db.execute(
+    sql`update programs set regional_program_id = ${adoptedRegionalProgram} where id = ${program}`,
+  );
   return { region, regionalProgram, regionalProgramFile, adoptedRegionalProgram };
 }
 

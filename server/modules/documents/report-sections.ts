@@ -193,7 +193,10 @@ export function ratingSection(data: DocumentData, n: number): FileChild[] {
     );
     for (const c of data.clusters)
       out.push(
-        para(`${c.title} (${c.names.length} ${terms.short}): ${c.names.join(', ')}.`, { bold: true, before: 80 }),
+        para(`${c.title} (${c.names.length} ${terms.short}): ${c.names.join(', ')}.`, {
+          bold: true,
+          before: 80,
+        }),
         para(c.description, { indent: true }),
       );
   }

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { mapInOrder } from '../../db/in-order.ts';
 import { campaigns, municipalities, programs } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { getAnalysis } from '../analysis/analysis.service.ts';
+import { getAnalysis, type AnalysisFilters } from '../analysis/analysis.service.ts';
 import type { AuthUser } from '../auth/access.ts';
 import { campaignOfCard } from '../organizations/card.service.ts';
 import { findOrganizationById } from '../organizations/organizations.repository.ts';
@@ -25,7 +25,9 @@ async function adoptedCampaign(db: Db, regionalProgramId: number, municipalityId
     .select({ programId: programs.id, name: municipalities.name })
     .from(programs)
     .innerJoin(municipalities, eq(municipalities.id, programs.municipalityId))
-    .where(and(eq(programs.regionalProgramId, regionalProgramId), eq(programs.municipalityId, municipalityId)));
+    .where(
+      and(eq(programs.regionalProgramId, regionalProgramId), eq(programs.municipalityId, municipalityId)),
+    );
   if (!adopted)
     throw new AppError('not_found', 'Муниципалитет не принимал эту региональную программу.', {
       field: 'municipalityId',
@@ -45,6 +47,8 @@ export async function getRegionalMunicipalityAnalysis(options: {
   regionalProgramId: number;
   municipalityId: number;
   year: number;
+  /** The municipal analysis' filters, but the department's own groups. */
+  filters?: Omit<AnalysisFilters, 'orgGroupId'>;
 }) {
   const { db, user, year } = options;
   const regional = await requireRegionalProgram(db, user, options.regionalProgramId);
@@ -53,7 +57,12 @@ export async function getRegionalMunicipalityAnalysis(options: {
     throw new AppError('not_found', `У муниципалитета нет мониторинга этой программы за ${year} год.`, {
       field: 'year',
     });
-  const analysis = await getAnalysis({ db, user, campaignId: adopted.campaignId, filters: {} });
+  const analysis = await getAnalysis({
+    db,
+    user,
+    campaignId: adopted.campaignId,
+    filters: options.filters ?? {},
+  });
   return {
     municipality: { id: options.municipalityId, name: adopted.name },
     ...compactAnalysis(analysis),
@@ -82,9 +91,9 @@ export async function getRegionalOrganizationCard(options: {
     .from(campaigns)
     .where(eq(campaigns.programId, adopted.programId))
     .orderBy(campaigns.year, campaigns.id);
-  const loaded = (
-    await mapInOrder(ofProgram, (c) => campaignOfCard(db, c.id, organization.id))
-  ).filter((c) => c !== null);
+  const loaded = (await mapInOrder(ofProgram, (c) => campaignOfCard(db, c.id, organization.id))).filter(
+    (c) => c !== null,
+  );
   if (!loaded.length)
     throw new AppError('not_found', 'Организация не участвовала в мониторингах этой программы.', {
       field: 'organizationId',

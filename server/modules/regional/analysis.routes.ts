@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, idParam } from '../../http/fields.ts';
+import { booleanQuery, IdParams, idParam } from '../../http/fields.ts';
 import { todayOf } from '../../config.ts';
 import { requireUser } from '../auth/access.ts';
 import { sendFile } from '../documents/documents.routes.ts';
@@ -78,7 +78,11 @@ export async function regionalAnalysisRoutes(app: FastifyInstance) {
         tags,
         summary: 'Переход от региона к муниципалитету: анализ его мониторинга по организациям (агрегаты)',
         params: z.object({ id: idParam(), municipalityId: idParam() }),
-        querystring: RegionalYearQuery,
+        querystring: RegionalYearQuery.extend({
+          kind: z.enum(['school', 'preschool', 'additional']).optional(),
+          lowResults: booleanQuery().optional(),
+          hardSocial: booleanQuery().optional(),
+        }),
       },
     },
     async (req) =>
@@ -88,6 +92,11 @@ export async function regionalAnalysisRoutes(app: FastifyInstance) {
         regionalProgramId: req.params.id,
         municipalityId: req.params.municipalityId,
         year: req.query.year,
+        filters: {
+          kind: req.query.kind,
+          lowResults: req.query.lowResults,
+          hardSocial: req.query.hardSocial,
+        },
       }),
   );
   r.get(

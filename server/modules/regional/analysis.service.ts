@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { countOf } from '../../../core/format.ts';
+import { countOf, MUNICIPALITY_FORMS } from '../../../core/format.ts';
 import {
   clusterOrganizations,
   rateOrganizations,
@@ -30,8 +30,6 @@ import { computeRegionalRollUp } from './roll-up.service.ts';
  * clusters and statistics the municipal analysis computes over organizations (core/analysis), here with
  * each municipality's value as a profile, and the region's own value (over distinct teachers) beside them.
  */
-
-export const MUNICIPALITY_FORMS = ['муниципалитет', 'муниципалитета', 'муниципалитетов'] as const;
 
 export const REGIONAL_RATING_METHOD =
   'Для каждого показателя значения муниципалитетов приводятся к шкале от 0 до 1: 0 — худшее значение среди муниципалитетов, ' +

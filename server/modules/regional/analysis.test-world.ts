@@ -64,7 +64,8 @@ export async function createRegionWorld(): Promise<RegionWorld> {
     const school = await createOrganization(db, municipalities[key], { shortName: `СОШ ${key}` });
     schools[key] = school.id;
     const [young, old] = teachers[key];
-    for (let i = 0; i < young; i++) await createTeacher(db, school, { lastName: `Молодая${key}${i}`, ...YOUNG });
+    for (let i = 0; i < young; i++)
+      await createTeacher(db, school, { lastName: `Молодая${key}${i}`, ...YOUNG });
     for (let i = 0; i < old; i++) await createTeacher(db, school, { lastName: `Опытная${key}${i}`, ...OLD });
   }
   const definition = templateToDefinition(findTemplate('seed-004-myasnikovsky')!);

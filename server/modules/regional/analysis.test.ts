@@ -24,7 +24,9 @@ describe('the regional analysis', () => {
     expect(a.municipalities.map((m) => m.name)).toEqual(['Район А', 'Район Б', 'Район В', 'Район Г']);
     const value = (code: string, id: number | null) =>
       a.results.find((r) => r.indicator === code && r.organization === id)?.value;
-    expect(['А', 'Б', 'В', 'Г'].map((k) => value('Р.1', w.municipalities[k as 'А']))).toEqual([50, 0, 100, 25]);
+    expect(['А', 'Б', 'В', 'Г'].map((k) => value('Р.1', w.municipalities[k as 'А']))).toEqual([
+      50, 0, 100, 25,
+    ]);
     expect(['А', 'Б', 'В', 'Г'].map((k) => value('Р.2', w.municipalities[k as 'А']))).toEqual([2, 2, 2, 4]);
     expect(value('Р.1', null)).toBe(40);
     expect(value('Р.2', null)).toBe(10);
@@ -116,7 +118,11 @@ describe('the regional analysis', () => {
     expect(own).toHaveLength(1);
     expect(own[0].adoptedProgram).not.toBeNull();
     await expect(
-      listRegionalPrograms({ db: w.database.db, user: w.department(w.municipalities.А), regionId: w.regionId }),
+      listRegionalPrograms({
+        db: w.database.db,
+        user: w.department(w.municipalities.А),
+        regionId: w.regionId,
+      }),
     ).rejects.toThrow('Программы региона видит региональный координатор.');
   });
 });

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, type FileChild } from 'docx';
-import { countOf } from '../../../core/format.ts';
+import { countOf, MUNICIPALITY_FORMS } from '../../../core/format.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import { reportingPeriod } from '../../../core/indicators/period.ts';
 import type { ProgramFile } from '../../../core/programs/program-file.ts';
@@ -29,12 +29,7 @@ import {
 } from '../documents/report-sections.ts';
 import type { DocumentFile } from '../documents/jobs.ts';
 import { buildStatFormsXlsx } from '../documents/stat-forms-xlsx.ts';
-import {
-  getRegionalAnalysis,
-  MUNICIPALITY_FORMS,
-  requireRegionalProgram,
-  type RegionalAnalysis,
-} from './analysis.service.ts';
+import { getRegionalAnalysis, requireRegionalProgram, type RegionalAnalysis } from './analysis.service.ts';
 
 /**
  * The regional справка (DOCX) and statistical forms (XLSX) of a regional program's year: the municipal
@@ -139,9 +134,15 @@ export function regionalDocumentData(
     rating: {
       method: analysis.rating.method,
       indicators: analysis.rating.indicators,
-      rows: analysis.rating.rows.map(({ municipalityId, ...r }) => ({ organizationId: municipalityId, ...r })),
+      rows: analysis.rating.rows.map(({ municipalityId, ...r }) => ({
+        organizationId: municipalityId,
+        ...r,
+      })),
     },
-    clusters: analysis.clusters.map(({ municipalityIds, ...c }) => ({ organizationIds: municipalityIds, ...c })),
+    clusters: analysis.clusters.map(({ municipalityIds, ...c }) => ({
+      organizationIds: municipalityIds,
+      ...c,
+    })),
     dynamics: analysis.dynamics.map((d) => ({
       year: d.year,
       isFrozen: d.year < year || isFrozen,
@@ -261,7 +262,12 @@ export async function regionalDocument(options: {
   today: string;
 }) {
   const { db, user, year, kind } = options;
-  const analysis = await getRegionalAnalysis({ db, user, regionalProgramId: options.regionalProgramId, year });
+  const analysis = await getRegionalAnalysis({
+    db,
+    user,
+    regionalProgramId: options.regionalProgramId,
+    year,
+  });
   const regional = await requireRegionalProgram(db, user, options.regionalProgramId);
   const data = regionalDocumentData(analysis, regional.file, user, options.today);
   const base = safeFileName(

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { expandAnalysis, type CompactAnalysis } from '../../../../core/analysis/compact.ts';
 import { countOf, formatPercent, ORGANIZATION_FORMS } from '../../../../core/format.ts';
 import { usesVacancies } from '../../../../core/vacancy-reports.ts';
-import { api } from '../../api/client.ts';
+import { api, type Params } from '../../api/client.ts';
 import { formatRuDate } from '../../lib/format.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import {
@@ -23,8 +23,17 @@ import { ClusterProfileChart, LevelDistributionChart, LevelHeatmap } from './ove
 
 type KindFilter = 'all' | 'school' | 'preschool' | 'additional';
 
-/** The «Анализ» tab of a campaign: filters, one indicator in depth, then every indicator at a glance. */
-export function AnalysisTab({ campaignId }: { campaignId: number }) {
+/**
+ * The «Анализ» tab of a campaign: filters, one indicator in depth, then every indicator at a glance.
+ * `source`: another route answering the same analysis (the region's drill-down to a municipality).
+ */
+export function AnalysisTab({
+  campaignId,
+  source,
+}: {
+  campaignId: number;
+  source?: { url: string; params: Params };
+}) {
   const [kind, setKind] = useState<KindFilter>('all');
   const [lowResults, setLowResults] = useState(false);
   const [hardSocial, setHardSocial] = useState(false);
@@ -38,11 +47,14 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
     orgGroupId: orgGroupId ?? undefined,
   };
   const query = useQuery({
-    queryKey: ['analysis', campaignId, filters],
+    queryKey: ['analysis', campaignId, filters, source ?? null],
     // The server sends each value and each name once; the page reads the analysis whole.
     queryFn: async () =>
       expandAnalysis<AnalysisView>(
-        await api.get<CompactAnalysis<AnalysisView>>(`/api/campaigns/${campaignId}/analysis`, filters),
+        await api.get<CompactAnalysis<AnalysisView>>(source?.url ?? `/api/campaigns/${campaignId}/analysis`, {
+          ...source?.params,
+          ...filters,
+        }),
       ),
     placeholderData: keepPreviousData,
   });

@@ -259,10 +259,13 @@ export function DynamicsChart({
   indicator,
   dynamics,
   organization,
+  wholeName = 'Муниципалитет в целом',
 }: {
   indicator: AnalysisIndicator;
   dynamics: DynamicsPoint[];
   organization?: { id: number; name: string } | null;
+  /** The line of the whole (the results with organization null): «Регион в целом» on the regional page. */
+  wholeName?: string;
 }) {
   const years = dynamics.map((d) => String(d.year));
   const line = (id: number | null, name: string, color: string, dashed: boolean) => ({
@@ -287,7 +290,7 @@ export function DynamicsChart({
       formatter: (p: { value: number | null }) => chartValue(p.value, indicator.unit),
     },
   });
-  const series: ChartOption[] = [line(null, 'Муниципалитет в целом', MUNICIPAL_HEX, false)];
+  const series: ChartOption[] = [line(null, wholeName, MUNICIPAL_HEX, false)];
   if (organization) series.push(line(organization.id, organization.name, ORGANIZATION_HEX, true));
   const plans = dynamics.map((d) => targetOf(indicator.targets, d.year));
   if (plans.some((p) => p !== null))
