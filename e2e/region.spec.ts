@@ -16,7 +16,10 @@ import { logIn } from './helpers.ts';
 const TITLE = 'Региональная программа кадрового мониторинга (e2e)';
 const YEAR = 2031;
 
-test('region → municipality → organization, and the regional справка', async ({ page, browser }) => {
+test('region → municipality → organization, and the regional справка', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   await logIn(page, 'region');
   // A regional coordinator starts at its region.
@@ -86,6 +89,7 @@ test('region → municipality → organization, and the regional справка'
     await expect(table.getByRole('row', { name: /Регион в целом/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Рейтинг муниципалитетов' })).toBeVisible();
     await expect(page.getByText('значения муниципалитетов приводятся к шкале от 0 до 1')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('region.png'), fullPage: true });
 
     // The regional справка downloads as a Word document.
     const [report] = await Promise.all([

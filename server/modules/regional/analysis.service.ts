@@ -1,11 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { countOf, MUNICIPALITY_FORMS } from '../../../core/format.ts';
-import {
-  clusterOrganizations,
-  rateOrganizations,
-  type ClusterTerms,
-  type IndicatorAxis,
-} from '../../../core/analysis/scores.ts';
+import { clusterOrganizations, rateOrganizations, type ClusterTerms } from '../../../core/analysis/scores.ts';
 import { describeValues } from '../../../core/analysis/statistics.ts';
 import { APPLIES_TO_ALL } from '../../../core/indicators/applicability.ts';
 import { findResult } from '../../../core/indicators/find-result.ts';
@@ -14,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { mapInOrder } from '../../db/in-order.ts';
 import { campaigns, municipalities, programs, regionalPrograms, regions } from '../../db/schema/index.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import type { IndicatorInfo } from '../analysis/analysis.service.ts';
+import { axisValues, ratingAxes, type IndicatorInfo } from '../analysis/analysis.service.ts';
 import {
   assertMunicipalityAccess,
   assertRegionAccess,
@@ -118,13 +113,11 @@ export function rateMunicipalities(
   members: { id: number; name: string }[],
   results: readonly { indicator: string; organization: number | null; value: number | null }[],
 ) {
-  const axes: IndicatorAxis[] = indicators
-    .filter((i) => i.unit !== 'presence')
-    .map((i) => ({ code: i.code, name: i.name, direction: i.direction }));
+  const axes = ratingAxes(indicators);
   const profiles = members.map((m) => ({
     organizationId: m.id,
     name: m.name,
-    values: axes.map((a) => findResult(results, a.code, m.id)?.value ?? null),
+    values: axisValues(axes, results, m.id),
   }));
   const rows = rateOrganizations(profiles, axes).map(({ organizationId, ...r }) => ({
     municipalityId: organizationId,
@@ -214,6 +207,19 @@ export async function getRegionalAnalysis(options: {
 
 export type RegionalAnalysis = Awaited<ReturnType<typeof getRegionalAnalysis>>;
 
+/** What a region published, by title and version. */
+const publishedIn = (db: Db, regionId: number) =>
+  db
+    .select({
+      id: regionalPrograms.id,
+      title: regionalPrograms.title,
+      programVersion: regionalPrograms.programVersion,
+      publishedAt: regionalPrograms.publishedAt,
+    })
+    .from(regionalPrograms)
+    .where(eq(regionalPrograms.regionId, regionId))
+    .orderBy(regionalPrograms.title, regionalPrograms.programVersion);
+
 /** GET /api/regions/:id/regional-programs: what the region published, with the years and who adopted it. */
 export async function listRegionalPrograms(options: { db: Db; user: AuthUser; regionId: number }) {
   const { db, user } = options;
@@ -222,16 +228,7 @@ export async function listRegionalPrograms(options: { db: Db; user: AuthUser; re
   assertRegionAccess(user, options.regionId);
   const [region] = await db.select().from(regions).where(eq(regions.id, options.regionId));
   if (!region) throw notFound('Регион');
-  const published = await db
-    .select({
-      id: regionalPrograms.id,
-      title: regionalPrograms.title,
-      programVersion: regionalPrograms.programVersion,
-      publishedAt: regionalPrograms.publishedAt,
-    })
-    .from(regionalPrograms)
-    .where(eq(regionalPrograms.regionId, options.regionId))
-    .orderBy(regionalPrograms.title, regionalPrograms.programVersion);
+  const published = await publishedIn(db, options.regionId);
   const adopted = published.length
     ? await db
         .select({
@@ -276,16 +273,7 @@ export async function listRegionalProgramsForMunicipality(options: {
     .from(municipalities)
     .where(eq(municipalities.id, municipalityId));
   if (!municipality) throw notFound('Муниципалитет');
-  const published = await db
-    .select({
-      id: regionalPrograms.id,
-      title: regionalPrograms.title,
-      programVersion: regionalPrograms.programVersion,
-      publishedAt: regionalPrograms.publishedAt,
-    })
-    .from(regionalPrograms)
-    .where(eq(regionalPrograms.regionId, municipality.regionId))
-    .orderBy(regionalPrograms.title, regionalPrograms.programVersion);
+  const published = await publishedIn(db, municipality.regionId);
   const own = await db
     .select({ id: programs.id, title: programs.title, regionalProgramId: programs.regionalProgramId })
     .from(programs)

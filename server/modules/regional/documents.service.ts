@@ -1,4 +1,4 @@
-import { AlignmentType, Document, type FileChild } from 'docx';
+import { AlignmentType, type FileChild } from 'docx';
 import { countOf, MUNICIPALITY_FORMS } from '../../../core/format.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import { reportingPeriod } from '../../../core/indicators/period.ts';
@@ -8,19 +8,8 @@ import type { AuthUser } from '../auth/access.ts';
 import { renderReportCharts } from '../documents/charts.ts';
 import type { DocumentTerms } from '../documents/document-terms.ts';
 import { formulaInWords, type DocumentData, type DocumentResult } from '../documents/documents.data.ts';
-import {
-  bullet,
-  documentStyles,
-  GOST_MARGINS,
-  heading,
-  layoutTable,
-  packDocx,
-  pageNumberFooter,
-  para,
-  safeFileName,
-  table,
-} from '../documents/docx-kit.ts';
-import { REPORT_TITLE } from '../documents/report-docx.ts';
+import { bullet, heading, layoutTable, para, safeFileName, table } from '../documents/docx-kit.ts';
+import { packReport, REPORT_TITLE } from '../documents/report-docx.ts';
 import {
   dynamicsSection,
   ratingSection,
@@ -234,20 +223,14 @@ export async function buildRegionalReportDocx(data: DocumentData, analysis: Regi
   const dynamics = dynamicsSection(data, charts, n);
   if (dynamics.length) sections.push(dynamics);
   sections.push([para(`Справку подготовил(а): ${data.executor}`, { before: 360 })]);
-  const document = new Document({
-    creator: 'pedmonitor',
-    title: `${REPORT_TITLE}: ${data.campaign.title}, ${data.municipality.name}`,
-    description: `Региональный мониторинг ${data.campaign.year} года, ${data.municipality.name}`,
-    styles: documentStyles(24),
-    sections: [
-      {
-        properties: { page: { margin: GOST_MARGINS } },
-        footers: { default: pageNumberFooter() },
-        children: sections.flat(),
-      },
-    ],
-  });
-  return packDocx(document, [...charts.byIndicator.values(), ...(charts.dynamics ? [charts.dynamics] : [])]);
+  return packReport(
+    {
+      title: `${REPORT_TITLE}: ${data.campaign.title}, ${data.municipality.name}`,
+      description: `Региональный мониторинг ${data.campaign.year} года, ${data.municipality.name}`,
+    },
+    sections.flat(),
+    charts,
+  );
 }
 
 export type RegionalDocumentKind = 'report' | 'stat-forms';

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,20 +6,19 @@ import { Link } from 'react-router-dom';
 import { countOf, MUNICIPALITY_FORMS } from '../../../../core/format.ts';
 import { api } from '../../api/client.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
-import {
-  ClusterCards,
-  Figure,
-  indicatorOptions,
-  RatingTable,
-  StatisticsTable,
-} from '../analysis/analysis-sections.tsx';
+import { Figure, indicatorOptions, StatisticsTable } from '../analysis/analysis-sections.tsx';
 import { resultOf } from '../analysis/api.ts';
 import { ChartCard, chartValue } from '../analysis/charts.tsx';
 import { DynamicsChart, IndicatorBarChart } from '../analysis/indicator-charts.tsx';
-import { ClusterProfileChart, LevelHeatmap } from '../analysis/overview-charts.tsx';
+import { LevelHeatmap } from '../analysis/overview-charts.tsx';
+import { ClustersCard, RatingCard } from '../analysis/rating-sections.tsx';
 import { asOrganizationClusters, asOrganizationRating, type RegionalAnalysis } from './api.ts';
 
 const RATED = { label: 'Муниципалитет', ofList: 'муниципалитетов' };
+const DOCUMENTS = [
+  { kind: 'report', label: 'Справка (DOCX)', icon: IconFileText },
+  { kind: 'stat-forms', label: 'Статистические формы (XLSX)', icon: IconFileSpreadsheet },
+] as const;
 
 /** The drill-down address of a municipality of the regional program's year. */
 export const municipalityPath = (programId: number, municipalityId: number, year: number) =>
@@ -63,24 +62,18 @@ export function RegionalAnalysisView({ programId, year }: { programId: number; y
           .
         </Text>
         <Group gap="xs">
-          <Button
-            component="a"
-            href={documentUrl('report')}
-            variant="default"
-            leftSection={<IconFileText size={16} />}
-            disabled={!data.municipalities.length}
-          >
-            Справка (DOCX)
-          </Button>
-          <Button
-            component="a"
-            href={documentUrl('stat-forms')}
-            variant="default"
-            leftSection={<IconFileSpreadsheet size={16} />}
-            disabled={!data.municipalities.length}
-          >
-            Статистические формы (XLSX)
-          </Button>
+          {DOCUMENTS.map((d) => (
+            <Button
+              key={d.kind}
+              component="a"
+              href={documentUrl(d.kind)}
+              variant="default"
+              leftSection={<d.icon size={16} />}
+              disabled={!data.municipalities.length}
+            >
+              {d.label}
+            </Button>
+          ))}
         </Group>
       </Group>
       {!data.municipalities.length || !indicator ? (
@@ -180,28 +173,18 @@ export function RegionalAnalysisView({ programId, year }: { programId: number; y
               organizationCount={data.municipalities.length}
             />
           </ChartCard>
-          <ChartCard title="Рейтинг муниципалитетов по интегральному баллу">
-            <Alert color="blue" variant="light" title="Как рассчитан балл">
-              {data.rating.method} Учитываются показатели: {data.rating.indicators.join(', ')} (показатели
-              наличия в балл не входят).
-            </Alert>
-            <RatingTable rating={rating} selectedId={selected?.id ?? null} member={RATED} />
-          </ChartCard>
-          <ChartCard
+          <RatingCard
+            title="Рейтинг муниципалитетов по интегральному баллу"
+            rating={rating}
+            selectedId={selected?.id ?? null}
+            member={RATED}
+          />
+          <ClustersCard
             title="Группы муниципалитетов со сходным профилем"
-            subtitle="Кластерный анализ (k-средних) по нормированным значениям показателей рейтинга."
-          >
-            {clusters.length ? (
-              <>
-                <ClusterCards clusters={clusters} />
-                <ClusterProfileChart clusters={clusters} indicators={axes} />
-              </>
-            ) : (
-              <Text size="sm" c="dimmed">
-                Для выделения групп нужно не меньше четырёх муниципалитетов с мониторингом этого года.
-              </Text>
-            )}
-          </ChartCard>
+            clusters={clusters}
+            indicators={axes}
+            tooFew="Для выделения групп нужно не меньше четырёх муниципалитетов с мониторингом этого года."
+          />
         </>
       )}
     </Stack>
