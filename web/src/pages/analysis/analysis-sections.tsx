@@ -42,10 +42,13 @@ export function StatisticsTable({
   indicators,
   statistics,
   organizationCount,
+  memberForms = ORGANIZATION_FORMS,
 }: {
   indicators: AnalysisIndicator[];
   statistics: Record<string, Descriptive | null>;
   organizationCount: number;
+  /** What the values are of: organizations, or municipalities on the regional page. */
+  memberForms?: readonly [string, string, string];
 }) {
   return (
     <ScrollArea type="auto">
@@ -93,7 +96,7 @@ export function StatisticsTable({
                 ) : i.unit === 'presence' ? (
                   <Table.Td colSpan={STAT_COLUMNS.length} c="dimmed">
                     показатель наличия: есть в {Math.round(s.mean * s.count)} из{' '}
-                    {countOf(s.count, ORGANIZATION_FORMS)}
+                    {countOf(s.count, memberForms)}
                     {s.count < organizationCount ? ` (ещё ${organizationCount - s.count} без данных)` : ''}
                   </Table.Td>
                 ) : (

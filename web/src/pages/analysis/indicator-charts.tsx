@@ -75,6 +75,7 @@ export function IndicatorBarChart({
   year,
   selectedId,
   onSelect,
+  memberName = 'организация',
 }: {
   indicator: AnalysisIndicator;
   organizations: { id: number; name: string }[];
@@ -85,6 +86,8 @@ export function IndicatorBarChart({
   mean?: number | null;
   selectedId?: number | null;
   onSelect?: (organizationId: number) => void;
+  /** The name of the axis of bars: «организация», «муниципалитет». */
+  memberName?: string;
 }) {
   if (indicator.unit === 'presence')
     return <PresenceLists indicator={indicator} organizations={organizations} results={results} />;
@@ -156,7 +159,7 @@ export function IndicatorBarChart({
     yAxis: {
       type: 'category',
       inverse: true,
-      name: 'организация',
+      name: memberName,
       nameLocation: 'start',
       nameTextStyle: { align: 'right', color: '#868e96' },
       data: withValues.map((w) => w.name),

@@ -133,6 +133,7 @@ export function RegionalAnalysisView({ programId, year }: { programId: number; y
               year={year}
               selectedId={selected?.id ?? null}
               onSelect={(id) => setSelectedId(id === selectedId ? null : id)}
+              memberName="муниципалитет"
             />
           </ChartCard>
           <ChartCard
@@ -171,6 +172,7 @@ export function RegionalAnalysisView({ programId, year }: { programId: number; y
               indicators={data.indicators}
               statistics={data.statistics}
               organizationCount={data.municipalities.length}
+              memberForms={MUNICIPALITY_FORMS}
             />
           </ChartCard>
           <RatingCard
