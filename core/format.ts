@@ -54,6 +54,7 @@ export function parseRuNumber(text: string): number | null {
 
 export const ORGANIZATION_FORMS = ['организация', 'организации', 'организаций'] as const;
 export const TEACHER_FORMS = ['педагог', 'педагога', 'педагогов'] as const;
+export const MUNICIPALITY_FORMS = ['муниципалитет', 'муниципалитета', 'муниципалитетов'] as const;
 
 /**
  * An indicator's value as every page, chart, letter and table writes it: a share always with one decimal

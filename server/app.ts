@@ -45,6 +45,7 @@ import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { regionalRoutes } from './modules/regional/regional.routes.ts';
 import { publishingRoutes } from './modules/publishing/publishing.routes.ts';
+import { regionalAnalysisRoutes } from './modules/regional/analysis.routes.ts';
 import { websitesRoutes } from './modules/websites/websites.routes.ts';
 import { communicationsRoutes } from './modules/communications/communications.routes.ts';
 
@@ -76,6 +77,7 @@ const MODULES = [
   surveysRoutes,
   groupsRoutes,
   regionalRoutes,
+  regionalAnalysisRoutes,
   websitesRoutes,
   communicationsRoutes,
   publishingRoutes,

@@ -83,6 +83,15 @@ export interface Cluster {
   title: string;
 }
 
+/** How a cluster's description names its members and the whole they are compared with. */
+export interface ClusterTerms {
+  count: (n: number) => string;
+  /** «муниципалитету», «региону»: «профиль близок к среднему по …». */
+  whole: string;
+}
+
+export const ORGANIZATION_CLUSTER_TERMS: ClusterTerms = { count: (n) => `${n} ОО`, whole: 'муниципалитету' };
+
 /**
  * Groups organizations with similar profiles: k-means on the normalised values (missing values take the
  * indicator's middle, 0.5), the best of several deterministic starts. Each cluster is described in words.
@@ -91,6 +100,7 @@ export function clusterOrganizations(
   profiles: OrganizationProfile[],
   axes: IndicatorAxis[],
   k = 3,
+  terms: ClusterTerms = ORGANIZATION_CLUSTER_TERMS,
 ): Cluster[] {
   const normalized = normalize(profiles, axes).map((row) => row.map((v) => v ?? 0.5));
   const clusters = Math.min(k, profiles.length);
@@ -129,7 +139,7 @@ export function clusterOrganizations(
         above.length ? `выше, чем у остальных, показатели ${above.join(', ')}` : null,
         below.length ? `ниже, чем у остальных, показатели ${below.join(', ')}` : null,
       ].filter(Boolean);
-      const description = `${c.members.length} ОО: ${parts.length ? parts.join('; ') : 'профиль близок к среднему по муниципалитету'}. Средний нормированный уровень — ${Math.round(c.mean * 100)} из 100.`;
+      const description = `${terms.count(c.members.length)}: ${parts.length ? parts.join('; ') : `профиль близок к среднему по ${terms.whole}`}. Средний нормированный уровень — ${Math.round(c.mean * 100)} из 100.`;
       return {
         index: order + 1,
         organizationIds: c.members.map((m) => m.organizationId),

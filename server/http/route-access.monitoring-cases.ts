@@ -50,6 +50,32 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     (s) => ({ ...id(s.regionalProgram), query: { year: s.year } }),
     { aggregate: true },
   ),
+  'GET /api/regions/:id/regional-programs': region((s) => id(s.region), { aggregate: true }),
+  'GET /api/municipalities/:id/regional-programs': municipality((s) => id(s.municipality), {
+    aggregate: true,
+  }),
+  'GET /api/regional-programs/:id/analysis': region(
+    (s) => ({ ...id(s.adoptedRegionalProgram), query: { year: s.year } }),
+    { aggregate: true },
+  ),
+  'GET /api/regional-programs/:id/municipalities/:municipalityId/analysis': region(
+    (s) => ({
+      params: { id: s.adoptedRegionalProgram, municipalityId: s.municipality },
+      query: { year: s.year },
+    }),
+    { aggregate: true },
+  ),
+  'GET /api/regional-programs/:id/organizations/:organizationId': region(
+    (s) => ({
+      params: { id: s.adoptedRegionalProgram, organizationId: s.organization },
+      query: { year: s.year },
+    }),
+    { aggregate: true },
+  ),
+  'GET /api/regional-programs/:id/documents/:kind': region(
+    (s) => ({ params: { id: s.adoptedRegionalProgram, kind: 'report' }, query: { year: s.year } }),
+    { aggregate: true },
+  ),
   'PATCH /api/programs/:id': municipality((s) => ({
     ...id(s.program),
     body: { title: 'Переименована', ...v },

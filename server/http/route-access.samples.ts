@@ -36,7 +36,27 @@ async function sampleRegionalProgram(db: Db, municipality: number, program: numb
         .values({ regionId: region, title: 'Региональная программа', file: JSON.parse(regionalProgramFile) })
         .returning()
     )[0].id;
-  return { region, regionalProgram, regionalProgramFile };
+  // A second one the demo's program counts as adopted from: its roll-up, analysis, drill-down and documents.
+  const [adopted] = await queryRows<{ id: number }>(
+    db,
+    sql`select regional_program_id as id from programs where id = ${program} and regional_program_id is not null`,
+  );
+  const adoptedRegionalProgram =
+    adopted?.id ??
+    (
+      await db
+        .insert(s.regionalPrograms)
+        .values({
+          regionId: region,
+          title: 'Принятая региональная программа',
+          file: JSON.parse(regionalProgramFile),
+        })
+        .returning()
+    )[0].id;
+  await db.execute(
+    sql`update programs set regional_program_id = ${adoptedRegionalProgram} where id = ${program}`,
+  );
+  return { region, regionalProgram, regionalProgramFile, adoptedRegionalProgram };
 }
 
 /** The password of every account of the sweep. */
@@ -85,6 +105,8 @@ export interface Samples extends JourneySamples, MethodicalSamples {
   region: number;
   regionalProgram: number;
   regionalProgramFile: string;
+  /** A regional program the demo's program (`program`, with `closedCampaign` of `year`) was adopted from. */
+  adoptedRegionalProgram: number;
   criterion: number;
   indicator: number;
   indicatorCode: string;

@@ -28,6 +28,7 @@ import { methodicalRoutes } from './pages/methodical/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
 import { journeysRoutes } from './pages/journeys/routes.tsx';
 import { surveysRoutes } from './pages/surveys/routes.tsx';
+import { regionRoutes } from './pages/region/routes.tsx';
 import { AnswerByLinkPage, AnswerPage } from './pages/surveys/AnswerPage.tsx';
 import { PublicSurveyResultsPage } from './pages/surveys/PublicSurveyResultsPage.tsx';
 import { EmbedCampaignPage, EmbedOrganizationPage } from './pages/publishing/EmbedPages.tsx';
@@ -97,6 +98,7 @@ export const router = createBrowserRouter([
           ...journeysRoutes,
           ...methodicalRoutes,
           ...surveysRoutes,
+          ...regionRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

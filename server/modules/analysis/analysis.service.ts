@@ -100,17 +100,30 @@ export function rateCampaign(
   organizations: { id: number; name: string; kind: OrganizationKind }[],
   results: readonly { indicator: string; organization: number | null; value: number | null }[],
 ) {
-  const axes: IndicatorAxis[] = indicators
-    .filter((i) => i.unit !== 'presence')
-    .map((i) => ({ code: i.code, name: i.name, direction: i.direction }));
+  const axes = ratingAxes(indicators);
   const profiles = organizations.map((o) => ({
     organizationId: o.id,
     name: o.name,
     kind: o.kind,
-    values: axes.map((a) => findResult(results, a.code, o.id)?.value ?? null),
+    values: axisValues(axes, results, o.id),
   }));
   return { axes, profiles, rows: rateWithinKinds(profiles, axes) };
 }
+
+/** The indicators a rating compares: those with a value scale (not «есть/нет»). */
+export const ratingAxes = (
+  indicators: Pick<IndicatorInfo, 'code' | 'name' | 'unit' | 'direction'>[],
+): IndicatorAxis[] =>
+  indicators
+    .filter((i) => i.unit !== 'presence')
+    .map((i) => ({ code: i.code, name: i.name, direction: i.direction }));
+
+/** One member's values of the axes («не применяется» and «нет данных» are null). */
+export const axisValues = (
+  axes: IndicatorAxis[],
+  results: readonly { indicator: string; organization: number | null; value: number | null }[],
+  id: number,
+) => axes.map((a) => findResult(results, a.code, id)?.value ?? null);
 
 /**
  * The analysis of a campaign: values, per-indicator statistics, the rating by the composite score,

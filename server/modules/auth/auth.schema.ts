@@ -11,6 +11,8 @@ export const RoleGrantOutput = z.object({
   municipalityId: z.number().nullable(),
   organizationId: z.number().nullable(),
   associationId: z.number().nullable(),
+  /** A regional coordinator's region (the web opens «Регион» with it). */
+  regionId: z.number().nullable().optional(),
 });
 
 export const MeOutput = z.object({

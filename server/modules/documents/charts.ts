@@ -8,6 +8,7 @@ import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/compo
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { LEVEL_LABEL, type IndicatorLevel } from '../../../core/indicators/levels.ts';
+import { termsOf } from './document-terms.ts';
 import type { DocumentData, DocumentIndicator } from './documents.data.ts';
 import { formatIndicatorValue } from '../../../core/format.ts';
 import { plainNumber } from './docx-kit.ts';
@@ -145,7 +146,7 @@ export function indicatorChartSpec(
       xAxis: municipal,
       lineStyle: { color: MUNICIPAL_HEX, type: 'solid', width: 2 },
       label: {
-        formatter: `муниципалитет: ${valueLabel(indicator, municipal)}`,
+        formatter: `${termsOf(data).whole.toLowerCase()}: ${valueLabel(indicator, municipal)}`,
         color: MUNICIPAL_HEX,
         position: 'start',
         fontWeight: 'bold',
@@ -238,7 +239,7 @@ export function indicatorChartSpec(
   return {
     option,
     height,
-    title: `Рисунок: показатель ${indicator.code} «${indicator.name}» по организациям.${thresholdCaption(indicator)}${targetCaption}`,
+    title: `Рисунок: показатель ${indicator.code} «${indicator.name}» по ${termsOf(data).membersDative}.${thresholdCaption(indicator, termsOf(data).byWhole)}${targetCaption}`,
   };
 }
 
@@ -262,14 +263,14 @@ function thresholdLine(color: string, value: number) {
 }
 
 /** «Пунктир: высокий уровень — от 70 %, средний — от 40 %.» */
-function thresholdCaption(indicator: DocumentIndicator): string {
+function thresholdCaption(indicator: DocumentIndicator, byWhole: string): string {
   const parts = [];
   if (indicator.levelHigh !== null) parts.push(thresholdLabel(indicator, 'high', indicator.levelHigh));
   if (indicator.levelMedium !== null && indicator.levelMedium !== indicator.levelHigh)
     parts.push(thresholdLabel(indicator, 'medium', indicator.levelMedium));
   return parts.length
-    ? ` Цвет столбца — уровень; пунктир — пороги (${parts.join(', ')}); сплошная линия — значение по муниципалитету.`
-    : ' Сплошная линия — значение по муниципалитету.';
+    ? ` Цвет столбца — уровень; пунктир — пороги (${parts.join(', ')}); сплошная линия — значение ${byWhole}.`
+    : ` Сплошная линия — значение ${byWhole}.`;
 }
 
 /**
@@ -315,7 +316,7 @@ export async function dynamicsChart(data: DocumentData): Promise<ChartImage | nu
     })),
   };
   return {
-    title: `Рисунок: динамика значений показателей по муниципалитету (${years.map((y) => y.year).join(', ')}), %`,
+    title: `Рисунок: динамика значений показателей ${termsOf(data).byWhole} (${years.map((y) => y.year).join(', ')}), %`,
     png: await renderChart(option, CHART_WIDTH, height),
     placeholder: placeholder(),
     width: CHART_WIDTH,

@@ -13,6 +13,7 @@ import { reportingPeriod, type ReportingPeriod } from '../../../core/indicators/
 import type { Verdict } from '../../../core/management/effect.ts';
 import { usesVacancies } from '../../../core/vacancy-reports.ts';
 import type { Db } from '../../db/client.ts';
+import type { DocumentTerms } from './document-terms.ts';
 import type { AuthUser } from '../auth/access.ts';
 import {
   findConclusions,
@@ -169,6 +170,8 @@ export interface DocumentData {
   };
   /** The effect of the measures whose result this campaign measured; null when there were none. */
   effect: EffectRow[] | null;
+  /** What the documents compare (document-terms.ts); absent: organizations of the municipality. */
+  terms?: DocumentTerms;
 }
 
 interface FrozenSnapshot {

@@ -25,7 +25,7 @@ import { safeFileName } from './docx-kit.ts';
 
 const tags = ['Документы'];
 
-function sendFile(reply: FastifyReply, file: DocumentFile) {
+export function sendFile(reply: FastifyReply, file: DocumentFile) {
   return reply
     .header('Content-Type', file.contentType)
     .header(

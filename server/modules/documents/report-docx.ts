@@ -207,16 +207,31 @@ export async function buildReportDocx(data: DocumentData, charts: ReportCharts):
   const effect = effectSection(data, n);
   if (effect.length) sections.push(effect);
   sections.push(signature(data));
+  return packReport(
+    {
+      title: `${REPORT_TITLE}: ${data.campaign.title}`,
+      description: `Мониторинг ${data.campaign.year} года, ${data.municipality.name}`,
+    },
+    sections.flat(),
+    charts,
+  );
+}
+
+/** A справка's file: A4 with the ГОСТ margins, page numbers, its charts embedded. */
+export function packReport(
+  meta: { title: string; description: string },
+  children: FileChild[],
+  charts: ReportCharts,
+): Promise<Buffer> {
   const document = new Document({
     creator: 'pedmonitor',
-    title: `${REPORT_TITLE}: ${data.campaign.title}`,
-    description: `Мониторинг ${data.campaign.year} года, ${data.municipality.name}`,
+    ...meta,
     styles: documentStyles(24),
     sections: [
       {
         properties: { page: { margin: GOST_MARGINS } },
         footers: { default: pageNumberFooter() },
-        children: sections.flat(),
+        children,
       },
     ],
   });

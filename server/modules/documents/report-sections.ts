@@ -19,6 +19,7 @@ import {
   table,
   type Cell,
 } from './docx-kit.ts';
+import { termsOf } from './document-terms.ts';
 import { planFactSentence } from './report-plan-fact.ts';
 import { vacanciesAsOfText } from '../../../core/vacancy-reports.ts';
 
@@ -53,7 +54,7 @@ function levelSummary(data: DocumentData, indicator: DocumentIndicator): string 
   const count = (level: IndicatorLevel) => rows.filter((r) => r?.level === level).length;
   const missing = rows.filter((r) => r?.value === null || r?.value === undefined).length;
   const parts = [
-    `высокий уровень — ${count('high')} ОО`,
+    `высокий уровень — ${count('high')} ${termsOf(data).short}`,
     `средний — ${count('medium')}`,
     `низкий — ${count('low')}`,
   ];
@@ -62,6 +63,7 @@ function levelSummary(data: DocumentData, indicator: DocumentIndicator): string 
 }
 
 function indicatorBlock(data: DocumentData, indicator: DocumentIndicator, chart: ChartImage | undefined) {
+  const terms = termsOf(data);
   const municipal = data.resultOf(indicator.code, null);
   const fraction =
     municipal && indicator.denominator && municipal.numerator !== null && municipal.denominator !== null
@@ -76,11 +78,11 @@ function indicatorBlock(data: DocumentData, indicator: DocumentIndicator, chart:
       keepNext: true,
     }),
     para(
-      `Значение по муниципалитету: ${displayValue(municipal?.value, indicator.unit)}${vacanciesAsOfText(indicator.vacanciesAsOf)}${fraction}${level}. По организациям: ${levelSummary(data, indicator)}.${plan ? ` ${plan}` : ''}`,
+      `Значение ${terms.byWhole}: ${displayValue(municipal?.value, indicator.unit)}${vacanciesAsOfText(indicator.vacanciesAsOf)}${fraction}${level}. По ${terms.membersDative}: ${levelSummary(data, indicator)}.${plan ? ` ${plan}` : ''}`,
       { indent: true, keepNext: true },
     ),
     table(
-      ['№', 'Организация', 'Числитель', 'Знаменатель', 'Значение', 'Уровень'],
+      ['№', terms.member, 'Числитель', 'Знаменатель', 'Значение', 'Уровень'],
       [
         ...data.organizations.map((o, i) => [
           { text: String(i + 1), align: 'center' } as Cell,
@@ -89,7 +91,7 @@ function indicatorBlock(data: DocumentData, indicator: DocumentIndicator, chart:
         ]),
         [
           { text: '' },
-          { text: 'Муниципалитет', bold: true },
+          { text: terms.whole, bold: true },
           ...resultCells(indicator, municipal).map((c) => ({ ...c, bold: true })),
         ],
       ],
@@ -114,6 +116,7 @@ export function resultsSection(data: DocumentData, charts: Charts, n: number): F
 const stat = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(v, 1));
 
 export function statisticsSection(data: DocumentData, n: number): FileChild[] {
+  const terms = termsOf(data);
   const rows = data.indicators
     .filter((i) => i.unit !== 'presence')
     .map((i) => {
@@ -135,11 +138,11 @@ export function statisticsSection(data: DocumentData, n: number): FileChild[] {
   const out: FileChild[] = [
     heading(`${n}. Описательная статистика`),
     para(
-      'Статистика значений организаций по каждому показателю (организации без данных не учитываются): число организаций, среднее, медиана, минимум, максимум, стандартное отклонение и коэффициент вариации — разброс относительно среднего. Для показателей в процентах величины указаны в процентах.',
+      `Статистика значений ${terms.membersGenitive} по каждому показателю (${terms.membersNominative.toLowerCase()} без данных не учитываются): число ${terms.membersGenitive}, среднее, медиана, минимум, максимум, стандартное отклонение и коэффициент вариации — разброс относительно среднего. Для показателей в процентах величины указаны в процентах.`,
       { indent: true, keepNext: true },
     ),
     table(
-      ['Код', 'ОО', 'Среднее', 'Медиана', 'Мин.', 'Макс.', 'Ст. откл.', 'Коэф. вар.'],
+      ['Код', terms.short, 'Среднее', 'Медиана', 'Мин.', 'Макс.', 'Ст. откл.', 'Коэф. вар.'],
       rows,
       [9, 8, 14, 14, 12, 12, 14, 17],
     ),
@@ -148,7 +151,7 @@ export function statisticsSection(data: DocumentData, n: number): FileChild[] {
     const has = data.organizations.filter((o) => (data.resultOf(i.code, o.id)?.value ?? 0) > 0).length;
     out.push(
       para(
-        `Показатель ${i.code} «${i.name}»: есть у ${has} из ${data.organizations.length} ${plural(data.organizations.length, ['организации', 'организаций', 'организаций'])}.`,
+        `Показатель ${i.code} «${i.name}»: есть у ${has} из ${data.organizations.length} ${plural(data.organizations.length, terms.ofForms)}.`,
         {
           indent: true,
           before: 80,
@@ -160,16 +163,17 @@ export function statisticsSection(data: DocumentData, n: number): FileChild[] {
 }
 
 export function ratingSection(data: DocumentData, n: number): FileChild[] {
+  const terms = termsOf(data);
   const names = new Map(data.indicators.map((i) => [i.code, i.name]));
   const out: FileChild[] = [
-    heading(`${n}. Рейтинг организаций`),
+    heading(`${n}. Рейтинг ${terms.membersGenitive}`),
     para(data.rating.method, { indent: true }),
     para(
       `В рейтинг входят показатели: ${data.rating.indicators.map((c: string) => `${c} «${names.get(c) ?? ''}»`).join('; ')}.`,
       { indent: true, keepNext: true },
     ),
     table(
-      ['Место', 'Организация', 'Интегральный балл', 'Показателей с данными'],
+      ['Место', terms.member, 'Интегральный балл', 'Показателей с данными'],
       data.rating.rows.map((r) => [
         { text: r.place === null ? '—' : String(r.place), align: 'center' },
         r.name,
@@ -181,15 +185,18 @@ export function ratingSection(data: DocumentData, n: number): FileChild[] {
   ];
   if (data.clusters.length) {
     out.push(
-      heading(`${n}.1. Группы схожих организаций`, 2),
+      heading(`${n}.1. Группы схожих ${terms.membersGenitive}`, 2),
       para(
-        'Организации разделены на группы со схожими значениями показателей методом k-средних по нормированным значениям (пропуски принимаются за середину шкалы).',
+        `${terms.membersNominative} разделены на группы со схожими значениями показателей методом k-средних по нормированным значениям (пропуски принимаются за середину шкалы).`,
         { indent: true },
       ),
     );
     for (const c of data.clusters)
       out.push(
-        para(`${c.title} (${c.names.length} ОО): ${c.names.join(', ')}.`, { bold: true, before: 80 }),
+        para(`${c.title} (${c.names.length} ${terms.short}): ${c.names.join(', ')}.`, {
+          bold: true,
+          before: 80,
+        }),
         para(c.description, { indent: true }),
       );
   }
@@ -213,7 +220,7 @@ export function dynamicsSection(data: DocumentData, charts: Charts, n: number): 
   const out: FileChild[] = [
     heading(`${n}. Динамика показателей`),
     para(
-      `Значения показателей по муниципалитету в мониторингах ${years.map((y) => y.year).join(', ')} годов и изменение за период.`,
+      `Значения показателей ${termsOf(data).byWhole} в мониторингах ${years.map((y) => y.year).join(', ')} годов и изменение за период.`,
       { indent: true, keepNext: true },
     ),
     table(

@@ -2,7 +2,7 @@ import { NOT_APPLICABLE } from '../indicators/results.export.ts';
 import ExcelJS from 'exceljs';
 import { formatRuDate } from '../../../core/dates.ts';
 import { LEVEL_LABEL, UNIT_LABEL, type IndicatorLevel } from '../../../core/indicators/levels.ts';
-import { organizationKind } from '../../../core/enums.ts';
+import { termsOf } from './document-terms.ts';
 import type { DocumentData, DocumentIndicator, DocumentResult } from './documents.data.ts';
 
 /**
@@ -80,12 +80,13 @@ function summarySheet(workbook: ExcelJS.Workbook, data: DocumentData) {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }],
     ...printable('1:3'),
   });
-  titleRows(sheet, data, 'Значения показателей по организациям');
+  const terms = termsOf(data);
+  titleRows(sheet, data, `Значения показателей по ${terms.membersDative}`);
   styleHeader(
     sheet.addRow([
       '№',
-      'Организация',
-      'Тип ОО',
+      terms.member,
+      terms.kindHeader,
       ...data.indicators.map((i) => `${i.code} ${i.name}${unitSuffix(i)}`),
     ]),
   );
@@ -99,7 +100,7 @@ function summarySheet(workbook: ExcelJS.Workbook, data: DocumentData) {
       if (r?.level) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LEVEL_ARGB[r.level] } };
     });
   data.organizations.forEach((o, i) => {
-    const row = sheet.addRow([i + 1, o.name, organizationKind.label[o.kind]]);
+    const row = sheet.addRow([i + 1, o.name, terms.kindOf(o)]);
     write(
       row,
       data.indicators.map((ind) => data.resultOf(ind.code, o.id)),
@@ -108,7 +109,7 @@ function summarySheet(workbook: ExcelJS.Workbook, data: DocumentData) {
   const last = sheet.rowCount;
   sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: last, column: 3 + data.indicators.length } };
   sheet.addRow([]);
-  const municipal = sheet.addRow(['', 'Муниципалитет', '']);
+  const municipal = sheet.addRow(['', terms.whole, '']);
   write(
     municipal,
     data.indicators.map((ind) => data.resultOf(ind.code, null)),
@@ -138,10 +139,11 @@ function criterionSheet(
     views: [{ state: 'frozen', xSplit: 2, ySplit: 4 }],
     ...printable('1:4'),
   });
+  const terms = termsOf(data);
   titleRows(sheet, data, `Критерий ${criterion.code}. ${criterion.title}`);
   const top = sheet.addRow([
     '№',
-    'Организация',
+    terms.member,
     ...indicators.flatMap((i) => [`${i.code} ${i.name}${unitSuffix(i)}`, '', '', '']),
   ]);
   const sub = sheet.addRow([
@@ -177,7 +179,7 @@ function criterionSheet(
     to: { row: sheet.rowCount, column: 2 + indicators.length * 4 },
   };
   sheet.addRow([]);
-  const municipal = sheet.addRow(['', 'Муниципалитет']);
+  const municipal = sheet.addRow(['', terms.whole]);
   write(municipal, null);
   municipal.font = { bold: true };
   sheet.getColumn(1).width = 5;
@@ -186,6 +188,7 @@ function criterionSheet(
 }
 
 function longSheet(workbook: ExcelJS.Workbook, data: DocumentData) {
+  const terms = termsOf(data);
   const sheet = workbook.addWorksheet('Все значения', {
     views: [{ state: 'frozen', ySplit: 1 }],
     ...printable('1:1'),
@@ -196,8 +199,8 @@ function longSheet(workbook: ExcelJS.Workbook, data: DocumentData) {
       'Код показателя',
       'Показатель',
       'Единица',
-      'Организация',
-      'Тип ОО',
+      terms.member,
+      terms.kindHeader,
       'Числитель',
       'Знаменатель',
       'Значение',
@@ -211,10 +214,10 @@ function longSheet(workbook: ExcelJS.Workbook, data: DocumentData) {
       rows.push({
         indicator,
         name: o.name,
-        kind: organizationKind.label[o.kind],
+        kind: terms.kindOf(o),
         r: data.resultOf(indicator.code, o.id),
       });
-    rows.push({ indicator, name: 'Муниципалитет', kind: '', r: data.resultOf(indicator.code, null) });
+    rows.push({ indicator, name: terms.whole, kind: '', r: data.resultOf(indicator.code, null) });
   }
   for (const { indicator, name, kind, r } of rows) {
     const row = sheet.addRow([

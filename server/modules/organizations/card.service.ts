@@ -30,7 +30,7 @@ export function assertMayReadCard(user: AuthUser, organization: { id: number; mu
  * or computed once for a running campaign) — the rating needs the other organizations of the kind, but
  * only this organization's values and place leave the server.
  */
-async function campaignOfCard(db: Db, campaignId: number, organizationId: number) {
+export async function campaignOfCard(db: Db, campaignId: number, organizationId: number) {
   const campaign = await requireCampaign(db, campaignId);
   const reader = systemAdmin('public');
   const participants = await findParticipants(db, campaign.id);

@@ -92,10 +92,13 @@ export function HomePage() {
   const isDepartment = hasRole('admin', 'coordinator', 'association_leader');
   // A specialist of the methodical service sees only the routes it supervises: its start is that list.
   const isSpecialistOnly = Boolean(me?.roles.length) && me!.roles.every((g) => g.role === 'specialist');
+  // A regional coordinator (the ministry, ЦНППМ, ИРО) starts at its region.
+  const isRegionalOnly =
+    Boolean(me?.roles.length) && me!.roles.every((g) => g.role === 'regional_coordinator');
   const orgs = useQuery({
     queryKey: ['organizations', 'dashboard'],
     queryFn: () => api.list<Organization>('/api/organizations', { pageSize: 1000, isActive: true }),
-    enabled: !isSpecialistOnly,
+    enabled: !isSpecialistOnly && !isRegionalOnly,
   });
   // The department sees the registry's own count, so the card agrees with «Педагоги»; an association leader
   // may not search the registry and gets the people of the organizations it sees. In both a teacher working
@@ -124,6 +127,7 @@ export function HomePage() {
     words.length >= 2 && words.length <= 3 && words.every((w) => /^[А-ЯЁ][а-яё-]+$/.test(w));
   const greeting = isPersonName ? `Здравствуйте, ${words[1]}!` : 'Здравствуйте!';
   if (isSpecialistOnly) return <Navigate to="/my-routes" replace />;
+  if (isRegionalOnly) return <Navigate to="/region" replace />;
 
   return (
     <>

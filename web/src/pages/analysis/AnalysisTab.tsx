@@ -1,30 +1,34 @@
-import { Alert, Chip, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Chip, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { expandAnalysis, type CompactAnalysis } from '../../../../core/analysis/compact.ts';
 import { countOf, formatPercent, ORGANIZATION_FORMS } from '../../../../core/format.ts';
 import { usesVacancies } from '../../../../core/vacancy-reports.ts';
-import { api } from '../../api/client.ts';
+import { api, type Params } from '../../api/client.ts';
 import { formatRuDate } from '../../lib/format.ts';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
-import {
-  ClusterCards,
-  Figure,
-  indicatorOptions,
-  RatingTable,
-  StatisticsTable,
-} from './analysis-sections.tsx';
+import { Figure, indicatorOptions, StatisticsTable } from './analysis-sections.tsx';
 import { deviationText, planFact, targetText } from '../../../../core/indicators/targets.ts';
 import { resultOf, type AnalysisIndicator, type AnalysisView } from './api.ts';
 import { ChartCard, chartValue } from './charts.tsx';
 import { GroupFilterSelect } from '../methodical/GroupFilterSelect.tsx';
 import { DynamicsChart, IndicatorBarChart, thresholdText } from './indicator-charts.tsx';
-import { ClusterProfileChart, LevelDistributionChart, LevelHeatmap } from './overview-charts.tsx';
+import { LevelDistributionChart, LevelHeatmap } from './overview-charts.tsx';
+import { ClustersCard, RatingCard } from './rating-sections.tsx';
 
 type KindFilter = 'all' | 'school' | 'preschool' | 'additional';
 
-/** The «Анализ» tab of a campaign: filters, one indicator in depth, then every indicator at a glance. */
-export function AnalysisTab({ campaignId }: { campaignId: number }) {
+/**
+ * The «Анализ» tab of a campaign: filters, one indicator in depth, then every indicator at a glance.
+ * `source`: another route answering the same analysis (the region's drill-down to a municipality).
+ */
+export function AnalysisTab({
+  campaignId,
+  source,
+}: {
+  campaignId: number;
+  source?: { url: string; params: Params };
+}) {
   const [kind, setKind] = useState<KindFilter>('all');
   const [lowResults, setLowResults] = useState(false);
   const [hardSocial, setHardSocial] = useState(false);
@@ -38,11 +42,14 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
     orgGroupId: orgGroupId ?? undefined,
   };
   const query = useQuery({
-    queryKey: ['analysis', campaignId, filters],
+    queryKey: ['analysis', campaignId, filters, source ?? null],
     // The server sends each value and each name once; the page reads the analysis whole.
     queryFn: async () =>
       expandAnalysis<AnalysisView>(
-        await api.get<CompactAnalysis<AnalysisView>>(`/api/campaigns/${campaignId}/analysis`, filters),
+        await api.get<CompactAnalysis<AnalysisView>>(source?.url ?? `/api/campaigns/${campaignId}/analysis`, {
+          ...source?.params,
+          ...filters,
+        }),
       ),
     placeholderData: keepPreviousData,
   });
@@ -197,28 +204,17 @@ export function AnalysisTab({ campaignId }: { campaignId: number }) {
               organizationCount={data.organizations.length}
             />
           </ChartCard>
-          <ChartCard title="Рейтинг организаций по интегральному баллу">
-            <Alert color="blue" variant="light" title="Как рассчитан балл">
-              {data.rating.method} Учитываются показатели: {data.rating.indicators.join(', ')} (показатели
-              наличия в балл не входят).
-            </Alert>
-            <RatingTable rating={data.rating} selectedId={selected?.id ?? null} />
-          </ChartCard>
-          <ChartCard
+          <RatingCard
+            title="Рейтинг организаций по интегральному баллу"
+            rating={data.rating}
+            selectedId={selected?.id ?? null}
+          />
+          <ClustersCard
             title="Группы организаций со сходным профилем"
-            subtitle="Кластерный анализ (k-средних) по нормированным значениям показателей рейтинга."
-          >
-            {data.clusters.length ? (
-              <>
-                <ClusterCards clusters={data.clusters} />
-                <ClusterProfileChart clusters={data.clusters} indicators={axes} />
-              </>
-            ) : (
-              <Text size="sm" c="dimmed">
-                Для выделения групп нужно не меньше шести организаций в выборке.
-              </Text>
-            )}
-          </ChartCard>
+            clusters={data.clusters}
+            indicators={axes}
+            tooFew="Для выделения групп нужно не меньше шести организаций в выборке."
+          />
         </>
       )}
     </Stack>

@@ -42,10 +42,13 @@ export function StatisticsTable({
   indicators,
   statistics,
   organizationCount,
+  memberForms = ORGANIZATION_FORMS,
 }: {
   indicators: AnalysisIndicator[];
   statistics: Record<string, Descriptive | null>;
   organizationCount: number;
+  /** What the values are of: organizations, or municipalities on the regional page. */
+  memberForms?: readonly [string, string, string];
 }) {
   return (
     <ScrollArea type="auto">
@@ -93,7 +96,7 @@ export function StatisticsTable({
                 ) : i.unit === 'presence' ? (
                   <Table.Td colSpan={STAT_COLUMNS.length} c="dimmed">
                     показатель наличия: есть в {Math.round(s.mean * s.count)} из{' '}
-                    {countOf(s.count, ORGANIZATION_FORMS)}
+                    {countOf(s.count, memberForms)}
                     {s.count < organizationCount ? ` (ещё ${organizationCount - s.count} без данных)` : ''}
                   </Table.Td>
                 ) : (
@@ -132,16 +135,25 @@ function scoreColor(score: number) {
 }
 
 /** The rating by the composite score: place, organization, score as a bar, how many indicators it averages. */
-export function RatingTable({ rating, selectedId }: { rating: Rating; selectedId?: number | null }) {
+export function RatingTable({
+  rating,
+  selectedId,
+  member = { label: 'Организация', ofList: 'организаций' },
+}: {
+  rating: Rating;
+  selectedId?: number | null;
+  /** What is rated: organizations of a municipality, or municipalities of a region. */
+  member?: { label: string; ofList: string };
+}) {
   return (
     <ScrollArea.Autosize mah={620} type="auto">
-      <Table verticalSpacing={5} fz="sm" aria-label="Рейтинг организаций" highlightOnHover>
+      <Table verticalSpacing={5} fz="sm" aria-label={`Рейтинг ${member.ofList}`} highlightOnHover>
         <Table.Thead style={{ position: 'sticky', top: 0, background: 'white', zIndex: 1 }}>
           <Table.Tr>
             <Table.Th w={60} ta="center">
               Место
             </Table.Th>
-            <Table.Th>Организация</Table.Th>
+            <Table.Th>{member.label}</Table.Th>
             <Table.Th w={280}>Интегральный балл (из 100)</Table.Th>
             <Table.Th w={120} ta="right">
               Показателей

@@ -75,6 +75,7 @@ export function IndicatorBarChart({
   year,
   selectedId,
   onSelect,
+  memberName = 'организация',
 }: {
   indicator: AnalysisIndicator;
   organizations: { id: number; name: string }[];
@@ -85,6 +86,8 @@ export function IndicatorBarChart({
   mean?: number | null;
   selectedId?: number | null;
   onSelect?: (organizationId: number) => void;
+  /** The name of the axis of bars: «организация», «муниципалитет». */
+  memberName?: string;
 }) {
   if (indicator.unit === 'presence')
     return <PresenceLists indicator={indicator} organizations={organizations} results={results} />;
@@ -156,7 +159,7 @@ export function IndicatorBarChart({
     yAxis: {
       type: 'category',
       inverse: true,
-      name: 'организация',
+      name: memberName,
       nameLocation: 'start',
       nameTextStyle: { align: 'right', color: '#868e96' },
       data: withValues.map((w) => w.name),
@@ -259,10 +262,13 @@ export function DynamicsChart({
   indicator,
   dynamics,
   organization,
+  wholeName = 'Муниципалитет в целом',
 }: {
   indicator: AnalysisIndicator;
   dynamics: DynamicsPoint[];
   organization?: { id: number; name: string } | null;
+  /** The line of the whole (the results with organization null): «Регион в целом» on the regional page. */
+  wholeName?: string;
 }) {
   const years = dynamics.map((d) => String(d.year));
   const line = (id: number | null, name: string, color: string, dashed: boolean) => ({
@@ -287,7 +293,7 @@ export function DynamicsChart({
       formatter: (p: { value: number | null }) => chartValue(p.value, indicator.unit),
     },
   });
-  const series: ChartOption[] = [line(null, 'Муниципалитет в целом', MUNICIPAL_HEX, false)];
+  const series: ChartOption[] = [line(null, wholeName, MUNICIPAL_HEX, false)];
   if (organization) series.push(line(organization.id, organization.name, ORGANIZATION_HEX, true));
   const plans = dynamics.map((d) => targetOf(indicator.targets, d.year));
   if (plans.some((p) => p !== null))

@@ -23,6 +23,7 @@ import { countOf, formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
 import type { ProgramSummary, ProgramTree, TemplateSummary } from './api.ts';
 import { ProgramFileImport } from './ProgramFileImport.tsx';
+import { AdoptRegionalProgramButton } from '../region/AdoptRegionalProgram.tsx';
 
 export function ProgramsPage() {
   const { hasRole } = useAuth();
@@ -46,6 +47,7 @@ export function ProgramsPage() {
         actions={
           hasRole('admin', 'coordinator') && (
             <Group gap="xs">
+              {municipalityId && <AdoptRegionalProgramButton municipalityId={municipalityId} />}
               <Button
                 variant="default"
                 leftSection={<IconFileImport size={16} />}
