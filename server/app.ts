@@ -44,6 +44,7 @@ import { difficultiesRoutes } from './modules/difficulties/difficulties.routes.t
 import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { regionalRoutes } from './modules/regional/regional.routes.ts';
+import { approvalRoutes } from './modules/regional/approval.routes.ts';
 import { websitesRoutes } from './modules/websites/websites.routes.ts';
 
 installRussianMessages(z);
@@ -74,6 +75,7 @@ const MODULES = [
   surveysRoutes,
   groupsRoutes,
   regionalRoutes,
+  approvalRoutes,
   websitesRoutes,
 ];
 

@@ -50,6 +50,25 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     (s) => ({ ...id(s.regionalProgram), query: { year: s.year } }),
     { aggregate: true },
   ),
+  'GET /api/campaigns/:id/regional-submission': municipality((s) => id(s.closedCampaign), {
+    aggregate: true,
+  }),
+  // The sample campaign is of a municipal program and already with the region: the owner gets 409 for both.
+  'POST /api/campaigns/:id/regional-submission': municipality((s) => ({
+    ...id(s.closedCampaign),
+    body: { version: 1 },
+  })),
+  'POST /api/campaigns/:id/reopen': municipality((s) => ({ ...id(s.closedCampaign), body: { version: 1 } })),
+  'GET /api/regional-submissions': caller(),
+  'GET /api/regional-submissions/:id': region((s) => id(s.regionalSubmission), { aggregate: true }),
+  'POST /api/regional-submissions/:id/accept': region((s) => ({
+    ...id(s.regionalSubmission),
+    body: { version: 1 },
+  })),
+  'POST /api/regional-submissions/:id/return': region((s) => ({
+    ...id(s.regionalSubmission),
+    body: { version: 1, comment: 'Исправьте значения' },
+  })),
   'PATCH /api/programs/:id': municipality((s) => ({
     ...id(s.program),
     body: { title: 'Переименована', ...v },

@@ -12,3 +12,4 @@ export * from './surveys.ts';
 export * from './groups.ts';
 export * from './methodical.ts';
 export * from './websites.ts';
+export * from './regional.ts';
