@@ -28,6 +28,7 @@ import { methodicalRoutes } from './pages/methodical/routes.tsx';
 import { exchangeRoutes } from './pages/exchange/routes.tsx';
 import { journeysRoutes } from './pages/journeys/routes.tsx';
 import { surveysRoutes } from './pages/surveys/routes.tsx';
+import { regionalReviewRoutes } from './pages/regional-review/routes.tsx';
 import { AnswerByLinkPage, AnswerPage } from './pages/surveys/AnswerPage.tsx';
 import { PublicSurveyResultsPage } from './pages/surveys/PublicSurveyResultsPage.tsx';
 
@@ -91,6 +92,7 @@ export const router = createBrowserRouter([
           ...journeysRoutes,
           ...methodicalRoutes,
           ...surveysRoutes,
+          ...regionalReviewRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

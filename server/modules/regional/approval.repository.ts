@@ -64,7 +64,12 @@ export async function findCampaignRegionalProgram(db: Db, programId: number) {
     .leftJoin(regionalPrograms, eq(regionalPrograms.id, programs.regionalProgramId))
     .where(eq(programs.id, programId));
   return row?.regionalProgramId && row.regionId
-    ? { id: row.regionalProgramId, regionId: row.regionId, title: row.title!, programVersion: row.programVersion! }
+    ? {
+        id: row.regionalProgramId,
+        regionId: row.regionId,
+        title: row.title!,
+        programVersion: row.programVersion!,
+      }
     : null;
 }
 
@@ -75,7 +80,9 @@ export async function findRegionalSubmissionList(
   status: RegionalSubmissionStatus | undefined,
 ) {
   const conditions = [
-    regionIds === null ? undefined : inArray(regionalSubmissions.regionId, regionIds.length ? regionIds : [-1]),
+    regionIds === null
+      ? undefined
+      : inArray(regionalSubmissions.regionId, regionIds.length ? regionIds : [-1]),
     status ? eq(regionalSubmissions.status, status) : undefined,
   ].filter((c) => c !== undefined);
   return db

@@ -137,8 +137,7 @@ export async function sendToRegion(options: { db: Db; actor: Actor; campaignId: 
     const existing = await findRegionalSubmissionOfCampaign(tx, campaign.id);
     if (existing?.status === 'sent')
       throw new AppError('conflict', 'Результаты уже отправлены в регион и ждут решения.');
-    if (existing?.status === 'accepted')
-      throw new AppError('conflict', 'Результаты уже приняты регионом.');
+    if (existing?.status === 'accepted') throw new AppError('conflict', 'Результаты уже приняты регионом.');
     const now = new Date();
     let row: RegionalSubmissionRow;
     if (!existing) {

@@ -53,7 +53,9 @@ const regional = () =>
     'Иванова Региональная',
   );
 const foreignRegional = () =>
-  asUser([{ role: 'regional_coordinator', ...grant, regionId: ids.region + 1000, regionMunicipalityIds: [] }]);
+  asUser([
+    { role: 'regional_coordinator', ...grant, regionId: ids.region + 1000, regionMunicipalityIds: [] },
+  ]);
 const department = (municipalityId = ids.a) => asUser([{ role: 'coordinator', ...grant, municipalityId }]);
 const YOUNG = { birthDate: '1998-05-01', pedagogicalStartDate: '2023-09-01' };
 
@@ -141,7 +143,8 @@ describe('sending to the region', () => {
       sendToRegion({ db, actor: actorOf(department()), campaignId: ids.campaign, version: 0 }),
     ).rejects.toMatchObject({
       code: 'conflict',
-      message: 'Мониторинг ещё не закрыт: в регион отправляются замороженные результаты закрытого мониторинга.',
+      message:
+        'Мониторинг ещё не закрыт: в регион отправляются замороженные результаты закрытого мониторинга.',
     });
     expect(await rollUpRow()).toMatchObject({ source: 'running', submissionStatus: null, numerator: 1 });
     await closeCampaign({ db, actor: actorOf(department()), id: ids.campaign });
@@ -182,7 +185,12 @@ describe('sending to the region', () => {
     await expect(
       sendToRegion({ db, actor: actorOf(department()), campaignId: ids.campaign, version: 1 }),
     ).rejects.toMatchObject({ code: 'version_conflict' });
-    const sent = await sendToRegion({ db, actor: actorOf(department()), campaignId: ids.campaign, version: 0 });
+    const sent = await sendToRegion({
+      db,
+      actor: actorOf(department()),
+      campaignId: ids.campaign,
+      version: 0,
+    });
     expect(sent).toMatchObject({ status: 'sent', statusLabel: 'отправлено в регион', version: 1 });
     await expect(
       sendToRegion({ db, actor: actorOf(department()), campaignId: ids.campaign, version: 1 }),
@@ -269,7 +277,10 @@ describe('the region decides', () => {
     await reopenCampaign({ db, actor: actorOf(department()), campaignId: ids.campaign, version });
     const reopened = await requireCampaign(db, ids.campaign);
     expect(reopened).toMatchObject({ status: 'active', closedAt: null });
-    const frozen = await db.select().from(s.campaignResults).where(eq(s.campaignResults.campaignId, ids.campaign));
+    const frozen = await db
+      .select()
+      .from(s.campaignResults)
+      .where(eq(s.campaignResults.campaignId, ids.campaign));
     expect(frozen).toEqual([]);
     expect(await rollUpRow()).toMatchObject({ source: 'running', submissionStatus: 'returned' });
     await expect(
@@ -339,7 +350,10 @@ describe('the region decides', () => {
       denominator: 3,
     });
     const detail = await getRegionalSubmission({ db, user: regional(), id: submission!.id });
-    expect(detail).toMatchObject({ source: 'accepted', results: [expect.objectContaining({ numerator: 2 })] });
+    expect(detail).toMatchObject({
+      source: 'accepted',
+      results: [expect.objectContaining({ numerator: 2 })],
+    });
 
     await expect(
       reopenCampaign({

@@ -43,6 +43,7 @@ import { CompletenessTable } from './CompletenessTable.tsx';
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
+import { RegionalLevelBlock } from '../regional-review/RegionalLevelBlock.tsx';
 
 const STAGES = STAGE_ORDER;
 
@@ -176,6 +177,7 @@ export function CampaignPage() {
           </Text>
         )}
       </Paper>
+      {(isDepartment || hasRole('regional_coordinator')) && <RegionalLevelBlock campaignId={campaign.id} />}
       {stats && (
         <SimpleGrid cols={{ base: 2, md: 5 }} mb="md" data-testid="campaign-completeness">
           <Stat label="Участников" value={String(stats.participants)} />
