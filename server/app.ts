@@ -45,6 +45,7 @@ import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { regionalRoutes } from './modules/regional/regional.routes.ts';
 import { approvalRoutes } from './modules/regional/approval.routes.ts';
+import { mukoRoutes } from './modules/regional/muko.routes.ts';
 import { websitesRoutes } from './modules/websites/websites.routes.ts';
 
 installRussianMessages(z);
@@ -76,6 +77,7 @@ const MODULES = [
   groupsRoutes,
   regionalRoutes,
   approvalRoutes,
+  mukoRoutes,
   websitesRoutes,
 ];
 

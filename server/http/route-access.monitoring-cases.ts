@@ -69,6 +69,27 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     ...id(s.regionalSubmission),
     body: { version: 1, comment: 'Исправьте значения' },
   })),
+  'GET /api/regions/:id/muko': region((s) => ({ ...id(s.region), query: { year: s.year } }), {
+    aggregate: true,
+  }),
+  'GET /api/regions/:id/muko.xlsx': region((s) => ({ ...id(s.region), query: { year: s.year } }), {
+    aggregate: true,
+  }),
+  'GET /api/regions/:id/muko.docx': region((s) => ({ ...id(s.region), query: { year: s.year } }), {
+    aggregate: true,
+  }),
+  'POST /api/regions/:id/muko/scores': region((s) => ({
+    ...id(s.region),
+    body: {
+      municipalityId: s.municipality,
+      year: s.year,
+      elementKey: 'goals',
+      score: 1,
+      evidence: ['https://example.org/programma'],
+      comment: 'Цели утверждены приказом',
+      version: 0,
+    },
+  })),
   'PATCH /api/programs/:id': municipality((s) => ({
     ...id(s.program),
     body: { title: 'Переименована', ...v },
