@@ -82,5 +82,6 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor seed --region', (
     await expect(seeded(dirs[0])).rejects.toThrow(
       'Муниципалитет «Заречный район» демонстрационного региона уже есть в базе.',
     );
-  });
+    // Three seeds of a region, each migrating its own embedded database.
+  }, 240_000);
 });
