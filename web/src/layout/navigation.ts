@@ -113,6 +113,7 @@ export const NAVIGATION: NavItem[] = [
   item('/decisions', 'Управленческие решения', IconFileCertificate, DEPARTMENT, 'Управление'),
   item('/muko', 'Самооценка МУКО', IconListCheck, DEPARTMENT, 'Управление'),
   item('/region/approvals', 'Приём результатов', IconInbox, ['regional_coordinator'], 'Регион'),
+  item('/region/muko', 'Оценка МУКО', IconListCheck, ['regional_coordinator'], 'Регион'),
   item('/municipality', 'Муниципалитет', IconBuildingCommunity, DEPARTMENT, 'Администрирование'),
   item('/catalogs', 'Справочники', IconBook, DEPARTMENT, 'Администрирование'),
   item('/deficit-resources', 'Ресурсы для ИОМ', IconBooks, DEPARTMENT, 'Администрирование'),
