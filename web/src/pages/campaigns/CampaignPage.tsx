@@ -80,6 +80,7 @@ export function CampaignPage() {
     onSuccess: () => {
       client.invalidateQueries({ queryKey: ['campaign', id] });
       client.invalidateQueries({ queryKey: ['campaign-results', id] });
+      client.invalidateQueries({ queryKey: ['campaign-regional', id] });
       setConfirmClose(false);
       notifySaved('Мониторинг закрыт, результаты заморожены');
     },
