@@ -11,6 +11,8 @@ export const RoleGrantOutput = z.object({
   municipalityId: z.number().nullable(),
   organizationId: z.number().nullable(),
   associationId: z.number().nullable(),
+  /** A regional coordinator's region (its pages ask for the region's data by it). */
+  regionId: z.number().nullable().optional(),
 });
 
 export const MeOutput = z.object({
