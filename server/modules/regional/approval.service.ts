@@ -384,7 +384,7 @@ export async function municipalValuesOf(
   return (await acceptedCopy(db, campaign)).acceptedResults;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
     if (e.code === '23505') return true;
   return false;

@@ -14,7 +14,7 @@ import {
   type AuthUser,
 } from '../auth/access.ts';
 import { assessMuko } from '../management/muko.service.ts';
-import { isRegionalCoordinatorOf } from './approval.service.ts';
+import { isRegionalCoordinatorOf, isUniqueViolation } from './approval.service.ts';
 
 /**
  * The region's МУКО evaluation of its municipalities (issue 15, point 5): for each municipality and element of
@@ -168,8 +168,8 @@ export async function scoreMunicipalityMuko(options: {
           ...values,
         })
         .catch((error: unknown) => {
-          if ((error as { code?: string; cause?: { code?: string } }).cause?.code === '23505')
-            throw versionConflict();
+          // Two evaluators scoring the same element at once: the unique index stops the second.
+          if (isUniqueViolation(error)) throw versionConflict();
           throw error;
         });
     } else if (!(await updateIfVersion(tx, regionalMukoScores, existing.id, input.version, values)))
