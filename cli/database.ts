@@ -42,6 +42,9 @@ export const seedCommand: Command = {
           print(
             `  № ${m.id} ${m.name}: ${countOf(m.organizations, ORGANIZATION_FORMS)}, ${countOf(m.teachers, TEACHER_FORMS)}`,
           );
+        print(
+          `Мониторинг по региональной программе (№ ${result.approval.campaignId}) закрыт и отправлен в регион: его ждёт «Приём результатов».`,
+        );
       });
       return;
     }

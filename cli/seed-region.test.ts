@@ -54,15 +54,34 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor seed --region', (
     );
     expect(printed).toContain('Каменский район: 3 организации');
     expect(printed).toContain('Степной район: 4 организации');
+    expect(printed).toMatch(/Мониторинг по региональной программе \(№ \d+\) закрыт и отправлен в регион/);
     await seeded(dirs[1]);
     const a = await snapshot(dirs[0]);
     expect(new Set(a.map((r) => r.m))).toEqual(
       new Set(['Заречный район', 'Каменский район', 'Степной район']),
     );
     expect(a).toHaveLength(11);
+    // The regional coordinator's «Приём результатов» has the first district's closed campaign to decide on.
+    const database = await openDatabase({ dataDir: dirs[0], lockOwner: { role: 'cli' } });
+    try {
+      const sent = await queryRows<{ m: string; status: string; campaign: string; frozen: number }>(
+        database.db,
+        sql`select m.name as m, s.status, c.status as campaign,
+          (select count(*)::int from campaign_results r where r.campaign_id = c.id) as frozen
+          from regional_submissions s join municipalities m on m.id = s.municipality_id
+          join campaigns c on c.id = s.campaign_id`,
+      );
+      expect(sent).toEqual([
+        { m: 'Заречный район', status: 'sent', campaign: 'closed', frozen: expect.any(Number) },
+      ]);
+      expect(sent[0].frozen).toBeGreaterThan(0);
+    } finally {
+      await database.close();
+    }
     expect(await snapshot(dirs[1])).toEqual(a);
     await expect(seeded(dirs[0])).rejects.toThrow(
       'Муниципалитет «Заречный район» демонстрационного региона уже есть в базе.',
     );
-  });
+    // Three seeds of a region, each migrating its own embedded database.
+  }, 240_000);
 });

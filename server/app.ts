@@ -46,6 +46,8 @@ import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { regionalRoutes } from './modules/regional/regional.routes.ts';
 import { publishingRoutes } from './modules/publishing/publishing.routes.ts';
 import { regionalAnalysisRoutes } from './modules/regional/analysis.routes.ts';
+import { approvalRoutes } from './modules/regional/approval.routes.ts';
+import { mukoRoutes } from './modules/regional/muko.routes.ts';
 import { websitesRoutes } from './modules/websites/websites.routes.ts';
 import { communicationsRoutes } from './modules/communications/communications.routes.ts';
 
@@ -78,6 +80,8 @@ const MODULES = [
   groupsRoutes,
   regionalRoutes,
   regionalAnalysisRoutes,
+  approvalRoutes,
+  mukoRoutes,
   websitesRoutes,
   communicationsRoutes,
   publishingRoutes,

@@ -76,6 +76,46 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
     (s) => ({ params: { id: s.adoptedRegionalProgram, kind: 'report' }, query: { year: s.year } }),
     { aggregate: true },
   ),
+  'GET /api/campaigns/:id/regional-submission': municipality((s) => id(s.closedCampaign), {
+    aggregate: true,
+  }),
+  // The sample campaign is of a municipal program and already with the region: the owner gets 409 for both.
+  'POST /api/campaigns/:id/regional-submission': municipality((s) => ({
+    ...id(s.closedCampaign),
+    body: { version: 1 },
+  })),
+  'POST /api/campaigns/:id/reopen': municipality((s) => ({ ...id(s.closedCampaign), body: { version: 1 } })),
+  'GET /api/regional-submissions': caller(),
+  'GET /api/regional-submissions/:id': region((s) => id(s.regionalSubmission), { aggregate: true }),
+  'POST /api/regional-submissions/:id/accept': region((s) => ({
+    ...id(s.regionalSubmission),
+    body: { version: 1 },
+  })),
+  'POST /api/regional-submissions/:id/return': region((s) => ({
+    ...id(s.regionalSubmission),
+    body: { version: 1, comment: 'Исправьте значения' },
+  })),
+  'GET /api/regions/:id/muko': region((s) => ({ ...id(s.region), query: { year: s.year } }), {
+    aggregate: true,
+  }),
+  'GET /api/regions/:id/muko.xlsx': region((s) => ({ ...id(s.region), query: { year: s.year } }), {
+    aggregate: true,
+  }),
+  'GET /api/regions/:id/muko.docx': region((s) => ({ ...id(s.region), query: { year: s.year } }), {
+    aggregate: true,
+  }),
+  'POST /api/regions/:id/muko/scores': region((s) => ({
+    ...id(s.region),
+    body: {
+      municipalityId: s.municipality,
+      year: s.year,
+      elementKey: 'goals',
+      score: 1,
+      evidence: ['https://example.org/programma'],
+      comment: 'Цели утверждены приказом',
+      version: 0,
+    },
+  })),
   'PATCH /api/programs/:id': municipality((s) => ({
     ...id(s.program),
     body: { title: 'Переименована', ...v },

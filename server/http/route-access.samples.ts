@@ -59,6 +59,33 @@ async function sampleRegionalProgram(db: Db, municipality: number, program: numb
   return { region, regionalProgram, regionalProgramFile, adoptedRegionalProgram };
 }
 
+/**
+ * The closed campaign sent to the region (a row written as the service would, once for both samples): the
+ * regional coordinator accepts or returns it; reopening it is refused while it is with the region.
+ */
+async function sampleRegionalSubmission(
+  db: Db,
+  sample: { campaign: number; municipality: number; region: number; regionalProgram: number },
+) {
+  const [existing] = await queryRows<{ id: number }>(
+    db,
+    sql`select id from regional_submissions where campaign_id = ${sample.campaign}`,
+  );
+  if (existing) return existing.id;
+  const [row] = await db
+    .insert(s.regionalSubmissions)
+    .values({
+      campaignId: sample.campaign,
+      municipalityId: sample.municipality,
+      regionId: sample.region,
+      regionalProgramId: sample.regionalProgram,
+      status: 'sent',
+      sentAt: new Date(`${TODAY}T09:00:00Z`),
+    })
+    .returning();
+  return row.id;
+}
+
 /** The password of every account of the sweep. */
 export const PASSWORD = 'route-access-pass-1';
 
@@ -107,6 +134,8 @@ export interface Samples extends JourneySamples, MethodicalSamples {
   regionalProgramFile: string;
   /** A regional program the demo's program (`program`, with `closedCampaign` of `year`) was adopted from. */
   adoptedRegionalProgram: number;
+  /** The closed campaign's results sent to the region, awaiting its decision. */
+  regionalSubmission: number;
   criterion: number;
   indicator: number;
   indicatorCode: string;
@@ -404,6 +433,12 @@ export async function resolveSamples(
     sql`select min(id) as v from indicators where program_id = ${program}`,
   );
   const regional = await sampleRegionalProgram(db, m, program);
+  const regionalSubmission = await sampleRegionalSubmission(db, {
+    campaign: closedCampaign,
+    municipality: m,
+    region: regional.region,
+    regionalProgram: regional.regionalProgram,
+  });
   const file = await uploadSampleFile(world);
   const recommendation = await sampleRecommendation(world, closedCampaign, { organizationId: organization });
   // A recommendation to a group holding only this organization: its report is the organization's own.
@@ -416,6 +451,7 @@ export async function resolveSamples(
   const documentJob = await startSampleJob(world, manager, closedCampaign, organization);
   return {
     ...regional,
+    regionalSubmission,
     municipality: m,
     organization,
     teacher,

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { municipalities, regions } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { DEMO_REGION } from './demo-district.ts';
+import { seedDemoRegionalApproval } from './demo-region-approval.ts';
 import { createOrganization, createTeacher } from './factories.ts';
 import {
   FATHERS,
@@ -97,5 +98,12 @@ export async function seedDemoRegion(options: { db: Db; seed: number }) {
     }
     created.push({ id: m.id, name: m.name, organizations: orgs.length, teachers });
   }
-  return { regionId: region.id, regionName: region.name, municipalities: created };
+  // The first district's results of last year wait in «Приём результатов» of the regional coordinator.
+  const approval = await seedDemoRegionalApproval({
+    db,
+    regionId: region.id,
+    municipalityId: created[0].id,
+    year: 2025,
+  });
+  return { regionId: region.id, regionName: region.name, municipalities: created, approval };
 }

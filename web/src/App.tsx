@@ -29,6 +29,7 @@ import { exchangeRoutes } from './pages/exchange/routes.tsx';
 import { journeysRoutes } from './pages/journeys/routes.tsx';
 import { surveysRoutes } from './pages/surveys/routes.tsx';
 import { regionRoutes } from './pages/region/routes.tsx';
+import { regionalReviewRoutes } from './pages/regional-review/routes.tsx';
 import { AnswerByLinkPage, AnswerPage } from './pages/surveys/AnswerPage.tsx';
 import { PublicSurveyResultsPage } from './pages/surveys/PublicSurveyResultsPage.tsx';
 import { EmbedCampaignPage, EmbedOrganizationPage } from './pages/publishing/EmbedPages.tsx';
@@ -99,6 +100,7 @@ export const router = createBrowserRouter([
           ...methodicalRoutes,
           ...surveysRoutes,
           ...regionRoutes,
+          ...regionalReviewRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

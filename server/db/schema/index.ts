@@ -13,3 +13,4 @@ export * from './groups.ts';
 export * from './methodical.ts';
 export * from './websites.ts';
 export * from './communications.ts';
+export * from './regional.ts';

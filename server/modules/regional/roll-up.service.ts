@@ -3,11 +3,26 @@ import type { Db } from '../../db/client.ts';
 import { campaigns, municipalities, programs, regionalPrograms } from '../../db/schema/index.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { assertRegionAccess, hasRole, isGlobalAdmin, type AuthUser } from '../auth/access.ts';
-import { findSubmissions } from '../campaigns/campaigns.repository.ts';
+import { findSubmissions, type SubmissionRow } from '../campaigns/campaigns.repository.ts';
 import { formValuesOf, getCampaignResults } from '../campaigns/campaigns.service.ts';
 import { computeIndicators, type FormValues, type IndicatorResult } from '../indicators/compute.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
+import { findRegionalSubmissionsOfCampaigns } from './approval.repository.ts';
+import { REGIONAL_STATUS_LABEL } from './approval.service.ts';
+
+/**
+ * Where a municipality's row of the roll-up comes from: the copy the region accepted, the frozen values of a
+ * campaign sent to the region (or closed, not sent or returned), or the values of a running campaign now.
+ */
+export type RollUpSource = 'accepted' | 'sent' | 'closed' | 'running';
+
+const SOURCE_LABEL: Record<RollUpSource, string> = {
+  accepted: 'принято регионом',
+  sent: 'отправлено в регион, ждёт решения',
+  closed: 'мониторинг закрыт, в регион не отправлен',
+  running: 'мониторинг идёт, значения на сегодня',
+};
 
 /** One municipality of a regional program's roll-up: its campaign of the year and its municipal values. */
 export interface RollUpMunicipality {
@@ -16,14 +31,21 @@ export interface RollUpMunicipality {
   programId: number;
   campaignId: number | null;
   isFrozen: boolean;
+  /** Null without a campaign of the year. */
+  source: RollUpSource | null;
+  sourceLabel: string | null;
+  /** The state of its regional submission, with the label (a returned one reads «возвращено на доработку»). */
+  submissionStatus: keyof typeof REGIONAL_STATUS_LABEL | null;
+  submissionStatusLabel: string | null;
   results: IndicatorResult[];
 }
 
 /**
- * GET /api/regional-programs/:id/results: per adopting municipality (its campaign of the year: frozen results
- * when closed, else computed now) and for the region — one computation over the union of the campaigns'
+ * GET /api/regional-programs/:id/results: per adopting municipality (its campaign of the year: the copy the
+ * region accepted, else frozen results when closed, else computed now — `source` says which) and for the region — one computation over the union of the campaigns'
  * participants, so a teacher of two municipalities is one person of the region, with the form values of the
- * municipal campaigns summed.
+ * municipal campaigns summed (an accepted municipality's forms as accepted). The region's registry counts are
+ * measured now: distinct teachers cannot be summed from the municipalities' frozen shares.
  */
 export async function computeRegionalRollUp(options: {
   db: Db;
@@ -60,6 +82,10 @@ export async function computeRegionalRollUp(options: {
           ),
         )
     : [];
+  const submissions = await findRegionalSubmissionsOfCampaigns(
+    db,
+    ofYear.map((c) => c.id),
+  );
   const rows: RollUpMunicipality[] = [];
   const forms: FormValues[] = [];
   let regionalCodes: string[] = [];
@@ -79,14 +105,33 @@ export async function computeRegionalRollUp(options: {
       programId: program.id,
       campaignId: campaign?.id ?? null,
       isFrozen: false,
+      source: null,
+      sourceLabel: null,
+      submissionStatus: null,
+      submissionStatusLabel: null,
       results: [],
     };
-    if (campaign) {
+    const submission = campaign ? submissions.find((x) => x.campaignId === campaign.id) : undefined;
+    if (submission) {
+      row.submissionStatus = submission.status;
+      row.submissionStatusLabel = REGIONAL_STATUS_LABEL[submission.status];
+    }
+    if (campaign && submission?.status === 'accepted' && submission.acceptedResults) {
+      // The region's own copy: what the municipality changes afterwards does not reach it.
+      row.isFrozen = true;
+      row.source = 'accepted';
+      row.results = submission.acceptedResults.filter(
+        (r) => r.organization === null && codes.includes(r.indicator),
+      );
+      forms.push(formValuesOf((submission.acceptedForms ?? []) as SubmissionRow[]));
+    } else if (campaign) {
       const answer = await getCampaignResults({ db, user, id: campaign.id });
       row.isFrozen = answer.isFrozen;
+      row.source = !answer.isFrozen ? 'running' : submission?.status === 'sent' ? 'sent' : 'closed';
       row.results = answer.results.filter((r) => r.organization === null && codes.includes(r.indicator));
       forms.push(formValuesOf(await findSubmissions(db, campaign.id)));
     }
+    row.sourceLabel = row.source ? SOURCE_LABEL[row.source] : null;
     rows.push(row);
   }
   const withCampaigns = rows.filter((r) => r.campaignId !== null);

@@ -20,6 +20,19 @@ import { ChangePasswordModal } from '../pages/users/ChangePasswordModal.tsx';
 import { navigationFor } from './navigation.ts';
 import { NotificationsBell } from './NotificationsBell.tsx';
 
+/**
+ * An item is active on its page and the pages below it, unless a longer item of the menu holds the page
+ * («Регион» is not lit on «Регион → Приём результатов»).
+ */
+function isActive(to: string, pathname: string, sections: ReturnType<typeof navigationFor>) {
+  const holds = (path: string) =>
+    path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+  if (!holds(to)) return false;
+  return !sections.some(({ items }) =>
+    items.some((i) => i.to.length > to.length && i.to.startsWith(to) && holds(i.to)),
+  );
+}
+
 export function AppLayout() {
   const { me, logOut } = useAuth();
   const [opened, { toggle, close }] = useDisclosure();
@@ -115,9 +128,7 @@ export function AppLayout() {
                     to={item.to}
                     label={item.label}
                     leftSection={<item.icon size={18} stroke={1.6} />}
-                    active={
-                      item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)
-                    }
+                    active={isActive(item.to, location.pathname, sections)}
                     onClick={close}
                     style={{ borderRadius: 6 }}
                   />

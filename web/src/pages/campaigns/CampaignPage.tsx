@@ -44,6 +44,7 @@ import { CommunicationsTab, SendAnnouncementButton } from './CommunicationsTab.t
 import { PageCrumbs } from '../../components/PageCrumbs.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
+import { RegionalLevelBlock } from '../regional-review/RegionalLevelBlock.tsx';
 
 const STAGES = STAGE_ORDER;
 
@@ -80,6 +81,7 @@ export function CampaignPage() {
     onSuccess: () => {
       client.invalidateQueries({ queryKey: ['campaign', id] });
       client.invalidateQueries({ queryKey: ['campaign-results', id] });
+      client.invalidateQueries({ queryKey: ['campaign-regional', id] });
       setConfirmClose(false);
       notifySaved('Мониторинг закрыт, результаты заморожены');
     },
@@ -178,6 +180,7 @@ export function CampaignPage() {
           </Text>
         )}
       </Paper>
+      {(isDepartment || hasRole('regional_coordinator')) && <RegionalLevelBlock campaignId={campaign.id} />}
       {stats && (
         <SimpleGrid cols={{ base: 2, md: 5 }} mb="md" data-testid="campaign-completeness">
           <Stat label="Участников" value={String(stats.participants)} />
