@@ -85,6 +85,9 @@ test('the coordinator analyses a closed campaign and generates its documents; th
   for (const t of teachers) expect(text, 'в публичном отчёте нет ФИО педагогов').not.toContain(t.fullName);
   expect(text).not.toMatch(/\d{3}-\d{3}-\d{3} \d{2}/); // no СНИЛС
   await visitor.screenshot({ path: testInfo.outputPath('public-report.png'), fullPage: true });
+  // Nothing of this test keeps polling the server while the next one runs.
+  await visitor.context().close();
+  await context.close();
 });
 
 test('a vacancy indicator in the analysis says which month its values are «на»', async ({ page }) => {
@@ -107,8 +110,12 @@ test('a vacancy indicator in the analysis says which month its values are «на
   }
   expect(found, 'в демо-районе есть мониторинг с показателем вакансий').toBeDefined();
   await page.goto(`/campaigns/${found!.campaign.id}?tab=analysis`);
-  await page.getByRole('textbox', { name: 'Показатель' }).click();
-  await page.getByRole('option', { name: `${found!.code}. ${found!.name}` }).click();
+  await page.waitForLoadState('networkidle');
+  // The choice is retried: a list opened while the tab still renders can close under the click.
+  await expect(async () => {
+    await page.getByRole('textbox', { name: 'Показатель' }).click();
+    await page.getByRole('option', { name: `${found!.code}. ${found!.name}` }).click({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
   const [y, m, d] = found!.asOf.split('-');
   await expect(page.getByTestId('vacancies-as-of')).toHaveText(`Вакансии — на ${d}.${m}.${y}.`);
 });
