@@ -1,3 +1,4 @@
+import { insertFile } from '../management/management.repository.ts';
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { files, recommendationFiles } from '../../db/schema/index.ts';
@@ -224,17 +225,14 @@ export async function attachReportFile(options: {
       options.target.organizationId === undefined
         ? null
         : (await ensureGroupReport(tx, recommendation.id, options.target.organizationId)).id;
-    const [row] = await tx
-      .insert(files)
-      .values({
-        municipalityId: campaign.municipalityId,
-        name: checked.name,
-        mimeType: checked.mimeType,
-        size: options.content.length,
-        content: options.content,
-        uploadedBy: user.fullName,
-      })
-      .returning({ id: files.id, name: files.name, mimeType: files.mimeType, size: files.size });
+    const row = await insertFile(tx, {
+      municipalityId: campaign.municipalityId,
+      name: checked.name,
+      mimeType: checked.mimeType,
+      size: options.content.length,
+      content: options.content,
+      uploadedBy: user.fullName,
+    });
     await tx
       .insert(recommendationFiles)
       .values({ recommendationId: recommendation.id, fileId: row.id, reportId });

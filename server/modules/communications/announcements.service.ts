@@ -1,3 +1,4 @@
+import { insertFile } from '../management/management.repository.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import { countOf, ORGANIZATION_FORMS } from '../../../core/format.ts';
 import type { Db } from '../../db/client.ts';
@@ -121,17 +122,14 @@ export async function sendAnnouncement(options: {
     await findOrganizationEmails(db, orgIds),
   ];
   const announcement = await db.transaction(async (tx) => {
-    const [file] = await tx
-      .insert(files)
-      .values({
-        municipalityId: campaign.municipalityId,
-        name: fileName,
-        mimeType: DOCX,
-        size: docx.length,
-        content: docx,
-        uploadedBy: user.fullName,
-      })
-      .returning({ id: files.id });
+    const file = await insertFile(tx, {
+      municipalityId: campaign.municipalityId,
+      name: fileName,
+      mimeType: DOCX,
+      size: docx.length,
+      content: docx,
+      uploadedBy: user.fullName,
+    });
     const [row] = await tx
       .insert(campaignAnnouncements)
       .values({

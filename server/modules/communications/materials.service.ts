@@ -1,3 +1,4 @@
+import { insertFile } from '../management/management.repository.ts';
 import { eq } from 'drizzle-orm';
 import { fieldDueDates, type DueRule } from '../../../core/campaigns/due-dates.ts';
 import type { Db } from '../../db/client.ts';
@@ -101,17 +102,14 @@ export async function attachCampaignFile(options: {
       { field: 'file' },
     );
   return db.transaction(async (tx) => {
-    const [file] = await tx
-      .insert(files)
-      .values({
-        municipalityId: campaign.municipalityId,
-        name: checked.name,
-        mimeType: checked.mimeType,
-        size: options.content.length,
-        content: options.content,
-        uploadedBy: user.fullName,
-      })
-      .returning({ id: files.id, name: files.name, mimeType: files.mimeType, size: files.size });
+    const file = await insertFile(tx, {
+      municipalityId: campaign.municipalityId,
+      name: checked.name,
+      mimeType: checked.mimeType,
+      size: options.content.length,
+      content: options.content,
+      uploadedBy: user.fullName,
+    });
     await tx.insert(campaignFiles).values({ campaignId: campaign.id, fileId: file.id });
     await recordAudit(tx, actor, {
       action: 'upload',

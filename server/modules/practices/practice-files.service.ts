@@ -1,3 +1,4 @@
+import { insertFile } from '../management/management.repository.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { files, practiceFiles } from '../../db/schema/index.ts';
@@ -42,17 +43,14 @@ export async function attachPracticeFile(options: {
       },
     );
   return db.transaction(async (tx) => {
-    const [file] = await tx
-      .insert(files)
-      .values({
-        municipalityId: row.municipalityId,
-        name: checked.name,
-        mimeType: checked.mimeType,
-        size: options.content.length,
-        content: options.content,
-        uploadedBy: user.fullName,
-      })
-      .returning({ id: files.id, name: files.name, mimeType: files.mimeType, size: files.size });
+    const file = await insertFile(tx, {
+      municipalityId: row.municipalityId,
+      name: checked.name,
+      mimeType: checked.mimeType,
+      size: options.content.length,
+      content: options.content,
+      uploadedBy: user.fullName,
+    });
     await tx.insert(practiceFiles).values({ practiceId: row.id, fileId: file.id });
     await recordAudit(tx, actor, {
       action: 'upload',
