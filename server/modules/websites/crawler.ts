@@ -109,7 +109,8 @@ function isPrivateRefusal(error: unknown) {
 export class SiteCrawler {
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
-  private lastRequestAt = 0;
+  /** When the previous answer ended: the pause is counted from there, so a slow answer never shortens it. */
+  private lastAnswerAt = 0;
   private crawlDelayMs: number;
 
   constructor(private readonly options: CrawlOptions) {
@@ -125,9 +126,8 @@ export class SiteCrawler {
   }
 
   private async politeWait() {
-    const wait = this.lastRequestAt + this.crawlDelayMs - Date.now();
+    const wait = this.lastAnswerAt + this.crawlDelayMs - Date.now();
     if (wait > 0) await sleep(wait);
-    this.lastRequestAt = Date.now();
   }
 
   /** One GET without following redirects: the status, the Location, and the body for text/html only. */
@@ -194,7 +194,9 @@ export class SiteCrawler {
     for (let hop = 0; ; hop++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CrawlError(CRAWL_ERRORS.badUrl);
       await this.politeWait();
-      const res = await this.requestOnce(url, wantBody);
+      const res = await this.requestOnce(url, wantBody).finally(() => {
+        this.lastAnswerAt = Date.now();
+      });
       if (res.status >= 300 && res.status < 400 && res.location) {
         if (hop >= this.options.maxRedirects) throw new CrawlError(CRAWL_ERRORS.tooManyRedirects);
         url = new URL(res.location, url);
