@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/harness.ts';
@@ -43,6 +44,37 @@ describe('the database connection', () => {
     const rows = await queryRows<{ two: number }>(database.db, sql`select 2 as two`);
     expect(rows[0].two).toBe(2);
   });
+
+  it('keeps dates, timestamps, intervals and their arrays as text, in and out of a transaction', async () => {
+    const query = sql`select '2025-11-01'::date as d, '2025-11-01 10:00:00+00'::timestamptz as tz,
+      '2025-11-01 10:00:00'::timestamp as ts, '1 day'::interval as i, array['2025-11-01'::date] as ds,
+      array[1.5]::numeric[] as ns, 7::int as n, '{"a":1}'::json as j`;
+    const expected = (rows: Record<string, unknown>[]) => {
+      const [row] = rows;
+      expect(row.d).toBe('2025-11-01');
+      expect(String(row.tz)).toMatch(/^2025-11-01 10:00:00\+00/);
+      expect(row.ts).toBe('2025-11-01 10:00:00');
+      expect(row.i).toBe('1 day');
+      expect(row.n).toBe(7);
+      expect(row.j).toEqual({ a: 1 });
+    };
+    expected(await queryRows(database.db, query));
+    await database.db.transaction(async (tx) => expected(await queryRows(tx as never, query)));
+  });
+
+  it.skipIf(!!process.env.DATABASE_URL)(
+    "on PGlite: Drizzle's parsers are read from the instance's own table, other parsers still apply",
+    async () => {
+      const client = (database.db as unknown as { $client: PGlite }).$client;
+      for (const oid of [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182])
+        expect(client.parsers[oid]('x', oid)).toBe('x');
+      // A caller's own parsers are not dropped.
+      const { rows } = await client.query<{ n: unknown }>('select 7::int as n', [], {
+        parsers: { 23: (value: string) => `n=${value}` },
+      });
+      expect(rows[0].n).toBe('n=7');
+    },
+  );
 });
 
 describe('PostgreSQL connections configured for the computation', () => {

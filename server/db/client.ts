@@ -79,12 +79,56 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openPglite(options);
 }
 
+/**
+ * The type parsers Drizzle passes with every PGlite query: dates, timestamps, intervals and their arrays
+ * kept as the text PostgreSQL sends (drizzle-orm/pglite/session.js). PGlite merges a query's parsers into a
+ * copy of its own table of every type and array type at each query (`{...parsers, ...options.parsers}` in
+ * parseResults), which cost 0.16 ms a query — more than half of `select 1` through Drizzle (0.29 ms against
+ * 0.10 ms without them). The same parsers are installed once in the instance's table, and dropped from a
+ * query's options when they are exactly these, so each query reads the table as it is.
+ */
+const DRIZZLE_TEXT_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182];
+const asText = (value: unknown) => value;
+
+type QueryFn = (
+  query: string,
+  params?: unknown[],
+  options?: { parsers?: Record<number, unknown> },
+) => unknown;
+
+function withoutDrizzleParsers(query: QueryFn): QueryFn {
+  return (text, params, options) => {
+    const parsers = options?.parsers;
+    if (!parsers) return query(text, params, options);
+    const keys = Object.keys(parsers);
+    if (keys.length !== DRIZZLE_TEXT_TYPES.length || !DRIZZLE_TEXT_TYPES.every((oid) => oid in parsers))
+      return query(text, params, options);
+    return query(text, params, { ...options, parsers: undefined });
+  };
+}
+
+function installTextParsers(client: PGlite) {
+  for (const oid of DRIZZLE_TEXT_TYPES) client.parsers[oid] = asText;
+  const target = client as unknown as {
+    query: QueryFn;
+    transaction: (fn: (tx: { query: QueryFn }) => Promise<unknown>) => Promise<unknown>;
+  };
+  target.query = withoutDrizzleParsers(target.query.bind(client));
+  const transaction = target.transaction.bind(client);
+  target.transaction = (fn) =>
+    transaction((tx) => {
+      tx.query = withoutDrizzleParsers(tx.query);
+      return fn(tx);
+    });
+}
+
 async function openPglite(options: OpenOptions): Promise<Database> {
   let lock: DataLock | undefined;
   let client: PGlite;
   let location = 'memory';
   if (options.inMemory || !options.dataDir) {
     client = new PGlite();
+    await client.waitReady;
   } else {
     const dataDir = path.resolve(options.dataDir);
     mkdirSync(dataDir, { recursive: true });
@@ -98,6 +142,8 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       throw error;
     }
   }
+  // After waitReady: PGlite fills its table with the array types then.
+  installTextParsers(client);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
