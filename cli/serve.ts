@@ -7,6 +7,7 @@ import { prepareDatabase } from '../server/bootstrap.ts';
 import { openDatabase } from '../server/db/client.ts';
 import type { Command } from './commands.ts';
 import { configFromFlags, type Flags } from './context.ts';
+import { warmRunningCampaigns } from '../server/modules/campaigns/kept-results.ts';
 import { print, printAccounts, printAdmin, progress } from './output.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import { todayOf } from '../server/config.ts';
@@ -38,6 +39,11 @@ async function serve(flags: Flags, seedIfEmpty: boolean) {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   scheduleMaintenance(database, (m) => app.log.warn(m));
+  warmRunningCampaigns(database.db).catch((e: unknown) =>
+    app.log.warn(
+      `Значения идущих мониторингов не подготовлены заранее: ${e instanceof Error ? e.message : String(e)}`,
+    ),
+  );
   // The embedded database serves this process only: `pedmonitor backup` asks the server through a socket.
   if (database.kind === 'pglite')
     control = await startControlChannel({

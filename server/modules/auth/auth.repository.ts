@@ -70,14 +70,22 @@ const grantsFromJson = (rows: GrantRow[] | string): RoleGrant[] =>
     return grant;
   });
 
+/**
+ * A user's grants, read with the grant generation in one statement (one snapshot) and kept under it: the
+ * login reads them so, and the user's first request after it uses them as they are.
+ */
 export async function findGrantsOfUser(db: Db, userId: number): Promise<RoleGrant[]> {
-  const [row] = await preparedQuery(db, 'grants_of_user', (d) =>
+  const [fresh] = await preparedQuery(db, 'grants_with_generation', (d) =>
     d
-      .select({ grants: grantsOf(sql`${sql.placeholder('userId')}::int`) })
-      .from(sql`(select 1) as one`)
-      .prepare('grants_of_user'),
+      .select({
+        generation: grantGeneration.value,
+        grants: grantsOf(sql`${sql.placeholder('userId')}::int`),
+      })
+      .from(grantGeneration)
+      .where(eq(grantGeneration.id, 1))
+      .prepare('grants_with_generation'),
   ).execute({ userId });
-  return grantsFromJson(row.grants);
+  return keepGrants(db, userId, fresh.generation, grantsFromJson(fresh.grants)) as RoleGrant[];
 }
 
 export async function insertSession(
@@ -147,18 +155,7 @@ export async function findActiveSession(
     keptGrants.get(db)!.delete(row.userId);
     keptGrants.get(db)!.set(row.userId, kept);
   } else {
-    // The grants and the generation they belong to, read in one statement (one snapshot).
-    const [fresh] = await preparedQuery(db, 'grants_with_generation', (d) =>
-      d
-        .select({
-          generation: grantGeneration.value,
-          grants: grantsOf(sql`${sql.placeholder('userId')}::int`),
-        })
-        .from(grantGeneration)
-        .where(eq(grantGeneration.id, 1))
-        .prepare('grants_with_generation'),
-    ).execute({ userId: row.userId });
-    roles = keepGrants(db, row.userId, fresh.generation, grantsFromJson(fresh.grants));
+    roles = await findGrantsOfUser(db, row.userId);
   }
   return {
     session: { id: row.id, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt },

@@ -76,6 +76,20 @@ describe('grants kept with the sessions', () => {
     expect(recorded.queries.join('\n')).not.toMatch(/json_agg/);
   });
 
+  it('the first request after a login reads one plain row too: the login kept the grants it read', async () => {
+    const cookie = await t.login('head', PASSWORD);
+    const recorded = recordQueries(t.database);
+    try {
+      const response = await t.request({ method: 'GET', url: '/api/auth/me', cookie });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().roles).toMatchObject([{ role: 'org_manager', organizationId }]);
+    } finally {
+      recorded.stop();
+    }
+    expect(recorded.queries).toHaveLength(1);
+    expect(recorded.queries.join('\n')).not.toMatch(/json_agg/);
+  });
+
   it('a grant added or removed counts from the next request', async () => {
     expect((await grantsOf('coord'))!.map((g) => g.municipalityId)).toEqual([municipalityA]);
     await t.database.db.execute(

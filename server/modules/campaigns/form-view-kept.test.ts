@@ -11,6 +11,7 @@ import {
   runningCampaignWorld,
 } from '../../test/running-campaign.ts';
 import { formValuesOf } from './campaigns.service.ts';
+import { warmRunningCampaigns } from './kept-results.ts';
 
 /**
  * The form view keeps each organization's registry values while the registry generation stays the same
@@ -122,5 +123,15 @@ describe('the kept registry values of a form', () => {
     expect(counted.measured).toBe(0);
     expect(after).toEqual(await fresh());
     expect(Object.values(after)).toContainEqual({ value: 40, numerator: 4, denominator: 10 });
+  });
+
+  it('after a start: the running campaigns measured beforehand, the first opening measures nothing', async () => {
+    await removeFirstTeacher(w, school1);
+    counted.measured = 0;
+    expect(await warmRunningCampaigns(db())).toBeGreaterThanOrEqual(1);
+    const measuredByWarming = counted.measured;
+    expect(measuredByWarming).toBeGreaterThanOrEqual(1);
+    expect(await shown()).toEqual(await fresh());
+    expect(counted.measured).toBe(measuredByWarming);
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import {
   evaluateIndicators,
@@ -6,7 +6,8 @@ import {
   type IndicatorResult,
   type RegistryMeasures,
 } from '../indicators/compute.ts';
-import { keptFor, keptIfReady } from '../indicators/kept.ts';
+import { campaigns } from '../../db/schema/index.ts';
+import { keptFor, keptIfReady, readRegistryGeneration } from '../indicators/kept.ts';
 import { contextOf, definitionsOf, vacanciesAsOfTree } from '../indicators/results.service.ts';
 import { findProgramTree, type ProgramTree } from '../programs/programs.repository.ts';
 import { findFrozenResults, findSubmissions, type CampaignRow } from './campaigns.repository.ts';
@@ -44,6 +45,22 @@ export const keptCampaignMeasures = (db: Db, campaign: CampaignRow, tree: Progra
   keptFor(db, measuresKey(campaign), generation, () =>
     measureIndicators(db, contextOf(tree, campaign.year, { campaignId: campaign.id }), definitionsOf(tree)),
   );
+
+/**
+ * Measures every running campaign now, so that the first schools to open their forms after a start do not
+ * wait for it together (a burst of 100 openings right after a start waited the whole measurement). The
+ * values are kept under the generation read first, as any reader would keep them: a registry edit meanwhile
+ * simply makes them miss. Returns how many campaigns were measured.
+ */
+export async function warmRunningCampaigns(db: Db): Promise<number> {
+  const generation = await readRegistryGeneration(db);
+  const running = await db.select().from(campaigns).where(eq(campaigns.status, 'active'));
+  for (const campaign of running) {
+    const tree = await keptProgramTree(db, campaign.programId, generation);
+    await keptCampaignMeasures(db, campaign, tree, generation);
+  }
+  return running.length;
+}
 
 /** The kept measures, only if they are already computed. */
 export const readyCampaignMeasures = (db: Db, campaign: CampaignRow, generation: number) =>
