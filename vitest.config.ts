@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // One migrated PGlite cluster for the run, loaded by each test file (server/test/pglite-template.ts).
+          globalSetup: ['server/test/pglite-template.ts'],
         },
       },
     ],

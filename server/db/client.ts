@@ -33,6 +33,8 @@ export interface OpenOptions {
   /** PGlite data folder; `memory://` or undefined with `inMemory` for tests. */
   dataDir?: string;
   inMemory?: boolean;
+  /** In memory: start from this copy of a data folder (`PGlite.dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
   /** Who holds the data folder, written into its lock file (the server records its port). */
   lockOwner?: { role: string; port?: number };
   /** Settings of every PostgreSQL connection; from the environment when absent (see `postgresSettings`). */
@@ -127,7 +129,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   let client: PGlite;
   let location = 'memory';
   if (options.inMemory || !options.dataDir) {
-    client = new PGlite();
+    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     await client.waitReady;
   } else {
     const dataDir = path.resolve(options.dataDir);
