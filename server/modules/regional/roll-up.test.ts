@@ -55,6 +55,30 @@ beforeAll(async () => {
   });
   await createTeacher(db, schoolA, { lastName: 'Аова' });
   await createTeacher(db, schoolB, { lastName: 'Бова' });
+  // Each school's site publishes the mentoring section (the coordinator's override), and each reports vacancies:
+  // the region counts both municipalities' sites and needs, not the first municipality's alone.
+  for (const [school, count] of [
+    [schoolA, 1],
+    [schoolB, 2],
+  ] as const) {
+    await db.insert(s.websiteCheckOverrides).values({
+      organizationId: school.id,
+      requirementCode: 'mentoring',
+      requirementTitle: 'Раздел «Наставничество»',
+      isFound: true,
+      setByName: 'Тест',
+      setAt: new Date('2025-06-01T00:00:00Z'),
+    });
+    await db
+      .insert(s.vacancies)
+      .values({
+        organizationId: school.id,
+        month: '2025-06-01',
+        position: 'учитель',
+        subject: 'математика',
+        count,
+      });
+  }
 
   const definition = templateToDefinition(findTemplate('seed-004-myasnikovsky')!);
   const [criterion] = definition.criteria;
@@ -71,6 +95,26 @@ beforeAll(async () => {
           numerator: 'teachers(young)',
           denominator: 'teachers()',
           factor: 100,
+          applicability: null,
+        },
+        {
+          ...model,
+          code: 'Р.2',
+          name: 'Число ОО, разместивших раздел «Наставничество» на сайте',
+          unit: 'count',
+          numerator: 'websites(requirement = "mentoring")',
+          denominator: null,
+          factor: 1,
+          applicability: null,
+        },
+        {
+          ...model,
+          code: 'Р.3',
+          name: 'Потребность в педагогах на следующий учебный год',
+          unit: 'count',
+          numerator: 'staffingNeed()',
+          denominator: null,
+          factor: 1,
           applicability: null,
         },
       ],
@@ -116,7 +160,7 @@ describe('the regional roll-up', () => {
       regionalProgramId: ids.regionalProgram,
       year: 2025,
     });
-    expect(rollUp.indicators).toEqual(['Р.1']);
+    expect(rollUp.indicators).toEqual(['Р.1', 'Р.2', 'Р.3']);
     const municipal = rollUp.municipalities.map((m) => [
       m.municipalityName,
       m.results[0]?.numerator,
@@ -129,6 +173,22 @@ describe('the regional roll-up', () => {
     const [region] = rollUp.region;
     expect(region).toMatchObject({ indicator: 'Р.1', numerator: 1, denominator: 3 });
     expect(region.value).toBeCloseTo(33.33, 1);
+  });
+
+  it('counts the sites and the staffing need of every municipality of the region, not of the first one', async () => {
+    const rollUp = await computeRegionalRollUp({
+      db: database.db,
+      user: regional(),
+      regionalProgramId: ids.regionalProgram,
+      year: 2025,
+    });
+    const valueOf = (results: { indicator: string; value: number | null }[], code: string) =>
+      results.find((r) => r.indicator === code)?.value;
+    expect(rollUp.municipalities.map((m) => valueOf(m.results, 'Р.2'))).toEqual([1, 1]);
+    expect(valueOf(rollUp.region, 'Р.2')).toBe(2);
+    const [needA, needB] = rollUp.municipalities.map((m) => valueOf(m.results, 'Р.3') ?? 0);
+    expect(needB).toBeGreaterThan(needA);
+    expect(valueOf(rollUp.region, 'Р.3')).toBeCloseTo(needA + needB, 2);
   });
 
   it('is the region’s: a department or a coordinator of another region is refused', async () => {

@@ -8,7 +8,7 @@ import {
   type FilterResolver,
   type FilterSql,
 } from './conditions.ts';
-import { inMunicipalities, type ComputeContext } from './context.ts';
+import { inMunicipalities, municipalitiesOf, type ComputeContext } from './context.ts';
 import { nextYearNeedByOrganization } from '../../registers/forecast/forecast.service.ts';
 import { reserveFilters, reserveOfPeriod } from './reserve.ts';
 import {
@@ -228,7 +228,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
         full join (select * from website_check_overrides where set_at < (${ctx.period.end}::date + 1)) ov
           on ov.organization_id = ci.organization_id and ov.requirement_code = ci.requirement_code) wi
       join organizations o on o.id = wi.organization_id
-      where wi.is_found and o.is_active and o.municipality_id = ${ctx.municipalityId}
+      where wi.is_found and o.is_active and ${inMunicipalities(ctx, sql`o.municipality_id`)}
         ${organizationFilter(ctx, sql`o.id`)}`,
     orgColumn: sql`wi.organization_id`,
     // Organizations, not items: `websites()` is the organizations with anything found.
@@ -353,7 +353,17 @@ async function measureStaffingNeed(
 ): Promise<Map<string, CallValues>> {
   const aggregate = AGGREGATES.staffingNeed;
   const resolver = aggregate.resolver(ctx);
-  const need = await nextYearNeedByOrganization(db, ctx.municipalityId, null, ctx.period.referenceDate);
+  // The forecast is each municipality's own (its observed attrition); a region's is the union of them.
+  const need = new Map<number, number>();
+  for (const municipalityId of municipalitiesOf(ctx)) {
+    const ofMunicipality = await nextYearNeedByOrganization(
+      db,
+      municipalityId,
+      null,
+      ctx.period.referenceDate,
+    );
+    for (const [organizationId, value] of ofMunicipality) need.set(organizationId, value);
+  }
   const out = new Map<string, CallValues>();
   for (const { key, call } of calls) {
     const rows = await queryRows<{ id: number }>(
