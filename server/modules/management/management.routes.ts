@@ -303,7 +303,12 @@ export async function managementRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const user = requireUser(req.user);
-      return assessMuko({ db: db(), user, municipalityId: municipalityOf(user, req.query.municipalityId) });
+      return assessMuko({
+        db: db(),
+        user,
+        municipalityId: municipalityOf(user, req.query.municipalityId),
+        today: todayOf(app.config),
+      });
     },
   );
   for (const format of ['xlsx', 'docx'] as const) {
@@ -316,6 +321,7 @@ export async function managementRoutes(app: FastifyInstance) {
           db: db(),
           user,
           municipalityId: municipalityOf(user, req.query.municipalityId),
+          today: todayOf(app.config),
         });
         const base = `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
         const file =

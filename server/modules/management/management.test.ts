@@ -285,6 +285,23 @@ describe('МУКО self-assessment', () => {
     ).toBe(200);
   });
 
+  it('links a public report only once its publication day has come', async () => {
+    const db = t.database.db;
+    const publicLinks = async () =>
+      (await call('metodist', 'GET', '/api/muko'))
+        .json()
+        .rows.flatMap((r: { evidence: { url: string }[] }) => r.evidence.map((e) => e.url))
+        .filter((u: string) => u.startsWith('/public/'));
+    expect((await publicLinks()).length).toBeGreaterThan(0);
+    // Published with a day after «today» (01.11.2026): the public page answers «not found» until then.
+    await db.execute(`update campaign_reports set publish_on = '2026-12-15' where is_published` as never);
+    try {
+      expect(await publicLinks()).toEqual([]);
+    } finally {
+      await db.execute(`update campaign_reports set publish_on = null where is_published` as never);
+    }
+  });
+
   it('scores 0 where the cycle is broken', async () => {
     const db = t.database.db;
     await db.execute('delete from decisions' as never);

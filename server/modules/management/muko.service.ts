@@ -10,6 +10,7 @@ import { findCampaigns } from '../campaigns/campaigns.repository.ts';
 import { findMunicipalityById } from '../municipalities/municipalities.repository.ts';
 import { findPrograms, findProgramTree } from '../programs/programs.repository.ts';
 import { roadmapEffect } from './effect.service.ts';
+import { isPublicNow } from '../publishing/publishing.service.ts';
 import { findDecisions, findMeasureLinks, findMeasures, findRoadmaps } from './management.repository.ts';
 import type { MukoAssessment } from './muko.export.ts';
 
@@ -41,8 +42,10 @@ export async function assessMuko(options: {
   db: Db;
   user: AuthUser;
   municipalityId: number;
+  /** The day of the assessment: a report counts as public once its publication day has come. */
+  today: string;
 }): Promise<MukoAssessment> {
-  const { db, user, municipalityId } = options;
+  const { db, user, municipalityId, today } = options;
   assertMunicipalityAccess(user, municipalityId, 'read');
   const municipality = await findMunicipalityById(db, municipalityId);
   const programs = (await findPrograms(db, [municipalityId])).filter((p) => !p.isArchived);
@@ -96,7 +99,7 @@ export async function assessMuko(options: {
       title: `Программа мониторинга «${t.program.title}»`,
       url: `/programs/${t.program.id}`,
     }));
-  const published = perCampaign.filter((p) => p.report?.isPublished);
+  const published = perCampaign.filter((p) => isPublicNow(p.report, today));
   const publicLinks: MukoEvidence[] = published.map((p) => ({
     title: `Публичный отчёт: ${p.campaign.title}`,
     url: `/public/campaigns/${p.campaign.id}`,

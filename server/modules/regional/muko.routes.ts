@@ -62,6 +62,7 @@ export async function mukoRoutes(app: FastifyInstance) {
         user: requireUser(req.user),
         regionId: req.params.id,
         year: req.query.year,
+        today: todayOf(app.config),
       }),
   );
   r.post(
@@ -93,6 +94,7 @@ export async function mukoRoutes(app: FastifyInstance) {
         user: requireUser(req.user),
         regionId: req.params.id,
         year: req.query.year,
+        today: todayOf(app.config),
       });
       return sendXlsx(reply, `Оценка МУКО ${t.year}.xlsx`, await regionalMukoToXlsx(t, todayOf(app.config)));
     },
@@ -113,6 +115,7 @@ export async function mukoRoutes(app: FastifyInstance) {
         user: requireUser(req.user),
         regionId: req.params.id,
         year: req.query.year,
+        today: todayOf(app.config),
       });
       return reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -59,8 +59,9 @@ export async function getRegionalMuko(options: {
   user: AuthUser;
   regionId: number;
   year: number;
+  today: string;
 }): Promise<RegionalMukoTable> {
-  const { db, user, regionId, year } = options;
+  const { db, user, regionId, year, today } = options;
   const [region] = await db.select().from(regions).where(eq(regions.id, regionId));
   if (!region) throw notFound('Регион');
   assertEvaluator(user, regionId, 'read');
@@ -78,7 +79,7 @@ export async function getRegionalMuko(options: {
   const reader = systemAdmin('cli');
   const rows: RegionalMukoMunicipality[] = [];
   for (const m of list) {
-    const self = await assessMuko({ db, user: reader, municipalityId: m.id });
+    const self = await assessMuko({ db, user: reader, municipalityId: m.id, today });
     const own = scores.filter((s) => s.municipalityId === m.id);
     const byKey: Partial<Record<MukoKey, RegionalMukoScore>> = {};
     for (const s of own)
