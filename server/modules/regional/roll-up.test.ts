@@ -69,15 +69,13 @@ beforeAll(async () => {
       setByName: 'Тест',
       setAt: new Date('2025-06-01T00:00:00Z'),
     });
-    await db
-      .insert(s.vacancies)
-      .values({
-        organizationId: school.id,
-        month: '2025-06-01',
-        position: 'учитель',
-        subject: 'математика',
-        count,
-      });
+    await db.insert(s.vacancies).values({
+      organizationId: school.id,
+      month: '2025-06-01',
+      position: 'учитель',
+      subject: 'математика',
+      count,
+    });
   }
 
   const definition = templateToDefinition(findTemplate('seed-004-myasnikovsky')!);
