@@ -29,9 +29,32 @@ export interface AcceptedForm {
 }
 
 /**
+ * What one municipality's campaign contributes to its region's row of a regional program, measured when the
+ * campaign closes (server/modules/regional/region-row.ts): for each aggregate call of the regional indicators,
+ * the ids of the teachers it counts (a teacher of two municipalities is one person of the region, so counts of
+ * teachers are a union, not a sum) or, for every other call, the municipal total (organizations, events, acts
+ * and the rest belong to one municipality, so they add up). A total below a survey's threshold of anonymity
+ * is null.
+ */
+export interface RegionParts {
+  version: 1;
+  totals: Record<string, number | null>;
+  teacherIds: Record<string, number[]>;
+}
+
+/** The region parts of a closed campaign of an adopted regional program; dropped when it is reopened. */
+export const campaignRegionParts = pgTable('campaign_region_parts', {
+  campaignId: integer()
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  parts: jsonb().$type<RegionParts>().notNull(),
+  measuredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * A closed campaign of an adopted regional program, sent by its municipality to the region: sent → accepted,
  * or returned with a comment (then reopened, fixed and sent again). One row per campaign; the accepted copy
- * (results, counted forms, the program snapshot) is written at acceptance and never changes afterwards.
+ * (results, counted forms, the program snapshot, the region parts) is written at acceptance and never changes afterwards.
  */
 export const regionalSubmissions = pgTable(
   'regional_submissions',
@@ -58,6 +81,8 @@ export const regionalSubmissions = pgTable(
     acceptedResults: jsonb().$type<AcceptedResult[]>(),
     acceptedForms: jsonb().$type<AcceptedForm[]>(),
     acceptedSnapshot: jsonb(),
+    /** The campaign's region parts as accepted: the region's row counts them, whatever happens later. */
+    acceptedRegionParts: jsonb().$type<RegionParts>(),
     ...tracked(),
   },
   (t) => [uniqueIndex().on(t.campaignId), index().on(t.regionId, t.status)],

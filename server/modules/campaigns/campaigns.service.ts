@@ -25,7 +25,8 @@ import {
   type Actor,
   type AuthUser,
 } from '../auth/access.ts';
-import { computeIndicators } from '../indicators/compute.ts';
+import { evaluateIndicators, measureIndicators } from '../indicators/compute.ts';
+import { measureRegionParts, storeRegionParts } from '../regional/region-row.ts';
 import { formValuesOf } from './form-values.ts';
 import { keptFrozenResults, liveCampaignResults } from './kept-results.ts';
 export { formValuesOf };
@@ -345,12 +346,20 @@ export async function closeCampaign(options: { db: Db; actor: Actor; id: number 
     if (campaign.status === 'closed') throw new AppError('conflict', 'Мониторинг уже закрыт.');
     const tree = (await findProgramTree(tx, campaign.programId))!;
     const ctx = contextOf(tree, campaign.year, { campaignId: campaign.id });
-    const computed = await computeIndicators({
-      db: tx,
-      ctx,
-      indicators: definitionsOf(tree),
-      formValues: formValuesOf(await findSubmissions(tx, campaign.id)),
-    });
+    const definitions = definitionsOf(tree);
+    const measures = await measureIndicators(tx, ctx, definitions);
+    const computed = evaluateIndicators(measures, formValuesOf(await findSubmissions(tx, campaign.id)));
+    if (tree.program.regionalProgramId !== null) {
+      // What the campaign gives its region's row, frozen with its values (regional/region-row.ts).
+      const regional = new Set(tree.indicators.filter((i) => i.isRegional).map((i) => i.code));
+      const parts = await measureRegionParts(
+        tx,
+        ctx,
+        definitions.filter((d) => regional.has(d.code)),
+        measures.measured,
+      );
+      await storeRegionParts(tx, campaign.id, parts);
+    }
     await insertFrozenResults(
       tx,
       computed.results.map((r) => ({

@@ -66,7 +66,7 @@ export interface ComputeResult {
   organizations: { id: number; name: string }[];
 }
 
-interface Parsed {
+export interface Parsed {
   definition: IndicatorDefinition;
   numerator: Expression;
   denominator: Expression | null;
@@ -107,6 +107,14 @@ export async function measureIndicators(
   ctx: ComputeContext,
   indicators: IndicatorDefinition[],
 ): Promise<RegistryMeasures> {
+  const { parsed, problems } = parseIndicators(indicators);
+  const measured = await measureAll(db, ctx, parsed);
+  const organizations = await findComputedOrganizations(db, ctx);
+  return { parsed, problems, measured, organizations };
+}
+
+/** The formulas of the indicators parsed, and the problems of those that do not parse (left out). */
+export function parseIndicators(indicators: IndicatorDefinition[]) {
   const problems: FormulaProblem[] = [];
   const parsed: Parsed[] = [];
   for (const definition of indicators) {
@@ -124,9 +132,7 @@ export async function measureIndicators(
       });
     }
   }
-  const measured = await measureAll(db, ctx, parsed);
-  const organizations = await findComputedOrganizations(db, ctx);
-  return { parsed, problems, measured, organizations };
+  return { parsed, problems };
 }
 
 /** The arithmetic of a computation over its measures and the form values: no database. */
@@ -191,7 +197,8 @@ export function evaluateIndicators(measures: RegistryMeasures, formValues?: Form
   };
 }
 
-async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promise<Map<string, CallValues>> {
+/** The aggregate calls of the formulas (form fields aside), by function and formula text, each once. */
+export function aggregateCallsOf(parsed: Parsed[]) {
   const byFunction = new Map<AggregateName, Map<string, AggregateCallNode>>();
   for (const p of parsed) {
     for (const expression of [p.numerator, p.denominator]) {
@@ -204,8 +211,12 @@ async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promis
       }
     }
   }
+  return byFunction;
+}
+
+async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promise<Map<string, CallValues>> {
   const measured = new Map<string, CallValues>();
-  for (const [name, calls] of byFunction) {
+  for (const [name, calls] of aggregateCallsOf(parsed)) {
     const values = await measureCalls(
       db,
       ctx,

@@ -34,6 +34,7 @@ import {
   type RegionalSubmissionRow,
 } from './approval.repository.ts';
 import { regionalSubmissions } from '../../db/schema/index.ts';
+import { dropRegionParts, findRegionParts } from './region-row.ts';
 
 /**
  * The two-level approval of a regional program's results: the municipality sends the results of its closed
@@ -253,7 +254,12 @@ async function acceptedCopy(db: Db, campaign: CampaignRow) {
       status: s.status as AcceptedForm['status'],
       values: s.values,
     }));
-  return { acceptedResults: results, acceptedForms: forms, acceptedSnapshot: campaign.programSnapshot };
+  return {
+    acceptedResults: results,
+    acceptedForms: forms,
+    acceptedSnapshot: campaign.programSnapshot,
+    acceptedRegionParts: await findRegionParts(db, campaign.id),
+  };
 }
 
 export const acceptRegionalSubmission = (options: { db: Db; actor: Actor; id: number; version: number }) =>
@@ -301,6 +307,7 @@ export async function reopenCampaign(options: { db: Db; actor: Actor; campaignId
     });
     if (!isCurrent) throw versionConflict();
     await tx.delete(campaignResults).where(eq(campaignResults.campaignId, campaign.id));
+    await dropRegionParts(tx, campaign.id);
     if (row)
       await insertRegionalSubmissionEvent(tx, {
         submissionId: row.id,

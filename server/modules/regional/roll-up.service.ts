@@ -10,6 +10,8 @@ import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { findRegionalSubmissionsOfCampaigns } from './approval.repository.ts';
 import { REGIONAL_STATUS_LABEL } from './approval.service.ts';
+import { evaluateRegionRow, findRegionParts, measureRegionParts } from './region-row.ts';
+import type { RegionParts } from '../../db/schema/index.ts';
 
 /**
  * Where a municipality's row of the roll-up comes from: the copy the region accepted, the frozen values of a
@@ -44,8 +46,10 @@ export interface RollUpMunicipality {
  * GET /api/regional-programs/:id/results: per adopting municipality (its campaign of the year: the copy the
  * region accepted, else frozen results when closed, else computed now — `source` says which) and for the region — one computation over the union of the campaigns'
  * participants, so a teacher of two municipalities is one person of the region, with the form values of the
- * municipal campaigns summed (an accepted municipality's forms as accepted). The region's registry counts are
- * measured now: distinct teachers cannot be summed from the municipalities' frozen shares.
+ * municipal campaigns summed (an accepted municipality's forms as accepted). A municipality whose campaign is
+ * closed (or accepted) counts in the region's row with what it measured at closing (region-row.ts: its
+ * teachers by id, its other totals), so a later registry edit does not move the row; only the municipalities
+ * still collecting, and campaigns closed before the parts were kept, are measured now.
  */
 export async function computeRegionalRollUp(options: {
   db: Db;
@@ -88,6 +92,8 @@ export async function computeRegionalRollUp(options: {
   );
   const rows: RollUpMunicipality[] = [];
   const forms: FormValues[] = [];
+  /** The frozen region parts of a campaign; absent: measured now. */
+  const frozenParts = new Map<number, RegionParts>();
   let regionalCodes: string[] = [];
   let first: NonNullable<Awaited<ReturnType<typeof findProgramTree>>> | null = null;
   for (const program of adopted) {
@@ -124,8 +130,11 @@ export async function computeRegionalRollUp(options: {
         (r) => r.organization === null && codes.includes(r.indicator),
       );
       forms.push(formValuesOf((submission.acceptedForms ?? []) as SubmissionRow[]));
+      if (submission.acceptedRegionParts) frozenParts.set(campaign.id, submission.acceptedRegionParts);
     } else if (campaign) {
       const answer = await getCampaignResults({ db, user, id: campaign.id });
+      const parts = answer.isFrozen ? await findRegionParts(db, campaign.id) : null;
+      if (parts) frozenParts.set(campaign.id, parts);
       row.isFrozen = answer.isFrozen;
       row.source = !answer.isFrozen ? 'running' : submission?.status === 'sent' ? 'sent' : 'closed';
       row.results = answer.results.filter((r) => r.organization === null && codes.includes(r.indicator));
@@ -137,18 +146,23 @@ export async function computeRegionalRollUp(options: {
   const withCampaigns = rows.filter((r) => r.campaignId !== null);
   let region: IndicatorResult[] = [];
   if (first && withCampaigns.length) {
-    const ctx = {
-      ...contextOf(first, year),
-      municipalityIds: withCampaigns.map((r) => r.municipalityId),
-      campaignIds: withCampaigns.map((r) => r.campaignId!),
-    };
-    const computed = await computeIndicators({
-      db,
-      ctx,
-      indicators: definitionsOf(first).filter((d) => regionalCodes.includes(d.code)),
-      formValues: summedFormValues(forms),
+    const indicators = definitionsOf(first).filter((d) => regionalCodes.includes(d.code));
+    const formValues = summedFormValues(forms);
+    const live = withCampaigns.filter((r) => !frozenParts.has(r.campaignId!));
+    const contextOver = (list: RollUpMunicipality[]) => ({
+      ...contextOf(first!, year),
+      municipalityIds: list.map((r) => r.municipalityId),
+      campaignIds: list.map((r) => r.campaignId!),
     });
-    region = computed.results.filter((r) => r.organization === null);
+    if (live.length === withCampaigns.length) {
+      // Nothing frozen: one computation over the union of the campaigns.
+      const computed = await computeIndicators({ db, ctx: contextOver(live), indicators, formValues });
+      region = computed.results.filter((r) => r.organization === null);
+    } else {
+      const parts = [...frozenParts.values()];
+      if (live.length) parts.push(await measureRegionParts(db, contextOver(live), indicators));
+      region = evaluateRegionRow(indicators, parts, formValues);
+    }
   }
   return {
     regionalProgram: { id: regional.id, title: regional.title, programVersion: regional.programVersion },

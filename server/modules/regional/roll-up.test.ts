@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PROGRAM_FILE_FORMAT,
@@ -10,7 +11,8 @@ import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher } from '../../seed/factories.ts';
 import { createTestDatabase } from '../../test/harness.ts';
 import type { Actor, AuthUser } from '../auth/access.ts';
-import { createCampaign } from '../campaigns/campaigns.service.ts';
+import { closeCampaign, createCampaign } from '../campaigns/campaigns.service.ts';
+import { acceptRegionalSubmission, sendToRegion } from './approval.service.ts';
 import { adoptRegionalProgram, publishRegionalProgram } from './regional-programs.service.ts';
 import { computeRegionalRollUp } from './roll-up.service.ts';
 
@@ -19,7 +21,8 @@ import { computeRegionalRollUp } from './roll-up.service.ts';
  * in both: each municipality counts her, the region once — so the region's share is not the naive sum.
  */
 let database: Database;
-const ids = { region: 0, a: 0, b: 0, regionalProgram: 0 };
+const ids = { region: 0, a: 0, b: 0, regionalProgram: 0, schoolA: 0, schoolB: 0 };
+const campaignOf: Record<number, number> = {};
 const grant = { municipalityId: null, organizationId: null, associationId: null };
 const asUser = (roles: AuthUser['roles']): AuthUser => ({
   id: 0,
@@ -44,6 +47,7 @@ beforeAll(async () => {
   Object.assign(ids, { region: a.regionId, a: a.id, b: b.id });
   const schoolA = await createOrganization(db, a.id, { shortName: 'СОШ А' });
   const schoolB = await createOrganization(db, b.id, { shortName: 'СОШ Б' });
+  Object.assign(ids, { schoolA: schoolA.id, schoolB: schoolB.id });
   const shared = await createTeacher(db, schoolA, { lastName: 'Двумя', ...YOUNG });
   await db.insert(s.positions).values({
     teacherId: shared.id,
@@ -141,11 +145,12 @@ beforeAll(async () => {
       regionalProgramId: published.id,
       municipalityId: m,
     });
-    await createCampaign({
+    const campaign: number = await createCampaign({
       db,
       actor: actorOf(department(m)),
       input: { programId, year: 2025, reminderDaysBefore: 3 },
     });
+    campaignOf[m] = campaign;
   }
 });
 afterAll(() => database.close());
@@ -187,6 +192,46 @@ describe('the regional roll-up', () => {
     const [needA, needB] = rollUp.municipalities.map((m) => valueOf(m.results, 'Р.3') ?? 0);
     expect(needB).toBeGreaterThan(needA);
     expect(valueOf(rollUp.region, 'Р.3')).toBeCloseTo(needA + needB, 2);
+  });
+
+  it('keeps the region’s row of a closed or accepted municipality as it measured at closing', async () => {
+    const db = database.db;
+    const rollUp = () =>
+      computeRegionalRollUp({ db, user: regional(), regionalProgramId: ids.regionalProgram, year: 2025 });
+    const young = (results: { indicator: string; numerator: number | null; denominator: number | null }[]) =>
+      results.filter((r) => r.indicator === 'Р.1').map((r) => [r.numerator, r.denominator])[0];
+    await closeCampaign({ db, actor: actorOf(department(ids.a)), id: campaignOf[ids.a] });
+    // After А closed, each district takes on a young teacher: А's part stays as closed, Б's is measured now.
+    const school = async (id: number) =>
+      (await db.select().from(s.organizations).where(eq(s.organizations.id, id)))[0];
+    await createTeacher(db, await school(ids.schoolA), { lastName: 'Новая', ...YOUNG });
+    await createTeacher(db, await school(ids.schoolB), { lastName: 'Новикова', ...YOUNG });
+    let answer = await rollUp();
+    expect(answer.municipalities.map((m) => [m.source, young(m.results)])).toEqual([
+      ['closed', [1, 2]],
+      ['running', [2, 3]],
+    ]);
+    // А's frozen {Двумя | Двумя, Аова} ∪ Б's {Двумя, Новикова | Двумя, Бова, Новикова}: Двумя once, Новая not yet.
+    expect(young(answer.region)).toEqual([2, 4]);
+    expect(answer.region.find((r) => r.indicator === 'Р.2')?.value).toBe(2);
+
+    // А is sent and accepted, Б closes; a later teacher of Б moves nothing.
+    const sent = await sendToRegion({
+      db,
+      actor: actorOf(department(ids.a)),
+      campaignId: campaignOf[ids.a],
+      version: 0,
+    });
+    await acceptRegionalSubmission({ db, actor: actorOf(regional()), id: sent.id, version: sent.version });
+    await closeCampaign({ db, actor: actorOf(department(ids.b)), id: campaignOf[ids.b] });
+    await createTeacher(db, await school(ids.schoolB), { lastName: 'Позднева', ...YOUNG });
+    answer = await rollUp();
+    expect(answer.municipalities.map((m) => [m.source, young(m.results)])).toEqual([
+      ['accepted', [1, 2]],
+      ['closed', [2, 3]],
+    ]);
+    expect(young(answer.region)).toEqual([2, 4]);
+    expect(answer.region.find((r) => r.indicator === 'Р.1')?.value).toBe(50);
   });
 
   it('is the region’s: a department or a coordinator of another region is refused', async () => {

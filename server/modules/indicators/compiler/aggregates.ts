@@ -285,6 +285,31 @@ export function valueForOrganization(values: CallValues, organizationId: number)
   );
 }
 
+/**
+ * The ids of the teachers each `teachers(…)` call counts over the whole context, in one query: what a region
+ * unites across its municipalities (server/modules/regional/region-row.ts), sorted.
+ */
+export async function measureTeacherIds(
+  db: Db,
+  ctx: ComputeContext,
+  calls: { key: string; call: AggregateCallNode }[],
+): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  if (!calls.length) return out;
+  const aggregate = AGGREGATES.teachers;
+  const resolver = aggregate.resolver(ctx);
+  const columns = calls.map(
+    ({ call }, i) =>
+      sql`coalesce(array_agg(distinct t.id order by t.id) filter (where ${compileCondition(call.filter, resolver)}), '{}') as ${sql.raw(`m${i}`)}`,
+  );
+  const [row] = await queryRows<Record<string, number[]>>(
+    db,
+    sql`select ${sql.join(columns, sql`, `)} from ${aggregate.rows(ctx)}`,
+  );
+  calls.forEach(({ key }, i) => out.set(key, (row?.[`m${i}`] ?? []).map(Number)));
+  return out;
+}
+
 /** Runs every call of one aggregate function in one query. */
 export async function measureCalls(
   db: Db,
