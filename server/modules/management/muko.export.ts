@@ -14,6 +14,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { neutralizeText } from '../../../core/csv.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import type { MukoRow } from '../../../core/management/muko.ts';
 import type { DocumentData } from '../documents/documents.data.ts';
@@ -43,7 +44,10 @@ const absolute = (base: string, url: string) => (url.startsWith('http') ? url : 
 export async function mukoToXlsx(a: MukoAssessment, baseUrl: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Самооценка МУКО', { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.addRow([`Самооценка механизмов управления: ${a.municipality}`]).font = { bold: true, size: 13 };
+  sheet.addRow([neutralizeText(`Самооценка механизмов управления: ${a.municipality}`)]).font = {
+    bold: true,
+    size: 13,
+  };
   sheet.addRow([`Итого: ${a.total} из ${a.max}`]);
   sheet.addRow([
     '№',
@@ -56,11 +60,12 @@ export async function mukoToXlsx(a: MukoAssessment, baseUrl: string): Promise<Bu
   a.rows.forEach((r, i) => {
     const row = sheet.addRow([
       i + 1,
-      r.title,
-      r.criterion,
+      neutralizeText(r.title),
+      neutralizeText(r.criterion),
       r.score,
-      r.basis,
-      r.evidence.map((e) => `${e.title}: ${absolute(baseUrl, e.url)}`).join('\n'),
+      neutralizeText(r.basis),
+      // Evidence titles carry what users typed (a campaign's title): a text, never a formula.
+      neutralizeText(r.evidence.map((e) => `${e.title}: ${absolute(baseUrl, e.url)}`).join('\n')),
     ]);
     row.alignment = { wrapText: true, vertical: 'top' };
   });
