@@ -98,10 +98,15 @@ test('region → municipality → organization, and the regional справка'
     ]);
     expect(report.suggestedFilename()).toMatch(/^Справка .*2031\.docx$/);
 
-    // Region → municipality: its schools' results.
+    // Region → municipality: its schools' results, the analysis asked of the server once.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/regional-programs\/\d+\/municipalities\/\d+\/analysis/.test(r.url())) asked.push(r.url());
+    });
     await table.getByRole('link', { name: municipalityName }).click();
     await expect(page.getByRole('heading', { name: municipalityName, exact: true })).toBeVisible();
     await expect(page.getByTestId('analysis')).toBeVisible({ timeout: 60_000 });
+    expect(asked).toHaveLength(1);
     const list = page.getByTestId('region-organizations');
     for (const s of schools) await expect(list.getByRole('link', { name: s.shortName })).toBeVisible();
 

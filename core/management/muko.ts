@@ -80,3 +80,29 @@ export function mukoRow(key: MukoKey, isMet: boolean, basis: string, evidence: M
     evidence: isMet ? evidence.slice(0, MAX_EVIDENCE) : [],
   };
 }
+
+/** The region's evaluation of its municipalities' МУКО (server/modules/regional/muko.*), as the page reads it. */
+export interface RegionalMukoScore {
+  score: 0 | 1;
+  evidence: string[];
+  comment: string | null;
+  userName: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface RegionalMukoMunicipality {
+  id: number;
+  name: string;
+  /** The municipality's own self-assessment: score and basis per element. */
+  self: { total: number; rows: { key: MukoKey; score: 0 | 1; basis: string }[] };
+  /** The region's scores per element (absent: not scored yet). */
+  region: { total: number; scored: number; scores: Partial<Record<MukoKey, RegionalMukoScore>> };
+}
+
+export interface RegionalMukoTable {
+  region: { id: number; name: string };
+  year: number;
+  elements: { key: MukoKey; title: string; criterion: string }[];
+  municipalities: RegionalMukoMunicipality[];
+}

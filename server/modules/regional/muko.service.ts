@@ -1,5 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { MUKO_ELEMENTS, type MukoKey } from '../../../core/management/muko.ts';
+import {
+  MUKO_ELEMENTS,
+  type MukoKey,
+  type RegionalMukoMunicipality,
+  type RegionalMukoScore,
+  type RegionalMukoTable,
+} from '../../../core/management/muko.ts';
+
+export type { RegionalMukoMunicipality, RegionalMukoScore, RegionalMukoTable };
 import type { Db } from '../../db/client.ts';
 import { municipalities, regionalMukoScores, regions } from '../../db/schema/index.ts';
 import { updateIfVersion } from '../../db/versioned.ts';
@@ -21,31 +29,6 @@ import { isRegionalCoordinatorOf, isUniqueViolation } from './approval.service.t
  * the management cycle the region gives 1 or 0 with up to five evidence links and a comment, seeing beside it
  * the municipality's own self-assessment (management/muko.service.ts).
  */
-
-export interface RegionalMukoScore {
-  score: 0 | 1;
-  evidence: string[];
-  comment: string | null;
-  userName: string | null;
-  updatedAt: string;
-  version: number;
-}
-
-export interface RegionalMukoMunicipality {
-  id: number;
-  name: string;
-  /** The municipality's own self-assessment: score and basis per element. */
-  self: { total: number; rows: { key: MukoKey; score: 0 | 1; basis: string }[] };
-  /** The region's scores per element (absent: not scored yet). */
-  region: { total: number; scored: number; scores: Partial<Record<MukoKey, RegionalMukoScore>> };
-}
-
-export interface RegionalMukoTable {
-  region: { id: number; name: string };
-  year: number;
-  elements: { key: MukoKey; title: string; criterion: string }[];
-  municipalities: RegionalMukoMunicipality[];
-}
 
 function assertEvaluator(user: AuthUser, regionId: number, purpose: 'read' | 'write') {
   if (isRegionalCoordinatorOf(user, regionId)) return;

@@ -20,14 +20,17 @@ type KindFilter = 'all' | 'school' | 'preschool' | 'additional';
 
 /**
  * The «Анализ» tab of a campaign: filters, one indicator in depth, then every indicator at a glance.
- * `source`: another route answering the same analysis (the region's drill-down to a municipality).
+ * `source`: another route answering the same analysis (the region's drill-down to a municipality);
+ * `initial`: its unfiltered answer when the page already read it, so the tab does not ask the same again.
  */
 export function AnalysisTab({
   campaignId,
   source,
+  initial,
 }: {
   campaignId: number;
   source?: { url: string; params: Params };
+  initial?: AnalysisView;
 }) {
   const [kind, setKind] = useState<KindFilter>('all');
   const [lowResults, setLowResults] = useState(false);
@@ -41,6 +44,7 @@ export function AnalysisTab({
     hardSocial: hardSocial || undefined,
     orgGroupId: orgGroupId ?? undefined,
   };
+  const isFiltered = Boolean(filters.kind || filters.lowResults || filters.hardSocial || filters.orgGroupId);
   const query = useQuery({
     queryKey: ['analysis', campaignId, filters, source ?? null],
     // The server sends each value and each name once; the page reads the analysis whole.
@@ -52,13 +56,13 @@ export function AnalysisTab({
         }),
       ),
     placeholderData: keepPreviousData,
+    initialData: isFiltered ? undefined : initial,
   });
   if (query.isLoading) return <Loading label="Расчёт статистики, рейтинга и групп…" />;
   if (query.error || !query.data) return <ErrorAlert error={query.error} title="Анализ недоступен" />;
   const data = query.data;
   const indicator = data.indicators.find((i) => i.code === code) ?? data.indicators[0];
   const selected = data.organizations.find((o) => o.id === organizationId) ?? null;
-  const isFiltered = Boolean(filters.kind || filters.lowResults || filters.hardSocial || filters.orgGroupId);
   const ratingOrder = new Map(data.rating.rows.map((r, index) => [r.organizationId, index]));
   const heatmapRows = [
     { id: null, name: 'Муниципалитет в целом' },

@@ -57,7 +57,7 @@ export function RegionMunicipalityPage() {
           ))}
         </Group>
       </Paper>
-      <AnalysisTab campaignId={data.campaign.id} source={{ url, params: { year } }} />
+      <AnalysisTab campaignId={data.campaign.id} source={{ url, params: { year } }} initial={data} />
     </>
   );
 }

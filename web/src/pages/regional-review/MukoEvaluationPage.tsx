@@ -20,17 +20,23 @@ import { useAuth } from '../../auth/auth.tsx';
 import { ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
-import type { MukoKey, MukoMunicipality, MukoTable } from './muko-api.ts';
+import type {
+  MukoKey,
+  RegionalMukoMunicipality,
+  RegionalMukoTable,
+} from '../../../../core/management/muko.ts';
 
 /** «Оценка МУКО»: the regional coordinator scores each municipality's elements beside its self-assessment. */
 export function MukoEvaluationPage() {
   const { me } = useAuth();
   const regionId = me?.roles.find((g) => g.role === 'regional_coordinator' && g.regionId)?.regionId ?? null;
   const [year, setYear] = useState(new Date().getFullYear());
-  const [editing, setEditing] = useState<{ municipality: MukoMunicipality; key: MukoKey } | null>(null);
+  const [editing, setEditing] = useState<{ municipality: RegionalMukoMunicipality; key: MukoKey } | null>(
+    null,
+  );
   const query = useQuery({
     queryKey: ['regional-muko', regionId, year],
-    queryFn: () => api.get<MukoTable>(`/api/regions/${regionId}/muko?year=${year}`),
+    queryFn: () => api.get<RegionalMukoTable>(`/api/regions/${regionId}/muko?year=${year}`),
     enabled: regionId !== null,
   });
   if (regionId === null)
@@ -138,8 +144,8 @@ export function MukoEvaluationPage() {
 function ScoreModal(props: {
   regionId: number;
   year: number;
-  table: MukoTable;
-  municipality: MukoMunicipality;
+  table: RegionalMukoTable;
+  municipality: RegionalMukoMunicipality;
   elementKey: MukoKey;
   onClose(): void;
 }) {
