@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogFormulas } from '../../../core/formula/corpus.ts';
 import { reportingPeriod } from '../../../core/indicators/period.ts';
 import { PROGRAM_TEMPLATES } from '../../../core/templates/index.ts';
 import { queryRows, type Database } from '../../db/client.ts';
-import { notifications, teachers } from '../../db/schema/index.ts';
+import { notifications, teachers, websiteCheckItems, websiteCheckRuns } from '../../db/schema/index.ts';
+import { finishRun, insertRun, saveSiteOutcome } from '../websites/websites.repository.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
 import { createTestDatabase, recordQueries } from '../../test/harness.ts';
 import { measureIndicators } from './compute.ts';
@@ -96,6 +97,35 @@ describe('the registry generation', () => {
       }),
     ).rejects.toThrow('rolled back');
     expect(await generation()).toBe(before);
+  });
+
+  it('rises for a website check when its run finishes, not at each site it checks', async () => {
+    const db = database.db;
+    const before = await generation();
+    const run = await insertRun(db, { municipalityId, total: 2, startedBy: null });
+    await saveSiteOutcome(db, {
+      runId: run.id,
+      organizationId: organization.id,
+      siteUrl: 'https://school.example',
+      error: null,
+      pagesVisited: 3,
+      items: [{ code: 'mentoring', title: 'Наставничество', url: 'https://school.example/m' }],
+    });
+    // websites() reads finished runs only: a check going on changes nothing kept.
+    expect(await generation()).toBe(before);
+    await finishRun(db, run.id, 'done');
+    expect(await generation()).toBe(before + 1);
+    await db.insert(websiteCheckItems).values({
+      runId: run.id,
+      organizationId: organization.id,
+      requirementCode: 'results',
+      requirementTitle: 'Результаты мониторинга',
+      isFound: false,
+      url: null,
+    });
+    expect(await generation()).toBe(before + 2);
+    await db.delete(websiteCheckRuns).where(eq(websiteCheckRuns.id, run.id));
+    expect(await generation()).toBe(before + 3);
   });
 
   it('does not rise for writes indicators do not read (accounts, notifications)', async () => {
