@@ -46,6 +46,17 @@ test('the embeddable block goes into another site’s iframe, the public pages d
     'href',
     `/public/campaigns/${latest.id}`,
   );
+  // The snippet's script fits the frame to the block: no empty space under it, no inner scroll bar.
+  const contentHeight = () =>
+    visitor
+      .frameLocator('#block')
+      .locator('body')
+      .evaluate(() => Math.ceil(document.body.firstElementChild!.getBoundingClientRect().height));
+  const frameHeight = () => visitor.locator('#block').evaluate((f) => f.getBoundingClientRect().height);
+  await expect.poll(frameHeight).not.toBe(420);
+  await expect
+    .poll(async () => Math.abs((await frameHeight()) - (await contentHeight())))
+    .toBeLessThanOrEqual(40);
   const headers = (await visitor.request.get(`${origin}/public/campaigns/${latest.id}`)).headers();
   expect(headers['x-frame-options']).toBe('DENY');
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");

@@ -37,15 +37,25 @@ export function PublishDate({ settings }: { settings: ReportSettings }) {
   );
 }
 
-/** The iframe code a school or the department puts on its site: the block of the published report. */
+/** What an embeddable block tells the page framing it: its height, in pixels. */
+export const EMBED_HEIGHT_MESSAGE = 'pedmonitor:embed-height';
+
+/**
+ * The code a school or the department puts on its site: the iframe of the block, and a line of script that
+ * sets the frame's height to the block's (the block posts it; only messages of this server's origin count,
+ * and only for the frame that sent them). Without the script the frame stays 420 pixels high.
+ */
 export function EmbedSnippet({ path, title }: { path: string; title: string }) {
-  const src = `${window.location.origin}${path}`;
-  const code = `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="420" style="border:0" loading="lazy"></iframe>`;
+  const origin = window.location.origin;
+  const src = `${origin}${path}`;
+  const code =
+    `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="420" style="border:0" loading="lazy" data-pedmonitor-embed></iframe>\n` +
+    `<script>window.addEventListener("message",function(e){if(e.origin!==${JSON.stringify(origin)}||!e.data||e.data.type!==${JSON.stringify(EMBED_HEIGHT_MESSAGE)})return;document.querySelectorAll("iframe[data-pedmonitor-embed]").forEach(function(f){if(f.contentWindow===e.source)f.style.height=e.data.height+"px"})});</script>`;
   return (
     <Paper bg="gray.0" p="sm" radius="sm">
       <Group justify="space-between" wrap="nowrap" mb={4}>
         <Text size="xs" c="dimmed">
-          Код для вставки на сайт (iframe)
+          Код для вставки на сайт (iframe; скрипт подгоняет высоту блока)
         </Text>
         <CopyButton value={code}>
           {({ copied, copy }) => (

@@ -1,11 +1,13 @@
 import { Anchor, Box, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useParams } from 'react-router-dom';
 import { formatRuDate } from '../../../../core/dates.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { Loading } from '../../components/common.tsx';
 import { resultOf, type PublicReport } from '../analysis/api.ts';
 import { chartValue } from '../analysis/charts.tsx';
+import { EMBED_HEIGHT_MESSAGE } from '../analysis/publication-extras.tsx';
 import { OrganizationValues, usePublicOrganization } from './PublicOrganizationPage.tsx';
 
 /**
@@ -14,8 +16,22 @@ import { OrganizationValues, usePublicOrganization } from './PublicOrganizationP
  * a new tab, outside the frame.
  */
 function Frame({ children, more }: { children: React.ReactNode; more?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // The snippet's script sets the frame's height to the block's (EmbedSnippet): it grows with the figures.
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || window.parent === window) return;
+    const tell = () =>
+      window.parent.postMessage(
+        { type: EMBED_HEIGHT_MESSAGE, height: Math.ceil(element.getBoundingClientRect().height) },
+        '*',
+      );
+    const observer = new ResizeObserver(tell);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <Box p="sm" bg="white" mih="100vh">
+    <Box ref={ref} p="sm" bg="white">
       {children}
       {more && (
         <Group justify="space-between" mt="sm">
