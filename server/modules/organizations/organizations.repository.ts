@@ -21,17 +21,21 @@ export function organizationScopeCondition(
   return parts.length ? or(...parts) : sql`false`;
 }
 
-/** A position that lasts today: what «teachers of an organization» counts. */
-const isCurrentPosition = sql`${positions.startDate} <= current_date
-    and (${positions.endDate} is null or ${positions.endDate} >= current_date)`;
+/**
+ * A position that lasts `today`: what «teachers of an organization» counts. The server's «today»
+ * (config.fixedToday), not the database's date, so the count agrees with the pages beside it.
+ */
+const isCurrentPosition = (today: string) => sql`${positions.startDate} <= ${today}::date
+    and (${positions.endDate} is null or ${positions.endDate} >= ${today}::date)`;
 
-const teacherCount = sql<number>`(
+const teacherCountOn = (today: string) => sql<number>`(
   select count(distinct ${positions.teacherId})::int from ${positions}
   where ${positions.organizationId} = ${organizations.id}
-    and ${isCurrentPosition}
+    and ${isCurrentPosition(today)}
 )`;
 
-const columns = {
+/** The organization as stored: what other modules read (name, municipality, flags). */
+const storedColumns = {
   id: organizations.id,
   municipalityId: organizations.municipalityId,
   municipalityName: municipalities.name,
@@ -49,10 +53,12 @@ const columns = {
   responsibleName: organizations.responsibleName,
   responsiblePhone: organizations.responsiblePhone,
   isActive: organizations.isActive,
-  teacherCount,
   version: organizations.version,
   updatedAt: organizations.updatedAt,
 };
+
+/** The organization's card and list row: the stored fields and how many teachers work there `today`. */
+const columnsOn = (today: string) => ({ ...storedColumns, teacherCount: teacherCountOn(today) });
 
 /** Schools first, then kindergartens, then additional education; «№ 2» before «№ 10». */
 const kindOrder = sql`case ${organizations.kind} when 'school' then 0 when 'preschool' then 1 else 2 end`;
@@ -62,7 +68,7 @@ const naturalOrder = [
   asc(organizations.shortName),
 ];
 
-export type OrganizationRow = Awaited<ReturnType<typeof findOrganizationById>> & object;
+export type OrganizationRow = Awaited<ReturnType<typeof findOrganizationWithTeacherCount>> & object;
 
 function listCondition(scope: OrganizationScope, query: OrganizationFilters) {
   const conditions = [organizationScopeCondition(scope)];
@@ -98,11 +104,13 @@ export async function findOrganizationsInScope(
   db: Db,
   scope: OrganizationScope,
   query: ListOrganizationsQuery,
+  today: string,
 ) {
   const where = listCondition(scope, query);
+  const columns = columnsOn(today);
   const order =
     query.sort === 'teacherCount'
-      ? [desc(teacherCount), ...naturalOrder]
+      ? [desc(columns.teacherCount), ...naturalOrder]
       : query.sort === 'kind'
         ? [kindOrder, ...naturalOrder]
         : naturalOrder;
@@ -131,6 +139,7 @@ export async function countOrganizationsInScope(
   db: Db,
   scope: OrganizationScope,
   query: OrganizationFilters,
+  today: string,
 ) {
   const where = listCondition(scope, query);
   const [[{ organizationCount }], [{ teacherCount: teachers }]] = await inOrder([
@@ -142,14 +151,23 @@ export async function countOrganizationsInScope(
       .select({ teacherCount: sql<number>`count(distinct ${positions.teacherId})::int` })
       .from(positions)
       .innerJoin(organizations, eq(organizations.id, positions.organizationId))
-      .where(and(where, isCurrentPosition)),
+      .where(and(where, isCurrentPosition(today))),
   ]);
   return { organizationCount, teacherCount: teachers };
 }
 
 export async function findOrganizationById(db: Db, id: number) {
   const [row] = await db
-    .select(columns)
+    .select(storedColumns)
+    .from(organizations)
+    .innerJoin(municipalities, eq(municipalities.id, organizations.municipalityId))
+    .where(eq(organizations.id, id));
+  return row;
+}
+
+export async function findOrganizationWithTeacherCount(db: Db, id: number, today: string) {
+  const [row] = await db
+    .select(columnsOn(today))
     .from(organizations)
     .innerJoin(municipalities, eq(municipalities.id, organizations.municipalityId))
     .where(eq(organizations.id, id));

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayOf } from '../../config.ts';
 import { IdParams } from '../../http/fields.ts';
 import { requireUser } from '../auth/access.ts';
 import { getOrganizationCard } from './card.service.ts';
@@ -42,6 +43,7 @@ export async function organizationsRoutes(app: FastifyInstance) {
         db: app.db,
         user: requireUser(req.user),
         query: req.query,
+        today: todayOf(app.config),
       });
       reply.header('X-Total-Count', String(total));
       return rows.map(presentOrganization);
@@ -61,7 +63,12 @@ export async function organizationsRoutes(app: FastifyInstance) {
       },
     },
     async (req) =>
-      summarizeVisibleOrganizations({ db: app.db, user: requireUser(req.user), query: req.query }),
+      summarizeVisibleOrganizations({
+        db: app.db,
+        user: requireUser(req.user),
+        query: req.query,
+        today: todayOf(app.config),
+      }),
   );
 
   r.get(
@@ -76,7 +83,12 @@ export async function organizationsRoutes(app: FastifyInstance) {
     },
     async (req) =>
       presentOrganization(
-        await getOrganization({ db: app.db, user: requireUser(req.user), id: req.params.id }),
+        await getOrganization({
+          db: app.db,
+          user: requireUser(req.user),
+          id: req.params.id,
+          today: todayOf(app.config),
+        }),
       ),
   );
 
@@ -106,7 +118,12 @@ export async function organizationsRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       requireUser(req.user);
-      const created = await createOrganization({ db: app.db, actor: req.actor, input: req.body });
+      const created = await createOrganization({
+        db: app.db,
+        actor: req.actor,
+        input: req.body,
+        today: todayOf(app.config),
+      });
       reply.status(201);
       return presentOrganization(created);
     },
@@ -126,7 +143,13 @@ export async function organizationsRoutes(app: FastifyInstance) {
     async (req) => {
       requireUser(req.user);
       return presentOrganization(
-        await updateOrganization({ db: app.db, actor: req.actor, id: req.params.id, input: req.body }),
+        await updateOrganization({
+          db: app.db,
+          actor: req.actor,
+          id: req.params.id,
+          input: req.body,
+          today: todayOf(app.config),
+        }),
       );
     },
   );

@@ -12,7 +12,7 @@ import {
 } from '../auth/access.ts';
 import { authorizeOrganizationCreate, authorizeOrganizationUpdate } from './organizations.policy.ts';
 import {
-  findOrganizationById,
+  findOrganizationWithTeacherCount,
   findOrganizationsInScope,
   countOrganizationsInScope,
   insertOrganization,
@@ -29,27 +29,44 @@ export async function listVisibleOrganizations(options: {
   db: Db;
   user: AuthUser;
   query: ListOrganizationsQuery;
+  today: string;
 }) {
-  return findOrganizationsInScope(options.db, organizationScope(options.user, 'read'), options.query);
+  return findOrganizationsInScope(
+    options.db,
+    organizationScope(options.user, 'read'),
+    options.query,
+    options.today,
+  );
 }
 
 export async function summarizeVisibleOrganizations(options: {
   db: Db;
   user: AuthUser;
   query: OrganizationFilters;
+  today: string;
 }) {
-  return countOrganizationsInScope(options.db, organizationScope(options.user, 'read'), options.query);
+  return countOrganizationsInScope(
+    options.db,
+    organizationScope(options.user, 'read'),
+    options.query,
+    options.today,
+  );
 }
 
-export async function getOrganization(options: { db: Db; user: AuthUser; id: number }) {
-  const organization = await findOrganizationById(options.db, options.id);
+export async function getOrganization(options: { db: Db; user: AuthUser; id: number; today: string }) {
+  const organization = await findOrganizationWithTeacherCount(options.db, options.id, options.today);
   if (!organization) throw notFound('Организация');
   assertOrganizationAccess(options.user, organization, 'read');
   return organization;
 }
 
-export async function createOrganization(options: { db: Db; actor: Actor; input: CreateOrganizationInput }) {
-  const { db, actor, input } = options;
+export async function createOrganization(options: {
+  db: Db;
+  actor: Actor;
+  input: CreateOrganizationInput;
+  today: string;
+}) {
+  const { db, actor, input, today } = options;
   authorizeOrganizationCreate(requireUser(actor.user), input.municipalityId);
   return db.transaction(async (tx) => {
     if (await isShortNameTaken(tx, input.municipalityId, input.shortName)) {
@@ -58,7 +75,7 @@ export async function createOrganization(options: { db: Db; actor: Actor; input:
       });
     }
     const id = await insertOrganization(tx, input);
-    const created = await findOrganizationById(tx, id);
+    const created = await findOrganizationWithTeacherCount(tx, id, today);
     await recordAudit(tx, actor, {
       action: 'create',
       entity: 'organization',
@@ -77,11 +94,12 @@ export async function updateOrganization(options: {
   actor: Actor;
   id: number;
   input: UpdateOrganizationInput;
+  today: string;
 }) {
-  const { db, actor, id, input } = options;
+  const { db, actor, id, input, today } = options;
   const user = requireUser(actor.user);
   return db.transaction(async (tx) => {
-    const before = await findOrganizationById(tx, id);
+    const before = await findOrganizationWithTeacherCount(tx, id, today);
     if (!before) throw notFound('Организация');
     authorizeOrganizationUpdate(user, before, input);
     if (input.shortName && (await isShortNameTaken(tx, before.municipalityId, input.shortName, id))) {
@@ -91,7 +109,7 @@ export async function updateOrganization(options: {
     }
     const { version, ...patch } = input;
     if (!(await updateIfVersion(tx, organizations, id, version, patch))) throw versionConflict();
-    const after = (await findOrganizationById(tx, id))!;
+    const after = (await findOrganizationWithTeacherCount(tx, id, today))!;
     await recordUpdate(tx, actor, {
       entity: 'organization',
       entityId: id,

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { associations, positions } from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher, createUser } from '../../seed/factories.ts';
@@ -9,15 +10,17 @@ import { createTestApp, type TestApp } from '../../test/harness.ts';
  */
 let t: TestApp;
 const cookies: Record<string, string> = {};
-const ids = { m1: 0, s1: 0, s2: 0 };
+const ids = { m1: 0, m2: 0, s1: 0, s2: 0 };
 const PASSWORD = 'summary-password-1';
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // A fixed «today» before the real date: who works there is on it, not on the database's date.
+  t = await createTestApp({ fixedToday: '2026-11-01' });
   const db = t.database.db;
   const m1 = await createMunicipality(db, { name: 'Первый район' });
   const m2 = await createMunicipality(db, { name: 'Второй район' });
   ids.m1 = m1.id;
+  ids.m2 = m2.id;
   const s1 = await createOrganization(db, m1.id, { shortName: 'Школа 1' });
   const s2 = await createOrganization(db, m1.id, { shortName: 'Школа 2' });
   const other = await createOrganization(db, m2.id, { shortName: 'Школа Б' });
@@ -92,5 +95,33 @@ describe('GET /api/organizations/summary', () => {
       teacherCount: 1,
     });
     expect((await t.request({ method: 'GET', url: '/api/organizations/summary' })).statusCode).toBe(401);
+  });
+});
+
+describe('teachers of an organization on the server’s «today» (config.fixedToday)', () => {
+  it('counts a position ending after today and not one starting after it, whatever the database’s date', async () => {
+    const db = t.database.db;
+    const leaving = await createOrganization(db, ids.m2, { shortName: 'Школа В' });
+    const opening = await createOrganization(db, ids.m2, { shortName: 'Школа Г' });
+    // Both days lie between the fixed 01.11.2026 and the real date.
+    const until = await createTeacher(db, leaving, { lastName: 'Уходящая' });
+    await db.update(positions).set({ endDate: '2026-11-15' }).where(eq(positions.teacherId, until.id));
+    await createTeacher(db, opening, { lastName: 'Будущая', positionStart: '2026-11-20' });
+
+    const card = async (id: number) => (await get('coord2', `/api/organizations/${id}`)).json().teacherCount;
+    expect([await card(leaving.id), await card(opening.id)]).toEqual([1, 0]);
+    const list = (await get('coord2', '/api/organizations')).json() as {
+      shortName: string;
+      teacherCount: number;
+    }[];
+    expect(list.map((o) => [o.shortName, o.teacherCount])).toEqual([
+      ['Школа Б', 1],
+      ['Школа В', 1],
+      ['Школа Г', 0],
+    ]);
+    const summary = async (q: string) =>
+      (await get('coord2', `/api/organizations/summary?q=${encodeURIComponent(q)}`)).json();
+    expect(await summary('Школа В')).toEqual({ organizationCount: 1, teacherCount: 1 });
+    expect(await summary('Школа Г')).toEqual({ organizationCount: 1, teacherCount: 0 });
   });
 });

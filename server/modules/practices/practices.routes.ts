@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PRACTICE_CRITERIA, PRACTICE_MAX_SCORE } from '../../../core/practices.ts';
+import { todayOf } from '../../config.ts';
 import { IdParams, idParam } from '../../http/fields.ts';
 import { uploadedFile } from '../../http/upload.ts';
 import { requireUser } from '../auth/access.ts';
@@ -277,6 +278,6 @@ export async function practicesRoutes(app: FastifyInstance) {
         params: IdParams,
       },
     },
-    async (req) => listPublicPractices(db(), req.params.id),
+    async (req) => listPublicPractices(db(), req.params.id, todayOf(app.config)),
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { nextPracticeStatus, practiceStatus, PRACTICE_TRANSITIONS } from '../../../core/practices.ts';
 import { checkPracticeScores } from '../../../core/practices.ts';
 import type { Db } from '../../db/client.ts';
@@ -21,6 +21,7 @@ import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts'
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
+import { isPublicNow } from '../publishing/publishing.service.ts';
 import { findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
 import { defaultMunicipality, findOrganizationOwner } from '../registers/shared/ownership.ts';
 import {
@@ -570,21 +571,16 @@ export async function listReviewerCandidates(options: { db: Db; user: AuthUser; 
  * The public page of a municipality's practices: only when the municipality has a published report (its
  * public page exists), and only the published entries the coordinator showed there, without persons.
  */
-export async function listPublicPractices(db: Db, municipalityId: number) {
-  const [published] = await db
-    .select({ id: campaigns.id })
+export async function listPublicPractices(db: Db, municipalityId: number, today: string) {
+  const reports = await db
+    .select({ isPublished: campaignReports.isPublished, publishOn: campaignReports.publishOn })
     .from(campaignReports)
     .innerJoin(campaigns, eq(campaigns.id, campaignReports.campaignId))
-    .where(
-      and(
-        eq(campaigns.municipalityId, municipalityId),
-        eq(campaignReports.isPublished, true),
-        // A report waiting for its publication day does not open the public page yet.
-        or(isNull(campaignReports.publishOn), lte(campaignReports.publishOn, sql`current_date`)),
-      ),
-    )
-    .limit(1);
-  if (!published) throw notFound('Публичная страница муниципалитета');
+    .where(and(eq(campaigns.municipalityId, municipalityId), eq(campaignReports.isPublished, true)));
+  // A report waiting for its publication day does not open the public page yet: the rule of the report's
+  // own public page, on the server's «today».
+  if (!reports.some((report) => isPublicNow(report, today)))
+    throw notFound('Публичная страница муниципалитета');
   const rows = await findPublicPractices(db, municipalityId);
   return (await presentSummaries(db, rows)).map((p) => ({
     id: p.id,

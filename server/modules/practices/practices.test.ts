@@ -14,7 +14,8 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3
 const fullScores = (points: number) => Object.fromEntries(PRACTICE_CRITERIA.map((c) => [c.code, points]));
 
 beforeAll(async () => {
-  w = await createWorld();
+  // A fixed «today» before the real date: a report's publication day is on it, not on the database's date.
+  w = await createWorld({ fixedToday: '2026-11-01' });
   const db = w.t.database.db;
   await db.insert(s.deficits).values([
     { code: 'П-01', area: 'methodical', title: 'Формирующее оценивание' },
@@ -271,6 +272,16 @@ describe('files, events and the public page', () => {
     expectError(
       await w.t.request({ method: 'GET', url: `/api/public/municipalities/${w.m1}/practices` }),
       404,
+    );
+    // A report published for 20.11.2026 — after the fixed today, before the real date — opens nothing yet.
+    const { campaign: earlier } = await createClosedCampaign(db, w.m1, 2024);
+    await db
+      .insert(s.campaignReports)
+      .values({ campaignId: earlier.id, isPublished: true, publishOn: '2026-11-20' });
+    expectError(
+      await w.t.request({ method: 'GET', url: `/api/public/municipalities/${w.m1}/practices` }),
+      404,
+      'Публичная страница муниципалитета не найден(а).',
     );
     const { campaign } = await createClosedCampaign(db, w.m1, 2025);
     await db.insert(s.campaignReports).values({ campaignId: campaign.id, isPublished: true });

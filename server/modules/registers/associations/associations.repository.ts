@@ -10,9 +10,11 @@ import { currentPositionOf, teacherNameOf } from '../shared/teachers.ts';
 import { leaderAssociationIds } from './associations.policy.ts';
 import type { ListAssociationsQuery } from './associations.schema.ts';
 
-const isCurrentMember = sql`(${outer(associationMembers.leftOn)} is null or ${outer(associationMembers.leftOn)} >= current_date)`;
+/** A membership not ended before `today` (the server's «today», not the database's date). */
+const isCurrentMember = (today: string) =>
+  sql`(${outer(associationMembers.leftOn)} is null or ${outer(associationMembers.leftOn)} >= ${today}::date)`;
 
-const associationColumns = {
+const associationColumns = (today: string) => ({
   id: associations.id,
   municipalityId: associations.municipalityId,
   organizationId: associations.organizationId,
@@ -25,20 +27,20 @@ const associationColumns = {
   leaderName: teacherNameOf(associations.leaderId),
   startDate: associations.startDate,
   endDate: associations.endDate,
-  memberCount: sql<number>`(select count(*)::int from ${associationMembers} where ${outer(associationMembers.associationId)} = ${outer(associations.id)} and ${isCurrentMember})`,
+  memberCount: sql<number>`(select count(*)::int from ${associationMembers} where ${outer(associationMembers.associationId)} = ${outer(associations.id)} and ${isCurrentMember(today)})`,
   version: associations.version,
-};
+});
 
 export type AssociationRow = Awaited<ReturnType<typeof findAssociationById>> & object;
 
-const selectAssociations = (db: Db) =>
+const selectAssociations = (db: Db, today: string) =>
   db
-    .select(associationColumns)
+    .select(associationColumns(today))
     .from(associations)
     .leftJoin(organizations, eq(organizations.id, associations.organizationId));
 
-export async function findAssociationById(db: Db, id: number) {
-  const [row] = await selectAssociations(db).where(eq(associations.id, id));
+export async function findAssociationById(db: Db, id: number, today: string) {
+  const [row] = await selectAssociations(db, today).where(eq(associations.id, id));
   return row;
 }
 
@@ -50,7 +52,7 @@ export function associationReadCondition(user: AuthUser): SQL | undefined {
   return or(byOwner, inArray(associations.id, led));
 }
 
-export function findAssociations(db: Db, user: AuthUser, q: ListAssociationsQuery) {
+export function findAssociations(db: Db, user: AuthUser, q: ListAssociationsQuery, today: string) {
   const where = and(
     associationReadCondition(user),
     q.municipalityId ? eq(associations.municipalityId, q.municipalityId) : undefined,
@@ -62,7 +64,7 @@ export function findAssociations(db: Db, user: AuthUser, q: ListAssociationsQuer
       : undefined,
   );
   return paged(
-    selectAssociations(db)
+    selectAssociations(db, today)
       .where(where)
       // Municipal ones first, then the ШМО by organization; active before closed.
       .orderBy(
@@ -77,36 +79,39 @@ export function findAssociations(db: Db, user: AuthUser, q: ListAssociationsQuer
   );
 }
 
-const position = currentPositionOf(associationMembers.teacherId);
+const memberTeacherName = teacherNameOf(associationMembers.teacherId);
 
-const memberColumns = {
-  id: associationMembers.id,
-  associationId: associationMembers.associationId,
-  teacherId: associationMembers.teacherId,
-  teacherName: teacherNameOf(associationMembers.teacherId),
-  organizationShortName: position.organizationShortName,
-  positionTitle: position.positionTitle,
-  joinedOn: associationMembers.joinedOn,
-  leftOn: associationMembers.leftOn,
-  version: associationMembers.version,
-  // The owner of a membership is the owner of its association.
-  municipalityId: associations.municipalityId,
-  organizationId: associations.organizationId,
-  associationName: associations.name,
-  associationLevel: associations.level,
-  associationType: associations.type,
+const memberColumns = (today: string) => {
+  const position = currentPositionOf(associationMembers.teacherId, today);
+  return {
+    id: associationMembers.id,
+    associationId: associationMembers.associationId,
+    teacherId: associationMembers.teacherId,
+    teacherName: memberTeacherName,
+    organizationShortName: position.organizationShortName,
+    positionTitle: position.positionTitle,
+    joinedOn: associationMembers.joinedOn,
+    leftOn: associationMembers.leftOn,
+    version: associationMembers.version,
+    // The owner of a membership is the owner of its association.
+    municipalityId: associations.municipalityId,
+    organizationId: associations.organizationId,
+    associationName: associations.name,
+    associationLevel: associations.level,
+    associationType: associations.type,
+  };
 };
 
 export type MemberRow = Awaited<ReturnType<typeof findMemberById>> & object;
 
-const selectMembers = (db: Db) =>
+const selectMembers = (db: Db, today: string) =>
   db
-    .select(memberColumns)
+    .select(memberColumns(today))
     .from(associationMembers)
     .innerJoin(associations, eq(associations.id, associationMembers.associationId));
 
-export async function findMemberById(db: Db, id: number) {
-  const [row] = await selectMembers(db).where(eq(associationMembers.id, id));
+export async function findMemberById(db: Db, id: number, today: string) {
+  const [row] = await selectMembers(db, today).where(eq(associationMembers.id, id));
   return row;
 }
 
@@ -127,6 +132,7 @@ export function findMembers(
   db: Db,
   user: AuthUser,
   filter: Page & { associationId?: number; teacherId?: number },
+  today: string,
 ) {
   const where = and(
     memberVisible(user),
@@ -134,11 +140,11 @@ export function findMembers(
     filter.teacherId ? eq(associationMembers.teacherId, filter.teacherId) : undefined,
   );
   return paged(
-    selectMembers(db)
+    selectMembers(db, today)
       .where(where)
       .orderBy(
         sql`${associationMembers.leftOn} is not null`,
-        asc(memberColumns.teacherName),
+        asc(memberTeacherName),
         asc(associationMembers.id),
       )
       .limit(filter.pageSize)
@@ -151,11 +157,11 @@ export function findMembers(
   );
 }
 
-/** The current members of an association (not left before today), as a subquery. */
-export const currentMembersOf = (associationId: number) =>
+/** The current members of an association (not left before `today`), as a subquery. */
+export const currentMembersOf = (associationId: number, today: string) =>
   sql`select ${associationMembers.teacherId} from ${associationMembers}
     where ${associationMembers.associationId} = ${associationId}
-      and (${associationMembers.leftOn} is null or ${associationMembers.leftOn} >= current_date)`;
+      and (${associationMembers.leftOn} is null or ${associationMembers.leftOn} >= ${today}::date)`;
 
 /** Teachers with a current membership in the association (not left before `on`). */
 export async function currentMemberIds(db: Db, associationId: number, teacherIds: number[], on: string) {

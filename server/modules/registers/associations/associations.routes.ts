@@ -95,7 +95,7 @@ export async function associationsRoutes(app: FastifyInstance) {
     output: MembershipOutput,
     present: presentMembership,
     listQuery: ListMembershipsQuery,
-    list: ({ db, user, query }) => findMembers(db, user, query),
+    list: ({ db, user, query, today }) => findMembers(db, user, query, today),
     only: ['list', 'update', 'remove'],
   });
 
@@ -111,14 +111,14 @@ export async function associationsRoutes(app: FastifyInstance) {
     present: presentMember,
     addBody: AddMembersInput,
     addResponse: z.union([MemberOutput, AddMembersResult]),
-    list: ({ db, user, parentId, query }) =>
-      listAssociationMembers({ db, user, associationId: parentId, query }),
-    async add({ db, actor, parentId, body }) {
-      const result = await addAssociationMembers({ db, actor, associationId: parentId, input: body });
+    list: ({ db, user, parentId, query, today }) =>
+      listAssociationMembers({ db, user, associationId: parentId, query, today }),
+    async add({ db, actor, parentId, body, today }) {
+      const result = await addAssociationMembers({ db, actor, associationId: parentId, input: body, today });
       if (body.teacherIds?.length) return { added: result.added.map(presentMember), skipped: result.skipped };
       return presentMember(result.added[0]);
     },
-    candidates: ({ db, user, parentId, query }) =>
-      listMemberCandidates({ db, user, associationId: parentId, query }),
+    candidates: ({ db, user, parentId, query, today }) =>
+      listMemberCandidates({ db, user, associationId: parentId, query, today }),
   });
 }

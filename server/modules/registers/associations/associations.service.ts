@@ -50,7 +50,7 @@ export const associationRecords: OwnedKind<AssociationRow> = {
   describe: (row) =>
     `${associationType.label[row.type]} «${row.name}»${row.organizationShortName ? `, ${row.organizationShortName}` : ''}`,
   authorizeRead: assertCanReadAssociation,
-  async check({ db, values, owner }) {
+  async check({ db, values, owner, today }) {
     assertLevelMatchesOwner(values);
     if (values.leaderId === null || values.leaderId === undefined) return;
     const leaderId = Number(values.leaderId);
@@ -61,7 +61,7 @@ export const associationRecords: OwnedKind<AssociationRow> = {
       throw invalid('leaderId', 'Руководитель — педагог другого муниципалитета.');
     if (
       owner.organizationId !== null &&
-      !(await teachersWorkingIn(db, owner.organizationId, [leaderId])).has(leaderId)
+      !(await teachersWorkingIn(db, owner.organizationId, [leaderId], today)).has(leaderId)
     )
       throw invalid('leaderId', `${leader.name} не работает в этой организации.`);
   },
@@ -81,8 +81,8 @@ export const memberRecords: OwnedKind<MemberRow> = {
     assertCanManageMembers(user, { ...owner, id: before!.associationId }),
 };
 
-async function loadAssociation(db: Db, id: number) {
-  const association = await findAssociationById(db, id);
+async function loadAssociation(db: Db, id: number, today: string) {
+  const association = await findAssociationById(db, id, today);
   if (!association) throw notFound('Методическое объединение');
   return association;
 }
@@ -92,10 +92,16 @@ export async function listAssociationMembers(options: {
   user: AuthUser;
   associationId: number;
   query: Page;
+  today: string;
 }) {
-  const association = await loadAssociation(options.db, options.associationId);
+  const association = await loadAssociation(options.db, options.associationId, options.today);
   assertCanReadAssociation(options.user, association);
-  return findMembers(options.db, options.user, { ...options.query, associationId: association.id });
+  return findMembers(
+    options.db,
+    options.user,
+    { ...options.query, associationId: association.id },
+    options.today,
+  );
 }
 
 export async function listMemberCandidates(options: {
@@ -103,15 +109,17 @@ export async function listMemberCandidates(options: {
   user: AuthUser;
   associationId: number;
   query: CandidatesQuery;
+  today: string;
 }) {
-  const association = await loadAssociation(options.db, options.associationId);
+  const association = await loadAssociation(options.db, options.associationId, options.today);
   assertCanManageMembers(options.user, association);
   return findTeacherCandidates(options.db, {
     municipalityId: association.municipalityId,
     organizationIds: association.organizationId === null ? null : [association.organizationId],
-    members: currentMembersOf(association.id),
+    members: currentMembersOf(association.id, options.today),
     q: options.query.q,
     limit: options.query.limit,
+    today: options.today,
   });
 }
 
@@ -120,6 +128,7 @@ export async function addAssociationMembers(options: {
   actor: Actor;
   associationId: number;
   input: AddMembersInput;
+  today: string;
 }) {
   const { input } = options;
   assertKindChecks(membershipPeriodKind, input);
@@ -130,7 +139,7 @@ export async function addAssociationMembers(options: {
     kind: memberRecords,
     teacherIds: isSingle ? [input.teacherId!] : input.teacherIds!,
     isSingle,
-    loadParent: (db) => loadAssociation(db, options.associationId),
+    loadParent: (db) => loadAssociation(db, options.associationId, options.today),
     authorize: ({ user, parent }) => assertCanManageMembers(user, parent),
     workplaceOf: (parent) => parent.organizationId,
     alreadyLinked: (db, parent, ids) => currentMemberIds(db, parent.id, ids, input.joinedOn),
@@ -145,5 +154,6 @@ export async function addAssociationMembers(options: {
           leftOn: input.leftOn ?? null,
         })),
       ),
+    today: options.today,
   });
 }

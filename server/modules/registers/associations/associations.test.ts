@@ -1,11 +1,17 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { positions } from '../../../db/schema/index.ts';
+import { createTeacher } from '../../../seed/factories.ts';
 import { createWorld, expectError, type World } from '../shared/test-world.ts';
+
+/** A fixed «today» before the real date: what is current must be on it, not on the database's date. */
+const TODAY = '2026-11-01';
 
 let w: World;
 let rmo = 0;
 let shmo = 0;
 beforeAll(async () => {
-  w = await createWorld();
+  w = await createWorld({ fixedToday: TODAY });
 });
 afterAll(() => w.close());
 
@@ -222,5 +228,56 @@ describe('methodical associations', () => {
     expectError(stale, 409);
     expect((await w.del('mgra1', `/api/associations/${shmo}`)).statusCode).toBe(200);
     expect((await w.audit('association', shmo)).map((e) => e.action)).toEqual(['delete', 'update', 'create']);
+  });
+});
+
+describe('what is current is on the server’s «today» (config.fixedToday), not the database’s date', () => {
+  it('a workplace ending after today still counts, and a member who leaves after today is still a member', async () => {
+    const db = w.t.database.db;
+    // Main job at А2 until 15.11.2026 — after the fixed today, before the real date — and a second job at А1.
+    const leaving = await createTeacher(
+      db,
+      { id: w.a2, municipalityId: w.m1 },
+      { lastName: 'Гришина', title: 'учитель истории' },
+    );
+    await db.update(positions).set({ endDate: '2026-11-15' }).where(eq(positions.teacherId, leaving.id));
+    await db.insert(positions).values({
+      teacherId: leaving.id,
+      organizationId: w.a1,
+      title: 'педагог-организатор',
+      isMainJob: false,
+      rate: 0.5,
+      startDate: '2020-09-01',
+    });
+    const created = await w.post('mgra2', '/api/associations', {
+      name: 'ШМО учителей истории',
+      level: 'institutional',
+      type: 'shmo',
+      organizationId: w.a2,
+      leaderId: leaving.id,
+      startDate: '2024-09-01',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const place = { organizationShortName: 'Школа А2', positionTitle: 'учитель истории' };
+    expect((await w.get('mgra2', `/api/associations/${id}/members/candidates?q=Гришина`)).json()).toEqual([
+      { id: leaving.id, fullName: 'Гришина Мария Петровна', ...place },
+    ]);
+    const added = await w.post('mgra2', `/api/associations/${id}/members`, {
+      teacherId: leaving.id,
+      joinedOn: '2024-09-01',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject(place);
+
+    const leaves = await w.post('mgra2', `/api/associations/${id}/members`, {
+      teacherId: w.teachers.a2[0],
+      joinedOn: '2024-09-01',
+      leftOn: '2026-11-10',
+    });
+    expect(leaves.statusCode, leaves.body).toBe(201);
+    expect((await w.get('mgra2', `/api/associations/${id}`)).json().memberCount).toBe(2);
+    const candidates = await w.get('mgra2', `/api/associations/${id}/members/candidates`);
+    expect(candidates.json().map((c: { id: number }) => c.id)).toEqual([w.teachers.a2[1]]);
   });
 });

@@ -55,37 +55,39 @@ export function findEvents(db: Db, user: AuthUser, q: ListEventsQuery) {
   );
 }
 
-const position = currentPositionOf(eventParticipations.teacherId);
 const teacherName = teacherNameOf(eventParticipations.teacherId);
 
-const participationColumns = {
-  id: eventParticipations.id,
-  eventId: eventParticipations.eventId,
-  teacherId: eventParticipations.teacherId,
-  teacherName,
-  organizationShortName: position.organizationShortName,
-  positionTitle: position.positionTitle,
-  role: eventParticipations.role,
-  version: eventParticipations.version,
-  // The owner of a participation is the owner of its event.
-  municipalityId: events.municipalityId,
-  organizationId: events.organizationId,
-  eventTitle: events.title,
-  eventLevel: events.level,
-  eventDate: events.date,
-  eventFormat: events.format,
+const participationColumns = (today: string) => {
+  const position = currentPositionOf(eventParticipations.teacherId, today);
+  return {
+    id: eventParticipations.id,
+    eventId: eventParticipations.eventId,
+    teacherId: eventParticipations.teacherId,
+    teacherName,
+    organizationShortName: position.organizationShortName,
+    positionTitle: position.positionTitle,
+    role: eventParticipations.role,
+    version: eventParticipations.version,
+    // The owner of a participation is the owner of its event.
+    municipalityId: events.municipalityId,
+    organizationId: events.organizationId,
+    eventTitle: events.title,
+    eventLevel: events.level,
+    eventDate: events.date,
+    eventFormat: events.format,
+  };
 };
 
 export type ParticipationRow = Awaited<ReturnType<typeof findParticipationById>> & object;
 
-const selectParticipations = (db: Db) =>
+const selectParticipations = (db: Db, today: string) =>
   db
-    .select(participationColumns)
+    .select(participationColumns(today))
     .from(eventParticipations)
     .innerJoin(events, eq(events.id, eventParticipations.eventId));
 
-export async function findParticipationById(db: Db, id: number) {
-  const [row] = await selectParticipations(db).where(eq(eventParticipations.id, id));
+export async function findParticipationById(db: Db, id: number, today: string) {
+  const [row] = await selectParticipations(db, today).where(eq(eventParticipations.id, id));
   return row;
 }
 
@@ -93,6 +95,7 @@ export function findParticipations(
   db: Db,
   user: AuthUser,
   filter: Page & { eventId?: number; teacherId?: number },
+  today: string,
 ) {
   const where = and(
     linkVisibleCondition(user, {
@@ -105,7 +108,7 @@ export function findParticipations(
     filter.teacherId ? eq(eventParticipations.teacherId, filter.teacherId) : undefined,
   );
   return paged(
-    selectParticipations(db)
+    selectParticipations(db, today)
       .where(where)
       .orderBy(desc(events.date), asc(teacherName), asc(eventParticipations.id))
       .limit(filter.pageSize)

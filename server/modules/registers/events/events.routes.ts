@@ -88,7 +88,7 @@ export async function eventsRoutes(app: FastifyInstance) {
     output: ParticipationOutput,
     present: presentParticipation,
     listQuery: ListParticipationsQuery,
-    list: ({ db, user, query }) => findParticipations(db, user, query),
+    list: ({ db, user, query, today }) => findParticipations(db, user, query, today),
     only: ['list', 'update', 'remove'],
   });
 
@@ -104,12 +104,13 @@ export async function eventsRoutes(app: FastifyInstance) {
     present: presentParticipant,
     addBody: AddParticipantsInput,
     addResponse: z.object({ added: z.array(ParticipantOutput), skipped: z.array(SkippedOutput) }),
-    list: ({ db, user, parentId, query }) => listEventParticipants({ db, user, eventId: parentId, query }),
-    async add({ db, actor, parentId, body }) {
-      const result = await addEventParticipants({ db, actor, eventId: parentId, input: body });
+    list: ({ db, user, parentId, query, today }) =>
+      listEventParticipants({ db, user, eventId: parentId, query, today }),
+    async add({ db, actor, parentId, body, today }) {
+      const result = await addEventParticipants({ db, actor, eventId: parentId, input: body, today });
       return { added: result.added.map(presentParticipant), skipped: result.skipped };
     },
-    candidates: ({ db, user, parentId, query }) =>
-      listParticipantCandidates({ db, user, eventId: parentId, query }),
+    candidates: ({ db, user, parentId, query, today }) =>
+      listParticipantCandidates({ db, user, eventId: parentId, query, today }),
   });
 }

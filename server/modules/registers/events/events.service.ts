@@ -112,10 +112,11 @@ export async function listEventParticipants(options: {
   user: AuthUser;
   eventId: number;
   query: Page;
+  today: string;
 }) {
   const event = await loadEvent(options.db, options.eventId);
   assertCanReadOwner(options.user, event);
-  return findParticipations(options.db, options.user, { ...options.query, eventId: event.id });
+  return findParticipations(options.db, options.user, { ...options.query, eventId: event.id }, options.today);
 }
 
 export async function listParticipantCandidates(options: {
@@ -123,6 +124,7 @@ export async function listParticipantCandidates(options: {
   user: AuthUser;
   eventId: number;
   query: CandidatesQuery;
+  today: string;
 }) {
   const event = await loadEvent(options.db, options.eventId);
   return findTeacherCandidates(options.db, {
@@ -131,6 +133,7 @@ export async function listParticipantCandidates(options: {
     members: participantsOf(event.id),
     q: options.query.q,
     limit: options.query.limit,
+    today: options.today,
   });
 }
 
@@ -139,6 +142,7 @@ export async function addEventParticipants(options: {
   actor: Actor;
   eventId: number;
   input: AddParticipantsInput;
+  today: string;
 }) {
   return addTeacherLinks<EventRow, ParticipationRow>({
     db: options.db,
@@ -156,5 +160,6 @@ export async function addEventParticipants(options: {
         db,
         ids.map((teacherId) => ({ eventId: parent.id, teacherId, role: options.input.role })),
       ),
+    today: options.today,
   });
 }

@@ -1,11 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { positions } from '../../../db/schema/index.ts';
+import { createTeacher } from '../../../seed/factories.ts';
 import { createWorld, expectError, type World } from '../shared/test-world.ts';
 
 let w: World;
 let municipal = 0;
 let institutional = 0;
 beforeAll(async () => {
-  w = await createWorld();
+  // A fixed «today» before the real date: a participant's workplace is on it, not on the database's date.
+  w = await createWorld({ fixedToday: '2026-11-01' });
 });
 afterAll(() => w.close());
 
@@ -215,5 +219,40 @@ describe('methodological events', () => {
     expectError(await w.patch('coord1', `/api/events/${municipal}`, { format: 'online', version: 1 }), 409);
     expect((await w.del('coord1', `/api/events/${municipal}`)).statusCode).toBe(200);
     expect((await w.audit('event', municipal)).map((e) => e.action)).toEqual(['delete', 'update', 'create']);
+  });
+});
+
+describe('a participant’s workplace on the server’s «today» (config.fixedToday)', () => {
+  it('is the main job that ends after today, not the second job the database’s date would leave', async () => {
+    const db = w.t.database.db;
+    const teacher = await createTeacher(
+      db,
+      { id: w.a1, municipalityId: w.m1 },
+      { lastName: 'Гусева', title: 'учитель физики' },
+    );
+    await db.update(positions).set({ endDate: '2026-11-15' }).where(eq(positions.teacherId, teacher.id));
+    await db.insert(positions).values({
+      teacherId: teacher.id,
+      organizationId: w.a2,
+      title: 'педагог-организатор',
+      isMainJob: false,
+      rate: 0.5,
+      startDate: '2020-09-01',
+    });
+    const event = await w.post('coord1', '/api/events', {
+      title: 'Семинар учителей физики',
+      level: 'municipal',
+      date: '2026-10-20',
+      format: 'offline',
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    const added = await w.post('coord1', `/api/events/${event.json().id}/participants`, {
+      teacherIds: [teacher.id],
+    });
+    const place = { organizationShortName: 'Школа А1', positionTitle: 'учитель физики' };
+    expect(added.json().added).toMatchObject([place]);
+    expect((await w.get('coord1', `/api/event-participations?teacherId=${teacher.id}`)).json()).toMatchObject(
+      [place],
+    );
   });
 });

@@ -87,10 +87,17 @@ export async function replaceAttendance(
   if (entries.length) await db.insert(meetingAttendance).values(entries.map((e) => ({ ...e, meetingId })));
 }
 
-const position = currentPositionOf(associationMembers.teacherId);
-
-/** Members whose membership overlaps the period (joined by its end, not left before its start). */
-export function findMembersDuring(db: Db, associationId: number, period: { from: string; to: string }) {
+/**
+ * Members whose membership overlaps the period (joined by its end, not left before its start), with their
+ * workplace on `today`.
+ */
+export function findMembersDuring(
+  db: Db,
+  associationId: number,
+  period: { from: string; to: string },
+  today: string,
+) {
+  const position = currentPositionOf(associationMembers.teacherId, today);
   return db
     .select({
       teacherId: associationMembers.teacherId,

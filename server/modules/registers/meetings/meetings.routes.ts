@@ -115,7 +115,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
         response: { 200: z.object({ deleted: z.literal(true), message: z.string() }) },
       },
     },
-    async (req) => removeMeeting({ db: app.db, actor: req.actor, id: req.params.id }),
+    async (req) => removeMeeting({ db: app.db, actor: req.actor, id: req.params.id, today: today() }),
   );
   r.get(
     '/api/association-meetings/:id/attendance',

@@ -63,16 +63,16 @@ function presentMeeting(row: MeetingWithCounts, members: Member[], today: IsoDat
   };
 }
 
-async function loadAssociation(db: Db, id: number) {
-  const association = await findAssociationById(db, id);
+async function loadAssociation(db: Db, id: number, today: IsoDate) {
+  const association = await findAssociationById(db, id, today);
   if (!association) throw notFound('Методическое объединение');
   return association;
 }
 
-async function loadMeeting(db: Db, id: number) {
+async function loadMeeting(db: Db, id: number, today: IsoDate) {
   const meeting = await findMeetingById(db, id);
   if (!meeting) throw new AppError('not_found', 'Заседание не найдено: возможно, его уже удалили.');
-  return { meeting, association: await loadAssociation(db, meeting.associationId) };
+  return { meeting, association: await loadAssociation(db, meeting.associationId, today) };
 }
 
 /**
@@ -87,13 +87,13 @@ export async function getAssociationYear(options: {
   today: IsoDate;
 }) {
   const { db, user, today } = options;
-  const association = await loadAssociation(db, options.associationId);
+  const association = await loadAssociation(db, options.associationId, today);
   assertCanReadAssociation(user, association);
   const schoolYear = options.schoolYear ?? schoolYearOf(today);
   const period = schoolYearPeriod(schoolYear);
   const [rows, members, years] = await inOrder([
     () => findMeetings(db, association.id, period),
-    () => findMembersDuring(db, association.id, period),
+    () => findMembersDuring(db, association.id, period, today),
     () => findMeetingYears(db, association.id),
   ]);
   const meetings = rows.map((r) => presentMeeting(r, members, today));
@@ -208,7 +208,7 @@ export async function createMeeting(options: {
   const { db, actor, input, today } = options;
   const user = requireUser(actor.user);
   return db.transaction(async (tx) => {
-    const association = await loadAssociation(tx, options.associationId);
+    const association = await loadAssociation(tx, options.associationId, today);
     assertCanManageMeetings(user, association);
     assertMeetingDate(association, input.date, input.isHeld ?? false, today);
     const id = await insertMeeting(tx, {
@@ -230,7 +230,7 @@ export async function createMeeting(options: {
     });
     return presentMeeting(
       row,
-      await findMembersDuring(tx, association.id, { from: row.date, to: row.date }),
+      await findMembersDuring(tx, association.id, { from: row.date, to: row.date }, today),
       today,
     );
   });
@@ -247,7 +247,7 @@ export async function updateMeeting(options: {
   const user = requireUser(actor.user);
   const { version, ...patch } = options.input;
   return db.transaction(async (tx) => {
-    const { meeting, association } = await loadMeeting(tx, options.id);
+    const { meeting, association } = await loadMeeting(tx, options.id, today);
     assertCanManageMeetings(user, association);
     const merged = { ...meeting, ...patch };
     assertMeetingDate(association, merged.date, merged.isHeld, today);
@@ -271,17 +271,17 @@ export async function updateMeeting(options: {
     });
     return presentMeeting(
       after,
-      await findMembersDuring(tx, association.id, { from: after.date, to: after.date }),
+      await findMembersDuring(tx, association.id, { from: after.date, to: after.date }, today),
       today,
     );
   });
 }
 
-export async function removeMeeting(options: { db: Db; actor: Actor; id: number }) {
-  const { db, actor } = options;
+export async function removeMeeting(options: { db: Db; actor: Actor; id: number; today: IsoDate }) {
+  const { db, actor, today } = options;
   const user = requireUser(actor.user);
   await db.transaction(async (tx) => {
-    const { meeting, association } = await loadMeeting(tx, options.id);
+    const { meeting, association } = await loadMeeting(tx, options.id, today);
     assertCanManageMeetings(user, association);
     await deleteMeeting(tx, meeting.id);
     await recordAudit(tx, actor, {
@@ -298,10 +298,15 @@ export async function removeMeeting(options: { db: Db; actor: Actor; id: number 
 
 /** The members on the meeting's date with their mark (null: not marked yet). */
 export async function getMeetingAttendance(options: { db: Db; user: AuthUser; id: number; today: IsoDate }) {
-  const { db, user } = options;
-  const { meeting, association } = await loadMeeting(db, options.id);
+  const { db, user, today } = options;
+  const { meeting, association } = await loadMeeting(db, options.id, today);
   assertCanSeeAttendance(user, association);
-  const members = await findMembersDuring(db, association.id, { from: meeting.date, to: meeting.date });
+  const members = await findMembersDuring(
+    db,
+    association.id,
+    { from: meeting.date, to: meeting.date },
+    today,
+  );
   const marks = new Map((await findAttendance(db, [meeting.id])).map((a) => [a.teacherId, a.isPresent]));
   return {
     meeting: presentMeeting(meeting, members, options.today),
@@ -328,14 +333,19 @@ export async function saveMeetingAttendance(options: {
   const { db, actor, input, today } = options;
   const user = requireUser(actor.user);
   await db.transaction(async (tx) => {
-    const { meeting, association } = await loadMeeting(tx, options.id);
+    const { meeting, association } = await loadMeeting(tx, options.id, today);
     assertCanManageMeetings(user, association);
     if (meeting.date > today)
       throw new AppError(
         'conflict',
         `Заседание назначено на ${formatRuDate(meeting.date)}: посещаемость отмечается после него.`,
       );
-    const members = await findMembersDuring(tx, association.id, { from: meeting.date, to: meeting.date });
+    const members = await findMembersDuring(
+      tx,
+      association.id,
+      { from: meeting.date, to: meeting.date },
+      today,
+    );
     const names = new Map(members.map((m) => [m.teacherId, m.teacherName]));
     const seen = new Set<number>();
     for (const entry of input.entries) {

@@ -7,7 +7,7 @@ import { ownerReadCondition } from '../shared/ownership.ts';
 import { countWhere, offsetOf, paged } from '../shared/paging.ts';
 import type { ListNormativeActsQuery } from './normative-acts.schema.ts';
 
-const columns = {
+const columns = (today: string) => ({
   id: normativeActs.id,
   municipalityId: normativeActs.municipalityId,
   organizationId: normativeActs.organizationId,
@@ -23,24 +23,25 @@ const columns = {
   programs: sql<
     { id: number; title: string }[]
   >`(select coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'title', p.title) order by p.title), '[]'::jsonb) from program_normative_acts pna join programs p on p.id = pna.program_id where pna.normative_act_id = ${normativeActs.id})`,
-  isInForce: sql<boolean>`(${normativeActs.validFrom} <= current_date and (${normativeActs.validTo} is null or ${normativeActs.validTo} >= current_date))`,
+  /** On the server's «today» (config.fixedToday), not the database's date: as the rest of the pages. */
+  isInForce: sql<boolean>`(${normativeActs.validFrom} <= ${today}::date and (${normativeActs.validTo} is null or ${normativeActs.validTo} >= ${today}::date))`,
   version: normativeActs.version,
-};
+});
 
 export type NormativeActRow = Awaited<ReturnType<typeof findNormativeActById>> & object;
 
-const selectActs = (db: Db) =>
+const selectActs = (db: Db, today: string) =>
   db
-    .select(columns)
+    .select(columns(today))
     .from(normativeActs)
     .leftJoin(organizations, eq(organizations.id, normativeActs.organizationId));
 
-export async function findNormativeActById(db: Db, id: number) {
-  const [row] = await selectActs(db).where(eq(normativeActs.id, id));
+export async function findNormativeActById(db: Db, id: number, today: string) {
+  const [row] = await selectActs(db, today).where(eq(normativeActs.id, id));
   return row;
 }
 
-export function findNormativeActs(db: Db, user: AuthUser, q: ListNormativeActsQuery) {
+export function findNormativeActs(db: Db, user: AuthUser, q: ListNormativeActsQuery, today: string) {
   const where = and(
     ownerReadCondition(user, normativeActs),
     q.organizationId ? eq(normativeActs.organizationId, q.organizationId) : undefined,
@@ -62,7 +63,7 @@ export function findNormativeActs(db: Db, user: AuthUser, q: ListNormativeActsQu
       : undefined,
   );
   return paged(
-    selectActs(db)
+    selectActs(db, today)
       .where(where)
       // Municipal acts first, then by organization; the newest act first.
       .orderBy(

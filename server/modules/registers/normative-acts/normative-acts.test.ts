@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, expectError, type World } from '../shared/test-world.ts';
 
+/** A fixed «today» before the real date: «в силе» must be on it, not on the database's date. */
+const TODAY = '2026-11-01';
+
 let w: World;
 let municipalId = 0;
 let schoolId = 0;
 beforeAll(async () => {
-  w = await createWorld();
+  w = await createWorld({ fixedToday: TODAY });
 });
 afterAll(() => w.close());
 
@@ -99,6 +102,28 @@ describe('normative acts', () => {
     expect((await w.del('mgra1', `/api/normative-acts/${schoolId}`)).statusCode).toBe(200);
     const actions = (await w.audit('normativeAct', schoolId)).map((e) => e.action);
     expect(actions).toEqual(['delete', 'update', 'create']);
+  });
+
+  it('is in force on the server’s «today» (config.fixedToday), not on the database’s date', async () => {
+    const inForce = async (validFrom: string, validTo: string | null) => {
+      const response = await w.post(
+        'coord1',
+        '/api/normative-acts',
+        act({ number: `т-${validFrom}`, validFrom, validTo }),
+      );
+      expect(response.statusCode, response.body).toBe(201);
+      const id = response.json().id;
+      const listed = (await w.get('coord1', `/api/normative-acts?q=т-${validFrom}`)).json();
+      expect(listed.map((a: { isInForce: boolean }) => a.isInForce)).toEqual([response.json().isInForce]);
+      expect((await w.get('coord1', `/api/normative-acts/${id}`)).json().isInForce).toBe(
+        response.json().isInForce,
+      );
+      return response.json().isInForce;
+    };
+    // From 20.11.2026: not yet on the fixed 01.11.2026, though the real date is past it.
+    expect(await inForce('2026-11-20', null)).toBe(false);
+    // Until 15.11.2026: still in force on 01.11.2026.
+    expect(await inForce('2026-09-01', '2026-11-15')).toBe(true);
   });
 });
 

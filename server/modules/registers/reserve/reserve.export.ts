@@ -14,7 +14,7 @@ export async function candidatesWorkbook(options: {
   today: string;
 }) {
   await assertCandidateFilter(options.db, options.user, options.query);
-  const rows = await findAllCandidates(options.db, options.user, options.query);
+  const rows = await findAllCandidates(options.db, options.user, options.query, options.today);
   return listToXlsx({
     sheet: 'Кадровый резерв',
     title: 'Кадровый резерв',

@@ -94,50 +94,52 @@ export async function isPositionKindNameTaken(
 // ——— candidates ———
 
 const appointedOrg = alias(organizations, 'appointed_org');
-const place = currentPositionOf(reserveCandidates.teacherId);
-
-const candidateColumns = {
-  id: reserveCandidates.id,
-  municipalityId: reserveCandidates.municipalityId,
-  organizationId: reserveCandidates.organizationId,
-  organizationShortName: organizations.shortName,
-  teacherId: reserveCandidates.teacherId,
-  name: sql<string>`coalesce(${teacherNameOf(reserveCandidates.teacherId)}, ${reserveCandidates.fullName})`,
-  fullName: reserveCandidates.fullName,
-  contact: reserveCandidates.contact,
-  currentOrganizationShortName: place.organizationShortName,
-  currentPositionTitle: place.positionTitle,
-  positionKindId: reserveCandidates.positionKindId,
-  positionKindCode: reservePositionKinds.code,
-  positionKindName: reservePositionKinds.name,
-  orderNumber: reserveCandidates.orderNumber,
-  orderDate: reserveCandidates.orderDate,
-  includedDate: reserveCandidates.includedDate,
-  reviewedDate: reserveCandidates.reviewedDate,
-  status: reserveCandidates.status,
-  decisionDate: reserveCandidates.decisionDate,
-  appointedPosition: reserveCandidates.appointedPosition,
-  appointedOrganizationId: reserveCandidates.appointedOrganizationId,
-  appointedOrganizationShortName: appointedOrg.shortName,
-  exclusionReason: reserveCandidates.exclusionReason,
-  notes: reserveCandidates.notes,
-  planItemCount: sql<number>`(select count(*)::int from ${reservePlanItems} where ${outer(reservePlanItems.candidateId)} = ${outer(reserveCandidates.id)})`,
-  planDoneCount: sql<number>`(select count(*)::int from ${reservePlanItems} where ${outer(reservePlanItems.candidateId)} = ${outer(reserveCandidates.id)} and ${outer(reservePlanItems.doneDate)} is not null)`,
-  version: reserveCandidates.version,
+const candidateColumns = (today: string) => {
+  const place = currentPositionOf(reserveCandidates.teacherId, today);
+  return {
+    id: reserveCandidates.id,
+    municipalityId: reserveCandidates.municipalityId,
+    organizationId: reserveCandidates.organizationId,
+    organizationShortName: organizations.shortName,
+    teacherId: reserveCandidates.teacherId,
+    name: sql<string>`coalesce(${teacherNameOf(reserveCandidates.teacherId)}, ${reserveCandidates.fullName})`,
+    fullName: reserveCandidates.fullName,
+    contact: reserveCandidates.contact,
+    currentOrganizationShortName: place.organizationShortName,
+    currentPositionTitle: place.positionTitle,
+    positionKindId: reserveCandidates.positionKindId,
+    positionKindCode: reservePositionKinds.code,
+    positionKindName: reservePositionKinds.name,
+    orderNumber: reserveCandidates.orderNumber,
+    orderDate: reserveCandidates.orderDate,
+    includedDate: reserveCandidates.includedDate,
+    reviewedDate: reserveCandidates.reviewedDate,
+    status: reserveCandidates.status,
+    decisionDate: reserveCandidates.decisionDate,
+    appointedPosition: reserveCandidates.appointedPosition,
+    appointedOrganizationId: reserveCandidates.appointedOrganizationId,
+    appointedOrganizationShortName: appointedOrg.shortName,
+    exclusionReason: reserveCandidates.exclusionReason,
+    notes: reserveCandidates.notes,
+    planItemCount: sql<number>`(select count(*)::int from ${reservePlanItems} where ${outer(reservePlanItems.candidateId)} = ${outer(reserveCandidates.id)})`,
+    planDoneCount: sql<number>`(select count(*)::int from ${reservePlanItems} where ${outer(reservePlanItems.candidateId)} = ${outer(reserveCandidates.id)} and ${outer(reservePlanItems.doneDate)} is not null)`,
+    version: reserveCandidates.version,
+  };
 };
 
 export type CandidateRow = Awaited<ReturnType<typeof findCandidateById>> & object;
 
-const selectCandidates = (db: Db) =>
+/** `today` for the candidate's current workplace (the server's «today»). */
+const selectCandidates = (db: Db, today: string) =>
   db
-    .select(candidateColumns)
+    .select(candidateColumns(today))
     .from(reserveCandidates)
     .innerJoin(reservePositionKinds, eq(reservePositionKinds.id, reserveCandidates.positionKindId))
     .leftJoin(organizations, eq(organizations.id, reserveCandidates.organizationId))
     .leftJoin(appointedOrg, eq(appointedOrg.id, reserveCandidates.appointedOrganizationId));
 
-export async function findCandidateById(db: Db, id: number) {
-  const [row] = await selectCandidates(db).where(eq(reserveCandidates.id, id));
+export async function findCandidateById(db: Db, id: number, today: string) {
+  const [row] = await selectCandidates(db, today).where(eq(reserveCandidates.id, id));
   return row;
 }
 
@@ -179,10 +181,11 @@ export function findCandidates(
   db: Db,
   user: AuthUser,
   q: ListCandidatesFilter & { page: number; pageSize: number },
+  today: string,
 ) {
   const where = candidatesWhere(user, q);
   return paged(
-    selectCandidates(db)
+    selectCandidates(db, today)
       .where(where)
       .orderBy(...candidateOrder)
       .limit(q.pageSize)
@@ -192,8 +195,8 @@ export function findCandidates(
 }
 
 /** Every candidate of the filter, for the workbook. */
-export function findAllCandidates(db: Db, user: AuthUser, q: ListCandidatesFilter) {
-  return selectCandidates(db)
+export function findAllCandidates(db: Db, user: AuthUser, q: ListCandidatesFilter, today: string) {
+  return selectCandidates(db, today)
     .where(candidatesWhere(user, q))
     .orderBy(...candidateOrder);
 }

@@ -163,9 +163,9 @@ export async function reserveRoutes(app: FastifyInstance) {
     output: CandidateOutput,
     present: presentCandidate,
     listQuery: ListCandidatesQuery,
-    list: async ({ db, user, query }) => {
+    list: async ({ db, user, query, today }) => {
       await assertCandidateFilter(db, user, query);
-      return findCandidates(db, user, query);
+      return findCandidates(db, user, query, today);
     },
   });
 
@@ -181,7 +181,12 @@ export async function reserveRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const user = requireUser(req.user);
-      const candidate = await getOwned(candidateRecords, { db: app.db, user, id: req.params.id });
+      const candidate = await getOwned(candidateRecords, {
+        db: app.db,
+        user,
+        id: req.params.id,
+        today: todayOf(app.config),
+      });
       return (await findPlanItems(app.db, candidate.id)).map(presentItem);
     },
   );
@@ -204,6 +209,7 @@ export async function reserveRoutes(app: FastifyInstance) {
         actor: req.actor,
         candidateId: req.params.id,
         input: req.body as Record<string, unknown>,
+        today: todayOf(app.config),
       });
       reply.status(201);
       return presentItem(created);

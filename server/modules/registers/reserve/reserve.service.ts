@@ -232,8 +232,8 @@ export const planItemRecords: OwnedKind<PlanItemRow> = {
     assertMayReadCandidate(user, { municipalityId: row.municipalityId, organizationId: row.organizationId }),
   describe: (row) =>
     `пункт плана развития (${planItemKind.label[row.kind]}) «${row.title ?? row.linkedTitle ?? ''}»`,
-  async check({ db, values, changes, before }) {
-    const candidate = (await findCandidateById(db, before!.candidateId))!;
+  async check({ db, values, changes, before, today }) {
+    const candidate = (await findCandidateById(db, before!.candidateId, today))!;
     await checkPlanLinks(db, candidate, values);
     Object.assign(changes, onlyOwnLink(values));
   },
@@ -245,10 +245,16 @@ export async function createPlanItem(options: {
   actor: Actor;
   candidateId: number;
   input: Record<string, unknown>;
+  today: string;
 }): Promise<PlanItemRow> {
   const user = requireUser(options.actor.user);
   return options.db.transaction(async (tx) => {
-    const candidate = await getOwned(candidateRecords, { db: tx, user, id: options.candidateId });
+    const candidate = await getOwned(candidateRecords, {
+      db: tx,
+      user,
+      id: options.candidateId,
+      today: options.today,
+    });
     assertCanManageOwner(user, {
       municipalityId: candidate.municipalityId,
       organizationId: candidate.organizationId,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayOf } from '../../../config.ts';
 import type { Db } from '../../../db/client.ts';
 import { IdParams } from '../../../http/fields.ts';
 import { requireUser, type Actor, type AuthUser } from '../../auth/access.ts';
@@ -27,18 +28,22 @@ export function registerLinkRoutes<Row, Out, Body>(
       user: AuthUser;
       parentId: number;
       query: Page;
+      today: string;
     }): Promise<{ rows: Row[]; total: number }>;
-    add(ctx: { db: Db; actor: Actor; parentId: number; body: Body }): Promise<unknown>;
+    add(ctx: { db: Db; actor: Actor; parentId: number; body: Body; today: string }): Promise<unknown>;
     candidates(ctx: {
       db: Db;
       user: AuthUser;
       parentId: number;
       query: CandidatesQuery;
+      today: string;
     }): Promise<z.infer<typeof CandidateOutput>[]>;
   },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { tags, summaries } = options;
+  // Who works where and who is a member now: on the server's «today».
+  const today = () => todayOf(app.config);
   r.get(
     options.path,
     {
@@ -58,6 +63,7 @@ export function registerLinkRoutes<Row, Out, Body>(
           user: requireUser(req.user),
           parentId: req.params.id,
           query: req.query,
+          today: today(),
         }),
         options.present,
       ),
@@ -81,6 +87,7 @@ export function registerLinkRoutes<Row, Out, Body>(
         actor: req.actor,
         parentId: req.params.id,
         body: req.body as Body,
+        today: today(),
       });
       reply.status(201);
       return result;
@@ -104,6 +111,7 @@ export function registerLinkRoutes<Row, Out, Body>(
         user: requireUser(req.user),
         parentId: req.params.id,
         query: req.query,
+        today: today(),
       }),
   );
 }

@@ -38,6 +38,8 @@ export interface WriteContext<Row> {
   /** Only the fields being written now (all of them on create). */
   changes: Record<string, unknown>;
   before?: Row;
+  /** The server's «today» (config.fixedToday or the calendar day): what «works there now» is checked on. */
+  today: string;
 }
 
 export interface OwnedKind<Row extends OwnedRow> {
@@ -50,7 +52,8 @@ export interface OwnedKind<Row extends OwnedRow> {
   ownership: Ownership;
   /** The table has its own municipality_id column (filled from the owner). */
   storesMunicipality: boolean;
-  findById(db: Db, id: number): Promise<Row | undefined>;
+  /** `today` for what a row says about the present (a current workplace, «в силе», current members). */
+  findById(db: Db, id: number, today: string): Promise<Row | undefined>;
   /** How the audit log names the record: «вакансия «учитель математики», 03.2026». */
   describe(row: Row): string;
   /** Domain rules beyond the record kind's fields (references, uniqueness); throw AppError. */
@@ -96,9 +99,9 @@ const ownerOf = (row: OwnedRow): Owner => ({
 
 export async function getOwned<Row extends OwnedRow>(
   kind: OwnedKind<Row>,
-  options: { db: Db; user: AuthUser; id: number },
+  options: { db: Db; user: AuthUser; id: number; today: string },
 ): Promise<Row> {
-  const row = await kind.findById(options.db, options.id);
+  const row = await kind.findById(options.db, options.id, options.today);
   if (!row) throw notFound(kind.noun);
   if (kind.authorizeRead) await kind.authorizeRead(options.user, row);
   else assertCanReadOwner(options.user, ownerOf(row));
@@ -107,13 +110,13 @@ export async function getOwned<Row extends OwnedRow>(
 
 export async function createOwned<Row extends OwnedRow>(
   kind: OwnedKind<Row>,
-  options: { db: Db; actor: Actor; input: Record<string, unknown> },
+  options: { db: Db; actor: Actor; input: Record<string, unknown>; today: string },
 ): Promise<Row> {
   const user = requireUser(options.actor.user);
   const values = kindFields(kind.kind, options.input);
   return options.db.transaction(async (tx) => {
     const owner = await resolveOwner(tx, user, kind.ownership, options.input);
-    const ctx: WriteContext<Row> = { db: tx, user, owner, values, changes: values };
+    const ctx: WriteContext<Row> = { db: tx, user, owner, values, changes: values, today: options.today };
     await authorizeWrite(kind, ctx);
     assertKindChecks(kind.kind, values);
     await kind.check?.(ctx);
@@ -124,7 +127,7 @@ export async function createOwned<Row extends OwnedRow>(
         ...(kind.storesMunicipality ? { municipalityId: owner.municipalityId } : {}),
       } as never)
       .returning({ id: kind.table.id })) as { id: number }[];
-    const created = (await kind.findById(tx, id))!;
+    const created = (await kind.findById(tx, id, options.today))!;
     await recordAudit(tx, options.actor, {
       action: 'create',
       entity: kind.entity,
@@ -140,15 +143,29 @@ export async function createOwned<Row extends OwnedRow>(
 
 export async function updateOwned<Row extends OwnedRow>(
   kind: OwnedKind<Row>,
-  options: { db: Db; actor: Actor; id: number; input: Record<string, unknown> & { version: number } },
+  options: {
+    db: Db;
+    actor: Actor;
+    id: number;
+    input: Record<string, unknown> & { version: number };
+    today: string;
+  },
 ): Promise<Row> {
   const user = requireUser(options.actor.user);
   const changes = kindFields(kind.kind, withoutUndefined(options.input));
   return options.db.transaction(async (tx) => {
-    const before = await kind.findById(tx, options.id);
+    const before = await kind.findById(tx, options.id, options.today);
     if (!before) throw notFound(kind.noun);
     const values = { ...before, ...changes } as Record<string, unknown>;
-    const ctx: WriteContext<Row> = { db: tx, user, owner: ownerOf(before), values, changes, before };
+    const ctx: WriteContext<Row> = {
+      db: tx,
+      user,
+      owner: ownerOf(before),
+      values,
+      changes,
+      before,
+      today: options.today,
+    };
     await authorizeWrite(kind, ctx);
     const isMoved = 'organizationId' in changes && changes.organizationId !== before.organizationId;
     if (isMoved) {
@@ -164,7 +181,7 @@ export async function updateOwned<Row extends OwnedRow>(
     if (!(await updateIfVersion(tx, kind.table, options.id, options.input.version, patch as never))) {
       throw versionConflict();
     }
-    const after = (await kind.findById(tx, options.id))!;
+    const after = (await kind.findById(tx, options.id, options.today))!;
     await recordUpdate(tx, options.actor, {
       entity: kind.entity,
       entityId: options.id,
@@ -180,11 +197,11 @@ export async function updateOwned<Row extends OwnedRow>(
 
 export async function deleteOwned<Row extends OwnedRow>(
   kind: OwnedKind<Row>,
-  options: { db: Db; actor: Actor; id: number },
+  options: { db: Db; actor: Actor; id: number; today: string },
 ): Promise<void> {
   const user = requireUser(options.actor.user);
   await options.db.transaction(async (tx) => {
-    const before = await kind.findById(tx, options.id);
+    const before = await kind.findById(tx, options.id, options.today);
     if (!before) throw notFound(kind.noun);
     await authorizeWrite(kind, {
       db: tx,
@@ -193,6 +210,7 @@ export async function deleteOwned<Row extends OwnedRow>(
       values: before,
       changes: {},
       before,
+      today: options.today,
     });
     await kind.beforeDelete?.(tx, before);
     await tx.delete(kind.table).where(eq(kind.table.id, options.id));

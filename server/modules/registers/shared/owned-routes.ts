@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordSchema } from '../../../../core/registry/schema.ts';
+import { todayOf } from '../../../config.ts';
 import type { Db } from '../../../db/client.ts';
 import { IdParams } from '../../../http/fields.ts';
 import { requireUser, type AuthUser } from '../../auth/access.ts';
@@ -26,7 +27,12 @@ export interface OwnedRoutesOptions<Row extends OwnedRow, Query, Out> {
   output: z.ZodType<Out>;
   present(row: Row): Out;
   listQuery: z.ZodType<Query>;
-  list(options: { db: Db; user: AuthUser; query: Query }): Promise<{ rows: Row[]; total: number }>;
+  list(options: {
+    db: Db;
+    user: AuthUser;
+    query: Query;
+    today: string;
+  }): Promise<{ rows: Row[]; total: number }>;
   /** The routes to register (all five by default): links to a parent are created through the parent. */
   only?: RouteName[];
 }
@@ -39,11 +45,11 @@ export type RouteName = 'list' | 'get' | 'create' | 'update' | 'remove';
  */
 export const checkedList =
   <Row, Query extends { organizationId?: number; municipalityId?: number }>(
-    find: (db: Db, user: AuthUser, query: Query) => Promise<{ rows: Row[]; total: number }>,
+    find: (db: Db, user: AuthUser, query: Query, today: string) => Promise<{ rows: Row[]; total: number }>,
   ) =>
-  async ({ db, user, query }: { db: Db; user: AuthUser; query: Query }) => {
+  async ({ db, user, query, today }: { db: Db; user: AuthUser; query: Query; today: string }) => {
     await assertListFilter(db, user, query);
-    return find(db, user, query);
+    return find(db, user, query, today);
   };
 
 export const versionField = z.number('«Версия записи»: обязательное поле').int().positive();
@@ -74,6 +80,8 @@ export function registerOwnedRoutes<Row extends OwnedRow, Query, Out>(
   const { kind, path, tags, summaries, output, present } = options;
   const one = `${path}/:id`;
   const has = (name: RouteName) => !options.only || options.only.includes(name);
+  // The rows say what is current (a workplace, «в силе»): on the server's «today», as every page does.
+  const today = () => todayOf(app.config);
 
   if (has('list'))
     r.get(
@@ -89,7 +97,12 @@ export function registerOwnedRoutes<Row extends OwnedRow, Query, Out>(
       async (req, reply) =>
         sendPage(
           reply,
-          await options.list({ db: app.db, user: requireUser(req.user), query: req.query as Query }),
+          await options.list({
+            db: app.db,
+            user: requireUser(req.user),
+            query: req.query as Query,
+            today: today(),
+          }),
           present,
         ),
     );
@@ -99,7 +112,14 @@ export function registerOwnedRoutes<Row extends OwnedRow, Query, Out>(
       one,
       { schema: { tags, summary: summaries.get, params: IdParams, response: { 200: output } } },
       async (req) =>
-        present(await getOwned(kind, { db: app.db, user: requireUser(req.user), id: req.params.id })),
+        present(
+          await getOwned(kind, {
+            db: app.db,
+            user: requireUser(req.user),
+            id: req.params.id,
+            today: today(),
+          }),
+        ),
     );
 
   if (has('create'))
@@ -112,6 +132,7 @@ export function registerOwnedRoutes<Row extends OwnedRow, Query, Out>(
           db: app.db,
           actor: req.actor,
           input: req.body as Record<string, unknown>,
+          today: today(),
         });
         reply.status(201);
         return present(created);
@@ -138,6 +159,7 @@ export function registerOwnedRoutes<Row extends OwnedRow, Query, Out>(
             actor: req.actor,
             id: req.params.id,
             input: req.body as Record<string, unknown> & { version: number },
+            today: today(),
           }),
         );
       },
@@ -149,7 +171,7 @@ export function registerOwnedRoutes<Row extends OwnedRow, Query, Out>(
       { schema: { tags, summary: summaries.remove, params: IdParams, response: { 200: DeletedOutput } } },
       async (req) => {
         requireUser(req.user);
-        await deleteOwned(kind, { db: app.db, actor: req.actor, id: req.params.id });
+        await deleteOwned(kind, { db: app.db, actor: req.actor, id: req.params.id, today: today() });
         return { deleted: true as const, message: `Запись «${kind.kind.label}» удалена.` };
       },
     );

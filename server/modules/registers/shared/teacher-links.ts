@@ -66,12 +66,14 @@ export async function planTeacherAdditions(
     organizationId?: number | null;
     alreadyLinked: Set<number>;
     alreadyLinkedReason: string;
+    /** «Works in the organization» on this day: the server's «today». */
+    today: string;
   },
 ): Promise<{ accepted: TeacherBasics[]; skipped: SkippedTeacher[] }> {
   const ids = [...new Set(options.teacherIds)];
   const found = await findTeachers(db, ids);
   const working = options.organizationId
-    ? await teachersWorkingIn(db, options.organizationId, ids)
+    ? await teachersWorkingIn(db, options.organizationId, ids, options.today)
     : new Set(ids);
   const accepted: TeacherBasics[] = [];
   const skipped: SkippedTeacher[] = [];
@@ -111,6 +113,7 @@ export async function addTeacherLinks<
   alreadyLinked(db: Db, parent: Parent, teacherIds: number[]): Promise<Set<number>>;
   alreadyLinkedReason: string;
   insert(db: Db, parent: Parent, teacherIds: number[]): Promise<number[]>;
+  today: string;
 }): Promise<{ added: Row[]; skipped: SkippedTeacher[] }> {
   const user = requireUser(options.actor.user);
   return options.db.transaction(async (tx) => {
@@ -122,6 +125,7 @@ export async function addTeacherLinks<
       organizationId: options.workplaceOf?.(parent) ?? null,
       alreadyLinked: await options.alreadyLinked(tx, parent, options.teacherIds),
       alreadyLinkedReason: options.alreadyLinkedReason,
+      today: options.today,
     });
     if (options.isSingle && plan.skipped.length) {
       const [skip] = plan.skipped;
@@ -138,7 +142,7 @@ export async function addTeacherLinks<
     );
     const added: Row[] = [];
     for (const id of ids) {
-      const row = (await options.kind.findById(tx, id))!;
+      const row = (await options.kind.findById(tx, id, options.today))!;
       added.push(row);
       await recordAudit(tx, options.actor, {
         action: 'create',

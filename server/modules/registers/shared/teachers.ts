@@ -13,11 +13,14 @@ import { outer } from './paging.ts';
 export const teacherNameOf = (teacherId: PgColumn) =>
   sql<string>`(select concat_ws(' ', ${outer(teachers.lastName)}, ${outer(teachers.firstName)}, ${outer(teachers.middleName)}) from ${teachers} where ${outer(teachers.id)} = ${outer(teacherId)})`;
 
-/** Current main place of work of a teacher: the short name of the organization and the position title. */
-export const currentPositionOf = (teacherId: PgColumn) => {
+/**
+ * Current main place of work of a teacher on `today` (the server's «today», not the database's date):
+ * the short name of the organization and the position title.
+ */
+export const currentPositionOf = (teacherId: PgColumn, today: string) => {
   const p = sql`(select ${outer(positions.organizationId)} as org, ${outer(positions.title)} as title from ${positions}
     where ${outer(positions.teacherId)} = ${outer(teacherId)}
-    order by (${outer(positions.endDate)} is null or ${outer(positions.endDate)} >= current_date) desc,
+    order by (${outer(positions.endDate)} is null or ${outer(positions.endDate)} >= ${today}::date) desc,
              ${outer(positions.isMainJob)} desc, ${outer(positions.startDate)} desc limit 1)`;
   return {
     organizationId: sql<number | null>`(select org from ${p} cp)`,
@@ -47,12 +50,15 @@ export async function findTeachers(db: Db, ids: number[]): Promise<Map<number, T
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Teachers (of the given ones) holding a position in the organization that has not ended before `from`. */
+/**
+ * Teachers (of the given ones) holding a position in the organization that has not ended before `from`
+ * (today, or the start of what they are to join).
+ */
 export async function teachersWorkingIn(
   db: Db,
   organizationId: number,
   teacherIds: number[],
-  from?: string | null,
+  from: string,
 ): Promise<Set<number>> {
   if (!teacherIds.length) return new Set();
   const rows = await db
@@ -62,7 +68,7 @@ export async function teachersWorkingIn(
       and(
         eq(positions.organizationId, organizationId),
         inArray(positions.teacherId, teacherIds),
-        or(isNull(positions.endDate), gte(positions.endDate, from ?? sql`current_date`)),
+        or(isNull(positions.endDate), gte(positions.endDate, from)),
       ),
     );
   return new Set(rows.map((r) => r.id));
@@ -86,6 +92,7 @@ export async function teachersOfOrganizations(
  * Teachers one may add to an association or event: of the municipality, or of some organizations only,
  * matching a name, with their current workplace to tell namesakes apart. `members` is a subquery of the
  * teacher ids already linked (the event's participants, the association's current members): left out.
+ * «Works there» and «current workplace» are on `today`.
  */
 export async function findTeacherCandidates(
   db: Db,
@@ -95,10 +102,11 @@ export async function findTeacherCandidates(
     members: SQL;
     q?: string;
     limit: number;
+    today: string;
   },
 ) {
   const name = sql<string>`concat_ws(' ', ${teachers.lastName}, ${teachers.firstName}, ${teachers.middleName})`;
-  const place = currentPositionOf(teachers.id);
+  const place = currentPositionOf(teachers.id, options.today);
   const words = (options.q ?? '').split(/\s+/).filter(Boolean).slice(0, 3);
   return db
     .select({
@@ -123,7 +131,7 @@ export async function findTeacherCandidates(
                       positions.organizationId,
                       options.organizationIds.length ? options.organizationIds : [-1],
                     ),
-                    or(isNull(positions.endDate), gte(positions.endDate, sql`current_date`)),
+                    or(isNull(positions.endDate), gte(positions.endDate, options.today)),
                   ),
                 ),
             )
