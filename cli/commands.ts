@@ -10,6 +10,7 @@ import { programExportCommand, programFromTemplateCommand, programImportCommand 
 import { actionListsExportCommand, reserveExportCommand, specialistsExportCommand } from './lists.ts';
 import { surveyTrainingOrderCommand } from './surveys.ts';
 import { websitesCheckCommand } from './websites.ts';
+import { announceCommand } from './announce.ts';
 import { municipalityCreateCommand, organizationsImportCommand, regionCreateCommand } from './bulk.ts';
 import type { Flags } from './context.ts';
 
@@ -43,6 +44,7 @@ export const COMMANDS: Command[] = [
   programExportCommand,
   programImportCommand,
   websitesCheckCommand,
+  announceCommand,
   regionCreateCommand,
   municipalityCreateCommand,
   organizationsImportCommand,

@@ -12,6 +12,23 @@ import { print, printAccounts, printAdmin, progress } from './output.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import { todayOf } from '../server/config.ts';
 import { scheduleReminders } from '../server/modules/notifications/reminders.ts';
+import { failInterruptedSendings } from '../server/modules/communications/announcements.service.ts';
+import { failInterruptedWebsiteChecks } from '../server/modules/websites/websites.service.ts';
+import type { Db } from '../server/db/client.ts';
+
+/**
+ * Background work (letter sendings, website checks) lives in the process that started it: what the
+ * previous process left «running» is over, and is marked failed with how far it got, so its page stops
+ * polling and a new one may start. Work started since the listen, in this process, is left alone.
+ */
+async function failInterruptedWork(db: Db, log: (message: string) => void) {
+  const sendings = await failInterruptedSendings(db);
+  const runs = await failInterruptedWebsiteChecks(db);
+  if (sendings.length)
+    log(`Рассылки письма, прерванные перезапуском: ${sendings.map((s) => `№ ${s.id}`).join(', ')}`);
+  if (runs.length)
+    log(`Проверки сайтов, прерванные перезапуском: ${runs.map((r) => `№ ${r.id}`).join(', ')}`);
+}
 
 const serveOptions = {
   port: { type: 'string' },
@@ -39,6 +56,11 @@ async function serve(flags: Flags, seedIfEmpty: boolean) {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   scheduleMaintenance(database, (m) => app.log.warn(m));
+  await failInterruptedWork(database.db, (m) => app.log.warn(m)).catch((e: unknown) =>
+    app.log.warn(
+      `Прерванные рассылки и проверки сайтов не отмечены: ${e instanceof Error ? e.message : String(e)}`,
+    ),
+  );
   warmRunningCampaigns(database.db).catch((e: unknown) =>
     app.log.warn(
       `Значения идущих мониторингов не подготовлены заранее: ${e instanceof Error ? e.message : String(e)}`,

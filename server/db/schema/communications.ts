@@ -8,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from './accounts.ts';
@@ -22,6 +23,8 @@ import { normativeActs } from './registry.ts';
  * A sending of a campaign's announcement letter (информационное письмо) to the heads of its participants:
  * the DOCX as it was sent (in `files`, so the backup carries it and the recipients download that very
  * letter), who sent it and when; per organization, the addresses written to and why the e-mail failed.
+ * The e-mails go in the background (announcements.service.ts): the row carries the progress, `done` of
+ * `total` organizations, and the outcome; one sending at a time runs per campaign.
  */
 export const campaignAnnouncements = pgTable(
   'campaign_announcements',
@@ -36,8 +39,23 @@ export const campaignAnnouncements = pgTable(
     sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentByUserId: integer().references(() => users.id, { onDelete: 'set null' }),
     sentByName: text().notNull(),
+    status: text({ enum: ['running', 'done', 'failed'] })
+      .notNull()
+      .default('done'),
+    /** Organizations processed so far (a recipient row written) of the participants at the start. */
+    done: integer().notNull().default(0),
+    total: integer().notNull().default(0),
+    /** Why a failed sending stopped, in Russian (a server error, a restart). */
+    error: text(),
+    finishedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.campaignId)],
+  (t) => [
+    index().on(t.campaignId),
+    // Two starts at once cannot both run: the second insert fails and is answered 409.
+    uniqueIndex('campaign_announcements_one_running')
+      .on(t.campaignId)
+      .where(sql`status = 'running'`),
+  ],
 );
 
 export const campaignAnnouncementRecipients = pgTable(

@@ -14,9 +14,13 @@ import { safeFileName } from '../documents/docx-kit.ts';
 import { sendMail } from '../notifications/mailer.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
 import {
+  failRunningAnnouncements,
   findAnnouncements,
   findLastAnnouncementTo,
   findOrganizationEmails,
+  findRunningAnnouncement,
+  finishAnnouncement,
+  recordAnnouncementRecipient,
 } from './communications.repository.ts';
 import { ownOrganizationIds } from './communications.policy.ts';
 import { eq } from 'drizzle-orm';
@@ -26,20 +30,41 @@ import { eq } from 'drizzle-orm';
  * its participants — in the application (a notice linking to the form, where the letter is downloaded by
  * that organization's users only) and by e-mail with the DOCX attached, to the organization's own address
  * and its heads' accounts where known, one letter per organization (no school sees another's addresses).
- * Every sending is kept: who, when, to whom, what failed; sending again needs `confirmResend`.
+ * Every sending is kept: who, when, to whom, what failed; sending again needs `confirmResend`. With
+ * 2,000 organizations or a slow SMTP server a sending takes minutes: it goes in the background of the
+ * process (`startAnnouncement`) or of the `announce` command, one at a time per campaign, its row
+ * carrying the progress.
  */
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const NO_ADDRESS = 'не известен адрес электронной почты организации и её руководителя';
 
+export type SendingStatus = 'running' | 'done' | 'failed';
+
+export const SENDING_STATUS_LABELS: Record<SendingStatus, string> = {
+  running: 'идёт рассылка',
+  done: 'разослано',
+  failed: 'прервана',
+};
+
 export interface AnnouncementSending {
   id: number;
+  status: SendingStatus;
+  statusLabel: string;
+  /** Organizations processed so far, of the participants when the sending started. */
+  done: number;
+  total: number;
+  /** Why a failed sending stopped. */
+  error: string | null;
   sentAt: string;
+  finishedAt: string | null;
   sentByName: string;
   organizations: number;
   emailed: number;
   failures: { organizationId: number; organizationName: string; error: string }[];
   recipients: { organizationId: number; organizationName: string; emails: string[]; error: string | null }[];
+  /** What the page says of it: the progress while running, `sendingMessage` once over. */
+  message: string;
 }
 
 type SendingRow = Awaited<ReturnType<typeof findAnnouncements>>[number];
@@ -51,9 +76,15 @@ export function presentSending(row: SendingRow): AnnouncementSending {
     emails: r.emails,
     error: r.error,
   }));
-  return {
+  const sending = {
     id: row.id,
+    status: row.status,
+    statusLabel: SENDING_STATUS_LABELS[row.status],
+    done: row.done,
+    total: row.total,
+    error: row.error,
     sentAt: row.sentAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
     sentByName: row.sentByName,
     organizations: recipients.length,
     emailed: recipients.filter((r) => !r.error).length,
@@ -66,16 +97,19 @@ export function presentSending(row: SendingRow): AnnouncementSending {
       })),
     recipients,
   };
+  return { ...sending, message: sendingMessage(sending) };
 }
 
-/** The sentence the page shows after a sending. */
-export function sendingMessage(s: AnnouncementSending): string {
+/** The sentence the page shows of a sending: its progress, then what it did. */
+export function sendingMessage(s: Omit<AnnouncementSending, 'message' | 'statusLabel'>): string {
+  if (s.status === 'running') return `Идёт рассылка письма: разослано ${s.done} из ${s.total}.`;
   const parts = [
     `Письмо разослано: ${countOf(s.organizations, ORGANIZATION_FORMS)} (уведомление в системе).`,
     `По электронной почте — ${countOf(s.emailed, ORGANIZATION_FORMS)}.`,
   ];
   if (s.failures.length)
     parts.push(`Без письма: ${s.failures.map((f) => `${f.organizationName} — ${f.error}`).join('; ')}.`);
+  if (s.status === 'failed') parts.unshift(`${s.error ?? 'Рассылка прервана'}.`);
   return parts.join(' ');
 }
 
@@ -85,26 +119,64 @@ export async function listAnnouncements(options: { db: Db; user: AuthUser; campa
   return (await findAnnouncements(options.db, campaign.id)).map(presentSending);
 }
 
-export async function sendAnnouncement(options: {
+/** Campaigns whose sending goes on in this process (a sending outlives no restart: see `failInterruptedSendings`). */
+const runningHere = new Set<number>();
+
+/** A second start while one runs; the counts once the first has its row (it may be opening still). */
+const alreadyRunning = (row?: { done: number; total: number }) =>
+  new AppError(
+    'conflict',
+    `Рассылка письма по этому мониторингу уже идёт${row ? `: разослано ${row.done} из ${row.total}` : ''}. Дождитесь её окончания.`,
+  );
+
+/** Everything the sending needs after its start: made once, in the request, and handed to the job. */
+export interface OpenedSending {
+  db: Db;
+  actor: Actor;
+  campaign: { id: number; title: string; municipalityId: number };
+  announcement: typeof campaignAnnouncements.$inferSelect;
+  participants: Awaited<ReturnType<typeof findParticipants>>;
+  appUrl: string;
+  title: string;
+  departmentName: string;
+  fileName: string;
+  docx: Buffer;
+}
+
+/**
+ * Starts a sending: the checks, the letter (DOCX) and the sending's row in one transaction, status
+ * «running» with the participants to go; nothing is sent yet (`runSending` does it).
+ */
+export async function openSending(options: {
   db: Db;
   actor: Actor;
   campaignId: number;
   appUrl: string;
   confirmResend: boolean;
-}): Promise<AnnouncementSending & { message: string }> {
+}): Promise<OpenedSending> {
   const { db, actor } = options;
   const user = requireUser(actor.user);
   const campaign = await requireCampaign(db, options.campaignId);
   assertDepartment(user, campaign.municipalityId);
   if (campaign.status === 'closed')
     throw new AppError('conflict', 'Мониторинг закрыт: информационное письмо больше не рассылается.');
+  const running = await findRunningAnnouncement(db, campaign.id);
+  if (running) throw alreadyRunning(running);
   const [previous] = await findAnnouncements(db, campaign.id);
-  if (previous && !options.confirmResend)
+  if (previous && !options.confirmResend) {
+    const day = formatRuDate(previous.sentAt.toISOString().slice(0, 10));
+    // An interrupted sending reached some organizations: sending again repeats the letter to them.
     throw new AppError(
       'conflict',
-      `Письмо уже разослано ${formatRuDate(previous.sentAt.toISOString().slice(0, 10))} (${previous.sentByName}, ${countOf(previous.recipients.length, ORGANIZATION_FORMS)}). Чтобы разослать его ещё раз, подтвердите повторную рассылку.`,
+      previous.status === 'failed'
+        ? `Рассылка письма ${day} (${previous.sentByName}) прервана: разослано ${previous.done} из ${previous.total}. Чтобы разослать письмо ещё раз, подтвердите повторную рассылку.`
+        : `Письмо уже разослано ${day} (${previous.sentByName}, ${countOf(previous.recipients.length, ORGANIZATION_FORMS)}). Чтобы разослать его ещё раз, подтвердите повторную рассылку.`,
       { field: 'confirmResend', lastSentAt: previous.sentAt.toISOString() },
     );
+  }
+  const participants = await findParticipants(db, campaign.id);
+  if (!participants.length)
+    throw new AppError('conflict', 'В мониторинге нет участников: письмо некому разослать.');
   const content = await buildAnnouncementContent({
     db,
     user,
@@ -113,87 +185,174 @@ export async function sendAnnouncement(options: {
   });
   const docx = await buildAnnouncementDocx(content);
   const fileName = `${safeFileName(`Информационное письмо ${content.title}`)}.docx`;
-  const participants = await findParticipants(db, campaign.id);
-  if (!participants.length)
-    throw new AppError('conflict', 'В мониторинге нет участников: письмо некому разослать.');
-  const orgIds = participants.map((p) => p.organizationId);
-  const [heads, orgEmails] = [
-    await findResponsibleUsers(db, orgIds),
-    await findOrganizationEmails(db, orgIds),
-  ];
-  const announcement = await db.transaction(async (tx) => {
-    const file = await insertFile(tx, {
-      municipalityId: campaign.municipalityId,
-      name: fileName,
-      mimeType: DOCX,
-      size: docx.length,
-      content: docx,
-      uploadedBy: user.fullName,
+  let announcement: OpenedSending['announcement'];
+  try {
+    announcement = await db.transaction(async (tx) => {
+      const file = await insertFile(tx, {
+        municipalityId: campaign.municipalityId,
+        name: fileName,
+        mimeType: DOCX,
+        size: docx.length,
+        content: docx,
+        uploadedBy: user.fullName,
+      });
+      const [row] = await tx
+        .insert(campaignAnnouncements)
+        .values({
+          campaignId: campaign.id,
+          fileId: file.id,
+          sentByUserId: accountIdOf(user),
+          sentByName: user.fullName,
+          status: 'running',
+          total: participants.length,
+        })
+        .returning();
+      return row;
     });
-    const [row] = await tx
-      .insert(campaignAnnouncements)
-      .values({
-        campaignId: campaign.id,
-        fileId: file.id,
-        sentByUserId: accountIdOf(user),
-        sentByName: user.fullName,
-      })
-      .returning();
-    return row;
-  });
-  // The e-mails go outside the transaction: a slow SMTP server holds no connection of the database.
-  const rows: (typeof campaignAnnouncementRecipients.$inferInsert)[] = [];
-  for (const p of participants) {
-    const people = heads.filter((h) => h.organizationId === p.organizationId);
-    const emails = [
-      ...new Set(
-        [orgEmails.get(p.organizationId), ...people.map((h) => h.email)]
-          .map((e) => e?.trim().toLowerCase())
-          .filter((e): e is string => Boolean(e)),
-      ),
-    ];
-    let error: string | null = null;
-    if (!emails.length) error = NO_ADDRESS;
-    else {
-      try {
-        await sendMail(db, {
-          to: emails,
-          subject: `Информационное письмо: ${content.title}`,
-          text: `Здравствуйте!\n\n${p.organizationName}: ${content.letterhead.departmentName} направляет информационное письмо «${content.title}» (во вложении).\n\nФорма мониторинга: ${options.appUrl}/campaigns/${campaign.id}/organizations/${p.organizationId}\n\nЭто письмо отправлено системой pedmonitor.`,
-          attachments: [{ filename: fileName, content: docx, contentType: DOCX }],
-        });
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
-    }
-    await notifyUsers(
-      db,
-      people.map((h) => h.userId),
-      {
-        title: `Информационное письмо: ${content.title}`,
-        body: `${campaign.title}: письмо отдела образования о мониторинге — откройте форму, чтобы скачать его.`,
-        link: `/campaigns/${campaign.id}/organizations/${p.organizationId}`,
-      },
-    );
-    rows.push({
-      announcementId: announcement.id,
-      organizationId: p.organizationId,
-      organizationName: p.organizationName,
-      emails: error ? [] : emails,
-      notifiedUsers: new Set(people.map((h) => h.userId)).size,
-      error,
-    });
+  } catch (error) {
+    // Two starts at once: the one-running index lets one of them in.
+    if (!isUniqueViolation(error)) throw error;
+    throw alreadyRunning(await findRunningAnnouncement(db, campaign.id));
   }
-  await db.insert(campaignAnnouncementRecipients).values(rows);
-  const sending = presentSending({ ...announcement, recipients: rows as SendingRow['recipients'] });
+  return {
+    db,
+    actor,
+    campaign,
+    announcement,
+    participants,
+    appUrl: options.appUrl,
+    title: content.title,
+    departmentName: content.letterhead.departmentName,
+    fileName,
+    docx,
+  };
+}
+
+/**
+ * Sends an opened sending: one e-mail per organization and a notice to its heads, each organization's
+ * outcome written as it comes (the progress a poll reads; a crash loses nothing already sent), then the
+ * outcome of the whole. The e-mails go outside any transaction: a slow SMTP server holds no connection.
+ */
+export async function runSending(
+  sending: OpenedSending,
+  onProgress?: (done: number, total: number, organization: string) => void,
+): Promise<AnnouncementSending> {
+  const { db, actor, campaign, announcement, participants } = sending;
+  const total = participants.length;
+  let done = 0;
+  try {
+    const orgIds = participants.map((p) => p.organizationId);
+    const [heads, orgEmails] = [
+      await findResponsibleUsers(db, orgIds),
+      await findOrganizationEmails(db, orgIds),
+    ];
+    for (const p of participants) {
+      const people = heads.filter((h) => h.organizationId === p.organizationId);
+      const emails = [
+        ...new Set(
+          [orgEmails.get(p.organizationId), ...people.map((h) => h.email)]
+            .map((e) => e?.trim().toLowerCase())
+            .filter((e): e is string => Boolean(e)),
+        ),
+      ];
+      let error: string | null = null;
+      if (!emails.length) error = NO_ADDRESS;
+      else {
+        try {
+          await sendMail(db, {
+            to: emails,
+            subject: `Информационное письмо: ${sending.title}`,
+            text: `Здравствуйте!\n\n${p.organizationName}: ${sending.departmentName} направляет информационное письмо «${sending.title}» (во вложении).\n\nФорма мониторинга: ${sending.appUrl}/campaigns/${campaign.id}/organizations/${p.organizationId}\n\nЭто письмо отправлено системой pedmonitor.`,
+            attachments: [{ filename: sending.fileName, content: sending.docx, contentType: DOCX }],
+          });
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e);
+        }
+      }
+      await notifyUsers(
+        db,
+        people.map((h) => h.userId),
+        {
+          title: `Информационное письмо: ${sending.title}`,
+          body: `${campaign.title}: письмо отдела образования о мониторинге — откройте форму, чтобы скачать его.`,
+          link: `/campaigns/${campaign.id}/organizations/${p.organizationId}`,
+        },
+      );
+      await recordAnnouncementRecipient(db, {
+        announcementId: announcement.id,
+        organizationId: p.organizationId,
+        organizationName: p.organizationName,
+        emails: error ? [] : emails,
+        notifiedUsers: new Set(people.map((h) => h.userId)).size,
+        error,
+      });
+      done++;
+      onProgress?.(done, total, p.organizationName);
+    }
+    await finishAnnouncement(db, announcement.id, 'done');
+  } catch (error) {
+    await finishAnnouncement(
+      db,
+      announcement.id,
+      'failed',
+      `Рассылка прервана из-за ошибки сервера: разослано ${done} из ${total}`,
+    ).catch(() => undefined);
+    throw error;
+  }
+  const result = presentSending(
+    (await findAnnouncements(db, campaign.id)).find((a) => a.id === announcement.id)!,
+  );
   await recordAudit(db, actor, {
     action: 'send',
     entity: 'campaign_announcement',
     entityId: announcement.id,
     municipalityId: campaign.municipalityId,
-    summary: `Разослано информационное письмо по мониторингу «${campaign.title}»: ${countOf(sending.organizations, ORGANIZATION_FORMS)}, по почте ${sending.emailed}, без письма ${sending.failures.length}`,
+    summary: `Разослано информационное письмо по мониторингу «${campaign.title}»: ${countOf(result.organizations, ORGANIZATION_FORMS)}, по почте ${result.emailed}, без письма ${result.failures.length}`,
   });
-  return { ...sending, message: sendingMessage(sending) };
+  return result;
+}
+
+/**
+ * «Разослать письмо» from the page: opens the sending and answers at once; the e-mails go on in the
+ * background of this process, and the page polls the list of sendings for the progress.
+ */
+export async function startAnnouncement(options: {
+  db: Db;
+  actor: Actor;
+  campaignId: number;
+  appUrl: string;
+  confirmResend: boolean;
+  onError: (error: unknown) => void;
+}): Promise<AnnouncementSending> {
+  if (runningHere.has(options.campaignId)) {
+    throw alreadyRunning(await findRunningAnnouncement(options.db, options.campaignId));
+  }
+  runningHere.add(options.campaignId);
+  let opened: OpenedSending;
+  try {
+    opened = await openSending(options);
+  } catch (error) {
+    runningHere.delete(options.campaignId);
+    throw error;
+  }
+  void runSending(opened)
+    .catch(options.onError)
+    .finally(() => runningHere.delete(options.campaignId));
+  return presentSending({ ...opened.announcement, recipients: [] });
+}
+
+/**
+ * At server start: a sending left «running» by the previous process is over — its job died with it.
+ * Marked failed with how far it got; the organizations it reached keep their rows (and letters).
+ */
+export async function failInterruptedSendings(db: Db) {
+  return failRunningAnnouncements(db, [...runningHere]);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === '23505') return true;
+  return false;
 }
 
 /** Whether the user is the department or a user of one of these organizations. */

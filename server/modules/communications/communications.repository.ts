@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   campaignAnnouncementRecipients,
@@ -28,6 +28,69 @@ export async function findAnnouncements(db: Db, campaignId: number) {
     )
     .orderBy(asc(campaignAnnouncementRecipients.organizationName));
   return sendings.map((s) => ({ ...s, recipients: recipients.filter((r) => r.announcementId === s.id) }));
+}
+
+/** The campaign's sending still running, if any (one at a time: a partial unique index says so). */
+export async function findRunningAnnouncement(db: Db, campaignId: number) {
+  const [row] = await db
+    .select()
+    .from(campaignAnnouncements)
+    .where(
+      and(eq(campaignAnnouncements.campaignId, campaignId), eq(campaignAnnouncements.status, 'running')),
+    );
+  return row;
+}
+
+/**
+ * One organization processed: its recipient row and the sending's count in one transaction, so the
+ * progress a poll reads is what is written, and a crash keeps every organization already sent.
+ */
+export async function recordAnnouncementRecipient(
+  db: Db,
+  row: typeof campaignAnnouncementRecipients.$inferInsert,
+) {
+  await db.transaction(async (tx) => {
+    await tx.insert(campaignAnnouncementRecipients).values(row);
+    await tx
+      .update(campaignAnnouncements)
+      .set({ done: sql`${campaignAnnouncements.done} + 1` })
+      .where(eq(campaignAnnouncements.id, row.announcementId));
+  });
+}
+
+export async function finishAnnouncement(
+  db: Db,
+  id: number,
+  status: 'done' | 'failed',
+  error: string | null = null,
+) {
+  await db
+    .update(campaignAnnouncements)
+    .set({ status, error, finishedAt: sql`now()` })
+    .where(and(eq(campaignAnnouncements.id, id), eq(campaignAnnouncements.status, 'running')));
+}
+
+/**
+ * Marks failed the sendings left «running» by a process that stopped, but those of campaigns still
+ * running in this one; the reason says how far each got.
+ */
+export async function failRunningAnnouncements(db: Db, exceptCampaignIds: number[]) {
+  return db
+    .update(campaignAnnouncements)
+    .set({
+      status: 'failed',
+      error: sql`'Рассылка прервана перезапуском сервера: разослано ' || ${campaignAnnouncements.done} || ' из ' || ${campaignAnnouncements.total}`,
+      finishedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(campaignAnnouncements.status, 'running'),
+        exceptCampaignIds.length
+          ? notInArray(campaignAnnouncements.campaignId, exceptCampaignIds)
+          : undefined,
+      ),
+    )
+    .returning({ id: campaignAnnouncements.id, campaignId: campaignAnnouncements.campaignId });
 }
 
 /** The last sending of a campaign's letter that reached one of these organizations. */

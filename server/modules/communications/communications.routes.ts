@@ -5,7 +5,7 @@ import { todayOf } from '../../config.ts';
 import { IdParams } from '../../http/fields.ts';
 import { uploadedFile } from '../../http/upload.ts';
 import { requireUser } from '../auth/access.ts';
-import { downloadSentAnnouncement, listAnnouncements, sendAnnouncement } from './announcements.service.ts';
+import { downloadSentAnnouncement, listAnnouncements, startAnnouncement } from './announcements.service.ts';
 import {
   CampaignFileParams,
   CampaignOrgParams,
@@ -138,7 +138,8 @@ export async function communicationsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Рассылки информационного письма: кто, когда, скольким организациям, ошибки',
+        summary:
+          'Рассылки информационного письма: кто, когда, скольким организациям, ошибки; ход идущей — status, done из total',
         params: IdParams,
       },
     },
@@ -151,20 +152,21 @@ export async function communicationsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Разослать информационное письмо руководителям ОО-участников: в системе и по электронной почте с DOCX (повторно — с confirmResend)',
+          'Начать рассылку информационного письма руководителям ОО-участников: в системе и по электронной почте с DOCX (повторно — с confirmResend); ответ 202 сразу, ход — в списке рассылок',
         params: IdParams,
         body: SendAnnouncementInput,
       },
     },
     async (req, reply) => {
-      const sending = await sendAnnouncement({
+      const sending = await startAnnouncement({
         db: app.db,
         actor: req.actor,
         campaignId: req.params.id,
         appUrl: `${req.protocol}://${req.host}`,
         confirmResend: req.body.confirmResend,
+        onError: (error) => req.log.error({ err: error }, 'announcement sending failed'),
       });
-      reply.status(201);
+      reply.status(202);
       return sending;
     },
   );

@@ -2,15 +2,17 @@ import { simpleParser } from 'mailparser';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema/index.ts';
+import { campaignAnnouncements, users } from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
 import { startSmtpSink } from '../../test/smtp.ts';
 import { runReminders } from '../notifications/reminders.ts';
+import { failInterruptedSendings } from './announcements.service.ts';
 
 /**
  * Campaign communications through the API and a real SMTP server in its own process: the announcement
- * letter sent to the heads (in the application and by e-mail with the DOCX), its record and re-sending,
+ * letter sent to the heads (in the application and by e-mail with the DOCX) in the background with its
+ * progress (the SMTP server held, then let go, letter by letter), its record and re-sending,
  * who downloads it; instructions and files beside the form; per-indicator due dates and their reminders.
  */
 let t: TestApp;
@@ -26,6 +28,27 @@ const call = async (
   url: string,
   body?: unknown,
 ) => t.request({ method, url, cookie: await login(who), body });
+
+type Sending = {
+  id: number;
+  status: string;
+  done: number;
+  total: number;
+  recipients: { organizationName: string }[];
+};
+const sendings = async (campaignId = ids.campaign): Promise<Sending[]> =>
+  (await call('coord', 'GET', `/api/campaigns/${campaignId}/announcements`)).json();
+
+/** Polls the list of sendings (as the page does) until the latest one meets `until`. */
+async function latestSending(until: (s: Sending) => boolean, campaignId = ids.campaign) {
+  for (let i = 0; i < 200; i++) {
+    const [latest] = await sendings(campaignId);
+    if (latest && until(latest)) return latest;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the sending did not get there: ${JSON.stringify((await sendings(campaignId))[0])}`);
+}
+const finished = (campaignId = ids.campaign) => latestSending((s) => s.status !== 'running', campaignId);
 
 function multipart(name: string, content: Buffer, type = 'application/octet-stream') {
   return Buffer.concat([
@@ -120,19 +143,59 @@ afterAll(async () => {
 });
 
 describe('sending the announcement letter', () => {
-  it('goes to each participant: one e-mail with the DOCX to its addresses, a notice in the application', async () => {
-    const sent = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {});
-    expect(sent.statusCode, sent.body).toBe(201);
-    const body = sent.json();
-    expect(body).toMatchObject({ sentByName: 'Петрова Анна Ивановна', organizations: 3, emailed: 2 });
-    expect(body.failures).toEqual([
+  it('starts at once and goes on in the background, its progress growing organization by organization', async () => {
+    // A slow mail server: no letter is answered until the test says so.
+    smtp.hold();
+    const started = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {});
+    expect(started.statusCode, started.body).toBe(202);
+    expect(started.json()).toMatchObject({
+      status: 'running',
+      statusLabel: 'идёт рассылка',
+      done: 0,
+      total: 3,
+      organizations: 0,
+      finishedAt: null,
+      message: 'Идёт рассылка письма: разослано 0 из 3.',
+    });
+    expect(smtp.received).toHaveLength(0);
+
+    // One sending at a time per campaign, even with the resending confirmed.
+    const second = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {
+      confirmResend: true,
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.message).toBe(
+      'Рассылка письма по этому мониторингу уже идёт: разослано 0 из 3. Дождитесь её окончания.',
+    );
+
+    // Школа А's letter is answered: its row is written, the next letter waits.
+    await smtp.step();
+    const progress = await latestSending((s) => s.done > 0);
+    expect(progress).toMatchObject({ id: started.json().id, status: 'running', done: 1, total: 3 });
+    expect(progress.recipients.map((r) => r.organizationName)).toEqual(['Школа А']);
+
+    smtp.release();
+    const body = await finished();
+    expect(body).toMatchObject({
+      status: 'done',
+      statusLabel: 'разослано',
+      done: 3,
+      total: 3,
+      sentByName: 'Петрова Анна Ивановна',
+      organizations: 3,
+      emailed: 2,
+      error: null,
+      finishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(body).toHaveProperty('failures', [
       {
         organizationId: ids.c,
         organizationName: 'Школа В',
         error: 'не известен адрес электронной почты организации и её руководителя',
       },
     ]);
-    expect(body.message).toBe(
+    expect(body).toHaveProperty(
+      'message',
       'Письмо разослано: 3 организации (уведомление в системе). По электронной почте — 2 организации. Без письма: Школа В — не известен адрес электронной почты организации и её руководителя.',
     );
     const mail = await smtp.waitFor(2);
@@ -196,7 +259,8 @@ describe('sending the announcement letter', () => {
     const confirmed = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {
       confirmResend: true,
     });
-    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    expect(confirmed.statusCode, confirmed.body).toBe(202);
+    expect(await finished()).toMatchObject({ status: 'done', done: 3, emailed: 2 });
     expect(await smtp.waitFor(4)).toHaveLength(4);
     expect((await call('coord', 'GET', `/api/campaigns/${ids.campaign}/announcements`)).json()).toHaveLength(
       2,
@@ -232,6 +296,63 @@ describe('sending the announcement letter', () => {
     const fileId = fileIds.rows[0].file_id;
     expect((await call('heada', 'GET', `/api/files/${fileId}`)).statusCode).toBe(200);
     expect((await call('headout', 'GET', `/api/files/${fileId}`)).statusCode).toBe(403);
+  });
+});
+
+describe('a sending cut off by a restart', () => {
+  it('is marked failed at the start of the server, saying how far it got; one running here is left alone', async () => {
+    const db = t.database.db;
+    const [first] = await db.select().from(campaignAnnouncements).limit(1);
+    // What a process that stopped mid-sending leaves: the row still «running», 1 of 3 done.
+    const [left] = await db
+      .insert(campaignAnnouncements)
+      .values({
+        campaignId: ids.campaign,
+        fileId: first.fileId,
+        sentByName: 'Петрова Анна Ивановна',
+        status: 'running',
+        done: 1,
+        total: 3,
+      })
+      .returning();
+    const blocked = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {
+      confirmResend: true,
+    });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.message).toBe(
+      'Рассылка письма по этому мониторингу уже идёт: разослано 1 из 3. Дождитесь её окончания.',
+    );
+
+    expect(await failInterruptedSendings(db)).toEqual([{ id: left.id, campaignId: ids.campaign }]);
+    const [marked] = await sendings();
+    expect(marked).toMatchObject({
+      id: left.id,
+      status: 'failed',
+      statusLabel: 'прервана',
+      error: 'Рассылка прервана перезапуском сервера: разослано 1 из 3',
+      finishedAt: expect.stringMatching(/^\d{4}-/),
+      message:
+        'Рассылка прервана перезапуском сервера: разослано 1 из 3. Письмо разослано: 0 организаций (уведомление в системе). По электронной почте — 0 организаций.',
+    });
+
+    // It reached some organizations: sending again asks first, saying how far it got.
+    const again = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toMatch(
+      /^Рассылка письма \d\d\.\d\d\.\d{4} \(Петрова Анна Ивановна\) прервана: разослано 1 из 3\. Чтобы разослать письмо ещё раз, подтвердите повторную рассылку\.$/,
+    );
+
+    // A sending this process runs is not the previous process's: the marking leaves it going.
+    smtp.hold();
+    const before = smtp.received.length;
+    const started = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {
+      confirmResend: true,
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    expect(await failInterruptedSendings(db)).toEqual([]);
+    smtp.release();
+    expect(await finished()).toMatchObject({ id: started.json().id, status: 'done', done: 3 });
+    expect(await smtp.waitFor(before + 2)).toHaveLength(before + 2);
   });
 });
 
@@ -423,7 +544,8 @@ describe('a campaign deleted by mistake', () => {
     );
     expect(file.statusCode, file.body).toBe(201);
     const sent = await call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {});
-    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.statusCode, sent.body).toBe(202);
+    expect(await finished(campaignId)).toMatchObject({ status: 'done', done: 1 });
     const count = async () =>
       (
         (await t.database.db.execute('select count(*)::int as n from files' as never)) as unknown as {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import {
   organizations,
@@ -93,6 +93,28 @@ export const finishRun = (db: Db, runId: number, status: 'done' | 'failed', erro
     .update(websiteCheckRuns)
     .set({ status, error, finishedAt: sql`now()` })
     .where(eq(websiteCheckRuns.id, runId));
+
+/**
+ * Marks failed the runs left «running» by a process that stopped, but those of municipalities still
+ * checked in this one; the reason says how far each got.
+ */
+export const failRunningRuns = (db: Db, exceptMunicipalityIds: number[]) =>
+  db
+    .update(websiteCheckRuns)
+    .set({
+      status: 'failed',
+      error: sql`'Проверка прервана перезапуском сервера: проверено ' || ${websiteCheckRuns.done} || ' из ' || ${websiteCheckRuns.total}`,
+      finishedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(websiteCheckRuns.status, 'running'),
+        exceptMunicipalityIds.length
+          ? notInArray(websiteCheckRuns.municipalityId, exceptMunicipalityIds)
+          : undefined,
+      ),
+    )
+    .returning({ id: websiteCheckRuns.id, municipalityId: websiteCheckRuns.municipalityId });
 
 /** One organization's outcome, and the run's progress, in one transaction. */
 export async function saveSiteOutcome(

@@ -20,6 +20,7 @@ import {
   findOrganizationsToCheck,
   findRequirements,
   findRunningRun,
+  failRunningRuns,
   finishRun,
   insertRequirements,
   insertRun,
@@ -93,7 +94,7 @@ async function assertMunicipality(db: Db, municipalityId: number) {
   if (!(await findMunicipalityById(db, municipalityId))) throw notFound('Муниципалитет');
 }
 
-/** Municipalities with a run going on in this process (a run outlives no restart: see `startWebsiteCheck`). */
+/** Municipalities with a run going on in this process (a run outlives no restart: see `failInterruptedWebsiteChecks`). */
 const runningHere = new Set<number>();
 
 export type ProgressReport = (done: number, total: number, organization: string) => void;
@@ -139,7 +140,18 @@ export async function runWebsiteCheck(options: {
   return { runId: run.id, checked: done };
 }
 
-/** A run left «running» by a stopped process is over: it is marked failed before a new one starts. */
+/**
+ * At server start: a run left «running» by the previous process is over — its crawl died with it. Marked
+ * failed with how far it got; the sites it checked keep their results.
+ */
+export async function failInterruptedWebsiteChecks(db: Db) {
+  return failRunningRuns(db, [...runningHere]);
+}
+
+/**
+ * A run left «running» by a process that stopped and was not marked at a start (another server on the
+ * same PostgreSQL, a killed `websites check`): after this long it no longer blocks a new one.
+ */
 const STALE_MS = 6 * 60 * 60 * 1000;
 
 /** Creates a run (refused while another goes on in the municipality). */

@@ -7,6 +7,8 @@ import { DEFAULT_PROGRAM_PARAMETERS, reportingPeriod } from '../../../core/indic
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { testIndicator as indicator } from '../../test/indicators.ts';
 import { computeIndicators } from '../indicators/compute.ts';
+import { insertRun } from './websites.repository.ts';
+import { failInterruptedWebsiteChecks } from './websites.service.ts';
 
 /**
  * The website check through the API, against two school sites served on 127.0.0.1 in the test: the run goes
@@ -251,6 +253,25 @@ describe('website monitoring through the API', () => {
     const texts: string[] = [];
     sheet.eachRow((row) => texts.push((row.values as unknown[]).slice(1).join(' | ')));
     expect(texts.join('\n')).toContain(`СОШ Пустая | ${base}/bare/ | ✗ | ✓ ${base}/bare/`);
+  });
+});
+
+describe('a run cut off by a restart', () => {
+  it('is marked failed at the start of the server, saying how far it got, and no longer blocks a run', async () => {
+    const db = t.database.db;
+    // What a process that stopped mid-run leaves: the run still «running», fresh (not stale by its age).
+    const left = await insertRun(db, { municipalityId: ids.m, total: 3, startedBy: null });
+    const blocked = await call('coord', 'POST', `/api/municipalities/${ids.m}/website-checks`, {});
+    expect(blocked.statusCode).toBe(409);
+    expect(await failInterruptedWebsiteChecks(db)).toEqual([{ id: left.id, municipalityId: ids.m }]);
+    const checks = (await call('coord', 'GET', `/api/municipalities/${ids.m}/website-checks`)).json();
+    expect(checks.run).toMatchObject({
+      id: left.id,
+      status: 'failed',
+      error: 'Проверка прервана перезапуском сервера: проверено 0 из 3',
+      finishedAt: expect.stringMatching(/^\d{4}-/),
+    });
+    expect(await failInterruptedWebsiteChecks(db)).toEqual([]);
   });
 });
 

@@ -18,14 +18,13 @@ import { IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatRuDate } from '../../../../core/dates.ts';
-import { countOf, formatNumber, ORGANIZATION_FORMS } from '../../../../core/format.ts';
+import { countOf, formatNumber } from '../../../../core/format.ts';
 import { api } from '../../api/client.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert, Loading } from '../../components/common.tsx';
-import { formatDateTime } from '../../lib/format.ts';
 import { notifySaved } from '../../lib/forms.ts';
 import { RuDateInput } from '../analysis/recommendation-card.tsx';
-import type { AnnouncementSending, CampaignMaterials, CampaignView, DueDateRow, DueRule } from './api.ts';
+import type { CampaignMaterials, CampaignView, DueDateRow, DueRule } from './api.ts';
+import { SendingsPanel } from './AnnouncementSendings.tsx';
 
 /** What the server accepts on a campaign (server/modules/communications/materials.service.ts). */
 const ACCEPT = '.pdf,.docx,.xlsx,.odt,.ods,.jpg,.jpeg,.png';
@@ -35,56 +34,6 @@ export const sizeOf = (bytes: number) =>
     ? `${formatNumber(bytes / 1024 / 1024, 1)} МБ`
     : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), 0)} КБ`;
 
-const sendingsKey = (id: number) => ['campaign-announcements', id];
-
-/** «Разослать письмо»: the announcement letter to the heads of the participants; again only on confirmation. */
-export function SendAnnouncementButton({ view }: { view: CampaignView }) {
-  const id = view.campaign.id;
-  const client = useQueryClient();
-  const [asking, setAsking] = useState(false);
-  const sendings = useQuery({
-    queryKey: sendingsKey(id),
-    queryFn: () => api.get<AnnouncementSending[]>(`/api/campaigns/${id}/announcements`),
-  });
-  const last = sendings.data?.[0];
-  const send = useMutation({
-    mutationFn: () =>
-      api.post<AnnouncementSending & { message: string }>(`/api/campaigns/${id}/announcements`, {
-        confirmResend: Boolean(last),
-      }),
-    onSuccess: (s) => {
-      client.invalidateQueries({ queryKey: sendingsKey(id) });
-      setAsking(false);
-      notifySaved(s.message);
-    },
-  });
-  const participants = view.stats?.participants ?? view.organizations.length;
-  return (
-    <>
-      <Button variant="light" onClick={() => setAsking(true)} data-testid="send-announcement">
-        Разослать письмо
-      </Button>
-      <ConfirmModal
-        opened={asking}
-        title={last ? 'Разослать письмо ещё раз?' : 'Разослать информационное письмо?'}
-        confirmLabel={last ? 'Разослать повторно' : 'Разослать'}
-        color={last ? 'orange' : 'blue'}
-        loading={send.isPending}
-        error={send.error}
-        onConfirm={() => send.mutate()}
-        onClose={() => {
-          setAsking(false);
-          send.reset();
-        }}
-      >
-        {last
-          ? `Письмо уже разослано ${formatDateTime(last.sentAt)} (${last.sentByName}, ${countOf(last.organizations, ORGANIZATION_FORMS)}). Руководители получат его ещё раз — в системе и по электронной почте.`
-          : `Письмо получат руководители ${countOf(participants, ORGANIZATION_FORMS)}-участников: уведомление в системе и письмо с DOCX по электронной почте организации и руководителя.`}
-      </ConfirmModal>
-    </>
-  );
-}
-
 /** The department's tab: the sendings of the letter, the instructions and files, the due dates. */
 export function CommunicationsTab({ view }: { view: CampaignView }) {
   return (
@@ -93,54 +42,6 @@ export function CommunicationsTab({ view }: { view: CampaignView }) {
       <InstructionsPanel view={view} />
       <DueDatesPanel view={view} />
     </Stack>
-  );
-}
-
-function SendingsPanel({ campaignId }: { campaignId: number }) {
-  const sendings = useQuery({
-    queryKey: sendingsKey(campaignId),
-    queryFn: () => api.get<AnnouncementSending[]>(`/api/campaigns/${campaignId}/announcements`),
-  });
-  return (
-    <Paper withBorder p="md" data-testid="announcement-sendings">
-      <Title order={3} fz="md" mb="xs">
-        Рассылка информационного письма
-      </Title>
-      <ErrorAlert error={sendings.error} />
-      {sendings.data && !sendings.data.length && (
-        <Text size="sm" c="dimmed">
-          Письмо ещё не разослано: нажмите «Разослать письмо» вверху страницы.
-        </Text>
-      )}
-      {sendings.data && sendings.data.length > 0 && (
-        <Table fz="sm" aria-label="Рассылки письма">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Когда</Table.Th>
-              <Table.Th>Кто</Table.Th>
-              <Table.Th>Организаций</Table.Th>
-              <Table.Th>По почте</Table.Th>
-              <Table.Th>Без письма</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sendings.data.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{formatDateTime(s.sentAt)}</Table.Td>
-                <Table.Td>{s.sentByName}</Table.Td>
-                <Table.Td>{s.organizations}</Table.Td>
-                <Table.Td>{s.emailed}</Table.Td>
-                <Table.Td>
-                  {s.failures.length
-                    ? s.failures.map((f) => `${f.organizationName} — ${f.error}`).join('; ')
-                    : '—'}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Paper>
   );
 }
 

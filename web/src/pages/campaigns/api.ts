@@ -135,6 +135,15 @@ export interface CampaignMaterials {
 
 export interface AnnouncementSending {
   id: number;
+  /** The e-mails go in the background: «running» with `done` of `total` organizations, then the outcome. */
+  status: 'running' | 'done' | 'failed';
+  statusLabel: string;
+  done: number;
+  total: number;
+  error: string | null;
+  finishedAt: string | null;
+  /** The server's sentence of it: the progress, then what was sent and what failed. */
+  message: string;
   sentAt: string;
   sentByName: string;
   organizations: number;

@@ -1,0 +1,159 @@
+import { Alert, Button, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { countOf, ORGANIZATION_FORMS } from '../../../../core/format.ts';
+import { api } from '../../api/client.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { ErrorAlert } from '../../components/common.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import type { AnnouncementSending, CampaignView } from './api.ts';
+import { finishedSending, pollWhileRunning, progressOf } from './sending-progress.ts';
+
+const sendingsKey = (id: number) => ['campaign-announcements', id];
+
+/** The campaign's sendings, polled while the latest one runs (the button and the tab share the query). */
+function useSendings(campaignId: number) {
+  return useQuery({
+    queryKey: sendingsKey(campaignId),
+    queryFn: () => api.get<AnnouncementSending[]>(`/api/campaigns/${campaignId}/announcements`),
+    refetchInterval: (query) => pollWhileRunning(query.state.data),
+  });
+}
+
+/**
+ * «Разослать письмо»: the announcement letter to the heads of the participants; again only on confirmation.
+ * The server answers at once and sends in the background: the button shows the progress, and the final
+ * message comes when the sending it started (or found running) is over — a closed tab loses nothing.
+ */
+export function SendAnnouncementButton({ view }: { view: CampaignView }) {
+  const id = view.campaign.id;
+  const client = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const [watchedId, setWatchedId] = useState<number | null>(null);
+  const sendings = useSendings(id);
+  const last = sendings.data?.[0];
+  const running = last?.status === 'running' ? last : undefined;
+  const send = useMutation({
+    mutationFn: () =>
+      api.post<AnnouncementSending>(`/api/campaigns/${id}/announcements`, {
+        confirmResend: Boolean(last),
+      }),
+    onSuccess: (s) => {
+      setWatchedId(s.id);
+      client.invalidateQueries({ queryKey: sendingsKey(id) });
+      setAsking(false);
+    },
+  });
+  if (running && watchedId === null) setWatchedId(running.id);
+  const finished = finishedSending(sendings.data, watchedId);
+  // Said once per sending (an effect may run twice in development).
+  const told = useRef(new Set<number>());
+  useEffect(() => {
+    if (!finished) return;
+    setWatchedId(null);
+    if (told.current.has(finished.id)) return;
+    told.current.add(finished.id);
+    notifications.show({
+      color: finished.status === 'failed' ? 'red' : 'green',
+      message: finished.message,
+      autoClose: finished.failures.length || finished.status === 'failed' ? false : 8000,
+    });
+  }, [finished]);
+  const participants = view.stats?.participants ?? view.organizations.length;
+  return (
+    <>
+      <Button
+        variant="light"
+        onClick={() => setAsking(true)}
+        disabled={Boolean(running)}
+        data-testid="send-announcement"
+      >
+        {running ? `Идёт рассылка: ${progressOf(running).label.toLowerCase()}` : 'Разослать письмо'}
+      </Button>
+      <ConfirmModal
+        opened={asking}
+        title={last ? 'Разослать письмо ещё раз?' : 'Разослать информационное письмо?'}
+        confirmLabel={last ? 'Разослать повторно' : 'Разослать'}
+        color={last ? 'orange' : 'blue'}
+        loading={send.isPending}
+        error={send.error}
+        onConfirm={() => send.mutate()}
+        onClose={() => {
+          setAsking(false);
+          send.reset();
+        }}
+      >
+        {last
+          ? `${last.status === 'failed' ? `Рассылка ${formatDateTime(last.sentAt)} прервана: разослано ${last.done} из ${last.total}` : `Письмо уже разослано ${formatDateTime(last.sentAt)} (${last.sentByName}, ${countOf(last.organizations, ORGANIZATION_FORMS)})`}. Руководители получат его ещё раз — в системе и по электронной почте.`
+          : `Письмо получат руководители ${countOf(participants, ORGANIZATION_FORMS)}-участников: уведомление в системе и письмо с DOCX по электронной почте организации и руководителя.`}
+      </ConfirmModal>
+    </>
+  );
+}
+
+/** The department's record of the sendings: the running one with its progress bar, then each outcome. */
+export function SendingsPanel({ campaignId }: { campaignId: number }) {
+  const sendings = useSendings(campaignId);
+  const running = sendings.data?.[0]?.status === 'running' ? sendings.data[0] : undefined;
+  return (
+    <Paper withBorder p="md" data-testid="announcement-sendings">
+      <Title order={3} fz="md" mb="xs">
+        Рассылка информационного письма
+      </Title>
+      <ErrorAlert error={sendings.error} />
+      {running && (
+        <Alert color="blue" mb="sm" title="Идёт рассылка письма" data-testid="sending-progress">
+          <Stack gap={4}>
+            <Progress value={progressOf(running).value} animated aria-label="Ход рассылки" />
+            <Text size="sm">{progressOf(running).label}</Text>
+            <Text size="xs" c="dimmed">
+              Рассылка идёт на сервере: страницу можно закрыть, ход виден здесь.
+            </Text>
+          </Stack>
+        </Alert>
+      )}
+      {sendings.data && !sendings.data.length && (
+        <Text size="sm" c="dimmed">
+          Письмо ещё не разослано: нажмите «Разослать письмо» вверху страницы.
+        </Text>
+      )}
+      {sendings.data && sendings.data.length > 0 && (
+        <Table fz="sm" aria-label="Рассылки письма">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Когда</Table.Th>
+              <Table.Th>Кто</Table.Th>
+              <Table.Th>Состояние</Table.Th>
+              <Table.Th>Организаций</Table.Th>
+              <Table.Th>По почте</Table.Th>
+              <Table.Th>Без письма</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sendings.data.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{formatDateTime(s.sentAt)}</Table.Td>
+                <Table.Td>{s.sentByName}</Table.Td>
+                <Table.Td>
+                  {s.status === 'running'
+                    ? `${s.statusLabel}: ${s.done} из ${s.total}`
+                    : s.status === 'failed'
+                      ? (s.error ?? s.statusLabel)
+                      : s.statusLabel}
+                </Table.Td>
+                <Table.Td>{s.organizations}</Table.Td>
+                <Table.Td>{s.emailed}</Table.Td>
+                <Table.Td>
+                  {s.failures.length
+                    ? s.failures.map((f) => `${f.organizationName} — ${f.error}`).join('; ')
+                    : '—'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
