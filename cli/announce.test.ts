@@ -16,6 +16,8 @@ import { startSmtpSink } from '../server/test/smtp.ts';
 import { announceCommand } from './announce.ts';
 import { commandHelp } from './commands.ts';
 
+const withoutId = <T extends { id: number }>({ id: _id, ...rest }: T) => rest;
+
 /** `pedmonitor announce` on a data folder of its own, against the test SMTP server. */
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pedmonitor-announce-cli-'));
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -52,7 +54,7 @@ beforeAll(async () => {
     // Another campaign, for the sending a server left running (the test of the start-up marking).
     const [other] = await db
       .insert(campaigns)
-      .values({ ...campaign, id: undefined, title: 'Мониторинг 2026', year: 2026 })
+      .values({ ...withoutId(campaign), title: 'Мониторинг 2026', year: 2026 })
       .returning();
     ids.other = other.id;
     await db.insert(campaignParticipants).values([
