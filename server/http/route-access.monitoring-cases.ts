@@ -394,6 +394,9 @@ export const MONITORING_CASES: Record<string, RouteCase> = {
   'GET /api/campaigns/:id/documents': municipality((s) => id(s.closedCampaign)),
   'GET /api/campaigns/:id/announcement-letter': municipality((s) => id(s.campaign)),
   'GET /api/campaigns/:id/announcements': municipality((s) => id(s.campaign)),
+  'GET /api/campaigns/:id/announcements/:sendingId/progress': municipality((s) => ({
+    params: { id: s.campaign, sendingId: s.campaignAnnouncement },
+  })),
   'POST /api/campaigns/:id/announcements': municipality((s) => ({
     ...id(s.campaign),
     body: { confirmResend: true },

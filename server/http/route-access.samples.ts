@@ -187,6 +187,8 @@ export interface Samples extends JourneySamples, MethodicalSamples {
   specialist: number;
   /** A file the department attached to `campaign`, and an indicator code of that campaign's program. */
   campaignFile: number;
+  /** A sending of `campaign`'s announcement letter that reached the organization. */
+  campaignAnnouncement: number;
   campaignIndicatorCode: string;
 }
 
@@ -732,6 +734,7 @@ async function ensureCampaignCommunications(db: Db, m: number, campaign: number,
     .onConflictDoNothing();
   return {
     campaignFile,
+    campaignAnnouncement: announcement,
     campaignIndicatorCode: await one<string>(
       db,
       'indicator of the active campaign',

@@ -76,6 +76,14 @@ export async function findCampaignsOfProgramYear(db: Db, programId: number, year
     .orderBy(asc(campaigns.id));
 }
 
+/**
+ * Holds the campaign's row until the transaction ends: a sending starting meanwhile (its row references
+ * the campaign) waits for it, so what the transaction checked of its sendings stays true.
+ */
+export async function lockCampaign(db: Db, id: number) {
+  await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, id)).for('update');
+}
+
 export async function deleteCampaignRow(db: Db, id: number) {
   // Its attachments and the letters it sent are stored in `files`: they go with the campaign.
   const stored = [

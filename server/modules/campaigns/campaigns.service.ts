@@ -34,6 +34,7 @@ import { contextOf, definitionsOf, vacanciesAsOfTree } from '../indicators/resul
 import { findComputedOrganizations } from '../indicators/compute.ts';
 import { findProgramById, findProgramTree } from '../programs/programs.repository.ts';
 import { assertDepartment, visibleOrganizations } from './campaigns.policy.ts';
+import { findRunningAnnouncement } from '../communications/communications.repository.ts';
 import {
   deleteCampaignRow,
   findCampaignById,
@@ -45,6 +46,7 @@ import {
   findSubmissions,
   insertCampaign,
   insertFrozenResults,
+  lockCampaign,
   replaceParticipants,
   type CampaignRow,
   type SubmissionRow,
@@ -175,6 +177,7 @@ const duplicateCampaign = (
 /**
  * Deletes a campaign made by mistake: only while no organization has ever sent its form and nothing is
  * frozen (a closed campaign is history). Drafts, conclusions and recommendations of the campaign go with it.
+ * Not while its announcement letter is being sent: the sending's rows would go with it under the job.
  */
 export async function deleteCampaign(options: { db: Db; actor: Actor; id: number }) {
   const user = requireUser(options.actor.user);
@@ -183,6 +186,12 @@ export async function deleteCampaign(options: { db: Db; actor: Actor; id: number
     assertDepartment(user, campaign.municipalityId);
     if (campaign.status === 'closed')
       throw new AppError('conflict', 'Мониторинг закрыт, его результаты заморожены: удалить его нельзя.');
+    await lockCampaign(tx, campaign.id);
+    if (await findRunningAnnouncement(tx, campaign.id))
+      throw new AppError(
+        'conflict',
+        'Идёт рассылка информационного письма по этому мониторингу: удалить его можно после окончания рассылки.',
+      );
     const sent = (await findSubmissions(tx, campaign.id)).filter((s) => s.firstSubmittedAt !== null);
     if (sent.length)
       throw new AppError(

@@ -5,10 +5,16 @@ import { todayOf } from '../../config.ts';
 import { IdParams } from '../../http/fields.ts';
 import { uploadedFile } from '../../http/upload.ts';
 import { requireUser } from '../auth/access.ts';
-import { downloadSentAnnouncement, listAnnouncements, startAnnouncement } from './announcements.service.ts';
+import {
+  downloadSentAnnouncement,
+  getSendingProgress,
+  listAnnouncements,
+  startAnnouncement,
+} from './announcements.service.ts';
 import {
   CampaignFileParams,
   CampaignOrgParams,
+  CampaignSendingParams,
   ReplaceDueDatesInput,
   SendAnnouncementInput,
 } from './communications.schema.ts';
@@ -139,11 +145,30 @@ export async function communicationsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Рассылки информационного письма: кто, когда, скольким организациям, ошибки; ход идущей — status, done из total',
+          'Рассылки информационного письма: кто, когда, скольким организациям, ошибки, с адресатами каждой',
         params: IdParams,
       },
     },
     async (req) => listAnnouncements({ db: app.db, user: requireUser(req.user), campaignId: req.params.id }),
+  );
+
+  r.get(
+    '/api/campaigns/:id/announcements/:sendingId/progress',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ход рассылки письма без адресатов — status, done из total, error, message: его опрашивает страница, пока рассылка идёт',
+        params: CampaignSendingParams,
+      },
+    },
+    async (req) =>
+      getSendingProgress({
+        db: app.db,
+        user: requireUser(req.user),
+        campaignId: req.params.id,
+        sendingId: req.params.sendingId,
+      }),
   );
 
   r.post(
@@ -152,7 +177,7 @@ export async function communicationsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Начать рассылку информационного письма руководителям ОО-участников: в системе и по электронной почте с DOCX (повторно — с confirmResend); ответ 202 сразу, ход — в списке рассылок',
+          'Начать рассылку информационного письма руководителям ОО-участников: в системе и по электронной почте с DOCX (повторно — с confirmResend); ответ 202 сразу, ход — в …/announcements/:sendingId/progress',
         params: IdParams,
         body: SendAnnouncementInput,
       },

@@ -4,6 +4,7 @@ import { idParam } from '../../http/fields.ts';
 
 export const CampaignFileParams = z.object({ id: idParam(), fileId: idParam() });
 export const CampaignOrgParams = z.object({ id: idParam(), organizationId: idParam() });
+export const CampaignSendingParams = z.object({ id: idParam(), sendingId: idParam() });
 
 export const SendAnnouncementInput = z.object({
   /** Sending again after a first sending: the page asks the coordinator first. */

@@ -1,13 +1,14 @@
 import { simpleParser } from 'mailparser';
 import JSZip from 'jszip';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignAnnouncements, users } from '../../db/schema/index.ts';
+import { auditLog, campaignAnnouncements, users } from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
+import { systemAdmin } from '../auth/access.ts';
 import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
 import { startSmtpSink } from '../../test/smtp.ts';
 import { runReminders } from '../notifications/reminders.ts';
-import { failInterruptedSendings } from './announcements.service.ts';
+import { failInterruptedSendings, openSending, runSending } from './announcements.service.ts';
 
 /**
  * Campaign communications through the API and a real SMTP server in its own process: the announcement
@@ -19,7 +20,7 @@ let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 const PASSWORD = 'communications-pass-1';
 const cookies: Record<string, string> = {};
-const ids = { a: 0, b: 0, c: 0, outside: 0, campaign: 0, otherCampaign: 0 };
+const ids = { m: 0, a: 0, b: 0, c: 0, outside: 0, campaign: 0, otherCampaign: 0 };
 
 const login = async (name: string) => (cookies[name] ??= await t.login(name, PASSWORD));
 const call = async (
@@ -50,6 +51,21 @@ async function latestSending(until: (s: Sending) => boolean, campaignId = ids.ca
 }
 const finished = (campaignId = ids.campaign) => latestSending((s) => s.status !== 'running', campaignId);
 
+/** What the page polls while a sending runs (GET …/announcements/:sendingId/progress). */
+const progressOf = (sendingId: number, campaignId = ids.campaign) =>
+  call('coord', 'GET', `/api/campaigns/${campaignId}/announcements/${sendingId}/progress`);
+/** The progress answer of the three-organization sending, to compare the 60-organization one with. */
+let smallProgress = '';
+/** The audit entries of a sending: who wrote them and what they say. */
+const auditOf = async (sendingId: number) =>
+  (
+    await t.database.db
+      .select({ userLogin: auditLog.userLogin, action: auditLog.action, summary: auditLog.summary })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'campaign_announcement'), eq(auditLog.entityId, String(sendingId))))
+      .orderBy(auditLog.id)
+  ).map((e) => [e.userLogin, e.action, e.summary]);
+
 function multipart(name: string, content: Buffer, type = 'application/octet-stream') {
   return Buffer.concat([
     Buffer.from(
@@ -77,7 +93,7 @@ beforeAll(async () => {
   const b = await createOrganization(db, m.id, { shortName: 'Школа Б' });
   const c = await createOrganization(db, m.id, { shortName: 'Школа В' });
   const outside = await createOrganization(db, m.id, { shortName: 'Школа вне мониторинга' });
-  Object.assign(ids, { a: a.id, b: b.id, c: c.id, outside: outside.id });
+  Object.assign(ids, { m: m.id, a: a.id, b: b.id, c: c.id, outside: outside.id });
   await createUser(db, { login: 'root', password: PASSWORD, grants: [{ role: 'admin' }] });
   await createUser(db, {
     login: 'coord',
@@ -173,6 +189,23 @@ describe('sending the announcement letter', () => {
     const progress = await latestSending((s) => s.done > 0);
     expect(progress).toMatchObject({ id: started.json().id, status: 'running', done: 1, total: 3 });
     expect(progress.recipients.map((r) => r.organizationName)).toEqual(['Школа А']);
+    // The page polls the progress alone: no recipient rows, only how far it got.
+    const polled = await progressOf(started.json().id);
+    expect(polled.statusCode, polled.body).toBe(200);
+    expect(polled.json()).toEqual({
+      id: started.json().id,
+      status: 'running',
+      statusLabel: 'идёт рассылка',
+      done: 1,
+      total: 3,
+      error: null,
+      finishedAt: null,
+      organizations: 1,
+      emailed: 1,
+      failed: 0,
+      message: 'Идёт рассылка письма: разослано 1 из 3.',
+    });
+    smallProgress = polled.body;
 
     smtp.release();
     const body = await finished();
@@ -299,7 +332,7 @@ describe('sending the announcement letter', () => {
   });
 });
 
-describe('a sending cut off by a restart', () => {
+describe('a sending that ends failed', () => {
   it('is marked failed at the start of the server, saying how far it got; one running here is left alone', async () => {
     const db = t.database.db;
     const [first] = await db.select().from(campaignAnnouncements).limit(1);
@@ -334,6 +367,15 @@ describe('a sending cut off by a restart', () => {
       message:
         'Рассылка прервана перезапуском сервера: разослано 1 из 3. Письмо разослано: 0 организаций (уведомление в системе). По электронной почте — 0 организаций.',
     });
+    // The audit says it too, as the system, with how far it got.
+    const { title } = (await call('coord', 'GET', `/api/campaigns/${ids.campaign}`)).json().campaign;
+    expect(await auditOf(left.id)).toEqual([
+      [
+        'system',
+        'send',
+        `Рассылка информационного письма по мониторингу «${title}» прервана перезапуском сервера: разослано 1 из 3`,
+      ],
+    ]);
 
     // It reached some organizations: sending again asks first, saying how far it got.
     const again = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {});
@@ -353,6 +395,37 @@ describe('a sending cut off by a restart', () => {
     smtp.release();
     expect(await finished()).toMatchObject({ id: started.json().id, status: 'done', done: 3 });
     expect(await smtp.waitFor(before + 2)).toHaveLength(before + 2);
+  });
+
+  it('stops on a server error, saying how far it got, in its row and in the audit', async () => {
+    const actor = { user: systemAdmin('cli'), requestId: 'cli' };
+    const opened = await openSending({
+      db: t.database.db,
+      actor,
+      campaignId: ids.campaign,
+      appUrl: 'http://pedmonitor.test',
+      confirmResend: true,
+    });
+    // The third organization is gone under the job: its recipient row cannot be written.
+    const participants = opened.participants.map((p, i) => (i === 2 ? { ...p, organizationId: 2e9 } : p));
+    await expect(runSending({ ...opened, participants })).rejects.toThrow();
+    const polled = (await progressOf(opened.announcement.id)).json();
+    expect(polled).toMatchObject({
+      status: 'failed',
+      done: 2,
+      total: 3,
+      error: 'Рассылка прервана из-за ошибки сервера: разослано 2 из 3',
+      message:
+        'Рассылка прервана из-за ошибки сервера: разослано 2 из 3. Письмо разослано: 2 организации (уведомление в системе). По электронной почте — 2 организации.',
+    });
+    const { title } = (await call('coord', 'GET', `/api/campaigns/${ids.campaign}`)).json().campaign;
+    expect(await auditOf(opened.announcement.id)).toEqual([
+      [
+        'cli',
+        'send',
+        `Рассылка информационного письма по мониторингу «${title}» прервана из-за ошибки сервера: разослано 2 из 3`,
+      ],
+    ]);
   });
 });
 
@@ -555,5 +628,86 @@ describe('a campaign deleted by mistake', () => {
     const before = await count();
     expect((await call('coord', 'DELETE', `/api/campaigns/${campaignId}`)).statusCode).toBe(200);
     expect(await count()).toBe(before - 2);
+  });
+});
+
+describe('a sending to 60 organizations', () => {
+  const big = { campaign: 0, sending: 0 };
+
+  it('is polled by its progress alone, of the same size as for three organizations', async () => {
+    // 59 schools without an address go at once; the 60th waits at the held SMTP server.
+    const schools = [];
+    for (let i = 1; i <= 60; i++)
+      schools.push(
+        await createOrganization(t.database.db, ids.m, {
+          shortName: `Школа выборки ${String(i).padStart(2, '0')}`,
+          email: i === 60 ? 'school.60@example.ru' : null,
+        }),
+      );
+    ({ campaignId: big.campaign } = await campaignFromTemplate(t, await login('coord'), {
+      municipalityId: ids.m,
+      year: 2027,
+      campaign: { organizationIds: schools.map((s) => s.id) },
+    }));
+    smtp.hold();
+    const started = await call('coord', 'POST', `/api/campaigns/${big.campaign}/announcements`, {});
+    expect(started.statusCode, started.body).toBe(202);
+    big.sending = started.json().id;
+    let polled = await progressOf(big.sending, big.campaign);
+    for (let i = 0; i < 200 && polled.json().done < 59; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      polled = await progressOf(big.sending, big.campaign);
+    }
+    expect(polled.json()).toEqual({
+      id: big.sending,
+      status: 'running',
+      statusLabel: 'идёт рассылка',
+      done: 59,
+      total: 60,
+      error: null,
+      finishedAt: null,
+      organizations: 59,
+      emailed: 0,
+      failed: 59,
+      message: 'Идёт рассылка письма: разослано 59 из 60.',
+    });
+    // The list carries the 59 recipient rows; the progress is the three-organization answer but its numbers.
+    const list = await call('coord', 'GET', `/api/campaigns/${big.campaign}/announcements`);
+    expect(list.json()[0].recipients).toHaveLength(59);
+    const shape = (body: string) => body.replace(/\d+/g, '0');
+    expect(smallProgress).not.toBe('');
+    expect(shape(polled.body)).toBe(shape(smallProgress));
+    expect(list.body.length).toBeGreaterThan(polled.body.length * 20);
+
+    // Only the department of the campaign polls it, and only its own campaign's sendings.
+    const url = `/api/campaigns/${big.campaign}/announcements/${big.sending}/progress`;
+    expect((await call('heada', 'GET', url)).statusCode).toBe(403);
+    expect((await call('coord2', 'GET', url)).statusCode).toBe(403);
+    expect((await progressOf(big.sending, ids.campaign)).statusCode).toBe(404);
+  });
+
+  it('keeps its campaign from being deleted until it is over', async () => {
+    const refused = await call('coord', 'DELETE', `/api/campaigns/${big.campaign}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe(
+      'Идёт рассылка информационного письма по этому мониторингу: удалить его можно после окончания рассылки.',
+    );
+    expect((await progressOf(big.sending, big.campaign)).json()).toMatchObject({ status: 'running' });
+
+    smtp.release();
+    const over = await latestSending((s) => s.status !== 'running', big.campaign);
+    expect(over).toMatchObject({ id: big.sending, status: 'done', done: 60 });
+    expect((await progressOf(big.sending, big.campaign)).json()).toMatchObject({
+      status: 'done',
+      done: 60,
+      total: 60,
+      organizations: 60,
+      emailed: 1,
+      failed: 59,
+      finishedAt: expect.stringMatching(/^\d{4}-/),
+      message:
+        'Письмо разослано: 60 организаций (уведомление в системе). По электронной почте — 1 организация. Без письма — 59 организаций.',
+    });
+    expect((await call('coord', 'DELETE', `/api/campaigns/${big.campaign}`)).statusCode).toBe(200);
   });
 });

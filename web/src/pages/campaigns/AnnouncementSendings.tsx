@@ -7,18 +7,44 @@ import { api } from '../../api/client.ts';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { ErrorAlert } from '../../components/common.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import type { AnnouncementSending, CampaignView } from './api.ts';
-import { finishedSending, pollWhileRunning, progressOf } from './sending-progress.ts';
+import type { AnnouncementSending, CampaignView, SendingProgress } from './api.ts';
+import {
+  finishedSending,
+  isOver,
+  pollWhileRunning,
+  progressOf,
+  runningSending,
+  withProgress,
+  type RunningSending,
+} from './sending-progress.ts';
 
 const sendingsKey = (id: number) => ['campaign-announcements', id];
 
-/** The campaign's sendings, polled while the latest one runs (the button and the tab share the query). */
+/**
+ * The campaign's sendings, read whole; while the latest one runs, its progress alone is polled (the list
+ * carries every recipient row: hundreds of KB with 2,000 organizations), and once the progress says it is
+ * over the list is read again, once, for the outcome. The button and the tab share both queries.
+ */
 function useSendings(campaignId: number) {
-  return useQuery({
+  const client = useQueryClient();
+  const sendings = useQuery({
     queryKey: sendingsKey(campaignId),
     queryFn: () => api.get<AnnouncementSending[]>(`/api/campaigns/${campaignId}/announcements`),
+  });
+  const listed = runningSending(sendings.data);
+  const progress = useQuery({
+    queryKey: ['campaign-announcement-progress', campaignId, listed?.id],
+    queryFn: async () => {
+      const p = await api.get<SendingProgress>(
+        `/api/campaigns/${campaignId}/announcements/${listed!.id}/progress`,
+      );
+      if (isOver(p)) await client.invalidateQueries({ queryKey: sendingsKey(campaignId) });
+      return p;
+    },
+    enabled: listed !== undefined,
     refetchInterval: (query) => pollWhileRunning(query.state.data),
   });
+  return { sendings, running: listed && withProgress(listed, progress.data) };
 }
 
 /**
@@ -31,9 +57,8 @@ export function SendAnnouncementButton({ view }: { view: CampaignView }) {
   const client = useQueryClient();
   const [asking, setAsking] = useState(false);
   const [watchedId, setWatchedId] = useState<number | null>(null);
-  const sendings = useSendings(id);
+  const { sendings, running } = useSendings(id);
   const last = sendings.data?.[0];
-  const running = last?.status === 'running' ? last : undefined;
   const send = useMutation({
     mutationFn: () =>
       api.post<AnnouncementSending>(`/api/campaigns/${id}/announcements`, {
@@ -94,8 +119,7 @@ export function SendAnnouncementButton({ view }: { view: CampaignView }) {
 
 /** The department's record of the sendings: the running one with its progress bar, then each outcome. */
 export function SendingsPanel({ campaignId }: { campaignId: number }) {
-  const sendings = useSendings(campaignId);
-  const running = sendings.data?.[0]?.status === 'running' ? sendings.data[0] : undefined;
+  const { sendings, running } = useSendings(campaignId);
   return (
     <Paper withBorder p="md" data-testid="announcement-sendings">
       <Title order={3} fz="md" mb="xs">
@@ -132,28 +156,43 @@ export function SendingsPanel({ campaignId }: { campaignId: number }) {
           </Table.Thead>
           <Table.Tbody>
             {sendings.data.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{formatDateTime(s.sentAt)}</Table.Td>
-                <Table.Td>{s.sentByName}</Table.Td>
-                <Table.Td>
-                  {s.status === 'running'
-                    ? `${s.statusLabel}: ${s.done} из ${s.total}`
-                    : s.status === 'failed'
-                      ? (s.error ?? s.statusLabel)
-                      : s.statusLabel}
-                </Table.Td>
-                <Table.Td>{s.organizations}</Table.Td>
-                <Table.Td>{s.emailed}</Table.Td>
-                <Table.Td>
-                  {s.failures.length
-                    ? s.failures.map((f) => `${f.organizationName} — ${f.error}`).join('; ')
-                    : '—'}
-                </Table.Td>
-              </Table.Tr>
+              <SendingRow key={s.id} sending={s.id === running?.id ? running : s} />
             ))}
           </Table.Tbody>
         </Table>
       )}
     </Paper>
+  );
+}
+
+/**
+ * One sending of the record; a running one with what its last polled progress says (the failures are
+ * counted while it runs: their names come with the list once it is over).
+ */
+function SendingRow({ sending: s }: { sending: RunningSending | AnnouncementSending }) {
+  const failed = 'failed' in s ? s.failed : s.failures.length;
+  return (
+    <Table.Tr>
+      <Table.Td>{formatDateTime(s.sentAt)}</Table.Td>
+      <Table.Td>{s.sentByName}</Table.Td>
+      <Table.Td>
+        {s.status === 'running'
+          ? `${s.statusLabel}: ${s.done} из ${s.total}`
+          : s.status === 'failed'
+            ? (s.error ?? s.statusLabel)
+            : s.statusLabel}
+      </Table.Td>
+      <Table.Td>{s.organizations}</Table.Td>
+      <Table.Td>{s.emailed}</Table.Td>
+      <Table.Td>
+        {s.status === 'running'
+          ? failed
+            ? countOf(failed, ORGANIZATION_FORMS)
+            : '—'
+          : s.failures.length
+            ? s.failures.map((f) => `${f.organizationName} — ${f.error}`).join('; ')
+            : '—'}
+      </Table.Td>
+    </Table.Tr>
   );
 }

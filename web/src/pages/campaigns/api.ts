@@ -152,6 +152,15 @@ export interface AnnouncementSending {
   recipients: { organizationId: number; organizationName: string; emails: string[]; error: string | null }[];
 }
 
+/**
+ * A sending's progress, its recipients counted and not listed (GET …/announcements/:sendingId/progress):
+ * what the page polls while it runs; once over, `message` counts those left without the letter.
+ */
+export type SendingProgress = Pick<
+  AnnouncementSending,
+  'id' | 'status' | 'statusLabel' | 'done' | 'total' | 'error' | 'finishedAt' | 'message'
+> & { organizations: number; emailed: number; failed: number };
+
 export type DueRule = { kind: 'date'; date: string } | { kind: 'monthly'; day: number };
 
 export interface DueDateRow {
