@@ -4,7 +4,7 @@ import os from 'node:os';
 import { simpleParser } from 'mailparser';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kardymovsky } from '../core/templates/kardymovsky-000.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { campaignAnnouncements, campaignParticipants, campaigns, files } from '../server/db/schema/index.ts';
@@ -15,6 +15,7 @@ import { createMunicipality, createOrganization } from '../server/seed/factories
 import { startSmtpSink } from '../server/test/smtp.ts';
 import { announceCommand } from './announce.ts';
 import { commandHelp } from './commands.ts';
+import { captureOutput } from '../server/test/cli-output.ts';
 
 const withoutId = <T extends { id: number }>({ id: _id, ...rest }: T) => rest;
 
@@ -92,20 +93,8 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function run(flags: Record<string, string | boolean>) {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    await announceCommand.run({ data: dataDir, ...flags }, []);
-    return {
-      printed: out.mock.calls.map((c) => String(c[0])).join(''),
-      progress: err.mock.calls.map((c) => String(c[0])).join(''),
-    };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (flags: Record<string, string | boolean>) =>
+  captureOutput(() => announceCommand.run({ data: dataDir, ...flags }, []));
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor announce', () => {
   it('explains itself with --help', () => {

@@ -3,11 +3,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/client.ts';
 import { createMunicipality, createOrganization } from '../server/seed/factories.ts';
 import { commandHelp } from './commands.ts';
 import { websitesCheckCommand } from './websites.ts';
+import { captureOutput } from '../server/test/cli-output.ts';
 
 /** `pedmonitor websites check` on a data folder of its own, against a site served on 127.0.0.1 here. */
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pedmonitor-websites-cli-'));
@@ -41,20 +42,8 @@ afterAll(async () => {
   await new Promise<void>((resolve) => site.close(() => resolve()));
 });
 
-async function run(flags: Record<string, string>) {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    await websitesCheckCommand.run({ data: dataDir, ...flags }, []);
-    return {
-      printed: out.mock.calls.map((c) => String(c[0])).join(''),
-      progress: err.mock.calls.map((c) => String(c[0])).join(''),
-    };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (flags: Record<string, string>) =>
+  captureOutput(() => websitesCheckCommand.run({ data: dataDir, ...flags }, []));
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor websites check', () => {
   it('explains itself with --help', () => {
