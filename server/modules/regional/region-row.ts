@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { campaignRegionParts, type RegionParts } from '../../db/schema/index.ts';
 import { measureCalls, measureTeacherIds, type CallValues } from '../indicators/compiler/aggregates.ts';
@@ -102,6 +102,18 @@ export async function findRegionParts(db: Db, campaignId: number): Promise<Regio
     .from(campaignRegionParts)
     .where(eq(campaignRegionParts.campaignId, campaignId));
   return row?.parts ?? null;
+}
+
+/** The kept region parts of several campaigns at once (the roll-up's campaigns of a year), by campaign id. */
+export async function findRegionPartsOfCampaigns(db: Db, campaignIds: number[]) {
+  const found = new Map<number, RegionParts>();
+  if (!campaignIds.length) return found;
+  const rows = await db
+    .select({ campaignId: campaignRegionParts.campaignId, parts: campaignRegionParts.parts })
+    .from(campaignRegionParts)
+    .where(inArray(campaignRegionParts.campaignId, campaignIds));
+  for (const row of rows) found.set(row.campaignId, row.parts);
+  return found;
 }
 
 export async function dropRegionParts(db: Db, campaignId: number) {

@@ -10,7 +10,7 @@ import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { findRegionalSubmissionsOfCampaigns } from './approval.repository.ts';
 import { REGIONAL_STATUS_LABEL } from './approval.service.ts';
-import { evaluateRegionRow, findRegionParts, measureRegionParts } from './region-row.ts';
+import { evaluateRegionRow, findRegionPartsOfCampaigns, measureRegionParts } from './region-row.ts';
 import type { RegionParts } from '../../db/schema/index.ts';
 
 /**
@@ -86,10 +86,10 @@ export async function computeRegionalRollUp(options: {
           ),
         )
     : [];
-  const submissions = await findRegionalSubmissionsOfCampaigns(
-    db,
-    ofYear.map((c) => c.id),
-  );
+  const campaignIds = ofYear.map((c) => c.id);
+  const submissions = await findRegionalSubmissionsOfCampaigns(db, campaignIds);
+  // One read for every campaign of the year, not one per closed campaign: used where its results are frozen.
+  const keptParts = await findRegionPartsOfCampaigns(db, campaignIds);
   const rows: RollUpMunicipality[] = [];
   const forms: FormValues[] = [];
   /** The frozen region parts of a campaign; absent: measured now. */
@@ -133,7 +133,7 @@ export async function computeRegionalRollUp(options: {
       if (submission.acceptedRegionParts) frozenParts.set(campaign.id, submission.acceptedRegionParts);
     } else if (campaign) {
       const answer = await getCampaignResults({ db, user, id: campaign.id });
-      const parts = answer.isFrozen ? await findRegionParts(db, campaign.id) : null;
+      const parts = answer.isFrozen ? keptParts.get(campaign.id) : undefined;
       if (parts) frozenParts.set(campaign.id, parts);
       row.isFrozen = answer.isFrozen;
       row.source = !answer.isFrozen ? 'running' : submission?.status === 'sent' ? 'sent' : 'closed';

@@ -9,7 +9,7 @@ import { findTemplate } from '../../../core/templates/index.ts';
 import type { Database } from '../../db/client.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher } from '../../seed/factories.ts';
-import { createTestDatabase } from '../../test/harness.ts';
+import { createTestDatabase, recordQueries } from '../../test/harness.ts';
 import type { Actor, AuthUser } from '../auth/access.ts';
 import { closeCampaign, createCampaign } from '../campaigns/campaigns.service.ts';
 import { acceptRegionalSubmission, sendToRegion } from './approval.service.ts';
@@ -215,7 +215,22 @@ describe('the regional roll-up', () => {
     expect(young(answer.region)).toEqual([2, 4]);
     expect(answer.region.find((r) => r.indicator === 'Р.2')?.value).toBe(2);
 
-    // А is sent and accepted, Б closes; a later teacher of Б moves nothing.
+    // Б closes too: both kept parts are read in one query, not one per closed campaign.
+    await closeCampaign({ db, actor: actorOf(department(ids.b)), id: campaignOf[ids.b] });
+    const recorded = recordQueries(database);
+    try {
+      answer = await rollUp();
+    } finally {
+      recorded.stop();
+    }
+    expect(answer.municipalities.map((m) => [m.source, young(m.results)])).toEqual([
+      ['closed', [1, 2]],
+      ['closed', [2, 3]],
+    ]);
+    expect(young(answer.region)).toEqual([2, 4]);
+    expect(recorded.queries.filter((q) => q.includes('"campaign_region_parts"'))).toHaveLength(1);
+
+    // А is sent and accepted; a later teacher of Б moves nothing.
     const sent = await sendToRegion({
       db,
       actor: actorOf(department(ids.a)),
@@ -223,7 +238,6 @@ describe('the regional roll-up', () => {
       version: 0,
     });
     await acceptRegionalSubmission({ db, actor: actorOf(regional()), id: sent.id, version: sent.version });
-    await closeCampaign({ db, actor: actorOf(department(ids.b)), id: campaignOf[ids.b] });
     await createTeacher(db, await school(ids.schoolB), { lastName: 'Позднева', ...YOUNG });
     answer = await rollUp();
     expect(answer.municipalities.map((m) => [m.source, young(m.results)])).toEqual([
