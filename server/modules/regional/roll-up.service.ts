@@ -5,7 +5,12 @@ import { forbidden, notFound } from '../../errors.ts';
 import { assertRegionAccess, hasRole, isGlobalAdmin, type AuthUser } from '../auth/access.ts';
 import { findSubmissions, type SubmissionRow } from '../campaigns/campaigns.repository.ts';
 import { formValuesOf, getCampaignResults } from '../campaigns/campaigns.service.ts';
-import { computeIndicators, type FormValues, type IndicatorResult } from '../indicators/compute.ts';
+import {
+  computeIndicators,
+  parseIndicators,
+  type FormValues,
+  type IndicatorResult,
+} from '../indicators/compute.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { findRegionalSubmissionsOfCampaigns } from './approval.repository.ts';
@@ -147,6 +152,8 @@ export async function computeRegionalRollUp(options: {
   let region: IndicatorResult[] = [];
   if (first && withCampaigns.length) {
     const indicators = definitionsOf(first).filter((d) => regionalCodes.includes(d.code));
+    // Parsed once, for the measuring of the live municipalities and the region's row alike.
+    const formulas = parseIndicators(indicators);
     const formValues = summedFormValues(forms);
     const live = withCampaigns.filter((r) => !frozenParts.has(r.campaignId!));
     const contextOver = (list: RollUpMunicipality[]) => ({
@@ -160,8 +167,8 @@ export async function computeRegionalRollUp(options: {
       region = computed.results.filter((r) => r.organization === null);
     } else {
       const parts = [...frozenParts.values()];
-      if (live.length) parts.push(await measureRegionParts(db, contextOver(live), indicators));
-      region = evaluateRegionRow(indicators, parts, formValues);
+      if (live.length) parts.push(await measureRegionParts(db, contextOver(live), formulas.parsed));
+      region = evaluateRegionRow(formulas, parts, formValues);
     }
   }
   return {
