@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/client.ts';
 import { organizations } from '../server/db/schema/index.ts';
+import { captureOutput } from '../server/test/cli-output.ts';
 import { commandHelp } from './commands.ts';
 import { municipalityCreateCommand, organizationsImportCommand, regionCreateCommand } from './bulk.ts';
 
@@ -26,13 +27,7 @@ async function run(
   flags: Record<string, string>,
   positionals: string[] = [],
 ) {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    await command.run({ data: dataDir, ...flags }, positionals);
-    return out.mock.calls.map((c) => String(c[0])).join('');
-  } finally {
-    out.mockRestore();
-  }
+  return (await captureOutput(() => command.run({ data: dataDir, ...flags }, positionals))).printed;
 }
 
 async function organizationNames() {

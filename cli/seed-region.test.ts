@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/client.ts';
 import { queryRows } from '../server/db/client.ts';
+import { captureOutput } from '../server/test/cli-output.ts';
 import { sql } from 'drizzle-orm';
 import { commandHelp } from './commands.ts';
 import { seedCommand } from './database.ts';
@@ -16,15 +17,7 @@ const dirs = [
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function seeded(dataDir: string) {
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    await seedCommand.run({ data: dataDir, region: true, seed: '5' }, []);
-    return out.mock.calls.map((c) => String(c[0])).join('');
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  return (await captureOutput(() => seedCommand.run({ data: dataDir, region: true, seed: '5' }, []))).printed;
 }
 
 async function snapshot(dataDir: string) {

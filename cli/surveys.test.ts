@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SURVEY_TEMPLATES } from '../core/surveys/templates.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { surveyResponses, surveys, surveyVersions } from '../server/db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher } from '../server/seed/factories.ts';
+import { captureOutput } from '../server/test/cli-output.ts';
 import { commandHelp } from './commands.ts';
 import { surveyTrainingOrderCommand } from './surveys.ts';
 
@@ -82,16 +83,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor survey training-o
 
   it('writes the order of next year with who asked, and prints the topics asked for', async () => {
     const file = path.join(dataDir, 'order.xlsx');
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    let printed = '';
-    try {
-      await surveyTrainingOrderCommand.run({ data: dataDir }, [String(surveyId), file]);
-      printed = out.mock.calls.map((c) => String(c[0])).join('');
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
+    const { printed } = await captureOutput(() =>
+      surveyTrainingOrderCommand.run({ data: dataDir }, [String(surveyId), file]),
+    );
     expect(printed).toContain('План-заказ на 2027 год');
     expect(printed).toMatch(/ {3}2 {2}М-02 {2}Формирование функциональной грамотности обучающихся/);
     const workbook = new ExcelJS.Workbook();

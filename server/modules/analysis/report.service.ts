@@ -16,7 +16,8 @@ import { findMunicipalityById } from '../municipalities/municipalities.repositor
 import { findConclusions, findRecommendations, findReport, upsertReport } from './analysis.repository.ts';
 import { getAnalysis } from './analysis.service.ts';
 import { assertConclusionsVerified } from './conclusions.service.ts';
-import { assertPublicNow, isPublicNow, publicDecisionsAndEffects } from '../publishing/publishing.service.ts';
+import { isPublicNow } from '../../../core/publishing/publication.ts';
+import { assertPublicNow, publicDecisionsAndEffects } from '../publishing/publishing.service.ts';
 
 export interface ReportSettings {
   introduction?: string | null;

@@ -364,7 +364,7 @@ export async function closeCampaign(options: { db: Db; actor: Actor; id: number 
       const parts = await measureRegionParts(
         tx,
         ctx,
-        definitions.filter((d) => regional.has(d.code)),
+        measures.parsed.filter((p) => regional.has(p.definition.code)),
         measures.measured,
       );
       await storeRegionParts(tx, campaign.id, parts);

@@ -132,20 +132,22 @@ export function sendingMessage(s: {
  * not listed — the same few bytes every 1.5 s for 2,000 organizations as for three; the page reads the
  * list once it is over.
  */
-export interface SendingProgress {
-  id: number;
-  status: SendingStatus;
-  statusLabel: string;
-  done: number;
-  total: number;
-  error: string | null;
-  finishedAt: string | null;
-  /** Organizations processed, those the e-mail reached, those left without it. */
-  organizations: number;
-  emailed: number;
+export type SendingProgress = Pick<
+  AnnouncementSending,
+  | 'id'
+  | 'status'
+  | 'statusLabel'
+  | 'done'
+  | 'total'
+  | 'error'
+  | 'finishedAt'
+  | 'organizations'
+  | 'emailed'
+  | 'message'
+> & {
+  /** Organizations left without the e-mail: counted, where the sending names them in `failures`. */
   failed: number;
-  message: string;
-}
+};
 
 export async function getSendingProgress(options: {
   db: Db;

@@ -2,6 +2,7 @@ import { and, inArray, isNotNull } from 'drizzle-orm';
 import { countOf, plural } from '../../../core/format.ts';
 import { mapInOrder } from '../../db/in-order.ts';
 import { mukoRow, type MukoEvidence, type MukoRow } from '../../../core/management/muko.ts';
+import { isPublicNow } from '../../../core/publishing/publication.ts';
 import type { Db } from '../../db/client.ts';
 import { campaignResults } from '../../db/schema/index.ts';
 import { assertMunicipalityAccess, type AuthUser } from '../auth/access.ts';
@@ -10,7 +11,6 @@ import { findCampaigns } from '../campaigns/campaigns.repository.ts';
 import { findMunicipalityById } from '../municipalities/municipalities.repository.ts';
 import { findPrograms, findProgramTree } from '../programs/programs.repository.ts';
 import { roadmapEffect } from './effect.service.ts';
-import { isPublicNow } from '../publishing/publishing.service.ts';
 import { findDecisions, findMeasureLinks, findMeasures, findRoadmaps } from './management.repository.ts';
 import type { MukoAssessment } from './muko.export.ts';
 

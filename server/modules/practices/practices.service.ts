@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { nextPracticeStatus, practiceStatus, PRACTICE_TRANSITIONS } from '../../../core/practices.ts';
 import { checkPracticeScores } from '../../../core/practices.ts';
+import { isPublicNow } from '../../../core/publishing/publication.ts';
 import type { Db } from '../../db/client.ts';
 import {
   associations,
@@ -21,7 +22,6 @@ import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts'
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { notifyUsers } from '../notifications/notifications.repository.ts';
-import { isPublicNow } from '../publishing/publishing.service.ts';
 import { findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
 import { defaultMunicipality, findOrganizationOwner } from '../registers/shared/ownership.ts';
 import {

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { formatRuDate } from '../../../core/dates.ts';
 import { findResult } from '../../../core/indicators/find-result.ts';
+import { isPublicNow, type ReportPublication } from '../../../core/publishing/publication.ts';
 import { publicResult, PUBLIC_MIN_GROUP } from '../../../core/publishing/suppression.ts';
 import type { Db } from '../../db/client.ts';
 import { mapInOrder } from '../../db/in-order.ts';
@@ -23,17 +24,8 @@ import { findOrganizationById } from '../organizations/organizations.repository.
  * department marked public. No person is named; shares over small groups are hidden (core/publishing).
  */
 
-interface ReportState {
-  isPublished: boolean;
-  publishOn: string | null;
-}
-
-/** Published and its day has come (no day: at once when published — the behaviour before the day existed). */
-export const isPublicNow = (report: ReportState | null | undefined, today: string) =>
-  Boolean(report?.isPublished) && (!report!.publishOn || report!.publishOn <= today);
-
 /** A report the public may not see yet is «not found», with the day when one is set. */
-export function assertPublicNow(report: ReportState | null | undefined, today: string) {
+export function assertPublicNow(report: ReportPublication | null | undefined, today: string) {
   if (isPublicNow(report, today)) return;
   if (report?.isPublished && report.publishOn)
     throw new AppError('not_found', `Отчёт будет опубликован ${formatRuDate(report.publishOn)}.`);

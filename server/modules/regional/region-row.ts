@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { campaignRegionParts, type RegionParts } from '../../db/schema/index.ts';
 import { measureCalls, measureTeacherIds, type CallValues } from '../indicators/compiler/aggregates.ts';
@@ -6,10 +6,10 @@ import type { ComputeContext } from '../indicators/compiler/context.ts';
 import {
   aggregateCallsOf,
   evaluateIndicators,
-  parseIndicators,
   type FormValues,
-  type IndicatorDefinition,
   type IndicatorResult,
+  type Parsed,
+  type RegistryMeasures,
 } from '../indicators/compute.ts';
 
 /**
@@ -24,15 +24,19 @@ import {
  * region's row; only municipalities still collecting are measured now.
  */
 
-/** Measures the region parts of the indicators over the context; `measured` holds totals already computed. */
+/**
+ * Measures the region parts of the indicators over the context; `measured` holds totals already computed.
+ * The formulas come parsed: closing has them from its own measuring, the roll-up parses once for this and
+ * for `evaluateRegionRow`.
+ */
 export async function measureRegionParts(
   db: Db,
   ctx: ComputeContext,
-  indicators: IndicatorDefinition[],
+  parsed: Parsed[],
   measured?: Map<string, CallValues>,
 ): Promise<RegionParts> {
   const parts: RegionParts = { version: 1, totals: {}, teacherIds: {} };
-  for (const [name, calls] of aggregateCallsOf(parseIndicators(indicators).parsed)) {
+  for (const [name, calls] of aggregateCallsOf(parsed)) {
     const list = [...calls].map(([key, call]) => ({ key, call }));
     if (name === 'teachers') {
       for (const [key, ids] of await measureTeacherIds(db, ctx, list)) parts.teacherIds[key] = ids;
@@ -54,11 +58,10 @@ export async function measureRegionParts(
  * part lacks (a campaign closed under another version of the program) gives «нет данных», never a partial sum.
  */
 export function evaluateRegionRow(
-  indicators: IndicatorDefinition[],
+  { parsed, problems }: Pick<RegistryMeasures, 'parsed' | 'problems'>,
   parts: RegionParts[],
   formValues?: FormValues,
 ): IndicatorResult[] {
-  const { parsed, problems } = parseIndicators(indicators);
   const measured = new Map<string, CallValues>();
   const set = (key: string, total: number) =>
     measured.set(key, {
@@ -102,6 +105,18 @@ export async function findRegionParts(db: Db, campaignId: number): Promise<Regio
     .from(campaignRegionParts)
     .where(eq(campaignRegionParts.campaignId, campaignId));
   return row?.parts ?? null;
+}
+
+/** The kept region parts of several campaigns at once (the roll-up's campaigns of a year), by campaign id. */
+export async function findRegionPartsOfCampaigns(db: Db, campaignIds: number[]) {
+  const found = new Map<number, RegionParts>();
+  if (!campaignIds.length) return found;
+  const rows = await db
+    .select({ campaignId: campaignRegionParts.campaignId, parts: campaignRegionParts.parts })
+    .from(campaignRegionParts)
+    .where(inArray(campaignRegionParts.campaignId, campaignIds));
+  for (const row of rows) found.set(row.campaignId, row.parts);
+  return found;
 }
 
 export async function dropRegionParts(db: Db, campaignId: number) {

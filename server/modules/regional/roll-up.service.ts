@@ -5,12 +5,17 @@ import { forbidden, notFound } from '../../errors.ts';
 import { assertRegionAccess, hasRole, isGlobalAdmin, type AuthUser } from '../auth/access.ts';
 import { findSubmissions, type SubmissionRow } from '../campaigns/campaigns.repository.ts';
 import { formValuesOf, getCampaignResults } from '../campaigns/campaigns.service.ts';
-import { computeIndicators, type FormValues, type IndicatorResult } from '../indicators/compute.ts';
+import {
+  computeIndicators,
+  parseIndicators,
+  type FormValues,
+  type IndicatorResult,
+} from '../indicators/compute.ts';
 import { contextOf, definitionsOf } from '../indicators/results.service.ts';
 import { findProgramTree } from '../programs/programs.repository.ts';
 import { findRegionalSubmissionsOfCampaigns } from './approval.repository.ts';
 import { REGIONAL_STATUS_LABEL } from './approval.service.ts';
-import { evaluateRegionRow, findRegionParts, measureRegionParts } from './region-row.ts';
+import { evaluateRegionRow, findRegionPartsOfCampaigns, measureRegionParts } from './region-row.ts';
 import type { RegionParts } from '../../db/schema/index.ts';
 
 /**
@@ -86,10 +91,10 @@ export async function computeRegionalRollUp(options: {
           ),
         )
     : [];
-  const submissions = await findRegionalSubmissionsOfCampaigns(
-    db,
-    ofYear.map((c) => c.id),
-  );
+  const campaignIds = ofYear.map((c) => c.id);
+  const submissions = await findRegionalSubmissionsOfCampaigns(db, campaignIds);
+  // One read for every campaign of the year, not one per closed campaign: used where its results are frozen.
+  const keptParts = await findRegionPartsOfCampaigns(db, campaignIds);
   const rows: RollUpMunicipality[] = [];
   const forms: FormValues[] = [];
   /** The frozen region parts of a campaign; absent: measured now. */
@@ -133,7 +138,7 @@ export async function computeRegionalRollUp(options: {
       if (submission.acceptedRegionParts) frozenParts.set(campaign.id, submission.acceptedRegionParts);
     } else if (campaign) {
       const answer = await getCampaignResults({ db, user, id: campaign.id });
-      const parts = answer.isFrozen ? await findRegionParts(db, campaign.id) : null;
+      const parts = answer.isFrozen ? keptParts.get(campaign.id) : undefined;
       if (parts) frozenParts.set(campaign.id, parts);
       row.isFrozen = answer.isFrozen;
       row.source = !answer.isFrozen ? 'running' : submission?.status === 'sent' ? 'sent' : 'closed';
@@ -147,6 +152,8 @@ export async function computeRegionalRollUp(options: {
   let region: IndicatorResult[] = [];
   if (first && withCampaigns.length) {
     const indicators = definitionsOf(first).filter((d) => regionalCodes.includes(d.code));
+    // Parsed once, for the measuring of the live municipalities and the region's row alike.
+    const formulas = parseIndicators(indicators);
     const formValues = summedFormValues(forms);
     const live = withCampaigns.filter((r) => !frozenParts.has(r.campaignId!));
     const contextOver = (list: RollUpMunicipality[]) => ({
@@ -160,8 +167,8 @@ export async function computeRegionalRollUp(options: {
       region = computed.results.filter((r) => r.organization === null);
     } else {
       const parts = [...frozenParts.values()];
-      if (live.length) parts.push(await measureRegionParts(db, contextOver(live), indicators));
-      region = evaluateRegionRow(indicators, parts, formValues);
+      if (live.length) parts.push(await measureRegionParts(db, contextOver(live), formulas.parsed));
+      region = evaluateRegionRow(formulas, parts, formValues);
     }
   }
   return {

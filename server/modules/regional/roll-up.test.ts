@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   PROGRAM_FILE_FORMAT,
   PROGRAM_FILE_VERSION,
@@ -9,12 +9,18 @@ import { findTemplate } from '../../../core/templates/index.ts';
 import type { Database } from '../../db/client.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher } from '../../seed/factories.ts';
-import { createTestDatabase } from '../../test/harness.ts';
+import { createTestDatabase, recordQueries } from '../../test/harness.ts';
 import type { Actor, AuthUser } from '../auth/access.ts';
 import { closeCampaign, createCampaign } from '../campaigns/campaigns.service.ts';
 import { acceptRegionalSubmission, sendToRegion } from './approval.service.ts';
 import { adoptRegionalProgram, publishRegionalProgram } from './regional-programs.service.ts';
 import { computeRegionalRollUp } from './roll-up.service.ts';
+
+/** The formulas are parsed once per roll-up, and closing parses none beyond its own measuring. */
+const counted = vi.hoisted(() => ({ measured: 0, evaluated: 0, parsed: 0 }));
+vi.mock('../indicators/compute.ts', async (importOriginal) =>
+  (await import('../../test/counting-compute.ts')).countingCompute(await importOriginal(), counted),
+);
 
 /**
  * The roll-up of a regional program adopted by two municipalities of one region, with a young teacher working
@@ -200,13 +206,17 @@ describe('the regional roll-up', () => {
       computeRegionalRollUp({ db, user: regional(), regionalProgramId: ids.regionalProgram, year: 2025 });
     const young = (results: { indicator: string; numerator: number | null; denominator: number | null }[]) =>
       results.filter((r) => r.indicator === 'Р.1').map((r) => [r.numerator, r.denominator])[0];
+    counted.parsed = 0;
     await closeCampaign({ db, actor: actorOf(department(ids.a)), id: campaignOf[ids.a] });
+    expect(counted.parsed).toBe(0);
     // After А closed, each district takes on a young teacher: А's part stays as closed, Б's is measured now.
     const school = async (id: number) =>
       (await db.select().from(s.organizations).where(eq(s.organizations.id, id)))[0];
     await createTeacher(db, await school(ids.schoolA), { lastName: 'Новая', ...YOUNG });
     await createTeacher(db, await school(ids.schoolB), { lastName: 'Новикова', ...YOUNG });
     let answer = await rollUp();
+    // One parse for both the measuring of running Б and the region's row over the parts.
+    expect(counted.parsed).toBe(1);
     expect(answer.municipalities.map((m) => [m.source, young(m.results)])).toEqual([
       ['closed', [1, 2]],
       ['running', [2, 3]],
@@ -215,7 +225,22 @@ describe('the regional roll-up', () => {
     expect(young(answer.region)).toEqual([2, 4]);
     expect(answer.region.find((r) => r.indicator === 'Р.2')?.value).toBe(2);
 
-    // А is sent and accepted, Б closes; a later teacher of Б moves nothing.
+    // Б closes too: both kept parts are read in one query, not one per closed campaign.
+    await closeCampaign({ db, actor: actorOf(department(ids.b)), id: campaignOf[ids.b] });
+    const recorded = recordQueries(database);
+    try {
+      answer = await rollUp();
+    } finally {
+      recorded.stop();
+    }
+    expect(answer.municipalities.map((m) => [m.source, young(m.results)])).toEqual([
+      ['closed', [1, 2]],
+      ['closed', [2, 3]],
+    ]);
+    expect(young(answer.region)).toEqual([2, 4]);
+    expect(recorded.queries.filter((q) => q.includes('"campaign_region_parts"'))).toHaveLength(1);
+
+    // А is sent and accepted; a later teacher of Б moves nothing.
     const sent = await sendToRegion({
       db,
       actor: actorOf(department(ids.a)),
@@ -223,7 +248,6 @@ describe('the regional roll-up', () => {
       version: 0,
     });
     await acceptRegionalSubmission({ db, actor: actorOf(regional()), id: sent.id, version: sent.version });
-    await closeCampaign({ db, actor: actorOf(department(ids.b)), id: campaignOf[ids.b] });
     await createTeacher(db, await school(ids.schoolB), { lastName: 'Позднева', ...YOUNG });
     answer = await rollUp();
     expect(answer.municipalities.map((m) => [m.source, young(m.results)])).toEqual([

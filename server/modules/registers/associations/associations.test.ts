@@ -1,17 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { positions } from '../../../db/schema/index.ts';
-import { createTeacher } from '../../../seed/factories.ts';
+import { createTeacherLeavingAfterToday, FIXED_TODAY } from '../../../test/fixed-today.ts';
 import { createWorld, expectError, type World } from '../shared/test-world.ts';
-
-/** A fixed «today» before the real date: what is current must be on it, not on the database's date. */
-const TODAY = '2026-11-01';
 
 let w: World;
 let rmo = 0;
 let shmo = 0;
 beforeAll(async () => {
-  w = await createWorld({ fixedToday: TODAY });
+  // What is current must be on the fixed «today», not on the database's date.
+  w = await createWorld({ fixedToday: FIXED_TODAY });
 });
 afterAll(() => w.close());
 
@@ -233,22 +229,16 @@ describe('methodical associations', () => {
 
 describe('what is current is on the server’s «today» (config.fixedToday), not the database’s date', () => {
   it('a workplace ending after today still counts, and a member who leaves after today is still a member', async () => {
-    const db = w.t.database.db;
     // Main job at А2 until 15.11.2026 — after the fixed today, before the real date — and a second job at А1.
-    const leaving = await createTeacher(
-      db,
+    const leaving = await createTeacherLeavingAfterToday(
+      w.t.database.db,
       { id: w.a2, municipalityId: w.m1 },
-      { lastName: 'Гришина', title: 'учитель истории' },
+      w.a1,
+      {
+        lastName: 'Гришина',
+        title: 'учитель истории',
+      },
     );
-    await db.update(positions).set({ endDate: '2026-11-15' }).where(eq(positions.teacherId, leaving.id));
-    await db.insert(positions).values({
-      teacherId: leaving.id,
-      organizationId: w.a1,
-      title: 'педагог-организатор',
-      isMainJob: false,
-      rate: 0.5,
-      startDate: '2020-09-01',
-    });
     const created = await w.post('mgra2', '/api/associations', {
       name: 'ШМО учителей истории',
       level: 'institutional',

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { positions } from '../../../db/schema/index.ts';
-import { createTeacher } from '../../../seed/factories.ts';
+import { createTeacherLeavingAfterToday, FIXED_TODAY } from '../../../test/fixed-today.ts';
 import { createWorld, expectError, type World } from '../shared/test-world.ts';
 
 let w: World;
@@ -9,7 +7,7 @@ let municipal = 0;
 let institutional = 0;
 beforeAll(async () => {
   // A fixed «today» before the real date: a participant's workplace is on it, not on the database's date.
-  w = await createWorld({ fixedToday: '2026-11-01' });
+  w = await createWorld({ fixedToday: FIXED_TODAY });
 });
 afterAll(() => w.close());
 
@@ -224,21 +222,16 @@ describe('methodological events', () => {
 
 describe('a participant’s workplace on the server’s «today» (config.fixedToday)', () => {
   it('is the main job that ends after today, not the second job the database’s date would leave', async () => {
-    const db = w.t.database.db;
-    const teacher = await createTeacher(
-      db,
+    // Main job at А1 until 15.11.2026 — after the fixed today, before the real date — and a second job at А2.
+    const teacher = await createTeacherLeavingAfterToday(
+      w.t.database.db,
       { id: w.a1, municipalityId: w.m1 },
-      { lastName: 'Гусева', title: 'учитель физики' },
+      w.a2,
+      {
+        lastName: 'Гусева',
+        title: 'учитель физики',
+      },
     );
-    await db.update(positions).set({ endDate: '2026-11-15' }).where(eq(positions.teacherId, teacher.id));
-    await db.insert(positions).values({
-      teacherId: teacher.id,
-      organizationId: w.a2,
-      title: 'педагог-организатор',
-      isMainJob: false,
-      rate: 0.5,
-      startDate: '2020-09-01',
-    });
     const event = await w.post('coord1', '/api/events', {
       title: 'Семинар учителей физики',
       level: 'municipal',
