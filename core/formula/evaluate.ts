@@ -35,36 +35,38 @@ export function collectCalls(ast: Expression): { key: string; call: CallNode }[]
  * finite number.
  */
 export function evaluate(ast: Expression, valueOfCall: (call: CallNode) => number | null): number | null {
-  const value = (e: Expression): number | null => {
-    switch (e.kind) {
-      case 'number':
-        return e.value;
-      case 'call': {
-        const v = valueOfCall(e);
-        return v === null || !Number.isFinite(v) ? null : v;
-      }
-      case 'negate': {
-        const v = value(e.operand);
-        return v === null ? null : -v;
-      }
-      case 'binary': {
-        const l = value(e.left);
-        const r = value(e.right);
-        if (l === null || r === null) return null;
-        switch (e.operator) {
-          case '+':
-            return l + r;
-          case '-':
-            return l - r;
-          case '*':
-            return l * r;
-          case '/':
-            return r === 0 ? null : l / r;
-        }
-      }
-    }
-  };
-  const result = value(ast);
+  const result = valueOf(ast, valueOfCall);
   if (result === null || !Number.isFinite(result)) return null;
   return result === 0 ? 0 : result; // no −0 in reports
+}
+
+/** The recursion of `evaluate`, at module level: no function is made per evaluation (see compute.ts). */
+function valueOf(e: Expression, valueOfCall: (call: CallNode) => number | null): number | null {
+  switch (e.kind) {
+    case 'number':
+      return e.value;
+    case 'call': {
+      const v = valueOfCall(e);
+      return v === null || !Number.isFinite(v) ? null : v;
+    }
+    case 'negate': {
+      const v = valueOf(e.operand, valueOfCall);
+      return v === null ? null : -v;
+    }
+    case 'binary': {
+      const l = valueOf(e.left, valueOfCall);
+      const r = valueOf(e.right, valueOfCall);
+      if (l === null || r === null) return null;
+      switch (e.operator) {
+        case '+':
+          return l + r;
+        case '-':
+          return l - r;
+        case '*':
+          return l * r;
+        case '/':
+          return r === 0 ? null : l / r;
+      }
+    }
+  }
 }

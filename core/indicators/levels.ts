@@ -32,10 +32,14 @@ export function levelOf(value: number | null, rule: LevelRule): IndicatorLevel |
   if (rule.unit === 'presence' && rule.levelHigh === null && rule.levelMedium === null)
     return value > 0 ? 'high' : 'low';
   if (rule.levelHigh === null && rule.levelMedium === null) return null;
-  const better = (a: number, b: number) => (rule.direction === 'higher' ? a >= b : a <= b);
-  if (rule.levelHigh !== null && better(value, rule.levelHigh)) return 'high';
-  if (rule.levelMedium !== null && better(value, rule.levelMedium)) return 'medium';
+  if (rule.levelHigh !== null && isAtLeast(value, rule.levelHigh, rule.direction)) return 'high';
+  if (rule.levelMedium !== null && isAtLeast(value, rule.levelMedium, rule.direction)) return 'medium';
   return 'low';
+}
+
+/** Whether a value reaches a threshold in the indicator's direction (module level: made once, see compute.ts). */
+function isAtLeast(value: number, threshold: number, direction: LevelRule['direction']): boolean {
+  return direction === 'higher' ? value >= threshold : value <= threshold;
 }
 
 /**
