@@ -28,15 +28,16 @@ export const seedCommand: Command = {
   summary: 'создать демонстрационный район (детерминированно для заданного N)',
   help:
     'Параметры:\n  --seed N    начальное число генератора (1 по умолчанию): то же N — те же данные\n' +
-    '  --region    добавить в базу ещё муниципалитеты демонстрационного региона (3 района с организациями\n' +
-    '              и педагогами) — для регионального представления; можно и после демонстрационного района',
+    '  --region    добавить в базу ещё муниципалитеты демонстрационного региона (3 района с организациями,\n' +
+    '              педагогами и координатором) — для регионального представления; первый запуск (start)\n' +
+    '              создаёт их вместе с демонстрационным районом',
   options: { seed: { type: 'string' }, region: { type: 'boolean' } },
   async run(flags) {
     const seed = intFlag(flags, 'seed') ?? 1;
     if (flags.region) {
       await withDatabase(flags, async (database, config) => {
         await prepareDatabase({ database, config, onProgress: progress });
-        const result = await seedDemoRegion({ db: database.db, seed });
+        const result = await seedDemoRegion({ db: database.db, seed, password: config.demoPassword });
         print(`Добавлены муниципалитеты демонстрационного региона «${result.regionName}»:`);
         for (const m of result.municipalities)
           print(
@@ -45,6 +46,7 @@ export const seedCommand: Command = {
         print(
           `Мониторинг по региональной программе (№ ${result.approval.campaignId}) закрыт и отправлен в регион: его ждёт «Приём результатов».`,
         );
+        printAccounts(result.accounts, Boolean(config.demoPassword));
       });
       return;
     }

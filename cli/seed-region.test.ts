@@ -48,6 +48,12 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor seed --region', (
     expect(printed).toContain('Каменский район: 3 организации');
     expect(printed).toContain('Степной район: 4 организации');
     expect(printed).toMatch(/Мониторинг по региональной программе \(№ \d+\) закрыт и отправлен в регион/);
+    // Each municipality's coordinator, to adopt a regional program and run a monitoring.
+    expect(printed).toMatch(
+      /Демонстрационные учётные записи:\n {2}zarechny .* — координатор: Заречный район/,
+    );
+    expect(printed).toContain('kamensky');
+    expect(printed).toContain('stepnoy');
     await seeded(dirs[1]);
     const a = await snapshot(dirs[0]);
     expect(new Set(a.map((r) => r.m))).toEqual(

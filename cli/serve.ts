@@ -103,6 +103,10 @@ async function serve(flags: Flags, seedIfEmpty: boolean) {
     print(
       `Создан демонстрационный район: ${countOf(prepared.demo.organizations, ORGANIZATION_FORMS)}, ${countOf(prepared.demo.teachers, TEACHER_FORMS)}.`,
     );
+    if (prepared.region)
+      print(
+        `Муниципалитеты демонстрационного региона «${prepared.region.regionName}»: ${prepared.region.municipalities.map((m) => `${m.name} (${countOf(m.organizations, ORGANIZATION_FORMS)}, ${countOf(m.teachers, TEACHER_FORMS)})`).join(', ')}.`,
+      );
     printAccounts(prepared.demo.accounts, Boolean(config.demoPassword));
   }
   if (!prepared.admin) {

@@ -17,11 +17,11 @@ test('the admin logs in and opens the organizations list with search and filters
   await expect(page.getByRole('heading', { name: 'Образовательные организации' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Организации' });
   await expect(table.getByRole('row')).toHaveCount(21); // header + a page of 20
-  await expect(page.getByText('Найдено: 25 организаций')).toBeVisible();
+  await expect(page.getByText('Найдено: 36 организаций')).toBeVisible();
 
   await page.getByLabel('ШНОР', { exact: true }).click();
   await expect(page.getByLabel('ШНОР', { exact: true })).toBeChecked();
-  await expect(page.getByText('Найдено: 3 организации')).toBeVisible();
+  await expect(page.getByText('Найдено: 6 организаций')).toBeVisible();
   await expect(table.getByRole('link', { name: 'МБОУ СОШ № 5' })).toBeVisible();
 
   await page.getByLabel('ШНОР', { exact: true }).click();

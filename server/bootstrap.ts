@@ -6,6 +6,7 @@ import { recordAudit } from './modules/audit/audit.repository.ts';
 import { systemActor } from './modules/auth/access.ts';
 import { generatePassword, hashPassword } from './modules/auth/passwords.ts';
 import { ensureCatalogs, seedDemo, type DemoResult } from './seed/demo.ts';
+import { seedDemoRegion } from './seed/demo-region.ts';
 
 export interface FirstAdmin {
   login: string;
@@ -52,10 +53,18 @@ export async function isDatabaseEmpty(database: Database) {
 
 export interface PreparedDatabase {
   admin: FirstAdmin | null;
+  /** The demo district; its accounts include those of the demo region's municipalities. */
   demo: DemoResult | null;
+  /** The further municipalities of the demo region, created with the demo district. */
+  region: Awaited<ReturnType<typeof seedDemoRegion>> | null;
 }
 
-/** Migrates, creates the first admin and, when asked and the database is empty, the demo district. */
+/**
+ * Migrates, creates the first admin and, when asked and the database is empty, the demo: the district and the
+ * further municipalities of its region (`seed --region`), so the first start shows the regional view with
+ * several municipalities to compare. One transaction: a start that fails half-way leaves the database empty,
+ * and the next start seeds it again.
+ */
 export async function prepareDatabase(options: {
   database: Database;
   config: Config;
@@ -67,10 +76,13 @@ export async function prepareDatabase(options: {
   await database.migrate();
   await ensureCatalogs(database.db);
   const admin = await ensureAdmin(database, config);
-  let demo: DemoResult | null = null;
-  if (options.seedIfEmpty && (await isDatabaseEmpty(database))) {
-    options.onProgress?.('База пуста: создаётся демонстрационный район (около минуты)…');
-    demo = await seedDemo({ db: database.db, password: config.demoPassword });
-  }
-  return { admin, demo };
+  if (!options.seedIfEmpty || !(await isDatabaseEmpty(database))) return { admin, demo: null, region: null };
+  options.onProgress?.(
+    'База пуста: создаётся демонстрационный район и муниципалитеты региона (около минуты)…',
+  );
+  return database.db.transaction(async (db) => {
+    const demo = await seedDemo({ db, password: config.demoPassword });
+    const region = await seedDemoRegion({ db, seed: 1, password: config.demoPassword });
+    return { admin, demo: { ...demo, accounts: [...demo.accounts, ...region.accounts] }, region };
+  });
 }

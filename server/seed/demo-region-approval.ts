@@ -18,15 +18,19 @@ const TEMPLATE = 'seed-004-myasnikovsky';
 
 /**
  * What the regional coordinator finds on first login to the demo region: seed 004's program published by the
- * region, adopted by one municipality, its campaign of last year closed and sent to the region for acceptance.
+ * region and adopted by the municipalities given; those of `sentBy` and `closedBy` closed their campaigns of the
+ * year (the region compares them), the one of `sentBy` sent it to the region for acceptance; `adoptedBy` only
+ * adopted the program (the region sees them «приняли программу, но не провели мониторинг»).
  */
 export async function seedDemoRegionalApproval(options: {
   db: Db;
   regionId: number;
-  municipalityId: number;
+  sentBy: number;
+  closedBy?: number[];
+  adoptedBy?: number[];
   year: number;
 }) {
-  const { db, regionId, municipalityId, year } = options;
+  const { db, regionId, year } = options;
   const actor: Actor = { user: systemAdmin('seed'), requestId: 'seed' };
   const template = findTemplate(TEMPLATE)!;
   const published = await publishRegionalProgram({
@@ -41,23 +45,26 @@ export async function seedDemoRegionalApproval(options: {
       program: templateToDefinition(template),
     }),
   });
-  const { programId } = await adoptRegionalProgram({
-    db,
-    actor,
-    regionalProgramId: published.id,
-    municipalityId,
-  });
-  const campaignId = await createCampaign({
-    db,
-    actor,
-    input: {
-      programId,
-      year,
-      reminderDaysBefore: 3,
-      dates: campaignDatesForYear(template.campaign, year),
-    },
-  });
-  await closeCampaign({ db, actor, id: campaignId });
+  const adopt = (municipalityId: number) =>
+    adoptRegionalProgram({ db, actor, regionalProgramId: published.id, municipalityId });
+  const closedCampaigns: number[] = [];
+  for (const municipalityId of [options.sentBy, ...(options.closedBy ?? [])]) {
+    const { programId } = await adopt(municipalityId);
+    const campaignId = await createCampaign({
+      db,
+      actor,
+      input: {
+        programId,
+        year,
+        reminderDaysBefore: 3,
+        dates: campaignDatesForYear(template.campaign, year),
+      },
+    });
+    await closeCampaign({ db, actor, id: campaignId });
+    closedCampaigns.push(campaignId);
+  }
+  for (const municipalityId of options.adoptedBy ?? []) await adopt(municipalityId);
+  const [campaignId] = closedCampaigns;
   await sendToRegion({ db, actor, campaignId, version: 0 });
-  return { regionalProgramId: published.id, campaignId };
+  return { regionalProgramId: published.id, campaignId, closedCampaigns };
 }

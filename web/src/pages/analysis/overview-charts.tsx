@@ -206,11 +206,14 @@ export function LevelHeatmap({
   indicators,
   rows,
   results,
+  label = 'Уровни показателей по организациям: тепловая карта',
 }: {
   indicators: AnalysisIndicator[];
-  /** Rows top to bottom; id null — the municipality as a whole. */
+  /** Rows top to bottom; id null — the municipality (or the region) as a whole. */
   rows: { id: number | null; name: string }[];
   results: IndicatorResult[];
+  /** What the rows are, for screen readers: the region's map has municipalities. */
+  label?: string;
 }) {
   const data = rows.flatMap((row, y) =>
     indicators.map((indicator, x) => {
@@ -288,13 +291,7 @@ export function LevelHeatmap({
       },
     ],
   };
-  return (
-    <Chart
-      option={option}
-      height={rows.length * 26 + 80}
-      label="Уровни показателей по организациям: тепловая карта"
-    />
-  );
+  return <Chart option={option} height={rows.length * 26 + 80} label={label} />;
 }
 
 const CLUSTER_COLORS: Record<string, string> = {

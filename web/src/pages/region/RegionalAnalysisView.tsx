@@ -162,6 +162,7 @@ export function RegionalAnalysisView({ programId, year }: { programId: number; y
                 ...data.heatmap.map((h) => ({ id: h.municipalityId, name: h.name })),
               ]}
               results={data.results}
+              label="Уровни показателей по муниципалитетам: тепловая карта"
             />
           </ChartCard>
           <ChartCard
