@@ -5,7 +5,7 @@ import { fullYearsBetween } from '../../../core/dates.ts';
 import { DEFAULT_PROGRAM_PARAMETERS, reportingPeriod } from '../../../core/indicators/period.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher } from '../../seed/factories.ts';
-import { createTestDatabase } from '../../test/harness.ts';
+import { createTestDatabase, recordQueries } from '../../test/harness.ts';
 import type { Database } from '../../db/client.ts';
 import { insertCampaign } from '../campaigns/campaigns.repository.ts';
 import type { ComputeContext } from './compiler/context.ts';
@@ -361,6 +361,25 @@ describe('computing indicators from teacher-level records', () => {
     expect(r('actOrg', 'school').value).toBe(1);
     expect(r('actOrg', 'shnor').value).toBe(0); // its act expired
     expect(r('staffing', 'shnor')).toMatchObject({ numerator: 3, denominator: 5, value: 60 });
+  });
+
+  it('measures positions() in the query of teachers(): one scan of the positions, the same counts', async () => {
+    const positions = [
+      indicator('pos', 'positions()', null, 'count'),
+      indicator('posMain', 'positions(mainJob, orgKind = school)', null, 'count'),
+    ];
+    const alone = await compute(...positions);
+    const recorded = recordQueries(database);
+    const together = await compute(indicator('all', 'teachers()', null, 'count'), ...positions).finally(() =>
+      recorded.stop(),
+    );
+    for (const code of ['pos', 'posMain'])
+      for (const org of ['school', 'shnor', 'kg', null] as const)
+        expect(together(code, org).value, `${code} ${org}`).toBe(alone(code, org).value);
+    expect(together('pos', 'shnor').value).toBe(3); // E, F and C's part-time position
+    expect(together('pos', null).value).toBe(7); // C's two positions are two
+    expect(together('all', null).value).toBe(6);
+    expect(recorded.queries.filter((q) => /from positions p/i.test(q))).toHaveLength(1);
   });
 
   it('applies the young-teacher rule exactly at its boundaries, and the rule is a parameter', async () => {

@@ -18,7 +18,7 @@ import {
   type IndicatorUnit,
 } from '../../../core/indicators/levels.ts';
 import { queryRows, type Db } from '../../db/client.ts';
-import { measureCalls, valueForOrganization, type CallValues } from './compiler/aggregates.ts';
+import { measureCalls, queriesOf, valueForOrganization, type CallValues } from './compiler/aggregates.ts';
 import { inMunicipalities, type ComputeContext } from './compiler/context.ts';
 import { organizationFilter } from './compiler/teachers.ts';
 
@@ -225,13 +225,8 @@ export function aggregateCallsOf(parsed: Parsed[]) {
 
 async function measureAll(db: Db, ctx: ComputeContext, parsed: Parsed[]): Promise<Map<string, CallValues>> {
   const measured = new Map<string, CallValues>();
-  for (const [name, calls] of aggregateCallsOf(parsed)) {
-    const values = await measureCalls(
-      db,
-      ctx,
-      name,
-      [...calls].map(([key, call]) => ({ key, call })),
-    );
+  for (const [name, calls] of queriesOf(aggregateCallsOf(parsed))) {
+    const values = await measureCalls(db, ctx, name, calls);
     for (const [key, v] of values) measured.set(key, v);
   }
   return measured;

@@ -4,8 +4,9 @@ import { DEFAULT_PROGRAM_PARAMETERS, reportingPeriod } from '../../../core/indic
 import type { Database } from '../../db/client.ts';
 import * as s from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createTeacher } from '../../seed/factories.ts';
-import { createTestDatabase } from '../../test/harness.ts';
+import { createTestDatabase, recordQueries } from '../../test/harness.ts';
 import { testIndicator as indicator } from '../../test/indicators.ts';
+import { computeParts, sumParts } from './compiler/parts.ts';
 import { computeIndicators } from './compute.ts';
 import { loadReferenceData, referenceCount } from './reference.ts';
 
@@ -77,6 +78,65 @@ describe('a region’s roll-up over its municipalities', () => {
       period,
     });
     expect(none.denominator).toBe(0);
+  });
+
+  it('splits a region’s teachers(…) query by teacher ids on PostgreSQL, with the same values', async () => {
+    const indicators = [
+      SHARE,
+      indicator('2', 'teachers(young, orgKind = school)', 'teachers(mainJob)'),
+      indicator('3', 'positions()', 'teachers()'),
+    ];
+    const ctx = { municipalityId: ids.a, municipalityIds: [ids.a, ids.b], period };
+    const run = async (parts: string) => {
+      const before = process.env.PEDMONITOR_PG_COMPUTE_PARTS;
+      process.env.PEDMONITOR_PG_COMPUTE_PARTS = parts;
+      const recorded = recordQueries(database);
+      try {
+        const { results } = await computeIndicators({ db: database.db, ctx, indicators });
+        const split = recorded.queries.filter((q) => /from positions p/.test(q) && /between/.test(q));
+        return { results, split: split.length };
+      } finally {
+        recorded.stop();
+        if (before === undefined) delete process.env.PEDMONITOR_PG_COMPUTE_PARTS;
+        else process.env.PEDMONITOR_PG_COMPUTE_PARTS = before;
+      }
+    };
+    const whole = await run('1');
+    expect(whole.split).toBe(0);
+    for (const parts of ['2', '3']) {
+      const split = await run(parts);
+      expect(split.results, parts).toEqual(whole.results);
+      // Only PostgreSQL's pool has connections to run the parts on; PGlite has one.
+      expect(split.split, parts).toBe(database.kind === 'postgres' ? Number(parts) : 0);
+    }
+    expect(whole.results.find((r) => r.indicator === '3' && r.organization === null)).toMatchObject({
+      numerator: 4, // the shared teacher's two positions
+      denominator: 3,
+    });
+    // One municipality is never split: its query is a few milliseconds.
+    const before = process.env.PEDMONITOR_PG_COMPUTE_PARTS;
+    process.env.PEDMONITOR_PG_COMPUTE_PARTS = '2';
+    const recorded = recordQueries(database);
+    await computeIndicators({ db: database.db, ctx: { municipalityId: ids.a, period }, indicators });
+    recorded.stop();
+    if (before === undefined) delete process.env.PEDMONITOR_PG_COMPUTE_PARTS;
+    else process.env.PEDMONITOR_PG_COMPUTE_PARTS = before;
+    expect(recorded.queries.filter((q) => /between/.test(q) && /from positions p/.test(q))).toEqual([]);
+  });
+
+  it('adds the parts’ values up, and reads the number of parts from the setting', () => {
+    const part = (total: number, a: number) => ({
+      total,
+      byOrganization: new Map([[1, a]]),
+      withoutOrganization: 0,
+      isSharedWithOrganizations: false,
+    });
+    const [[, sum]] = sumParts([new Map([['x', part(3, 2)]]), new Map([['x', part(4, 1)]])]);
+    expect(sum.total).toBe(7);
+    expect(sum.byOrganization.get(1)).toBe(3);
+    expect(computeParts({})).toBe(2);
+    expect(computeParts({ PEDMONITOR_PG_COMPUTE_PARTS: '1' })).toBe(1);
+    expect(() => computeParts({ PEDMONITOR_PG_COMPUTE_PARTS: 'два' })).toThrow(/целое число от 1 до 16/);
   });
 
   it('agrees with the reference implementation for the set', async () => {

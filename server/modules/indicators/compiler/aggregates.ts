@@ -10,6 +10,7 @@ import {
 } from './conditions.ts';
 import { inMunicipalities, municipalitiesOf, type ComputeContext } from './context.ts';
 import { nextYearNeedByOrganization } from '../../registers/forecast/forecast.service.ts';
+import { teacherPartsOf, sumParts } from './parts.ts';
 import { reserveFilters, reserveOfPeriod } from './reserve.ts';
 import {
   anonymityColumns,
@@ -33,6 +34,12 @@ interface AggregateSql {
   resolver(ctx: ComputeContext): FilterResolver;
   /** Rows without an organization (municipal acts) also count for every organization. */
   isSharedWithOrganizations?: boolean;
+  /**
+   * Its rows are exactly those of another function's query, with the same aliases: `positions` counts the
+   * rows `teachers` reads (every position has its teacher). Its calls then ride along in that query, one
+   * scan of the positions less (at a region's 600,000 positions, 0.3 s).
+   */
+  rowsOf?: AggregateName;
   /**
    * Survey answers: the threshold of anonymity applies (compiler/surveys.ts `withAnonymity`) over the
    * respondents of a call — who was asked, whatever they answered.
@@ -91,6 +98,7 @@ export const AGGREGATES: Record<AggregateName, AggregateSql> = {
       sql`positions p join organizations o on o.id = p.organization_id where ${activePositionsWhere(ctx)}`,
     orgColumn: sql`p.organization_id`,
     measure: countRows,
+    rowsOf: 'teachers',
     resolver: fixed({
       mainJob: { kind: 'flag', expression: sql`p.is_main_job` },
       orgKind,
@@ -310,7 +318,28 @@ export async function measureTeacherIds(
   return out;
 }
 
-/** Runs every call of one aggregate function in one query. */
+/**
+ * The queries a computation sends: each aggregate function's calls in one query, and the calls of a
+ * function whose rows are another's (`rowsOf`) in that other's query when it has calls of its own.
+ */
+export function queriesOf(
+  byFunction: Map<AggregateName, Map<string, AggregateCallNode>>,
+): [AggregateName, { key: string; call: AggregateCallNode }[]][] {
+  const queries = new Map<AggregateName, { key: string; call: AggregateCallNode }[]>();
+  for (const [name, calls] of byFunction) {
+    const host = AGGREGATES[name].rowsOf;
+    const into = host && byFunction.has(host) ? host : name;
+    const list = queries.get(into) ?? [];
+    for (const [key, call] of calls) list.push({ key, call });
+    queries.set(into, list);
+  }
+  return [...queries];
+}
+
+/**
+ * Runs every call of one aggregate function in one query, with the calls of the functions that ride
+ * along on its rows (`rowsOf`), each measured and filtered as its own function says.
+ */
 export async function measureCalls(
   db: Db,
   ctx: ComputeContext,
@@ -318,10 +347,26 @@ export async function measureCalls(
   calls: { key: string; call: AggregateCallNode }[],
 ): Promise<Map<string, CallValues>> {
   const aggregate = AGGREGATES[name];
-  const resolver = aggregate.resolver(ctx);
   if (name === 'staffingNeed') return measureStaffingNeed(db, ctx, calls);
+  if (name === 'teachers') {
+    const parts = await teacherPartsOf(db, ctx);
+    if (parts) {
+      // Each part on its own pooled connection, outside any transaction (compiler/parts.ts).
+      // eslint-disable-next-line no-restricted-syntax
+      const measured = await Promise.all(
+        parts.map((teacherRange) => measureCalls(db, { ...ctx, teacherRange }, name, calls)),
+      );
+      return sumParts(measured);
+    }
+  }
+  const resolvers = new Map<AggregateName, FilterResolver>();
   const measures = calls.map(({ call }, i) => {
-    const measure = sql`${aggregate.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`;
+    const own = AGGREGATES[call.name];
+    if (call.name !== name && own.rowsOf !== name)
+      throw new Error(`${call.name}(…) is not measured over the rows of ${name}(…)`);
+    let resolver = resolvers.get(call.name);
+    if (!resolver) resolvers.set(call.name, (resolver = own.resolver(ctx)));
+    const measure = sql`${own.measure(compileCondition(call.filter, resolver))}::float8 as ${sql.raw(`m${i}`)}`;
     if (!aggregate.isAnonymous) return measure;
     const respondents = compileCondition(respondentsCondition(call.filter), resolver);
     return sql`${measure}, ${anonymityColumns(respondents, i)}`;
@@ -332,12 +377,12 @@ export async function measureCalls(
     group by grouping sets ((${aggregate.orgColumn}), ())`;
   const rows = await queryRows(db, query);
   const out = new Map<string, CallValues>();
-  calls.forEach(({ key }, i) => {
+  calls.forEach(({ key, call }, i) => {
     const values: CallValues = {
       total: 0,
       byOrganization: new Map(),
       withoutOrganization: 0,
-      isSharedWithOrganizations: Boolean(aggregate.isSharedWithOrganizations),
+      isSharedWithOrganizations: Boolean(AGGREGATES[call.name].isSharedWithOrganizations),
     };
     if (aggregate.isAnonymous) {
       // A value below the threshold stays «нет данных»: NaN evaluates to null.

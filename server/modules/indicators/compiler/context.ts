@@ -23,6 +23,11 @@ export interface ComputeContext {
   campaignId?: number;
   /** Only the participants of these campaigns (a region's roll-up: the municipal campaigns of one program). */
   campaignIds?: number[];
+  /**
+   * Only the teachers whose id is in this range: one part of a `teachers(…)` query split by teacher ids and
+   * run on separate connections at once (compiler/parts.ts). Parts share no teacher, so their counts add.
+   */
+  teacherRange?: { from: number; to: number };
 }
 
 /** The municipalities a computation covers. */

@@ -18,6 +18,15 @@ import { reserveFilters, reserveOfPeriod } from './reserve.ts';
  */
 export function teacherResolver(ctx: ComputeContext): FilterResolver {
   const { period } = ctx;
+  /**
+   * `column = t.id`: a record of the teacher of the row. In one part of a computation split by teacher ids
+   * (`ctx.teacherRange`) the record's own column is bounded too, so the database hashes only that part's
+   * records for the condition, not every teacher's.
+   */
+  const ofTeacher = (column: SQL) =>
+    ctx.teacherRange
+      ? sql`${column} = t.id and ${column} between ${ctx.teacherRange.from} and ${ctx.teacherRange.to}`
+      : sql`${column} = t.id`;
   const age: Extract<FilterSql, { kind: 'years' }> = {
     kind: 'years',
     column: sql`t.birth_date`,
@@ -57,7 +66,7 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
     mainJob: { kind: 'flag', expression: sql`p.is_main_job` },
     subject: {
       kind: 'exists',
-      from: sql`teacher_subjects ts where ts.teacher_id = t.id`,
+      from: sql`teacher_subjects ts where ${ofTeacher(sql`ts.teacher_id`)}`,
       column: sql`ts.subject`,
     },
     manager: { kind: 'flag', expression: sql`t.is_manager` },
@@ -70,22 +79,34 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
     sex: { kind: 'column', expression: sql`t.sex` },
     educationMatches: {
       kind: 'flag',
-      expression: sql`exists (select 1 from educations e where e.teacher_id = t.id and e.matches_profile)`,
+      expression: sql`exists (select 1 from educations e where ${ofTeacher(sql`e.teacher_id`)} and e.matches_profile)`,
     },
-    education: { kind: 'exists', from: sql`educations e where e.teacher_id = t.id`, column: sql`e.level` },
+    education: {
+      kind: 'exists',
+      from: sql`educations e where ${ofTeacher(sql`e.teacher_id`)}`,
+      column: sql`e.level`,
+    },
     category: { kind: 'column', expression: sql`t.qualification_category` },
-    certified: records(sql`certifications c where c.teacher_id = t.id`, (w) => inWindow(sql`c.date`, w), {
-      result: { kind: 'column', expression: sql`c.result` },
-    }),
-    diagnosed: records(sql`diagnostics d where d.teacher_id = t.id`, (w) => inWindow(sql`d.date`, w), {
-      level: { kind: 'column', expression: sql`d.level` },
-      area: { kind: 'contains', expression: sql`d.areas` },
-      instrument: { kind: 'column', expression: sql`d.instrument` },
-      deficit: { kind: 'contains', expression: sql`d.deficit_codes` },
-      withDeficits: { kind: 'flag', expression: sql`cardinality(d.deficit_codes) > 0` },
-    }),
+    certified: records(
+      sql`certifications c where ${ofTeacher(sql`c.teacher_id`)}`,
+      (w) => inWindow(sql`c.date`, w),
+      {
+        result: { kind: 'column', expression: sql`c.result` },
+      },
+    ),
+    diagnosed: records(
+      sql`diagnostics d where ${ofTeacher(sql`d.teacher_id`)}`,
+      (w) => inWindow(sql`d.date`, w),
+      {
+        level: { kind: 'column', expression: sql`d.level` },
+        area: { kind: 'contains', expression: sql`d.areas` },
+        instrument: { kind: 'column', expression: sql`d.instrument` },
+        deficit: { kind: 'contains', expression: sql`d.deficit_codes` },
+        withDeficits: { kind: 'flag', expression: sql`cardinality(d.deficit_codes) > 0` },
+      },
+    ),
     trained: records(
-      sql`trainings tr left join providers pr on pr.id = tr.provider_id where tr.teacher_id = t.id`,
+      sql`trainings tr left join providers pr on pr.id = tr.provider_id where ${ofTeacher(sql`tr.teacher_id`)}`,
       (w) => inWindow(sql`tr.end_date`, w),
       {
         type: { kind: 'column', expression: sql`tr.type` },
@@ -97,7 +118,7 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
       },
     ),
     route: records(
-      sql`routes r where r.teacher_id = t.id`,
+      sql`routes r where ${ofTeacher(sql`r.teacher_id`)}`,
       (w) => overlaps(sql`r.start_date`, sql`r.end_date`, w),
       {
         curator: {
@@ -115,21 +136,21 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
       },
     ),
     mentor: records(
-      sql`mentoring_pairs mp where mp.mentor_id = t.id`,
+      sql`mentoring_pairs mp where ${ofTeacher(sql`mp.mentor_id`)}`,
       (w) => overlaps(sql`mp.start_date`, sql`mp.end_date`, w),
       {
         form: { kind: 'column', expression: sql`mp.form` },
       },
     ),
     mentee: records(
-      sql`mentoring_pairs mp where mp.mentee_id = t.id`,
+      sql`mentoring_pairs mp where ${ofTeacher(sql`mp.mentee_id`)}`,
       (w) => overlaps(sql`mp.start_date`, sql`mp.end_date`, w),
       {
         form: { kind: 'column', expression: sql`mp.form` },
       },
     ),
     member: records(
-      sql`association_members am join associations a on a.id = am.association_id where am.teacher_id = t.id`,
+      sql`association_members am join associations a on a.id = am.association_id where ${ofTeacher(sql`am.teacher_id`)}`,
       (w) =>
         sql`${overlaps(sql`am.joined_on`, sql`am.left_on`, w)} and ${overlaps(sql`a.start_date`, sql`a.end_date`, w)}`,
       {
@@ -139,7 +160,7 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
       },
     ),
     event: records(
-      sql`event_participations ep join events ev on ev.id = ep.event_id where ep.teacher_id = t.id`,
+      sql`event_participations ep join events ev on ev.id = ep.event_id where ${ofTeacher(sql`ep.teacher_id`)}`,
       (w) => inWindow(sql`ev.date`, w),
       {
         level: { kind: 'column', expression: sql`ev.level` },
@@ -150,12 +171,12 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
       },
     ),
     reserved: records(
-      sql`reserve_candidates rc join reserve_position_kinds rk on rk.id = rc.position_kind_id where rc.teacher_id = t.id`,
+      sql`reserve_candidates rc join reserve_position_kinds rk on rk.id = rc.position_kind_id where ${ofTeacher(sql`rc.teacher_id`)}`,
       () => reserveOfPeriod(period),
       reserveFilters(period),
     ),
     competition: records(
-      sql`competition_participations cp where cp.teacher_id = t.id`,
+      sql`competition_participations cp where ${ofTeacher(sql`cp.teacher_id`)}`,
       (w) => inWindow(sql`cp.date`, w),
       {
         level: { kind: 'column', expression: sql`cp.level` },
@@ -174,9 +195,12 @@ export function teacherResolver(ctx: ComputeContext): FilterResolver {
 /** Positions active at the reference date in the organizations of the computation. */
 export function activePositionsWhere(ctx: ComputeContext): SQL {
   const ref = ctx.period.referenceDate;
+  const part = ctx.teacherRange
+    ? sql`and p.teacher_id between ${ctx.teacherRange.from} and ${ctx.teacherRange.to}`
+    : sql``;
   return sql`${inMunicipalities(ctx, sql`o.municipality_id`)} and o.is_active
     and p.start_date <= ${ref}::date and (p.end_date is null or p.end_date >= ${ref}::date)
-    ${organizationFilter(ctx, sql`o.id`)}`;
+    ${organizationFilter(ctx, sql`o.id`)} ${part}`;
 }
 
 /**
