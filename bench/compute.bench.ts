@@ -27,6 +27,7 @@ import pg from 'pg';
 import { findTemplate } from '../core/templates/index.ts';
 import { openDatabase, type Database } from '../server/db/client.ts';
 import { maintainDatabase } from '../server/db/maintenance.ts';
+import { computeParts } from '../server/modules/indicators/compiler/parts.ts';
 import { computeIndicators } from '../server/modules/indicators/compute.ts';
 import { contextOf, definitionsOf } from '../server/modules/indicators/results.service.ts';
 import {
@@ -175,7 +176,9 @@ async function measureAll() {
           : `для участников: ${r.participantsByCampaignMedianMs} мс (из campaign_participants), ${r.participantsByIdsMedianMs} мс (массивом id); `) +
         `${r.results} значений, расхождений ${r.differences}; ` +
         `генерация ${Math.round(r.generateMs / 1000)} с, до ${r.generateMaxRssMiB} МиБ; память расчёта до ${r.maxRssMiB} МиБ` +
-        (IS_REGIONAL ? ` (цель для региона — до 2 с)` : ''),
+        (IS_REGIONAL
+          ? ` (цель для региона — до 2 с${r.database === 'postgres' ? `; подсчёт педагогов в ${computeParts()} частях, PEDMONITOR_PG_COMPUTE_PARTS` : ''})`
+          : ''),
     );
 }
 

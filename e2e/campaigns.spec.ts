@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logIn } from './helpers.ts';
+import { dayFromToday, logIn, runningCampaignDates } from './helpers.ts';
 
 const statusOf = (page: Page, organization: string) =>
   page
@@ -130,21 +130,13 @@ test('a campaign closed during its main stage shows every stage done and the day
     (p: { id: number }) => !campaigns.some((c: { programId: number }) => c.programId === p.id),
   );
   const [organization] = await (await page.request.get('/api/organizations')).json();
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const created = await page.request.post('/api/campaigns', {
     data: {
       programId: program.id,
       year: 2030,
       title: 'Пробный мониторинг, закрытый досрочно (e2e)',
       organizationIds: [organization.id],
-      dates: {
-        initialStart: day(-20),
-        initialEnd: day(-10),
-        mainStart: day(-10),
-        mainEnd: day(10),
-        finalStart: day(10),
-        finalEnd: day(30),
-      },
+      dates: runningCampaignDates(),
     },
   });
   expect(created.status()).toBe(201);
@@ -157,7 +149,7 @@ test('a campaign closed during its main stage shows every stage done and the day
   await expect(steps).toHaveCount(3);
   for (let i = 0; i < 3; i++) await expect(steps.nth(i)).toHaveAttribute('data-completed', 'true');
   await expect(page.locator('.mantine-Stepper-step[data-progress]')).toHaveCount(0);
-  const [y, m, d] = day(30).split('-');
+  const [y, m, d] = dayFromToday(30).split('-');
   await expect(page.getByTestId('campaign-closed-note')).toContainText(
     `досрочно, до окончания заключительного этапа (по плану — ${d}.${m}.${y})`,
   );

@@ -39,3 +39,17 @@ export async function openDemoProgram(page: Page, login: string) {
   await page.getByRole('link', { name: /по программе Мясниковского района/ }).click();
   await expect(page.getByRole('heading', { name: /Мясниковского района/ })).toBeVisible();
 }
+
+/** A day `offset` days from today, as 'YYYY-MM-DD'. */
+export const dayFromToday = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** The stage dates of a campaign whose main stage is under way today (from 10 days ago to 10 days ahead). */
+export const runningCampaignDates = () => ({
+  initialStart: dayFromToday(-20),
+  initialEnd: dayFromToday(-10),
+  mainStart: dayFromToday(-10),
+  mainEnd: dayFromToday(10),
+  finalStart: dayFromToday(10),
+  finalEnd: dayFromToday(30),
+});

@@ -6,7 +6,7 @@ import {
   templateToDefinition,
 } from '../core/programs/program-file.ts';
 import { findTemplate } from '../core/templates/index.ts';
-import { logIn } from './helpers.ts';
+import { logIn, runningCampaignDates } from './helpers.ts';
 
 /**
  * The region over several municipalities: the region publishes a program of its own (titled «(e2e)»), and three
@@ -36,15 +36,7 @@ interface Result {
   denominator: number | null;
 }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const dates = {
-  initialStart: day(-20),
-  initialEnd: day(-10),
-  mainStart: day(-10),
-  mainEnd: day(10),
-  finalStart: day(10),
-  finalEnd: day(30),
-};
+const dates = runningCampaignDates();
 
 async function municipalityOf(page: Page) {
   const me = await ok<{ roles: { municipalityId: number | null }[] }>(await page.request.get('/api/auth/me'));

@@ -5,7 +5,7 @@ import {
   templateToDefinition,
 } from '../core/programs/program-file.ts';
 import { findTemplate } from '../core/templates/index.ts';
-import { logIn } from './helpers.ts';
+import { logIn, runningCampaignDates } from './helpers.ts';
 
 /**
  * The regional coordinator's walk: the region publishes a program of its own (titled «(e2e)»), the demo
@@ -59,21 +59,13 @@ test('region → municipality → organization, and the regional справка'
     kind: string;
   }[];
   const schools = organizations.filter((o) => o.kind === 'school').slice(0, 2);
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const created = await department.request.post('/api/campaigns', {
     data: {
       programId,
       year: YEAR,
       title: `Региональный мониторинг ${YEAR} (e2e)`,
       organizationIds: schools.map((s) => s.id),
-      dates: {
-        initialStart: day(-20),
-        initialEnd: day(-10),
-        mainStart: day(-10),
-        mainEnd: day(10),
-        finalStart: day(10),
-        finalEnd: day(30),
-      },
+      dates: runningCampaignDates(),
     },
   });
   expect(created.status(), await created.text()).toBe(201);
