@@ -58,6 +58,14 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        Blob: 'readonly',
+        structuredClone: 'readonly',
+      },
+    },
   },
 );

@@ -18,7 +18,7 @@
  * buffers are still full of the teachers it has just generated.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,6 +50,8 @@ const { values: args } = parseArgs({
     municipalities: { type: 'string' },
     runs: { type: 'string', default: '5' },
     only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -57,7 +59,9 @@ if (args.help) {
   console.log(`npm run bench -- compute [--region] [--organizations N] [--teachers N] [--municipalities N] [--runs N] [--only pglite|postgres]
   --region         20 000 организаций и 600 000 педагогов (по умолчанию 2 000 и 60 000)
   --municipalities организации поровну в N муниципалитетах, расчёт по всему региону сразу (по умолчанию 1)
-  --only           одна база; PostgreSQL — если задан BENCH_DATABASE_URL (на этом сервере создаётся и удаляется база pedmonitor_bench)`);
+  --only           одна база; PostgreSQL — если задан BENCH_DATABASE_URL (на этом сервере создаётся и удаляется база pedmonitor_bench)
+  --keep           PostgreSQL: не удалять базу pedmonitor_bench после замера (для --reuse)
+  --reuse          PostgreSQL: мерить на базе, оставленной --keep с теми же размерами, без новой генерации`);
   process.exit(0);
 }
 const SIZE = {
@@ -189,25 +193,40 @@ async function measure(engine: Engine) {
     console.log(
       `\nБенчмарк расчёта показателей: ${SIZE.organizations} организаций, ${SIZE.teachers} педагогов, ${engine === 'pglite' ? `PGlite (${dir})` : `PostgreSQL (база ${BENCH_DATABASE})`}`,
     );
-    const preparedFile = path.join(dir, 'prepared.json');
-    const child = spawnSync(
-      process.execPath,
-      [
-        path.join(import.meta.dirname, '..', 'bin', 'run-ts.js'),
-        import.meta.filename,
-        '--prepare',
-        target,
-        '--engine',
-        engine,
-        ...(args.organizations ? ['--organizations', args.organizations] : []),
-        ...(args.teachers ? ['--teachers', args.teachers] : []),
-        ...(args.region ? ['--region'] : []),
-        ...(args.municipalities ? ['--municipalities', args.municipalities] : []),
-      ],
-      { stdio: 'inherit', env: { ...process.env, BENCH_PREPARED_FILE: preparedFile } },
+    // A kept PostgreSQL database (--keep) is described by a file beside the reports, for --reuse.
+    const keptFile = path.join(
+      import.meta.dirname,
+      'results',
+      `compute-kept-${SIZE.organizations}-${SIZE.teachers}-${SIZE.municipalities}.json`,
     );
+    const reuse = engine === 'postgres' && args.reuse && existsSync(keptFile);
+    if (engine === 'postgres' && args.reuse && !reuse)
+      console.log(`  --reuse: нет ${keptFile}, данные генерируются заново`);
+    const preparedFile = reuse ? keptFile : path.join(dir, 'prepared.json');
+    const child = reuse
+      ? { status: 0 }
+      : spawnSync(
+          process.execPath,
+          [
+            path.join(import.meta.dirname, '..', 'bin', 'run-ts.js'),
+            import.meta.filename,
+            '--prepare',
+            target,
+            '--engine',
+            engine,
+            ...(args.organizations ? ['--organizations', args.organizations] : []),
+            ...(args.teachers ? ['--teachers', args.teachers] : []),
+            ...(args.region ? ['--region'] : []),
+            ...(args.municipalities ? ['--municipalities', args.municipalities] : []),
+          ],
+          { stdio: 'inherit', env: { ...process.env, BENCH_PREPARED_FILE: preparedFile } },
+        );
     if (child.status !== 0) throw new Error(`подготовка данных завершилась с кодом ${child.status}`);
     const prepared = JSON.parse(readFileSync(preparedFile, 'utf8')) as Prepared;
+    if (engine === 'postgres' && args.keep && !reuse) {
+      mkdirSync(path.dirname(keptFile), { recursive: true });
+      writeFileSync(keptFile, JSON.stringify(prepared));
+    }
     const database = await openTarget(engine, target);
     try {
       const tree = (await findProgramTree(database.db, prepared.programId))!;
@@ -278,7 +297,9 @@ async function measure(engine: Engine) {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    if (engine === 'postgres') {
+    if (engine === 'postgres' && (args.keep || args.reuse))
+      console.log(`  база ${BENCH_DATABASE} оставлена: повторный замер — с --reuse`);
+    else if (engine === 'postgres') {
       const admin = new pg.Client({ connectionString: POSTGRES_URL });
       await admin.connect();
       await admin.query(`drop database if exists ${BENCH_DATABASE}`);

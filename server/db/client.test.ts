@@ -85,6 +85,10 @@ describe('PostgreSQL connections configured for the computation', () => {
       workMem: '128MB',
     });
     expect(() => postgresSettings({ PEDMONITOR_PG_JIT: 'maybe' })).toThrow(/PEDMONITOR_PG_JIT/);
+    // The compiler reads it later, at a region's computation: a bad value stops the start instead.
+    expect(() => postgresSettings({ PEDMONITOR_PG_COMPUTE_PARTS: 'two' })).toThrow(
+      /PEDMONITOR_PG_COMPUTE_PARTS.*от 1 до 16/,
+    );
     expect(() => postgresSettings({ PEDMONITOR_PG_WORK_MEM: 'much' })).toThrow(/PEDMONITOR_PG_WORK_MEM/);
     expect(() => postgresSettings({ PEDMONITOR_PG_WORK_MEM: '64MB; drop table x' })).toThrow(
       /PEDMONITOR_PG_WORK_MEM/,

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataLock, type DataLock } from './lock.ts';
+import { PgliteThread } from './pglite-thread.ts';
 
 export type Schema = typeof schema;
 /** The database handle every repository takes: embedded PGlite and PostgreSQL share this type. */
@@ -39,6 +40,25 @@ export interface OpenOptions {
   lockOwner?: { role: string; port?: number };
   /** Settings of every PostgreSQL connection; from the environment when absent (see `postgresSettings`). */
   postgres?: PostgresSettings;
+  /**
+   * Where PGlite runs: in a worker thread (pglite-thread.ts; the default for a data folder, so that the
+   * server's event loop never waits on the database) or in this thread (the default in memory: tests,
+   * whose databases are small and many). From PEDMONITOR_PGLITE_THREAD (worker/main) when absent.
+   */
+  pgliteThread?: PgliteThreadKind;
+}
+
+export type PgliteThreadKind = 'worker' | 'main';
+
+/** PEDMONITOR_PGLITE_THREAD: `worker`, `main` or unset (worker for a data folder, main in memory). */
+export function pgliteThreadSetting(env: NodeJS.ProcessEnv = process.env): PgliteThreadKind | undefined {
+  const value = env.PEDMONITOR_PGLITE_THREAD?.trim().toLowerCase();
+  if (!value) return undefined;
+  if (value !== 'worker' && value !== 'main')
+    throw new Error(
+      `Некорректное значение PEDMONITOR_PGLITE_THREAD: «${env.PEDMONITOR_PGLITE_THREAD}». Укажите worker или main.`,
+    );
+  return value;
 }
 
 /**
@@ -69,7 +89,23 @@ export function postgresSettings(env: NodeJS.ProcessEnv = process.env): Postgres
     throw new Error(
       `Некорректное значение PEDMONITOR_PG_WORK_MEM: «${env.PEDMONITOR_PG_WORK_MEM}». Укажите размер, например 64MB (единицы: kB, MB, GB).`,
     );
+  // Read by the compiler at each regional computation (compiler/parts.ts); checked here so that a bad
+  // value stops the start, not a region's computation later.
+  computeParts(env);
   return { jit, workMem: workMem.replace(/\s+/g, '') };
+}
+
+/**
+ * PEDMONITOR_PG_COMPUTE_PARTS: the parts a region's `teachers(…)` query is split into on PostgreSQL
+ * (compiler/parts.ts; default 2, 1 turns the split off). Not a whole number from 1 to 16: refused.
+ */
+export function computeParts(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PEDMONITOR_PG_COMPUTE_PARTS?.trim();
+  if (!raw) return 2;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new Error(`PEDMONITOR_PG_COMPUTE_PARTS: ожидается целое число от 1 до 16, получено «${raw}»`);
+  return n;
 }
 
 /** The `options` startup parameter of a connection that applies the settings (`-c name=value`). */
@@ -126,27 +162,43 @@ function installTextParsers(client: PGlite) {
 
 async function openPglite(options: OpenOptions): Promise<Database> {
   let lock: DataLock | undefined;
-  let client: PGlite;
+  let client: PGlite | PgliteThread;
   let location = 'memory';
-  if (options.inMemory || !options.dataDir) {
-    client = new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-    await client.waitReady;
+  const inMemory = options.inMemory || !options.dataDir;
+  const thread = options.pgliteThread ?? pgliteThreadSetting() ?? (inMemory ? 'main' : 'worker');
+  const start = async (dataDir: string | undefined) => {
+    const loadDataDir = inMemory ? options.loadDataDir : undefined;
+    if (thread === 'worker') {
+      const worker = new PgliteThread({ dataDir, loadDataDir });
+      try {
+        await worker.waitReady;
+      } catch (error) {
+        await worker.close().catch(() => undefined);
+        throw error;
+      }
+      return worker;
+    }
+    const own = dataDir ? new PGlite(dataDir) : new PGlite(loadDataDir ? { loadDataDir } : {});
+    await own.waitReady;
+    // After waitReady: PGlite fills its table with the array types then.
+    installTextParsers(own);
+    return own;
+  };
+  if (inMemory) {
+    client = await start(undefined);
   } else {
-    const dataDir = path.resolve(options.dataDir);
+    const dataDir = path.resolve(options.dataDir!);
     mkdirSync(dataDir, { recursive: true });
     lock = acquireDataLock(dataDir, options.lockOwner ?? { role: 'cli' });
     location = dataDir;
     try {
-      client = new PGlite(path.join(dataDir, 'pgdata'));
-      await client.waitReady;
+      client = await start(path.join(dataDir, 'pgdata'));
     } catch (error) {
       lock.release();
       throw error;
     }
   }
-  // After waitReady: PGlite fills its table with the array types then.
-  installTextParsers(client);
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePglite({ client: client as PGlite, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Db } from './client.ts';
+import { PgliteThread } from './pglite-thread.ts';
 
 /**
  * A query built once per database handle and run with placeholders (`sql.placeholder('id')`), for the
@@ -30,7 +31,7 @@ export function preparedQuery<Q>(db: Db, name: string, build: (db: Db) => Q): Q 
   if (query === undefined) {
     query = build(db);
     const client = (db as unknown as { $client?: unknown }).$client;
-    if (client instanceof PGlite) query = withKeptPlan(client, name, query);
+    if (client instanceof PGlite || client instanceof PgliteThread) query = withKeptPlan(client, name, query);
     queries.set(name, query);
   }
   return query;
@@ -42,7 +43,16 @@ interface PglitePrepared {
   execute(values?: Record<string, unknown>): Promise<unknown>;
 }
 
-function withKeptPlan<Q>(client: PGlite, name: string, query: Q): Q {
+/** What the kept plan needs of PGlite, in this thread or in its worker (pglite-thread.ts). */
+interface PgliteClient {
+  describeQuery(
+    sql: string,
+  ): Promise<{ queryParams: { dataTypeID: number }[]; resultFields: { dataTypeID: number }[] }>;
+  query: PGlite['query'];
+  exec(sql: string): Promise<unknown>;
+}
+
+function withKeptPlan<Q>(client: PgliteClient, name: string, query: Q): Q {
   const prepared = query as unknown as PglitePrepared;
   if (typeof prepared.queryString !== 'string' || !/^\s*select\b/i.test(prepared.queryString)) return query;
   const execute = prepared.execute.bind(prepared);
@@ -55,7 +65,7 @@ function withKeptPlan<Q>(client: PGlite, name: string, query: Q): Q {
 }
 
 /** Makes the function of one query and points the prepared query at its call. */
-async function keepPlan(client: PGlite, name: string, prepared: PglitePrepared): Promise<void> {
+async function keepPlan(client: PgliteClient, name: string, prepared: PglitePrepared): Promise<void> {
   const text = prepared.queryString;
   try {
     if (text.includes('$kept$')) return;

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { queryRows, type Db } from '../../../db/client.ts';
+import { computeParts, queryRows, type Db } from '../../../db/client.ts';
+
+export { computeParts };
 import type { CallValues } from './aggregates.ts';
 import type { ComputeContext } from './context.ts';
 
@@ -41,16 +43,6 @@ export async function teacherPartsOf(
     from: range.low! + i * size,
     to: Math.min(range.high!, range.low! + (i + 1) * size - 1),
   }));
-}
-
-/** The number of parts from the setting; a value that is not a whole number from 1 to 16 is refused. */
-export function computeParts(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.PEDMONITOR_PG_COMPUTE_PARTS?.trim();
-  if (!raw) return 2;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 16)
-    throw new Error(`PEDMONITOR_PG_COMPUTE_PARTS: ожидается целое число от 1 до 16, получено «${raw}»`);
-  return n;
 }
 
 /** The values of the parts added up: each organization's, the rows without one, and the total. */
