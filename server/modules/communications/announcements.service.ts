@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { accountIdOf, requireUser, systemActor, type Actor, type AuthUser } from '../auth/access.ts';
 import { assertDepartment, isDepartmentOf } from '../campaigns/campaigns.policy.ts';
-import { findParticipants, findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
+import { findParticipants, findResponsibleUsers, lockCampaign } from '../campaigns/campaigns.repository.ts';
 import { requireCampaign } from '../campaigns/campaigns.service.ts';
 import { buildAnnouncementContent, buildAnnouncementDocx } from '../documents/announcement.ts';
 import { safeFileName } from '../documents/docx-kit.ts';
@@ -208,8 +208,9 @@ export interface OpenedSending {
 }
 
 /**
- * Starts a sending: the checks, the letter (DOCX) and the sending's row in one transaction, status
- * «running» with the participants to go; nothing is sent yet (`runSending` does it).
+ * Starts a sending: the checks, the letter (DOCX) and the sending's row in one transaction that holds
+ * the campaign, status «running» with the participants to go; nothing is sent yet (`runSending` does
+ * it). A delete of the campaign meanwhile waits for the row and is refused as during the sending.
  */
 export async function openSending(options: {
   db: Db;
@@ -218,40 +219,40 @@ export async function openSending(options: {
   appUrl: string;
   confirmResend: boolean;
 }): Promise<OpenedSending> {
-  const { db, actor } = options;
+  const { actor } = options;
   const user = requireUser(actor.user);
-  const campaign = await requireCampaign(db, options.campaignId);
-  assertDepartment(user, campaign.municipalityId);
-  if (campaign.status === 'closed')
-    throw new AppError('conflict', 'Мониторинг закрыт: информационное письмо больше не рассылается.');
-  const running = await findRunningAnnouncement(db, campaign.id);
-  if (running) throw alreadyRunning(running);
-  const [previous] = await findAnnouncements(db, campaign.id);
-  if (previous && !options.confirmResend) {
-    const day = formatRuDate(previous.sentAt.toISOString().slice(0, 10));
-    // An interrupted sending reached some organizations: sending again repeats the letter to them.
-    throw new AppError(
-      'conflict',
-      previous.status === 'failed'
-        ? `Рассылка письма ${day} (${previous.sentByName}) прервана: разослано ${previous.done} из ${previous.total}. Чтобы разослать письмо ещё раз, подтвердите повторную рассылку.`
-        : `Письмо уже разослано ${day} (${previous.sentByName}, ${countOf(previous.recipients.length, ORGANIZATION_FORMS)}). Чтобы разослать его ещё раз, подтвердите повторную рассылку.`,
-      { field: 'confirmResend', lastSentAt: previous.sentAt.toISOString() },
-    );
-  }
-  const participants = await findParticipants(db, campaign.id);
-  if (!participants.length)
-    throw new AppError('conflict', 'В мониторинге нет участников: письмо некому разослать.');
-  const content = await buildAnnouncementContent({
-    db,
-    user,
-    campaignId: campaign.id,
-    appUrl: options.appUrl,
-  });
-  const docx = await buildAnnouncementDocx(content);
-  const fileName = `${safeFileName(`Информационное письмо ${content.title}`)}.docx`;
-  let announcement: OpenedSending['announcement'];
   try {
-    announcement = await db.transaction(async (tx) => {
+    return await options.db.transaction(async (tx) => {
+      const campaign = await requireCampaign(tx, options.campaignId);
+      assertDepartment(user, campaign.municipalityId);
+      await lockCampaign(tx, campaign.id);
+      if (campaign.status === 'closed')
+        throw new AppError('conflict', 'Мониторинг закрыт: информационное письмо больше не рассылается.');
+      const running = await findRunningAnnouncement(tx, campaign.id);
+      if (running) throw alreadyRunning(running);
+      const [previous] = await findAnnouncements(tx, campaign.id);
+      if (previous && !options.confirmResend) {
+        const day = formatRuDate(previous.sentAt.toISOString().slice(0, 10));
+        // An interrupted sending reached some organizations: sending again repeats the letter to them.
+        throw new AppError(
+          'conflict',
+          previous.status === 'failed'
+            ? `Рассылка письма ${day} (${previous.sentByName}) прервана: разослано ${previous.done} из ${previous.total}. Чтобы разослать письмо ещё раз, подтвердите повторную рассылку.`
+            : `Письмо уже разослано ${day} (${previous.sentByName}, ${countOf(previous.recipients.length, ORGANIZATION_FORMS)}). Чтобы разослать его ещё раз, подтвердите повторную рассылку.`,
+          { field: 'confirmResend', lastSentAt: previous.sentAt.toISOString() },
+        );
+      }
+      const participants = await findParticipants(tx, campaign.id);
+      if (!participants.length)
+        throw new AppError('conflict', 'В мониторинге нет участников: письмо некому разослать.');
+      const content = await buildAnnouncementContent({
+        db: tx,
+        user,
+        campaignId: campaign.id,
+        appUrl: options.appUrl,
+      });
+      const docx = await buildAnnouncementDocx(content);
+      const fileName = `${safeFileName(`Информационное письмо ${content.title}`)}.docx`;
       const file = await insertFile(tx, {
         municipalityId: campaign.municipalityId,
         name: fileName,
@@ -260,7 +261,7 @@ export async function openSending(options: {
         content: docx,
         uploadedBy: user.fullName,
       });
-      const [row] = await tx
+      const [announcement] = await tx
         .insert(campaignAnnouncements)
         .values({
           campaignId: campaign.id,
@@ -271,25 +272,24 @@ export async function openSending(options: {
           total: participants.length,
         })
         .returning();
-      return row;
+      return {
+        db: options.db,
+        actor,
+        campaign,
+        announcement,
+        participants,
+        appUrl: options.appUrl,
+        title: content.title,
+        departmentName: content.letterhead.departmentName,
+        fileName,
+        docx,
+      };
     });
   } catch (error) {
-    // Two starts at once: the one-running index lets one of them in.
+    // Two starts at once from two processes: the one-running index lets one of them in.
     if (!isUniqueViolation(error)) throw error;
-    throw alreadyRunning(await findRunningAnnouncement(db, campaign.id));
+    throw alreadyRunning(await findRunningAnnouncement(options.db, options.campaignId));
   }
-  return {
-    db,
-    actor,
-    campaign,
-    announcement,
-    participants,
-    appUrl: options.appUrl,
-    title: content.title,
-    departmentName: content.letterhead.departmentName,
-    fileName,
-    docx,
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import JSZip from 'jszip';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, campaignAnnouncements, users } from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import { systemAdmin } from '../auth/access.ts';
@@ -9,6 +9,26 @@ import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/ha
 import { startSmtpSink } from '../../test/smtp.ts';
 import { runReminders } from '../notifications/reminders.ts';
 import { failInterruptedSendings, openSending, runSending } from './announcements.service.ts';
+
+/** A start may be held while it makes the letter (the DOCX), to see what a delete meanwhile does. */
+const letterGate = vi.hoisted(() => ({
+  held: null as null | { reached: () => void; wait: Promise<void> },
+}));
+vi.mock('../documents/announcement.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../documents/announcement.ts')>();
+  return {
+    ...actual,
+    buildAnnouncementDocx: async (...args: Parameters<typeof actual.buildAnnouncementDocx>) => {
+      const held = letterGate.held;
+      letterGate.held = null;
+      if (held) {
+        held.reached();
+        await held.wait;
+      }
+      return actual.buildAnnouncementDocx(...args);
+    },
+  };
+});
 
 /**
  * Campaign communications through the API and a real SMTP server in its own process: the announcement
@@ -628,6 +648,35 @@ describe('a campaign deleted by mistake', () => {
     const before = await count();
     expect((await call('coord', 'DELETE', `/api/campaigns/${campaignId}`)).statusCode).toBe(200);
     expect(await count()).toBe(before - 2);
+  });
+});
+
+describe('a campaign deleted while its letter is being prepared', () => {
+  it('is refused as during the sending: the start goes on and sends', async () => {
+    const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
+      municipalityId: ids.m,
+      year: 2028,
+      campaign: { organizationIds: [ids.a, ids.b] },
+    });
+    // The start stops while it makes the letter's DOCX, before the sending's row is written.
+    let open = () => {};
+    const atLetter = new Promise<void>((reached) => {
+      letterGate.held = { reached, wait: new Promise<void>((resolve) => (open = resolve)) };
+    });
+    const starting = call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {});
+    await atLetter;
+    const deleting = call('coord', 'DELETE', `/api/campaigns/${campaignId}`);
+    // The delete has the time to go through if nothing stops it (and the start's row then finds no campaign).
+    await Promise.race([deleting, new Promise((r) => setTimeout(r, 300))]);
+    open();
+    const [started, deleted] = await Promise.all([starting, deleting]);
+    expect(started.statusCode, started.body).toBe(202);
+    expect(deleted.statusCode, deleted.body).toBe(409);
+    expect(deleted.json().error.message).toBe(
+      'Идёт рассылка информационного письма по этому мониторингу: удалить его можно после окончания рассылки.',
+    );
+    expect(await finished(campaignId)).toMatchObject({ status: 'done', done: 2 });
+    expect((await call('coord', 'DELETE', `/api/campaigns/${campaignId}`)).statusCode).toBe(200);
   });
 });
 
