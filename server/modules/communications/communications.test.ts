@@ -401,7 +401,7 @@ describe('a sending that ends failed', () => {
     const again = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toMatch(
-      /^Рассылка письма \d\d\.\d\d\.\d{4} \(Петрова Анна Ивановна\) прервана: разослано 1 из 3\. Чтобы разослать письмо ещё раз, подтвердите повторную рассылку\.$/,
+      /^Рассылка письма \d\d\.\d\d\.\d{4} \(Петрова Анна Ивановна\) прервана: разослано 1 из 3\. Чтобы письмо получили только те, кому оно не ушло, продолжите рассылку; чтобы разослать его ещё раз всем, подтвердите повторную рассылку\.$/,
     );
 
     // A sending this process runs is not the previous process's: the marking leaves it going.
@@ -446,6 +446,66 @@ describe('a sending that ends failed', () => {
         `Рассылка информационного письма по мониторингу «${title}» прервана из-за ошибки сервера: разослано 2 из 3`,
       ],
     ]);
+  });
+
+  it('is continued to the organizations it did not reach, each getting the letter once', async () => {
+    const actor = { user: systemAdmin('cli'), requestId: 'cli' };
+    smtp.hold();
+    const before = smtp.received.length;
+    const opened = await openSending({
+      db: t.database.db,
+      actor,
+      campaignId: ids.campaign,
+      appUrl: 'http://pedmonitor.test',
+      confirmResend: true,
+    });
+    // The process stops right after Школа А's letter went: Школа Б and Школа В are left.
+    const cutOff = runSending(opened, () => {
+      throw new Error('the process stopped');
+    });
+    await smtp.step();
+    await expect(cutOff).rejects.toThrow('the process stopped');
+    expect((await progressOf(opened.announcement.id)).json()).toMatchObject({ status: 'failed', done: 1 });
+
+    const url = `/api/campaigns/${ids.campaign}/announcements`;
+    expect((await call('heada', 'POST', url, { continue: true })).statusCode).toBe(403);
+    const continued = await call('coord', 'POST', url, { continue: true });
+    expect(continued.statusCode, continued.body).toBe(202);
+    expect(continued.json()).toMatchObject({
+      id: opened.announcement.id,
+      status: 'running',
+      done: 1,
+      total: 3,
+      organizations: 1,
+      error: null,
+      message: 'Идёт рассылка письма: разослано 1 из 3.',
+    });
+    smtp.release();
+    const over = await finished();
+    expect(over).toMatchObject({ id: opened.announcement.id, status: 'done', done: 3, total: 3, emailed: 2 });
+    expect(over.recipients.map((r) => r.organizationName)).toEqual(['Школа А', 'Школа Б', 'Школа В']);
+    // One letter to each school with an address (Школа В has none), the same DOCX as the first went with.
+    const mail = (await smtp.waitFor(before + 2)).slice(before);
+    expect(mail.map((m) => [...m.to].sort().join(',')).sort()).toEqual([
+      'director.a@example.ru,school.a@example.ru',
+      'director.b@example.ru',
+    ]);
+    const [first, second] = await Promise.all(mail.map((m) => simpleParser(m.raw)));
+    expect(second.attachments[0].content.equals(first.attachments[0].content)).toBe(true);
+    expect(second.attachments[0].content.equals(opened.docx)).toBe(true);
+    const { title } = (await call('coord', 'GET', `/api/campaigns/${ids.campaign}`)).json().campaign;
+    expect((await auditOf(opened.announcement.id)).at(-1)).toEqual([
+      'coord',
+      'send',
+      `Продолжена рассылка информационного письма по мониторингу «${title}» (ещё 2 организации), разослано: 3 организации, по почте 2, без письма 1`,
+    ]);
+
+    // Over, it has nothing to continue.
+    const nothing = await call('coord', 'POST', url, { continue: true });
+    expect(nothing.statusCode).toBe(409);
+    expect(nothing.json().error.message).toMatch(
+      /^Последняя рассылка письма \(\d\d\.\d\d\.\d{4}, Командная строка\) не прерывалась: продолжать нечего\.$/,
+    );
   });
 });
 
@@ -636,6 +696,13 @@ describe('a campaign deleted by mistake', () => {
       Buffer.from('%PDF-1.4 x'),
     );
     expect(file.statusCode, file.body).toBe(201);
+    const nothing = await call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {
+      continue: true,
+    });
+    expect(nothing.statusCode).toBe(409);
+    expect(nothing.json().error.message).toBe(
+      'Письмо по этому мониторингу ещё не рассылалось: продолжать нечего.',
+    );
     const sent = await call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {});
     expect(sent.statusCode, sent.body).toBe(202);
     expect(await finished(campaignId)).toMatchObject({ status: 'done', done: 1 });
