@@ -1,5 +1,4 @@
 import { simpleParser } from 'mailparser';
-import JSZip from 'jszip';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, campaignAnnouncements, users } from '../../db/schema/index.ts';
@@ -9,6 +8,7 @@ import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/ha
 import { startSmtpSink } from '../../test/smtp.ts';
 import { runReminders } from '../notifications/reminders.ts';
 import { failInterruptedSendings, openSending, runSending } from './announcements.service.ts';
+import { documentXmlOf } from '../../test/report-docx.ts';
 
 /** A start may be held while it makes the letter (the DOCX), to see what a delete meanwhile does. */
 const letterGate = vi.hoisted(() => ({
@@ -268,7 +268,7 @@ describe('sending the announcement letter', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(attachment.filename).toMatch(/^Информационное письмо О проведении мониторинга.*\.docx$/);
-    const xml = await (await JSZip.loadAsync(attachment.content)).file('word/document.xml')!.async('string');
+    const xml = await documentXmlOf(attachment.content);
     expect(xml).toContain('Руководителям образовательных организаций');
     expect(xml).toContain('Школа В');
 
