@@ -352,6 +352,16 @@ describe('sending the announcement letter', () => {
   });
 });
 
+/** A sending of the campaign's letter opened as the `announce` command does, resent without asking. */
+const openAsCommand = () =>
+  openSending({
+    db: t.database.db,
+    actor: { user: systemAdmin('cli'), requestId: 'cli' },
+    campaignId: ids.campaign,
+    appUrl: 'http://pedmonitor.test',
+    confirmResend: true,
+  });
+
 describe('a sending that ends failed', () => {
   it('is marked failed at the start of the server, saying how far it got; one running here is left alone', async () => {
     const db = t.database.db;
@@ -418,14 +428,7 @@ describe('a sending that ends failed', () => {
   });
 
   it('stops on a server error, saying how far it got, in its row and in the audit', async () => {
-    const actor = { user: systemAdmin('cli'), requestId: 'cli' };
-    const opened = await openSending({
-      db: t.database.db,
-      actor,
-      campaignId: ids.campaign,
-      appUrl: 'http://pedmonitor.test',
-      confirmResend: true,
-    });
+    const opened = await openAsCommand();
     // The third organization is gone under the job: its recipient row cannot be written.
     const participants = opened.participants.map((p, i) => (i === 2 ? { ...p, organizationId: 2e9 } : p));
     await expect(runSending({ ...opened, participants })).rejects.toThrow();
@@ -449,16 +452,9 @@ describe('a sending that ends failed', () => {
   });
 
   it('is continued to the organizations it did not reach, each getting the letter once', async () => {
-    const actor = { user: systemAdmin('cli'), requestId: 'cli' };
     smtp.hold();
     const before = smtp.received.length;
-    const opened = await openSending({
-      db: t.database.db,
-      actor,
-      campaignId: ids.campaign,
-      appUrl: 'http://pedmonitor.test',
-      confirmResend: true,
-    });
+    const opened = await openAsCommand();
     // The process stops right after Школа А's letter went: Школа Б and Школа В are left.
     const cutOff = runSending(opened, () => {
       throw new Error('the process stopped');
