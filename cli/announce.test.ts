@@ -13,6 +13,8 @@ import { insertProgramFromTemplate } from '../server/modules/programs/programs.r
 import { writeSetting } from '../server/modules/settings/settings.repository.ts';
 import { createMunicipality, createOrganization } from '../server/seed/factories.ts';
 import { startSmtpSink } from '../server/test/smtp.ts';
+import { systemAdmin } from '../server/modules/auth/access.ts';
+import { openSending, runSending } from '../server/modules/communications/announcements.service.ts';
 import { announceCommand } from './announce.ts';
 import { commandHelp } from './commands.ts';
 import { captureOutput } from '../server/test/cli-output.ts';
@@ -99,13 +101,14 @@ const run = (flags: Record<string, string | boolean>) =>
 describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor announce', () => {
   it('explains itself with --help', () => {
     const help = commandHelp(announceCommand);
-    expect(help).toContain('npx pedmonitor announce --campaign ID [--resend] [--url АДРЕС]');
+    expect(help).toContain('npx pedmonitor announce --campaign ID [--resend | --continue] [--url АДРЕС]');
     expect(help).toContain('--resend');
+    expect(help).toContain('--continue      продолжить прерванную рассылку');
   });
 
   it('sends the letter with progress, after marking the sending a killed command left', async () => {
     await expect(run({ campaign: String(ids.campaign) })).rejects.toThrow(
-      /^Рассылка письма \d\d\.\d\d\.\d{4} \(Командная строка\) прервана: разослано 1 из 2\. Чтобы разослать письмо ещё раз, подтвердите повторную рассылку\. Команда: добавьте --resend\.$/,
+      /^Рассылка письма \d\d\.\d\d\.\d{4} \(Командная строка\) прервана: разослано 1 из 2\. Чтобы письмо получили только те, кому оно не ушло, продолжите рассылку; чтобы разослать его ещё раз всем, подтвердите повторную рассылку\. Команда: добавьте --continue или --resend\.$/,
     );
     const { printed, progress } = await run({
       campaign: String(ids.campaign),
@@ -148,6 +151,46 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('pedmonitor announce', () => 
     const { printed } = await run({ campaign: String(ids.campaign), resend: true });
     expect(printed).toMatch(/^Письмо разослано: 2 организации/);
     expect(await smtp.waitFor(2)).toHaveLength(2);
+  });
+
+  it('continues a cut-off sending with --continue: only the organizations it did not reach', async () => {
+    const database = await openDatabase({ dataDir, lockOwner: { role: 'cli' } });
+    const before = smtp.received.length;
+    try {
+      const opened = await openSending({
+        db: database.db,
+        actor: { user: systemAdmin('cli'), requestId: 'cli' },
+        campaignId: ids.campaign,
+        appUrl: 'https://pm.example.ru',
+        confirmResend: true,
+      });
+      // The command is killed right after Школа № 1's letter.
+      await expect(
+        runSending(opened, () => {
+          throw new Error('killed');
+        }),
+      ).rejects.toThrow('killed');
+    } finally {
+      await database.close();
+    }
+    expect(await smtp.waitFor(before + 1)).toHaveLength(before + 1);
+    await expect(run({ campaign: String(ids.campaign), continue: true, resend: true })).rejects.toThrow(
+      'Укажите одно: --resend (разослать всем ещё раз) или --continue (продолжить прерванную рассылку).',
+    );
+    const { printed, progress } = await run({ campaign: String(ids.campaign), continue: true });
+    expect(progress).toContain('Продолжение рассылки письма «');
+    expect(progress).toContain('»: разослано 1, осталось организаций 1…');
+    expect(progress).toContain('  2/2 Школа № 2');
+    expect(progress).not.toContain('Школа № 1');
+    expect(printed).toBe(
+      'Письмо разослано: 2 организации (уведомление в системе). По электронной почте — 1 организация. ' +
+        'Без письма: Школа № 2 — не известен адрес электронной почты организации и её руководителя.\n',
+    );
+    // Школа № 1 got its letter once: the continuation wrote to nobody else with an address.
+    expect(smtp.received.slice(before).map((m) => m.to)).toEqual([['school1@example.ru']]);
+    await expect(run({ campaign: String(ids.campaign), continue: true })).rejects.toThrow(
+      /^Последняя рассылка письма \(\d\d\.\d\d\.\d{4}, Командная строка\) не прерывалась: продолжать нечего\.$/,
+    );
   });
 
   it('refuses a data folder a running server holds', async () => {

@@ -10,7 +10,7 @@ import type { Command } from './commands.ts';
 import { configFromFlags, intFlag, withDatabase } from './context.ts';
 import { print, progress } from './output.ts';
 
-const isResendRefusal = (details: unknown) =>
+const isResendRefusal = (details: unknown): details is { canContinue?: boolean } =>
   typeof details === 'object' && details !== null && 'field' in details && details.field === 'confirmResend';
 
 /**
@@ -20,7 +20,7 @@ const isResendRefusal = (details: unknown) =>
  */
 export const announceCommand: Command = {
   name: 'announce',
-  usage: 'announce --campaign ID [--resend] [--url АДРЕС]',
+  usage: 'announce --campaign ID [--resend | --continue] [--url АДРЕС]',
   summary: 'разослать информационное письмо мониторинга руководителям организаций-участников',
   help:
     'Письмо (DOCX) уходит каждой организации-участнику по электронной почте (адрес организации и её\n' +
@@ -29,15 +29,27 @@ export const announceCommand: Command = {
     'Параметры:\n' +
     '  --campaign ID   мониторинг (номер из адреса страницы /campaigns/ID)\n' +
     '  --resend        разослать ещё раз, если письмо уже рассылалось\n' +
+    '  --continue      продолжить прерванную рассылку: письмо получат только организации,\n' +
+    '                  которым оно ещё не ушло\n' +
     '  --url АДРЕС     адрес сервера для ссылок на форму в письмах (по умолчанию первый из\n' +
     '                  PEDMONITOR_ALLOWED_ORIGINS или http://127.0.0.1:ПОРТ)\n\n' +
     'Почтовый сервер — из раздела «Настройки». Пока папку встроенной базы держит запущенный сервер,\n' +
     'команда не работает: разошлите письмо на странице мониторинга («Разослать письмо»).',
-  options: { campaign: { type: 'string' }, resend: { type: 'boolean' }, url: { type: 'string' } },
+  options: {
+    campaign: { type: 'string' },
+    resend: { type: 'boolean' },
+    continue: { type: 'boolean' },
+    url: { type: 'string' },
+  },
   async run(flags) {
     const campaignId = intFlag(flags, 'campaign');
     if (campaignId === undefined)
       throw new AppError('bad_request', 'Укажите мониторинг: --campaign ID (номер из адреса страницы).');
+    if (flags.resend === true && flags.continue === true)
+      throw new AppError(
+        'bad_request',
+        'Укажите одно: --resend (разослать всем ещё раз) или --continue (продолжить прерванную рассылку).',
+      );
     const config = configFromFlags(flags);
     if (!config.databaseUrl && isHeldByServer(config.dataDir))
       throw new AppError(
@@ -60,13 +72,22 @@ export const announceCommand: Command = {
         campaignId,
         appUrl,
         confirmResend: flags.resend === true,
+        resume: flags.continue === true,
       }).catch((error: unknown) => {
         // The page asks with a dialog; here the confirmation is a flag.
         if (error instanceof AppError && isResendRefusal(error.details))
-          throw new AppError(error.code, `${error.message} Команда: добавьте --resend.`, error.details);
+          throw new AppError(
+            error.code,
+            `${error.message} Команда: добавьте ${error.details.canContinue ? '--continue или ' : ''}--resend.`,
+            error.details,
+          );
         throw error;
       });
-      progress(`Рассылка письма «${opened.title}»: организаций ${opened.participants.length}…`);
+      progress(
+        opened.resumed
+          ? `Продолжение рассылки письма «${opened.title}»: разослано ${opened.announcement.done}, осталось организаций ${opened.participants.length}…`
+          : `Рассылка письма «${opened.title}»: организаций ${opened.participants.length}…`,
+      );
       const result = await runSending(opened, (done, total, name) => progress(`  ${done}/${total} ${name}`));
       print(result.message);
     });

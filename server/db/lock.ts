@@ -41,6 +41,8 @@ export function acquireDataLock(dataDir: string, owner: { role: string; port?: n
   const release = () => {
     if (released) return;
     released = true;
+    // A process that opens and closes the data folder many times (a test file, a script) keeps no listener.
+    process.off('exit', release);
     const current = readLock(file);
     if (current?.pid === process.pid) rmSync(file, { force: true });
   };

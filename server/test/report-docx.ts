@@ -13,6 +13,26 @@ function textsOf(xml: string, element: RegExp) {
 export const docxParagraphs = (xml: string) => textsOf(xml, /<w:p[ >].*?<\/w:p>/gs);
 export const docxCells = (xml: string) => textsOf(xml, /<w:tc>.*?<\/w:tc>/gs);
 
+/** The body of a Word document: its `word/document.xml`. */
+export async function documentXmlOf(docx: Buffer | Uint8Array) {
+  const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string');
+  if (xml === undefined) throw new Error('not a Word document: no word/document.xml');
+  return xml;
+}
+
+/**
+ * The paragraphs of a Word document in order (table cells included) that carry text, as a reader sees
+ * them: tabs and line breaks kept.
+ */
+export const docxLines = (xml: string) =>
+  [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
+    .map((p) =>
+      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(tab|br)\/>/g)]
+        .map((m) => (m[1] !== undefined ? decodeXml(m[1]) : m[2] === 'tab' ? '\t' : '\n'))
+        .join(''),
+    )
+    .filter((text) => text.trim());
+
 /**
  * The справка of a campaign as the department downloads it: the document job started over the API,
  * followed to its end, and the file's `word/document.xml`.
@@ -29,5 +49,5 @@ export async function campaignReportXml(t: TestApp, cookie: string, campaignId: 
   }
   expect(job.error).toBeNull();
   const file = await call('GET', job.downloadUrl);
-  return (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string');
+  return documentXmlOf(file.rawPayload);
 }

@@ -12,10 +12,10 @@ import {
   attachReportFile,
   downloadReportFile,
   listReportFiles,
-  REPORT_FILE_TYPES,
   removeReportFile,
   reviewReport,
 } from './recommendation-files.service.ts';
+import { REPORT_FILE_TYPES } from '../management/stored-files.ts';
 import { requireUser } from '../auth/access.ts';
 import { listGroupReports } from './group-reports.service.ts';
 import { compactAnalysis } from '../../../core/analysis/compact.ts';

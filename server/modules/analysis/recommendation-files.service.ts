@@ -1,9 +1,8 @@
-import { insertFile } from '../management/management.repository.ts';
+import { attachStoredFile, removeStoredFile } from '../management/stored-files.ts';
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { files, recommendationFiles } from '../../db/schema/index.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../errors.ts';
-import { formatBytes } from '../exchange/workbook/file-errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
@@ -26,73 +25,8 @@ import {
  * documents of the management module, so the backup carries them.
  */
 
-/** Allowed types: the extension and how the content of such a file begins. */
-const SIGNATURES: Record<string, { mimeType: string; magic: number[] }> = {
-  pdf: { mimeType: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] }, // %PDF
-  docx: {
-    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    magic: [0x50, 0x4b, 0x03, 0x04], // a ZIP
-  },
-  xlsx: {
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    magic: [0x50, 0x4b, 0x03, 0x04],
-  },
-  odt: { mimeType: 'application/vnd.oasis.opendocument.text', magic: [0x50, 0x4b, 0x03, 0x04] },
-  ods: { mimeType: 'application/vnd.oasis.opendocument.spreadsheet', magic: [0x50, 0x4b, 0x03, 0x04] },
-  jpg: { mimeType: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  jpeg: { mimeType: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  png: { mimeType: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-};
-export const REPORT_FILE_TYPES = 'PDF, DOCX, XLSX, ODT, JPG, PNG';
-/** The extensions of a report's files (ODS is for the files of a campaign: see communications/). */
-export const REPORT_FILE_EXTENSIONS = ['pdf', 'docx', 'xlsx', 'odt', 'jpg', 'jpeg', 'png'] as const;
 /** Files one report may carry. */
 export const MAX_REPORT_FILES = 10;
-
-/** The stored name: the file's own name (Russian letters kept), without a path or control characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const printable = [...base].filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f' && c !== '"');
-  return printable.join('').trim().slice(0, 200);
-}
-
-/**
- * The type of an uploaded document by its name and content, or a Russian refusal naming the field «file»;
- * `label` names the file in the message (a report's file, a practice's file).
- */
-export function checkReportFile(
-  name: string,
-  content: Buffer,
-  limit: number,
-  label = 'Файл отчёта',
-  allowed: { extensions: readonly string[]; label: string } = {
-    extensions: REPORT_FILE_EXTENSIONS,
-    label: REPORT_FILE_TYPES,
-  },
-) {
-  const clean = cleanFileName(name);
-  const extension = /\.([a-z0-9]+)$/i.exec(clean)?.[1]?.toLowerCase() ?? '';
-  const type = allowed.extensions.includes(extension) ? SIGNATURES[extension] : undefined;
-  if (!clean || !type)
-    throw new AppError('validation_failed', `${label}: допустимы ${allowed.label}.`, {
-      field: 'file',
-    });
-  if (content.length === 0)
-    throw new AppError('validation_failed', `${label} «${clean}» пустой.`, { field: 'file' });
-  if (content.length > limit)
-    throw new AppError(
-      'payload_too_large',
-      `${label} «${clean}» слишком велик: допускается до ${formatBytes(limit)}.`,
-      { field: 'file' },
-    );
-  if (!type.magic.every((byte, i) => content[i] === byte))
-    throw new AppError(
-      'validation_failed',
-      `${label} «${clean}» не является файлом ${extension.toUpperCase()}: его содержимое не соответствует расширению.`,
-      { field: 'file' },
-    );
-  return { name: clean, mimeType: type.mimeType };
-}
 
 const fileColumns = {
   recommendationId: recommendationFiles.recommendationId,
@@ -212,39 +146,29 @@ export async function attachReportFile(options: {
     options.target,
     'Файлы к отчёту прикрепляет организация, которой адресована рекомендация.',
   );
-  const checked = checkReportFile(options.name, options.content, options.limit);
-  if ((await filesOfState(db, recommendation.id, state)).length >= MAX_REPORT_FILES)
-    throw new AppError(
-      'validation_failed',
-      `К отчёту можно прикрепить не больше ${MAX_REPORT_FILES} файлов: удалите ненужные.`,
-      { field: 'file' },
-    );
-  return db.transaction(async (tx) => {
-    // A group recommendation: the file belongs to this organization's report, made when it is first needed.
-    const reportId =
-      options.target.organizationId === undefined
-        ? null
-        : (await ensureGroupReport(tx, recommendation.id, options.target.organizationId)).id;
-    const row = await insertFile(tx, {
-      municipalityId: campaign.municipalityId,
-      name: checked.name,
-      mimeType: checked.mimeType,
-      size: options.content.length,
-      content: options.content,
-      uploadedBy: user.fullName,
-    });
-    await tx
-      .insert(recommendationFiles)
-      .values({ recommendationId: recommendation.id, fileId: row.id, reportId });
-    await recordAudit(tx, actor, {
-      action: 'upload',
+  return attachStoredFile({
+    db,
+    actor,
+    upload: { name: options.name, content: options.content, limit: options.limit },
+    label: 'Файл отчёта',
+    count: {
+      existing: (await filesOfState(db, recommendation.id, state)).length,
+      max: MAX_REPORT_FILES,
+      tooMany: `К отчёту можно прикрепить не больше ${MAX_REPORT_FILES} файлов: удалите ненужные.`,
+    },
+    owner: { municipalityId: campaign.municipalityId, organizationId: state.organizationId },
+    link: async (tx, fileId) => {
+      // A group recommendation: the file belongs to this organization's report, made when it is first needed.
+      const reportId =
+        options.target.organizationId === undefined
+          ? null
+          : (await ensureGroupReport(tx, recommendation.id, options.target.organizationId)).id;
+      await tx.insert(recommendationFiles).values({ recommendationId: recommendation.id, fileId, reportId });
+    },
+    audit: {
       entity: 'recommendation_file',
-      entityId: row.id,
-      municipalityId: campaign.municipalityId,
-      organizationId: state.organizationId,
-      summary: `К отчёту по рекомендации прикреплён файл «${row.name}»`,
-    });
-    return row;
+      summary: (name) => `К отчёту по рекомендации прикреплён файл «${name}»`,
+    },
   });
 }
 
@@ -290,16 +214,15 @@ export async function removeReportFile(options: {
     'Файлы отчёта удаляет организация, которой адресована рекомендация.',
   );
   const file = await downloadReportFile({ db, user, target: options.target, fileId: options.fileId });
-  await db.transaction(async (tx) => {
-    await tx.delete(files).where(eq(files.id, file.id));
-    await recordAudit(tx, actor, {
-      action: 'delete',
+  await removeStoredFile({
+    db,
+    actor,
+    file,
+    owner: { municipalityId: campaign.municipalityId, organizationId: state.organizationId },
+    audit: {
       entity: 'recommendation_file',
-      entityId: file.id,
-      municipalityId: campaign.municipalityId,
-      organizationId: state.organizationId,
-      summary: `Из отчёта по рекомендации удалён файл «${file.name}»`,
-    });
+      summary: (name) => `Из отчёта по рекомендации удалён файл «${name}»`,
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { insertFile } from '../management/management.repository.ts';
+import { findFile, insertFile } from '../management/management.repository.ts';
 import { formatRuDate } from '../../../core/dates.ts';
 import { countOf, ORGANIZATION_FORMS } from '../../../core/format.ts';
 import type { Db } from '../../db/client.ts';
@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { accountIdOf, requireUser, systemActor, type Actor, type AuthUser } from '../auth/access.ts';
 import { assertDepartment, isDepartmentOf } from '../campaigns/campaigns.policy.ts';
-import { findParticipants, findResponsibleUsers } from '../campaigns/campaigns.repository.ts';
+import { findParticipants, findResponsibleUsers, lockCampaign } from '../campaigns/campaigns.repository.ts';
 import { requireCampaign } from '../campaigns/campaigns.service.ts';
 import { buildAnnouncementContent, buildAnnouncementDocx } from '../documents/announcement.ts';
 import { safeFileName } from '../documents/docx-kit.ts';
@@ -22,6 +22,7 @@ import {
   findRunningAnnouncement,
   finishAnnouncement,
   recordAnnouncementRecipient,
+  reopenAnnouncement,
 } from './communications.repository.ts';
 import { ownOrganizationIds } from './communications.policy.ts';
 import { eq } from 'drizzle-orm';
@@ -199,7 +200,12 @@ export interface OpenedSending {
   actor: Actor;
   campaign: { id: number; title: string; municipalityId: number };
   announcement: typeof campaignAnnouncements.$inferSelect;
+  /** The organizations still to go: all the participants, or those a cut-off sending did not reach. */
   participants: Awaited<ReturnType<typeof findParticipants>>;
+  /** The organizations a continued sending had reached before it was cut off (none for a new one). */
+  reached: Recipient[];
+  /** A cut-off sending taken up again (`resume`): the same row and letter, the rest of the participants. */
+  resumed: boolean;
   appUrl: string;
   title: string;
   departmentName: string;
@@ -207,9 +213,17 @@ export interface OpenedSending {
   docx: Buffer;
 }
 
+type Recipient = SendingRow['recipients'][number];
+type Letter = Pick<
+  OpenedSending,
+  'announcement' | 'participants' | 'reached' | 'resumed' | 'fileName' | 'docx'
+>;
+
 /**
- * Starts a sending: the checks, the letter (DOCX) and the sending's row in one transaction, status
- * «running» with the participants to go; nothing is sent yet (`runSending` does it).
+ * Starts a sending: the checks, the letter (DOCX) and the sending's row in one transaction that holds
+ * the campaign, status «running» with the participants to go; nothing is sent yet (`runSending` does
+ * it). A delete of the campaign meanwhile waits for the row and is refused as during the sending.
+ * `resume` («Продолжить рассылку») takes up the last sending where it was cut off instead.
  */
 export async function openSending(options: {
   db: Db;
@@ -217,78 +231,142 @@ export async function openSending(options: {
   campaignId: number;
   appUrl: string;
   confirmResend: boolean;
+  resume?: boolean;
 }): Promise<OpenedSending> {
-  const { db, actor } = options;
+  const { actor } = options;
   const user = requireUser(actor.user);
-  const campaign = await requireCampaign(db, options.campaignId);
-  assertDepartment(user, campaign.municipalityId);
-  if (campaign.status === 'closed')
-    throw new AppError('conflict', 'Мониторинг закрыт: информационное письмо больше не рассылается.');
-  const running = await findRunningAnnouncement(db, campaign.id);
-  if (running) throw alreadyRunning(running);
-  const [previous] = await findAnnouncements(db, campaign.id);
-  if (previous && !options.confirmResend) {
-    const day = formatRuDate(previous.sentAt.toISOString().slice(0, 10));
-    // An interrupted sending reached some organizations: sending again repeats the letter to them.
-    throw new AppError(
-      'conflict',
-      previous.status === 'failed'
-        ? `Рассылка письма ${day} (${previous.sentByName}) прервана: разослано ${previous.done} из ${previous.total}. Чтобы разослать письмо ещё раз, подтвердите повторную рассылку.`
-        : `Письмо уже разослано ${day} (${previous.sentByName}, ${countOf(previous.recipients.length, ORGANIZATION_FORMS)}). Чтобы разослать его ещё раз, подтвердите повторную рассылку.`,
-      { field: 'confirmResend', lastSentAt: previous.sentAt.toISOString() },
-    );
-  }
-  const participants = await findParticipants(db, campaign.id);
-  if (!participants.length)
-    throw new AppError('conflict', 'В мониторинге нет участников: письмо некому разослать.');
-  const content = await buildAnnouncementContent({
-    db,
-    user,
-    campaignId: campaign.id,
-    appUrl: options.appUrl,
-  });
-  const docx = await buildAnnouncementDocx(content);
-  const fileName = `${safeFileName(`Информационное письмо ${content.title}`)}.docx`;
-  let announcement: OpenedSending['announcement'];
   try {
-    announcement = await db.transaction(async (tx) => {
-      const file = await insertFile(tx, {
-        municipalityId: campaign.municipalityId,
-        name: fileName,
-        mimeType: DOCX,
-        size: docx.length,
-        content: docx,
-        uploadedBy: user.fullName,
+    return await options.db.transaction(async (tx) => {
+      const campaign = await requireCampaign(tx, options.campaignId);
+      assertDepartment(user, campaign.municipalityId);
+      await lockCampaign(tx, campaign.id);
+      if (campaign.status === 'closed')
+        throw new AppError('conflict', 'Мониторинг закрыт: информационное письмо больше не рассылается.');
+      const running = await findRunningAnnouncement(tx, campaign.id);
+      if (running) throw alreadyRunning(running);
+      const [previous] = await findAnnouncements(tx, campaign.id);
+      if (!options.resume) assertMayResend(previous, options.confirmResend);
+      const participants = await findParticipants(tx, campaign.id);
+      if (!participants.length)
+        throw new AppError('conflict', 'В мониторинге нет участников: письмо некому разослать.');
+      const content = await buildAnnouncementContent({
+        db: tx,
+        user,
+        campaignId: campaign.id,
+        appUrl: options.appUrl,
       });
-      const [row] = await tx
-        .insert(campaignAnnouncements)
-        .values({
-          campaignId: campaign.id,
-          fileId: file.id,
-          sentByUserId: accountIdOf(user),
-          sentByName: user.fullName,
-          status: 'running',
-          total: participants.length,
-        })
-        .returning();
-      return row;
+      const letter = options.resume
+        ? await reopenCutOffSending(tx, previous, participants)
+        : await openNewSending(tx, { user, campaign, participants, content });
+      return {
+        db: options.db,
+        actor,
+        campaign,
+        ...letter,
+        appUrl: options.appUrl,
+        title: content.title,
+        departmentName: content.letterhead.departmentName,
+      };
     });
   } catch (error) {
-    // Two starts at once: the one-running index lets one of them in.
+    // Two starts at once from two processes: the one-running index lets one of them in.
     if (!isUniqueViolation(error)) throw error;
-    throw alreadyRunning(await findRunningAnnouncement(db, campaign.id));
+    throw alreadyRunning(await findRunningAnnouncement(options.db, options.campaignId));
   }
+}
+
+const sentDay = (sending: SendingRow) => formatRuDate(sending.sentAt.toISOString().slice(0, 10));
+
+/** Sending again after a sending asks first: it repeats the letter to whoever it reached. */
+function assertMayResend(previous: SendingRow | undefined, confirmResend: boolean) {
+  if (!previous || confirmResend) return;
+  const day = sentDay(previous);
+  // An interrupted sending reached some organizations: sending again repeats the letter to them.
+  throw new AppError(
+    'conflict',
+    previous.status === 'failed'
+      ? `Рассылка письма ${day} (${previous.sentByName}) прервана: разослано ${previous.done} из ${previous.total}. Чтобы письмо получили только те, кому оно не ушло, продолжите рассылку; чтобы разослать его ещё раз всем, подтвердите повторную рассылку.`
+      : `Письмо уже разослано ${day} (${previous.sentByName}, ${countOf(previous.recipients.length, ORGANIZATION_FORMS)}). Чтобы разослать его ещё раз, подтвердите повторную рассылку.`,
+    {
+      field: 'confirmResend',
+      lastSentAt: previous.sentAt.toISOString(),
+      canContinue: previous.status === 'failed',
+    },
+  );
+}
+
+/** A new sending to every participant: the letter made now, stored, and the sending's row. */
+async function openNewSending(
+  tx: Db,
+  options: {
+    user: AuthUser;
+    campaign: { id: number; municipalityId: number };
+    participants: OpenedSending['participants'];
+    content: Awaited<ReturnType<typeof buildAnnouncementContent>>;
+  },
+): Promise<Letter> {
+  const { user, campaign, participants } = options;
+  const docx = await buildAnnouncementDocx(options.content);
+  const fileName = `${safeFileName(`Информационное письмо ${options.content.title}`)}.docx`;
+  const file = await insertFile(tx, {
+    municipalityId: campaign.municipalityId,
+    name: fileName,
+    mimeType: DOCX,
+    size: docx.length,
+    content: docx,
+    uploadedBy: user.fullName,
+  });
+  const [announcement] = await tx
+    .insert(campaignAnnouncements)
+    .values({
+      campaignId: campaign.id,
+      fileId: file.id,
+      sentByUserId: accountIdOf(user),
+      sentByName: user.fullName,
+      status: 'running',
+      total: participants.length,
+    })
+    .returning();
+  return { announcement, participants, reached: [], resumed: false, fileName, docx };
+}
+
+/**
+ * «Продолжить рассылку»: the last sending, cut off by a restart or a server error, runs again with the
+ * letter it sent, to the participants it has no row of — those it reached are not written to twice.
+ */
+async function reopenCutOffSending(
+  tx: Db,
+  previous: SendingRow | undefined,
+  participants: OpenedSending['participants'],
+): Promise<Letter> {
+  if (!previous)
+    throw new AppError('conflict', 'Письмо по этому мониторингу ещё не рассылалось: продолжать нечего.');
+  if (previous.status !== 'failed')
+    throw new AppError(
+      'conflict',
+      `Последняя рассылка письма (${sentDay(previous)}, ${previous.sentByName}) не прерывалась: продолжать нечего.`,
+    );
+  const reached = new Set(previous.recipients.map((r) => r.organizationId));
+  const rest = participants.filter((p) => !reached.has(p.organizationId));
+  if (!rest.length)
+    throw new AppError(
+      'conflict',
+      `Рассылка письма ${sentDay(previous)} прервана, когда письмо уже ушло всем участникам: продолжать нечего.`,
+    );
+  const file = await findFile(tx, previous.fileId);
+  if (!file) throw notFound('Письмо прерванной рассылки');
+  const announcement = await reopenAnnouncement(tx, previous.id, {
+    done: previous.recipients.length,
+    total: previous.recipients.length + rest.length,
+  });
+  if (!announcement) throw alreadyRunning(await findRunningAnnouncement(tx, previous.campaignId));
   return {
-    db,
-    actor,
-    campaign,
     announcement,
-    participants,
-    appUrl: options.appUrl,
-    title: content.title,
-    departmentName: content.letterhead.departmentName,
-    fileName,
-    docx,
+    participants: rest,
+    reached: previous.recipients,
+    resumed: true,
+    fileName: file.name,
+    docx: file.content,
   };
 }
 
@@ -302,8 +380,9 @@ export async function runSending(
   onProgress?: (done: number, total: number, organization: string) => void,
 ): Promise<AnnouncementSending> {
   const { db, actor, campaign, announcement, participants } = sending;
-  const total = participants.length;
-  let done = 0;
+  // A continued sending counts on from where it was cut off.
+  const total = announcement.total;
+  let done = announcement.done;
   try {
     const orgIds = participants.map((p) => p.organizationId);
     const [heads, orgEmails] = [
@@ -374,7 +453,7 @@ export async function runSending(
     entity: 'campaign_announcement',
     entityId: announcement.id,
     municipalityId: campaign.municipalityId,
-    summary: `Разослано информационное письмо по мониторингу «${campaign.title}»: ${countOf(result.organizations, ORGANIZATION_FORMS)}, по почте ${result.emailed}, без письма ${result.failures.length}`,
+    summary: `${sending.resumed ? `Продолжена рассылка информационного письма по мониторингу «${campaign.title}» (ещё ${countOf(participants.length, ORGANIZATION_FORMS)}), разослано` : `Разослано информационное письмо по мониторингу «${campaign.title}»`}: ${countOf(result.organizations, ORGANIZATION_FORMS)}, по почте ${result.emailed}, без письма ${result.failures.length}`,
   });
   return result;
 }
@@ -389,6 +468,7 @@ export async function startAnnouncement(options: {
   campaignId: number;
   appUrl: string;
   confirmResend: boolean;
+  resume?: boolean;
   onError: (error: unknown) => void;
 }): Promise<AnnouncementSending> {
   if (runningHere.has(options.campaignId)) {
@@ -405,7 +485,7 @@ export async function startAnnouncement(options: {
   void runSending(opened)
     .catch(options.onError)
     .finally(() => runningHere.delete(options.campaignId));
-  return presentSending({ ...opened.announcement, recipients: [] });
+  return presentSending({ ...opened.announcement, recipients: opened.reached });
 }
 
 /**

@@ -93,6 +93,16 @@ export async function finishAnnouncement(
   return marked.length > 0;
 }
 
+/** A failed sending running again from where it was cut off (`done` of the new `total`). */
+export async function reopenAnnouncement(db: Db, id: number, counts: { done: number; total: number }) {
+  const [row] = await db
+    .update(campaignAnnouncements)
+    .set({ ...counts, status: 'running', error: null, finishedAt: null })
+    .where(and(eq(campaignAnnouncements.id, id), eq(campaignAnnouncements.status, 'failed')))
+    .returning();
+  return row;
+}
+
 /**
  * Marks failed the sendings left «running» by a process that stopped, but those of campaigns still
  * running in this one; the reason says how far each got. Answers each with its campaign, for the audit.

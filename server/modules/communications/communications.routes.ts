@@ -177,7 +177,7 @@ export async function communicationsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'Начать рассылку информационного письма руководителям ОО-участников: в системе и по электронной почте с DOCX (повторно — с confirmResend); ответ 202 сразу, ход — в …/announcements/:sendingId/progress',
+          'Начать рассылку информационного письма руководителям ОО-участников: в системе и по электронной почте с DOCX (повторно — с confirmResend; прерванную продолжить тем, кому письмо не ушло, — с continue); ответ 202 сразу, ход — в …/announcements/:sendingId/progress',
         params: IdParams,
         body: SendAnnouncementInput,
       },
@@ -189,6 +189,7 @@ export async function communicationsRoutes(app: FastifyInstance) {
         campaignId: req.params.id,
         appUrl: `${req.protocol}://${req.host}`,
         confirmResend: req.body.confirmResend,
+        resume: req.body.continue,
         onError: (error) => req.log.error({ err: error }, 'announcement sending failed'),
       });
       reply.status(202);

@@ -9,6 +9,8 @@ export const CampaignSendingParams = z.object({ id: idParam(), sendingId: idPara
 export const SendAnnouncementInput = z.object({
   /** Sending again after a first sending: the page asks the coordinator first. */
   confirmResend: z.boolean().default(false),
+  /** «Продолжить рассылку»: the last sending, cut off, goes on to the participants it did not reach. */
+  continue: z.boolean().default(false),
 });
 
 const DueRuleInput = z.discriminatedUnion(

@@ -1,7 +1,6 @@
 import { simpleParser } from 'mailparser';
-import JSZip from 'jszip';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, campaignAnnouncements, users } from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import { systemAdmin } from '../auth/access.ts';
@@ -9,6 +8,27 @@ import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/ha
 import { startSmtpSink } from '../../test/smtp.ts';
 import { runReminders } from '../notifications/reminders.ts';
 import { failInterruptedSendings, openSending, runSending } from './announcements.service.ts';
+import { documentXmlOf } from '../../test/report-docx.ts';
+
+/** A start may be held while it makes the letter (the DOCX), to see what a delete meanwhile does. */
+const letterGate = vi.hoisted(() => ({
+  held: null as null | { reached: () => void; wait: Promise<void> },
+}));
+vi.mock('../documents/announcement.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../documents/announcement.ts')>();
+  return {
+    ...actual,
+    buildAnnouncementDocx: async (...args: Parameters<typeof actual.buildAnnouncementDocx>) => {
+      const held = letterGate.held;
+      letterGate.held = null;
+      if (held) {
+        held.reached();
+        await held.wait;
+      }
+      return actual.buildAnnouncementDocx(...args);
+    },
+  };
+});
 
 /**
  * Campaign communications through the API and a real SMTP server in its own process: the announcement
@@ -248,7 +268,7 @@ describe('sending the announcement letter', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(attachment.filename).toMatch(/^Информационное письмо О проведении мониторинга.*\.docx$/);
-    const xml = await (await JSZip.loadAsync(attachment.content)).file('word/document.xml')!.async('string');
+    const xml = await documentXmlOf(attachment.content);
     expect(xml).toContain('Руководителям образовательных организаций');
     expect(xml).toContain('Школа В');
 
@@ -332,6 +352,16 @@ describe('sending the announcement letter', () => {
   });
 });
 
+/** A sending of the campaign's letter opened as the `announce` command does, resent without asking. */
+const openAsCommand = () =>
+  openSending({
+    db: t.database.db,
+    actor: { user: systemAdmin('cli'), requestId: 'cli' },
+    campaignId: ids.campaign,
+    appUrl: 'http://pedmonitor.test',
+    confirmResend: true,
+  });
+
 describe('a sending that ends failed', () => {
   it('is marked failed at the start of the server, saying how far it got; one running here is left alone', async () => {
     const db = t.database.db;
@@ -381,7 +411,7 @@ describe('a sending that ends failed', () => {
     const again = await call('coord', 'POST', `/api/campaigns/${ids.campaign}/announcements`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toMatch(
-      /^Рассылка письма \d\d\.\d\d\.\d{4} \(Петрова Анна Ивановна\) прервана: разослано 1 из 3\. Чтобы разослать письмо ещё раз, подтвердите повторную рассылку\.$/,
+      /^Рассылка письма \d\d\.\d\d\.\d{4} \(Петрова Анна Ивановна\) прервана: разослано 1 из 3\. Чтобы письмо получили только те, кому оно не ушло, продолжите рассылку; чтобы разослать его ещё раз всем, подтвердите повторную рассылку\.$/,
     );
 
     // A sending this process runs is not the previous process's: the marking leaves it going.
@@ -398,14 +428,7 @@ describe('a sending that ends failed', () => {
   });
 
   it('stops on a server error, saying how far it got, in its row and in the audit', async () => {
-    const actor = { user: systemAdmin('cli'), requestId: 'cli' };
-    const opened = await openSending({
-      db: t.database.db,
-      actor,
-      campaignId: ids.campaign,
-      appUrl: 'http://pedmonitor.test',
-      confirmResend: true,
-    });
+    const opened = await openAsCommand();
     // The third organization is gone under the job: its recipient row cannot be written.
     const participants = opened.participants.map((p, i) => (i === 2 ? { ...p, organizationId: 2e9 } : p));
     await expect(runSending({ ...opened, participants })).rejects.toThrow();
@@ -426,6 +449,59 @@ describe('a sending that ends failed', () => {
         `Рассылка информационного письма по мониторингу «${title}» прервана из-за ошибки сервера: разослано 2 из 3`,
       ],
     ]);
+  });
+
+  it('is continued to the organizations it did not reach, each getting the letter once', async () => {
+    smtp.hold();
+    const before = smtp.received.length;
+    const opened = await openAsCommand();
+    // The process stops right after Школа А's letter went: Школа Б and Школа В are left.
+    const cutOff = runSending(opened, () => {
+      throw new Error('the process stopped');
+    });
+    await smtp.step();
+    await expect(cutOff).rejects.toThrow('the process stopped');
+    expect((await progressOf(opened.announcement.id)).json()).toMatchObject({ status: 'failed', done: 1 });
+
+    const url = `/api/campaigns/${ids.campaign}/announcements`;
+    expect((await call('heada', 'POST', url, { continue: true })).statusCode).toBe(403);
+    const continued = await call('coord', 'POST', url, { continue: true });
+    expect(continued.statusCode, continued.body).toBe(202);
+    expect(continued.json()).toMatchObject({
+      id: opened.announcement.id,
+      status: 'running',
+      done: 1,
+      total: 3,
+      organizations: 1,
+      error: null,
+      message: 'Идёт рассылка письма: разослано 1 из 3.',
+    });
+    smtp.release();
+    const over = await finished();
+    expect(over).toMatchObject({ id: opened.announcement.id, status: 'done', done: 3, total: 3, emailed: 2 });
+    expect(over.recipients.map((r) => r.organizationName)).toEqual(['Школа А', 'Школа Б', 'Школа В']);
+    // One letter to each school with an address (Школа В has none), the same DOCX as the first went with.
+    const mail = (await smtp.waitFor(before + 2)).slice(before);
+    expect(mail.map((m) => [...m.to].sort().join(',')).sort()).toEqual([
+      'director.a@example.ru,school.a@example.ru',
+      'director.b@example.ru',
+    ]);
+    const [first, second] = await Promise.all(mail.map((m) => simpleParser(m.raw)));
+    expect(second.attachments[0].content.equals(first.attachments[0].content)).toBe(true);
+    expect(second.attachments[0].content.equals(opened.docx)).toBe(true);
+    const { title } = (await call('coord', 'GET', `/api/campaigns/${ids.campaign}`)).json().campaign;
+    expect((await auditOf(opened.announcement.id)).at(-1)).toEqual([
+      'coord',
+      'send',
+      `Продолжена рассылка информационного письма по мониторингу «${title}» (ещё 2 организации), разослано: 3 организации, по почте 2, без письма 1`,
+    ]);
+
+    // Over, it has nothing to continue.
+    const nothing = await call('coord', 'POST', url, { continue: true });
+    expect(nothing.statusCode).toBe(409);
+    expect(nothing.json().error.message).toMatch(
+      /^Последняя рассылка письма \(\d\d\.\d\d\.\d{4}, Командная строка\) не прерывалась: продолжать нечего\.$/,
+    );
   });
 });
 
@@ -616,6 +692,13 @@ describe('a campaign deleted by mistake', () => {
       Buffer.from('%PDF-1.4 x'),
     );
     expect(file.statusCode, file.body).toBe(201);
+    const nothing = await call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {
+      continue: true,
+    });
+    expect(nothing.statusCode).toBe(409);
+    expect(nothing.json().error.message).toBe(
+      'Письмо по этому мониторингу ещё не рассылалось: продолжать нечего.',
+    );
     const sent = await call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {});
     expect(sent.statusCode, sent.body).toBe(202);
     expect(await finished(campaignId)).toMatchObject({ status: 'done', done: 1 });
@@ -628,6 +711,35 @@ describe('a campaign deleted by mistake', () => {
     const before = await count();
     expect((await call('coord', 'DELETE', `/api/campaigns/${campaignId}`)).statusCode).toBe(200);
     expect(await count()).toBe(before - 2);
+  });
+});
+
+describe('a campaign deleted while its letter is being prepared', () => {
+  it('is refused as during the sending: the start goes on and sends', async () => {
+    const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
+      municipalityId: ids.m,
+      year: 2028,
+      campaign: { organizationIds: [ids.a, ids.b] },
+    });
+    // The start stops while it makes the letter's DOCX, before the sending's row is written.
+    let open = () => {};
+    const atLetter = new Promise<void>((reached) => {
+      letterGate.held = { reached, wait: new Promise<void>((resolve) => (open = resolve)) };
+    });
+    const starting = call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {});
+    await atLetter;
+    const deleting = call('coord', 'DELETE', `/api/campaigns/${campaignId}`);
+    // The delete has the time to go through if nothing stops it (and the start's row then finds no campaign).
+    await Promise.race([deleting, new Promise((r) => setTimeout(r, 300))]);
+    open();
+    const [started, deleted] = await Promise.all([starting, deleting]);
+    expect(started.statusCode, started.body).toBe(202);
+    expect(deleted.statusCode, deleted.body).toBe(409);
+    expect(deleted.json().error.message).toBe(
+      'Идёт рассылка информационного письма по этому мониторингу: удалить его можно после окончания рассылки.',
+    );
+    expect(await finished(campaignId)).toMatchObject({ status: 'done', done: 2 });
+    expect((await call('coord', 'DELETE', `/api/campaigns/${campaignId}`)).statusCode).toBe(200);
   });
 });
 

@@ -1,15 +1,14 @@
-import { insertFile } from '../management/management.repository.ts';
 import { eq } from 'drizzle-orm';
 import { fieldDueDates, type DueRule } from '../../../core/campaigns/due-dates.ts';
 import type { Db } from '../../db/client.ts';
-import { campaignFiles, files } from '../../db/schema/index.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { campaignFiles } from '../../db/schema/index.ts';
+import { forbidden, notFound } from '../../errors.ts';
 import {
-  checkReportFile,
+  attachStoredFile,
   REPORT_FILE_EXTENSIONS,
   REPORT_FILE_TYPES,
-} from '../analysis/recommendation-files.service.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+  removeStoredFile,
+} from '../management/stored-files.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
 import { assertDepartment, isDepartmentOf } from '../campaigns/campaigns.policy.ts';
 import { findParticipants } from '../campaigns/campaigns.repository.ts';
@@ -94,41 +93,27 @@ export async function attachCampaignFile(options: {
   const user = requireUser(actor.user);
   const campaign = await requireCampaign(db, options.campaignId);
   assertDepartment(user, campaign.municipalityId);
-  const checked = checkCampaignFile(options.name, options.content, options.limit);
-  if ((await findCampaignFiles(db, campaign.id)).length >= MAX_CAMPAIGN_FILES)
-    throw new AppError(
-      'validation_failed',
-      `К мониторингу можно прикрепить не больше ${MAX_CAMPAIGN_FILES} файлов: удалите ненужные.`,
-      { field: 'file' },
-    );
-  return db.transaction(async (tx) => {
-    const file = await insertFile(tx, {
-      municipalityId: campaign.municipalityId,
-      name: checked.name,
-      mimeType: checked.mimeType,
-      size: options.content.length,
-      content: options.content,
-      uploadedBy: user.fullName,
-    });
-    await tx.insert(campaignFiles).values({ campaignId: campaign.id, fileId: file.id });
-    await recordAudit(tx, actor, {
-      action: 'upload',
+  return attachStoredFile({
+    db,
+    actor,
+    upload: { name: options.name, content: options.content, limit: options.limit },
+    label: 'Файл мониторинга',
+    types: { extensions: CAMPAIGN_FILE_EXTENSIONS, label: CAMPAIGN_FILE_TYPES },
+    count: {
+      existing: (await findCampaignFiles(db, campaign.id)).length,
+      max: MAX_CAMPAIGN_FILES,
+      tooMany: `К мониторингу можно прикрепить не больше ${MAX_CAMPAIGN_FILES} файлов: удалите ненужные.`,
+    },
+    owner: { municipalityId: campaign.municipalityId },
+    link: (tx, fileId) => tx.insert(campaignFiles).values({ campaignId: campaign.id, fileId }),
+    audit: {
       entity: 'campaign_file',
-      entityId: file.id,
-      municipalityId: campaign.municipalityId,
-      summary: `К мониторингу «${campaign.title}» прикреплён файл «${file.name}»`,
-    });
-    return file;
+      summary: (name) => `К мониторингу «${campaign.title}» прикреплён файл «${name}»`,
+    },
   });
 }
 
 const CAMPAIGN_FILE_EXTENSIONS = [...REPORT_FILE_EXTENSIONS, 'ods'];
-
-const checkCampaignFile = (name: string, content: Buffer, limit: number) =>
-  checkReportFile(name, content, limit, 'Файл мониторинга', {
-    extensions: CAMPAIGN_FILE_EXTENSIONS,
-    label: CAMPAIGN_FILE_TYPES,
-  });
 
 export async function downloadCampaignFile(options: {
   db: Db;
@@ -156,15 +141,15 @@ export async function removeCampaignFile(options: {
   assertDepartment(user, campaign.municipalityId);
   const file = await findCampaignFile(db, campaign.id, options.fileId);
   if (!file) throw notFound('Файл мониторинга');
-  await db.transaction(async (tx) => {
-    await tx.delete(files).where(eq(files.id, file.id));
-    await recordAudit(tx, actor, {
-      action: 'delete',
+  await removeStoredFile({
+    db,
+    actor,
+    file,
+    owner: { municipalityId: campaign.municipalityId },
+    audit: {
       entity: 'campaign_file',
-      entityId: file.id,
-      municipalityId: campaign.municipalityId,
-      summary: `Из мониторинга «${campaign.title}» удалён файл «${file.name}»`,
-    });
+      summary: (name) => `Из мониторинга «${campaign.title}» удалён файл «${name}»`,
+    },
   });
 }
 

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normativeActs } from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
 import { campaignFromTemplate, createTestApp, type TestApp } from '../../test/harness.ts';
-import { decodeXml, hasLibreOffice, pagesOfDocx } from '../../test/office.ts';
+import { hasLibreOffice, pagesOfDocx } from '../../test/office.ts';
+import { documentXmlOf, docxLines } from '../../test/report-docx.ts';
 
 /**
  * The announcement letter of a campaign (seed 000 is one): the DOCX read back as text carries the basis
@@ -51,17 +51,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-async function paragraphsOf(buffer: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
-    .map((p) =>
-      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(tab|br)\/>/g)]
-        .map((m) => (m[1] !== undefined ? decodeXml(m[1]) : m[2] === 'tab' ? '\t' : '\n'))
-        .join(''),
-    )
-    .filter((text) => text.trim());
-}
+const paragraphsOf = async (docx: Buffer) => docxLines(await documentXmlOf(docx));
 
 describe('the announcement letter of a campaign', () => {
   it('carries the basis, goal, dates, indicators, instructions, responsible and participants', async () => {

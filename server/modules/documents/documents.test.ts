@@ -12,6 +12,7 @@ import { seedDemo } from '../../seed/demo.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { decodeXml, hasLibreOffice } from '../../test/office.ts';
 import { findJob } from './jobs.ts';
+import { documentXmlOf } from '../../test/report-docx.ts';
 
 /** The documents of the demo district's campaigns, through the API: content equals the computed results. */
 let t: TestApp;
@@ -107,7 +108,7 @@ type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: string[][] };
 /** The body of a Word document as paragraphs and tables in their order. */
 async function readDocx(buffer: Buffer) {
   const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file('word/document.xml')!.async('string');
+  const xml = await documentXmlOf(buffer);
   const blocks: Block[] = [];
   for (const m of xml.matchAll(/<w:tbl>.*?<\/w:tbl>|<w:p[ >].*?<\/w:p>/gs)) {
     if (m[0].startsWith('<w:tbl>'))

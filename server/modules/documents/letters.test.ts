@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holds } from '../../../core/analysis/evidence.ts';
@@ -6,8 +5,9 @@ import { formatRuDate } from '../../../core/dates.ts';
 import { campaigns, conclusions, organizations, recommendations } from '../../db/schema/index.ts';
 import { createUser } from '../../seed/factories.ts';
 import { seedDemo } from '../../seed/demo.ts';
-import { decodeXml, hasLibreOffice, pagesOfDocx } from '../../test/office.ts';
+import { hasLibreOffice, pagesOfDocx } from '../../test/office.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { documentXmlOf, docxLines } from '../../test/report-docx.ts';
 
 /**
  * Letters a school reads (issue 10, point 3), on the demo district: the school's letter leads with its own
@@ -117,18 +117,7 @@ function call(who: string | null, method: 'GET' | 'POST' | 'PATCH', url: string,
   return t.request({ method, url, cookie: who ? cookies[who] : undefined, body });
 }
 
-/** The paragraphs of a Word document in order (table cells included), as text. */
-async function paragraphsOf(buffer: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
-    .map((p) =>
-      [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(tab|br)\/>/g)]
-        .map((m) => (m[1] !== undefined ? decodeXml(m[1]) : m[2] === 'tab' ? '\t' : '\n'))
-        .join(''),
-    )
-    .filter((text) => text.trim());
-}
+const paragraphsOf = async (docx: Buffer) => docxLines(await documentXmlOf(docx));
 
 const letterUrl = (organizationId: number) =>
   `/api/campaigns/${latestId}/documents/letters?organizationId=${organizationId}`;

@@ -17,6 +17,7 @@ import {
 } from '../auth/access.ts';
 import { assertDepartment, isDepartmentOf } from '../campaigns/campaigns.policy.ts';
 import { assertLinksInMunicipality } from './links.ts';
+import { storeFile } from './stored-files.ts';
 import {
   deleteDecision,
   findDecision,
@@ -26,7 +27,6 @@ import {
   findFileMeta,
   insertDecision,
   findMeasureSummaries,
-  insertFile,
 } from './management.repository.ts';
 
 export interface DecisionInput {
@@ -186,23 +186,12 @@ export async function uploadFile(options: {
       { field: 'file' },
     );
   if (options.content.length > MAX_FILE) throw new AppError('payload_too_large', 'Файл больше 20 МБ.');
-  return options.db.transaction(async (tx) => {
-    const row = await insertFile(tx, {
-      municipalityId: options.municipalityId,
-      name: options.name,
-      mimeType: options.mimeType,
-      size: options.content.length,
-      content: options.content,
-      uploadedBy: options.actor.user?.fullName ?? null,
-    });
-    await recordAudit(tx, options.actor, {
-      action: 'upload',
-      entity: 'file',
-      entityId: row.id,
-      municipalityId: options.municipalityId,
-      summary: `Загружен файл «${row.name}»`,
-    });
-    return row;
+  return storeFile({
+    db: options.db,
+    actor: options.actor,
+    owner: { municipalityId: options.municipalityId },
+    file: { name: options.name, mimeType: options.mimeType, content: options.content },
+    audit: { entity: 'file', summary: (name) => `Загружен файл «${name}»` },
   });
 }
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { municipalities } from '../../db/schema/index.ts';
-import JSZip from 'jszip';
 import { seedDemo } from '../../seed/demo.ts';
 import { createMunicipality, createUser } from '../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { documentXmlOf } from '../../test/report-docx.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -361,7 +361,7 @@ describe('МУКО self-assessment', () => {
     const docx = await call('metodist', 'GET', '/api/muko.docx');
     expect(docx.headers['content-disposition']).toContain(encodeURIComponent('Самооценка МУКО.docx'));
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    const xml = await documentXmlOf(docx.rawPayload);
     const [table] = xml.match(/<w:tbl>.*?<\/w:tbl>/s) ?? [''];
     expect(table).toContain('<w:tblLayout w:type="fixed"/>');
     const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));

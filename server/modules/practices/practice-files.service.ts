@@ -1,11 +1,9 @@
-import { insertFile } from '../management/management.repository.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { files, practiceFiles } from '../../db/schema/index.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { forbidden, notFound } from '../../errors.ts';
 import { requireUser, type Actor, type AuthUser } from '../auth/access.ts';
-import { checkReportFile, REPORT_FILE_TYPES } from '../analysis/recommendation-files.service.ts';
+import { attachStoredFile, REPORT_FILE_TYPES, removeStoredFile } from '../management/stored-files.ts';
 import { canEditPractice, canReadPractice } from './practices.policy.ts';
 import { filesOf } from './practices.repository.ts';
 import { loadPractice } from './practices.service.ts';
@@ -33,34 +31,22 @@ export async function attachPracticeFile(options: {
     throw forbidden(
       'Файлы прикрепляет организация автора или отдел образования, пока материал — черновик или на доработке.',
     );
-  const checked = checkReportFile(options.name, options.content, options.limit, 'Файл материала');
-  if ((await filesOf(db, row.id)).length >= MAX_PRACTICE_FILES)
-    throw new AppError(
-      'validation_failed',
-      `К материалу можно прикрепить не больше ${MAX_PRACTICE_FILES} файлов.`,
-      {
-        field: 'file',
-      },
-    );
-  return db.transaction(async (tx) => {
-    const file = await insertFile(tx, {
-      municipalityId: row.municipalityId,
-      name: checked.name,
-      mimeType: checked.mimeType,
-      size: options.content.length,
-      content: options.content,
-      uploadedBy: user.fullName,
-    });
-    await tx.insert(practiceFiles).values({ practiceId: row.id, fileId: file.id });
-    await recordAudit(tx, actor, {
-      action: 'upload',
+  return attachStoredFile({
+    db,
+    actor,
+    upload: { name: options.name, content: options.content, limit: options.limit },
+    label: 'Файл материала',
+    count: {
+      existing: (await filesOf(db, row.id)).length,
+      max: MAX_PRACTICE_FILES,
+      tooMany: `К материалу можно прикрепить не больше ${MAX_PRACTICE_FILES} файлов.`,
+    },
+    owner: { municipalityId: row.municipalityId, organizationId: row.organizationId },
+    link: (tx, fileId) => tx.insert(practiceFiles).values({ practiceId: row.id, fileId }),
+    audit: {
       entity: 'practice_file',
-      entityId: file.id,
-      municipalityId: row.municipalityId,
-      organizationId: row.organizationId,
-      summary: `К материалу «${row.title}» прикреплён файл «${file.name}»`,
-    });
-    return file;
+      summary: (name) => `К материалу «${row.title}» прикреплён файл «${name}»`,
+    },
   });
 }
 
@@ -85,16 +71,15 @@ export async function removePracticeFile(options: { db: Db; actor: Actor; id: nu
       'Файлы удаляет организация автора или отдел образования, пока материал — черновик или на доработке.',
     );
   const file = await downloadPracticeFile({ db, user, id: row.id, fileId: options.fileId });
-  await db.transaction(async (tx) => {
-    await tx.delete(files).where(eq(files.id, file.id));
-    await recordAudit(tx, actor, {
-      action: 'delete',
+  await removeStoredFile({
+    db,
+    actor,
+    file,
+    owner: { municipalityId: row.municipalityId, organizationId: row.organizationId },
+    audit: {
       entity: 'practice_file',
-      entityId: file.id,
-      municipalityId: row.municipalityId,
-      organizationId: row.organizationId,
-      summary: `Из материала «${row.title}» удалён файл «${file.name}»`,
-    });
+      summary: (name) => `Из материала «${row.title}» удалён файл «${name}»`,
+    },
   });
 }
 

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasLibreOffice, pagesOfDocx } from '../../test/office.ts';
-import { docxCells, docxParagraphs } from '../../test/report-docx.ts';
+import { documentXmlOf, docxCells, docxParagraphs } from '../../test/report-docx.ts';
 import { createRegionWorld, type RegionWorld } from './analysis.test-world.ts';
 import { regionalDocument } from './documents.service.ts';
 
@@ -30,7 +29,7 @@ afterAll(() => w?.database.close());
 
 describe('the regional справка', () => {
   it('compares municipalities under the region, with the region’s value over distinct teachers', async () => {
-    const xml = await (await JSZip.loadAsync(report)).file('word/document.xml')!.async('string');
+    const xml = await documentXmlOf(report);
     const paragraphs = docxParagraphs(xml);
     const text = paragraphs.join('\n');
     expect(text).toContain('СВОДНАЯ АНАЛИТИЧЕСКАЯ СПРАВКА');

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUKO_ELEMENTS } from '../../../core/management/muko.ts';
 import { createMunicipality, createUser } from '../../seed/factories.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { documentXmlOf } from '../../test/report-docx.ts';
 
 /**
  * The region scores its municipalities' МУКО elements (1/0, up to five http(s) evidence links, a comment)
@@ -180,7 +180,7 @@ describe('the region’s МУКО evaluation', () => {
 
     const docx = await call('region', 'GET', `/api/regions/${ids.region}/muko.docx?year=2026`);
     expect(docx.statusCode).toBe(200);
-    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    const xml = await documentXmlOf(docx.rawPayload);
     expect(xml).toContain('Аксайский район');
     expect(xml).toContain('2 из 9');
     expect(xml).toContain(

@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -72,13 +72,14 @@ export function SendAnnouncementButton({ view }: { view: CampaignView }) {
   });
   if (running && watchedId === null) setWatchedId(running.id);
   const finished = finishedSending(sendings.data, watchedId);
-  // Said once per sending (an effect may run twice in development).
-  const told = useRef(new Set<number>());
+  // Said once per end of a sending (an effect may run twice in development); a continued sending ends again.
+  const told = useRef(new Set<string>());
   useEffect(() => {
     if (!finished) return;
     setWatchedId(null);
-    if (told.current.has(finished.id)) return;
-    told.current.add(finished.id);
+    const end = `${finished.id} ${finished.finishedAt}`;
+    if (told.current.has(end)) return;
+    told.current.add(end);
     notifications.show({
       color: finished.status === 'failed' ? 'red' : 'green',
       message: finished.message,
@@ -110,7 +111,7 @@ export function SendAnnouncementButton({ view }: { view: CampaignView }) {
         }}
       >
         {last
-          ? `${last.status === 'failed' ? `Рассылка ${formatDateTime(last.sentAt)} прервана: разослано ${last.done} из ${last.total}` : `Письмо уже разослано ${formatDateTime(last.sentAt)} (${last.sentByName}, ${countOf(last.organizations, ORGANIZATION_FORMS)})`}. Руководители получат его ещё раз — в системе и по электронной почте.`
+          ? `${last.status === 'failed' ? `Рассылка ${formatDateTime(last.sentAt)} прервана: разослано ${last.done} из ${last.total}` : `Письмо уже разослано ${formatDateTime(last.sentAt)} (${last.sentByName}, ${countOf(last.organizations, ORGANIZATION_FORMS)})`}. Руководители получат его ещё раз — в системе и по электронной почте.${last.status === 'failed' ? ' Чтобы письмо получили только те, кому оно не ушло, нажмите «Продолжить рассылку» на вкладке «Письмо и материалы».' : ''}`
           : `Письмо получат руководители ${countOf(participants, ORGANIZATION_FORMS)}-участников: уведомление в системе и письмо с DOCX по электронной почте организации и руководителя.`}
       </ConfirmModal>
     </>
@@ -120,6 +121,7 @@ export function SendAnnouncementButton({ view }: { view: CampaignView }) {
 /** The department's record of the sendings: the running one with its progress bar, then each outcome. */
 export function SendingsPanel({ campaignId }: { campaignId: number }) {
   const { sendings, running } = useSendings(campaignId);
+  const last = sendings.data?.[0];
   return (
     <Paper withBorder p="md" data-testid="announcement-sendings">
       <Title order={3} fz="md" mb="xs">
@@ -137,6 +139,7 @@ export function SendingsPanel({ campaignId }: { campaignId: number }) {
           </Stack>
         </Alert>
       )}
+      {last?.status === 'failed' && <ContinueSending campaignId={campaignId} sending={last} />}
       {sendings.data && !sendings.data.length && (
         <Text size="sm" c="dimmed">
           Письмо ещё не разослано: нажмите «Разослать письмо» вверху страницы.
@@ -162,6 +165,41 @@ export function SendingsPanel({ campaignId }: { campaignId: number }) {
         </Table>
       )}
     </Paper>
+  );
+}
+
+/**
+ * «Продолжить рассылку»: the last sending was cut off (a restart, a server error); it goes on with the
+ * same letter to the organizations it did not reach, and the page follows it as any running sending.
+ */
+function ContinueSending({ campaignId, sending }: { campaignId: number; sending: AnnouncementSending }) {
+  const client = useQueryClient();
+  const resume = useMutation({
+    mutationFn: () =>
+      api.post<AnnouncementSending>(`/api/campaigns/${campaignId}/announcements`, { continue: true }),
+    onSuccess: () => client.invalidateQueries({ queryKey: sendingsKey(campaignId) }),
+  });
+  return (
+    <Alert color="orange" mb="sm" title="Рассылка прервана" data-testid="sending-cut-off">
+      <Stack gap="xs">
+        <Text size="sm">
+          {sending.error ?? `Рассылка прервана: разослано ${sending.done} из ${sending.total}`}. Продолженная
+          рассылка отправит то же письмо только организациям, которым оно ещё не ушло.
+        </Text>
+        <ErrorAlert error={resume.error} />
+        <Group>
+          <Button
+            size="xs"
+            color="orange"
+            loading={resume.isPending}
+            onClick={() => resume.mutate()}
+            data-testid="continue-sending"
+          >
+            Продолжить рассылку
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 

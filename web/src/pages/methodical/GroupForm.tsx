@@ -1,18 +1,18 @@
 import { Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/common.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { useOrganizationOptions } from '../registers/api.ts';
+import { useRecordSave } from './edited-records.tsx';
 import type { OrganizationGroup } from './groups-api.ts';
 
 /** Add or edit a group: its name, what it is, and its members (organizations of the municipality). */
 export function GroupForm({
-  group,
+  record: group,
   onClose,
   onSaved,
 }: {
-  group: OrganizationGroup | null;
+  record: OrganizationGroup | null;
   onClose(): void;
   onSaved(group: OrganizationGroup): void;
 }) {
@@ -20,31 +20,10 @@ export function GroupForm({
   const [name, setName] = useState(group?.name ?? '');
   const [description, setDescription] = useState(group?.description ?? '');
   const [members, setMembers] = useState<string[]>(group?.organizationIds.map(String) ?? []);
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setSaving] = useState(false);
+  const { save, error, isSaving } = useRecordSave('/api/organization-groups', group, onSaved);
   const options = (organizations.data ?? [])
     .filter((o) => !group || o.municipalityId === group.municipalityId)
     .map((o) => ({ value: String(o.id), label: o.shortName }));
-
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    const body = { name, description, organizationIds: members.map(Number) };
-    try {
-      onSaved(
-        group
-          ? await api.patch<OrganizationGroup>(`/api/organization-groups/${group.id}`, {
-              ...body,
-              version: group.version,
-            })
-          : await api.post<OrganizationGroup>('/api/organization-groups', body),
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Modal opened onClose={onClose} title={group ? 'Изменить группу' : 'Новая группа организаций'} size="lg">
@@ -77,7 +56,11 @@ export function GroupForm({
           nothingFoundMessage="Организация не найдена"
         />
         <ErrorAlert error={error} title="Группа не сохранена" />
-        <FormActions onCancel={onClose} onSubmit={() => void save()} loading={isSaving} />
+        <FormActions
+          onCancel={onClose}
+          onSubmit={() => void save({ name, description, organizationIds: members.map(Number) })}
+          loading={isSaving}
+        />
       </Stack>
     </Modal>
   );

@@ -1,14 +1,9 @@
-import { Badge, Button, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Badge, Group, Paper, Table, Tabs, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { countOf, ORGANIZATION_FORMS } from '../../../../core/format.ts';
-import { api } from '../../api/client.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
-import { EmptyState, ErrorAlert, Loading, PageHeader } from '../../components/common.tsx';
-import { notifySaved } from '../../lib/forms.ts';
+import { PageHeader } from '../../components/common.tsx';
+import { EditedRecordsList, useEditedRecords } from './edited-records.tsx';
 import { useOrganizationOptions, useRegistersRole } from '../registers/api.ts';
 import { GroupForm } from './GroupForm.tsx';
 import { useOrganizationGroups, type OrganizationGroup } from './groups-api.ts';
@@ -51,38 +46,30 @@ function GroupsTab() {
   const { isDepartment } = useRegistersRole();
   const groups = useOrganizationGroups();
   const organizations = useOrganizationOptions();
-  const client = useQueryClient();
-  const [editing, setEditing] = useState<OrganizationGroup | 'new' | null>(null);
-  const [removing, setRemoving] = useState<OrganizationGroup | null>(null);
-  const remove = useMutation({
-    mutationFn: (g: OrganizationGroup) => api.delete(`/api/organization-groups/${g.id}?version=${g.version}`),
-    onSuccess: () => {
-      setRemoving(null);
-      notifySaved('Группа организаций удалена');
-      void client.invalidateQueries({ queryKey: ['organization-groups'] });
-    },
+  const records = useEditedRecords<OrganizationGroup>({
+    url: '/api/organization-groups',
+    queryKey: ['organization-groups'],
+    saved: 'Группа организаций сохранена',
+    removed: 'Группа организаций удалена',
   });
   const nameOf = (id: number) =>
     organizations.data?.find((o) => o.id === id)?.shortName ?? `Организация № ${id}`;
-  if (groups.isLoading) return <Loading />;
-  if (groups.error) return <ErrorAlert error={groups.error} title="Группы недоступны" />;
-  const list = groups.data ?? [];
   return (
-    <Stack>
-      {isDepartment && (
-        <Group>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            Добавить группу
-          </Button>
-        </Group>
-      )}
-      {!list.length ? (
-        <EmptyState>
-          {isDepartment
-            ? 'Групп организаций пока нет. Создайте первую — например, «Точка роста» или «500+».'
-            : 'Ваша организация не входит ни в одну группу.'}
-        </EmptyState>
-      ) : (
+    <EditedRecordsList
+      query={groups}
+      records={records}
+      errorTitle="Группы недоступны"
+      addLabel={isDepartment ? 'Добавить группу' : null}
+      empty={
+        isDepartment
+          ? 'Групп организаций пока нет. Создайте первую — например, «Точка роста» или «500+».'
+          : 'Ваша организация не входит ни в одну группу.'
+      }
+      removal={{
+        title: 'Удалить группу?',
+        text: (g) => `Группа «${g?.name}» и её состав будут удалены. Сами организации останутся в реестре.`,
+      }}
+      list={(list) => (
         <Paper withBorder>
           <Table verticalSpacing="sm" aria-label="Группы организаций">
             <Table.Thead>
@@ -124,8 +111,8 @@ function GroupsTab() {
                           <EditDeleteIcons
                             editLabel={`Изменить группу «${g.name}»`}
                             deleteLabel={`Удалить группу «${g.name}»`}
-                            onEdit={() => setEditing(g)}
-                            onDelete={() => setRemoving(g)}
+                            onEdit={() => records.edit(g)}
+                            onDelete={() => records.askRemove(g)}
                           />
                         </Group>
                       )}
@@ -137,31 +124,8 @@ function GroupsTab() {
           </Table>
         </Paper>
       )}
-      {editing && (
-        <GroupForm
-          group={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            notifySaved('Группа организаций сохранена');
-            void client.invalidateQueries({ queryKey: ['organization-groups'] });
-          }}
-        />
-      )}
-      <ConfirmModal
-        opened={removing !== null}
-        title="Удалить группу?"
-        confirmLabel="Удалить"
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => removing && remove.mutate(removing)}
-        onClose={() => {
-          setRemoving(null);
-          remove.reset();
-        }}
-      >
-        Группа «{removing?.name}» и её состав будут удалены. Сами организации останутся в реестре.
-      </ConfirmModal>
-    </Stack>
+    >
+      {records.form && <GroupForm {...records.form} />}
+    </EditedRecordsList>
   );
 }

@@ -19,6 +19,7 @@ import { FormActions } from '../../components/FormActions.tsx';
 import { formatRuDate } from '../../lib/format.ts';
 import { RuDateInput } from '../journeys/fields.tsx';
 import { useOrganizationOptions, type RegisterEvent } from '../registers/api.ts';
+import { useRecordSave } from './edited-records.tsx';
 import type { Partnership } from './groups-api.ts';
 
 interface PlanRow {
@@ -29,11 +30,11 @@ interface PlanRow {
 
 /** Add or edit a partnership: the pair of schools, its period, the plan, its events and outcomes. */
 export function PartnershipForm({
-  partnership: p,
+  record: p,
   onClose,
   onSaved,
 }: {
-  partnership: Partnership | null;
+  record: Partnership | null;
   onClose(): void;
   onSaved(p: Partnership): void;
 }) {
@@ -50,8 +51,7 @@ export function PartnershipForm({
   const [plan, setPlan] = useState<PlanRow[]>(p?.plan.map(({ state: _state, ...item }) => item) ?? []);
   const [outcomes, setOutcomes] = useState(p?.outcomes ?? '');
   const [eventIds, setEventIds] = useState<string[]>(p?.events.map((e) => String(e.id)) ?? []);
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setSaving] = useState(false);
+  const { save: saveRecord, error, isSaving } = useRecordSave('/api/school-partnerships', p, onSaved);
   const schools = (organizations.data ?? [])
     .filter((o) => o.kind === 'school')
     .map((o) => ({ value: String(o.id), label: o.isLowResults ? `${o.shortName} (ШНОР)` : o.shortName }));
@@ -65,10 +65,8 @@ export function PartnershipForm({
   const setItem = (index: number, patch: Partial<PlanRow>) =>
     setPlan((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    const body = {
+  const save = () =>
+    saveRecord({
       strongOrganizationId: strong ? Number(strong) : undefined,
       weakOrganizationId: weak ? Number(weak) : undefined,
       title,
@@ -77,19 +75,7 @@ export function PartnershipForm({
       plan: plan.map((item) => ({ ...item, dueDate: item.dueDate ?? undefined })),
       outcomes,
       eventIds: eventIds.map(Number),
-    };
-    try {
-      onSaved(
-        p
-          ? await api.patch<Partnership>(`/api/school-partnerships/${p.id}`, { ...body, version: p.version })
-          : await api.post<Partnership>('/api/school-partnerships', body),
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Modal opened onClose={onClose} title={p ? 'Изменить партнёрство' : 'Новое партнёрство школ'} size="xl">

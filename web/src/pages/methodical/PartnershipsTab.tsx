@@ -1,19 +1,18 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
-import { IconChartArrows, IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconChartArrows } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PLAN_ITEM_STATE_LABEL, planProgress } from '../../../../core/groups/partnership.ts';
 import { VERDICT_LABEL } from '../../../../core/management/effect.ts';
 import { api } from '../../api/client.ts';
-import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { EditDeleteIcons } from '../../components/EditDeleteIcons.tsx';
 import { EmptyState, ErrorAlert, Loading } from '../../components/common.tsx';
 import { formatRuDate } from '../../lib/format.ts';
-import { notifySaved } from '../../lib/forms.ts';
 import { VERDICT_COLOR } from '../management/api.ts';
 import { formatValue } from '../programs/format.ts';
 import { useRegistersRole } from '../registers/api.ts';
 import { usePartnerships, type Partnership, type PartnershipEffect } from './groups-api.ts';
+import { EditedRecordsList, useEditedRecords } from './edited-records.tsx';
 import { PartnershipForm } from './PartnershipForm.tsx';
 
 const STATE_COLOR = { done: 'teal', overdue: 'red', planned: 'gray' } as const;
@@ -24,35 +23,27 @@ export function PartnershipsTab() {
   // The supported school's values: the department and that school only (the server's rule).
   const seesEffect = (p: Partnership) =>
     isDepartment || managedOrganizationIds.includes(p.weakOrganization.id);
-  const list = usePartnerships();
-  const client = useQueryClient();
-  const [editing, setEditing] = useState<Partnership | 'new' | null>(null);
-  const [removing, setRemoving] = useState<Partnership | null>(null);
-  const [effectOf, setEffectOf] = useState<Partnership | null>(null);
-  const refresh = () => void client.invalidateQueries({ queryKey: ['school-partnerships'] });
-  const remove = useMutation({
-    mutationFn: (p: Partnership) => api.delete(`/api/school-partnerships/${p.id}?version=${p.version}`),
-    onSuccess: () => {
-      setRemoving(null);
-      notifySaved('Партнёрство школ удалено');
-      refresh();
-    },
+  const partnerships = usePartnerships();
+  const records = useEditedRecords<Partnership>({
+    url: '/api/school-partnerships',
+    queryKey: ['school-partnerships'],
+    saved: 'Партнёрство школ сохранено',
+    removed: 'Партнёрство школ удалено',
   });
-  if (list.isLoading) return <Loading />;
-  if (list.error) return <ErrorAlert error={list.error} title="Партнёрства недоступны" />;
-  const rows = list.data ?? [];
+  const [effectOf, setEffectOf] = useState<Partnership | null>(null);
   return (
-    <Stack>
-      {isDepartment && (
-        <Group>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            Добавить партнёрство
-          </Button>
-        </Group>
-      )}
-      {!rows.length ? (
-        <EmptyState>Партнёрств школ пока нет.</EmptyState>
-      ) : (
+    <EditedRecordsList
+      query={partnerships}
+      records={records}
+      errorTitle="Партнёрства недоступны"
+      addLabel={isDepartment ? 'Добавить партнёрство' : null}
+      empty="Партнёрств школ пока нет."
+      removal={{
+        title: 'Удалить партнёрство?',
+        text: (p) =>
+          `Партнёрство «${p?.title}» будет удалено вместе с планом. Мероприятия останутся в реестре.`,
+      }}
+      list={(rows) => (
         <Paper withBorder>
           <Table verticalSpacing="sm" aria-label="Партнёрства школ">
             <Table.Thead>
@@ -129,8 +120,8 @@ export function PartnershipsTab() {
                           <EditDeleteIcons
                             editLabel={`Изменить партнёрство «${p.title}»`}
                             deleteLabel={`Удалить партнёрство «${p.title}»`}
-                            onEdit={() => setEditing(p)}
-                            onDelete={() => setRemoving(p)}
+                            onEdit={() => records.edit(p)}
+                            onDelete={() => records.askRemove(p)}
                           />
                         )}
                       </Group>
@@ -142,33 +133,10 @@ export function PartnershipsTab() {
           </Table>
         </Paper>
       )}
-      {editing && (
-        <PartnershipForm
-          partnership={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            notifySaved('Партнёрство школ сохранено');
-            refresh();
-          }}
-        />
-      )}
+    >
+      {records.form && <PartnershipForm {...records.form} />}
       {effectOf && <EffectModal partnership={effectOf} onClose={() => setEffectOf(null)} />}
-      <ConfirmModal
-        opened={removing !== null}
-        title="Удалить партнёрство?"
-        confirmLabel="Удалить"
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => removing && remove.mutate(removing)}
-        onClose={() => {
-          setRemoving(null);
-          remove.reset();
-        }}
-      >
-        Партнёрство «{removing?.title}» будет удалено вместе с планом. Мероприятия останутся в реестре.
-      </ConfirmModal>
-    </Stack>
+    </EditedRecordsList>
   );
 }
 
