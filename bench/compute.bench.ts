@@ -189,15 +189,15 @@ async function measureAll() {
 async function measure(engine: Engine) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pedmonitor-bench-'));
   const target = engine === 'pglite' ? dir : POSTGRES_URL!;
+  // A kept PostgreSQL database (--keep) is described by a file beside the reports, for --reuse.
+  const keptFile = path.join(
+    import.meta.dirname,
+    'results',
+    `compute-kept-${SIZE.organizations}-${SIZE.teachers}-${SIZE.municipalities}.json`,
+  );
   try {
     console.log(
       `\nБенчмарк расчёта показателей: ${SIZE.organizations} организаций, ${SIZE.teachers} педагогов, ${engine === 'pglite' ? `PGlite (${dir})` : `PostgreSQL (база ${BENCH_DATABASE})`}`,
-    );
-    // A kept PostgreSQL database (--keep) is described by a file beside the reports, for --reuse.
-    const keptFile = path.join(
-      import.meta.dirname,
-      'results',
-      `compute-kept-${SIZE.organizations}-${SIZE.teachers}-${SIZE.municipalities}.json`,
     );
     const reuse = engine === 'postgres' && args.reuse && existsSync(keptFile);
     if (engine === 'postgres' && args.reuse && !reuse)
@@ -223,7 +223,7 @@ async function measure(engine: Engine) {
         );
     if (child.status !== 0) throw new Error(`подготовка данных завершилась с кодом ${child.status}`);
     const prepared = JSON.parse(readFileSync(preparedFile, 'utf8')) as Prepared;
-    if (engine === 'postgres' && args.keep && !reuse) {
+    if (engine === 'postgres' && (args.keep || args.reuse) && !reuse) {
       mkdirSync(path.dirname(keptFile), { recursive: true });
       writeFileSync(keptFile, JSON.stringify(prepared));
     }
@@ -300,6 +300,7 @@ async function measure(engine: Engine) {
     if (engine === 'postgres' && (args.keep || args.reuse))
       console.log(`  база ${BENCH_DATABASE} оставлена: повторный замер — с --reuse`);
     else if (engine === 'postgres') {
+      rmSync(keptFile, { force: true });
       const admin = new pg.Client({ connectionString: POSTGRES_URL });
       await admin.connect();
       await admin.query(`drop database if exists ${BENCH_DATABASE}`);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createTestDatabase } from '../test/harness.ts';
 import { openDatabase, postgresSettings, queryRows, type Database } from './client.ts';
 
@@ -65,7 +65,10 @@ describe('the database connection', () => {
   it.skipIf(!!process.env.DATABASE_URL)(
     "on PGlite: Drizzle's parsers are read from the instance's own table, other parsers still apply",
     async () => {
-      const client = (database.db as unknown as { $client: PGlite }).$client;
+      // PGlite in this thread: its table of parsers is not reachable in a worker (pglite-thread.test.ts).
+      const own = await openDatabase({ inMemory: true, pgliteThread: 'main' });
+      const client = (own.db as unknown as { $client: PGlite }).$client;
+      onTestFinished(() => own.close());
       for (const oid of [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182])
         expect(client.parsers[oid]('x', oid)).toBe('x');
       // A caller's own parsers are not dropped.

@@ -9,7 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataLock, type DataLock } from './lock.ts';
-import { PgliteThread } from './pglite-thread.ts';
+import { DRIZZLE_TEXT_TYPES, isDrizzleParsers, PgliteThread } from './pglite-thread.ts';
 
 export type Schema = typeof schema;
 /** The database handle every repository takes: embedded PGlite and PostgreSQL share this type. */
@@ -125,7 +125,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  * 0.10 ms without them). The same parsers are installed once in the instance's table, and dropped from a
  * query's options when they are exactly these, so each query reads the table as it is.
  */
-const DRIZZLE_TEXT_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182];
 const asText = (value: unknown) => value;
 
 type QueryFn = (
@@ -138,9 +137,7 @@ function withoutDrizzleParsers(query: QueryFn): QueryFn {
   return (text, params, options) => {
     const parsers = options?.parsers;
     if (!parsers) return query(text, params, options);
-    const keys = Object.keys(parsers);
-    if (keys.length !== DRIZZLE_TEXT_TYPES.length || !DRIZZLE_TEXT_TYPES.every((oid) => oid in parsers))
-      return query(text, params, options);
+    if (!isDrizzleParsers(parsers)) return query(text, params, options);
     return query(text, params, { ...options, parsers: undefined });
   };
 }

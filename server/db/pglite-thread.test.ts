@@ -131,11 +131,37 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('PGlite in a worker thread', 
     expect(ticks).toBeGreaterThanOrEqual(Math.floor(took / 10 / 4));
   });
 
-  it('copies its data folder (dumpDataDir) and reopens a closed folder with what was written', async () => {
+  it('copies its data folder (dumpDataDir) into a new database that holds what was written', async () => {
     const dump = await (clientOf(database) as PgliteThread).dumpDataDir();
     expect(dump.size).toBeGreaterThan(1_000_000);
     const copy = await openDatabase({ inMemory: true, loadDataDir: dump, pgliteThread: 'worker' });
     expect(await queryRows(copy.db, sql`select v from t_tx`)).toEqual([{ v: 1 }]);
     await copy.close();
+  });
+
+  it('refuses a parameter that cannot cross threads, and goes on answering', async () => {
+    const client = clientOf(database) as PgliteThread;
+    await expect(client.query('select $1::text as t', [() => 1])).rejects.toThrow(/could not be cloned/);
+    expect((await client.query<{ t: string }>('select $1::text as t', ['да'])).rows).toEqual([{ t: 'да' }]);
+  });
+
+  it('fails every call waiting and every later one once the worker is gone, naming why', async () => {
+    const other = await openDatabase({ inMemory: true, pgliteThread: 'worker' });
+    const client = clientOf(other) as PgliteThread;
+    const waiting = client.query('select pg_sleep(1)');
+    await (client as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(waiting).rejects.toThrow(/Поток встроенной базы данных завершился/);
+    await expect(client.query('select 1')).rejects.toThrow(/Поток встроенной базы данных завершился/);
+    await other.close();
+  });
+
+  it('closes once when asked twice at once; a call still waiting then fails instead of hanging', async () => {
+    const other = await openDatabase({ inMemory: true, pgliteThread: 'worker' });
+    const client = clientOf(other) as PgliteThread;
+    const waiting = client.query('select 1 as one');
+    await Promise.all([other.close(), other.close()]);
+    // The query sent before the close was answered first: PGlite runs one statement at a time.
+    expect((await waiting).rows).toEqual([{ one: 1 }]);
+    await expect(client.query('select 1')).rejects.toThrow(/закрыта/);
   });
 });

@@ -40,6 +40,7 @@ export class PgliteThread {
   private nextTransaction = 1;
   private failure: Error | undefined;
   private closed = false;
+  private closing: Promise<void> | undefined;
   readonly waitReady: Promise<void>;
 
   constructor(options: { dataDir?: string; loadDataDir?: Blob } = {}) {
@@ -50,12 +51,13 @@ export class PgliteThread {
     );
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => {
-      if (!this.closed) this.fail(new Error(`Поток встроенной базы данных завершился (код ${code})`));
+      if (this.closed) this.rejectPending(new Error('Встроенная база данных закрыта'));
+      else this.fail(new Error(`Поток встроенной базы данных завершился (код ${code})`));
     });
     this.waitReady = (async () => {
       const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
       await this.call(
-        { op: 'open', dataDir: options.dataDir, loadDataDir },
+        { op: 'open', dataDir: options.dataDir, loadDataDir, textTypes: DRIZZLE_TEXT_TYPES },
         loadDataDir ? [loadDataDir] : [],
       );
     })();
@@ -105,14 +107,18 @@ export class PgliteThread {
     return new Blob([buffer]);
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    try {
-      if (!this.failure) await this.call({ op: 'close' });
-    } finally {
-      this.closed = true;
-      await this.worker.terminate();
-    }
+  /** Closes the database and ends the worker; a second call waits for the first. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      try {
+        if (!this.failure) await this.call({ op: 'close' });
+      } finally {
+        this.closed = true;
+        await this.worker.terminate();
+        this.rejectPending(new Error('Встроенная база данных закрыта'));
+      }
+    })();
+    return this.closing;
   }
 
   private queryIn<T>(
@@ -133,9 +139,15 @@ export class PgliteThread {
     if (this.closed) return Promise.reject(new Error('Встроенная база данных закрыта'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      try {
+        this.worker.postMessage({ ...message, id }, transfer);
+      } catch (error) {
+        // A value that cannot cross threads (a function, a symbol among the parameters).
+        reject(error);
+        return;
+      }
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...message, id }, transfer);
     });
   }
 
@@ -148,15 +160,27 @@ export class PgliteThread {
     else pending.reject(rebuildError(message.error));
   }
 
+  /**
+   * The worker is gone: every call waiting and every later one fails with the first cause, which is also
+   * reported once (the server's log shows it; the exit that follows does not replace it).
+   */
   private fail(error: Error) {
-    this.failure = error;
+    if (!this.failure) {
+      this.failure = error;
+      process.emitWarning(`Встроенная база данных недоступна: ${error.message}`);
+    }
+    this.rejectPending(this.failure);
+  }
+
+  private rejectPending(error: Error) {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
     this.worker.unref();
   }
 }
 
-function isDrizzleParsers(parsers: Record<number, unknown>): boolean {
+/** Whether a query's parsers are exactly Drizzle's (installed once in PGlite's own table instead). */
+export function isDrizzleParsers(parsers: Record<number, unknown>): boolean {
   const keys = Object.keys(parsers);
   return keys.length === DRIZZLE_TEXT_TYPES.length && DRIZZLE_TEXT_TYPES.every((oid) => oid in parsers);
 }

@@ -12,8 +12,7 @@
 import { parentPort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-/** Drizzle's text parsers (dates, timestamps, intervals and their arrays), as in client.ts. */
-const DRIZZLE_TEXT_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182];
+/** Drizzle's text parsers (dates, timestamps, intervals and their arrays): the types come with `open`. */
 const asText = (value) => value;
 
 let client;
@@ -36,15 +35,21 @@ const errorFields = (error) => {
   return fields;
 };
 
+const post = (message, transfer = []) => {
+  try {
+    parentPort.postMessage(message, transfer);
+  } catch (error) {
+    // An answer that cannot cross threads fails its own call, not the worker.
+    parentPort.postMessage({ id: message.id, ok: false, error: errorFields(error) });
+  }
+};
+
 const answer = (id, promise) =>
   Promise.resolve()
     .then(() => promise())
     .then(
-      (value) => {
-        const transfer = value instanceof ArrayBuffer ? [value] : [];
-        parentPort.postMessage({ id, ok: true, value }, transfer);
-      },
-      (error) => parentPort.postMessage({ id, ok: false, error: errorFields(error) }),
+      (value) => post({ id, ok: true, value }, value instanceof ArrayBuffer ? [value] : []),
+      (error) => post({ id, ok: false, error: errorFields(error) }),
     );
 
 /** A transaction held open while the main thread sends its statements, ended by `end`. */
@@ -84,7 +89,7 @@ parentPort.on('message', (message) => {
         const options = message.loadDataDir ? { loadDataDir: new Blob([message.loadDataDir]) } : {};
         client = message.dataDir ? new PGlite(message.dataDir, options) : new PGlite(options);
         await client.waitReady;
-        for (const oid of DRIZZLE_TEXT_TYPES) client.parsers[oid] = asText;
+        for (const oid of message.textTypes) client.parsers[oid] = asText;
         return null;
       });
       break;
@@ -132,6 +137,6 @@ parentPort.on('message', (message) => {
       });
       break;
     default:
-      parentPort.postMessage({ id, ok: false, error: { message: `Неизвестная операция ${op}` } });
+      post({ id, ok: false, error: { message: `Неизвестная операция ${op}` } });
   }
 });

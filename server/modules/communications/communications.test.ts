@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog, campaignAnnouncements, users } from '../../db/schema/index.ts';
 import { createMunicipality, createOrganization, createUser } from '../../seed/factories.ts';
@@ -740,6 +740,37 @@ describe('a campaign deleted while its letter is being prepared', () => {
     );
     expect(await finished(campaignId)).toMatchObject({ status: 'done', done: 2 });
     expect((await call('coord', 'DELETE', `/api/campaigns/${campaignId}`)).statusCode).toBe(200);
+  });
+});
+
+describe('a campaign closed while a start waits for it', () => {
+  it('is not announced: the start reads the campaign again under its lock', async () => {
+    const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
+      municipalityId: ids.m,
+      year: 2029,
+      campaign: { organizationIds: [ids.a, ids.b] },
+    });
+    // Another transaction holds the campaign's row and closes it; the start waits for the row.
+    let commit = () => {};
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const closing = t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from campaigns where id = ${campaignId} for update`);
+      await tx.execute(sql`update campaigns set status = 'closed' where id = ${campaignId}`);
+      locked();
+      await held;
+    });
+    await isLocked;
+    const starting = call('coord', 'POST', `/api/campaigns/${campaignId}/announcements`, {});
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await closing;
+    const started = await starting;
+    expect(started.statusCode, started.body).toBe(409);
+    expect(started.json().error.message).toBe(
+      'Мониторинг закрыт: информационное письмо больше не рассылается.',
+    );
   });
 });
 

@@ -118,8 +118,11 @@ export function SendAnnouncementButton({ view }: { view: CampaignView }) {
   );
 }
 
-/** The department's record of the sendings: the running one with its progress bar, then each outcome. */
-export function SendingsPanel({ campaignId }: { campaignId: number }) {
+/**
+ * The department's record of the sendings: the running one with its progress bar, then each outcome. A
+ * cut-off sending can be continued while the campaign is open (the server refuses it once closed).
+ */
+export function SendingsPanel({ campaignId, isOpen }: { campaignId: number; isOpen: boolean }) {
   const { sendings, running } = useSendings(campaignId);
   const last = sendings.data?.[0];
   return (
@@ -139,7 +142,7 @@ export function SendingsPanel({ campaignId }: { campaignId: number }) {
           </Stack>
         </Alert>
       )}
-      {last?.status === 'failed' && <ContinueSending campaignId={campaignId} sending={last} />}
+      {isOpen && last?.status === 'failed' && <ContinueSending campaignId={campaignId} sending={last} />}
       {sendings.data && !sendings.data.length && (
         <Text size="sm" c="dimmed">
           Письмо ещё не разослано: нажмите «Разослать письмо» вверху страницы.

@@ -38,7 +38,7 @@ export const sizeOf = (bytes: number) =>
 export function CommunicationsTab({ view }: { view: CampaignView }) {
   return (
     <Stack>
-      <SendingsPanel campaignId={view.campaign.id} />
+      <SendingsPanel campaignId={view.campaign.id} isOpen={view.campaign.status === 'active'} />
       <InstructionsPanel view={view} />
       <DueDatesPanel view={view} />
     </Stack>
