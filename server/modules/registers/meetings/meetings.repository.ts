@@ -10,7 +10,7 @@ import {
 import type { AuthUser } from '../../auth/access.ts';
 import { associationReadCondition } from '../associations/associations.repository.ts';
 import { outer } from '../shared/paging.ts';
-import { currentPositionOf, teacherNameOf } from '../shared/teachers.ts';
+import { positionOnDateOf, teacherNameOf } from '../shared/teachers.ts';
 
 export type MeetingRow = typeof associationMeetings.$inferSelect;
 
@@ -89,7 +89,8 @@ export async function replaceAttendance(
 
 /**
  * Members whose membership overlaps the period (joined by its end, not left before its start), with their
- * workplace on `today`.
+ * workplace on their last day in it: the period's end, the day they left or today, whichever comes first.
+ * A past year's attendance names the school a member worked at then, not the one they moved to since.
  */
 export function findMembersDuring(
   db: Db,
@@ -97,7 +98,10 @@ export function findMembersDuring(
   period: { from: string; to: string },
   today: string,
 ) {
-  const position = currentPositionOf(associationMembers.teacherId, today);
+  const position = positionOnDateOf(
+    associationMembers.teacherId,
+    sql`least(${period.to}::date, ${today}::date, coalesce(${outer(associationMembers.leftOn)}, ${period.to}::date))`,
+  );
   return db
     .select({
       teacherId: associationMembers.teacherId,

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { positions } from '../../../db/schema/index.ts';
 import { createWorld, expectError, type World } from '../shared/test-world.ts';
 
 /** Plans, meetings and attendance of associations: who keeps them, who sees attendance, the rates. */
@@ -297,5 +299,33 @@ describe('the yearly plan', () => {
     expect(response.json()).toEqual({ deleted: true, message: 'Заседание удалено из плана.' });
     const [entry] = await w.audit('association_meeting', meetings[1]);
     expect(entry.action).toBe('delete');
+  });
+});
+
+describe('a member who moved to another school', () => {
+  it('is shown at the school of the time in a past year, at the new one in a year after the move', async () => {
+    const moved = w.teachers.a1[1];
+    const db = w.t.database.db;
+    await db.update(positions).set({ endDate: '2024-06-30' }).where(eq(positions.teacherId, moved));
+    await db.insert(positions).values({
+      teacherId: moved,
+      organizationId: w.a2,
+      title: 'учитель информатики',
+      startDate: '2024-09-01',
+      isMainJob: true,
+    });
+    const workplace = async (schoolYear: number) =>
+      (
+        (await w.get('leader', `/api/associations/${school}/meetings?schoolYear=${schoolYear}`)).json()
+          .members as { teacherId: number; organizationShortName: string; positionTitle: string }[]
+      ).find((m) => m.teacherId === moved);
+    expect(await workplace(2023)).toMatchObject({
+      organizationShortName: 'Школа А1',
+      positionTitle: 'учитель математики',
+    });
+    expect(await workplace(2098)).toMatchObject({
+      organizationShortName: 'Школа А2',
+      positionTitle: 'учитель информатики',
+    });
   });
 });

@@ -31,6 +31,26 @@ export const currentPositionOf = (teacherId: PgColumn, today: string) => {
   };
 };
 
+/**
+ * A teacher's place of work on a date that may be in the past (a meeting's, the end of a school year):
+ * the position held on that day first (started by it, not ended before it), the main job before a second
+ * one, the latest started; with none held that day, the latest position started by it. `onDate` is an SQL
+ * date expression, so it can be a column or `least(…)` of the row.
+ */
+export const positionOnDateOf = (teacherId: PgColumn, onDate: SQL) => {
+  const p = sql`(select ${outer(positions.organizationId)} as org, ${outer(positions.title)} as title from ${positions}
+    where ${outer(positions.teacherId)} = ${outer(teacherId)}
+    order by (${outer(positions.startDate)} <= ${onDate} and (${outer(positions.endDate)} is null or ${outer(positions.endDate)} >= ${onDate})) desc,
+             (${outer(positions.startDate)} <= ${onDate}) desc,
+             ${outer(positions.isMainJob)} desc, ${outer(positions.startDate)} desc limit 1)`;
+  return {
+    organizationShortName: sql<
+      string | null
+    >`(select ${outer(organizations.shortName)} from ${organizations} where ${outer(organizations.id)} = (select org from ${p} cp))`,
+    positionTitle: sql<string | null>`(select title from ${p} cp)`,
+  };
+};
+
 export interface TeacherBasics {
   id: number;
   municipalityId: number;
