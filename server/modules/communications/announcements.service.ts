@@ -495,7 +495,8 @@ export async function startAnnouncement(options: {
  * Marked failed with how far it got; the organizations it reached keep their rows (and letters).
  */
 export async function failInterruptedSendings(db: Db) {
-  const failed = await failRunningAnnouncements(db, [...runningHere]);
+  // A sending that had reached everyone when the server stopped is marked done, not cut off.
+  const failed = (await failRunningAnnouncements(db, [...runningHere])).filter((s) => s.status === 'failed');
   for (const sending of failed) {
     const campaign = await requireCampaign(db, sending.campaignId);
     await auditFailedSending(db, systemActor, campaign, sending, 'перезапуском сервера');

@@ -111,8 +111,9 @@ export async function failRunningAnnouncements(db: Db, exceptCampaignIds: number
   return db
     .update(campaignAnnouncements)
     .set({
-      status: 'failed',
-      error: sql`'Рассылка прервана перезапуском сервера: разослано ' || ${campaignAnnouncements.done} || ' из ' || ${campaignAnnouncements.total}`,
+      // Every organization's outcome was written before the stop: the sending was over but for its mark.
+      status: sql`case when ${campaignAnnouncements.done} >= ${campaignAnnouncements.total} then 'done' else 'failed' end`,
+      error: sql`case when ${campaignAnnouncements.done} >= ${campaignAnnouncements.total} then null else 'Рассылка прервана перезапуском сервера: разослано ' || ${campaignAnnouncements.done} || ' из ' || ${campaignAnnouncements.total} end`,
       finishedAt: sql`now()`,
     })
     .where(
@@ -126,6 +127,7 @@ export async function failRunningAnnouncements(db: Db, exceptCampaignIds: number
     .returning({
       id: campaignAnnouncements.id,
       campaignId: campaignAnnouncements.campaignId,
+      status: campaignAnnouncements.status,
       done: campaignAnnouncements.done,
       total: campaignAnnouncements.total,
     });

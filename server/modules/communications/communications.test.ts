@@ -743,6 +743,34 @@ describe('a campaign deleted while its letter is being prepared', () => {
   });
 });
 
+describe('a sending that had reached everyone when the server stopped', () => {
+  it('is marked done at the next start, not cut off with nothing to continue', async () => {
+    const db = t.database.db;
+    const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
+      municipalityId: ids.m,
+      year: 2030,
+      campaign: { organizationIds: [ids.a, ids.b] },
+    });
+    const [any] = await db.select().from(campaignAnnouncements).limit(1);
+    const [left] = await db
+      .insert(campaignAnnouncements)
+      .values({
+        campaignId,
+        fileId: any.fileId,
+        sentByName: 'Петрова Анна Ивановна',
+        status: 'running',
+        done: 2,
+        total: 2,
+      })
+      .returning();
+    expect(await failInterruptedSendings(db)).toEqual([]);
+    const [marked] = await sendings(campaignId);
+    expect(marked).toMatchObject({ id: left.id, status: 'done', error: null });
+    expect((marked as { finishedAt?: string }).finishedAt).toMatch(/^\d{4}-/);
+    expect(await auditOf(left.id)).toEqual([]);
+  });
+});
+
 describe('a campaign closed while a start waits for it', () => {
   it('is not announced: the start reads the campaign again under its lock', async () => {
     const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
