@@ -237,11 +237,11 @@ export async function openSending(options: {
   const user = requireUser(actor.user);
   try {
     return await options.db.transaction(async (tx) => {
-      assertDepartment(user, (await requireCampaign(tx, options.campaignId)).municipalityId);
+      // Read under the lock: a close or a delete that committed while this start waited for the row is
+      // seen here (404 when it is gone, «закрыт» when it was closed).
       await lockCampaign(tx, options.campaignId);
-      // Read again under the lock: a close or a delete that committed while this start waited for the row
-      // is seen here (404 when it is gone, «закрыт» when it was closed).
       const campaign = await requireCampaign(tx, options.campaignId);
+      assertDepartment(user, campaign.municipalityId);
       if (campaign.status === 'closed')
         throw new AppError('conflict', 'Мониторинг закрыт: информационное письмо больше не рассылается.');
       const running = await findRunningAnnouncement(tx, campaign.id);

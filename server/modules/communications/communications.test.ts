@@ -57,6 +57,13 @@ type Sending = {
   total: number;
   recipients: { organizationName: string }[];
 };
+/** A campaign of its own for a test, with schools A and B taking part. */
+const campaignOfTwoSchools = async (year: number) =>
+  campaignFromTemplate(t, await login('coord'), {
+    municipalityId: ids.m,
+    year,
+    campaign: { organizationIds: [ids.a, ids.b] },
+  });
 const sendings = async (campaignId = ids.campaign): Promise<Sending[]> =>
   (await call('coord', 'GET', `/api/campaigns/${campaignId}/announcements`)).json();
 
@@ -716,11 +723,7 @@ describe('a campaign deleted by mistake', () => {
 
 describe('a campaign deleted while its letter is being prepared', () => {
   it('is refused as during the sending: the start goes on and sends', async () => {
-    const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
-      municipalityId: ids.m,
-      year: 2028,
-      campaign: { organizationIds: [ids.a, ids.b] },
-    });
+    const { campaignId } = await campaignOfTwoSchools(2028);
     // The start stops while it makes the letter's DOCX, before the sending's row is written.
     let open = () => {};
     const atLetter = new Promise<void>((reached) => {
@@ -746,11 +749,7 @@ describe('a campaign deleted while its letter is being prepared', () => {
 describe('a sending that had reached everyone when the server stopped', () => {
   it('is marked done at the next start, not cut off with nothing to continue', async () => {
     const db = t.database.db;
-    const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
-      municipalityId: ids.m,
-      year: 2030,
-      campaign: { organizationIds: [ids.a, ids.b] },
-    });
+    const { campaignId } = await campaignOfTwoSchools(2030);
     const [any] = await db.select().from(campaignAnnouncements).limit(1);
     const [left] = await db
       .insert(campaignAnnouncements)
@@ -773,11 +772,7 @@ describe('a sending that had reached everyone when the server stopped', () => {
 
 describe('a campaign closed while a start waits for it', () => {
   it('is not announced: the start reads the campaign again under its lock', async () => {
-    const { campaignId } = await campaignFromTemplate(t, await login('coord'), {
-      municipalityId: ids.m,
-      year: 2029,
-      campaign: { organizationIds: [ids.a, ids.b] },
-    });
+    const { campaignId } = await campaignOfTwoSchools(2029);
     // Another transaction holds the campaign's row and closes it; the start waits for the row.
     let commit = () => {};
     const held = new Promise<void>((resolve) => (commit = resolve));
